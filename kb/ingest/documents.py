@@ -1,0 +1,244 @@
+"""Read the files of ``references/`` with their sidecars into ``Document`` objects.
+
+A file that cannot be read, is empty, is binary or has a broken sidecar still becomes a document (or,
+when nothing can be read at all, a problem) so that nothing is lost silently.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from kb.model import Document, DocumentKind, Problem, ProblemCode
+
+SIDECAR_SUFFIX = ".yml"
+SIDECAR_KEYS = ("title", "kind", "language", "date", "authors", "event", "notes")
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+BINARY_SIGNATURES = (b"\x89PNG", b"%PDF", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8", b"\x7fELF")
+
+
+@dataclass
+class ReadResult:
+    """The documents read from a directory and the problems met on the way."""
+
+    documents: list[Document] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def input_files(references: Path) -> list[Path]:
+    """The input files of ``references``: every regular file but sidecars and hidden files, sorted."""
+    files = [
+        p
+        for p in references.iterdir()
+        if not p.name.startswith(".") and p.suffix != SIDECAR_SUFFIX and (p.is_file() or p.is_symlink())
+    ]
+    return sorted(files, key=lambda p: p.name)
+
+
+def document_id(path: Path, taken: set[str]) -> str:
+    """A stable id from the file name (its stem), made unique within one build."""
+    base = re.sub(r"[^\w.-]+", "_", path.stem) or "document"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}_{n}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
+def decode(data: bytes) -> tuple[str, str, str]:
+    """Decode file bytes; return ``(text, encoding, warning)``, the warning empty when all went well.
+
+    UTF-8 (with or without BOM) and UTF-16 with a BOM are taken as they are; anything else is read as
+    cp1252 (latin-1 for the bytes cp1252 leaves undefined) and the fallback is reported.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig", ""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace"), "utf-16", ""
+    try:
+        return data.decode("utf-8"), "utf-8", ""
+    except UnicodeDecodeError as exc:
+        where = f"byte {exc.start}"
+    if _looks_utf16_without_bom(data):
+        return (
+            data.decode(
+                "utf-16-le" if data[1::2].count(0) > data[0::2].count(0) else "utf-16-be", errors="replace"
+            ),
+            "utf-16",
+            "",
+        )
+    try:
+        return data.decode("cp1252"), "cp1252", f"not valid UTF-8 ({where}); read as cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1", f"not valid UTF-8 ({where}); read as latin-1"
+
+
+def _looks_utf16_without_bom(data: bytes) -> bool:
+    sample = data[:4000]
+    if len(sample) < 4:
+        return False
+    zeros_even, zeros_odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    return max(zeros_even, zeros_odd) > 0.3 * half and min(zeros_even, zeros_odd) < 0.05 * half
+
+
+def is_binary(data: bytes) -> bool:
+    """True for bytes that are not text: a known binary signature or NUL bytes outside UTF-16."""
+    if data.startswith(BINARY_SIGNATURES):
+        return True
+    return b"\x00" in data[:8000] and not _looks_utf16_without_bom(data)
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on CR, LF or CRLF only (never on form feeds or Unicode line separators)."""
+    if not text:
+        return []
+    lines = LINE_BREAK.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def read_sidecar(path: Path, shown: str) -> tuple[dict[str, object], list[Problem]]:
+    """Read ``<name>.yml`` beside ``path``; a missing or broken sidecar is a problem, not a failure."""
+    sidecar = path.with_suffix(SIDECAR_SUFFIX)
+    if not sidecar.exists():
+        return {}, [
+            Problem(
+                ProblemCode.MISSING_SIDECAR,
+                f"{shown}: no sidecar {sidecar.name}; title, kind and language were guessed. "
+                f"Write {sidecar.name} (title, kind, language, date, authors, event) to set them.",
+                shown,
+                0,
+                0,
+            )
+        ]
+    try:
+        data = yaml.safe_load(sidecar.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        return {}, [
+            Problem(
+                ProblemCode.BAD_SIDECAR,
+                f"{sidecar.name}: cannot be read as YAML ({_one_line(exc)}); fix the file or delete it.",
+                shown,
+                0,
+                0,
+            )
+        ]
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return {}, [
+            Problem(
+                ProblemCode.BAD_SIDECAR,
+                f"{sidecar.name}: expected a mapping of {', '.join(SIDECAR_KEYS)}; got "
+                f"{type(data).__name__}.",
+                shown,
+                0,
+                0,
+            )
+        ]
+    problems = []
+    kind = data.get("kind")
+    if kind is not None and kind not in {k.value for k in DocumentKind}:
+        problems.append(
+            Problem(
+                ProblemCode.BAD_SIDECAR,
+                f"{sidecar.name}: kind {kind!r} is not one of "
+                f"{', '.join(k.value for k in DocumentKind)}; the kind was guessed instead.",
+                shown,
+                0,
+                0,
+            )
+        )
+        data = {k: v for k, v in data.items() if k != "kind"}
+    return data, problems
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())
+
+
+def read_document(path: Path, references: Path, doc_id: str) -> tuple[Document | None, list[Problem]]:
+    """Read one input file. Returns ``None`` as the document only when the file cannot be read at all."""
+    shown = path.relative_to(references.parent).as_posix() if references.parent in path.parents else str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [
+            Problem(
+                ProblemCode.UNREADABLE_FILE,
+                f"{shown}: cannot be read ({exc.strerror or _one_line(exc)}); check that it exists and "
+                "that its permissions allow reading.",
+                shown,
+                0,
+                0,
+            )
+        ]
+    meta, problems = read_sidecar(path, shown)
+    sha256 = hashlib.sha256(data).hexdigest()
+    if is_binary(data):
+        problems.append(
+            Problem(
+                ProblemCode.BINARY_FILE,
+                f"{shown}: binary content ({len(data)} bytes), not text; convert it to text or remove it.",
+                shown,
+                0,
+                0,
+                raw=data[:64].hex(),
+            )
+        )
+        lines: list[str] = []
+        encoding = "binary"
+    else:
+        text, encoding, warning = decode(data)
+        if warning:
+            problems.append(
+                Problem(
+                    ProblemCode.ENCODING, f"{shown}: {warning}; save it as UTF-8 to be sure.", shown, 0, 0
+                )
+            )
+        lines = split_lines(text)
+        if not any(line.strip() for line in lines):
+            problems.append(Problem(ProblemCode.EMPTY_FILE, f"{shown}: the file holds no text.", shown, 0, 0))
+    authors = meta.get("authors") or []
+    document = Document(
+        id=doc_id,
+        path=shown,
+        title=str(meta.get("title") or path.stem),
+        kind=DocumentKind(str(meta["kind"])) if meta.get("kind") else guess_kind(lines),
+        language=str(meta.get("language") or ""),
+        date=str(meta.get("date") or ""),
+        authors=[str(a) for a in authors] if isinstance(authors, list) else [str(authors)],
+        event=str(meta.get("event") or ""),
+        sha256=sha256,
+        lines=lines,
+        encoding=encoding,
+    )
+    return document, problems
+
+
+def guess_kind(lines: list[str]) -> DocumentKind:
+    """Without a sidecar: a reference list when most blocks carry a year and several commas, else text."""
+    blocks = [b for b in re.split(r"\n\s*\n", "\n".join(lines)) if b.strip()]
+    if not blocks:
+        return DocumentKind.TEXT
+    refs = sum(1 for b in blocks if re.search(r"\b(1[5-9]|20)\d\d\b", b) and b.count(",") >= 2)
+    return DocumentKind.REFERENCE_LIST if refs >= 0.6 * len(blocks) else DocumentKind.TEXT
+
+
+def read_documents(references: Path) -> ReadResult:
+    """Read every input file of ``references`` (sorted by name)."""
+    result = ReadResult()
+    taken: set[str] = set()
+    for path in input_files(references):
+        doc_id = document_id(path, taken)
+        document, problems = read_document(path, references, doc_id)
+        result.problems.extend(problems)
+        if document is not None:
+            result.documents.append(document)
+    return result

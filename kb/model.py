@@ -1,0 +1,206 @@
+"""The central types of the knowledge base.
+
+One reference travels through the pipeline as these objects, in this order:
+
+``Document`` (a file of ``references/`` with its sidecar) -> ``Span`` (a piece of its text with its
+lines) -> ``Reference`` (the fields parsed from one citation) -> ``Citation`` (a span that cites,
+with its reference and problems) -> ``Work`` (a distinct publication, one per cluster of citations).
+
+``Problem`` records what went wrong, where and how badly. Every object keeps its raw text and its
+source lines; no stage mutates them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    """How bad a problem is: ``error`` fails ``kb build --strict``; the others never do."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class ProblemCode(StrEnum):
+    """Every problem code the build can record (documented in the README)."""
+
+    NOT_A_REFERENCE = "not_a_reference"
+    MISSING_TITLE = "missing_title"
+    MISSING_AUTHORS = "missing_authors"
+    MISSING_YEAR = "missing_year"
+    TRUNCATED = "truncated"
+    BROKEN_AUTHOR = "broken_author"
+    UNPARSED = "unparsed"
+    ENCODING = "encoding"
+    REPLACEMENT_CHARACTER = "replacement_character"
+    UNREADABLE_FILE = "unreadable_file"
+    EMPTY_FILE = "empty_file"
+    BINARY_FILE = "binary_file"
+    MISSING_SIDECAR = "missing_sidecar"
+    BAD_SIDECAR = "bad_sidecar"
+
+
+SEVERITY: dict[ProblemCode, Severity] = {
+    ProblemCode.NOT_A_REFERENCE: Severity.WARNING,
+    ProblemCode.MISSING_TITLE: Severity.WARNING,
+    ProblemCode.MISSING_AUTHORS: Severity.WARNING,
+    ProblemCode.MISSING_YEAR: Severity.WARNING,
+    ProblemCode.TRUNCATED: Severity.ERROR,
+    ProblemCode.BROKEN_AUTHOR: Severity.WARNING,
+    ProblemCode.UNPARSED: Severity.ERROR,
+    ProblemCode.ENCODING: Severity.WARNING,
+    ProblemCode.REPLACEMENT_CHARACTER: Severity.WARNING,
+    ProblemCode.UNREADABLE_FILE: Severity.ERROR,
+    ProblemCode.EMPTY_FILE: Severity.WARNING,
+    ProblemCode.BINARY_FILE: Severity.ERROR,
+    ProblemCode.MISSING_SIDECAR: Severity.INFO,
+    ProblemCode.BAD_SIDECAR: Severity.ERROR,
+}
+
+
+class DocumentKind(StrEnum):
+    """What a document of ``references/`` is; decides how its text is cut into spans."""
+
+    REFERENCE_LIST = "reference-list"
+    REVIEW_CARD = "review-card"
+    SLIDES = "slides"
+    TEXT = "text"
+
+
+class CitationKind(StrEnum):
+    """``reference``: an entry of a reference list; ``inline``: a citation inside free text."""
+
+    REFERENCE = "reference"
+    INLINE = "inline"
+
+
+class CitationStatus(StrEnum):
+    """How far a citation got: parsed whole, parsed with problems, or a short (title-less) form."""
+
+    PARSED = "parsed"
+    PARTIAL = "partial"
+    SHORT = "short"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with the input, kept with where it was found.
+
+    ``line`` and ``line_end`` are 1-based line numbers in ``path`` (``line_end`` equals ``line`` for
+    a one-line finding); ``raw`` is the verbatim text concerned; ``field`` names the parsed field
+    when the problem is about one.
+    """
+
+    code: ProblemCode
+    message: str
+    path: str
+    line: int
+    line_end: int
+    raw: str = ""
+    field: str = ""
+
+    @property
+    def severity(self) -> Severity:
+        """The severity that goes with the code."""
+        return SEVERITY[self.code]
+
+
+@dataclass(frozen=True)
+class Name:
+    """One author: a person (``family`` and ``given``) or an organisation (``literal``)."""
+
+    family: str = ""
+    given: str = ""
+    literal: str = ""
+
+    def display(self) -> str:
+        """The name as ``Family, Given`` (or the literal)."""
+        if self.literal:
+            return self.literal
+        return f"{self.family}, {self.given}" if self.given else self.family
+
+
+@dataclass
+class Reference:
+    """The fields parsed from one citation string. Empty string means absent."""
+
+    authors: list[Name] = field(default_factory=list)
+    et_al: bool = False
+    title: str = ""
+    journal: str = ""
+    year: str = ""
+    month: str = ""
+    day: str = ""
+    volume: str = ""
+    issue: str = ""
+    pages: str = ""
+    doi: str = ""
+    pmid: str = ""
+    url: str = ""
+    hal_id: str = ""
+    type: str = "article-journal"
+    problems: list[tuple[ProblemCode, str, str]] = field(default_factory=list)
+    """Problems found while parsing, as ``(code, field, message)``; located later by the caller."""
+
+    @property
+    def is_short(self) -> bool:
+        """A short citation: authors and a year but no title ("Mahévas et al., JCI 2013")."""
+        return not self.title and bool(self.authors) and bool(self.year)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of a document's text with the lines it came from (1-based, inclusive)."""
+
+    path: str
+    line_start: int
+    line_end: int
+    text: str
+
+
+@dataclass
+class Document:
+    """A file of ``references/`` with what its sidecar says about it."""
+
+    id: str
+    path: str
+    title: str
+    kind: DocumentKind
+    language: str
+    date: str
+    authors: list[str]
+    event: str
+    sha256: str
+    lines: list[str]
+    encoding: str = "utf-8"
+
+    @property
+    def n_lines(self) -> int:
+        """Number of lines in the file."""
+        return len(self.lines)
+
+
+@dataclass
+class Citation:
+    """A span of a document that cites a work, with its parsed reference."""
+
+    id: str
+    document_id: str
+    span: Span
+    kind: CitationKind
+    reference: Reference
+    status: CitationStatus
+    work_id: str = ""
+
+
+@dataclass
+class Work:
+    """A distinct publication: one cluster of citations, with its best fields."""
+
+    id: str
+    key: str
+    reference: Reference
+    citation_ids: list[str] = field(default_factory=list)

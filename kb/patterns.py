@@ -1,0 +1,86 @@
+"""Lexical patterns shared by ingest (finding citations in text) and the rule parser.
+
+Names, initials, journals, years, dates, identifiers and the short-citation grammar
+("Mahévas et al., *Blood* 2016", "Stanworth SJ, et al. Br J Haematol (2015)",
+"Basire, A. & Picard, C. Transfus Clin Biol (2014)", "(Greenwalt, 1992)") live here once.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+LOWER = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž"
+LETTER = f"{UPPER}{LOWER}"
+
+PARTICLE = r"(?:van|von|de|del|della|der|den|di|da|du|dos|la|le|ten|ter)"
+# A family name: capital first, at least one lower-case letter, hyphens and apostrophes allowed.
+FAMILY = (
+    rf"(?:{PARTICLE}\s+){{0,2}}(?:[{UPPER}][{LETTER}'’]*[{LOWER}][{LETTER}'’]*|[{UPPER}]['’][{UPPER}][{LOWER}]+)"
+    rf"(?:-[{UPPER}{LOWER}][{LETTER}'’]*)*"
+)
+# One initial written with a period or standing alone ("S.", "S", "Q.-H.").
+INITIAL = rf"[{UPPER}](?:\.|(?![{LETTER}]))"
+INITIALS = rf"{INITIAL}(?:\s?-?\s?{INITIAL}){{0,3}}"
+# Vancouver initials glued together ("SJ", "WI", "Q-H", "MR").
+VINITIALS = rf"[{UPPER}]{{1,3}}(?:-[{UPPER}]{{1,2}})?(?![{LETTER}])"
+
+AUTHOR_FAMILY_INITIALS = rf"{FAMILY},\s+{INITIALS}"  # "Stanworth, S. J."
+AUTHOR_VANCOUVER = rf"{FAMILY}\s+{VINITIALS}"  # "Stanworth SJ"
+AUTHOR_INITIALS_FAMILY = rf"{INITIALS}\s+{FAMILY}"  # "C. A. Bradbury", "T Linjama"
+AUTHOR = rf"(?:{AUTHOR_FAMILY_INITIALS}|{AUTHOR_VANCOUVER}|{AUTHOR_INITIALS_FAMILY}|{FAMILY})"
+ET_AL = r"(?:,?\s*et\s+al(?:ii)?\b\.*,?)"
+AUTHOR_LIST = rf"{AUTHOR}(?:\s*(?:,|&|\band\b|\bet\b)\s*{AUTHOR})*?{ET_AL}?"
+
+JOURNAL_CONNECTOR = r"(?:and|of|the|for|in|on|de|des|du|et|&)"
+JOURNAL_WORD = rf"[{UPPER}][{LETTER}'’&-]*\.?"
+JOURNAL = rf"\*?{JOURNAL_WORD}(?:\s+(?:{JOURNAL_CONNECTOR}\s+)*{JOURNAL_WORD}){{0,7}}\*?"
+YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+NUMERIC_DATE = rf"\d{{1,2}}[./]\d{{1,2}}[./]{YEAR}"
+
+# A whole short citation, anchored by the caller: authors, optional journal, year or date.
+SHORT_CITATION = re.compile(
+    rf"(?P<authors>{AUTHOR_LIST})"
+    rf"(?:(?:[.,]\s*|\s+)(?P<journal>{JOURNAL}))?"
+    rf"(?:[.,]\s*|\s+)\(?(?P<date>{NUMERIC_DATE}|{YEAR})(?:\)|\b)"
+)
+# A parenthetical author-year citation inside prose: "(Greenwalt, 1992)", "(Hirano et al., 2003)".
+PARENTHETICAL = re.compile(
+    rf"\((?P<authors>{FAMILY}(?:\s+(?:&|and)\s+{FAMILY})?(?:\s+et\s+al\.?)?),?\s+(?P<date>{YEAR})[a-z]?\)"
+)
+# Markers in front of a citation line: footnote numbers, list numbers, bullets.
+LINE_MARKER = re.compile(r"^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*|\[\d{1,3}\]\s*|\d{1,3}[.)]\s+|[-•▪➢o]\s+)")
+# Where two citations share one line: "..., Br J Haematol (2015), Matsui R, et al. ...".
+CITATION_SEPARATOR = re.compile(rf"(?<=\))\s*[,;]\s+(?=[{UPPER}])|(?<={YEAR})\s*[;]\s+(?=[{UPPER}])")
+
+DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+", re.IGNORECASE)
+DOI_LINE = re.compile(r"^\s*(?:DOI|doi)\s*:?\s*(?:https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+")
+URL = re.compile(r"https?://[^\s<>\"]+")
+CONTINUATION_LINE = re.compile(r"^\s*(?:URL\s*:|DOI\s*:|doi\s*:|PMID\s*:|PMCID\s*:|https?://)", re.IGNORECASE)
+HAL_ID = re.compile(r"\b((?:hal|tel|inserm|halshs|cea|pasteur|dumas)-\d{6,})\b")
+
+FRENCH_MONTHS = {
+    "janv": 1, "janvier": 1, "févr": 2, "fevr": 2, "février": 2, "fevrier": 2, "mars": 3, "avr": 4,
+    "avril": 4, "mai": 5, "juin": 6, "juil": 7, "juill": 7, "juillet": 7, "août": 8, "aout": 8,
+    "sept": 9, "septembre": 9, "oct": 10, "octobre": 10, "nov": 11, "novembre": 11, "déc": 12,
+    "dec": 12, "décembre": 12, "decembre": 12,
+}  # fmt: skip
+ENGLISH_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}  # fmt: skip
+MONTHS = {**ENGLISH_MONTHS, **FRENCH_MONTHS}
+MONTH_WORD = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and strip its accents (NFKD), for comparisons and keys."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def fold_words(text: str) -> str:
+    """``fold`` then keep letters and digits only, words separated by one space."""
+    return " ".join(re.findall(r"[^\W_]+", fold(text)))

@@ -1,0 +1,279 @@
+"""The one place that knows the stage order: ingest -> parse -> works -> store.
+
+``build`` reads ``references/``, turns every document into citations, problems and passages, groups
+citations into works and writes the database to a temporary file that replaces the old one only when
+everything succeeded.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kb.ingest import CitationSpan, cut_document, read_documents
+from kb.model import (
+    Citation,
+    CitationKind,
+    CitationStatus,
+    Document,
+    Problem,
+    ProblemCode,
+    Reference,
+    Severity,
+    Span,
+    Work,
+)
+from kb.parse import parse_reference
+from kb.store import Row, write_database
+from kb.works import citation_keys, group_works, stable_id
+
+
+class KbError(Exception):
+    """A usage or input/output error the user can fix; the CLI prints it as one line and exits 1."""
+
+
+@dataclass
+class Extraction:
+    """Everything the pipeline extracted from the documents, before it is written."""
+
+    documents: list[Document] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    problems: list[tuple[str, Problem, str]] = field(default_factory=list)
+    """``(document_id, problem, citation_id)``; ids empty when there is none."""
+    passages: list[tuple[str, Span]] = field(default_factory=list)
+    works: list[Work] = field(default_factory=list)
+
+
+@dataclass
+class BuildSummary:
+    """What a build produced, for the CLI summary and for ``--strict``."""
+
+    documents: int
+    citations: int
+    works: int
+    passages: int
+    problems: Counter[str]
+    errors: int
+
+    def lines(self) -> list[str]:
+        """The summary as printable lines."""
+        out = [
+            f"documents: {self.documents}",
+            f"citations: {self.citations}",
+            f"works: {self.works}",
+            f"passages: {self.passages}",
+            f"problems: {sum(self.problems.values())} ({self.errors} errors)",
+        ]
+        out += [f"  {code}: {n}" for code, n in sorted(self.problems.items())]
+        return out
+
+
+def _status(kind: CitationKind, ref: Reference) -> CitationStatus:
+    if kind is CitationKind.INLINE and ref.is_short:
+        return CitationStatus.SHORT
+    return CitationStatus.PARTIAL if ref.problems else CitationStatus.PARSED
+
+
+def _located(code: ProblemCode, message: str, span: Span, field_name: str = "") -> Problem:
+    where = f"{span.path}:{span.line_start}" + (
+        f"-{span.line_end}" if span.line_end != span.line_start else ""
+    )
+    return Problem(
+        code, f"{where}: {message}", span.path, span.line_start, span.line_end, span.text, field_name
+    )
+
+
+def _add_citation(out: Extraction, document: Document, found: CitationSpan, seen: Counter[str]) -> None:
+    ref = parse_reference(found.text)
+    codes = {code for code, _, _ in ref.problems}
+    if ProblemCode.NOT_A_REFERENCE in codes:
+        message = next(m for c, _, m in ref.problems if c is ProblemCode.NOT_A_REFERENCE)
+        out.problems.append(
+            (
+                document.id,
+                _located(
+                    ProblemCode.NOT_A_REFERENCE,
+                    f"{message}; kept verbatim here and not made a work. "
+                    "Remove it from the list if it is not a "
+                    "reference.",
+                    found.span,
+                ),
+                "",
+            )
+        )
+        return
+    if found.kind is CitationKind.REFERENCE and not ref.title and ProblemCode.MISSING_TITLE not in codes:
+        ref.problems.append((ProblemCode.MISSING_TITLE, "title", "the entry has no title"))
+    seen[found.span.text] += 1
+    citation_id = stable_id("c_", document.id, found.span.text, str(seen[found.span.text]))
+    citation = Citation(citation_id, document.id, found.span, found.kind, ref, _status(found.kind, ref))
+    out.citations.append(citation)
+    for code, field_name, message in ref.problems:
+        out.problems.append((document.id, _located(code, message, found.span, field_name), citation_id))
+
+
+def extract(references: Path) -> Extraction:
+    """Run ingest and parse over ``references`` and group the citations into works."""
+    if not references.is_dir():
+        raise KbError(
+            f"references directory {references} does not exist or is not a directory; "
+            "pass --references DIR with your documents in it."
+        )
+    read = read_documents(references)
+    out = Extraction(documents=read.documents)
+    by_path = {d.path: d.id for d in read.documents}
+    out.problems += [(by_path.get(p.path, ""), p, "") for p in read.problems]
+    for document in read.documents:
+        cut = cut_document(document)
+        seen: Counter[str] = Counter()
+        for found in cut.citations:
+            _add_citation(out, document, found, seen)
+        out.passages += [(document.id, span) for span in cut.passages]
+    out.works = group_works(out.citations)
+    return out
+
+
+def _names(ref: Reference) -> str:
+    return "; ".join(n.display() for n in ref.authors) + ("; et al." if ref.et_al and ref.authors else "")
+
+
+def _int(value: str) -> int | None:
+    return int(value) if value.isdigit() else None
+
+
+def _reference_columns(ref: Reference) -> Row:
+    return {
+        "authors": _names(ref),
+        "first_author": ref.authors[0].family if ref.authors else "",
+        "title": ref.title,
+        "journal": ref.journal,
+        "year": _int(ref.year),
+        "month": _int(ref.month),
+        "volume": ref.volume,
+        "issue": ref.issue,
+        "pages": ref.pages,
+        "doi": ref.doi,
+        "pmid": ref.pmid,
+        "url": ref.url,
+        "hal_id": ref.hal_id,
+    }
+
+
+def rows(ex: Extraction) -> dict[str, list[Row]]:
+    """Turn an extraction into table rows for ``kb.store``."""
+    documents_of: dict[str, set[str]] = defaultdict(set)
+    for c in ex.citations:
+        documents_of[c.work_id].add(c.document_id)
+    keys = citation_keys(ex.works)
+    tables: dict[str, list[Row]] = defaultdict(list)
+    for w in ex.works:
+        tables["works"].append(
+            {
+                "id": w.id,
+                "citation_key": keys[w.id],
+                "type": w.reference.type,
+                **_reference_columns(w.reference),
+                "n_citations": len(w.citation_ids),
+                "n_documents": len(documents_of[w.id]),
+            }
+        )
+        tables["work_authors"] += [
+            {"work_id": w.id, "position": i + 1, "family": n.family, "given": n.given, "literal": n.literal}
+            for i, n in enumerate(w.reference.authors)
+        ]
+    for d in ex.documents:
+        tables["documents"].append(
+            {
+                "id": d.id,
+                "path": d.path,
+                "title": d.title,
+                "kind": d.kind.value,
+                "language": d.language,
+                "date": d.date,
+                "authors": "; ".join(d.authors),
+                "event": d.event,
+                "sha256": d.sha256,
+                "n_lines": d.n_lines,
+                "encoding": d.encoding,
+                "work_id": None,
+            }
+        )
+    for c in ex.citations:
+        tables["citations"].append(
+            {
+                "id": c.id,
+                "document_id": c.document_id,
+                "line_start": c.span.line_start,
+                "line_end": c.span.line_end,
+                "raw": c.span.text,
+                "kind": c.kind.value,
+                "status": c.status.value,
+                "work_id": c.work_id,
+                **_reference_columns(c.reference),
+                "et_al": int(c.reference.et_al),
+                "day": _int(c.reference.day),
+            }
+        )
+    seen: Counter[tuple[str, ...]] = Counter()
+    for document_id, p, citation_id in ex.problems:
+        key = (p.path, p.code.value, p.field, p.raw, str(p.line))
+        seen[key] += 1
+        tables["problems"].append(
+            {
+                "id": stable_id("p_", *key, str(seen[key])),
+                "document_id": document_id or None,
+                "path": p.path,
+                "line": p.line,
+                "line_end": p.line_end,
+                "code": p.code.value,
+                "severity": p.severity.value,
+                "field": p.field,
+                "message": p.message,
+                "raw": p.raw,
+                "citation_id": citation_id or None,
+            }
+        )
+    passage_seen: Counter[tuple[str, str]] = Counter()
+    for document_id, span in ex.passages:
+        passage_seen[(document_id, span.text)] += 1
+        tables["passages"].append(
+            {
+                "id": stable_id("t_", document_id, span.text, str(passage_seen[(document_id, span.text)])),
+                "document_id": document_id,
+                "line_start": span.line_start,
+                "line_end": span.line_end,
+                "text": span.text,
+            }
+        )
+    return tables
+
+
+def build(references: Path, db_path: Path) -> BuildSummary:
+    """Build the database at ``db_path`` from ``references``, replacing any previous one atomically."""
+    ex = extract(references)
+    tables = rows(ex)
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{db_path.name}.", suffix=".tmp", dir=db_path.parent)
+    except OSError as exc:
+        raise KbError(f"cannot write to {db_path.parent}: {exc.strerror}; check the --db path.") from exc
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        tmp.unlink()
+        write_database(tmp, tables)
+        os.replace(tmp, db_path)
+    except (OSError, sqlite3.Error) as exc:
+        reason = getattr(exc, "strerror", None) or exc
+        raise KbError(
+            f"cannot write the database {db_path}: {reason}; the previous database, if any, is unchanged."
+        ) from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+    codes = Counter(p.code.value for _, p, _ in ex.problems)
+    errors = sum(1 for _, p, _ in ex.problems if p.severity is Severity.ERROR)
+    return BuildSummary(len(ex.documents), len(ex.citations), len(ex.works), len(ex.passages), codes, errors)

@@ -1,0 +1,39 @@
+"""Shared fixtures: the project's real seed documents, built once per test session."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kb.pipeline import Extraction, build, extract
+
+ROOT = Path(__file__).resolve().parent.parent
+REFERENCES = ROOT / "references"
+SEED_000 = "000_b9d0f3a1d59143d6"
+SEED_001 = "001_4deb52642860177b"
+SEED_002 = "002_6d638f0198c54df4"
+SEED_003 = "003_96deee6d093d2c90"
+
+
+@pytest.fixture(scope="session")
+def seed_extraction() -> Extraction:
+    """The seeds run through ingest, parse and grouping (no database)."""
+    return extract(REFERENCES)
+
+
+@pytest.fixture(scope="session")
+def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database built from the seeds into a temporary directory."""
+    db = tmp_path_factory.mktemp("db") / "evidence.db"
+    build(REFERENCES, db)
+    return db
+
+
+@pytest.fixture
+def references_copy(tmp_path: Path) -> Path:
+    """A writable copy of references/ for tests that add or break files."""
+    target = tmp_path / "references"
+    shutil.copytree(REFERENCES, target)
+    return target

@@ -1,0 +1,114 @@
+"""The ``kb`` command line: exact output, exit codes and messages."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REFERENCES, ROOT
+
+from kb.cli import datasette_command, main
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_build_prints_summary_and_exits_0(tmp_path, capsys):
+    db = tmp_path / "evidence.db"
+    code, out, err = run(["build", "--references", str(REFERENCES), "--db", str(db)], capsys)
+    assert code == 0 and err == ""
+    assert out.splitlines() == [
+        f"built {db}",
+        "documents: 4",
+        "citations: 142",
+        "works: 137",
+        "passages: 372",
+        "problems: 20 (1 errors)",
+        "  broken_author: 5",
+        "  missing_authors: 1",
+        "  missing_title: 2",
+        "  missing_year: 2",
+        "  not_a_reference: 9",
+        "  truncated: 1",
+    ]
+    assert db.exists()
+
+
+def test_strict_exits_2_on_error_problems(tmp_path, capsys):
+    code, _, err = run(
+        ["build", "--references", str(REFERENCES), "--db", str(tmp_path / "e.db"), "--strict"], capsys
+    )
+    assert code == 2
+    assert err == "strict: 1 problems of severity error; see the problems table.\n"
+
+
+def test_strict_exits_0_without_error_problems(tmp_path, capsys):
+    refs = tmp_path / "refs"
+    refs.mkdir()
+    (refs / "list.txt").write_text("Stanworth SJ, et al. Br J Haematol (2015)\n", encoding="utf-8")
+    (refs / "list.yml").write_text("title: t\nkind: slides\nlanguage: en\n", encoding="utf-8")
+    code, out, _ = run(
+        ["build", "--references", str(refs), "--db", str(tmp_path / "e.db"), "--strict"], capsys
+    )
+    assert code == 0 and "citations: 1" in out
+
+
+def test_missing_references_directory_exits_1_with_message(tmp_path, capsys):
+    code, out, err = run(
+        ["build", "--references", str(tmp_path / "nope"), "--db", str(tmp_path / "e.db")], capsys
+    )
+    assert code == 1 and out == ""
+    assert err == (
+        f"Error: references directory {tmp_path / 'nope'} does not exist or is not a directory; "
+        "pass --references DIR with your documents in it.\n"
+    )
+
+
+def test_unwritable_database_exits_1(tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    code, _, err = run(["build", "--references", str(REFERENCES), "--db", str(blocker / "e.db")], capsys)
+    assert code == 1 and err.startswith(f"Error: cannot write to {blocker}")
+
+
+def test_usage_error_exits_1(capsys):
+    code, _, err = run(["build", "--bogus"], capsys)
+    assert code == 1
+    assert err == "Error: No such option '--bogus'.\nTry 'kb build --help' for help.\n"
+
+
+def test_unknown_command_exits_1(capsys):
+    code, _, err = run(["nonsense"], capsys)
+    assert (code, err) == (1, "Error: No such command 'nonsense'.\nTry 'kb --help' for help.\n")
+
+
+def test_help_lists_commands(capsys):
+    code, out, _ = run(["--help"], capsys)
+    assert code == 0
+    assert "build" in out and "serve" in out
+
+
+def test_serve_runs_datasette_immutable_with_metadata():
+    command = datasette_command(Path("db/evidence.db"), "127.0.0.1", 8001, Path("metadata.yml"))
+    assert command[1:4] == ["-m", "datasette", "serve"]
+    assert command[command.index("-i") + 1] == "db/evidence.db"
+    assert command[command.index("--metadata") + 1] == "metadata.yml"
+    assert command[command.index("--host") + 1] == "127.0.0.1"
+
+
+def test_installed_console_script(tmp_path):
+    kb = Path(sys.executable).parent / "kb"
+    result = subprocess.run(
+        [str(kb), "build", "--references", str(REFERENCES), "--db", str(tmp_path / "e.db")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
