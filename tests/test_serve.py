@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -94,3 +95,16 @@ def test_served_read_only_with_metadata(server):
         urllib.request.urlopen(
             urllib.request.Request(f"{base}/evidence/works/-/insert", data=b"{}", method="POST"), timeout=5
         )
+
+
+def test_plugin_is_loaded_and_styles_table_pages(server):
+    base, _ = server
+    plugins = get_json(f"{base}/-/plugins.json")
+    assert {"name": "itp-kb", "hooks": ["extra_css_urls"]}.items() <= next(
+        p for p in plugins if p["name"] == "itp-kb"
+    ).items()
+    with urllib.request.urlopen(f"{base}/evidence/works", timeout=5) as response:
+        page = response.read().decode()
+    assert "/-/static-plugins/itp-kb/kb.css" in page
+    with urllib.request.urlopen(f"{base}/-/static-plugins/itp-kb/kb.css", timeout=5) as response:
+        assert b"column-descriptions" in response.read()

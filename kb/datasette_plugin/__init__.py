@@ -1,0 +1,22 @@
+"""The knowledge base's Datasette plugin, loaded by ``kb serve`` and by plain ``datasette db/evidence.db``.
+
+Registered through the ``datasette`` entry point in ``pyproject.toml``. For now it adds the stylesheet
+that keeps 0.65's list of column descriptions compact, so that a table page shows its rows first.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from datasette import hookimpl
+
+if TYPE_CHECKING:  # datasette.app imports the plugins: importing it here at run time would be circular
+    from datasette.app import Datasette
+
+PLUGIN_NAME = "itp-kb"
+
+
+@hookimpl
+def extra_css_urls(datasette: Datasette) -> list[str]:
+    """The plugin's stylesheet, served from its ``static/`` directory."""
+    return [datasette.urls.static_plugins(PLUGIN_NAME, "kb.css")]
