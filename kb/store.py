@@ -142,14 +142,13 @@ SCHEMA: dict[str, TableSpec] = {
         not_null=("document_id", "text"),
     ),
 }
-# Tables are created in this order so that foreign keys point at existing tables.
-TABLE_ORDER = ("works", "documents", "citations", "work_authors", "problems", "passages")
+"""The foundation's tables, in creation order (foreign keys point at tables created before them).
+Later stages (graph, evidence) declare their own ``dict[str, TableSpec]`` and pass ``{**SCHEMA, **theirs}``."""
 
 
-def create_schema(db: sqlite_utils.Database) -> None:
-    """Create every table of ``SCHEMA`` with its keys and indexes (no rows, no FTS yet)."""
-    for name in TABLE_ORDER:
-        spec = SCHEMA[name]
+def create_schema(db: sqlite_utils.Database, schema: Mapping[str, TableSpec] = SCHEMA) -> None:
+    """Create every table of ``schema``, in its order, with keys and indexes (no rows, no FTS yet)."""
+    for name, spec in schema.items():
         db[name].create(
             dict(spec.columns),
             pk=spec.pk,
@@ -166,23 +165,26 @@ def _sorted(rows: Iterable[Row], spec: TableSpec) -> list[Row]:
     return sorted(rows, key=lambda r: tuple(str(r[k]) for k in pk))
 
 
-def write_database(path: Path, tables: Mapping[str, Iterable[Row]]) -> None:
+def write_database(
+    path: Path, tables: Mapping[str, Iterable[Row]], schema: Mapping[str, TableSpec] = SCHEMA
+) -> None:
     """Create the database at ``path`` (which must not exist) and fill it with ``tables``.
 
-    ``tables`` maps table names of ``SCHEMA`` to rows (dicts with the table's columns; a missing column
+    ``tables`` maps table names of ``schema`` to rows (dicts with the table's columns; a missing column
     is NULL). Full-text indexes are built after the rows are in.
     """
+    unknown = set(tables) - set(schema)
+    if unknown:
+        raise ValueError(f"rows for tables not in the schema: {sorted(unknown)}")
     db = sqlite_utils.Database(path)
     try:
         db.execute("PRAGMA journal_mode = DELETE")
-        create_schema(db)
-        for name in TABLE_ORDER:
-            spec = SCHEMA[name]
+        create_schema(db, schema)
+        for name, spec in schema.items():
             rows = [{c: row.get(c) for c in spec.columns} for row in tables.get(name, [])]
             with db.conn:
                 db.table(name).insert_all(_sorted(rows, spec), batch_size=1000)
-        for name in TABLE_ORDER:
-            spec = SCHEMA[name]
+        for name, spec in schema.items():
             if spec.fts:
                 db.table(name).enable_fts(list(spec.fts), tokenize=FTS_TOKENIZE)
         db.execute("ANALYZE")
