@@ -143,7 +143,8 @@ SCHEMA: dict[str, TableSpec] = {
     ),
 }
 """The foundation's tables, in creation order (foreign keys point at tables created before them).
-Later stages (graph, evidence) declare their own ``dict[str, TableSpec]`` and pass ``{**SCHEMA, **theirs}``."""
+Later stages (graph, evidence) declare their own ``dict[str, TableSpec]`` and pass
+``{**SCHEMA, **theirs}``."""
 
 
 def create_schema(db: sqlite_utils.Database, schema: Mapping[str, TableSpec] = SCHEMA) -> None:
