@@ -15,6 +15,8 @@ from pathlib import Path
 
 import click
 
+from kb.add import add_files
+from kb.model import DocumentKind
 from kb.pipeline import BuildSummary, KbError, build
 
 EXIT_OK = 0
@@ -62,6 +64,45 @@ def build_command(references: Path, db: Path, strict: bool) -> None:
     if strict and summary.errors:
         click.echo(f"strict: {summary.errors} problems of severity error; see the problems table.", err=True)
         sys.exit(EXIT_STRICT)
+
+
+@cli.command("add")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--title", help="Title for the sidecar (default: the file name).")
+@click.option(
+    "--kind",
+    type=click.Choice([k.value for k in DocumentKind]),
+    help="Document kind (default: guessed from the content).",
+)
+@click.option("--language", help="Language code, e.g. en or fr.")
+@click.option(
+    "--references",
+    "references",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_REFERENCES,
+    show_default=True,
+    help="Directory the files are copied into.",
+)
+@click.option(
+    "--db",
+    "db",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_DB,
+    show_default=True,
+    help="Database rebuilt afterwards.",
+)
+def add_command(
+    files: tuple[Path, ...],
+    title: str | None,
+    kind: str | None,
+    language: str | None,
+    references: Path,
+    db: Path,
+) -> None:
+    """Copy FILES into REFERENCES with a sidecar .yml each, then rebuild the database."""
+    for added in add_files(list(files), references, title, kind, language):
+        click.echo(f"{'added' if added.new else 'already present'}: {added.path}")
+    _print_summary(build(references, db), db)
 
 
 def datasette_command(db: Path, host: str, port: int, metadata: Path | None) -> list[str]:

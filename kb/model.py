@@ -41,6 +41,7 @@ class ProblemCode(StrEnum):
     BINARY_FILE = "binary_file"
     MISSING_SIDECAR = "missing_sidecar"
     BAD_SIDECAR = "bad_sidecar"
+    PDF_TEXT = "pdf_text"
 
 
 SEVERITY: dict[ProblemCode, Severity] = {
@@ -58,6 +59,7 @@ SEVERITY: dict[ProblemCode, Severity] = {
     ProblemCode.BINARY_FILE: Severity.ERROR,
     ProblemCode.MISSING_SIDECAR: Severity.INFO,
     ProblemCode.BAD_SIDECAR: Severity.ERROR,
+    ProblemCode.PDF_TEXT: Severity.ERROR,
 }
 
 
@@ -68,13 +70,17 @@ class DocumentKind(StrEnum):
     REVIEW_CARD = "review-card"
     SLIDES = "slides"
     TEXT = "text"
+    BIBLIOGRAPHY = "bibliography"
+    """A structured export (BibTeX, RIS, PubMed, CSL-JSON): one record per entry."""
 
 
 class CitationKind(StrEnum):
-    """``reference``: an entry of a reference list; ``inline``: a citation inside free text."""
+    """``reference``: an entry of a reference list; ``inline``: a citation inside free text;
+    ``record``: a record of a structured export (BibTeX, RIS, PubMed, CSL-JSON)."""
 
     REFERENCE = "reference"
     INLINE = "inline"
+    RECORD = "record"
 
 
 class CitationStatus(StrEnum):
@@ -176,11 +182,59 @@ class Document:
     sha256: str
     lines: list[str]
     encoding: str = "utf-8"
+    format: str = "text"
+    """The reader chosen by content: text, bibtex, ris, pubmed, csljson or pdf."""
+    line_pages: list[int] = field(default_factory=list)
+    """For a PDF, the 1-based page of each line; empty for other formats."""
+
+    def page_of(self, line: int) -> int | None:
+        """The PDF page a 1-based line came from, or ``None``."""
+        return self.line_pages[line - 1] if 0 < line <= len(self.line_pages) else None
 
     @property
     def n_lines(self) -> int:
         """Number of lines in the file."""
         return len(self.lines)
+
+
+EXTRA_ABSTRACT = "abstract"
+EXTRA_KEYWORDS = "keywords"
+EXTRA_ISBN = "isbn"
+EXTRA_ISSN = "issn"
+EXTRA_BOOKTITLE = "booktitle"
+EXTRA_NOTE = "note"
+EXTRA_PUBLISHER = "publisher"
+EXTRA_ENTRY_TYPE = "entry_type"
+"""The source's own type (BibTeX entry type, RIS ``TY``, PubMed PT) before it was mapped to a CSL type."""
+EXTRA_MESH = "mesh"
+EXTRA_PUBLICATION_TYPES = "publication_types"
+EXTRA_REFERENCES = "references"
+"""A record's own reference list (CSL-JSON ``reference``), as JSON text, for the citation graph."""
+
+
+@dataclass(frozen=True)
+class Record:
+    """One record of a structured export (BibTeX, RIS, PubMed, CSL-JSON): id, source location, parsed
+    fields and extra fields (``EXTRA_*`` keys: abstract, keywords, MeSH terms, ...).
+
+    ``id`` is the source's own id (BibTeX key, RIS ``ID``, PMID, CSL ``id``); ``line`` is the 1-based
+    line of ``path`` where the record starts; ``raw`` is its verbatim text.
+    """
+
+    id: str
+    reference: Reference
+    extra: dict[str, str] = field(default_factory=dict)
+    path: str = ""
+    line: int = 0
+    raw: str = ""
+
+
+@dataclass
+class ReadResult:
+    """What a structured reader returns: the records it could read and the problems, in file order."""
+
+    records: list[Record] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
 
 @dataclass
@@ -194,6 +248,10 @@ class Citation:
     reference: Reference
     status: CitationStatus
     work_id: str = ""
+    record_id: str = ""
+    """The record's own id in a structured export (BibTeX key, RIS ID, PMID, CSL id)."""
+    extra: dict[str, str] = field(default_factory=dict)
+    """Fields a structured record carries beyond the reference: abstract, keywords, mesh, ..."""
 
 
 @dataclass

@@ -11,17 +11,23 @@ import os
 import sqlite3
 import tempfile
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kb.ingest import CitationSpan, cut_document, read_documents
+from kb.ingest import CitationSpan, cut_document, read_documents, record_lines
 from kb.model import (
+    EXTRA_ABSTRACT,
+    EXTRA_KEYWORDS,
+    EXTRA_MESH,
+    EXTRA_PUBLICATION_TYPES,
     Citation,
     CitationKind,
     CitationStatus,
     Document,
     Problem,
     ProblemCode,
+    Record,
     Reference,
     Severity,
     Span,
@@ -116,6 +122,41 @@ def _add_citation(out: Extraction, document: Document, found: CitationSpan, seen
         out.problems.append((document.id, _located(code, message, found.span, field_name), citation_id))
 
 
+def _add_record(out: Extraction, document: Document, record: Record, seen: Counter[str]) -> None:
+    """A record of a structured export: its fields skip the string parser; missing ones are flagged."""
+    first, last = record_lines(record)
+    span = Span(document.path, first, last, record.raw)
+    ref = record.reference
+    codes = {code for code, _, _ in ref.problems}
+    checks = (
+        (not ref.title, ProblemCode.MISSING_TITLE, "title", "the record has no title"),
+        (not ref.authors, ProblemCode.MISSING_AUTHORS, "authors", "the record has no author"),
+        (not ref.year, ProblemCode.MISSING_YEAR, "year", "the record has no year"),
+    )
+    for missing, code, field_name, message in checks:
+        if missing and code not in codes:
+            ref.problems.append((code, field_name, message))
+    seen[record.raw] += 1
+    citation_id = stable_id("c_", document.id, record.raw, str(seen[record.raw]))
+    status = CitationStatus.PARTIAL if ref.problems else CitationStatus.PARSED
+    out.citations.append(
+        Citation(
+            citation_id,
+            document.id,
+            span,
+            CitationKind.RECORD,
+            ref,
+            status,
+            record_id=record.id,
+            extra=dict(record.extra),
+        )
+    )
+    for code, field_name, message in ref.problems:
+        out.problems.append(
+            (document.id, _located(code, f"record {record.id}: {message}", span, field_name), citation_id)
+        )
+
+
 def extract(references: Path) -> Extraction:
     """Run ingest and parse over ``references`` and group the citations into works."""
     if not references.is_dir():
@@ -132,6 +173,9 @@ def extract(references: Path) -> Extraction:
         seen: Counter[str] = Counter()
         for found in cut.citations:
             _add_citation(out, document, found, seen)
+        for record in cut.records:
+            _add_record(out, document, record, seen)
+        out.problems += [(document.id, p, "") for p in cut.problems]
         out.passages += [(document.id, span) for span in cut.passages]
     out.works = group_works(out.citations)
     return out
@@ -163,8 +207,32 @@ def _reference_columns(ref: Reference) -> Row:
     }
 
 
+def _extra_columns(extra: dict[str, str]) -> Row:
+    return {
+        "abstract": extra.get(EXTRA_ABSTRACT, ""), "keywords": extra.get(EXTRA_KEYWORDS, ""),
+        "mesh_terms": extra.get(EXTRA_MESH, ""), "publication_types": extra.get(EXTRA_PUBLICATION_TYPES, ""),
+    }  # fmt: skip
+
+
+def _merged_extra(citations: Iterable[Citation]) -> dict[str, str]:
+    """A work's extra fields: for each key, the first non-empty value among its citations."""
+    merged: dict[str, str] = {}
+    for citation in citations:
+        for key, value in citation.extra.items():
+            if value and key not in merged:
+                merged[key] = value
+    return merged
+
+
 def rows(ex: Extraction) -> dict[str, list[Row]]:
     """Turn an extraction into table rows for ``kb.store``."""
+    documents = {d.id: d for d in ex.documents}
+    citations = {c.id: c for c in ex.citations}
+
+    def page(document_id: str, line: int) -> int | None:
+        document = documents.get(document_id)
+        return document.page_of(line) if document else None
+
     documents_of: dict[str, set[str]] = defaultdict(set)
     for c in ex.citations:
         documents_of[c.work_id].add(c.document_id)
@@ -177,6 +245,7 @@ def rows(ex: Extraction) -> dict[str, list[Row]]:
                 "citation_key": keys[w.id],
                 "type": w.reference.type,
                 **_reference_columns(w.reference),
+                **_extra_columns(_merged_extra(citations[i] for i in w.citation_ids)),
                 "n_citations": len(w.citation_ids),
                 "n_documents": len(documents_of[w.id]),
             }
@@ -199,6 +268,7 @@ def rows(ex: Extraction) -> dict[str, list[Row]]:
                 "sha256": d.sha256,
                 "n_lines": d.n_lines,
                 "encoding": d.encoding,
+                "format": d.format,
                 "work_id": None,
             }
         )
@@ -209,11 +279,14 @@ def rows(ex: Extraction) -> dict[str, list[Row]]:
                 "document_id": c.document_id,
                 "line_start": c.span.line_start,
                 "line_end": c.span.line_end,
+                "page": page(c.document_id, c.span.line_start),
                 "raw": c.span.text,
                 "kind": c.kind.value,
                 "status": c.status.value,
                 "work_id": c.work_id,
+                "record_id": c.record_id,
                 **_reference_columns(c.reference),
+                **_extra_columns(c.extra),
                 "et_al": int(c.reference.et_al),
                 "day": _int(c.reference.day),
             }
@@ -229,6 +302,7 @@ def rows(ex: Extraction) -> dict[str, list[Row]]:
                 "path": p.path,
                 "line": p.line,
                 "line_end": p.line_end,
+                "page": page(document_id, p.line) if p.line else None,
                 "code": p.code.value,
                 "severity": p.severity.value,
                 "field": p.field,
@@ -246,6 +320,7 @@ def rows(ex: Extraction) -> dict[str, list[Row]]:
                 "document_id": document_id,
                 "line_start": span.line_start,
                 "line_end": span.line_end,
+                "page": page(document_id, span.line_start),
                 "text": span.text,
             }
         )

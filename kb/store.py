@@ -29,79 +29,40 @@ class TableSpec:
     not_null: tuple[str, ...] = field(default=())
 
 
+def _columns(spec: str) -> dict[str, type]:
+    """Columns from ``"name:type name:type ..."`` (types ``s`` text, ``i`` integer, ``f`` real)."""
+    types = {"s": str, "i": int, "f": float}
+    return {name: types[t] for name, t in (item.split(":") for item in spec.split())}
+
+
 SCHEMA: dict[str, TableSpec] = {
     "works": TableSpec(
-        columns={
-            "id": str,
-            "citation_key": str,
-            "type": str,
-            "title": str,
-            "authors": str,
-            "first_author": str,
-            "year": int,
-            "month": int,
-            "journal": str,
-            "volume": str,
-            "issue": str,
-            "pages": str,
-            "doi": str,
-            "pmid": str,
-            "url": str,
-            "hal_id": str,
-            "n_citations": int,
-            "n_documents": int,
-        },
+        columns=_columns(
+            "id:s citation_key:s type:s title:s authors:s first_author:s year:i month:i journal:s volume:s "
+            "issue:s pages:s doi:s pmid:s url:s hal_id:s abstract:s keywords:s mesh_terms:s "
+            "publication_types:s n_citations:i n_documents:i"
+        ),
         pk="id",
         indexes=(("doi",), ("year",), ("first_author", "year"), ("citation_key",)),
-        fts=("title", "authors", "journal"),
+        fts=("title", "authors", "journal", "abstract", "keywords", "mesh_terms"),
         not_null=("citation_key",),
     ),
     "documents": TableSpec(
-        columns={
-            "id": str,
-            "path": str,
-            "title": str,
-            "kind": str,
-            "language": str,
-            "date": str,
-            "authors": str,
-            "event": str,
-            "sha256": str,
-            "n_lines": int,
-            "encoding": str,
-            "work_id": str,
-        },
+        columns=_columns(
+            "id:s path:s title:s kind:s language:s date:s authors:s event:s sha256:s n_lines:i encoding:s "
+            "format:s work_id:s"
+        ),
         pk="id",
         foreign_keys=(("work_id", "works", "id"),),
-        indexes=(("kind",),),
+        indexes=(("kind",), ("format",)),
         fts=("title",),
     ),
     "citations": TableSpec(
-        columns={
-            "id": str,
-            "document_id": str,
-            "line_start": int,
-            "line_end": int,
-            "raw": str,
-            "kind": str,
-            "status": str,
-            "work_id": str,
-            "authors": str,
-            "first_author": str,
-            "et_al": int,
-            "title": str,
-            "journal": str,
-            "year": int,
-            "month": int,
-            "day": int,
-            "volume": str,
-            "issue": str,
-            "pages": str,
-            "doi": str,
-            "pmid": str,
-            "url": str,
-            "hal_id": str,
-        },
+        columns=_columns(
+            "id:s document_id:s line_start:i line_end:i page:i raw:s kind:s status:s work_id:s record_id:s "
+            "authors:s first_author:s et_al:i title:s journal:s year:i month:i day:i volume:s issue:s "
+            "pages:s doi:s pmid:s url:s hal_id:s abstract:s keywords:s mesh_terms:s publication_types:s"
+        ),
         pk="id",
         foreign_keys=(("document_id", "documents", "id"), ("work_id", "works", "id")),
         indexes=(("document_id", "line_start"), ("work_id",), ("kind",), ("status",), ("year",)),
@@ -109,32 +70,23 @@ SCHEMA: dict[str, TableSpec] = {
         not_null=("document_id", "raw", "kind", "status"),
     ),
     "work_authors": TableSpec(
-        columns={"work_id": str, "position": int, "family": str, "given": str, "literal": str},
+        columns=_columns("work_id:s position:i family:s given:s literal:s"),
         pk=("work_id", "position"),
         foreign_keys=(("work_id", "works", "id"),),
         indexes=(("family",),),
     ),
     "problems": TableSpec(
-        columns={
-            "id": str,
-            "document_id": str,
-            "path": str,
-            "line": int,
-            "line_end": int,
-            "code": str,
-            "severity": str,
-            "field": str,
-            "message": str,
-            "raw": str,
-            "citation_id": str,
-        },
+        columns=_columns(
+            "id:s document_id:s path:s line:i line_end:i page:i code:s severity:s field:s message:s raw:s "
+            "citation_id:s"
+        ),
         pk="id",
         foreign_keys=(("document_id", "documents", "id"), ("citation_id", "citations", "id")),
         indexes=(("code",), ("severity",), ("document_id", "line"), ("citation_id",)),
         not_null=("code", "severity", "message"),
     ),
     "passages": TableSpec(
-        columns={"id": str, "document_id": str, "line_start": int, "line_end": int, "text": str},
+        columns=_columns("id:s document_id:s line_start:i line_end:i page:i text:s"),
         pk="id",
         foreign_keys=(("document_id", "documents", "id"),),
         indexes=(("document_id", "line_start"),),

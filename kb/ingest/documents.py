@@ -13,12 +13,13 @@ from pathlib import Path
 
 import yaml
 
+from kb.ingest.formats import InputFormat, sniff_bytes, sniff_text
+from kb.ingest.pdf import extract_pdf_text
+from kb.ingest.text import decode, is_binary, split_lines
 from kb.model import Document, DocumentKind, Problem, ProblemCode
 
 SIDECAR_SUFFIX = ".yml"
 SIDECAR_KEYS = ("title", "kind", "language", "date", "authors", "event", "notes")
-LINE_BREAK = re.compile(r"\r\n|\r|\n")
-BINARY_SIGNATURES = (b"\x89PNG", b"%PDF", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8", b"\x7fELF")
 
 
 @dataclass
@@ -47,60 +48,6 @@ def document_id(path: Path, taken: set[str]) -> str:
         candidate, n = f"{base}_{n}", n + 1
     taken.add(candidate)
     return candidate
-
-
-def decode(data: bytes) -> tuple[str, str, str]:
-    """Decode file bytes; return ``(text, encoding, warning)``, the warning empty when all went well.
-
-    UTF-8 (with or without BOM) and UTF-16 with a BOM are taken as they are; anything else is read as
-    cp1252 (latin-1 for the bytes cp1252 leaves undefined) and the fallback is reported.
-    """
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig", ""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace"), "utf-16", ""
-    try:
-        return data.decode("utf-8"), "utf-8", ""
-    except UnicodeDecodeError as exc:
-        where = f"byte {exc.start}"
-    if _looks_utf16_without_bom(data):
-        return (
-            data.decode(
-                "utf-16-le" if data[1::2].count(0) > data[0::2].count(0) else "utf-16-be", errors="replace"
-            ),
-            "utf-16",
-            "",
-        )
-    try:
-        return data.decode("cp1252"), "cp1252", f"not valid UTF-8 ({where}); read as cp1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1", f"not valid UTF-8 ({where}); read as latin-1"
-
-
-def _looks_utf16_without_bom(data: bytes) -> bool:
-    sample = data[:4000]
-    if len(sample) < 4:
-        return False
-    zeros_even, zeros_odd = sample[0::2].count(0), sample[1::2].count(0)
-    half = len(sample) // 2
-    return max(zeros_even, zeros_odd) > 0.3 * half and min(zeros_even, zeros_odd) < 0.05 * half
-
-
-def is_binary(data: bytes) -> bool:
-    """True for bytes that are not text: a known binary signature or NUL bytes outside UTF-16."""
-    if data.startswith(BINARY_SIGNATURES):
-        return True
-    return b"\x00" in data[:8000] and not _looks_utf16_without_bom(data)
-
-
-def split_lines(text: str) -> list[str]:
-    """Split on CR, LF or CRLF only (never on form feeds or Unicode line separators)."""
-    if not text:
-        return []
-    lines = LINE_BREAK.split(text)
-    if lines and lines[-1] == "":
-        lines.pop()
-    return lines
 
 
 def read_sidecar(path: Path, shown: str) -> tuple[dict[str, object], list[Problem]]:
@@ -181,6 +128,47 @@ def read_document(path: Path, references: Path, doc_id: str) -> tuple[Document |
         ]
     meta, problems = read_sidecar(path, shown)
     sha256 = hashlib.sha256(data).hexdigest()
+    lines, line_pages, encoding, fmt = _read_content(data, shown, problems)
+    authors = meta.get("authors") or []
+    document = Document(
+        id=doc_id,
+        path=shown,
+        title=str(meta.get("title") or path.stem),
+        kind=_kind(meta, fmt, lines),
+        language=str(meta.get("language") or ""),
+        date=str(meta.get("date") or ""),
+        authors=[str(a) for a in authors] if isinstance(authors, list) else [str(authors)],
+        event=str(meta.get("event") or ""),
+        sha256=sha256,
+        lines=lines,
+        encoding=encoding,
+        format=fmt.value,
+        line_pages=line_pages,
+    )
+    return document, problems
+
+
+def _read_content(
+    data: bytes, shown: str, problems: list[Problem]
+) -> tuple[list[str], list[int], str, InputFormat]:
+    """Lines, PDF pages, encoding and format of a file's bytes; problems are appended to ``problems``."""
+    if sniff_bytes(data) is InputFormat.PDF:
+        pdf = extract_pdf_text(data)
+        problems += [
+            Problem(ProblemCode.PDF_TEXT, f"{shown}: {error}; is the PDF scanned or protected?", shown, 0, 0)
+            for error in pdf.errors
+        ]
+        if not pdf.errors and not any(line.strip() for line in pdf.lines):
+            problems.append(
+                Problem(
+                    ProblemCode.PDF_TEXT,
+                    f"{shown}: the PDF has no extractable text (scanned pages?); run OCR first.",
+                    shown,
+                    0,
+                    0,
+                )
+            )
+        return pdf.lines, pdf.line_pages, "pdf", InputFormat.PDF
     if is_binary(data):
         problems.append(
             Problem(
@@ -192,34 +180,25 @@ def read_document(path: Path, references: Path, doc_id: str) -> tuple[Document |
                 raw=data[:64].hex(),
             )
         )
-        lines: list[str] = []
-        encoding = "binary"
-    else:
-        text, encoding, warning = decode(data)
-        if warning:
-            problems.append(
-                Problem(
-                    ProblemCode.ENCODING, f"{shown}: {warning}; save it as UTF-8 to be sure.", shown, 0, 0
-                )
-            )
-        lines = split_lines(text)
-        if not any(line.strip() for line in lines):
-            problems.append(Problem(ProblemCode.EMPTY_FILE, f"{shown}: the file holds no text.", shown, 0, 0))
-    authors = meta.get("authors") or []
-    document = Document(
-        id=doc_id,
-        path=shown,
-        title=str(meta.get("title") or path.stem),
-        kind=DocumentKind(str(meta["kind"])) if meta.get("kind") else guess_kind(lines),
-        language=str(meta.get("language") or ""),
-        date=str(meta.get("date") or ""),
-        authors=[str(a) for a in authors] if isinstance(authors, list) else [str(authors)],
-        event=str(meta.get("event") or ""),
-        sha256=sha256,
-        lines=lines,
-        encoding=encoding,
-    )
-    return document, problems
+        return [], [], "binary", InputFormat.TEXT
+    text, encoding, warning = decode(data)
+    if warning:
+        problems.append(
+            Problem(ProblemCode.ENCODING, f"{shown}: {warning}; save it as UTF-8 to be sure.", shown, 0, 0)
+        )
+    lines = split_lines(text)
+    if not any(line.strip() for line in lines):
+        problems.append(Problem(ProblemCode.EMPTY_FILE, f"{shown}: the file holds no text.", shown, 0, 0))
+    return lines, [], encoding, sniff_text(text)
+
+
+def _kind(meta: dict[str, object], fmt: InputFormat, lines: list[str]) -> DocumentKind:
+    """Structured exports are bibliographies whatever the sidecar says; else the sidecar, else a guess."""
+    if fmt.structured:
+        return DocumentKind.BIBLIOGRAPHY
+    if meta.get("kind"):
+        return DocumentKind(str(meta["kind"]))
+    return guess_kind(lines)
 
 
 def guess_kind(lines: list[str]) -> DocumentKind:

@@ -1,0 +1,278 @@
+"""Read BibTeX into :class:`kb.model.Record` objects, with bibtexparser 2.
+
+``read_bibtex_string`` / ``read_bibtex_file`` return a :class:`~kb.model.ReadResult`: one record per
+entry (id = the entry key, ``line`` = the 1-based line of its ``@``) and one :class:`kb.model.Problem` per
+block bibtexparser could not read, with its verbatim text and start line. Parsing carries on after a bad
+block, so the next entry is still read. A second entry with a key seen before is kept under the id
+``KEY#2`` (``#3``...) and reported. LaTeX accents and protective braces are decoded
+(``{\\'e}`` -> ``é``, ``{DNA}`` -> ``DNA``); author lists become :class:`kb.model.Name` objects.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from pathlib import Path
+
+import bibtexparser
+from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
+from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, ParsingFailedBlock
+
+from kb.model import EXTRA_ENTRY_TYPE, Name, Problem, ProblemCode, ReadResult, Record, Reference
+
+# bibtexparser logs every failed block; they are returned as problems here, so keep them off stderr unless
+# the application configures logging itself.
+logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
+
+ENTRY_TYPES: dict[str, str] = {
+    "article": "article-journal",
+    "inproceedings": "paper-conference",
+    "conference": "paper-conference",
+    "proceedings": "book",
+    "book": "book",
+    "mvbook": "book",
+    "inbook": "chapter",
+    "incollection": "chapter",
+    "phdthesis": "thesis",
+    "mastersthesis": "thesis",
+    "thesis": "thesis",
+    "techreport": "report",
+    "report": "report",
+    "manual": "report",
+    "booklet": "pamphlet",
+    "unpublished": "manuscript",
+    "online": "webpage",
+    "electronic": "webpage",
+    "www": "webpage",
+    "dataset": "dataset",
+    "software": "software",
+    "patent": "patent",
+    "misc": "document",
+}
+"""BibTeX / biblatex entry types mapped to CSL types; anything else becomes ``document``."""
+
+_REFERENCE_FIELDS = {
+    "author", "title", "journal", "journaltitle", "year", "date", "month", "day", "volume", "number",
+    "issue", "pages", "doi", "url", "pmid",
+}  # fmt: skip
+
+# --- LaTeX decoding ------------------------------------------------------------------------------------
+
+_ACCENTS = {
+    "'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304", ".": "\u0307",
+    "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "k": "\u0328", "r": "\u030a", "d": "\u0323",
+    "b": "\u0331",
+}  # fmt: skip
+_SYMBOLS = {
+    "ss": "ß", "o": "ø", "O": "Ø", "aa": "å", "AA": "Å", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ",
+    "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ", "textendash": "–", "textemdash": "—", "ldots": "…",
+    "dots": "…", "textquoteright": "’", "textquoteleft": "‘", "textregistered": "®", "texttrademark": "™",
+    "copyright": "©", "textdegree": "°", "pm": "±", "times": "×", "alpha": "α", "beta": "β",
+    "gamma": "γ", "delta": "δ", "epsilon": "ε", "kappa": "κ", "lambda": "λ", "mu": "μ", "pi": "π",
+    "sigma": "σ", "tau": "τ", "omega": "ω", "Delta": "Δ", "ge": "≥", "geq": "≥", "le": "≤", "leq": "≤",
+    "textless": "<", "textgreater": ">", "S": "§", "P": "¶", "dag": "†",
+}  # fmt: skip
+_ACCENT_RE = re.compile(
+    r"\\([`'^\"~=.])\s*(?:\{\s*(\\[a-zA-Z]+|[^{}\\])\s*\}|(\\[a-zA-Z]+|[a-zA-Z]))"
+    r"|\\([uvHckrdb])(?:\s*\{\s*(\\[a-zA-Z]+|[^{}\\])\s*\}|\s+([a-zA-Z]))"
+)
+_COMMAND_RE = re.compile(r"\\([a-zA-Z]+)\s*(?:\{\})?|\\([&%_#$ {}])")
+_DASHES = (("---", "—"), ("--", "–"))
+
+
+def _accent_base(base: str) -> str:
+    if base.startswith("\\"):
+        name = base[1:]
+        return {"i": "i", "j": "j"}.get(name, _SYMBOLS.get(name, name))
+    return base
+
+
+def _replace_accent(match: re.Match[str]) -> str:
+    if match.group(1):
+        accent, base = match.group(1), match.group(2) or match.group(3)
+    else:
+        accent, base = match.group(4), match.group(5) or match.group(6)
+    return unicodedata.normalize("NFC", _accent_base(base) + _ACCENTS[accent])
+
+
+def _replace_command(match: re.Match[str]) -> str:
+    if match.group(2):
+        return match.group(2)
+    name = match.group(1)
+    return _SYMBOLS.get(name, "")  # unknown commands (\emph, \textit...) vanish, their arguments stay
+
+
+def decode_latex(value: str, dashes: bool = True) -> str:
+    """Decode the LaTeX of a BibTeX value to plain Unicode text.
+
+    Accents (``{\\'e}``, ``\\"{o}``, ``\\c c``), special letters (``\\ss``, ``\\o``), escaped characters
+    (``\\&``) and common symbols become characters; other commands (``\\emph``) are dropped with their
+    arguments kept; braces and ``$`` are removed; ``~`` becomes a space; ``--``/``---`` become dashes
+    unless ``dashes`` is false. Whitespace is collapsed.
+    """
+    if "\\" in value:
+        value = _ACCENT_RE.sub(_replace_accent, value)
+        value = _COMMAND_RE.sub(_replace_command, value)
+    if "{" in value or "}" in value or "$" in value:
+        value = value.replace("{", "").replace("}", "").replace("$", "")
+    if "~" in value:
+        value = value.replace("~", " ")
+    if dashes and "--" in value:
+        for latex, char in _DASHES:
+            value = value.replace(latex, char)
+    return " ".join(value.split())
+
+
+# --- names ---------------------------------------------------------------------------------------------
+
+
+def _is_braced_whole(name: str) -> bool:
+    """``{World Health Organization}``: one brace group around the whole name (a corporate author)."""
+    if not (name.startswith("{") and name.endswith("}")):
+        return False
+    depth = 0
+    for i, char in enumerate(name):
+        depth += char == "{"
+        depth -= char == "}"
+        if depth == 0 and i < len(name) - 1:
+            return False
+    return True
+
+
+def parse_names(value: str) -> tuple[list[Name], bool]:
+    """Split a BibTeX name list on ``and``: the names, and whether ``and others`` ended the list."""
+    names: list[Name] = []
+    et_al = False
+    for raw in split_multiple_persons_names(value):
+        raw = raw.strip()
+        if not raw:
+            continue
+        if raw.lower() == "others":
+            et_al = True
+            continue
+        if _is_braced_whole(raw):
+            names.append(Name(literal=decode_latex(raw)))
+            continue
+        parts = parse_single_name_into_parts(raw, strict=False)
+        family = decode_latex(" ".join(parts.von + parts.last))
+        given = decode_latex(" ".join(parts.first))
+        if parts.jr:
+            given = (
+                f"{given}, {decode_latex(' '.join(parts.jr))}" if given else decode_latex(" ".join(parts.jr))
+            )
+        if family or given:
+            names.append(Name(family=family, given=given))
+    return names, et_al
+
+
+# --- entries -------------------------------------------------------------------------------------------
+
+_DOI_PREFIX_RE = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+_YEAR_RE = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+_PMID_EPRINT = {"pubmed", "pmid"}
+
+
+def _field_str(entry: Entry, key: str) -> str:
+    field = entry.fields_dict.get(key)
+    return "" if field is None else str(field.value)
+
+
+def entry_to_record(entry: Entry, path: str, record_id: str | None = None) -> Record:
+    """Turn one bibtexparser entry into a :class:`Record` (id defaults to the entry key)."""
+    values = {f.key.lower(): str(f.value) for f in entry.fields}
+    reference = Reference()
+    if "author" in values:
+        reference.authors, reference.et_al = parse_names(values["author"])
+    elif "editor" in values and entry.entry_type.lower() in {"book", "proceedings"}:
+        reference.authors, reference.et_al = parse_names(values["editor"])
+    reference.title = decode_latex(values.get("title", ""))
+    reference.journal = decode_latex(values.get("journal") or values.get("journaltitle") or "")
+    if not reference.journal and "booktitle" in values:
+        reference.journal = decode_latex(values["booktitle"])
+    year = values.get("year", "") or values.get("date", "")
+    found = _YEAR_RE.search(year)
+    reference.year = found.group(1) if found else decode_latex(year)
+    reference.month = decode_latex(values.get("month", ""))
+    reference.day = decode_latex(values.get("day", ""))
+    reference.volume = decode_latex(values.get("volume", ""))
+    reference.issue = decode_latex(values.get("number") or values.get("issue") or "")
+    reference.pages = decode_latex(values.get("pages", ""), dashes=False).replace("--", "-")
+    reference.doi = _DOI_PREFIX_RE.sub("", decode_latex(values.get("doi", ""), dashes=False)).strip()
+    reference.url = values.get("url", "").strip()
+    pmid = values.get("pmid", "")
+    if not pmid and values.get("eprinttype", "").lower() in _PMID_EPRINT:
+        pmid = values.get("eprint", "")
+    reference.pmid = pmid.strip()
+    entry_type = entry.entry_type.lower()
+    reference.type = ENTRY_TYPES.get(entry_type, "document")
+    extra = {key: decode_latex(value) for key, value in values.items() if key not in _REFERENCE_FIELDS}
+    extra[EXTRA_ENTRY_TYPE] = entry_type
+    line = (entry.start_line or 0) + 1
+    return Record(record_id or entry.key, reference, extra, path, line, entry.raw or "")
+
+
+def _problem(block: ParsingFailedBlock, path: str, message: str, code: ProblemCode) -> Problem:
+    raw = block.raw or ""
+    line = (block.start_line or 0) + 1
+    return Problem(code, message, path, line, line + raw.rstrip("\n").count("\n"), raw)
+
+
+def read_bibtex_string(text: str, path: str = "<string>") -> ReadResult:
+    """Read BibTeX text: every entry becomes a record, every failed block a problem (parsing carries on)."""
+    library = bibtexparser.parse_string(text)
+    result = ReadResult()
+    seen: dict[str, int] = {}
+    for block in library.blocks:
+        if isinstance(block, Entry):
+            seen[block.key] = 1
+            result.records.append(entry_to_record(block, path))
+        elif isinstance(block, DuplicateBlockKeyBlock):
+            duplicate = block.ignore_error_block
+            seen[block.key] = seen.get(block.key, 1) + 1
+            new_id = f"{block.key}#{seen[block.key]}"
+            previous = (block.previous_block.start_line or 0) + 1
+            message = (
+                f"duplicate entry key '{block.key}' (first used at line {previous}); "
+                f"the entry is kept as '{new_id}': give it a key of its own"
+            )
+            result.problems.append(_problem(block, path, message, ProblemCode.UNPARSED))
+            if isinstance(duplicate, Entry):
+                result.records.append(entry_to_record(duplicate, path, new_id))
+        elif isinstance(block, DuplicateFieldKeyBlock):
+            entry = block.ignore_error_block
+            keys = ", ".join(sorted(block.duplicate_keys))
+            message = (
+                f"entry repeats the field(s) {keys}; only one value of each is kept: remove the extra ones"
+            )
+            result.problems.append(_problem(block, path, message, ProblemCode.UNPARSED))
+            if isinstance(entry, Entry):
+                seen[entry.key] = 1
+                result.records.append(entry_to_record(entry, path))
+        elif isinstance(block, ParsingFailedBlock):
+            reason = (
+                getattr(block.error, "abort_reason", "") or str(block.error) or type(block.error).__name__
+            )
+            error = " ".join(str(reason).split())
+            message = f"BibTeX block could not be parsed ({error}); fix its braces or quotes"
+            result.problems.append(_problem(block, path, message, ProblemCode.UNPARSED))
+    return result
+
+
+def read_bibtex_file(path: str | Path) -> ReadResult:
+    """Read a BibTeX file (UTF-8, a BOM tolerated; otherwise read as cp1252 with an ``encoding`` problem).
+
+    Raises ``OSError`` when the file cannot be read.
+    """
+    data = Path(path).read_bytes()
+    try:
+        text, problem = data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        text = data.decode("cp1252", errors="replace")
+        line = data[: error.start].count(b"\n") + 1
+        message = "file is not valid UTF-8; read as Windows-1252: save it as UTF-8"
+        problem = Problem(ProblemCode.ENCODING, message, str(path), line, line)
+    result = read_bibtex_string(text, str(path))
+    if problem:
+        result.problems.insert(0, problem)
+    return result

@@ -1,0 +1,217 @@
+"""Read RIS into :class:`kb.model.Record` objects, with rispy.
+
+The file is first cut into records by its ``TY``/``ER`` lines, keeping line numbers, and each record is then
+mapped by ``rispy``. A record whose ``ER`` is missing ends at the next ``TY`` (or at the end of the file):
+it is still read, and a ``truncated`` problem says where. Text outside any record is reported, not dropped.
+Every ``TY`` type maps to a CSL-ish type (:data:`RIS_TYPES`); the record id is the ``ID`` tag, or a stable
+``ris-`` + content hash when there is none.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import rispy
+
+from kb.model import (
+    EXTRA_ABSTRACT,
+    EXTRA_BOOKTITLE,
+    EXTRA_ENTRY_TYPE,
+    EXTRA_ISBN,
+    EXTRA_ISSN,
+    EXTRA_KEYWORDS,
+    EXTRA_NOTE,
+    EXTRA_PUBLISHER,
+    Name,
+    Problem,
+    ProblemCode,
+    ReadResult,
+    Record,
+    Reference,
+)
+
+RIS_TYPES: dict[str, str] = {
+    "ABST": "article-journal", "ADVS": "motion_picture", "AGGR": "dataset", "ANCIENT": "classic",
+    "ART": "graphic", "BILL": "bill", "BLOG": "post-weblog", "BOOK": "book", "CASE": "legal_case",
+    "CHAP": "chapter", "CHART": "figure", "CLSWK": "classic", "COMP": "software", "CONF": "paper-conference",
+    "CPAPER": "paper-conference", "CTLG": "document", "DATA": "dataset", "DBASE": "dataset",
+    "DICT": "entry-dictionary", "EBOOK": "book", "ECHAP": "chapter", "EDBOOK": "book",
+    "EJOUR": "article-journal", "ELEC": "webpage", "ENCYC": "entry-encyclopedia", "EQUA": "document",
+    "FIGURE": "figure", "GEN": "document", "GOVDOC": "report", "GRANT": "document", "HEAR": "hearing",
+    "ICOMM": "personal_communication", "INPR": "article-journal", "JFULL": "periodical",
+    "JOUR": "article-journal", "LEGAL": "regulation", "MANSCPT": "manuscript", "MAP": "map",
+    "MGZN": "article-magazine", "MPCT": "motion_picture", "MULTI": "document", "MUSIC": "musical_score",
+    "NEWS": "article-newspaper", "PAMP": "pamphlet", "PAT": "patent", "PCOMM": "personal_communication",
+    "RPRT": "report", "SER": "book", "SLIDE": "speech", "SOUND": "song", "STAND": "standard",
+    "STAT": "legislation", "THES": "thesis", "UNBILL": "bill", "UNPB": "manuscript",
+    "VIDEO": "motion_picture",
+    "WEB": "webpage",
+}  # fmt: skip
+"""Every RIS ``TY`` value of the RIS specification (and common exporter variants) mapped to a CSL type."""
+
+_TAG_RE = re.compile(r"^([A-Z][A-Z0-9])  -(?: (.*))?$")
+_YEAR_RE = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+_DOI_PREFIX_RE = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+_INITIALS_RE = re.compile(r"^[A-Z]{1,3}$")
+_CONTAINER_TYPES = {"CONF", "CPAPER", "CHAP", "ECHAP"}
+
+
+def _text(value: object) -> str:
+    """A rispy value (a string, or a list when a single-value tag was repeated) as one string."""
+    if isinstance(value, list):
+        return "; ".join(str(v).strip() for v in value if str(v).strip())
+    return str(value or "").strip()
+
+
+def _first(record: dict[str, object], *names: str) -> str:
+    for name in names:
+        value = record.get(name)
+        if isinstance(value, list):
+            value = value[0] if value else ""
+        if value and str(value).strip():
+            return str(value).strip()
+    return ""
+
+
+def parse_ris_name(value: str) -> Name:
+    """``Smith, John A.`` / ``Smith JA`` / ``World Health Organization`` as a :class:`kb.model.Name`."""
+    value = " ".join(value.split()).strip(" ,;")
+    if "," in value:
+        family, _, given = value.partition(",")
+        return Name(family=family.strip(), given=given.strip(" ,"))
+    words = value.split()
+    if len(words) in (2, 3) and _INITIALS_RE.match(words[-1]):
+        return Name(family=" ".join(words[:-1]), given=words[-1])
+    if len(words) == 1:
+        return Name(family=value)
+    return Name(literal=value)
+
+
+def _to_record(fields: dict[str, object], path: str, line: int, raw: str) -> Record:
+    ris_type = _first(fields, "type_of_reference").upper()
+    reference = Reference(type=RIS_TYPES.get(ris_type, "document"))
+    names = [*fields.get("authors", []), *fields.get("first_authors", [])]  # type: ignore[misc]
+    reference.authors = [parse_ris_name(str(n)) for n in names if str(n).strip()]
+    reference.title = _first(fields, "title", "primary_title", "translated_title")
+    container = _first(fields, "secondary_title", "journal_name", "alternate_title3", "alternate_title1",
+                       "alternate_title2")  # fmt: skip
+    reference.journal = container
+    date = _first(fields, "year", "publication_year", "date")
+    found = _YEAR_RE.search(date)
+    reference.year = found.group(1) if found else ""
+    reference.volume = _first(fields, "volume")
+    reference.issue = _first(fields, "number")
+    start, end = _first(fields, "start_page"), _first(fields, "end_page")
+    reference.pages = f"{start}-{end}" if start and end and end != start else start or end
+    reference.doi = _DOI_PREFIX_RE.sub("", _first(fields, "doi"))
+    urls = fields.get("urls") or []
+    reference.url = str(urls[0]).strip() if isinstance(urls, list) and urls else _text(urls)
+    accession = _first(fields, "accession_number")
+    database = f"{_first(fields, 'name_of_database')} {_first(fields, 'database_provider')}".lower()
+    if accession.isdigit() and ("pubmed" in database or "medline" in database):
+        reference.pmid = accession
+    extra: dict[str, str] = {EXTRA_ENTRY_TYPE: ris_type}
+    abstract = _first(fields, "abstract", "notes_abstract")
+    if abstract:
+        extra[EXTRA_ABSTRACT] = abstract
+    keywords = fields.get("keywords")
+    if keywords:
+        extra[EXTRA_KEYWORDS] = _text(keywords)
+    serial = _first(fields, "issn")
+    if serial:
+        digits = re.sub(r"[^0-9Xx]", "", serial)
+        extra[EXTRA_ISBN if len(digits) in (10, 13) and "-" not in serial[4:5] else EXTRA_ISSN] = serial
+    if ris_type in _CONTAINER_TYPES and container:
+        extra[EXTRA_BOOKTITLE] = container
+    if fields.get("publisher"):
+        extra[EXTRA_PUBLISHER] = _text(fields["publisher"])
+    notes = fields.get("notes") or fields.get("note")
+    if notes:
+        extra[EXTRA_NOTE] = _text(notes)
+    if fields.get("type_of_work"):
+        extra["type"] = _text(fields["type_of_work"])
+    if fields.get("language"):
+        extra["language"] = _text(fields["language"])
+    record_id = _first(fields, "id")
+    if not record_id:
+        record_id = "ris-" + hashlib.sha1(raw.strip().encode("utf-8")).hexdigest()[:12]
+    return Record(record_id, reference, extra, path, line, raw)
+
+
+def read_ris_string(text: str, path: str = "<string>") -> ReadResult:
+    """Read RIS text: one record per ``TY`` ... ``ER`` block, problems for missing ``ER`` and stray text."""
+    result = ReadResult()
+    lines = text.lstrip("\ufeff").splitlines()
+    chunk: list[str] = []
+    start = 0
+    stray: list[int] = []
+
+    def close(end_line: int, complete: bool) -> None:
+        raw = "\n".join(chunk)
+        if not complete:
+            message = (
+                f"RIS record starting at line {start} has no ER line (it ends at line {end_line}); "
+                "add 'ER  - ' after its last tag"
+            )
+            result.problems.append(Problem(ProblemCode.TRUNCATED, message, path, start, end_line, raw))
+        parsed = rispy.loads(raw + "\nER  - \n", skip_unknown_tags=False)
+        if parsed:
+            result.records.append(_to_record(parsed[0], path, start, raw))
+        chunk.clear()
+
+    def flush_stray() -> None:
+        if stray:
+            raw = "\n".join(lines[i - 1] for i in stray)
+            message = f"text outside any RIS record (lines {stray[0]}-{stray[-1]}) was not read"
+            result.problems.append(
+                Problem(ProblemCode.NOT_A_REFERENCE, message, path, stray[0], stray[-1], raw)
+            )
+            stray.clear()
+
+    for number, line in enumerate(lines, start=1):
+        match = _TAG_RE.match(line.rstrip())
+        tag = match.group(1) if match else None
+        if tag == "TY":
+            if chunk:
+                close(number - 1, complete=False)
+            flush_stray()
+            chunk.append(line.rstrip())
+            start = number
+        elif tag == "ER":
+            if chunk:
+                chunk.append(line.rstrip())
+                close(number, complete=True)
+            else:
+                stray.append(number)
+        elif chunk:
+            chunk.append(line.rstrip())
+        elif line.strip():
+            stray.append(number)
+    if chunk:
+        last = len(lines)
+        while last > start and not lines[last - 1].strip():
+            last -= 1
+        close(last, complete=False)
+    flush_stray()
+    return result
+
+
+def read_ris_file(path: str | Path) -> ReadResult:
+    """Read a RIS file (UTF-8, a BOM tolerated; otherwise cp1252 with an ``encoding`` problem).
+
+    Raises ``OSError`` when the file cannot be read.
+    """
+    data = Path(path).read_bytes()
+    try:
+        text, problem = data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        text = data.decode("cp1252", errors="replace")
+        line = data[: error.start].count(b"\n") + 1
+        message = "file is not valid UTF-8; read as Windows-1252: save it as UTF-8"
+        problem = Problem(ProblemCode.ENCODING, message, str(path), line, line)
+    result = read_ris_string(text, str(path))
+    if problem:
+        result.problems.insert(0, problem)
+    return result

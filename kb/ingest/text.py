@@ -1,0 +1,60 @@
+"""Bytes to text: encodings, binary detection and line splitting, shared by every reader."""
+
+from __future__ import annotations
+
+import re
+
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+BINARY_SIGNATURES = (b"\x89PNG", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8", b"\x7fELF", b"\x1f\x8b")
+PDF_SIGNATURE = b"%PDF"
+
+
+def decode(data: bytes) -> tuple[str, str, str]:
+    """Decode file bytes; return ``(text, encoding, warning)``, the warning empty when all went well.
+
+    UTF-8 (with or without BOM) and UTF-16 (with a BOM, or detected by its NUL bytes) are taken as
+    they are; anything else is read as cp1252 (latin-1 for bytes cp1252 leaves undefined) and the
+    fallback is reported.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig", ""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace"), "utf-16", ""
+    try:
+        return data.decode("utf-8"), "utf-8", ""
+    except UnicodeDecodeError as exc:
+        where = f"byte {exc.start}"
+    if looks_utf16_without_bom(data):
+        little = data[1::2].count(0) > data[0::2].count(0)
+        return data.decode("utf-16-le" if little else "utf-16-be", errors="replace"), "utf-16", ""
+    try:
+        return data.decode("cp1252"), "cp1252", f"not valid UTF-8 ({where}); read as cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1", f"not valid UTF-8 ({where}); read as latin-1"
+
+
+def looks_utf16_without_bom(data: bytes) -> bool:
+    """NUL bytes in every other position: UTF-16 text of mostly ASCII characters."""
+    sample = data[:4000]
+    if len(sample) < 4:
+        return False
+    zeros_even, zeros_odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    return max(zeros_even, zeros_odd) > 0.3 * half and min(zeros_even, zeros_odd) < 0.05 * half
+
+
+def is_binary(data: bytes) -> bool:
+    """True for bytes that are not text (PDF excepted): a known signature or NUL bytes outside UTF-16."""
+    if data.startswith(BINARY_SIGNATURES):
+        return True
+    return b"\x00" in data[:8000] and not looks_utf16_without_bom(data)
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on CR, LF or CRLF only (never on form feeds or Unicode line separators)."""
+    if not text:
+        return []
+    lines = LINE_BREAK.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
