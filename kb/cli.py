@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 from kb.add import add_files
+from kb.check import check_report
 from kb.model import DocumentKind
 from kb.pipeline import BuildSummary, KbError, build
 
@@ -103,6 +104,25 @@ def add_command(
     for added in add_files(list(files), references, title, kind, language):
         click.echo(f"{'added' if added.new else 'already present'}: {added.path}")
     _print_summary(build(references, db), db)
+
+
+@cli.command("check")
+@click.option(
+    "--db",
+    "db",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_DB,
+    show_default=True,
+    help="Database to report on.",
+)
+@click.option("--code", help="Report only this problem code.")
+@click.option(
+    "--examples", default=3, show_default=True, type=click.IntRange(0, 1000), help="Messages shown per code."
+)
+def check_command(db: Path, code: str | None, examples: int) -> None:
+    """Report the problems of the database, grouped by code, errors first."""
+    for line in check_report(db, code, examples):
+        click.echo(line)
 
 
 def datasette_command(db: Path, host: str, port: int, metadata: Path | None) -> list[str]:

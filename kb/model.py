@@ -42,6 +42,22 @@ class ProblemCode(StrEnum):
     MISSING_SIDECAR = "missing_sidecar"
     BAD_SIDECAR = "bad_sidecar"
     PDF_TEXT = "pdf_text"
+    # Found by the normalisation stage (kb.normalise):
+    NAME_CASE_REPAIRED = "name_case_repaired"
+    LOST_CHARACTER = "lost_character"
+    JOINED_WORDS = "joined_words"
+    UNKNOWN_JOURNAL = "unknown_journal"
+    NOT_A_JOURNAL = "not_a_journal"
+    UNPARSED_DATE = "unparsed_date"
+    AMBIGUOUS_DATE = "ambiguous_date"
+    INVALID_DATE = "invalid_date"
+    UNPARSED_PAGES = "unparsed_pages"
+    IMPLAUSIBLE_PAGES = "implausible_pages"
+    LONG_PAGE_RANGE = "long_page_range"
+    INVALID_DOI = "invalid_doi"
+    INVALID_PMID = "invalid_pmid"
+    INVALID_PMCID = "invalid_pmcid"
+    INVALID_HAL_ID = "invalid_hal_id"
 
 
 SEVERITY: dict[ProblemCode, Severity] = {
@@ -60,6 +76,21 @@ SEVERITY: dict[ProblemCode, Severity] = {
     ProblemCode.MISSING_SIDECAR: Severity.INFO,
     ProblemCode.BAD_SIDECAR: Severity.ERROR,
     ProblemCode.PDF_TEXT: Severity.ERROR,
+    ProblemCode.NAME_CASE_REPAIRED: Severity.INFO,
+    ProblemCode.LOST_CHARACTER: Severity.WARNING,
+    ProblemCode.JOINED_WORDS: Severity.WARNING,
+    ProblemCode.UNKNOWN_JOURNAL: Severity.INFO,
+    ProblemCode.NOT_A_JOURNAL: Severity.WARNING,
+    ProblemCode.UNPARSED_DATE: Severity.WARNING,
+    ProblemCode.AMBIGUOUS_DATE: Severity.WARNING,
+    ProblemCode.INVALID_DATE: Severity.WARNING,
+    ProblemCode.UNPARSED_PAGES: Severity.WARNING,
+    ProblemCode.IMPLAUSIBLE_PAGES: Severity.WARNING,
+    ProblemCode.LONG_PAGE_RANGE: Severity.INFO,
+    ProblemCode.INVALID_DOI: Severity.WARNING,
+    ProblemCode.INVALID_PMID: Severity.WARNING,
+    ProblemCode.INVALID_PMCID: Severity.WARNING,
+    ProblemCode.INVALID_HAL_ID: Severity.WARNING,
 }
 
 
@@ -252,6 +283,14 @@ class Citation:
     """The record's own id in a structured export (BibTeX key, RIS ID, PMID, CSL id)."""
     extra: dict[str, str] = field(default_factory=dict)
     """Fields a structured record carries beyond the reference: abstract, keywords, mesh, ..."""
+    written: Reference | None = None
+    """The reference as parsed, before normalisation (``reference`` is the normalised one)."""
+    journal_abbrev: str = ""
+    """Canonical NLM-style abbreviation of the journal ("J Clin Invest" for "JCI")."""
+    journal_key: str = ""
+    """Comparison key of the canonical journal."""
+    first_page: str = ""
+    last_page: str = ""
 
 
 @dataclass
@@ -262,3 +301,6 @@ class Work:
     key: str
     reference: Reference
     citation_ids: list[str] = field(default_factory=list)
+    journal_abbrev: str = ""
+    first_page: str = ""
+    last_page: str = ""

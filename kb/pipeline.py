@@ -12,7 +12,7 @@ import sqlite3
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kb.ingest import CitationSpan, cut_document, read_documents, record_lines
@@ -33,6 +33,7 @@ from kb.model import (
     Span,
     Work,
 )
+from kb.normalise import normalise_record, repair_text
 from kb.parse import parse_reference
 from kb.store import Row, write_database
 from kb.works import citation_keys, group_works, stable_id
@@ -120,6 +121,33 @@ def _add_citation(out: Extraction, document: Document, found: CitationSpan, seen
     out.citations.append(citation)
     for code, field_name, message in ref.problems:
         out.problems.append((document.id, _located(code, message, found.span, field_name), citation_id))
+    _normalise(out, document, citation)
+
+
+def _normalise(out: Extraction, document: Document, citation: Citation) -> None:
+    """Normalise a citation's fields in place (keeping the parsed ones as ``written``); findings become
+    problems of the citation."""
+    norm = normalise_record(citation.reference, language=document.language or "en")
+    citation.written = citation.reference
+    citation.reference = norm.reference
+    citation.journal_abbrev, citation.journal_key = norm.journal_canonical, norm.journal_key
+    citation.first_page, citation.last_page = norm.first_page, norm.last_page
+    for f in norm.findings:
+        problem = _located(ProblemCode(f.code), f.message, citation.span, f.field)
+        if f.raw:
+            problem = replace(problem, raw=f.raw)
+        out.problems.append((document.id, problem, citation.id))
+
+
+def _text_problems(span: Span) -> list[Problem]:
+    """What text repair finds in a passage (kept verbatim: passages are never rewritten)."""
+    problems = []
+    for offset, line in enumerate(span.text.splitlines()):
+        _, findings = repair_text(line)
+        for f in findings:
+            line_span = Span(span.path, span.line_start + offset, span.line_start + offset, line)
+            problems.append(_located(ProblemCode(f.code), f.message, line_span, "text"))
+    return problems
 
 
 def _add_record(out: Extraction, document: Document, record: Record, seen: Counter[str]) -> None:
@@ -139,22 +167,22 @@ def _add_record(out: Extraction, document: Document, record: Record, seen: Count
     seen[record.raw] += 1
     citation_id = stable_id("c_", document.id, record.raw, str(seen[record.raw]))
     status = CitationStatus.PARTIAL if ref.problems else CitationStatus.PARSED
-    out.citations.append(
-        Citation(
-            citation_id,
-            document.id,
-            span,
-            CitationKind.RECORD,
-            ref,
-            status,
-            record_id=record.id,
-            extra=dict(record.extra),
-        )
+    citation = Citation(
+        citation_id,
+        document.id,
+        span,
+        CitationKind.RECORD,
+        ref,
+        status,
+        record_id=record.id,
+        extra=dict(record.extra),
     )
+    out.citations.append(citation)
     for code, field_name, message in ref.problems:
         out.problems.append(
             (document.id, _located(code, f"record {record.id}: {message}", span, field_name), citation_id)
         )
+    _normalise(out, document, citation)
 
 
 def extract(references: Path) -> Extraction:
@@ -177,6 +205,7 @@ def extract(references: Path) -> Extraction:
             _add_record(out, document, record, seen)
         out.problems += [(document.id, p, "") for p in cut.problems]
         out.passages += [(document.id, span) for span in cut.passages]
+        out.problems += [(document.id, p, "") for span in cut.passages for p in _text_problems(span)]
     out.works = group_works(out.citations)
     return out
 
@@ -214,6 +243,16 @@ def _extra_columns(extra: dict[str, str]) -> Row:
     }  # fmt: skip
 
 
+def _written_columns(citation: Citation) -> Row:
+    """The parsed values of the fields normalisation changed (null where it changed nothing)."""
+    written, ref = citation.written, citation.reference
+    if written is None:
+        return {}
+    pairs = {"authors_written": (_names(written), _names(ref)), "title_written": (written.title, ref.title),
+             "pages_written": (written.pages, ref.pages)}  # fmt: skip
+    return {column: (old if old != new else None) for column, (old, new) in pairs.items()}
+
+
 def _merged_extra(citations: Iterable[Citation]) -> dict[str, str]:
     """A work's extra fields: for each key, the first non-empty value among its citations."""
     merged: dict[str, str] = {}
@@ -245,6 +284,10 @@ def rows(ex: Extraction) -> dict[str, list[Row]]:
                 "citation_key": keys[w.id],
                 "type": w.reference.type,
                 **_reference_columns(w.reference),
+                "journal": w.journal_abbrev or w.reference.journal,
+                "journal_written": w.reference.journal,
+                "first_page": w.first_page,
+                "last_page": w.last_page,
                 **_extra_columns(_merged_extra(citations[i] for i in w.citation_ids)),
                 "n_citations": len(w.citation_ids),
                 "n_documents": len(documents_of[w.id]),
@@ -286,6 +329,10 @@ def rows(ex: Extraction) -> dict[str, list[Row]]:
                 "work_id": c.work_id,
                 "record_id": c.record_id,
                 **_reference_columns(c.reference),
+                **_written_columns(c),
+                "journal_abbrev": c.journal_abbrev,
+                "first_page": c.first_page,
+                "last_page": c.last_page,
                 **_extra_columns(c.extra),
                 "et_al": int(c.reference.et_al),
                 "day": _int(c.reference.day),

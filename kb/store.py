@@ -38,12 +38,12 @@ def _columns(spec: str) -> dict[str, type]:
 SCHEMA: dict[str, TableSpec] = {
     "works": TableSpec(
         columns=_columns(
-            "id:s citation_key:s type:s title:s authors:s first_author:s year:i month:i journal:s volume:s "
-            "issue:s pages:s doi:s pmid:s url:s hal_id:s abstract:s keywords:s mesh_terms:s "
-            "publication_types:s n_citations:i n_documents:i"
+            "id:s citation_key:s type:s title:s authors:s first_author:s year:i month:i journal:s "
+            "journal_written:s volume:s issue:s pages:s first_page:s last_page:s doi:s pmid:s url:s hal_id:s "
+            "abstract:s keywords:s mesh_terms:s publication_types:s n_citations:i n_documents:i"
         ),
         pk="id",
-        indexes=(("doi",), ("year",), ("first_author", "year"), ("citation_key",)),
+        indexes=(("doi",), ("year",), ("first_author", "year"), ("citation_key",), ("journal",)),
         fts=("title", "authors", "journal", "abstract", "keywords", "mesh_terms"),
         not_null=("citation_key",),
     ),
@@ -60,12 +60,20 @@ SCHEMA: dict[str, TableSpec] = {
     "citations": TableSpec(
         columns=_columns(
             "id:s document_id:s line_start:i line_end:i page:i raw:s kind:s status:s work_id:s record_id:s "
-            "authors:s first_author:s et_al:i title:s journal:s year:i month:i day:i volume:s issue:s "
-            "pages:s doi:s pmid:s url:s hal_id:s abstract:s keywords:s mesh_terms:s publication_types:s"
+            "authors:s authors_written:s first_author:s et_al:i title:s title_written:s journal:s "
+            "journal_abbrev:s year:i month:i day:i volume:s issue:s pages:s pages_written:s first_page:s "
+            "last_page:s doi:s pmid:s url:s hal_id:s abstract:s keywords:s mesh_terms:s publication_types:s"
         ),
         pk="id",
         foreign_keys=(("document_id", "documents", "id"), ("work_id", "works", "id")),
-        indexes=(("document_id", "line_start"), ("work_id",), ("kind",), ("status",), ("year",)),
+        indexes=(
+            ("document_id", "line_start"),
+            ("work_id",),
+            ("kind",),
+            ("status",),
+            ("year",),
+            ("journal_abbrev",),
+        ),
         fts=("raw",),
         not_null=("document_id", "raw", "kind", "status"),
     ),

@@ -57,15 +57,18 @@ def _first_family(ref: Reference) -> str:
     return fold_words(ref.authors[0].family) if ref.authors else ""
 
 
-def match_keys(ref: Reference) -> list[str]:
-    """The exact keys under which two references are the same work (empty for an unmatchable one)."""
+def match_keys(citation: Citation) -> list[str]:
+    """The exact keys under which two citations are the same work (empty for an unmatchable one)."""
+    ref = citation.reference
     keys = []
     if ref.doi:
         keys.append(f"doi:{ref.doi.lower()}")
     if ref.title:
         keys.append(f"title:{fold_words(ref.title)}|{ref.year}|{_first_family(ref)}")
     elif ref.authors and ref.year:
-        keys.append(f"short:{_first_family(ref)}|{ref.year}|{fold_words(ref.journal)}")
+        keys.append(
+            f"short:{_first_family(ref)}|{ref.year}|{citation.journal_key or fold_words(ref.journal)}"
+        )
     return keys
 
 
@@ -92,7 +95,7 @@ def group_works(citations: list[Citation]) -> list[Work]:
     owner: dict[str, int] = {}
     keys_of: list[list[str]] = []
     for i, citation in enumerate(citations):
-        keys = match_keys(citation.reference) or [f"citation:{citation.id}"]
+        keys = match_keys(citation) or [f"citation:{citation.id}"]
         keys_of.append(keys)
         for key in keys:
             if key in owner:
@@ -109,8 +112,17 @@ def group_works(citations: list[Citation]) -> list[Work]:
         best = max(indexes, key=lambda i: (_completeness(citations[i].reference), -i))
         for i in indexes:
             citations[i].work_id = work_id
+        chosen = citations[best]
         works.append(
-            Work(work_id, cluster_keys[0], citations[best].reference, [citations[i].id for i in indexes])
+            Work(
+                work_id,
+                cluster_keys[0],
+                chosen.reference,
+                [citations[i].id for i in indexes],
+                chosen.journal_abbrev,
+                chosen.first_page,
+                chosen.last_page,
+            )
         )
     works.sort(key=lambda w: w.id)
     return works

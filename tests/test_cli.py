@@ -28,12 +28,18 @@ def test_build_prints_summary_and_exits_0(tmp_path, capsys):
         "citations: 142",
         "works: 137",
         "passages: 372",
-        "problems: 20 (1 errors)",
+        "problems: 78 (1 errors)",
         "  broken_author: 5",
+        "  joined_words: 5",
+        "  long_page_range: 19",
+        "  lost_character: 2",
         "  missing_authors: 1",
         "  missing_title: 2",
         "  missing_year: 2",
+        "  name_case_repaired: 28",
+        "  not_a_journal: 1",
         "  not_a_reference: 9",
+        "  replacement_character: 3",
         "  truncated: 1",
     ]
     assert db.exists()
@@ -112,3 +118,32 @@ def test_installed_console_script(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_check_reports_problems_grouped_by_code(seed_db, capsys):
+    code, out, _ = run(["check", "--db", str(seed_db), "--examples", "1"], capsys)
+    lines = out.splitlines()
+    assert code == 0
+    assert lines[0].endswith("problems in 12 codes")
+    assert lines[1:3] == [
+        "truncated (error): 1",
+        "  references/000_b9d0f3a1d59143d6.txt:44: the entry stops after its authors: no title, journal or year",
+    ]
+    assert "not_a_reference (warning): 9" in lines
+    assert "  ... and 8 more" in lines
+
+
+def test_check_one_code(seed_db, capsys):
+    code, out, _ = run(["check", "--db", str(seed_db), "--code", "lost_character"], capsys)
+    assert code == 0
+    assert out.splitlines() == [
+        "2 problems in 1 codes (code lost_character)",
+        "lost_character (warning): 2",
+        "  references/000_b9d0f3a1d59143d6.txt:46: '?' in 'GPIb?' probably stands for a lost (Greek) letter",
+        "  references/000_b9d0f3a1d59143d6.txt:134: '?' in 'Fc?' probably stands for a lost (Greek) letter",
+    ]
+
+
+def test_check_without_database_exits_1(tmp_path, capsys):
+    code, _, err = run(["check", "--db", str(tmp_path / "none.db")], capsys)
+    assert (code, err) == (1, f"Error: database {tmp_path / 'none.db'} does not exist; run `kb build` first.\n")

@@ -1,0 +1,51 @@
+"""``kb check``: the problems of a built database, grouped by code, worst first, with examples."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from kb.pipeline import KbError
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def open_read_only(db_path: Path) -> sqlite3.Connection:
+    """Open a built database read-only, or raise ``KbError`` saying how to build it."""
+    if not db_path.exists():
+        raise KbError(f"database {db_path} does not exist; run `kb build` first.")
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        conn.execute("select 1 from problems limit 1")
+    except sqlite3.Error as exc:
+        raise KbError(
+            f"{db_path} is not a knowledge base database ({exc}); rebuild it with `kb build`."
+        ) from exc
+    return conn
+
+
+def check_report(db_path: Path, code: str | None = None, examples: int = 3) -> list[str]:
+    """The report as lines: one heading per problem code (count, severity), then up to ``examples``
+    messages for it. ``code`` restricts the report to one code."""
+    conn = open_read_only(db_path)
+    try:
+        where, params = ("where code = ?", (code,)) if code else ("", ())
+        groups = conn.execute(
+            f"select code, severity, count(*) from problems {where} group by code, severity", params
+        ).fetchall()
+        groups.sort(key=lambda g: (SEVERITY_ORDER.get(g[1], 3), -g[2], g[0]))
+        total = sum(n for _, _, n in groups)
+        lines = [f"{total} problems in {len(groups)} codes" + (f" (code {code})" if code else "")]
+        for name, severity, count in groups:
+            lines.append(f"{name} ({severity}): {count}")
+            rows = conn.execute(
+                "select message from problems where code = ? and severity = ? "
+                "order by path, line, id limit ?",
+                (name, severity, examples),
+            ).fetchall()
+            lines += [f"  {message}" for (message,) in rows]
+            if count > examples:
+                lines.append(f"  ... and {count - examples} more")
+        return lines
+    finally:
+        conn.close()

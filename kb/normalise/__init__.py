@@ -1,0 +1,71 @@
+"""The ``normalise`` stage: pure functions that put parsed fields into one canonical form.
+
+Every normaliser returns ``(value, findings)``: the caller keeps the value as written, stores the
+normalised value next to it, and turns each ``Finding`` (code, field, message, severity, raw) into a
+``kb.model.Problem`` row with the file and line it knows. No normaliser reads files except the journal
+table (``extract/journals.yml``, read once), none mutates its input, all are idempotent
+(``f(f(x)) == f(x)``) and none raises on arbitrary text.
+
+Modules, in the order a reference's fields go through them:
+
+* ``text``: mojibake, ligatures, odd spaces; lost characters and joined words flagged.
+* ``names``: author names and lists; case repair, initials, particles, match keys.
+* ``journals``: canonical NLM-style abbreviation (curated table, then ISO 4) and comparison key.
+* ``dates``: year, month, day from English and French forms.
+* ``pages``: page ranges, e-locators, implausible ranges.
+* ``identifiers``: DOI, PMID, PMCID, HAL id, URL.
+* ``reference``: a whole ``Reference`` through all of the above.
+* ``findings``: ``Finding`` and the problem codes (``NORMALISE_CODES``) with their severities.
+"""
+
+from kb.normalise.dates import DateParts, format_date, parse_date
+from kb.normalise.findings import NORMALISE_CODES, Finding
+from kb.normalise.identifiers import (
+    identifiers_from_url,
+    normalise_doi,
+    normalise_hal_id,
+    normalise_pmcid,
+    normalise_pmid,
+    normalise_url,
+)
+from kb.normalise.journals import canonical_journal, journal_key, load_journal_table
+from kb.normalise.names import (
+    name_key,
+    normalise_initials,
+    normalise_name,
+    parse_name,
+    repair_family,
+    split_authors,
+)
+from kb.normalise.pages import PageRange, normalise_pages
+from kb.normalise.reference import NormalisedReference, normalise_record, normalise_reference
+from kb.normalise.text import repair_text
+
+__all__ = [
+    "NORMALISE_CODES",
+    "DateParts",
+    "Finding",
+    "NormalisedReference",
+    "PageRange",
+    "canonical_journal",
+    "format_date",
+    "identifiers_from_url",
+    "journal_key",
+    "load_journal_table",
+    "name_key",
+    "normalise_doi",
+    "normalise_hal_id",
+    "normalise_initials",
+    "normalise_name",
+    "normalise_pages",
+    "normalise_pmcid",
+    "normalise_pmid",
+    "normalise_record",
+    "normalise_reference",
+    "normalise_url",
+    "parse_date",
+    "parse_name",
+    "repair_family",
+    "repair_text",
+    "split_authors",
+]

@@ -1,0 +1,170 @@
+"""Dates: year, month and day read from the English and French forms reference lists use.
+
+Forms read: month names and abbreviations in English and French ("oct", "25 janv", "juill", "déc",
+"févr", "août", "March 5, 2019", "2019 Mar 5", "Epub 2019 Mar 5", "1er janvier 2020"), seasons
+("Spring 2019": the season is kept, no month is guessed), ISO dates ("2019-03-05", "2019-03") and
+numeric dates ("02.09.2021", "02/09/2021"). A numeric date is read day-first when the document
+language is French; in an English document it is read month-first only when one of the two numbers
+cannot be a month, and otherwise reported as ``ambiguous_date`` with the year kept alone.
+
+``parse_date`` returns ``DateParts`` (numbers, ``None`` when absent) and findings; ``format_date``
+writes them back as ISO text ("2019-03-05", "2019-03", "2019"), which ``parse_date`` reads back to
+the same parts.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+from unidecode import unidecode
+
+from kb.normalise.findings import AMBIGUOUS_DATE, INVALID_DATE, UNPARSED_DATE, Finding, finding
+
+MIN_YEAR = 1500
+MAX_YEAR = 2100
+
+MONTHS: dict[str, int] = {
+    # English
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    # French, accent-folded ("févr" -> "fevr", "août" -> "aout", "déc" -> "dec")
+    "janv": 1, "janvier": 1, "fev": 2, "fevr": 2, "fevrier": 2, "mars": 3, "avr": 4, "avril": 4,
+    "mai": 5, "juin": 6, "juil": 7, "juill": 7, "juillet": 7, "aout": 8, "septembre": 9,
+    "octobre": 10, "novembre": 11, "decembre": 12,
+}  # fmt: skip
+"""Month names and abbreviations, accent-folded and lower-case, to their number."""
+
+SEASONS: dict[str, str] = {
+    "spring": "spring", "summer": "summer", "autumn": "autumn", "fall": "autumn", "winter": "winter",
+    "printemps": "spring", "ete": "summer", "automne": "autumn", "hiver": "winter",
+}  # fmt: skip
+"""Season words (English and French, accent-folded) to the English season."""
+
+_NOISE = re.compile(r"\b(?:epub(?: ahead of print)?|published(?: online)?|online|le|the|of|de|du|en)\b")
+_ISO = re.compile(r"^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?$")
+_NUMERIC = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b")
+_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+_TOKEN = re.compile(r"[a-z]+|\d+")
+
+
+@dataclass(frozen=True)
+class DateParts:
+    """A date as far as it is known: year, month (1-12) and day (1-31), ``None`` when absent."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    season: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        """Whether nothing at all is known."""
+        return self.year is None and self.month is None and self.day is None and not self.season
+
+
+def parse_date(text: str, language: str = "en") -> tuple[DateParts, list[Finding]]:
+    """Read year, month and day from ``text``; ``language`` ("en", "fr") decides "02.09.2021".
+
+    Never raises; what cannot be read is reported (``unparsed_date``, ``ambiguous_date``,
+    ``invalid_date``) and left out.
+    """
+    raw = text
+    folded = unidecode(text).lower().strip().strip(".,;:()[]")
+    if not folded:
+        return DateParts(), []
+    iso = _ISO.match(folded)
+    if iso:
+        return _checked(raw, _int(iso.group(1)), _int(iso.group(2)), _int(iso.group(3)), "", [])
+    findings: list[Finding] = []
+    numeric = _NUMERIC.search(folded)
+    if numeric:
+        first, second, year = (int(g) for g in numeric.groups())
+        day, month, findings = _order_numeric(raw, first, second, language)
+        return _checked(raw, year, month, day, "", findings)
+    folded = _NOISE.sub(" ", folded.replace("1er", "1"))
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    season = ""
+    numbers: list[int] = []
+    for token in _TOKEN.findall(folded):
+        if token.isdigit():
+            if len(token) == 4 and year is None:
+                year = int(token)
+            elif len(token) <= 2:
+                numbers.append(int(token))
+        elif token in MONTHS and month is None:
+            month = MONTHS[token]
+        elif token in SEASONS and not season:
+            season = SEASONS[token]
+    if numbers and month is not None:
+        day = numbers[0]
+    if year is None and month is None and not season:
+        return DateParts(), [finding(UNPARSED_DATE, "date", f"no date could be read in {raw!r}", raw)]
+    return _checked(raw, year, month, day, season, findings)
+
+
+def format_date(parts: DateParts) -> str:
+    """ISO text for ``parts``: "2019-03-05", "2019-03", "2019", or "2019 spring"; "" when empty."""
+    if parts.year is None:
+        if parts.month is None:
+            return parts.season
+        month = MONTH_NAMES[parts.month - 1]
+        return f"{parts.day} {month}" if parts.day else month
+    text = f"{parts.year:04d}"
+    if parts.month is not None:
+        text += f"-{parts.month:02d}"
+        if parts.day is not None:
+            text += f"-{parts.day:02d}"
+    elif parts.season:
+        text += f" {parts.season}"
+    return text
+
+
+MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+"""English month abbreviations, to write a date that has no year."""
+
+
+def _order_numeric(raw: str, first: int, second: int, language: str) -> tuple[int, int, list[Finding]]:
+    """Day and month of a numeric date "first.second.year", by language and plausibility."""
+    if language.lower().startswith("fr") or first > 12 >= second:
+        return first, second, []
+    if second > 12 >= first:
+        return second, first, []
+    if first == second:
+        return first, second, []
+    message = f"{raw!r}: day and month cannot be told apart in a {language!r} document; year kept"
+    return 0, 0, [finding(AMBIGUOUS_DATE, "date", message, raw)]
+
+
+def _checked(
+    raw: str, year: int | None, month: int | None, day: int | None, season: str, findings: list[Finding]
+) -> tuple[DateParts, list[Finding]]:
+    """``DateParts`` with impossible values dropped and reported."""
+    findings = list(findings)
+    month = month or None
+    day = day or None
+    if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
+        findings.append(finding(INVALID_DATE, "date", f"year {year} out of range in {raw!r}", raw))
+        year = None
+    if month is not None and not 1 <= month <= 12:
+        findings.append(finding(INVALID_DATE, "date", f"month {month} out of range in {raw!r}", raw))
+        month, day = None, None
+    if day is not None and month is not None:
+        last = calendar.monthrange(year if year is not None else 2000, month)[1]
+        if not 1 <= day <= last:
+            findings.append(finding(INVALID_DATE, "date", f"day {day} out of range in {raw!r}", raw))
+            day = None
+    if month is None:
+        day = None
+    if year is None and month is None and not season:
+        findings.append(finding(UNPARSED_DATE, "date", f"no date could be read in {raw!r}", raw))
+    return DateParts(year, month, day, season if month is None else ""), findings
+
+
+def _int(group: str | None) -> int | None:
+    """A regex group as an int, or None."""
+    return int(group) if group else None

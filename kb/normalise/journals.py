@@ -1,0 +1,209 @@
+"""Journals: one canonical NLM-style abbreviation per journal, and a comparison key.
+
+``canonical_journal`` looks the journal string up in the curated table ``extract/journals.yml``
+(canonical forms, full titles and aliases, matched case-, accent- and punctuation-blind). What the
+table does not know is abbreviated by the ISO 4 rules (pyiso4 and the LTWA), then written the NLM way:
+periods and diacritics removed ("Transfusion Medicine Reviews" -> "Transfus Med Rev"); the result is
+looked up once more, and reported as ``unknown_journal`` (info) if still not in the table, so the
+table can grow. A venue the table marks as a society or meeting is kept as written and reported as
+``not_a_journal``. ``journal_key`` is the canonical form folded for comparison ("n engl j med").
+
+The table is read once per path (cached); ``load_journal_table`` takes an optional path and falls back
+to ``extract/journals.yml`` of the repository that holds this package.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from unidecode import unidecode
+
+from kb.normalise.findings import NOT_A_JOURNAL, UNKNOWN_JOURNAL, Finding, finding
+from kb.normalise.text import repair_text
+
+JOURNALS_FILE = Path("extract") / "journals.yml"
+"""Where the curated table lives, relative to the repository root."""
+
+JOURNAL_KINDS = frozenset({"journal", "society", "meeting"})
+
+_MARKUP = re.compile(r"[*_]+")
+_KEY_DROP = re.compile(r"[^\w ]+")
+_EDGE_PUNCTUATION = " .,;:"
+_STOPWORDS = frozenset(["of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "les", "et"])
+"""Lower-case words ISO 4 drops that pyiso4 leaves in some (mostly French) titles."""
+
+
+@dataclass(frozen=True)
+class JournalEntry:
+    """One entry of ``extract/journals.yml``."""
+
+    canonical: str
+    title: str = ""
+    aliases: tuple[str, ...] = ()
+    kind: str = "journal"
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class JournalTable:
+    """The curated table: entries and the lookup from a folded spelling to its entry."""
+
+    entries: tuple[JournalEntry, ...]
+    by_key: dict[str, JournalEntry]
+
+    def find(self, text: str) -> JournalEntry | None:
+        """The entry for ``text`` (any spelling the table lists), or None."""
+        return self.by_key.get(lookup_key(text))
+
+
+def default_journals_path() -> Path:
+    """``extract/journals.yml`` of the repository that holds this package."""
+    return Path(__file__).resolve().parents[2] / JOURNALS_FILE
+
+
+def load_journal_table(path: Path | str | None = None) -> JournalTable:
+    """Read the curated journal table (once per path; later calls return the cached table).
+
+    Raises ``ValueError`` naming the file and entry when an entry is malformed or a spelling is
+    claimed by two journals.
+    """
+    resolved = Path(path) if path is not None else default_journals_path()
+    return _load(resolved.resolve())
+
+
+@cache
+def _load(path: Path) -> JournalTable:
+    """Parse and index the table at ``path``."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    raw_entries = data.get("journals") if isinstance(data, dict) else None
+    if not isinstance(raw_entries, list):
+        raise ValueError(f"{path}: expected a top-level 'journals:' list")
+    entries: list[JournalEntry] = []
+    by_key: dict[str, JournalEntry] = {}
+    for number, raw in enumerate(raw_entries, start=1):
+        entry = _entry(path, number, raw)
+        entries.append(entry)
+        for spelling in (entry.canonical, entry.title, *entry.aliases):
+            key = lookup_key(spelling)
+            if not key:
+                continue
+            other = by_key.get(key)
+            if other is not None and other.canonical != entry.canonical:
+                raise ValueError(
+                    f"{path}: entry {number} ({entry.canonical}): {spelling!r} is already listed "
+                    f"under {other.canonical!r}; keep it under one journal only"
+                )
+            by_key[key] = entry
+    return JournalTable(tuple(entries), by_key)
+
+
+def _entry(path: Path, number: int, raw: object) -> JournalEntry:
+    """One ``JournalEntry`` from its YAML mapping, checked."""
+    if not isinstance(raw, dict) or not isinstance(raw.get("canonical"), str) or not raw["canonical"]:
+        raise ValueError(f"{path}: entry {number} needs a 'canonical:' string")
+    aliases = raw.get("aliases") or []
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise ValueError(f"{path}: entry {number} ({raw['canonical']}): 'aliases:' must be a list of strings")
+    kind = raw.get("kind", "journal")
+    if kind not in JOURNAL_KINDS:
+        raise ValueError(
+            f"{path}: entry {number} ({raw['canonical']}): kind {kind!r} is not one of "
+            f"{sorted(JOURNAL_KINDS)}"
+        )
+    return JournalEntry(
+        canonical=raw["canonical"],
+        title=str(raw.get("title") or ""),
+        aliases=tuple(aliases),
+        kind=kind,
+        note=str(raw.get("note") or ""),
+    )
+
+
+def canonical_journal(text: str, table: JournalTable | None = None) -> tuple[str, list[Finding]]:
+    """The canonical abbreviation of the journal written ``text``, and findings (idempotent).
+
+    "NEJM" -> "N Engl J Med"; "*Blood Advances*" -> "Blood Adv"; "Front. Immunol." -> "Front Immunol";
+    "Transfusion and Apheresis Science" -> "Transfus Apher Sci". An empty string gives "".
+    """
+    table = table if table is not None else load_journal_table()
+    cleaned, findings = clean_journal(text)
+    if not cleaned:
+        return "", findings
+    entry = table.find(cleaned)
+    if entry is not None:
+        if entry.kind != "journal":
+            findings.append(
+                finding(NOT_A_JOURNAL, "journal", f"{cleaned!r} is a {entry.kind}, not a journal", text)
+            )
+        return entry.canonical, findings
+    abbreviated = iso4_abbreviation(cleaned)
+    for _ in range(3):  # run to a fixed point, so that the result normalises to itself
+        again = iso4_abbreviation(clean_journal(abbreviated)[0])
+        if again == abbreviated:
+            break
+        abbreviated = again
+    if not abbreviated:
+        return "", findings
+    entry = table.find(abbreviated)
+    if entry is not None:
+        return entry.canonical, findings
+    findings.append(
+        finding(
+            UNKNOWN_JOURNAL,
+            "journal",
+            f"journal {cleaned!r} is not in {JOURNALS_FILE}; abbreviated by ISO 4 rules as {abbreviated!r}",
+            text,
+        )
+    )
+    return abbreviated, findings
+
+
+def journal_key(text: str, table: JournalTable | None = None) -> str:
+    """Comparison key of a journal: its canonical form folded ("NEJM" -> "n engl j med")."""
+    return lookup_key(canonical_journal(text, table)[0])
+
+
+def clean_journal(text: str) -> tuple[str, list[Finding]]:
+    """The journal string repaired, without markup ("*Blood*") or edge punctuation."""
+    repaired, findings = repair_text(text)
+    cleaned = " ".join(_MARKUP.sub(" ", repaired).split()).strip(_EDGE_PUNCTUATION)
+    return cleaned, [_with_journal_field(f) for f in findings]
+
+
+def lookup_key(text: str) -> str:
+    """``text`` folded for lookup: accents, case, punctuation and a leading "The" dropped."""
+    folded = unidecode(text).lower().replace("&", " and ")
+    words = _KEY_DROP.sub(" ", folded).replace("_", " ").split()
+    if words and words[0] == "the" and len(words) > 1:
+        words = words[1:]
+    return " ".join(words)
+
+
+def iso4_abbreviation(title: str) -> str:
+    """ISO 4 abbreviation of ``title`` written the NLM way: no periods, no commas, no diacritics."""
+    plain = " ".join(title.replace(".", " ").split())
+    try:
+        abbreviated = _abbreviator()(plain, remove_part=True)
+    except (IndexError, KeyError, ValueError):
+        # pyiso4 fails on some already-abbreviated strings ("J Thromb Haemost JTH"); keep them.
+        abbreviated = plain
+    words = [w for w in re.sub(r"[.,]", " ", abbreviated).split() if w not in _STOPWORDS]
+    return unidecode(" ".join(words)) if words else unidecode(plain)
+
+
+@cache
+def _abbreviator() -> Any:
+    """The pyiso4 abbreviator (loading the LTWA takes half a second, so it is done once)."""
+    from pyiso4.ltwa import Abbreviate
+
+    return Abbreviate.create()
+
+
+def _with_journal_field(item: Finding) -> Finding:
+    """``item`` about the journal field."""
+    return Finding(item.code, "journal", item.message, item.severity, item.raw)
