@@ -42,6 +42,8 @@ class ProblemCode(StrEnum):
     MISSING_SIDECAR = "missing_sidecar"
     BAD_SIDECAR = "bad_sidecar"
     PDF_TEXT = "pdf_text"
+    HTML_CONTENT = "html_content"
+    SKIPPED_ENTRY = "skipped_entry"
     # Found by the normalisation stage (kb.normalise):
     NAME_CASE_REPAIRED = "name_case_repaired"
     LOST_CHARACTER = "lost_character"
@@ -76,6 +78,8 @@ SEVERITY: dict[ProblemCode, Severity] = {
     ProblemCode.MISSING_SIDECAR: Severity.INFO,
     ProblemCode.BAD_SIDECAR: Severity.ERROR,
     ProblemCode.PDF_TEXT: Severity.ERROR,
+    ProblemCode.HTML_CONTENT: Severity.WARNING,
+    ProblemCode.SKIPPED_ENTRY: Severity.WARNING,
     ProblemCode.NAME_CASE_REPAIRED: Severity.INFO,
     ProblemCode.LOST_CHARACTER: Severity.WARNING,
     ProblemCode.JOINED_WORDS: Severity.WARNING,

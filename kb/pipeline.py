@@ -97,6 +97,19 @@ def _located(code: ProblemCode, message: str, span: Span, field_name: str = "") 
 def _add_citation(out: Extraction, document: Document, found: CitationSpan, seen: Counter[str]) -> None:
     ref = parse_reference(found.text)
     codes = {code for code, _, _ in ref.problems}
+    empty = not (ref.authors or ref.title or ref.year or ref.journal or ref.doi or ref.url)
+    if ProblemCode.UNPARSED in codes and empty:
+        message = next(m for c, _, m in ref.problems if c is ProblemCode.UNPARSED)
+        out.problems.append(
+            (
+                document.id,
+                _located(
+                    ProblemCode.UNPARSED, f"{message}; kept verbatim here and not made a work.", found.span
+                ),
+                "",
+            )
+        )
+        return
     if ProblemCode.NOT_A_REFERENCE in codes:
         message = next(m for c, _, m in ref.problems if c is ProblemCode.NOT_A_REFERENCE)
         out.problems.append(

@@ -15,7 +15,7 @@ import yaml
 
 from kb.ingest.formats import InputFormat, sniff_bytes, sniff_text
 from kb.ingest.pdf import extract_pdf_text
-from kb.ingest.text import decode, is_binary, split_lines
+from kb.ingest.text import decode, is_binary, looks_html, split_lines
 from kb.model import Document, DocumentKind, Problem, ProblemCode
 
 SIDECAR_SUFFIX = ".yml"
@@ -31,13 +31,30 @@ class ReadResult:
 
 
 def input_files(references: Path) -> list[Path]:
-    """The input files of ``references``: every regular file but sidecars and hidden files, sorted."""
-    files = [
-        p
-        for p in references.iterdir()
-        if not p.name.startswith(".") and p.suffix != SIDECAR_SUFFIX and (p.is_file() or p.is_symlink())
-    ]
-    return sorted(files, key=lambda p: p.name)
+    """The entries of ``references`` to read, sorted: everything but sidecars and hidden files.
+
+    Directories and special files are listed too, so that ``read_documents`` reports them."""
+    entries = [p for p in references.iterdir() if not p.name.startswith(".") and p.suffix != SIDECAR_SUFFIX]
+    return sorted(entries, key=lambda p: p.name)
+
+
+def _skipped(path: Path, shown: str) -> Problem | None:
+    """A problem for an entry that is not read (a directory, a pipe, a device), else ``None``."""
+    if path.is_symlink() and not path.exists():
+        return None  # a dangling link: reading it reports the missing target
+    if path.is_dir():
+        what = "a directory; documents are read from references/ itself, not from sub-directories"
+    elif path.exists() and not path.is_file():
+        what = "not a regular file (a pipe, socket or device)"
+    else:
+        return None
+    return Problem(
+        ProblemCode.SKIPPED_ENTRY,
+        f"{shown}: {what}; it was not read. Move its documents into references/ or remove it.",
+        shown,
+        0,
+        0,
+    )
 
 
 def document_id(path: Path, taken: set[str]) -> str:
@@ -110,9 +127,14 @@ def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split())
 
 
+def _shown(path: Path, references: Path) -> str:
+    """The path as shown in messages and stored: relative to the project (``references/x.txt``)."""
+    return path.relative_to(references.parent).as_posix() if references.parent in path.parents else str(path)
+
+
 def read_document(path: Path, references: Path, doc_id: str) -> tuple[Document | None, list[Problem]]:
     """Read one input file. Returns ``None`` as the document only when the file cannot be read at all."""
-    shown = path.relative_to(references.parent).as_posix() if references.parent in path.parents else str(path)
+    shown = _shown(path, references)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -181,6 +203,17 @@ def _read_content(
             )
         )
         return [], [], "binary", InputFormat.TEXT
+    if looks_html(data):
+        problems.append(
+            Problem(
+                ProblemCode.HTML_CONTENT,
+                f"{shown}: an HTML page, not a document; it was read "
+                "as text with its markup. Save the page's text or export its references instead.",
+                shown,
+                0,
+                0,
+            )
+        )
     text, encoding, warning = decode(data)
     if warning:
         problems.append(
@@ -215,6 +248,10 @@ def read_documents(references: Path) -> ReadResult:
     result = ReadResult()
     taken: set[str] = set()
     for path in input_files(references):
+        skipped = _skipped(path, _shown(path, references))
+        if skipped:
+            result.problems.append(skipped)
+            continue
         doc_id = document_id(path, taken)
         document, problems = read_document(path, references, doc_id)
         result.problems.extend(problems)

@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 
 from kb.model import Span
-from kb.patterns import CONTINUATION_LINE
+from kb.patterns import CONTINUATION_LINE, YEAR
 
 NUMBERED_ENTRY = re.compile(r"^\s*(?:\[\d{1,4}\]|\d{1,4}\.)\s+\S")
+YEAR_IN_LINE = re.compile(rf"(?<!\d){YEAR}(?!\d)")
+ONE_PER_LINE_SHARE = 0.8
+"""A block whose lines (continuations aside) carry a year this often holds one reference per line."""
 
 
 def _blocks(lines: list[str]) -> list[tuple[int, int]]:
@@ -35,6 +38,16 @@ def _blocks(lines: list[str]) -> list[tuple[int, int]]:
     return blocks
 
 
+def _one_per_line(lines: list[str], first: int, last: int) -> list[tuple[int, int]]:
+    """Split a block of one-reference-per-line lines; leave a wrapped reference (few years) whole."""
+    heads = [i for i in range(first, last + 1) if not CONTINUATION_LINE.match(lines[i])]
+    if len(heads) < 2 or sum(1 for i in heads if YEAR_IN_LINE.search(lines[i])) < ONE_PER_LINE_SHARE * len(
+        heads
+    ):
+        return [(first, last)]
+    return [(start, (heads[n + 1] - 1) if n + 1 < len(heads) else last) for n, start in enumerate(heads)]
+
+
 def _text(lines: list[str], first: int, last: int) -> str:
     return "\n".join(lines[first : last + 1])
 
@@ -42,7 +55,8 @@ def _text(lines: list[str], first: int, last: int) -> str:
 def split_reference_list(path: str, lines: list[str]) -> list[Span]:
     """Return one ``Span`` per entry of the reference list ``lines`` (1-based line numbers)."""
     entries: list[tuple[int, int]] = []
-    for first, last in _blocks(lines):
+    blocks = [piece for first, last in _blocks(lines) for piece in _one_per_line(lines, first, last)]
+    for first, last in blocks:
         head = lines[first]
         if entries and CONTINUATION_LINE.match(head):
             entries[-1] = (entries[-1][0], last)

@@ -20,13 +20,20 @@ def decode(data: bytes) -> tuple[str, str, str]:
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig", ""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace"), "utf-16", ""
+    if b"\x00" in data[:4000] and looks_utf16_without_bom(data):
+        little = data[1::2].count(0) > data[0::2].count(0)
+        return data.decode("utf-16-le" if little else "utf-16-be", errors="replace"), "utf-16", ""
     try:
         return data.decode("utf-8"), "utf-8", ""
     except UnicodeDecodeError as exc:
         where = f"byte {exc.start}"
-    if looks_utf16_without_bom(data):
-        little = data[1::2].count(0) > data[0::2].count(0)
-        return data.decode("utf-16-le" if little else "utf-16-be", errors="replace"), "utf-16", ""
+        if exc.end == len(data) and exc.start >= len(data) - 3:
+            return (
+                data.decode("utf-8", errors="replace"),
+                "utf-8",
+                f"UTF-8 cut in the middle of a character at {where} (truncated file?); that character "
+                "was replaced by U+FFFD",
+            )
     try:
         return data.decode("cp1252"), "cp1252", f"not valid UTF-8 ({where}); read as cp1252"
     except UnicodeDecodeError:
@@ -58,3 +65,13 @@ def split_lines(text: str) -> list[str]:
     if lines and lines[-1] == "":
         lines.pop()
     return lines
+
+
+HTML_START = re.compile(
+    rb"^\s*(?:<!DOCTYPE\s+html|<html[\s>]|<head[\s>]|<\?xml[^>]*>\s*<html)", re.IGNORECASE
+)
+
+
+def looks_html(data: bytes) -> bool:
+    """An HTML page (a web page saved under another name)."""
+    return bool(HTML_START.match(data[:2048].lstrip(b"\xef\xbb\xbf")))

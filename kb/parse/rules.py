@@ -89,8 +89,16 @@ PROSE_CUES = frozenset(
 PERCENT = re.compile(r"\d\s?%")
 
 
+MAX_REFERENCE_CHARS = 20_000
+"""Longer than any real reference (500 authors fit in about 10,000 characters): kept whole, not parsed."""
+
+
 def parse_reference(text: str) -> Reference:
     """Parse one reference string into a ``Reference``; never raises, flags what it cannot read."""
+    if len(text) > MAX_REFERENCE_CHARS:
+        return _flagged(
+            ProblemCode.UNPARSED, f"{len(text)} characters: longer than any reference; kept whole"
+        )
     text = " ".join(text.split())
     if not text:
         return _flagged(ProblemCode.UNPARSED, "empty reference")
