@@ -228,7 +228,7 @@ def _names(ref: Reference) -> str:
 
 
 def _int(value: str) -> int | None:
-    return int(value) if value.isdigit() else None
+    return int(value) if value.isascii() and value.isdecimal() else None
 
 
 def _reference_columns(ref: Reference) -> Row:
@@ -401,6 +401,8 @@ def build(references: Path, db_path: Path) -> BuildSummary:
     try:
         tmp.unlink()
         write_database(tmp, tables)
+        with tmp.open("rb") as written:
+            os.fsync(written.fileno())
         os.replace(tmp, db_path)
     except (OSError, sqlite3.Error) as exc:
         reason = getattr(exc, "strerror", None) or exc

@@ -139,17 +139,19 @@ def write_database(
         raise ValueError(f"rows for tables not in the schema: {sorted(unknown)}")
     db = sqlite_utils.Database(path)
     try:
-        db.execute("PRAGMA journal_mode = DELETE")
+        # A temporary file that replaces the database only once complete: no journal, no fsync per
+        # transaction; the caller syncs the finished file before renaming it.
+        db.execute("PRAGMA journal_mode = OFF")
+        db.execute("PRAGMA synchronous = OFF")
         create_schema(db, schema)
         for name, spec in schema.items():
             rows = [{c: row.get(c) for c in spec.columns} for row in tables.get(name, [])]
             with db.conn:
-                db.table(name).insert_all(_sorted(rows, spec), batch_size=1000)
+                db.table(name).insert_all(_sorted(rows, spec), batch_size=5000)
         for name, spec in schema.items():
             if spec.fts:
                 db.table(name).enable_fts(list(spec.fts), tokenize=FTS_TOKENIZE)
         db.execute("ANALYZE")
         db.conn.commit()
-        db.vacuum()
     finally:
         db.close()

@@ -91,7 +91,7 @@ def parse_date(text: str, language: str = "en") -> tuple[DateParts, list[Finding
     season = ""
     numbers: list[int] = []
     for token in _TOKEN.findall(folded):
-        if token.isdigit():
+        if token.isdecimal():
             if len(token) == 4 and year is None:
                 year = int(token)
             elif len(token) <= 2:

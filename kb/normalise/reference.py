@@ -132,7 +132,7 @@ def _date(ref: Reference, language: str) -> tuple[str, str, str, list[Finding]]:
     if not (ref.year or ref.month or ref.day):
         return "", "", "", []
     year, month, day = ref.year.strip(), ref.month.strip(), ref.day.strip()
-    if month.isdigit() and 1 <= int(month) <= len(MONTH_NAMES):
+    if month.isdecimal() and 1 <= int(month) <= len(MONTH_NAMES):
         month = MONTH_NAMES[int(month) - 1]  # "09" -> "sep": read the same with or without a year
     text = " ".join(part for part in (day, month, year) if part)
     parts, found = parse_date(text, language)

@@ -17,6 +17,7 @@ Flagged only (the lost text cannot be known):
 
 from __future__ import annotations
 
+import functools
 import re
 
 import ftfy
@@ -74,7 +75,21 @@ def repair_text(text: str) -> tuple[str, list[Finding]]:
     """Repair encoding damage and odd characters in ``text``; flag what was lost.
 
     Line breaks are kept; runs of spaces become one space; the ends are stripped. Idempotent.
+    Memoised: names and journals repeat across a corpus.
     """
+    fixed, findings = _repair_text_cached(text)
+    return fixed, list(findings)
+
+
+_PLAIN_ASCII = re.compile(r"[\x20-\x25\x27-\x7e\n]*")
+"""Printable ASCII without "&" (an HTML entity's start): nothing ftfy would change."""
+
+
+@functools.lru_cache(maxsize=200_000)
+def _repair_text_cached(text: str) -> tuple[str, tuple[Finding, ...]]:
+    if _PLAIN_ASCII.fullmatch(text):
+        fixed = _tidy_spaces(text)
+        return fixed, tuple(flag_damage(fixed))
     findings: list[Finding] = []
     fixed = text
     for _ in range(3):  # ftfy can expose more to fix on odd input: run to a fixed point
@@ -86,17 +101,21 @@ def repair_text(text: str) -> tuple[str, list[Finding]]:
             break
         fixed = again
     findings.extend(flag_damage(fixed))
-    return fixed, _unique(findings)
+    return fixed, tuple(_unique(findings))
+
+
+def _tidy_spaces(text: str) -> str:
+    """Spaces as ``repair_text`` leaves them: single, stripped, line breaks kept."""
+    fixed = _SPACES.sub(" ", text)
+    fixed = _SPACE_RUN.sub(" ", fixed)
+    return "\n".join(line.strip() for line in fixed.strip().split("\n"))
 
 
 def _repair_once(text: str) -> tuple[str, bool]:
     """One pass of the repairs of ``repair_text``, and whether mojibake was decoded."""
     decoded = ftfy.fix_text(text, _FTFY_ENCODING)
     fixed = ftfy.fix_text(decoded, _FTFY_ALL)
-    fixed = _INVISIBLE.sub("", fixed)
-    fixed = _SPACES.sub(" ", fixed)
-    fixed = _SPACE_RUN.sub(" ", fixed)
-    fixed = "\n".join(line.strip() for line in fixed.strip().split("\n"))
+    fixed = _tidy_spaces(_INVISIBLE.sub("", fixed))
     return fixed, decoded != text
 
 
