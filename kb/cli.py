@@ -17,6 +17,10 @@ import click
 
 from kb.add import add_files
 from kb.check import check_report
+from kb.dedupe.run import run_dedupe
+from kb.evidence import VocabularyError, load_vocabulary, run_tag
+from kb.evidence.runner import split_lines
+from kb.export import WRITERS, run_export
 from kb.model import DocumentKind
 from kb.pipeline import BuildSummary, KbError, build
 
@@ -123,6 +127,75 @@ def check_command(db: Path, code: str | None, examples: int) -> None:
     """Report the problems of the database, grouped by code, errors first."""
     for line in check_report(db, code, examples):
         click.echo(line)
+
+
+@cli.command("tag")
+@click.argument("file", default="-", type=click.Path(path_type=Path, allow_dash=True))
+@click.option("--jsonl", is_flag=True, help="JSON lines out (the only format; accepted for clarity).")
+@click.option(
+    "--itp", is_flag=True, help="The texts are known to be about ITP (satisfies ITP context guards)."
+)
+@click.option(
+    "--vocab", type=click.Path(path_type=Path), help="Directory of the vocabulary files (default extract/)."
+)
+def tag_command(file: Path, jsonl: bool, itp: bool, vocab: Path | None) -> None:
+    """Tag one text per line of FILE (or stdin): interventions with roles, outcomes, design and level."""
+    try:
+        data = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
+        vocabulary = load_vocabulary(vocab)
+    except OSError as exc:
+        raise KbError(f"{file}: cannot be read ({exc.strerror or exc}).") from exc
+    except VocabularyError as exc:
+        raise KbError(str(exc)) from exc
+    sys.exit(run_tag(split_lines(data), sys.stdout, vocabulary, assume_itp=itp))
+
+
+@cli.command("dedupe")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "jsonl"]),
+    default="csv",
+    show_default=True,
+    help="Clusters as CSV (merged_ids) or JSON lines.",
+)
+@click.option(
+    "--maybe", "maybe", type=click.Path(path_type=Path), help="Write the pairs left for review here."
+)
+@click.option("--summary", is_flag=True, help="Print PRISMA counts to stderr.")
+def dedupe_command(files: tuple[Path, ...], fmt: str, maybe: Path | None, summary: bool) -> None:
+    """Deduplicate BibTeX, RIS, PubMed or CSL-JSON exports: one row per cluster of duplicate records."""
+    sys.exit(
+        run_dedupe(
+            [str(f) for f in files], fmt, str(maybe) if maybe else None, summary, sys.stdout, sys.stderr
+        )
+    )
+
+
+@cli.command("export")
+@click.option(
+    "--db",
+    "db",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_DB,
+    show_default=True,
+    help="Database to export from (opened read-only).",
+)
+@click.option("--format", "fmt", type=click.Choice(list(WRITERS)), required=True, help="Output format.")
+@click.option("--drug", help="Only works tagged with this intervention (id, name, class or synonym).")
+@click.option("--design", help="Only works of this study design (design id).")
+@click.option("--sql", help="Read-only SELECT whose rows are works (id) or carry a work_id.")
+@click.option(
+    "--out", "out", type=click.Path(path_type=Path), help="File to write (default: standard output)."
+)
+def export_command(
+    db: Path, fmt: str, drug: str | None, design: str | None, sql: str | None, out: Path | None
+) -> None:
+    """Export works as BibTeX, RIS or CSL-JSON: every work, or those of --drug/--design/--sql."""
+    n = run_export(db, fmt, out, drug=drug, design=design, sql=sql)
+    if out is not None:
+        click.echo(f"exported {n} works to {out}", err=True)
 
 
 def datasette_command(db: Path, host: str, port: int, metadata: Path | None) -> list[str]:

@@ -221,6 +221,10 @@ class Document:
     """The reader chosen by content: text, bibtex, ris, pubmed, csljson or pdf."""
     line_pages: list[int] = field(default_factory=list)
     """For a PDF, the 1-based page of each line; empty for other formats."""
+    work: dict[str, str] = field(default_factory=dict)
+    """The sidecar's ``work`` block: the document is itself a study (``type``, optional ``title``)."""
+    work_id: str = ""
+    """The work the document presents or reviews, set by the pipeline."""
 
     def page_of(self, line: int) -> int | None:
         """The PDF page a 1-based line came from, or ``None``."""

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from kb.evidence.link import EVIDENCE_SCHEMA, EVIDENCE_VIEWS, TextSource, evidence_tables
 from kb.ingest import CitationSpan, cut_document, read_documents, record_lines
 from kb.model import (
     EXTRA_ABSTRACT,
@@ -25,6 +26,7 @@ from kb.model import (
     CitationKind,
     CitationStatus,
     Document,
+    DocumentKind,
     Problem,
     ProblemCode,
     Record,
@@ -33,9 +35,9 @@ from kb.model import (
     Span,
     Work,
 )
-from kb.normalise import normalise_record, repair_text
+from kb.normalise import normalise_record, parse_name, repair_text
 from kb.parse import parse_reference
-from kb.store import Row, write_database
+from kb.store import SCHEMA, Row, write_database
 from kb.works import citation_keys, group_works, stable_id
 
 
@@ -220,7 +222,35 @@ def extract(references: Path) -> Extraction:
         out.passages += [(document.id, span) for span in cut.passages]
         out.problems += [(document.id, p, "") for span in cut.passages for p in _text_problems(span)]
     out.works = group_works(out.citations)
+    _document_works(out)
     return out
+
+
+def _document_works(out: Extraction) -> None:
+    """Point each document at the work it presents or reviews.
+
+    A review card reviews the article of its header (its first citation with a title); a document whose
+    sidecar has a ``work`` block is itself a study (a thesis, a congress presentation) and becomes a work.
+    """
+    for document in out.documents:
+        if document.work:
+            title = document.work.get("title") or document.title
+            authors = [parse_name(a)[0] for a in document.authors]
+            ref = Reference(
+                authors=[a for a in authors if a.family or a.literal],
+                title=title,
+                year=document.date[:4],
+                type=document.work["type"],
+            )
+            key = f"document:{document.id}"
+            out.works.append(Work(stable_id("w_", key), key, ref))
+            document.work_id = out.works[-1].id
+        elif document.kind is DocumentKind.REVIEW_CARD:
+            header = next(
+                (c for c in out.citations if c.document_id == document.id and c.reference.title), None
+            )
+            document.work_id = header.work_id if header else ""
+    out.works.sort(key=lambda w: w.id)
 
 
 def _names(ref: Reference) -> str:
@@ -325,7 +355,7 @@ def rows(ex: Extraction) -> dict[str, list[Row]]:
                 "n_lines": d.n_lines,
                 "encoding": d.encoding,
                 "format": d.format,
-                "work_id": None,
+                "work_id": d.work_id or None,
             }
         )
     for c in ex.citations:
@@ -384,7 +414,42 @@ def rows(ex: Extraction) -> dict[str, list[Row]]:
                 "text": span.text,
             }
         )
+    tables.update(evidence_tables(*_evidence_sources(ex)))
     return tables
+
+
+def _evidence_sources(ex: Extraction) -> tuple[list[TextSource], dict[tuple[str, str], list[str]]]:
+    """What evidence linking reads: each work's title and abstract (located at its first citation), and
+    for each document about a work, its text with everything else blanked."""
+    citations = {c.id: c for c in ex.citations}
+    sources = []
+    for work in ex.works:
+        first = citations.get(work.citation_ids[0]) if work.citation_ids else None
+        document_id, line = (first.document_id, first.span.line_start) if first else ("", 0)
+        sources.append(TextSource(work.id, work.reference.title, document_id, line, "title"))
+        abstract = _merged_extra(citations[i] for i in work.citation_ids).get(EXTRA_ABSTRACT, "")
+        if abstract:
+            sources.append(TextSource(work.id, abstract, document_id, line, "abstract"))
+    document_lines: dict[tuple[str, str], list[str]] = {}
+    for document in ex.documents:
+        if not document.work_id:
+            continue
+        keep: set[int] = set()
+        for doc_id, span in ex.passages:
+            if doc_id == document.id:
+                keep.update(range(span.line_start, span.line_end + 1))
+        for doc_id, problem, _ in ex.problems:
+            if doc_id == document.id and problem.code is ProblemCode.NOT_A_REFERENCE:
+                keep.update(range(problem.line, problem.line_end + 1))
+        document_lines[(document.work_id, document.id)] = [
+            line if n in keep else "" for n, line in enumerate(document.lines, 1)
+        ]
+    return sources, document_lines
+
+
+FULL_SCHEMA = {**SCHEMA, **EVIDENCE_SCHEMA}
+"""Every table the build writes, in creation order."""
+VIEWS = {**EVIDENCE_VIEWS}
 
 
 def build(references: Path, db_path: Path) -> BuildSummary:
@@ -400,7 +465,7 @@ def build(references: Path, db_path: Path) -> BuildSummary:
     tmp = Path(tmp_name)
     try:
         tmp.unlink()
-        write_database(tmp, tables)
+        write_database(tmp, tables, FULL_SCHEMA, VIEWS)
         with tmp.open("rb") as written:
             os.fsync(written.fileno())
         os.replace(tmp, db_path)

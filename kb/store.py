@@ -29,7 +29,7 @@ class TableSpec:
     not_null: tuple[str, ...] = field(default=())
 
 
-def _columns(spec: str) -> dict[str, type]:
+def columns(spec: str) -> dict[str, type]:
     """Columns from ``"name:type name:type ..."`` (types ``s`` text, ``i`` integer, ``f`` real)."""
     types = {"s": str, "i": int, "f": float}
     return {name: types[t] for name, t in (item.split(":") for item in spec.split())}
@@ -37,7 +37,7 @@ def _columns(spec: str) -> dict[str, type]:
 
 SCHEMA: dict[str, TableSpec] = {
     "works": TableSpec(
-        columns=_columns(
+        columns=columns(
             "id:s citation_key:s type:s title:s authors:s first_author:s year:i month:i journal:s "
             "journal_written:s volume:s issue:s pages:s first_page:s last_page:s doi:s pmid:s url:s hal_id:s "
             "abstract:s keywords:s mesh_terms:s publication_types:s n_citations:i n_documents:i"
@@ -48,7 +48,7 @@ SCHEMA: dict[str, TableSpec] = {
         not_null=("citation_key",),
     ),
     "documents": TableSpec(
-        columns=_columns(
+        columns=columns(
             "id:s path:s title:s kind:s language:s date:s authors:s event:s sha256:s n_lines:i encoding:s "
             "format:s work_id:s"
         ),
@@ -58,7 +58,7 @@ SCHEMA: dict[str, TableSpec] = {
         fts=("title",),
     ),
     "citations": TableSpec(
-        columns=_columns(
+        columns=columns(
             "id:s document_id:s line_start:i line_end:i page:i raw:s kind:s status:s work_id:s record_id:s "
             "authors:s authors_written:s first_author:s et_al:i title:s title_written:s journal:s "
             "journal_abbrev:s year:i month:i day:i volume:s issue:s pages:s pages_written:s first_page:s "
@@ -78,13 +78,13 @@ SCHEMA: dict[str, TableSpec] = {
         not_null=("document_id", "raw", "kind", "status"),
     ),
     "work_authors": TableSpec(
-        columns=_columns("work_id:s position:i family:s given:s literal:s"),
+        columns=columns("work_id:s position:i family:s given:s literal:s"),
         pk=("work_id", "position"),
         foreign_keys=(("work_id", "works", "id"),),
         indexes=(("family",),),
     ),
     "problems": TableSpec(
-        columns=_columns(
+        columns=columns(
             "id:s document_id:s path:s line:i line_end:i page:i code:s severity:s field:s message:s raw:s "
             "citation_id:s"
         ),
@@ -94,7 +94,7 @@ SCHEMA: dict[str, TableSpec] = {
         not_null=("code", "severity", "message"),
     ),
     "passages": TableSpec(
-        columns=_columns("id:s document_id:s line_start:i line_end:i page:i text:s"),
+        columns=columns("id:s document_id:s line_start:i line_end:i page:i text:s"),
         pk="id",
         foreign_keys=(("document_id", "documents", "id"),),
         indexes=(("document_id", "line_start"),),
@@ -127,7 +127,10 @@ def _sorted(rows: Iterable[Row], spec: TableSpec) -> list[Row]:
 
 
 def write_database(
-    path: Path, tables: Mapping[str, Iterable[Row]], schema: Mapping[str, TableSpec] = SCHEMA
+    path: Path,
+    tables: Mapping[str, Iterable[Row]],
+    schema: Mapping[str, TableSpec] = SCHEMA,
+    views: Mapping[str, str] | None = None,
 ) -> None:
     """Create the database at ``path`` (which must not exist) and fill it with ``tables``.
 
@@ -151,6 +154,8 @@ def write_database(
         for name, spec in schema.items():
             if spec.fts:
                 db.table(name).enable_fts(list(spec.fts), tokenize=FTS_TOKENIZE)
+        for name, sql in (views or {}).items():
+            db.create_view(name, sql.strip())
         db.execute("ANALYZE")
         db.conn.commit()
     finally:

@@ -26,7 +26,7 @@ def test_build_prints_summary_and_exits_0(tmp_path, capsys):
         f"built {db}",
         "documents: 4",
         "citations: 142",
-        "works: 137",
+        "works: 140",
         "passages: 372",
         "problems: 78 (1 errors)",
         "  broken_author: 5",

@@ -77,7 +77,7 @@ def test_serve_builds_then_answers_json_api(server):
     base, db = server
     assert db.exists()
     works = get_json(f"{base}/evidence/works.json?_shape=array&_size=max")
-    assert isinstance(works, list) and len(works) == 137
+    assert isinstance(works, list) and len(works) == 140
     rows = get_json(f"{base}/evidence/works.json?_shape=array&doi=10.1056/nejmoa2100596")
     assert [r["first_author"] for r in rows] == ["Bradbury"]
     search = get_json(f"{base}/evidence/works.json?_shape=array&_search=karpatkin")

@@ -19,7 +19,7 @@ from kb.ingest.text import decode, is_binary, looks_html, split_lines
 from kb.model import Document, DocumentKind, Problem, ProblemCode
 
 SIDECAR_SUFFIX = ".yml"
-SIDECAR_KEYS = ("title", "kind", "language", "date", "authors", "event", "notes")
+SIDECAR_KEYS = ("title", "kind", "language", "date", "authors", "event", "notes", "work")
 
 
 @dataclass
@@ -166,8 +166,28 @@ def read_document(path: Path, references: Path, doc_id: str) -> tuple[Document |
         encoding=encoding,
         format=fmt.value,
         line_pages=line_pages,
+        work=_work_block(meta.get("work"), shown, problems),
     )
     return document, problems
+
+
+def _work_block(value: object, shown: str, problems: list[Problem]) -> dict[str, str]:
+    """The sidecar's ``work`` mapping (``type``, ``title``), checked."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or not value.get("type"):
+        problems.append(
+            Problem(
+                ProblemCode.BAD_SIDECAR,
+                f"{shown}: the sidecar's 'work' must be a mapping with a "
+                "'type' (e.g. thesis, paper-conference, speech); it was ignored.",
+                shown,
+                0,
+                0,
+            )
+        )
+        return {}
+    return {str(k): str(v) for k, v in value.items() if v is not None}
 
 
 def _read_content(

@@ -1,0 +1,107 @@
+"""Deduplication of bibliographic records: prep -> block -> match -> cluster -> merge.
+
+The stages, one module each, in pipeline order:
+
+* :mod:`kb.dedupe.records` - the :class:`Record` type that readers produce and the engine compares;
+* :mod:`kb.dedupe.prep` - normalised fields and record-kind flags;
+* :mod:`kb.dedupe.block` - blocking keys and candidate pairs (close to linear cost);
+* :mod:`kb.dedupe.match` - a ``duplicate`` / ``maybe`` / ``distinct`` decision per pair, with its reason
+  and scores;
+* :mod:`kb.dedupe.cluster` - clusters over ``duplicate`` pairs only, refusing conflicting joins;
+* :mod:`kb.dedupe.merge` - one canonical record per cluster, every original kept;
+* :mod:`kb.dedupe.shorts` - one-way links from short citations (no title) to full works.
+
+:func:`dedupe` runs the first five; :func:`kb.dedupe.run.run_dedupe` is the command-line entry point.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from kb.dedupe.block import candidate_pairs
+from kb.dedupe.cluster import cluster
+from kb.dedupe.match import Decision, PairDecision, decide
+from kb.dedupe.merge import MergedWork, merge
+from kb.dedupe.prep import Prepped, prep
+from kb.dedupe.records import ReadResult, Record
+from kb.dedupe.shorts import LinkStatus, ShortLink, link_short_citations
+
+__all__ = [
+    "Decision",
+    "DedupeResult",
+    "LinkStatus",
+    "MergedWork",
+    "PairDecision",
+    "Prepped",
+    "ReadResult",
+    "Record",
+    "ShortLink",
+    "dedupe",
+    "link_short_citations",
+]
+
+
+@dataclass
+class DedupeResult:
+    """What :func:`dedupe` found.
+
+    ``clusters`` hold record indexes (two or more each, sorted; clusters sorted); ``works`` is the merged
+    record of each cluster, in the same order; ``pairs`` the ``duplicate`` and ``maybe`` decisions (all
+    decisions when ``keep_distinct`` was set); ``refused`` the duplicate pairs that clustering refused
+    because they would have joined conflicting records; ``shorts`` the indexes of short citations, which
+    were left out of matching.
+    """
+
+    records: list[Record]
+    clusters: list[list[int]] = field(default_factory=list)
+    works: list[MergedWork] = field(default_factory=list)
+    pairs: list[PairDecision] = field(default_factory=list)
+    refused: list[PairDecision] = field(default_factory=list)
+    shorts: list[int] = field(default_factory=list)
+    n_candidates: int = 0
+
+    @property
+    def maybe_pairs(self) -> list[PairDecision]:
+        """The pairs left for review: ``maybe`` pairs whose records did not end up in one cluster anyway,
+        and ``duplicate`` pairs that clustering refused (turned into ``maybe`` with the reason why)."""
+        cluster_of = self.cluster_index()
+        out = [
+            p
+            for p in self.pairs
+            if p.decision is Decision.MAYBE and cluster_of.get(p.a, -1) != cluster_of.get(p.b, -2)
+        ]
+        note = "; not merged: it would join records that must stay apart"
+        out.extend(PairDecision(p.a, p.b, Decision.MAYBE, p.reason + note, p.scores) for p in self.refused)
+        return sorted(out, key=lambda p: (p.a, p.b))
+
+    def cluster_index(self) -> dict[int, int]:
+        """Record index -> index of its cluster in ``clusters`` / ``works`` (records in no cluster absent)."""
+        return {i: k for k, members in enumerate(self.clusters) for i in members}
+
+    @property
+    def duplicates_removed(self) -> int:
+        """Records that disappear into another one (PRISMA "duplicates removed")."""
+        return sum(len(c) - 1 for c in self.clusters)
+
+    @property
+    def records_out(self) -> int:
+        """Distinct records after deduplication."""
+        return len(self.records) - self.duplicates_removed
+
+    def cluster_ids(self) -> list[list[str]]:
+        """The clusters as sorted lists of record ids, sorted."""
+        return sorted(sorted(self.records[i].id for i in c) for c in self.clusters)
+
+
+def dedupe(records: Sequence[Record], keep_distinct: bool = False) -> DedupeResult:
+    """Deduplicate ``records``: prep, block, decide each candidate pair, cluster and merge."""
+    records = list(records)
+    prepped = [prep(record, i) for i, record in enumerate(records)]
+    candidates = candidate_pairs(prepped)
+    decisions = [decide(prepped[a], prepped[b]) for a, b in sorted(candidates)]
+    kept = decisions if keep_distinct else [d for d in decisions if d.decision is not Decision.DISTINCT]
+    clusters, refused = cluster(prepped, kept)
+    works = [merge([records[i] for i in c]) for c in clusters]
+    shorts = [p.index for p in prepped if p.short]
+    return DedupeResult(records, clusters, works, kept, refused, shorts, len(candidates))

@@ -1,0 +1,35 @@
+"""``python -m kb.dedupe FILE... [--format csv|jsonl] [--maybe FILE] [--summary]``.
+
+Deduplicates BibTeX/RIS files and prints one CSV row (or JSON line) per cluster of duplicates, with a
+``merged_ids`` column of record ids joined by ``;``. Exit codes: 0 success, 1 I/O or usage error,
+2 success but some input could not be read (see :mod:`kb.dedupe.run`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from kb.dedupe.run import FORMATS, run_dedupe
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the command line and call :func:`kb.dedupe.run.run_dedupe`."""
+    parser = argparse.ArgumentParser(
+        prog="python -m kb.dedupe",
+        description="Find duplicate records in BibTeX and RIS files (format detected from content).",
+        epilog="Exit codes: 0 success; 1 I/O or usage error; 2 success but some input could not be read.",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="BibTeX or RIS files")
+    parser.add_argument("--format", choices=FORMATS, default="csv", help="output format (default: csv)")
+    parser.add_argument("--maybe", metavar="FILE", help="write the pairs left for review to FILE (CSV)")
+    parser.add_argument("--summary", action="store_true", help="print PRISMA counts to stderr")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # argparse exits 2 on usage errors; our usage exit code is 1
+        return 0 if exit_.code == 0 else 1
+    return run_dedupe(args.files, args.format, args.maybe, args.summary, sys.stdout, sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,68 @@
+"""Stage 4 of deduplication: clusters from the ``duplicate`` pairs only.
+
+A union-find joins the records of every ``duplicate`` pair, strongest pairs first. Two clusters are not
+joined when any record of one has a hard conflict (:func:`kb.dedupe.match.hard_conflict`: different DOIs,
+an erratum and its article, years far apart...) with any record of the other, so a chain ``a-b``, ``b-c``
+never puts two records that must stay apart into one cluster. ``maybe`` pairs never join anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from kb.dedupe.match import Decision, PairDecision, hard_conflict
+from kb.dedupe.prep import Prepped
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+        self.members: dict[int, list[int]] = {}
+
+    def find(self, x: int) -> int:
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def group(self, root: int) -> list[int]:
+        return self.members.get(root, [root])
+
+    def union(self, ra: int, rb: int) -> None:
+        group_a, group_b = self.group(ra), self.group(rb)
+        if len(group_a) < len(group_b):
+            ra, rb, group_a, group_b = rb, ra, group_b, group_a
+        self.parent[rb] = ra
+        self.members[ra] = group_a + group_b
+        self.members.pop(rb, None)
+
+
+def cluster(
+    records: Sequence[Prepped], pairs: Iterable[PairDecision]
+) -> tuple[list[list[int]], list[PairDecision]]:
+    """Clusters (lists of record indexes, two or more, sorted) and the duplicate pairs that were refused
+    because they would have joined conflicting records."""
+    duplicates = sorted((p for p in pairs if p.decision is Decision.DUPLICATE),
+                        key=lambda p: (-p.strength, p.a, p.b))  # fmt: skip
+    forest = _UnionFind(len(records))
+    refused: list[PairDecision] = []
+    for pair in duplicates:
+        ra, rb = forest.find(pair.a), forest.find(pair.b)
+        if ra == rb:
+            continue
+        conflict = ""
+        for i in forest.group(ra):
+            for j in forest.group(rb):
+                conflict = hard_conflict(records[i], records[j])
+                if conflict:
+                    break
+            if conflict:
+                break
+        if conflict:
+            refused.append(pair)
+            continue
+        forest.union(ra, rb)
+    clusters = [sorted(group) for group in forest.members.values() if len(group) > 1]
+    return sorted(clusters), refused

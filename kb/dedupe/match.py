@@ -1,0 +1,304 @@
+"""Stage 3 of deduplication: a decision for each candidate pair, with its reason and scores.
+
+:func:`decide` compares two :class:`~kb.dedupe.prep.Prepped` records and returns a :class:`PairDecision`:
+``duplicate`` (merged automatically), ``maybe`` (kept for a human to review) or ``distinct``. A field that
+is missing on either side is unknown: it neither supports nor contradicts a match, and an empty title never
+matches. The rules, in order:
+
+1. A short citation (no title) is never matched here; see :mod:`kb.dedupe.shorts`.
+2. Kinds that must never be merged with an ordinary article: erratum/correction vs article, comment/reply/
+   letter vs the article discussed, conference abstract vs full paper, Part I vs Part II, guideline versions
+   of different years. Only an identical locator (same volume and first page) overrides the flags, because
+   then both records point at the same printed item and the flag came from noisy metadata. Flags read
+   from type metadata count only against a record that has type metadata too.
+3. Identifiers: the same DOI (or PMID) is a duplicate when the titles agree; different DOIs are distinct
+   (``maybe`` if every other field agrees).
+4. Titles below 0.8 similarity are distinct, unless journal, year, volume and page range all agree (a
+   translated title). Years more than one apart are distinct.
+5. Otherwise evidence is summed: authors in common (+1, +1.5 when all agree; none in common -2), same year
+   (+1; one apart -1 except between conference records), volume (+1/-1), first page (+1/-1; without pages,
+   different issues -2), compatible journals (+0.5; incompatible -1.5), different numbers in the titles
+   (-1.5). A duplicate needs 2 (3.5 for titles under five words, which also need a common first page), more
+   when the titles are less similar; different first pages allow at most ``maybe`` unless the pages are
+   a few apart in the same volume of the same journal under the same title (a miskeyed page). Near misses,
+   and identical titles with shared authors, are ``maybe``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from rapidfuzz.distance import Indel
+
+from kb.dedupe.prep import Prepped, journals_compatible
+
+
+class Decision(StrEnum):
+    """What to do with a candidate pair."""
+
+    DUPLICATE = "duplicate"
+    MAYBE = "maybe"
+    DISTINCT = "distinct"
+
+
+@dataclass(frozen=True)
+class PairDecision:
+    """The decision for one pair of records (``a`` and ``b`` are record indexes, ``a < b``)."""
+
+    a: int
+    b: int
+    decision: Decision
+    reason: str
+    scores: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def strength(self) -> float:
+        """How strongly the pair is supported, for ordering merges (higher first)."""
+        return self.scores.get("title", 0.0) + self.scores.get("evidence", 0.0) / 10
+
+
+def title_similarity(a: str, b: str) -> float:
+    """Normalised Indel similarity of two folded titles; a whole-word prefix of a long title (a truncated or
+    subtitle-less copy) scores at least 0.93. Empty titles score 0."""
+    if not a or not b:
+        return 0.0
+    if a == b:
+        return 1.0
+    score = Indel.normalized_similarity(a, b)
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if score < 0.93 and long_.startswith(short) and long_[len(short)] == " ":
+        score = 0.93 if len(short) >= 30 else max(score, 0.9) if " " in short else score
+    return score
+
+
+def author_similarity(a: Prepped, b: Prepped) -> float | None:
+    """Share of the shorter author list (first ten) found among the other record's name tokens; ``None`` if
+    either list is empty."""
+    if not a.authors or not b.authors:
+        return None
+    return max(_author_share(a, b), _author_share(b, a))
+
+
+def _author_share(a: Prepped, b: Prepped) -> float:
+    names = a.authors[:10] if len(a.authors) <= len(b.authors) else a.authors[: len(b.authors)]
+    found = 0
+    for name in names:
+        if name in b.author_tokens or any(_same_stem(name, t) for t in b.authors):
+            found += 1
+    return found / len(names)
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Compound family names cut differently ("nakaserichardson" / "nakase")."""
+    return len(a) > 3 and len(b) > 3 and (a.startswith(b) or b.startswith(a))
+
+
+def _kind(x: Prepped, other: Prepped, kind: str) -> bool:
+    """Whether ``x`` is of ``kind`` as far as a comparison with ``other`` can tell: from its title or
+    container, or from its type metadata when ``other`` has type metadata too (a PubMed "Comment" record is
+    not contradicted by a BibTeX copy that says nothing about its type)."""
+    return bool(getattr(x, kind)) or (kind in x.type_kinds and other.typed)
+
+
+def kind_conflict(a: Prepped, b: Prepped) -> str:
+    """Why two records are of kinds that must not be merged ("" when there is no such conflict)."""
+    if _kind(a, b, "erratum") != _kind(b, a, "erratum"):
+        return "erratum or correction vs article"
+    if _kind(a, b, "comment") != _kind(b, a, "comment"):
+        return "comment, reply or letter vs article"
+    if _kind(a, b, "conference") != _kind(b, a, "conference"):
+        return "conference record vs journal article"
+    if a.part != b.part and a.part and b.part:
+        return f"part {a.part} vs part {b.part}"
+    if (a.guideline or b.guideline) and a.year and b.year and a.year != b.year:
+        return f"guideline versions {a.year} and {b.year}"
+    return ""
+
+
+def same_locator(a: Prepped, b: Prepped) -> bool:
+    """Same volume and first page, both present."""
+    return bool(a.volume and a.first_page and a.volume == b.volume and a.first_page == b.first_page)
+
+
+def same_print_location(a: Prepped, b: Prepped) -> bool:
+    """Same year, volume and page range (a real range) in compatible journals, and the same issue when both
+    are known (unless a title is marked as a translation: issue fields are often junk in such exports)."""
+    return bool(
+        a.year
+        and a.year == b.year
+        and same_locator(a, b)
+        and a.last_page
+        and a.last_page == b.last_page
+        and a.last_page != a.first_page
+        and journals_compatible(a.journal, b.journal)
+        and (a.translated or b.translated or not (a.issue and b.issue and a.issue != b.issue))
+    )
+
+
+def hard_conflict(a: Prepped, b: Prepped) -> str:
+    """A conflict that forbids two records from ever sharing a cluster, even through others ("" if none)."""
+    if a.doi and b.doi and a.doi != b.doi:
+        return "different DOIs"
+    if a.pmid and b.pmid and a.pmid != b.pmid:
+        return "different PMIDs"
+    conflict = kind_conflict(a, b)
+    if conflict and not same_locator(a, b):
+        return conflict
+    if a.year and b.year and abs(a.year - b.year) > 1:
+        return "years more than one apart"
+    return ""
+
+
+def _elocator(page: str) -> bool:
+    return not page[0].isdigit()
+
+
+JOURNAL_MISMATCH = 1.5
+"""Evidence lost when two journal names cannot be the same journal (a co-published statement, or a
+translated journal name: not decisive alone)."""
+
+PAGE_SLACK = 10
+"""First pages at most this far apart may be one article miskeyed (``246-250`` / ``250-254``); farther
+apart, identical titles in one volume are an ambiguous case (an authors' reply under the same title)."""
+
+
+def _pages_close(a: Prepped, b: Prepped) -> bool:
+    if not (a.first_page.isdigit() and b.first_page.isdigit()):
+        return _elocator(a.first_page) and _elocator(b.first_page)
+    return abs(int(a.first_page) - int(b.first_page)) <= PAGE_SLACK
+
+
+def _decision(
+    a: Prepped, b: Prepped, decision: Decision, reason: str, scores: dict[str, float]
+) -> PairDecision:
+    return PairDecision(a.index, b.index, decision, reason, scores)
+
+
+def decide(a: Prepped, b: Prepped) -> PairDecision:
+    """The decision for records ``a`` and ``b`` (pass them with ``a.index < b.index``)."""
+    if a.index > b.index:
+        a, b = b, a
+    scores: dict[str, float] = {}
+    if a.short or b.short:
+        return _decision(a, b, Decision.DISTINCT, "no title (short citation)", scores)
+    title = title_similarity(a.title, b.title)
+    if title < 0.8 and (a.alt_titles or b.alt_titles):
+        for ta in (a.title, *a.alt_titles):
+            for tb in (b.title, *b.alt_titles):
+                title = max(title, title_similarity(ta, tb))
+    scores["title"] = round(title, 4)
+    shared_id = (a.doi and a.doi == b.doi) or (a.pmid and a.pmid == b.pmid)
+    if title < 0.6 and not shared_id and not same_print_location(a, b):  # most candidates: cheap exit
+        return _decision(a, b, Decision.DISTINCT, "titles differ", scores)
+    authors = author_similarity(a, b)
+    if authors is not None:
+        scores["authors"] = round(authors, 3)
+    locator = same_locator(a, b)
+    conflict = kind_conflict(a, b)
+    if conflict and not locator:
+        if a.part != b.part and not (a.part and b.part) and title >= 0.9:
+            return _decision(a, b, Decision.MAYBE, f"one title is numbered (part {a.part or b.part})", scores)
+        return _decision(a, b, Decision.DISTINCT, conflict, scores)
+
+    for name, va, vb in (("DOI", a.doi, b.doi), ("PMID", a.pmid, b.pmid)):
+        if va and vb:
+            if va == vb:
+                if title >= 0.8 or (title >= 0.6 and (authors or 0) >= 0.5):
+                    return _decision(a, b, Decision.DUPLICATE, f"same {name}", scores)
+                return _decision(a, b, Decision.MAYBE, f"same {name} but different titles", scores)
+            if title >= 0.97 and locator and a.year == b.year and (authors or 0) >= 0.5:
+                return _decision(
+                    a, b, Decision.MAYBE, f"different {name}s but all other fields agree", scores
+                )
+            return _decision(a, b, Decision.DISTINCT, f"different {name}s", scores)
+
+    if title < 0.8:
+        if same_print_location(a, b) and (authors or 0) >= 0.5 and a.first_author == b.first_author:
+            reason = "titles differ (a translation?) but journal, year, volume and page range agree"
+            return _decision(a, b, Decision.DUPLICATE, reason, scores)
+        return _decision(a, b, Decision.DISTINCT, "titles differ", scores)
+
+    evidence = 0.0
+    notes: list[str] = []
+    both_conference = a.conference and b.conference
+    if authors is not None:
+        if authors >= 0.99 and min(len(a.authors), len(b.authors)) >= 2:
+            evidence += 1.5  # every author of two or more agrees
+        elif authors >= 0.5:
+            evidence += 1
+        elif authors == 0:
+            evidence -= 2
+            notes.append("no author in common")
+    if a.year and b.year:
+        gap = abs(a.year - b.year)
+        if gap == 0:
+            evidence += 1
+        elif gap == 1:
+            if not both_conference:  # a conference paper's meeting year and proceedings year often differ
+                evidence -= 1
+                notes.append("years one apart")
+        elif title >= 0.95 and same_locator(a, b):
+            return _decision(a, b, Decision.MAYBE, "years far apart but volume and first page agree", scores)
+        else:
+            return _decision(a, b, Decision.DISTINCT, "years more than one apart", scores)
+    if a.volume and b.volume:
+        if a.volume == b.volume:
+            evidence += 1
+        else:
+            evidence -= 1
+            notes.append("volumes differ")
+    pages_differ = False
+    if a.first_page and b.first_page and _elocator(a.first_page) == _elocator(b.first_page):
+        if a.first_page == b.first_page:
+            evidence += 1
+        else:
+            evidence -= 1
+            pages_differ = True
+            notes.append("first pages differ")
+    elif (
+        a.issue and b.issue and a.issue != b.issue and not (a.first_page and b.first_page)
+    ):  # without pages, the issue is the locator
+        evidence -= 2
+        notes.append("issues differ")
+    numbers_differ = a.numbers != b.numbers
+    if numbers_differ:
+        evidence -= 1.5
+        notes.append("numbers in the titles differ")
+    journals = bool(a.journal and b.journal and journals_compatible(a.journal, b.journal))
+    if (
+        pages_differ
+        and title >= 0.99
+        and not numbers_differ
+        and journals
+        and a.volume
+        and a.volume == b.volume
+        and _pages_close(a, b)
+    ):
+        pages_differ = False  # the same article with a miskeyed page: everything else agrees
+    if journals:
+        evidence += 0.5
+    elif a.journal and b.journal and not (a.conference and b.conference):
+        evidence -= JOURNAL_MISMATCH
+        notes.append("journals differ")
+    scores["evidence"] = evidence
+
+    words = min(a.title.count(" "), b.title.count(" ")) + 1
+    need = 2.0 if words >= 5 else 3.5
+    generic = words < 5 and not (a.first_page and a.first_page == b.first_page)
+    if generic:
+        notes.append("short title without a common first page")
+    if title < 0.9:
+        need += 1.5
+    elif title < 0.95:
+        need += 0.5
+    reason = "similar title" if title < 0.999 else "same title"
+    if evidence >= need and not (pages_differ or generic):
+        detail = f"; {', '.join(notes)}" if notes else ""
+        return _decision(a, b, Decision.DUPLICATE, f"{reason} and agreeing fields{detail}", scores)
+    same_people = title >= 0.98 and (authors or 0) >= 0.5  # one title, shared authors: worth a look
+    if (title >= 0.9 and evidence >= need - 2) or (same_people and evidence >= need - 3):
+        detail = ", ".join(notes) or "too few fields to confirm"
+        return _decision(a, b, Decision.MAYBE, f"{reason} but {detail}", scores)
+    detail = ", ".join(notes) or "too few fields to confirm"
+    return _decision(a, b, Decision.DISTINCT, f"{reason} but {detail}", scores)

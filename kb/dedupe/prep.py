@@ -1,0 +1,361 @@
+"""Stage 1 of deduplication: the normalised fields that blocking and matching compare.
+
+:func:`prep` turns a :class:`~kb.dedupe.records.Record` into a :class:`Prepped` view: the title folded to
+lower-case ASCII letter and digit words, the DOI in canonical lower case, family-name keys of the authors,
+the year as a number, a journal key, volume, first and last page, and the flags of record kinds that must
+never be merged with an ordinary article (errata, comments and replies, conference abstracts, numbered
+parts, guidelines). Missing fields stay empty: empty means unknown, never agreement.
+
+The journal key for pair matching is :func:`fold_journal` (fast: case, accents, punctuation, subtitles and
+stop words dropped); :func:`journals_compatible` accepts abbreviations (``J Clin Invest``) and acronyms
+(``JCI``) of the full name. Short-citation linking (:mod:`kb.dedupe.shorts`) uses the curated
+``kb.normalise.journals`` canonicaliser when it is importable.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kb.dedupe.records import EXTRA_BOOKTITLE, EXTRA_ENTRY_TYPE, EXTRA_NOTE, Record
+
+# --- folding -------------------------------------------------------------------------------------------
+
+_LETTERS = str.maketrans({
+    "ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i",
+    "&": " and ",
+    # Greek letters as written out in other records ("TNF-α" / "TNF-alpha"); µ is the micro sign
+    "α": " alpha ", "β": " beta ", "γ": " gamma ", "δ": " delta ", "κ": " kappa ", "λ": " lambda ",
+    "μ": " mu ", "µ": " mu ",
+})  # fmt: skip
+_NON_ALNUM_RE = re.compile(r"[^0-9a-z]+")
+_MARKUP_RE = re.compile(r"<[^>]{1,20}>|&(?:lt|gt|quot|#\d+);")
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents stripped, markup removed, every run of non-alphanumerics one space."""
+    if not text:
+        return ""
+    text = _MARKUP_RE.sub(" ", text.casefold().replace("&amp;", "&")).translate(_LETTERS)
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+        text = text.casefold().translate(_LETTERS)  # compatibility forms may decompose to capitals
+        if not text.isascii():  # other scripts: keep their letters and digits as they are
+            return " ".join("".join(c if c.isalnum() else " " for c in text).split())
+    return " ".join(_NON_ALNUM_RE.sub(" ", text).split())
+
+
+# --- titles --------------------------------------------------------------------------------------------
+
+_LANGUAGE_TAG_RE = re.compile(
+    r"\s*[\[(](?:article in |text in )?(?:chinese|english|french|german|spanish|italian|japanese|russian|"
+    r"portuguese|polish|dutch|danish|swedish|norwegian|korean|turkish|czech|hungarian|hebrew|"
+    r"author'?s'? transl(?:ation)?|[a-z]+ abstract|abstract)[^\])]*[\])]\s*\.?\s*$",
+    re.IGNORECASE,
+)
+_RETRACTED_PREFIX_RE = re.compile(r"^\s*(?:retracted(?: article)?|withdrawn)\s*[:.\-]\s*", re.IGNORECASE)
+_ERRATUM_RE = re.compile(
+    r"^\s*(?:erratum|errata|corrigend(?:um|a)|notice of retraction|expression of concern|publisher'?s? note|"
+    r"author correction)\b|^\s*(?:correction|retraction(?: note| notice)?)\s*(?::|-|to\b|notice\b|$)"
+    r"|\b(?:erratum|corrigendum) (?:to|for)\b",
+    re.IGNORECASE,
+)
+_COMMENT_RE = re.compile(
+    r"^\s*(?:comments? on|commentary on|commentary\s*:|comment\s*:|re\s*:|reply\b|replies\b|in reply|"
+    r"response to (?:the )?(?:letter|comment|editorial|correspondence|article|[a-z]+ et al)|response\s*:|"
+    r"authors?'? (?:reply|response)|author reply|letter\s*:|letter to the editor|editorial comment|"
+    r"correspondence\s*:)"
+    r"|\b(?:letter to the editor|reply to (?:the )?(?:letter|comment|editorial))\b|\[(?:comment|letter)\]",
+    re.IGNORECASE,
+)
+_ANNOTATION_RE = re.compile(
+    r"\s*[\[(]?\s*(?:erratum|corrigendum|comment|comments|retraction|retracted|update|summary for patients|"
+    r"republished|expression of concern|reprint)s? (?:appears? |published |from |of |to )?in\b.*$"
+    r"|\s*\[(?:review|editorial|letter|abstract|see comments?|\d+ refs?)[^\]]*\]",
+    re.IGNORECASE,
+)
+_PART_RE = re.compile(
+    r"\bpart\s*[:.\-]?\s*(?P<part>[ivx]{1,4}|\d{1,2}|one|two|three|four|five|a|b)\b"
+    r"|\((?P<paren>i{1,3}|iv|v|vi{1,3})\)\s*$",
+    re.IGNORECASE,
+)
+_PART_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "i": "1", "ii": "2",
+               "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9",
+               "x": "10"}  # fmt: skip
+_GUIDELINE_RE = re.compile(
+    r"\b(?:guidelines?|recommendations?|consensus|practice parameters?|position (?:statement|paper)|"
+    r"standards of care)\b",
+    re.IGNORECASE,
+)
+_TYPE_FIELDS = ("type", "pubtype", "publication_type", "publicationtype", "publication_types")
+"""Extra fields that say what kind of publication a record is (BibTeX ``type``, RIS ``M3``, PubMed PT)."""
+_TYPE_ERRATUM_RE = re.compile(r"\b(?:erratum|correction|corrigendum|retraction)\b", re.IGNORECASE)
+_TYPE_COMMENT_RE = re.compile(r"\b(?:comment|letter|reply|editorial|correspondence)\b", re.IGNORECASE)
+_TYPE_CONFERENCE_RE = re.compile(r"\b(?:congress|meeting abstract|conference abstract)", re.IGNORECASE)
+_CONFERENCE_TYPES = {"inproceedings", "conference", "conf", "cpaper", "abst", "paper-conference"}
+_MEETING_RE = re.compile(
+    r"\b(?:abstracts?|meeting|congress|conference|symposium|workshop|suppl|supplement|proceedings|"
+    r"hicss|amcis|icis|ecis|pacis)\b",
+    re.IGNORECASE,
+)
+_SUPPLEMENT_RE = re.compile(r"\bsuppl|\bsupplement", re.IGNORECASE)
+"""A supplement issue; with a single page (or none) it is most likely a meeting abstract."""
+_ORGANISATION_RE = re.compile(
+    r"\b(?:group|groups|study|investigators|committee|society|consortium|collaborat\w*|association|organi[sz]ation|"
+    r"trial|trialists|network|working|panel|task force|anonymous)\b",
+    re.IGNORECASE,
+)
+_JOURNAL_PROCEEDINGS_RE = re.compile(r"^(?:proceedings of the (?:national|royal|ieee)|proc natl|mayo)", re.I)
+
+_DOI_RE = re.compile(r"10\.\d{4,9}/[^\s\"<>{}]+", re.IGNORECASE)
+_DIGITS_RE = re.compile(r"\d+")
+_PAGE_RE = re.compile(r"^\s*(?!sup)([a-z]{0,3})\.?\s?(\d+)(?:\s*[-–]+\s*[a-z]{0,3}(\d+))?", re.IGNORECASE)
+_NUMBER_RE = re.compile(r"\d+")
+_MONTH_RE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
+_LEADING_NUMBER_RE = re.compile(r"^\s*(\d+)")
+_ALT_TITLE_RE = re.compile(r"\[([^\]]{20,})\]|;\s+(.{20,})$|\s=\s(.{20,})$")
+
+
+def canonical_doi(value: str) -> str:
+    """The DOI found in ``value`` in lower case, without resolver prefix or trailing punctuation."""
+    if not value:
+        return ""
+    found = _DOI_RE.search(value)
+    return found.group(0).lower().rstrip(".,;") if found else ""
+
+
+def pages_key(pages: str) -> tuple[str, str]:
+    """First and last page (``"1038-44"`` -> ``("1038", "1044")``); an article number keeps its letter
+    (``"e43268"``, ``"a1754"``) so that it never equals a print page; empty when unknown."""
+    match = _PAGE_RE.match(pages.strip()) if pages else None
+    if not match or _MONTH_RE.search(pages):  # "01-Jun": a range a spreadsheet turned into a date
+        return "", ""
+    prefix = match.group(1).lower()
+    first, last = match.group(2).lstrip("0") or "0", match.group(3) or ""
+    if prefix and not last and len(first) >= 3 and prefix in {"a", "b", "c", "e"}:
+        return prefix + first, ""
+    if last:
+        last = last.lstrip("0") or "0"
+        if len(last) < len(first):
+            last = first[: len(first) - len(last)] + last
+    return first, last
+
+
+def volume_key(volume: str) -> str:
+    """The volume number ("24 Suppl 3" -> ``"24"``), else the folded volume text."""
+    match = _LEADING_NUMBER_RE.match(volume)
+    if match:
+        return match.group(1).lstrip("0")
+    key = fold(volume).replace(" ", "")
+    return key if any(c.isdigit() for c in key) else ""
+
+
+def issue_key(issue: str) -> str:
+    """The issue as a locator: folded, but ``""`` for a number of three digits or more, which in exports is
+    more often a database sequence number than an issue (journals numbered that way carry pages)."""
+    key = fold(issue).replace(" ", "")
+    return "" if key.isdigit() and len(key.lstrip("0")) > 2 else key
+
+
+def part_of(title: str) -> str:
+    """The part number of a title ("Part II" -> ``"2"``), or ``""``."""
+    match = _PART_RE.search(title)
+    if not match:
+        return ""
+    value = (match.group("part") or match.group("paren") or "").lower()
+    return _PART_WORDS.get(value, value)
+
+
+# --- journals ------------------------------------------------------------------------------------------
+
+_JOURNAL_STOP = {"the", "of", "and", "for", "in", "on", "a", "an", "de", "la", "le", "der", "und", "et", "du",
+                 "des", "y", "official", "publication"}  # fmt: skip
+_SUBTITLE_RE = re.compile(r"\s+:\s+.*$|\s*\([^)]*\)\s*")
+
+
+@lru_cache(maxsize=1 << 16)
+def fold_journal(name: str) -> str:
+    """Fallback journal key: folded words without subtitles (``Title : official journal of...``),
+    parenthesised places and stop words."""
+    if not name:
+        return ""
+    name = _SUBTITLE_RE.sub(" ", name.replace("&", " and "))
+    return " ".join(w for w in fold(name).split() if w not in _JOURNAL_STOP)
+
+
+journal_key = fold_journal
+"""The journal key used for matching pairs: fast folding (the curated canonicaliser is used for short
+citations, see :mod:`kb.dedupe.shorts`)."""
+
+
+def _abbreviates(short: list[str], full: list[str]) -> bool:
+    """Each word of ``short`` is a prefix of the next words of ``full``, in order (J Clin Invest)."""
+    if not short or len(short) > len(full):
+        return False
+    i = 0
+    for word in short:
+        while i < len(full) and not full[i].startswith(word):
+            i += 1
+        if i == len(full):
+            return False
+        i += 1
+    return True
+
+
+def journals_compatible(a: str, b: str) -> bool:
+    """Whether two journal keys may name one journal: equal, an abbreviation, or an acronym of the other."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    wa, wb = a.split(), b.split()
+    if _abbreviates(wa, wb) or _abbreviates(wb, wa):
+        return True
+    return _acronym_of(wa[0], wb) or _acronym_of(wb[0], wa)
+
+
+def _acronym_of(word: str, words: list[str]) -> bool:
+    """``jci`` / ``icis``: the word is the initials of the other name (at least two letters)."""
+    return len(word) >= 2 and len(words) >= 2 and word == "".join(w[0] for w in words)
+
+
+# --- the prepped record --------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Prepped:
+    """The normalised fields of one record; ``""``/``0``/``()`` mean unknown."""
+
+    index: int
+    id: str
+    title: str
+    authors: tuple[str, ...]
+    initials: tuple[str, ...]
+    author_tokens: frozenset[str]
+    alt_titles: tuple[str, ...]
+    translated: bool
+    """The title is marked as a translation ("[Translated]", "(author's transl)", "English [Original]")."""
+    numbers: str
+    """The digits of the title, in order ("FOCUS 2" -> ``"2"``; "10 000" and "10000" agree)."""
+    year: int
+    journal: str
+    volume: str
+    issue: str
+    first_page: str
+    last_page: str
+    doi: str
+    pmid: str
+    erratum: bool
+    """The title says erratum, correction or retraction notice."""
+    comment: bool
+    """The title says comment, reply or letter."""
+    type_kinds: frozenset[str]
+    """Kinds the record's type metadata gives ("erratum", "comment", "conference"); trusted only against a
+    record that has type metadata too (see :func:`kb.dedupe.match.kind_conflict`)."""
+    typed: bool
+    """The record has type metadata (BibTeX ``type``, RIS ``M3``, PubMed publication types)."""
+    conference: bool
+    part: str
+    guideline: bool
+    short: bool
+
+    @property
+    def first_author(self) -> str:
+        """Family-name key of the first author ("" when unknown)."""
+        return self.authors[0] if self.authors else ""
+
+
+@lru_cache(maxsize=1 << 18)
+def family_key(family: str) -> str:
+    """Letters of a family name, folded (``"O'Brien-Smith"`` -> ``"obriensmith"``)."""
+    return fold(family).replace(" ", "")
+
+
+def clean_title(title: str) -> str:
+    """The title without annotations ("[Review]", "[Erratum in ...]"), a trailing language tag ("[Chinese]"),
+    a "Retracted:" prefix or enclosing brackets."""
+    title = _ANNOTATION_RE.sub("", title)
+    title = _LANGUAGE_TAG_RE.sub("", title)
+    title = _RETRACTED_PREFIX_RE.sub("", title)
+    return title.strip().strip("[]").strip()
+
+
+def alt_titles(title: str) -> tuple[str, ...]:
+    """Other-language forms inside a title ("English [Original]", "Original; English"), folded."""
+    out: list[str] = []
+    for match in _ALT_TITLE_RE.finditer(title):
+        alt = match.group(1) or match.group(2) or match.group(3)
+        out.append(fold(alt))
+        out.append(fold(title[: match.start()]))
+    return tuple(t for t in out if len(t) >= 20)
+
+
+def _is_translated(title: str) -> bool:
+    stripped = title.strip().strip('"').strip()
+    return (
+        stripped.startswith("[") or bool(_LANGUAGE_TAG_RE.search(title)) or bool(_ALT_TITLE_RE.search(title))
+    )
+
+
+def prep(record: Record, index: int = 0) -> Prepped:
+    """The :class:`Prepped` view of ``record`` (``index`` is its position in the input)."""
+    ref, extra = record.reference, record.extra
+    raw_title = clean_title(ref.title or "")
+    title = fold(raw_title)
+    people = [n for n in ref.authors if not _ORGANISATION_RE.search(n.literal or f"{n.family} {n.given}")]
+    authors = tuple(k for k in (family_key(n.family) for n in people) if k)
+    initials = tuple((fold(n.given)[:1] if n.given else "") for n in people if n.family)
+    given_keys = (family_key(n.given.split()[0]) for n in people if n.given and len(n.given.split()[0]) > 2)
+    author_tokens = frozenset(authors).union(k for k in given_keys if len(k) > 1)
+    year_digits = _DIGITS_RE.search(ref.year or "")
+    year = int(year_digits.group(0)) if year_digits and len(year_digits.group(0)) == 4 else 0
+    journal = journal_key(ref.journal) if ref.journal else ""
+    first, last = pages_key(ref.pages)
+    doi = canonical_doi(ref.doi) or canonical_doi(extra.get(EXTRA_NOTE, "")) or canonical_doi(ref.url)
+    type_text = " ".join(extra.get(k, "") for k in _TYPE_FIELDS)
+    type_kinds = frozenset(
+        kind
+        for kind, pattern in (
+            ("erratum", _TYPE_ERRATUM_RE),
+            ("comment", _TYPE_COMMENT_RE),
+            ("conference", _TYPE_CONFERENCE_RE),
+        )
+        if type_text.strip() and pattern.search(type_text)
+    )
+    entry_type = extra.get(EXTRA_ENTRY_TYPE, "").lower()
+    container = f"{ref.journal} {extra.get(EXTRA_BOOKTITLE, '')}"
+    conference = (
+        entry_type in _CONFERENCE_TYPES
+        or ref.type == "paper-conference"
+        or (bool(_MEETING_RE.search(container)) and not _JOURNAL_PROCEEDINGS_RE.search(ref.journal.strip()))
+        or (bool(_SUPPLEMENT_RE.search(f"{ref.volume} {ref.issue}")) and not last)
+    )
+    return Prepped(
+        index=index,
+        id=record.id,
+        title=title,
+        authors=authors,
+        initials=initials,
+        author_tokens=author_tokens,
+        alt_titles=alt_titles(ref.title or ""),
+        translated=_is_translated(ref.title or ""),
+        numbers="".join(_NUMBER_RE.findall(title)),
+        year=year,
+        journal=journal,
+        volume=volume_key(ref.volume),
+        issue=issue_key(ref.issue),
+        first_page=first,
+        last_page=last,
+        doi=doi,
+        pmid=ref.pmid.strip(),
+        erratum=bool(_ERRATUM_RE.search(raw_title)),
+        comment=bool(_COMMENT_RE.search(raw_title)),
+        type_kinds=type_kinds,
+        typed=bool(type_text.strip()),
+        conference=conference,
+        part=part_of(raw_title),
+        guideline=bool(_GUIDELINE_RE.search(raw_title)),
+        short=not title,
+    )

@@ -1,0 +1,193 @@
+"""The standalone deduplication command: files in, clusters out.
+
+:func:`run_dedupe` is what ``python -m kb.dedupe`` (and ``kb dedupe``) calls. It reads BibTeX and RIS files
+(told apart by their content; PubMed MEDLINE and CSL-JSON too, through the pipeline's readers),
+deduplicates all their records together and writes one row per cluster of two or more records, ids
+joined by ``;`` and sorted, clusters sorted: deterministic output.
+
+Exit codes: ``0`` success; ``1`` I/O or usage error (missing or unreadable file, unknown format, no record,
+bad ``--format``), with a one-line ``Error: ...`` message and nothing on ``out``; ``2`` success, but some
+input could not be read (each problem is reported on ``err`` as ``path:line: code: message``).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from kb.dedupe import DedupeResult, dedupe
+from kb.dedupe.records import ReadResult, Record
+from kb.ingest.bibtex import read_bibtex_string
+from kb.ingest.ris import read_ris_string
+
+EXIT_OK = 0
+EXIT_USAGE = 1
+EXIT_INPUT_PROBLEMS = 2
+FORMATS = ("csv", "jsonl")
+CSV_COLUMNS = ["merged_ids", "size", "title", "year", "doi"]
+MAYBE_COLUMNS = ["id_a", "id_b", "reason", "title_similarity", "author_similarity", "evidence"]
+
+_RIS_LINE_RE = re.compile(r"^[A-Z][A-Z0-9]  -")
+_BIBTEX_RE = re.compile(r"@\s*[A-Za-z]+\s*[{(]")
+
+
+class InputError(Exception):
+    """An input file that cannot be used at all (the message says which and why)."""
+
+
+def detect_format(text: str) -> str:
+    """``"ris"`` or ``"bibtex"`` from a file's content (else ``"pubmed"`` or ``"csljson"`` when the
+    pipeline's readers recognise it); raises :class:`InputError` for anything else."""
+    for line in text.lstrip("\ufeff").splitlines():
+        if not line.strip():
+            continue
+        if _RIS_LINE_RE.match(line):
+            return "ris"
+        break
+    if _BIBTEX_RE.search(text):
+        return "bibtex"
+    if _other_reader(text):
+        return _other_reader(text)[0]
+    raise InputError("neither BibTeX (no '@type{' entry) nor RIS (no 'TY  - ' line)")
+
+
+def _other_reader(text: str) -> tuple[str, Callable[[str, str], ReadResult]] | None:
+    """The pipeline's PubMed or CSL-JSON reader when ``kb.ingest`` has one for this text."""
+    try:
+        from kb.ingest import RECORD_READERS
+        from kb.ingest.formats import InputFormat, sniff_text
+    except ImportError:
+        return None
+    fmt = sniff_text(text)
+    if fmt in (InputFormat.PUBMED, InputFormat.CSLJSON) and fmt in RECORD_READERS:
+        return str(fmt), RECORD_READERS[fmt]
+    return None
+
+
+def read_records(path: str | Path) -> ReadResult:
+    """Read one BibTeX, RIS (or PubMed, CSL-JSON) file; raises :class:`InputError` when it cannot be read
+    or recognised."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8 text; convert it to UTF-8") from None
+    try:
+        kind = detect_format(text)
+    except InputError as error:
+        raise InputError(f"{path}: {error}") from None
+    if kind == "ris":
+        return read_ris_string(text, str(path))
+    if kind == "bibtex":
+        return read_bibtex_string(text, str(path))
+    other = _other_reader(text)
+    assert other is not None  # detect_format found it
+    return other[1](text, str(path))
+
+
+def _unique_ids(results: Sequence[ReadResult], err: TextIO) -> list[Record]:
+    """All records, an id already used by an earlier file renamed ``ID#n`` (and reported)."""
+    seen: dict[str, int] = {}
+    records: list[Record] = []
+    for result in results:
+        for record in result.records:
+            if record.id in seen:
+                seen[record.id] += 1
+                new_id = f"{record.id}#{seen[record.id]}"
+                err.write(
+                    f"{record.path}:{record.line}: warning: id '{record.id}' already used; "
+                    f"kept as '{new_id}'\n"
+                )
+                record = Record(new_id, record.reference, record.extra, record.path, record.line, record.raw)
+            seen.setdefault(record.id, 1)
+            records.append(record)
+    return records
+
+
+def write_clusters(result: DedupeResult, fmt: str, out: TextIO) -> None:
+    """Write one row (CSV) or line (JSON Lines) per cluster of two or more records, sorted by ids."""
+    rows = sorted(zip((";".join(ids) for ids in (w.ids for w in result.works)), result.works, strict=True))
+    if fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(CSV_COLUMNS)
+        for merged_ids, work in rows:
+            ref = work.reference
+            writer.writerow([merged_ids, len(work.ids), ref.title, ref.year, ref.doi])
+        return
+    for _, work in rows:
+        ref = work.reference
+        line = {
+            "cluster": work.ids,
+            "title": ref.title,
+            "year": ref.year,
+            "doi": ref.doi,
+            "sources": work.sources,
+        }
+        out.write(json.dumps(line, ensure_ascii=False, sort_keys=True) + "\n")
+
+
+def write_maybe(result: DedupeResult, out: TextIO) -> None:
+    """Write the ``maybe`` pairs as CSV (ids sorted within and across pairs) for review."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(MAYBE_COLUMNS)
+    rows = []
+    for pair in result.maybe_pairs:
+        a, b = sorted((result.records[pair.a].id, result.records[pair.b].id))
+        scores = pair.scores
+        authors = scores.get("authors")
+        rows.append([a, b, pair.reason, scores.get("title", ""), "" if authors is None else authors,
+                     scores.get("evidence", "")])  # fmt: skip
+    writer.writerows(sorted(rows, key=lambda r: (r[0], r[1])))
+
+
+def run_dedupe(paths: Sequence[str], fmt: str, maybe_path: str | None, summary: bool, out: TextIO,
+               err: TextIO) -> int:  # fmt: skip
+    """Deduplicate the records of ``paths`` and write the clusters to ``out``; returns the exit code.
+
+    ``fmt`` is ``csv`` or ``jsonl``; ``maybe_path`` (if given) receives the ``maybe`` pairs as CSV;
+    ``summary`` prints PRISMA counts to ``err``. Messages go to ``err``; see the module doc for exit codes.
+    """
+    if fmt not in FORMATS:
+        err.write(f"Error: unknown format '{fmt}'; use one of: {', '.join(FORMATS)}\n")
+        return EXIT_USAGE
+    if not paths:
+        err.write("Error: no input file given\n")
+        return EXIT_USAGE
+    results: list[ReadResult] = []
+    try:
+        for path in paths:
+            results.append(read_records(path))
+    except InputError as error:
+        err.write(f"Error: {error}\n")
+        return EXIT_USAGE
+    problems = [p for r in results for p in r.problems]
+    for problem in problems:
+        err.write(f"{problem.path}:{problem.line}: {problem.code}: {problem.message}\n")
+    records = _unique_ids(results, err)
+    if not records:
+        err.write(f"Error: no record found in {', '.join(paths)}\n")
+        return EXIT_USAGE
+    result = dedupe(records)
+    if maybe_path:
+        try:
+            with open(maybe_path, "w", encoding="utf-8", newline="") as handle:
+                write_maybe(result, handle)
+        except OSError as error:
+            err.write(f"Error: {maybe_path}: cannot write: {error.strerror or error}\n")
+            return EXIT_USAGE
+    write_clusters(result, fmt, out)
+    if summary:
+        err.write(f"records in: {len(records)}\n")
+        err.write(f"duplicates removed: {result.duplicates_removed}\n")
+        err.write(f"records out: {result.records_out}\n")
+        err.write(f"maybe pairs (for review): {len(result.maybe_pairs)}\n")
+        if result.shorts:
+            err.write(f"short citations (not deduplicated): {len(result.shorts)}\n")
+    return EXIT_INPUT_PROBLEMS if problems else EXIT_OK

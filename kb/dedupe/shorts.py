@@ -1,0 +1,108 @@
+"""Short citations ("Mahévas et al., JCI 2013"): linked one way to a full work, never merged.
+
+A short citation has authors and a year but no title, so it can never be a node of the duplicate graph.
+:func:`link_short_citations` links each one to the full work whose first author key, year and journal key
+agree: one candidate -> ``linked``; several -> ``ambiguous`` (a review item); none -> ``unresolved``.
+Journal names are keyed by ``kb.normalise.journals.journal_key`` (the curated table and ISO 4: *JCI*,
+*J Clin Invest* and *Journal of Clinical Investigation* share one key) when that module can be imported,
+else by :func:`kb.dedupe.prep.fold_journal`; keys are then compared with
+:func:`kb.dedupe.prep.journals_compatible`, which also accepts abbreviations and acronyms.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cache
+
+from kb.dedupe.prep import Prepped, fold, fold_journal, journals_compatible, prep
+from kb.dedupe.records import Record
+
+
+@cache
+def curated_journal_key() -> tuple[Callable[[str], str], bool]:
+    """The journal key function for short citations, and whether it is ``kb.normalise.journals``'s."""
+    try:
+        from kb.normalise.journals import journal_key
+    except ImportError:
+        return fold_journal, False
+
+    @cache
+    def key(name: str) -> str:
+        try:
+            return fold(journal_key(name))
+        except Exception:
+            return fold_journal(name)
+
+    return key, True
+
+
+def _journal(record: Record) -> str:
+    name = record.reference.journal
+    return curated_journal_key()[0](name) if name else ""
+
+
+class LinkStatus(StrEnum):
+    """Outcome of linking one short citation."""
+
+    LINKED = "linked"
+    AMBIGUOUS = "ambiguous"
+    UNRESOLVED = "unresolved"
+
+
+@dataclass(frozen=True)
+class ShortLink:
+    """The link of one short citation (by id) to a work (by id), or its candidates when ambiguous."""
+
+    short_id: str
+    status: LinkStatus
+    work_id: str = ""
+    candidates: tuple[str, ...] = field(default_factory=tuple)
+    reason: str = ""
+
+
+def _agrees(short_journal: str, work_journal: str) -> bool:
+    if short_journal:
+        return journals_compatible(short_journal, work_journal)
+    return True
+
+
+def link_short_citations(shorts: Sequence[Record], works: Sequence[Record]) -> list[ShortLink]:
+    """Link each short citation to the one work with the same first author key, year and journal.
+
+    A short citation without a journal is matched on first author and year alone (and is ambiguous as soon
+    as that author has two works that year). A short citation without first author or year is unresolved.
+    Returns one :class:`ShortLink` per short citation, in input order.
+    """
+    index: dict[tuple[str, int], list[tuple[Prepped, str]]] = defaultdict(list)
+    for i, work in enumerate(works):
+        p = prep(work, i)
+        if p.first_author and p.year and not p.short:
+            index[(p.first_author, p.year)].append((p, _journal(work)))
+    links: list[ShortLink] = []
+    for i, record in enumerate(shorts):
+        short = prep(record, i)
+        if not short.first_author or not short.year:
+            links.append(ShortLink(record.id, LinkStatus.UNRESOLVED, reason="no first author or no year"))
+            continue
+        journal = _journal(record)
+        candidates = [w for w, j in index.get((short.first_author, short.year), []) if _agrees(journal, j)]
+        ids = tuple(sorted({w.id for w in candidates}))
+        if len(ids) == 1:
+            links.append(
+                ShortLink(record.id, LinkStatus.LINKED, ids[0], ids, "first author, year and journal agree")
+            )
+        elif ids:
+            reason = f"{len(ids)} works share first author, year and journal"
+            links.append(ShortLink(record.id, LinkStatus.AMBIGUOUS, "", ids, reason))
+        else:
+            links.append(
+                ShortLink(
+                    record.id,
+                    LinkStatus.UNRESOLVED,
+                    reason="no work with that first author, year and journal",
+                )
+            )
+    return links

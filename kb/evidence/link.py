@@ -1,0 +1,300 @@
+"""Link works to interventions, outcomes, designs and results, with the text that justifies each link.
+
+Two sources of evidence, both tagged with :func:`kb.evidence.tag_text`:
+
+- each work's own title and abstract (method ``title`` / ``abstract``), located at the citation or record
+  the work's fields came from;
+- the text of a document about a work (``documents.work_id``: the study a review card reviews or a
+  slide deck presents), method ``document``: its passages and any running text kept as problems (the
+  thesis abstract spilled into a reference list). Results (sample sizes, effect estimates, response
+  rates, survival, medians, adverse events) are extracted from that text, line by line.
+
+Everything here is computed from the pipeline's rows and the curated vocabularies of ``extract/``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from kb.evidence.results import Result, extract_results
+from kb.evidence.tagger import TagResult, line_of, tag_text
+from kb.evidence.vocab import Concept, Vocabulary, load_vocabulary
+from kb.store import Row, TableSpec, columns
+from kb.works import stable_id
+
+SNIPPET_WIDTH = 60
+"""Characters of context kept on each side of a matched term."""
+
+EVIDENCE_SCHEMA: dict[str, TableSpec] = {
+    "interventions": TableSpec(
+        columns=columns("id:s name:s class:s atc:s mesh:s drugbank:s codes_verified:i synonyms:s note:s"),
+        pk="id",
+        indexes=(("class",),),
+        fts=("id", "name", "class", "synonyms"),
+    ),
+    "outcomes": TableSpec(
+        columns=columns("id:s name:s synonyms:s note:s"), pk="id", fts=("id", "name", "synonyms")
+    ),
+    "designs": TableSpec(
+        columns=columns("id:s name:s cebm2011:i has2013_level:i has2013_grade:s synonyms:s note:s"), pk="id"
+    ),
+    "work_interventions": TableSpec(
+        columns=columns("id:s work_id:s intervention_id:s role:s snippet:s document_id:s line:i method:s"),
+        pk="id",
+        foreign_keys=(
+            ("work_id", "works", "id"),
+            ("intervention_id", "interventions", "id"),
+            ("document_id", "documents", "id"),
+        ),
+        indexes=(("work_id",), ("intervention_id", "role")),
+    ),
+    "work_outcomes": TableSpec(
+        columns=columns("id:s work_id:s outcome_id:s is_primary:i snippet:s document_id:s line:i method:s"),
+        pk="id",
+        foreign_keys=(
+            ("work_id", "works", "id"),
+            ("outcome_id", "outcomes", "id"),
+            ("document_id", "documents", "id"),
+        ),
+        indexes=(("work_id",), ("outcome_id",)),
+    ),
+    "work_design": TableSpec(
+        columns=columns(
+            "work_id:s design_id:s flags:s level:i has2013_level:i grade:s snippet:s document_id:s line:i "
+            "method:s"
+        ),
+        pk="work_id",
+        foreign_keys=(
+            ("work_id", "works", "id"),
+            ("design_id", "designs", "id"),
+            ("document_id", "documents", "id"),
+        ),
+        indexes=(("design_id",), ("level",)),
+    ),
+    "results": TableSpec(
+        columns=columns(
+            "id:s work_id:s outcome_id:s arm:s measure:s value:f unit:s ci_low:f ci_high:f p:f p_op:s "
+            "timepoint:s count:i raw:s document_id:s line:i"
+        ),
+        pk="id",
+        foreign_keys=(
+            ("work_id", "works", "id"),
+            ("outcome_id", "outcomes", "id"),
+            ("document_id", "documents", "id"),
+        ),
+        indexes=(("work_id",), ("outcome_id",), ("measure",)),
+    ),
+}
+
+EVIDENCE_VIEWS: dict[str, str] = {
+    "evidence": """
+select
+  w.id as work_id, w.citation_key, w.title, w.first_author, w.year, w.journal, w.doi,
+  wi.intervention_id, i.name as intervention, i.class as intervention_class, wi.role,
+  d.design_id, d.level as cebm2011_level, d.grade as has2013_grade, d.flags as design_flags,
+  (select count(*) from results r where r.work_id = w.id) as n_results,
+  wi.snippet, wi.document_id, wi.line, wi.method
+from works w
+join work_interventions wi on wi.work_id = w.id
+join interventions i on i.id = wi.intervention_id
+left join work_design d on d.work_id = w.id
+""",
+}
+
+
+@dataclass(frozen=True)
+class TextSource:
+    """A text to tag for a work, with where its first line is."""
+
+    work_id: str
+    text: str
+    document_id: str
+    line: int
+    method: str
+
+
+def _terms(concept: Concept) -> list[str]:
+    data = concept.data
+    out: list[str] = []
+    for key in ("en", "fr", "brands", "abbrev"):
+        value = data.get(key) or []
+        out += [
+            str(v) for v in (value if isinstance(value, list) else [value]) if not str(v).startswith("re:")
+        ]
+    out += [a.form for a in concept.abbrevs]
+    return list(dict.fromkeys(out))
+
+
+def _codes(value: Any) -> str:
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def vocabulary_rows(vocab: Vocabulary) -> dict[str, list[Row]]:
+    """The three vocabularies as rows; ``synonyms`` holds every English, French, brand and abbreviation."""
+    interventions = []
+    for c in vocab.interventions.concepts:
+        d = c.data
+        verified = d.get("atc_verified", d.get("verified", True))
+        interventions.append(
+            {
+                "id": c.id,
+                "name": str(d.get("canonical") or c.id),
+                "class": str(d.get("class") or ""),
+                "atc": _codes(d.get("atc")),
+                "mesh": _codes(d.get("mesh")),
+                "drugbank": _codes(d.get("drugbank")),
+                "codes_verified": int(bool(verified)),
+                "synonyms": " | ".join(_terms(c)),
+                "note": str(d.get("note") or ""),
+            }
+        )
+    outcomes = [
+        {
+            "id": c.id,
+            "name": str(c.data.get("canonical") or c.id),
+            "synonyms": " | ".join(_terms(c)),
+            "note": str(c.data.get("note") or ""),
+        }
+        for c in vocab.outcomes.concepts
+    ]
+    designs = []
+    for c in vocab.designs.concepts:
+        has = c.data.get("has2013") or {}
+        designs.append(
+            {
+                "id": c.id,
+                "name": str(c.data.get("canonical") or c.id.replace("_", " ")),
+                "cebm2011": c.data.get("cebm2011"),
+                "has2013_level": has.get("level") if isinstance(has, dict) else None,
+                "has2013_grade": has.get("grade") if isinstance(has, dict) else None,
+                "synonyms": " | ".join(_terms(c)),
+                "note": str(c.data.get("note") or ""),
+            }
+        )
+    return {"interventions": interventions, "outcomes": outcomes, "designs": designs}
+
+
+def _snippet(text: str, start: int, end: int) -> str:
+    left, right = max(0, start - SNIPPET_WIDTH), min(len(text), end + SNIPPET_WIDTH)
+    return ("…" if left else "") + " ".join(text[left:right].split()) + ("…" if right < len(text) else "")
+
+
+def _tag_rows(
+    source: TextSource, tagged: TagResult, out: dict[str, list[Row]], designs: dict[str, Row]
+) -> None:
+    def where(offset: int) -> dict[str, Any]:
+        return {
+            "document_id": source.document_id or None,
+            "line": line_of(source.text, offset, source.line),
+            "method": source.method,
+        }
+
+    for hit in tagged.interventions:
+        key = (source.work_id, hit.id, hit.role, source.document_id, str(hit.start), source.method)
+        out["work_interventions"].append(
+            {
+                "id": stable_id("wi_", *key),
+                "work_id": source.work_id,
+                "intervention_id": hit.id,
+                "role": hit.role,
+                "snippet": _snippet(source.text, hit.start, hit.end),
+                **where(hit.start),
+            }
+        )
+    for hit in tagged.outcomes:
+        key = (source.work_id, hit.id, source.document_id, str(hit.start), source.method)
+        out["work_outcomes"].append(
+            {
+                "id": stable_id("wo_", *key),
+                "work_id": source.work_id,
+                "outcome_id": hit.id,
+                "is_primary": int(hit.primary),
+                "snippet": _snippet(source.text, hit.start, hit.end),
+                **where(hit.start),
+            }
+        )
+    design = tagged.design
+    if design.primary and source.work_id not in designs:
+        cue = next(
+            (c for c in design.cues if c.design == design.primary), design.cues[0] if design.cues else None
+        )
+        designs[source.work_id] = {
+            "work_id": source.work_id,
+            "design_id": design.primary,
+            "flags": ", ".join(design.flags),
+            "level": design.level.cebm2011,
+            "has2013_level": design.level.has2013_level,
+            "grade": design.level.has2013_grade,
+            "snippet": _snippet(source.text, cue.start, cue.end) if cue else "",
+            **where(cue.start if cue else 0),
+        }
+
+
+def _result_rows(work_id: str, document_id: str, results: Iterable[Result]) -> list[Row]:
+    rows = []
+    for n, r in enumerate(results):
+        rows.append(
+            {
+                "id": stable_id("r_", work_id, document_id, str(r.line), r.raw, r.measure, str(n)),
+                "work_id": work_id,
+                "outcome_id": r.outcome,
+                "arm": r.arm,
+                "measure": r.measure,
+                "value": r.value,
+                "unit": r.unit,
+                "ci_low": r.ci_low,
+                "ci_high": r.ci_high,
+                "p": r.p,
+                "p_op": r.p_op,
+                "timepoint": r.timepoint,
+                "count": r.count,
+                "raw": r.raw,
+                "document_id": document_id,
+                "line": r.line,
+            }
+        )
+    return rows
+
+
+def evidence_tables(
+    sources: Iterable[TextSource],
+    document_lines: Mapping[tuple[str, str], list[str]],
+    vocab: Vocabulary | None = None,
+) -> dict[str, list[Row]]:
+    """Tag every source (titles, abstracts) and every document text about a work; extract the results.
+
+    ``document_lines`` maps ``(work_id, document_id)`` to the document's lines with everything that is not
+    text about the work (citations) blanked, so that line numbers stay the file's. A document's design
+    takes precedence over the one read from the work's title.
+    """
+    vocab = vocab or load_vocabulary()
+    out: dict[str, list[Row]] = {name: [] for name in ("work_interventions", "work_outcomes", "results")}
+    designs: dict[str, Row] = {}
+    documents = [
+        TextSource(w, "\n".join(lines), d, 1, "document") for (w, d), lines in document_lines.items()
+    ]
+    ordered = sorted(
+        [*documents, *sources], key=lambda s: (s.method != "document", s.work_id, s.document_id, s.line)
+    )
+    for source in ordered:
+        if source.text.strip():
+            _tag_rows(
+                source, tag_text(source.text, vocab, assume_itp=source.method == "document"), out, designs
+            )
+    for (work_id, document_id), lines in sorted(document_lines.items()):
+        out["results"] += _result_rows(
+            work_id, document_id, extract_results(lines, 1, vocab, assume_itp=True)
+        )
+    known = {c.id for c in vocab.outcomes.concepts}
+    for row in out["results"]:
+        if row["outcome_id"] not in known:
+            row["outcome_id"] = None
+    return {
+        **vocabulary_rows(vocab),
+        **out,
+        "work_design": sorted(designs.values(), key=lambda r: r["work_id"]),
+    }

@@ -1,0 +1,30 @@
+"""Tag texts to JSON lines: the logic behind ``python -m kb.evidence`` (and ``kb tag``)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import TextIO
+
+from kb.evidence.tagger import tag_text
+from kb.evidence.vocab import Vocabulary, load_vocabulary
+
+
+def run_tag(
+    lines: Iterable[str], out: TextIO, vocab: Vocabulary | None = None, *, assume_itp: bool = False
+) -> int:
+    """Write one JSON object per item of ``lines`` to ``out``; return the exit status (0)."""
+    vocab = vocab or load_vocabulary()
+    for line in lines:
+        result = tag_text(str(line).rstrip("\r\n"), vocab, assume_itp=assume_itp)
+        out.write(json.dumps(result.to_json(), ensure_ascii=False, sort_keys=True) + "\n")
+    return 0
+
+
+def split_lines(data: bytes) -> list[str]:
+    """Decode ``data`` (UTF-8, bad bytes replaced) and split it on newlines; ``b""`` is one empty text."""
+    text = data.decode("utf-8", errors="replace").replace("\x00", "")
+    lines = text.split("\n")
+    if len(lines) > 1 and lines[-1] == "":
+        lines.pop()
+    return lines

@@ -1,0 +1,52 @@
+"""Works as CSL-JSON, the input of citeproc processors (citeproc-js, citeproc-py, pandoc, Zotero)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from kb.export.records import ExportWork, clean_text, page_range, unique_keys
+from kb.model import Name
+
+
+def _name(name: Name) -> dict[str, str]:
+    if name.literal or not name.family:
+        return {"literal": clean_text(name.literal or name.given)}
+    out = {"family": clean_text(name.family)}
+    if clean_text(name.given):
+        out["given"] = clean_text(name.given)
+    return out
+
+
+def to_item(work: ExportWork, key: str) -> dict[str, Any]:
+    """One work as a CSL-JSON item; ``id`` is the export's unique citation key."""
+    item: dict[str, Any] = {"id": key, "type": work.type or "document"}
+    authors = [_name(n) for n in work.authors if clean_text(n.literal or n.family or n.given)]
+    if authors:
+        item["author"] = authors
+    text = {
+        "title": work.title,
+        "container-title": work.container,
+        "volume": work.volume,
+        "issue": work.issue,
+        "DOI": work.doi,
+        "PMID": work.pmid,
+        "URL": work.url,
+    }
+    item.update({k: clean_text(v) for k, v in text.items() if clean_text(v)})
+    pages = page_range(work.pages)
+    if pages:
+        item["page"] = "-".join(pages)
+    elif clean_text(work.pages):
+        item["page"] = clean_text(work.pages)
+    if work.year is not None:
+        item["issued"] = {"date-parts": [[work.year, work.month] if work.month else [work.year]]}
+    return item
+
+
+def to_csljson(works: Iterable[ExportWork]) -> str:
+    """The works as a CSL-JSON array (UTF-8 text, one item per work, in the given order)."""
+    works = list(works)
+    keys = unique_keys(works)
+    return json.dumps([to_item(w, keys[w.id]) for w in works], ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,308 @@
+"""Read the works to export from the database: by work id, by a read-only SQL query, by drug or design.
+
+Every reader opens the database read-only (``mode=ro``) and returns ``ExportWork`` records, the one shape
+the BibTeX, RIS and CSL-JSON writers take. The SQL that reads the evidence tables is kept in
+``EVIDENCE_SQL`` so that it can follow their schema in one place.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kb.model import Name
+from kb.pipeline import KbError
+
+WORK_ID = "work_id"
+"""A column that names a work in any table or query (citations, documents, work_authors, evidence)."""
+ID = "id"
+"""The primary key of ``works``: a query whose rows are works carries it."""
+ET_AL = "et al."
+
+EVIDENCE_SQL: dict[str, str] = {
+    "drug": """
+        select distinct wi.work_id
+        from work_interventions wi join interventions i on i.id = wi.intervention_id
+        where {match}
+    """,
+    "design": """
+        select distinct wd.work_id from work_design wd where lower(wd.design_id) = lower(:value)
+    """,
+}
+"""How ``--drug`` and ``--design`` select works: one ``:value`` parameter, rows with a ``work_id``.
+
+Expected shape (the evidence stage): ``interventions(id, name, class, synonyms, ...)``,
+``work_interventions(work_id, intervention_id, role, ...)``, ``work_design(work_id, design_id, ...)``.
+A drug matches, case-insensitively, an intervention's id or, when the table has them, its name, class
+or one of its synonyms (a JSON array, or text separated by ``;``, ``|`` or ``,``): ``{match}`` joins
+the ``DRUG_MATCH`` terms of the columns present with ``or``."""
+EVIDENCE_TABLES: dict[str, tuple[str, ...]] = {
+    "drug": ("interventions", "work_interventions"),
+    "design": ("work_design",),
+}
+"""The tables each filter reads."""
+DRUG_MATCH: dict[str, str] = {
+    "id": "lower(i.id) = lower(:value)",
+    "name": "lower(i.name) = lower(:value)",
+    "class": "lower(i.class) = lower(:value)",
+    "synonyms": """(case when json_valid(i.synonyms)
+        then exists (select 1 from json_each(i.synonyms) s where lower(s.value) = lower(:value))
+        else instr('|' || replace(replace(replace(replace(replace(lower(i.synonyms), ' | ', '|'), '; ', '|'),
+                   ';', '|'), ', ', '|'), ',', '|') || '|', '|' || lower(:value) || '|') > 0 end)""",
+}
+"""Column of ``interventions`` -> how it matches the ``--drug`` value."""
+
+_TEXT_COLUMNS = ("type", "title", "volume", "issue", "pages", "doi", "pmid", "url", "hal_id")
+_WORK_COLUMNS = ", ".join(("id", "citation_key", "authors", "year", "month", "journal", *_TEXT_COLUMNS))
+_BATCH = 500
+_ALLOWED_ACTIONS = {sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION}
+if hasattr(sqlite3, "SQLITE_RECURSIVE"):
+    _ALLOWED_ACTIONS.add(sqlite3.SQLITE_RECURSIVE)
+_KEY_UNSAFE = re.compile(r"[^A-Za-z0-9_:.\-]")
+_PAGE_RANGE = re.compile(r"([A-Za-z]*)(\d+)\s*[-\u2010-\u2015]+\s*([A-Za-z]*)(\d+)")
+_SELECT = re.compile(r"(?:select|with)\b", re.I)
+_LEADING_COMMENTS = re.compile(r"^\s*(?:(?:--[^\n]*(?:\n|$))|(?:/\*.*?\*/)|\s)*", re.S)
+
+
+@dataclass
+class ExportWork:
+    """A work as the exporters see it: the ``works`` row with its ordered authors."""
+
+    id: str
+    citation_key: str
+    type: str = ""
+    title: str = ""
+    authors: list[Name] = field(default_factory=list)
+    et_al: bool = False
+    """The citation listed more authors than those named ("et al.")."""
+    year: int | None = None
+    month: int | None = None
+    container: str = ""
+    """The journal (article), book (chapter), proceedings (paper) or school (thesis)."""
+    volume: str = ""
+    issue: str = ""
+    pages: str = ""
+    doi: str = ""
+    pmid: str = ""
+    url: str = ""
+    hal_id: str = ""
+
+
+def clean_text(text: str) -> str:
+    """One line of text: control characters and runs of whitespace become one space."""
+    text = "".join(" " if unicodedata.category(c) in ("Cc", "Cs") else c for c in text)
+    return " ".join(text.split())
+
+
+def page_range(pages: str) -> tuple[str, str] | None:
+    """First and last page of a range, the last completed (``2858-66`` -> ``2858``, ``2866``; ``e12-e19``
+    kept); None when ``pages`` is not a range."""
+    m = _PAGE_RANGE.fullmatch(clean_text(pages))
+    if not m:
+        return None
+    prefix, start, prefix_end, end = m.groups()
+    if len(end) < len(start) and not prefix_end:
+        end = start[: len(start) - len(end)] + end
+    return f"{prefix}{start}", f"{prefix_end or prefix}{end}"
+
+
+def safe_key(key: str, fallback: str) -> str:
+    """A citation key BibTeX, biber and reference managers accept: ASCII letters, digits, ``_:.-``."""
+    folded = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()
+    return _KEY_UNSAFE.sub("", folded) or _KEY_UNSAFE.sub("", fallback) or "work"
+
+
+def unique_keys(works: Iterable[ExportWork]) -> dict[str, str]:
+    """Work id -> a key unique within this export: the citation key, ``a``, ``b``... added on a collision
+    (in work id order, so the same works always get the same keys)."""
+    works = list(works)
+    base = {w.id: safe_key(w.citation_key, w.id) for w in works}
+    counts = Counter(base.values())
+    taken = set(base.values())
+    used: Counter[str] = Counter()
+    keys: dict[str, str] = {}
+    for w in sorted(works, key=lambda w: w.id):
+        key = base[w.id]
+        if counts[key] > 1:
+            candidate = key
+            while candidate in taken:
+                n = used[key]
+                used[key] += 1
+                candidate = key + (chr(ord("a") + n) if n < 26 else str(n))
+            taken.add(candidate)
+            key = candidate
+        keys[w.id] = key
+    return keys
+
+
+def connect_readonly(db_path: Path | str) -> sqlite3.Connection:
+    """Open ``db_path`` read-only; a missing file or a file that is not a database raises ``KbError``."""
+    path = Path(db_path)
+    if not path.is_file():
+        raise KbError(f"{path}: no such database; build it first with `kb build --db {path}`")
+    conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True)
+    try:
+        conn.execute("select count(*) from sqlite_master").fetchone()
+    except sqlite3.DatabaseError as e:
+        conn.close()
+        raise KbError(f"{path}: not a readable SQLite database ({e})") from e
+    if not _has_table(conn, "works"):
+        conn.close()
+        raise KbError(f"{path}: no works table; is it a knowledge base built by `kb build`?")
+    return conn
+
+
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    row = conn.execute("select 1 from sqlite_master where type in ('table', 'view') and name = ?", (name,))
+    return row.fetchone() is not None
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def load_works(conn: sqlite3.Connection, work_ids: Iterable[str]) -> list[ExportWork]:
+    """The works of ``work_ids``, in that order (duplicates and unknown ids dropped), with their authors."""
+    ids = list(dict.fromkeys(i for i in work_ids if i))
+    found: dict[str, ExportWork] = {}
+    for start in range(0, len(ids), _BATCH):
+        batch = ids[start : start + _BATCH]
+        marks = ", ".join("?" * len(batch))
+        cursor = conn.execute(f"select {_WORK_COLUMNS} from works where id in ({marks})", batch)
+        names = [d[0] for d in cursor.description]
+        for values in cursor:
+            row = dict(zip(names, values, strict=True))
+            year, month = row["year"], row["month"]
+            found[row["id"]] = ExportWork(
+                id=row["id"],
+                citation_key=_text(row["citation_key"]) or row["id"],
+                et_al=_text(row["authors"]).rstrip().endswith(ET_AL),
+                year=year if isinstance(year, int) else None,
+                month=month if isinstance(month, int) and 1 <= month <= 12 else None,
+                container=_text(row["journal"]),
+                **{c: _text(row[c]) for c in _TEXT_COLUMNS},
+            )
+        author_sql = (
+            "select work_id, family, given, literal from work_authors "
+            f"where work_id in ({marks}) order by work_id, position"
+        )
+        for wid, family, given, literal in conn.execute(author_sql, batch):
+            found[wid].authors.append(Name(_text(family), _text(given), _text(literal)))
+    return [found[i] for i in ids if i in found]
+
+
+def work_ids_from_rows(
+    conn: sqlite3.Connection,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    table: str | None = None,
+) -> list[str]:
+    """The work ids that rows name: their ``work_id`` column, or their ``id`` when the rows are works.
+
+    Rows are works when they come from table ``works`` or when every ``id`` they carry is a work id.
+    Rows with a NULL ``work_id`` (a citation not grouped into a work) name no work and are passed over.
+    Raises ``KbError`` when the rows are neither works nor carry a ``work_id``.
+    """
+    if WORK_ID in columns:
+        index = list(columns).index(WORK_ID)
+        return list(dict.fromkeys(str(r[index]) for r in rows if r[index] is not None))
+    if ID not in columns:
+        raise KbError(
+            "the query's rows are not works: they carry neither a work_id column nor the id column of works"
+        )
+    index = list(columns).index(ID)
+    ids = list(dict.fromkeys(str(r[index]) for r in rows if r[index] is not None))
+    if table != "works":
+        missing = sorted(set(ids) - {w.id for w in load_works(conn, ids)})
+        if missing:
+            raise KbError(
+                f"the query's rows are not works: id {missing[0]!r} is not in works "
+                f"({len(missing)} such ids); select works.id, or a work_id column"
+            )
+    return ids
+
+
+_ALLOWED_INTERNAL = {(sqlite3.SQLITE_PRAGMA, "data_version"), (sqlite3.SQLITE_UPDATE, "sqlite_master")}
+"""What SQLite itself does while a SELECT reads a full-text (FTS5) table; the connection being read-only,
+the schema update never writes."""
+
+
+def _authorize(action: int, arg1: str | None, *_args: object) -> int:
+    allowed = action in _ALLOWED_ACTIONS or (action, arg1) in _ALLOWED_INTERNAL
+    return sqlite3.SQLITE_OK if allowed else sqlite3.SQLITE_DENY
+
+
+def check_select(sql: str) -> None:
+    """Raise ``KbError`` unless ``sql`` reads as one SELECT (or WITH ... SELECT) statement."""
+    if not _SELECT.match(_LEADING_COMMENTS.sub("", sql, count=1)):
+        shown = " ".join(sql.split())[:60]
+        raise KbError(f"--sql must be a read-only SELECT query; got {shown!r}")
+
+
+def select_rows(
+    conn: sqlite3.Connection, sql: str, params: dict[str, object] | None = None
+) -> tuple[list[str], list[tuple[object, ...]]]:
+    """Run the read-only query ``sql``; return its column names and rows.
+
+    Only reading is authorised (no writes, PRAGMA, ATTACH...), on top of the read-only connection.
+    """
+    check_select(sql)
+    conn.set_authorizer(_authorize)
+    try:
+        cursor = conn.execute(sql, params or {})
+        columns = [d[0] for d in cursor.description or ()]
+        rows = cursor.fetchall()
+    except sqlite3.DatabaseError as e:
+        shown = " ".join(sql.split())[:200]
+        raise KbError(f"--sql failed: {e} (query: {shown})") from e
+    except sqlite3.Warning as e:  # "You can only execute one statement at a time."
+        raise KbError(f"--sql must be one SELECT statement: {e}") from e
+    finally:
+        conn.set_authorizer(None)
+    return columns, rows
+
+
+def works_for_sql(conn: sqlite3.Connection, sql: str) -> list[ExportWork]:
+    """The works that the read-only query ``sql`` returns (rows with a ``work_id``, or works rows)."""
+    columns, rows = select_rows(conn, sql)
+    return load_works(conn, work_ids_from_rows(conn, columns, rows))
+
+
+def _evidence_sql(conn: sqlite3.Connection, name: str) -> str:
+    if name != "drug":
+        return EVIDENCE_SQL[name]
+    columns = {r[1] for r in conn.execute("select * from pragma_table_info('interventions')")}
+    return EVIDENCE_SQL[name].format(match=" or ".join(t for c, t in DRUG_MATCH.items() if c in columns))
+
+
+def works_for_evidence(conn: sqlite3.Connection, drug: str | None, design: str | None) -> list[ExportWork]:
+    """The works tagged with ``drug`` and/or ``design`` (both must hold), ordered by citation key."""
+    selected: set[str] | None = None
+    for name, value in (("drug", drug), ("design", design)):
+        if value is None:
+            continue
+        missing = [t for t in EVIDENCE_TABLES[name] if not _has_table(conn, t)]
+        if missing:
+            raise KbError(
+                f"--{name}: the database has no evidence tables yet (missing: {', '.join(missing)}); "
+                "rebuild it with a kb version that links evidence, or select works with --sql"
+            )
+        try:
+            ids = {r[0] for r in conn.execute(_evidence_sql(conn, name), {"value": value})}
+        except sqlite3.DatabaseError as e:
+            raise KbError(
+                f"--{name} {value!r}: the evidence tables do not have the expected shape ({e})"
+            ) from e
+        selected = ids if selected is None else selected & ids
+    return sorted(load_works(conn, selected or ()), key=lambda w: (w.citation_key, w.id))
+
+
+def all_works(conn: sqlite3.Connection) -> list[ExportWork]:
+    """Every work, ordered by citation key."""
+    ids = [r[0] for r in conn.execute("select id from works order by citation_key, id")]
+    return load_works(conn, ids)

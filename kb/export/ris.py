@@ -1,0 +1,72 @@
+"""Works as RIS, written through rispy."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import rispy
+from rispy.writer import RisWriter
+
+from kb.export.records import ExportWork, clean_text, page_range, unique_keys
+from kb.model import Name
+
+RIS_TYPES: dict[str, str] = {
+    "article-journal": "JOUR",
+    "book": "BOOK",
+    "chapter": "CHAP",
+    "thesis": "THES",
+    "paper-conference": "CPAPER",
+}
+"""CSL ``type`` -> RIS ``TY``; any other type is ``GEN``."""
+
+
+class _RisWriter(RisWriter):
+    """rispy's writer without the ``1.``, ``2.``... line it puts before each record."""
+
+    def set_header(self, count: int) -> str:
+        return ""
+
+
+def _name(name: Name) -> str:
+    if name.literal or not name.family:
+        return clean_text(name.literal or name.given)
+    given = clean_text(name.given)
+    return f"{clean_text(name.family)}, {given}" if given else clean_text(name.family)
+
+
+def to_record(work: ExportWork, key: str) -> dict[str, Any]:
+    """One work as a rispy record (its keys are rispy's field names)."""
+    record: dict[str, Any] = {"type_of_reference": RIS_TYPES.get(work.type, "GEN")}
+    authors = [a for a in (_name(n) for n in work.authors) if a]
+    if authors:
+        record["authors"] = authors
+    fields = {
+        "title": work.title,
+        "secondary_title": work.container,
+        "journal_name": work.container if work.type == "article-journal" else "",
+        "year": "" if work.year is None else str(work.year),
+        "date": f"{work.year}/{work.month:02d}//" if work.year is not None and work.month else "",
+        "volume": work.volume,
+        "number": work.issue,
+    }
+    record.update({k: clean_text(v) for k, v in fields.items() if clean_text(v)})
+    start, end = page_range(work.pages) or (clean_text(work.pages), "")
+    if start:
+        record["start_page"] = start
+    if end:
+        record["end_page"] = end
+    for name, value in (("doi", work.doi), ("accession_number", work.pmid)):
+        if clean_text(value):
+            record[name] = clean_text(value)
+    if clean_text(work.url):
+        record["urls"] = [clean_text(work.url)]
+    record["id"] = key
+    return record
+
+
+def to_ris(works: Iterable[ExportWork]) -> str:
+    """The works as one RIS string, in the given order; ``ID`` is the export's unique citation key."""
+    works = list(works)
+    keys = unique_keys(works)
+    return rispy.dumps([to_record(w, keys[w.id]) for w in works], implementation=_RisWriter)

@@ -1,0 +1,143 @@
+"""``python -m kb.dedupe`` / ``run_dedupe``: exact output on tiny fixtures, exit codes, bad input."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kb.dedupe.__main__ import main
+from kb.dedupe.run import EXIT_INPUT_PROBLEMS, EXIT_OK, EXIT_USAGE, run_dedupe
+
+FIXTURES = Path(__file__).parent / "fixtures" / "dedupe"
+TINY_BIB = str(FIXTURES / "tiny.bib")
+TINY_RIS = str(FIXTURES / "tiny.ris")
+
+
+def run(
+    paths: list[str], fmt: str = "csv", maybe: str | None = None, summary: bool = False
+) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run_dedupe(paths, fmt, maybe, summary, out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_csv_exact_output() -> None:
+    assert run([TINY_BIB, TINY_RIS]) == (
+        EXIT_OK,
+        "merged_ids,size,title,year,doi\n"
+        'bussel2007;bussel2007dup;ris1,3,"AMG 531, a Thrombopoiesis-Stimulating Protein, for Chronic ITP",2006,'
+        "10.1056/NEJMoa054626\n",
+        "",
+    )
+
+
+def test_jsonl_exact_output() -> None:
+    code, out, _ = run([TINY_BIB], fmt="jsonl")
+    assert code == EXIT_OK
+    assert out == (
+        '{"cluster": ["bussel2007", "bussel2007dup"], "doi": "10.1056/NEJMoa054626", "sources": {"authors": '
+        '"bussel2007", "doi": "bussel2007", "issue": "bussel2007", "journal": "bussel2007", "pages": "bussel2007", '
+        '"title": "bussel2007", "type": "bussel2007", "volume": "bussel2007", "year": "bussel2007"}, '
+        '"title": "AMG 531, a Thrombopoiesis-Stimulating Protein, for Chronic ITP", "year": "2006"}\n'
+    )
+
+
+def test_summary_goes_to_stderr() -> None:
+    code, out, err = run([TINY_BIB, TINY_RIS], summary=True)
+    assert code == EXIT_OK
+    assert out.startswith("merged_ids,")
+    assert err == "records in: 5\nduplicates removed: 2\nrecords out: 3\nmaybe pairs (for review): 0\n"
+
+
+def test_maybe_file(tmp_path: Path) -> None:
+    bib = tmp_path / "m.bib"
+    bib.write_text(
+        "@article{a, title={Editor's comments}, author={Lambert, Michele}, journal={Haematologica}, year={2002},"
+        " volume={26}, number={1}}\n"
+        "@article{b, title={Editor's comments}, author={Lambert, Michele}, journal={Haematologica}, year={2002},"
+        " volume={26}, number={2}}\n",
+        encoding="utf-8",
+    )
+    maybe = tmp_path / "maybe.csv"
+    code, out, _ = run([str(bib)], maybe=str(maybe))
+    assert (code, out) == (EXIT_OK, "merged_ids,size,title,year,doi\n")
+    assert maybe.read_text(encoding="utf-8") == (
+        "id_a,id_b,reason,title_similarity,author_similarity,evidence\n"
+        'a,b,"same title but issues differ, short title without a common first page",1.0,1.0,1.5\n'
+    )
+
+
+def test_input_problems_exit_2_and_are_reported() -> None:
+    path = str(FIXTURES / "malformed.bib")
+    code, out, err = run([path])
+    assert code == EXIT_INPUT_PROBLEMS
+    assert out == "merged_ids,size,title,year,doi\n"
+    assert err.splitlines()[0].startswith(f"{path}:7: unparsed: BibTeX block could not be parsed")
+    assert err.splitlines()[1].startswith(f"{path}:18: unparsed: duplicate entry key 'good1'")
+
+
+@pytest.mark.parametrize(
+    ("paths", "fmt", "message"),
+    [
+        (
+            ["/nonexistent/x.bib"],
+            "csv",
+            "Error: /nonexistent/x.bib: cannot read: No such file or directory\n",
+        ),
+        ([], "csv", "Error: no input file given\n"),
+        ([TINY_BIB], "xml", "Error: unknown format 'xml'; use one of: csv, jsonl\n"),
+    ],
+)
+def test_usage_errors(paths: list[str], fmt: str, message: str) -> None:
+    assert run(paths, fmt=fmt) == (EXIT_USAGE, "", message)
+
+
+def test_unrecognised_content(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("just some notes\n", encoding="utf-8")
+    assert run([str(path)]) == (
+        EXIT_USAGE,
+        "",
+        f"Error: {path}: neither BibTeX (no '@type{{' entry) nor RIS (no 'TY  - ' line)\n",
+    )
+
+
+def test_empty_bibtex(tmp_path: Path) -> None:
+    path = tmp_path / "empty.bib"
+    path.write_text("% nothing but @comment{x}\n", encoding="utf-8")
+    code, out, err = run([str(path)])
+    assert (code, out) == (EXIT_USAGE, "")
+    assert err == f"Error: no record found in {path}\n"
+
+
+def test_same_id_in_two_files(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.bib", tmp_path / "b.bib"
+    a.write_text("@article{k, title={First paper on platelets}}\n", encoding="utf-8")
+    b.write_text("@article{k, title={Second paper on spleens}}\n", encoding="utf-8")
+    code, _, err = run([str(a), str(b)])
+    assert code == EXIT_OK
+    assert err == f"{b}:1: warning: id 'k' already used; kept as 'k#2'\n"
+
+
+def test_main_argparse_usage_error_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--format", "xml", TINY_BIB]) == 1
+    assert "invalid choice" in capsys.readouterr().err
+
+
+def test_module_entry_point() -> None:
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
+    proc = subprocess.run(
+        [sys.executable, "-m", "kb.dedupe", TINY_BIB, TINY_RIS, "--summary"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert proc.returncode == 0
+    assert proc.stdout.splitlines()[1].startswith("bussel2007;bussel2007dup;ris1,3,")
+    assert "records out: 3" in proc.stderr

@@ -1,0 +1,496 @@
+"""kb.export: BibTeX, RIS and CSL-JSON of the seed works plus hostile fixture works, read back by real
+clients (bibtexparser, LaTeX with bibtex and with biber, rispy, citeproc-py)."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+import sqlite3
+import subprocess
+from pathlib import Path
+
+import bibtexparser
+import pytest
+import rispy
+from bibtexparser.middlewares import SeparateCoAuthors
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kb.export import WRITERS, latex_escape, latex_unescape, render, run_export, select_works
+from kb.export.bibtex import CONTAINER_FIELD
+from kb.export.records import EVIDENCE_SQL, ExportWork, clean_text, page_range
+from kb.export.ris import RIS_TYPES
+from kb.model import Name
+from kb.pipeline import KbError
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "export"
+HOSTILE = json.loads((FIXTURES / "hostile_works.json").read_text(encoding="utf-8"))
+HOSTILE_ID = HOSTILE[0]["work"]["id"]
+HOSTILE_TITLE = HOSTILE[0]["work"]["title"]
+TEX_PACKAGES = "texlive-latex-base texlive-latex-recommended texlive-bibtex-extra biber"
+
+
+def add_works(db: Path, records: list[dict]) -> None:
+    """Insert fixture works (and their authors) into the database at ``db``."""
+    conn = sqlite3.connect(db)
+    with conn:
+        for record in records:
+            work = record["work"]
+            conn.execute(
+                f"insert into works ({', '.join(work)}) values ({', '.join('?' * len(work))})",
+                list(work.values()),
+            )
+            for a in record["authors"]:
+                conn.execute(
+                    "insert into work_authors (work_id, position, family, given, literal) values (?, ?, ?, ?, ?)",
+                    (work["id"], a["position"], a["family"], a["given"], a["literal"]),
+                )
+    conn.close()
+
+
+@pytest.fixture(scope="module")
+def export_db(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed database plus the hostile fixture works."""
+    db = tmp_path_factory.mktemp("export") / "evidence.db"
+    shutil.copy(seed_db, db)
+    add_works(db, HOSTILE)
+    return db
+
+
+@pytest.fixture(scope="module")
+def works(export_db: Path) -> list[ExportWork]:
+    return select_works(export_db)
+
+
+@pytest.fixture(scope="module")
+def bib(works: list[ExportWork]) -> str:
+    return render(works, "bibtex")
+
+
+def parse_bib(text: str) -> bibtexparser.Library:
+    library = bibtexparser.parse_string(text)
+    assert not library.failed_blocks, [b.error for b in library.failed_blocks]
+    return library
+
+
+# --- BibTeX -----------------------------------------------------------------------------------------
+
+
+def test_bibtex_has_every_work_with_unique_keys(works: list[ExportWork], bib: str) -> None:
+    library = parse_bib(bib)
+    keys = [e.key for e in library.entries]
+    assert len(keys) == len(works) == len(set(keys))
+    # the stored key of the second fixture work collides with a seed work's: both keep a distinct key
+    assert "Ghanima2012How" not in keys
+    assert {"Ghanima2012Howa", "Ghanima2012Howb"} <= set(keys)
+
+
+def test_bibtex_export_is_stable(works: list[ExportWork], bib: str) -> None:
+    assert render(list(reversed(works)), "bibtex").count("@") == bib.count("@")
+    assert render(works, "bibtex") == bib
+
+
+def test_bibtex_round_trip_keeps_every_field(works: list[ExportWork], bib: str) -> None:
+    entries = {e.key: e for e in parse_bib(bib).entries}
+    by_id = dict(zip([w.id for w in works], entries.values(), strict=True))
+    months = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+    for work in works:
+        entry = by_id[work.id]
+        fields = {f.key: f.value for f in entry.fields}
+        text = {k: latex_unescape(v) for k, v in fields.items()}
+        assert text.get("title", "") == clean_text(work.title)
+        assert text.get(CONTAINER_FIELD[entry.entry_type], "") == clean_text(work.container)
+        assert text.get("year", "") == ("" if work.year is None else str(work.year))
+        assert fields.get("month") == (months[work.month - 1] if work.month else None)
+        assert text.get("volume", "") == work.volume
+        assert text.get("number", "") == work.issue
+        pages = page_range(work.pages)
+        assert text.get("pages", "") == ("--".join(pages) if pages else work.pages)
+        assert text.get("pmid", "") == work.pmid
+        if work.id != HOSTILE_ID:  # the hostile DOI's braces are percent-encoded, checked below
+            assert text.get("doi", "") == work.doi
+            assert text.get("url", "") == work.url
+        n_authors = len(work.authors) + (1 if work.et_al and work.authors else 0)
+        assert len(text["author"].split(" and ")) == n_authors if work.authors else "author" not in text
+
+
+def test_bibtex_entry_types_and_fields_of_the_hostile_work(bib: str) -> None:
+    entries = {e.key: e for e in parse_bib(bib).entries}
+    hostile = entries["Obrien2019Input"]
+    fields = {f.key: f.value for f in hostile.fields}
+    assert hostile.entry_type == "article"
+    assert fields["month"] == "mar"  # written unquoted, parsed back as the macro name
+    assert fields["pages"] == "2858--2866"
+    assert (
+        fields["author"]
+        == "O'Brien, Seán and {International Working Group on ITP, Blood \\& Marrow} and others"
+    )
+    assert fields["doi"] == "10.1000/x_y%z%7B1%7D"
+    assert fields["url"] == "https://example.org/a_b?x=1&y=%20#frag"
+    assert fields["eprinttype"] == "HAL"
+    title = fields["title"]
+    assert "\\input{" not in title and "\\textbackslash{}input\\textbraceleft{}/etc/passwd" in title
+    assert title.count("{") == title.count("}")
+    chapter = entries["Ghanima2012Howb"]
+    assert chapter.entry_type == "incollection"
+    assert {f.key: f.value for f in chapter.fields}["pages"] == "e101--e109"
+
+
+def test_title_capitals_are_protected() -> None:
+    work = ExportWork(id="w_1", citation_key="K", title="IgG and ITP in McMillan's cohort: a Study")
+    title = {f.key: f.value for f in parse_bib(render([work], "bibtex")).entries[0].fields}["title"]
+    assert title == "{IgG} and {ITP} in {McMillan}'s cohort: a Study"
+    assert latex_unescape(title) == work.title
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("100% R&D", r"100\% R\&D"),
+        ("a_b #1 $5", r"a\_b \#1 \$5"),
+        ("~^", r"\textasciitilde{}\textasciicircum{}"),
+        ("\\input{x}", r"\textbackslash{}input\textbraceleft{}x\textbraceright{}"),
+        ("{unbalanced", r"\textbraceleft{}unbalanced"),
+        ("<script>", r"\textless{}script\textgreater{}"),
+        ("line\nbreak\ttab", "line break tab"),
+        ("Mahévas", "Mahévas"),
+    ],
+)
+def test_latex_escape(text: str, escaped: str) -> None:
+    assert latex_escape(text) == escaped
+    assert latex_unescape(escaped) == clean_text(text)
+
+
+def test_page_ranges() -> None:
+    assert page_range("960-969") == ("960", "969")
+    assert page_range("2858-66") == ("2858", "2866")
+    assert page_range("e101-e109") == ("e101", "e109")
+    assert page_range("S12–5") == ("S12", "S15")
+    assert page_range("1547") is None
+
+
+SPECIALS = st.sampled_from([*"\\{}%&_#$~^<>@\"',=", " and ", " AND ", "\\input{", "others", "\u00a0", "é"])
+TEXT = (
+    st.lists(st.one_of(st.characters(blacklist_categories=("Cc", "Cs")), SPECIALS), min_size=1, max_size=30)
+    .map("".join)
+    .filter(lambda t: clean_text(t) != "")
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(title=TEXT, container=TEXT)
+def test_any_title_round_trips_through_bibtexparser(title: str, container: str) -> None:
+    work = ExportWork(
+        id="w_1", citation_key="Key2020", type="article-journal", title=title, container=container, year=2020
+    )
+    entry = parse_bib(render([work], "bibtex")).entries[0]
+    fields = {f.key: f.value for f in entry.fields}
+    assert latex_unescape(fields["title"]) == clean_text(title)
+    assert latex_unescape(fields["journal"]) == clean_text(container)
+
+
+NAME = st.builds(
+    Name,
+    family=TEXT,
+    given=st.one_of(st.just(""), TEXT),
+)
+ORGANISATION = st.builds(Name, literal=TEXT)
+
+
+@settings(max_examples=300, deadline=None)
+@given(names=st.lists(st.one_of(NAME, ORGANISATION), min_size=1, max_size=4))
+def test_any_author_round_trips_through_bibtexparser(names: list[Name]) -> None:
+    work = ExportWork(id="w_1", citation_key="Key2020", title="T", authors=names)
+    library = bibtexparser.parse_string(render([work], "bibtex"), append_middleware=[SeparateCoAuthors()])
+    assert not library.failed_blocks
+    authors = library.entries[0]["author"]
+    assert [latex_unescape(a) for a in authors] == [
+        clean_text(n.literal)
+        if n.literal
+        else ", ".join(p for p in (clean_text(n.family), clean_text(n.given)) if p)
+        for n in names
+    ]
+
+
+def _run(cmd: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, errors="replace", timeout=300)
+
+
+def _latex_document(tmp_path: Path, bib: str, preamble: str, body: str) -> Path:
+    (tmp_path / "refs.bib").write_text(bib, encoding="utf-8")
+    tex = tmp_path / "doc.tex"
+    tex.write_text(
+        "\\documentclass{article}\n\\usepackage[T1]{fontenc}\n\\usepackage[utf8]{inputenc}\n"
+        f"{preamble}\n\\begin{{document}}\n\\nocite{{*}}\n{body}\n\\end{{document}}\n",
+        encoding="utf-8",
+    )
+    return tex
+
+
+def _compile(tmp_path: Path, backend: str) -> str:
+    pdflatex = ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "doc.tex"]
+    for step in (pdflatex, [backend, "doc"], pdflatex, pdflatex):
+        done = _run(step, tmp_path)
+        assert done.returncode == 0, f"{' '.join(step)} failed:\n{done.stdout[-3000:]}\n{done.stderr[-2000:]}"
+    log = (tmp_path / "doc.log").read_text(encoding="utf-8", errors="replace")
+    assert "/etc/passwd" not in log  # the title's \input was never executed
+    assert (tmp_path / "doc.pdf").stat().st_size > 0
+    return log
+
+
+def _require(*tools: str) -> None:
+    missing = [t for t in tools if shutil.which(t) is None]
+    if missing:
+        pytest.skip(f"{', '.join(missing)} not installed: apt-get install {TEX_PACKAGES}")
+
+
+def test_bibtex_compiles_with_bibtex(tmp_path: Path, bib: str) -> None:
+    _require("pdflatex", "bibtex")
+    _latex_document(tmp_path, bib, "", "\\bibliographystyle{plain}\n\\bibliography{refs}")
+    _compile(tmp_path, "bibtex")
+    bbl = (tmp_path / "doc.bbl").read_text(encoding="utf-8")
+    assert "\\textbackslash{}input\\textbraceleft{}/etc/passwd\\textbraceright{}" in bbl
+    assert bbl.count("\\bibitem") == bib.count("\n@") + 1
+    # plain lowercases titles; the braced acronym keeps its capitals
+    assert re.search(r"rituximab\s+in\s+chronic\s+\{ITP\}:", bbl)
+    assert re.search(r"Thrombopoietin\s+level\s+predicts\s+response", bbl)
+
+
+def test_bibtex_compiles_with_biber(tmp_path: Path, bib: str) -> None:
+    _require("pdflatex", "biber")
+    _latex_document(
+        tmp_path,
+        bib,
+        "\\usepackage[backend=biber,style=numeric]{biblatex}\n\\addbibresource{refs.bib}",
+        "\\printbibliography",
+    )
+    _compile(tmp_path, "biber")
+    bbl = (tmp_path / "doc.bbl").read_text(encoding="utf-8")
+    assert bbl.count("\\entry{") == bib.count("\n@") + 1
+    assert "\\field{title}{\\textbackslash{}input\\textbraceleft{}/etc/passwd" in bbl
+
+
+# --- RIS ---------------------------------------------------------------------------------------------
+
+
+def test_ris_reads_back_with_rispy(works: list[ExportWork]) -> None:
+    records = rispy.loads(render(works, "ris"))
+    assert len(records) == len(works)
+    keys = [r["id"] for r in records]
+    assert len(set(keys)) == len(keys)
+    for work, record in zip(works, records, strict=True):
+        expected_type = RIS_TYPES.get(work.type, "GEN")
+        assert record["type_of_reference"] == expected_type
+        assert record.get("title", "") == clean_text(work.title)
+        assert record.get("secondary_title", "") == clean_text(work.container)
+        assert record.get("year", "") == ("" if work.year is None else str(work.year))
+        assert record.get("volume", "") == work.volume
+        assert record.get("number", "") == work.issue
+        assert record.get("doi", "") == work.doi
+        assert record.get("accession_number", "") == work.pmid
+        assert record.get("urls", []) == ([work.url] if work.url else [])
+        assert len(record.get("authors", [])) == len(work.authors)
+        pages = page_range(work.pages)
+        if pages:
+            assert (record["start_page"], record["end_page"]) == pages
+    hostile = next(r for r in records if r["id"] == "Obrien2019Input")
+    assert hostile["title"] == HOSTILE_TITLE
+    assert hostile["authors"] == ["O'Brien, Seán", "International Working Group on ITP, Blood & Marrow"]
+    assert hostile["journal_name"] == "J Haematol & Co_Test"
+    assert hostile["date"] == "2019/03//"
+
+
+# --- CSL-JSON ----------------------------------------------------------------------------------------
+
+
+def test_csljson_renders_with_citeproc_py(works: list[ExportWork]) -> None:
+    citeproc = pytest.importorskip("citeproc", reason="citeproc-py not installed: pip install citeproc-py")
+    from citeproc.source.json import CiteProcJSON
+
+    items = json.loads(render(works, "csljson"))
+    assert len(items) == len(works) == len({i["id"] for i in items})
+    hostile = next(i for i in items if i["id"] == "Obrien2019Input")
+    assert hostile["author"] == [
+        {"family": "O'Brien", "given": "Seán"},
+        {"literal": "International Working Group on ITP, Blood & Marrow"},
+    ]
+    assert hostile["issued"] == {"date-parts": [[2019, 3]]}
+    assert hostile["page"] == "2858-2866"
+    assert hostile["title"] == HOSTILE_TITLE
+    style = citeproc.CitationStylesStyle(str(FIXTURES / "vancouver-mini.csl"), validate=False)
+    # plain text: CSL-JSON is data; escaping for HTML is the renderer's job (citeproc-py's html formatter
+    # does not escape, so the plain formatter is what a safe caller escapes itself)
+    bibliography = citeproc.CitationStylesBibliography(style, CiteProcJSON(items), citeproc.formatter.plain)
+    for item in items:
+        bibliography.register(citeproc.Citation([citeproc.CitationItem(item["id"])]))
+    rendered = [str(entry) for entry in bibliography.bibliography()]
+    assert len(rendered) == len(items)
+    text = next(r for r in rendered if "passwd" in r)
+    assert text.split(". ", 1)[1] == (
+        f"O'Brien S, International Working Group on ITP, Blood & Marrow. {HOSTILE_TITLE}. "
+        "J Haematol & Co_Test. 2019;12(3):2858\u20132866. doi:10.1000/x_y%z{1}"
+    )
+    ghanima = next(r for r in rendered if "How I treat immune thrombocytopenia" in r)
+    assert "Ghanima W, Godeau B, Cines DB, Bussel JB. How I treat" in ghanima
+
+
+# --- run_export and its errors ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+def test_run_export_writes_a_file(export_db: Path, tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"out.{fmt}"
+    n = run_export(export_db, fmt, out)
+    assert n == len(select_works(export_db))
+    assert out.read_text(encoding="utf-8") == render(select_works(export_db), fmt)
+
+
+def test_run_export_to_a_stream_with_sql(export_db: Path) -> None:
+    out = io.StringIO()
+    assert run_export(export_db, "ris", out, sql="select id from works where year = 2012 order by id") >= 2
+    assert "Ghanima" in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("sql", "n"),
+    [
+        ("select * from works where id = 'w_hostile00001'", 1),
+        ("select work_id from citations", None),  # rows carrying a work_id
+        ("-- a comment\nwith w as (select id from works) select id from w", None),
+        ("select work_id from work_authors where family = 'Ghanima'", None),
+        ("select id from works where 0", 0),
+        ("/* works */ SELECT*FROM works WHERE id='w_hostile00002'", 1),
+        (
+            "select w.id from works w join works_fts f on f.rowid = w.rowid where works_fts match 'rituximab'",
+            None,
+        ),
+    ],
+)
+def test_sql_rows_map_to_works(export_db: Path, sql: str, n: int | None) -> None:
+    conn = sqlite3.connect(export_db)
+    expected = n if n is not None else len({r[0] for r in conn.execute(sql) if r[0] is not None})
+    conn.close()
+    assert len(select_works(export_db, sql=sql)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sql", "message"),
+    [
+        ("delete from works", "must be a read-only SELECT"),
+        ("update works set title = ''", "must be a read-only SELECT"),
+        ("pragma writable_schema = on", "must be a read-only SELECT"),
+        ("with x as (select 1) delete from works", "--sql failed"),
+        ("select 1; drop table works", "one"),
+        ("select id from citations", "not works: id 'c_"),
+        ("select title from works", "neither a work_id column nor the id"),
+        ("select * from nowhere", "no such table: nowhere"),
+        ("select from", "--sql failed"),
+        ("attach database '/tmp/x.db' as x", "must be a read-only SELECT"),
+    ],
+)
+def test_bad_sql_raises_kb_error(export_db: Path, sql: str, message: str) -> None:
+    with pytest.raises(KbError, match=None) as raised:
+        select_works(export_db, sql=sql)
+    assert message in str(raised.value)
+    conn = sqlite3.connect(export_db)
+    assert conn.execute("select count(*) from works").fetchone()[0] > 100  # nothing written
+    conn.close()
+
+
+def test_missing_database_and_unknown_format(tmp_path: Path, export_db: Path) -> None:
+    with pytest.raises(KbError, match=r"no such database; build it first"):
+        run_export(tmp_path / "missing.db", "bibtex", tmp_path / "x.bib")
+    with pytest.raises(KbError, match=r"unknown export format 'endnote'; choose one of bibtex, ris, csljson"):
+        run_export(export_db, "endnote", tmp_path / "x.bib")
+    not_a_db = tmp_path / "text.db"
+    not_a_db.write_text("hello", encoding="utf-8")
+    with pytest.raises(KbError, match="not a readable SQLite database"):
+        run_export(not_a_db, "ris", tmp_path / "x.ris")
+    with pytest.raises(KbError, match="cannot write the export"):
+        run_export(export_db, "ris", tmp_path / "no" / "such" / "dir.ris")
+
+
+def test_drug_without_evidence_tables_says_so(export_db: Path, tmp_path: Path) -> None:
+    bare = tmp_path / "bare.db"
+    shutil.copy(export_db, bare)
+    with sqlite3.connect(bare) as conn:
+        conn.executescript(DROP_EVIDENCE)
+    with pytest.raises(KbError, match="the database has no evidence tables yet"):
+        run_export(bare, "bibtex", None, drug="rituximab")
+    with pytest.raises(KbError, match="cannot be combined"):
+        run_export(export_db, "bibtex", None, drug="rituximab", sql="select id from works")
+
+
+DROP_EVIDENCE = """
+    drop view if exists evidence;
+    drop table if exists results; drop table if exists work_design; drop table if exists work_outcomes;
+    drop table if exists work_interventions; drop table if exists interventions_fts;
+    drop table if exists interventions; drop table if exists outcomes; drop table if exists designs;
+"""
+"""The build's evidence tables, dropped to stand in minimal ones of the shape the export expects."""
+
+
+@pytest.fixture
+def evidence_db(export_db: Path, tmp_path: Path) -> Path:
+    """The export database with minimal evidence tables of the expected shape."""
+    db = tmp_path / "evidence.db"
+    shutil.copy(export_db, db)
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.executescript(
+            DROP_EVIDENCE
+            + """
+            create table interventions (id text primary key, name text, class text, synonyms text);
+            create table work_interventions (work_id text, intervention_id text, role text);
+            create table work_design (work_id text, design_id text, flags text, level text);
+            insert into interventions values
+                ('rituximab', 'Rituximab', 'anti_cd20', '["MabThera", "Rituxan"]'),
+                ('ivig', 'Intravenous immunoglobulin', 'immunoglobulin', 'IVIg; Privigen, Gammagard');
+            insert into work_interventions values
+                ('w_hostile00001', 'rituximab', 'intervention'),
+                ('w_hostile00002', 'ivig', 'intervention'),
+                ('w_hostile00002', 'rituximab', 'comparator');
+            insert into work_design values ('w_hostile00002', 'rct', '', '1b');
+            """
+        )
+    conn.close()
+    return db
+
+
+@pytest.mark.parametrize(
+    ("drug", "design", "ids"),
+    [
+        ("rituximab", None, ["w_hostile00002", "w_hostile00001"]),
+        ("RITUXAN", None, ["w_hostile00002", "w_hostile00001"]),
+        ("immunoglobulin", None, ["w_hostile00002"]),
+        (None, "RCT", ["w_hostile00002"]),
+        ("mabthera", "rct", ["w_hostile00002"]),
+        ("eltrombopag", None, []),
+        ("privigen", None, ["w_hostile00002"]),
+        ("gammagard", "rct", ["w_hostile00002"]),
+        ("ivi", None, []),
+    ],
+)
+def test_drug_and_design_filters(
+    evidence_db: Path, drug: str | None, design: str | None, ids: list[str]
+) -> None:
+    assert [w.id for w in select_works(evidence_db, drug=drug, design=design)] == ids
+
+
+def test_evidence_sql_is_in_one_place() -> None:
+    assert set(EVIDENCE_SQL) == {"drug", "design"}
+    assert all(":value" in sql or "{match}" in sql for sql in EVIDENCE_SQL.values())
+
+
+def test_drug_matches_only_the_columns_the_table_has(evidence_db: Path) -> None:
+    conn = sqlite3.connect(evidence_db)
+    with conn:
+        conn.executescript(
+            "alter table interventions rename to old; create table interventions (id text primary key);"
+            "insert into interventions select id from old;"
+        )
+    conn.close()
+    assert [w.id for w in select_works(evidence_db, drug="RITUXIMAB")] == ["w_hostile00002", "w_hostile00001"]
+    assert select_works(evidence_db, drug="Rituxan") == []
