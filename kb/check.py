@@ -49,3 +49,24 @@ def check_report(db_path: Path, code: str | None = None, examples: int = 3) -> l
         return lines
     finally:
         conn.close()
+
+
+def review_report(db_path: Path) -> list[str]:
+    """The review queue as lines: each item with both sides, where they are, and the decision line to add
+    to ``extract/decisions.yml``."""
+    conn = open_read_only(db_path)
+    try:
+        rows = conn.execute(
+            "select kind, record_a, a_document_id, a_line, a_text, record_b, b_document_id, b_line, b_text, "
+            "score, reason, decide_with from review_queue order by kind, a_document_id, a_line, record_b"
+        ).fetchall()
+    finally:
+        conn.close()
+    lines = [f"{len(rows)} items waiting for a decision" + (":" if rows else "")]
+    for kind, a, a_doc, a_line, a_text, b, b_doc, b_line, b_text, score, reason, decide in rows:
+        lines.append(f"{kind} (score {score:.2f}): {reason}")
+        lines.append(f"  a {a} {a_doc}:{a_line}: {' '.join(a_text.split())[:150]}")
+        where = f"{b_doc}:{b_line}" if b_doc else "work"
+        lines.append(f"  b {b} {where}: {' '.join((b_text or '').split())[:150]}")
+        lines.append(f"  decide in extract/decisions.yml: {decide}")
+    return lines

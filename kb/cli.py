@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from kb.add import add_files
-from kb.check import check_report
+from kb.check import check_report, review_report
 from kb.dedupe.run import run_dedupe
 from kb.evidence import VocabularyError, load_vocabulary, run_tag
 from kb.evidence.runner import split_lines
@@ -62,9 +62,15 @@ def _print_summary(summary: BuildSummary, db: Path) -> None:
     help="Database file to write (replaced atomically).",
 )
 @click.option("--strict", is_flag=True, help="Exit 2 when any problem of severity error was recorded.")
-def build_command(references: Path, db: Path, strict: bool) -> None:
+@click.option(
+    "--extract",
+    "extract_dir",
+    type=click.Path(path_type=Path),
+    help="Curated files (reviewer decisions); default: extract/ beside the references directory.",
+)
+def build_command(references: Path, db: Path, strict: bool, extract_dir: Path | None) -> None:
     """Build the knowledge base from REFERENCES into DB and print a summary."""
-    summary = build(references, db)
+    summary = build(references, db, extract_dir)
     _print_summary(summary, db)
     if strict and summary.errors:
         click.echo(f"strict: {summary.errors} problems of severity error; see the problems table.", err=True)
@@ -126,6 +132,21 @@ def add_command(
 def check_command(db: Path, code: str | None, examples: int) -> None:
     """Report the problems of the database, grouped by code, errors first."""
     for line in check_report(db, code, examples):
+        click.echo(line)
+
+
+@cli.command("review")
+@click.option(
+    "--db",
+    "db",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_DB,
+    show_default=True,
+    help="Database whose review queue to list.",
+)
+def review_command(db: Path) -> None:
+    """List the review queue: maybe-duplicates and ambiguous short citations, with the line that decides."""
+    for line in review_report(db):
         click.echo(line)
 
 

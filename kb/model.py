@@ -43,6 +43,9 @@ class ProblemCode(StrEnum):
     BAD_SIDECAR = "bad_sidecar"
     PDF_TEXT = "pdf_text"
     HTML_CONTENT = "html_content"
+    UNRESOLVED_SHORT_CITATION = "unresolved_short_citation"
+    AMBIGUOUS_SHORT_CITATION = "ambiguous_short_citation"
+    BAD_DECISION = "bad_decision"
     SKIPPED_ENTRY = "skipped_entry"
     # Found by the normalisation stage (kb.normalise):
     NAME_CASE_REPAIRED = "name_case_repaired"
@@ -79,6 +82,9 @@ SEVERITY: dict[ProblemCode, Severity] = {
     ProblemCode.BAD_SIDECAR: Severity.ERROR,
     ProblemCode.PDF_TEXT: Severity.ERROR,
     ProblemCode.HTML_CONTENT: Severity.WARNING,
+    ProblemCode.UNRESOLVED_SHORT_CITATION: Severity.INFO,
+    ProblemCode.AMBIGUOUS_SHORT_CITATION: Severity.WARNING,
+    ProblemCode.BAD_DECISION: Severity.WARNING,
     ProblemCode.SKIPPED_ENTRY: Severity.WARNING,
     ProblemCode.NAME_CASE_REPAIRED: Severity.INFO,
     ProblemCode.LOST_CHARACTER: Severity.WARNING,

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from kb.decisions import DECISIONS_FILE, load_decisions, unknown_id_problem
 from kb.evidence.link import EVIDENCE_SCHEMA, EVIDENCE_VIEWS, TextSource, evidence_tables
 from kb.ingest import CitationSpan, cut_document, read_documents, record_lines
 from kb.model import (
@@ -38,7 +39,7 @@ from kb.model import (
 from kb.normalise import normalise_record, parse_name, repair_text
 from kb.parse import parse_reference
 from kb.store import SCHEMA, Row, write_database
-from kb.works import citation_keys, group_works, stable_id
+from kb.works import PairRow, ReviewItem, citation_keys, group_works, stable_id
 
 
 class KbError(Exception):
@@ -55,6 +56,8 @@ class Extraction:
     """``(document_id, problem, citation_id)``; ids empty when there is none."""
     passages: list[tuple[str, Span]] = field(default_factory=list)
     works: list[Work] = field(default_factory=list)
+    pairs: list[PairRow] = field(default_factory=list)
+    review: list[ReviewItem] = field(default_factory=list)
 
 
 @dataclass
@@ -200,8 +203,14 @@ def _add_record(out: Extraction, document: Document, record: Record, seen: Count
     _normalise(out, document, citation)
 
 
-def extract(references: Path) -> Extraction:
-    """Run ingest and parse over ``references`` and group the citations into works."""
+def default_extract_dir(references: Path) -> Path:
+    """The curated ``extract/`` directory beside ``references/``."""
+    return references.parent / "extract"
+
+
+def extract(references: Path, extract_dir: Path | None = None) -> Extraction:
+    """Run ingest, parse and normalise over ``references`` and group the citations into works, applying
+    the reviewer decisions of ``extract_dir`` (default: ``extract/`` beside ``references/``)."""
     if not references.is_dir():
         raise KbError(
             f"references directory {references} does not exist or is not a directory; "
@@ -221,9 +230,24 @@ def extract(references: Path) -> Extraction:
         out.problems += [(document.id, p, "") for p in cut.problems]
         out.passages += [(document.id, span) for span in cut.passages]
         out.problems += [(document.id, p, "") for span in cut.passages for p in _text_problems(span)]
-    out.works = group_works(out.citations)
+    _group(out, (extract_dir or default_extract_dir(references)) / DECISIONS_FILE)
     _document_works(out)
     return out
+
+
+def _group(out: Extraction, decisions_path: Path) -> None:
+    """Deduplicate and link (kb.works), with the reviewer decisions; its findings become problems."""
+    decisions, problems = load_decisions(decisions_path)
+    out.problems += [("", p, "") for p in problems]
+    grouping = group_works(out.citations, decisions)
+    out.works, out.pairs, out.review = grouping.works, grouping.pairs, grouping.review
+    out.problems += [
+        ("", unknown_id_problem(decisions_path, d, missing), "") for d, missing in grouping.unknown_ids
+    ]
+    citations = {c.id: c for c in out.citations}
+    for citation_id, code, message in grouping.problems:
+        citation = citations[citation_id]
+        out.problems.append((citation.document_id, _located(code, message, citation.span), citation_id))
 
 
 def _document_works(out: Extraction) -> None:
@@ -281,9 +305,11 @@ def _reference_columns(ref: Reference) -> Row:
 
 def _extra_columns(extra: dict[str, str]) -> Row:
     return {
-        "abstract": extra.get(EXTRA_ABSTRACT, ""), "keywords": extra.get(EXTRA_KEYWORDS, ""),
-        "mesh_terms": extra.get(EXTRA_MESH, ""), "publication_types": extra.get(EXTRA_PUBLICATION_TYPES, ""),
-    }  # fmt: skip
+        "abstract": extra.get(EXTRA_ABSTRACT, ""),
+        "keywords": extra.get(EXTRA_KEYWORDS, ""),
+        "mesh_terms": extra.get(EXTRA_MESH, ""),
+        "publication_types": extra.get(EXTRA_PUBLICATION_TYPES, ""),
+    }
 
 
 def _written_columns(citation: Citation) -> Row:
@@ -291,8 +317,11 @@ def _written_columns(citation: Citation) -> Row:
     written, ref = citation.written, citation.reference
     if written is None:
         return {}
-    pairs = {"authors_written": (_names(written), _names(ref)), "title_written": (written.title, ref.title),
-             "pages_written": (written.pages, ref.pages)}  # fmt: skip
+    pairs = {
+        "authors_written": (_names(written), _names(ref)),
+        "title_written": (written.title, ref.title),
+        "pages_written": (written.pages, ref.pages),
+    }
     return {column: (old if old != new else None) for column, (old, new) in pairs.items()}
 
 
@@ -414,8 +443,48 @@ def rows(ex: Extraction) -> dict[str, list[Row]]:
                 "text": span.text,
             }
         )
+    tables["duplicate_pairs"] = [
+        {
+            "id": stable_id("dp_", p.a, p.b),
+            "record_a": p.a,
+            "record_b": p.b,
+            "decision": p.decision,
+            "score": p.score,
+            "reason": p.reason,
+            "scores": p.scores,
+        }
+        for p in ex.pairs
+    ]
+    tables["review_queue"] = [_review_row(item, citations, {w.id: w for w in ex.works}) for item in ex.review]
     tables.update(evidence_tables(*_evidence_sources(ex)))
     return tables
+
+
+def _review_row(item: ReviewItem, citations: dict[str, Citation], works: dict[str, Work]) -> Row:
+    """A review item with both sides' text and place, and the line that records a decision."""
+    a = citations[item.a]
+    b_citation = citations.get(item.b)
+    b_work = works.get(item.b)
+    b_text = (
+        b_citation.span.text
+        if b_citation
+        else (_names(b_work.reference) + ". " + b_work.reference.title if b_work else "")
+    )
+    return {
+        "id": stable_id("rq_", item.kind, item.a, item.b),
+        "kind": item.kind,
+        "record_a": item.a,
+        "record_b": item.b,
+        "a_text": a.span.text,
+        "b_text": b_text,
+        "a_document_id": a.document_id,
+        "a_line": a.span.line_start,
+        "b_document_id": b_citation.document_id if b_citation else None,
+        "b_line": b_citation.span.line_start if b_citation else None,
+        "score": item.score,
+        "reason": item.reason,
+        "decide_with": item.suggestion,
+    }
 
 
 def _evidence_sources(ex: Extraction) -> tuple[list[TextSource], dict[tuple[str, str], list[str]]]:
@@ -452,9 +521,9 @@ FULL_SCHEMA = {**SCHEMA, **EVIDENCE_SCHEMA}
 VIEWS = {**EVIDENCE_VIEWS}
 
 
-def build(references: Path, db_path: Path) -> BuildSummary:
+def build(references: Path, db_path: Path, extract_dir: Path | None = None) -> BuildSummary:
     """Build the database at ``db_path`` from ``references``, replacing any previous one atomically."""
-    ex = extract(references)
+    ex = extract(references, extract_dir)
     tables = rows(ex)
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)

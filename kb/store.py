@@ -93,6 +93,21 @@ SCHEMA: dict[str, TableSpec] = {
         indexes=(("code",), ("severity",), ("document_id", "line"), ("citation_id",)),
         not_null=("code", "severity", "message"),
     ),
+    "duplicate_pairs": TableSpec(
+        columns=columns("id:s record_a:s record_b:s decision:s score:f reason:s scores:s"),
+        pk="id",
+        foreign_keys=(("record_a", "citations", "id"), ("record_b", "citations", "id")),
+        indexes=(("decision",), ("record_a",), ("record_b",)),
+    ),
+    "review_queue": TableSpec(
+        columns=columns(
+            "id:s kind:s record_a:s record_b:s a_text:s b_text:s a_document_id:s a_line:i b_document_id:s "
+            "b_line:i score:f reason:s decide_with:s"
+        ),
+        pk="id",
+        foreign_keys=(("record_a", "citations", "id"),),
+        indexes=(("kind",),),
+    ),
     "passages": TableSpec(
         columns=columns("id:s document_id:s line_start:i line_end:i page:i text:s"),
         pk="id",

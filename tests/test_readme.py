@@ -31,3 +31,20 @@ def test_readme_documents_every_command():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name in cli.commands:
         assert f"`kb {name}" in readme, name
+
+
+def test_metadata_is_valid_for_datasette_and_describes_every_table(seed_db):
+    import sqlite_utils
+    from datasette.utils import parse_metadata
+
+    metadata = parse_metadata((ROOT / "metadata.yml").read_text(encoding="utf-8"))
+    described = metadata["databases"]["evidence"]["tables"]
+    db = sqlite_utils.Database(seed_db)
+    names = [t for t in db.table_names() if not t.endswith(("_fts", "_fts_data", "_fts_idx", "_fts_docsize",
+                                                             "_fts_config")) and t != "sqlite_stat1"]
+    for name in [*names, *db.view_names()]:
+        assert described.get(name, {}).get("description"), f"{name} has no description in metadata.yml"
+    for name in names:
+        columns = described[name].get("columns", {})
+        missing = [c for c in db[name].columns_dict if c not in columns]
+        assert missing == [], f"{name}: columns without a description: {missing}"
