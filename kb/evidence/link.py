@@ -14,8 +14,9 @@ Everything here is computed from the pipeline's rows and the curated vocabularie
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from kb.evidence.results import Result, extract_results
@@ -26,6 +27,18 @@ from kb.works import stable_id
 
 SNIPPET_WIDTH = 60
 """Characters of context kept on each side of a matched term."""
+BACKGROUND_HEADING = re.compile(
+    r"^\W*(?:introduction|contexte|background|rationale|discussion(?:\s*[-–:].*)?|perspectives?)\W*$",
+    re.IGNORECASE,
+)
+"""A heading after which a document speaks of other treatments than the one studied."""
+SECTION_HEADING = re.compile(
+    r"^\W*(?:m[ée]thodes?|methods?(?:\s*[-–:].*)?|r[ée]sultats?|results?(?:\s*[-–:].*)?|conclusions?"
+    r"|efficacy(?:\s*[-–:].*)?|safety(?:\s*[-–:].*)?|aims?(?: of the study)?|objecti(?:f|ve)s?"
+    r"|patients?(?: and methods)?)\W*$",
+    re.IGNORECASE,
+)
+"""A heading that ends a background section."""
 
 EVIDENCE_SCHEMA: dict[str, TableSpec] = {
     "interventions": TableSpec(
@@ -234,6 +247,32 @@ def _tag_rows(
         }
 
 
+def background_lines(lines: list[str]) -> set[int]:
+    """Line numbers (1-based) inside introduction, background or discussion sections of a document."""
+    inside, out = False, set()
+    for n, line in enumerate(lines, 1):
+        stripped = line.strip().strip("*#").strip()
+        if BACKGROUND_HEADING.match(stripped):
+            inside = True
+        elif SECTION_HEADING.match(stripped):
+            inside = False
+        elif inside:
+            out.add(n)
+    return out
+
+
+def _studied_only(tagged: TagResult, text: str, background: set[int]) -> TagResult:
+    """Drop the interventions a document names only in its background sections (alternatives, history)."""
+    if not background:
+        return tagged
+
+    def in_background(offset: int) -> bool:
+        return line_of(text, offset) in background
+
+    studied = {h.id for h in tagged.interventions if not in_background(h.start)}
+    return replace(tagged, interventions=tuple(h for h in tagged.interventions if h.id in studied))
+
+
 def _result_rows(work_id: str, document_id: str, results: Iterable[Result]) -> list[Row]:
     rows = []
     for n, r in enumerate(results):
@@ -280,11 +319,14 @@ def evidence_tables(
     ordered = sorted(
         [*documents, *sources], key=lambda s: (s.method != "document", s.work_id, s.document_id, s.line)
     )
+    background = {key: background_lines(lines) for key, lines in document_lines.items()}
     for source in ordered:
-        if source.text.strip():
-            _tag_rows(
-                source, tag_text(source.text, vocab, assume_itp=source.method == "document"), out, designs
-            )
+        if not source.text.strip():
+            continue
+        tagged = tag_text(source.text, vocab, assume_itp=source.method == "document")
+        if source.method == "document":
+            tagged = _studied_only(tagged, source.text, background[(source.work_id, source.document_id)])
+        _tag_rows(source, tagged, out, designs)
     for (work_id, document_id), lines in sorted(document_lines.items()):
         out["results"] += _result_rows(
             work_id, document_id, extract_results(lines, 1, vocab, assume_itp=True)
