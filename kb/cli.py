@@ -21,6 +21,7 @@ from kb.dedupe.run import run_dedupe
 from kb.evidence import VocabularyError, load_vocabulary, run_tag
 from kb.evidence.runner import split_lines
 from kb.export import WRITERS, run_export
+from kb.graph_export import FORMATS, export_graph, write_graph_file
 from kb.model import DocumentKind
 from kb.pipeline import BuildSummary, KbError, build
 
@@ -217,6 +218,31 @@ def export_command(
     n = run_export(db, fmt, out, drug=drug, design=design, sql=sql)
     if out is not None:
         click.echo(f"exported {n} works to {out}", err=True)
+
+
+@cli.command("graph")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="graphml",
+    show_default=True,
+    help="GraphML and GEXF open in Gephi and Cytoscape; json is cytoscape.js elements.",
+)
+@click.option(
+    "--out", type=click.Path(path_type=Path), default=None, help="File to write (default: standard output)."
+)
+@click.option(
+    "--db",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_DB,
+    show_default=True,
+    help="Database to read the graph from.",
+)
+def graph_command(fmt: str, out: Path | None, db: Path) -> None:
+    """Export the citation graph: works and documents as nodes, citations as edges, with their metrics."""
+    n = export_graph(db, fmt, sys.stdout) if out is None else write_graph_file(db, fmt, out)
+    click.echo(f"{n} nodes written to {out or 'standard output'}", err=True)
 
 
 def datasette_command(db: Path, host: str, port: int, metadata: Path | None) -> list[str]:

@@ -7,6 +7,7 @@ everything succeeded.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import tempfile
@@ -17,12 +18,14 @@ from pathlib import Path
 
 from kb.decisions import DECISIONS_FILE, load_decisions, unknown_id_problem
 from kb.evidence.link import EVIDENCE_SCHEMA, EVIDENCE_VIEWS, TextSource, evidence_tables
+from kb.graph import GRAPH_SCHEMA, graph_tables
 from kb.ingest import CitationSpan, cut_document, read_documents, record_lines
 from kb.model import (
     EXTRA_ABSTRACT,
     EXTRA_KEYWORDS,
     EXTRA_MESH,
     EXTRA_PUBLICATION_TYPES,
+    EXTRA_REFERENCES,
     Citation,
     CitationKind,
     CitationStatus,
@@ -457,7 +460,29 @@ def rows(ex: Extraction) -> dict[str, list[Row]]:
     ]
     tables["review_queue"] = [_review_row(item, citations, {w.id: w for w in ex.works}) for item in ex.review]
     tables.update(evidence_tables(*_evidence_sources(ex)))
+    tables.update(graph_tables(tables, _record_reference_edges(ex)))
     return tables
+
+
+def _record_reference_edges(ex: Extraction) -> list[tuple[str, str, str, int]]:
+    """Work -> work edges from records that carry their own reference list (CSL-JSON ``reference``),
+    matched to works by DOI: ``(citing_work_id, cited_work_id, document_id, line)``."""
+    by_doi = {w.reference.doi.lower(): w.id for w in ex.works if w.reference.doi}
+    edges = []
+    for citation in ex.citations:
+        listed = citation.extra.get(EXTRA_REFERENCES)
+        if not listed or not citation.work_id:
+            continue
+        try:
+            items = json.loads(listed)
+        except ValueError:
+            continue
+        for item in items if isinstance(items, list) else []:
+            doi = str(item.get("DOI") or "").strip().lower() if isinstance(item, dict) else ""
+            cited = by_doi.get(doi)
+            if cited and cited != citation.work_id:
+                edges.append((citation.work_id, cited, citation.document_id, citation.span.line_start))
+    return sorted(set(edges))
 
 
 def _review_row(item: ReviewItem, citations: dict[str, Citation], works: dict[str, Work]) -> Row:
@@ -516,7 +541,7 @@ def _evidence_sources(ex: Extraction) -> tuple[list[TextSource], dict[tuple[str,
     return sources, document_lines
 
 
-FULL_SCHEMA = {**SCHEMA, **EVIDENCE_SCHEMA}
+FULL_SCHEMA = {**SCHEMA, **EVIDENCE_SCHEMA, **GRAPH_SCHEMA}
 """Every table the build writes, in creation order."""
 VIEWS = {**EVIDENCE_VIEWS}
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from datasette import hookimpl
 
+from kb.datasette_plugin.network import menu_links, register_routes  # noqa: F401
 from kb.datasette_plugin.renderers import register_output_renderer  # noqa: F401
 
 if TYPE_CHECKING:  # datasette.app imports the plugins: importing it here at run time would be circular

@@ -145,6 +145,8 @@ def to_entry(work: ExportWork, key: str) -> model.Entry:
     if clean_text(work.title):
         fields.append(("title", _braced(protect_case(latex_escape(work.title)))))
     text(CONTAINER_FIELD[kind], work.container)
+    if kind == "article":
+        text("shortjournal", work.container_short)
     if work.year is not None:
         fields.append(("year", _braced(str(work.year))))
     if work.month is not None:

@@ -28,6 +28,7 @@ def to_item(work: ExportWork, key: str) -> dict[str, Any]:
     text = {
         "title": work.title,
         "container-title": work.container,
+        "container-title-short": work.container_short,
         "volume": work.volume,
         "issue": work.issue,
         "DOI": work.doi,

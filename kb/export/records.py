@@ -58,7 +58,9 @@ DRUG_MATCH: dict[str, str] = {
 """Column of ``interventions`` -> how it matches the ``--drug`` value."""
 
 _TEXT_COLUMNS = ("type", "title", "volume", "issue", "pages", "doi", "pmid", "url", "hal_id")
-_WORK_COLUMNS = ", ".join(("id", "citation_key", "authors", "year", "month", "journal", *_TEXT_COLUMNS))
+_WORK_COLUMNS = ", ".join(
+    ("id", "citation_key", "authors", "year", "month", "journal", "journal_written", *_TEXT_COLUMNS)
+)
 _BATCH = 500
 _ALLOWED_ACTIONS = {sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION}
 if hasattr(sqlite3, "SQLITE_RECURSIVE"):
@@ -83,7 +85,9 @@ class ExportWork:
     year: int | None = None
     month: int | None = None
     container: str = ""
-    """The journal (article), book (chapter), proceedings (paper) or school (thesis)."""
+    """The journal (article), book (chapter), proceedings (paper) or school (thesis), as written."""
+    container_short: str = ""
+    """The journal's canonical abbreviation, when it differs from the container as written."""
     volume: str = ""
     issue: str = ""
     pages: str = ""
@@ -91,6 +95,10 @@ class ExportWork:
     pmid: str = ""
     url: str = ""
     hal_id: str = ""
+
+
+def _short(canonical: str, written: str) -> str:
+    return canonical if written and canonical and canonical != written else ""
 
 
 def clean_text(text: str) -> str:
@@ -184,7 +192,8 @@ def load_works(conn: sqlite3.Connection, work_ids: Iterable[str]) -> list[Export
                 et_al=_text(row["authors"]).rstrip().endswith(ET_AL),
                 year=year if isinstance(year, int) else None,
                 month=month if isinstance(month, int) and 1 <= month <= 12 else None,
-                container=_text(row["journal"]),
+                container=_text(row["journal_written"]) or _text(row["journal"]),
+                container_short=_short(_text(row["journal"]), _text(row["journal_written"])),
                 **{c: _text(row[c]) for c in _TEXT_COLUMNS},
             )
         author_sql = (
