@@ -78,6 +78,14 @@ _ACCENT_RE = re.compile(
     r"|\\([uvHckrdb])(?:\s*\{\s*(\\[a-zA-Z]+|[^{}\\])\s*\}|\s+([a-zA-Z]))"
 )
 _COMMAND_RE = re.compile(r"\\([a-zA-Z]+)\s*(?:\{\})?|\\([&%_#$ {}])")
+_LITERAL = {"{": "\ue000", "}": "\ue001", "$": "\ue002", "~": "\ue003", "\\": "\ue004"}
+"""Characters that stand for themselves once escaped (``\\$``, ``\\textbraceleft{}``): kept out of the
+brace, math and tie stripping as placeholders, restored at the end."""
+_SYMBOLS.update({
+    "textbackslash": _LITERAL["\\"], "textbraceleft": _LITERAL["{"], "textbraceright": _LITERAL["}"],
+    "textdollar": _LITERAL["$"], "textasciitilde": _LITERAL["~"], "textunderscore": "_",
+    "textasciicircum": "^", "textbar": "|", "textpercent": "%", "textampersand": "&",
+})  # fmt: skip
 _DASHES = (("---", "—"), ("--", "–"))
 
 
@@ -98,7 +106,7 @@ def _replace_accent(match: re.Match[str]) -> str:
 
 def _replace_command(match: re.Match[str]) -> str:
     if match.group(2):
-        return match.group(2)
+        return _LITERAL.get(match.group(2), match.group(2))
     name = match.group(1)
     return _SYMBOLS.get(name, "")  # unknown commands (\emph, \textit...) vanish, their arguments stay
 
@@ -121,6 +129,8 @@ def decode_latex(value: str, dashes: bool = True) -> str:
     if dashes and "--" in value:
         for latex, char in _DASHES:
             value = value.replace(latex, char)
+    for char, placeholder in _LITERAL.items():
+        value = value.replace(placeholder, char)
     return " ".join(value.split())
 
 
