@@ -10,7 +10,9 @@ import os
 import sys
 from pathlib import Path
 
-PNG_BYTES = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489") + bytes(range(256))
+PNG_BYTES = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489") + bytes(
+    range(256)
+)
 SEED_LINE = (
     "S. Karpatkin and G. W. Siskind, In vitro detection of platelet antibody in patients with idiopathic "
     "thrombocytopenic purpura and systemic lupus erythematosus, Blood. juin, vol.33, issue.6, pp.795-812, 1969."
@@ -19,7 +21,9 @@ SEED_LINE = (
 
 def _authors(n: int) -> str:
     letters = "abcdefghijklmnopqrstuvwxyz"
-    return ", ".join(f"{letters[i % 26].upper()}. {letters[i // 26 % 26].upper()}{letters[i % 26]}son" for i in range(n))
+    return ", ".join(
+        f"{letters[i % 26].upper()}. {letters[i // 26 % 26].upper()}{letters[i % 26]}son" for i in range(n)
+    )
 
 
 def make_hostile_corpus(target: Path, large: bool = True) -> dict[str, str]:
@@ -69,7 +73,9 @@ def make_hostile_corpus(target: Path, large: bool = True) -> dict[str, str]:
     }
     if large:
         files["one_line_10mb.txt"] = ("Mahévas et al, Blood 2016 " * 400_000).encode()[:10_000_000]
-        files["lines_200k.txt"] = "".join(f"line {i} of a very long text file\n" for i in range(200_000)).encode()
+        files["lines_200k.txt"] = "".join(
+            f"line {i} of a very long text file\n" for i in range(200_000)
+        ).encode()
         about["one_line_10mb.txt"] = "a 10 MB single line"
         about["lines_200k.txt"] = "200k lines"
     for name, data in files.items():

@@ -17,8 +17,20 @@ FIXTURES = Path(__file__).parent / "fixtures" / "formats"
 
 def test_add_copies_with_sidecar_and_rebuilds(references_copy, tmp_path, capsys):
     db = tmp_path / "e.db"
-    code = main(["add", str(FIXTURES / "rituximab.nbib"), "--title", "PubMed search: rituximab ITP",
-                 "--language", "en", "--references", str(references_copy), "--db", str(db)])
+    code = main(
+        [
+            "add",
+            str(FIXTURES / "rituximab.nbib"),
+            "--title",
+            "PubMed search: rituximab ITP",
+            "--language",
+            "en",
+            "--references",
+            str(references_copy),
+            "--db",
+            str(db),
+        ]
+    )
     out = capsys.readouterr().out
     assert code == 0
     assert out.splitlines()[0] == f"added: {references_copy / 'rituximab.nbib'}"
@@ -45,14 +57,25 @@ def test_a_different_file_under_the_same_name_is_refused(references_copy, tmp_pa
 
 def test_missing_file_exits_1_and_copies_nothing(references_copy, tmp_path, capsys):
     before = sorted(p.name for p in references_copy.iterdir())
-    code = main(["add", str(FIXTURES / "zotero.json"), str(tmp_path / "missing.pdf"), "--references",
-                 str(references_copy), "--db", str(tmp_path / "e.db")])
+    code = main(
+        [
+            "add",
+            str(FIXTURES / "zotero.json"),
+            str(tmp_path / "missing.pdf"),
+            "--references",
+            str(references_copy),
+            "--db",
+            str(tmp_path / "e.db"),
+        ]
+    )
     assert code == 1
     assert capsys.readouterr().err == f"Error: {tmp_path / 'missing.pdf'}: no such file; check the path.\n"
     assert sorted(p.name for p in references_copy.iterdir()) == before
 
 
 def test_unknown_kind_is_a_usage_error(references_copy, capsys):
-    code = main(["add", str(FIXTURES / "zotero.json"), "--kind", "poster", "--references", str(references_copy)])
+    code = main(
+        ["add", str(FIXTURES / "zotero.json"), "--kind", "poster", "--references", str(references_copy)]
+    )
     assert code == 1
     assert "Invalid value for '--kind'" in capsys.readouterr().err

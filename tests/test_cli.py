@@ -147,4 +147,7 @@ def test_check_one_code(seed_db, capsys):
 
 def test_check_without_database_exits_1(tmp_path, capsys):
     code, _, err = run(["check", "--db", str(tmp_path / "none.db")], capsys)
-    assert (code, err) == (1, f"Error: database {tmp_path / 'none.db'} does not exist; run `kb build` first.\n")
+    assert (code, err) == (
+        1,
+        f"Error: database {tmp_path / 'none.db'} does not exist; run `kb build` first.\n",
+    )

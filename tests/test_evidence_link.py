@@ -14,27 +14,41 @@ def query(db: Path, sql: str, params: tuple = ()) -> list[dict]:
 
 
 def document_work(db: Path, doc_id: str) -> dict:
-    return query(db, "select w.* from documents d join works w on w.id = d.work_id where d.id = ?", (doc_id,))[0]
+    return query(
+        db, "select w.* from documents d join works w on w.id = d.work_id where d.id = ?", (doc_id,)
+    )[0]
 
 
 def links(db: Path, work_id: str) -> set[tuple[str, str]]:
-    return {(r["intervention_id"], r["role"]) for r in query(
-        db, "select intervention_id, role from work_interventions where work_id = ?", (work_id,))}
+    return {
+        (r["intervention_id"], r["role"])
+        for r in query(
+            db, "select intervention_id, role from work_interventions where work_id = ?", (work_id,)
+        )
+    }
 
 
 def results(db: Path, work_id: str) -> list[dict]:
-    return query(db, "select measure, outcome_id, arm, value, ci_low, ci_high, p, timepoint, count, line "
-                     "from results where work_id = ? order by line, measure", (work_id,))
+    return query(
+        db,
+        "select measure, outcome_id, arm, value, ci_low, ci_high, p, timepoint, count, line "
+        "from results where work_id = ? order by line, measure",
+        (work_id,),
+    )
 
 
 def design(db: Path, work_id: str) -> dict:
-    return query(db, "select design_id, flags, level, grade from work_design where work_id = ?", (work_id,))[0]
+    return query(db, "select design_id, flags, level, grade from work_design where work_id = ?", (work_id,))[
+        0
+    ]
 
 
 def test_review_card_points_at_the_reviewed_article(seed_db):
     work = document_work(seed_db, SEED_001)
     assert work["doi"] == "10.1056/nejmoa2100596"
-    assert {("mycophenolate_mofetil", "intervention"), ("corticosteroids", "comparator")} <= links(seed_db, work["id"])
+    assert {("mycophenolate_mofetil", "intervention"), ("corticosteroids", "comparator")} <= links(
+        seed_db, work["id"]
+    )
     d = design(seed_db, work["id"])
     assert d["design_id"] == "rct" and {"open_label", "multicentre"} <= set(d["flags"].split(", "))
 
@@ -44,10 +58,20 @@ def test_results_of_001_with_their_numbers(seed_db):
     rows = results(seed_db, work["id"])
     hr = next(r for r in rows if r["measure"] == "hr")
     assert (hr["value"], hr["ci_low"], hr["ci_high"], hr["p"], hr["outcome_id"], hr["line"]) == (
-        0.41, 0.21, 0.8, 0.008, "treatment_failure", 58)
-    arms = {(r["arm"], r["value"]) for r in rows if r["measure"] == "proportion" and r["outcome_id"] == "treatment_failure"}
+        0.41,
+        0.21,
+        0.8,
+        0.008,
+        "treatment_failure",
+        58,
+    )
+    arms = {
+        (r["arm"], r["value"])
+        for r in rows
+        if r["measure"] == "proportion" and r["outcome_id"] == "treatment_failure"
+    }
     assert arms == {("mycophenolate_mofetil", 22.0), ("corticosteroids", 44.0)}
-    assert {"measure": "n", "value": 120.0} .items() <= next(r for r in rows if r["measure"] == "n").items()
+    assert {"measure": "n", "value": 120.0}.items() <= next(r for r in rows if r["measure"] == "n").items()
 
 
 def test_slides_present_their_own_study(seed_db):
@@ -62,15 +86,22 @@ def test_slides_present_their_own_study(seed_db):
 
 @pytest.mark.parametrize(
     ("measure", "outcome", "value", "extra"),
-    [("n", None, 26.0, {}), ("response_rate", "overall_response", 52.0, {}),
-     ("survival", "relapse_free_survival", 60.0, {"timepoint": "24 months"}),
-     ("median", "time_to_response", 29.0, {}), ("adverse_event", "infections", 31.0, {"count": 8}),
-     ("adverse_event", "mortality", 23.0, {"count": 6})],
+    [
+        ("n", None, 26.0, {}),
+        ("response_rate", "overall_response", 52.0, {}),
+        ("survival", "relapse_free_survival", 60.0, {"timepoint": "24 months"}),
+        ("median", "time_to_response", 29.0, {}),
+        ("adverse_event", "infections", 31.0, {"count": 8}),
+        ("adverse_event", "mortality", 23.0, {"count": 6}),
+    ],
 )
 def test_results_of_002(seed_db, measure, outcome, value, extra):
     work = document_work(seed_db, SEED_002)
-    rows = [r for r in results(seed_db, work["id"]) if r["measure"] == measure and r["outcome_id"] == outcome
-            and r["value"] == value]
+    rows = [
+        r
+        for r in results(seed_db, work["id"])
+        if r["measure"] == measure and r["outcome_id"] == outcome and r["value"] == value
+    ]
     assert rows, (measure, outcome, value)
     assert extra.items() <= rows[0].items()
 
@@ -89,32 +120,58 @@ def test_thesis_abstract_describes_the_thesis_study(seed_db):
 def test_refractoriness_talk_reviews_its_interventions(seed_db):
     work = document_work(seed_db, SEED_003)
     found = {i for i, _ in links(seed_db, work["id"])}
-    assert {"plasma_exchange", "rituximab", "daratumumab", "bortezomib", "eculizumab", "imlifidase", "ivig",
-            "tpo_ra", "platelet_transfusion"} <= found
+    assert {
+        "plasma_exchange",
+        "rituximab",
+        "daratumumab",
+        "bortezomib",
+        "eculizumab",
+        "imlifidase",
+        "ivig",
+        "tpo_ra",
+        "platelet_transfusion",
+    } <= found
 
 
 def test_cited_works_are_tagged_from_their_titles(seed_db):
     ghanima = query(seed_db, "select id from works where title like 'Rituximab as second-line treatment%'")[0]
     assert ("rituximab", "intervention") in links(seed_db, ghanima["id"])
     assert design(seed_db, ghanima["id"])["design_id"] == "rct"
-    row = query(seed_db, "select snippet, document_id, line, method from work_interventions where work_id = ?",
-                (ghanima["id"],))[0]
+    row = query(
+        seed_db,
+        "select snippet, document_id, line, method from work_interventions where work_id = ?",
+        (ghanima["id"],),
+    )[0]
     assert (row["document_id"], row["line"], row["method"]) == (SEED_000, 166, "title")
     assert "Rituximab" in row["snippet"]
 
 
 @pytest.mark.parametrize("synonym", ["rituximab", "RTX", "MabThera", "anti-CD20"])
 def test_any_synonym_finds_the_concept(seed_db, synonym):
-    rows = query(seed_db, "select i.id from interventions_fts f join interventions i on i.rowid = f.rowid "
-                          "where interventions_fts match ?", (f'"{synonym}"',))
+    rows = query(
+        seed_db,
+        "select i.id from interventions_fts f join interventions i on i.rowid = f.rowid "
+        "where interventions_fts match ?",
+        (f'"{synonym}"',),
+    )
     assert "rituximab" in {r["id"] for r in rows}
 
 
 def test_evidence_view_joins_works_interventions_and_designs(seed_db):
-    rows = query(seed_db, "select * from evidence where intervention_id = 'mycophenolate_mofetil' and role = 'intervention'")
-    assert any(r["doi"] == "10.1056/nejmoa2100596" and r["design_id"] == "rct" and r["n_results"] >= 5 for r in rows)
+    rows = query(
+        seed_db,
+        "select * from evidence where intervention_id = 'mycophenolate_mofetil' and role = 'intervention'",
+    )
+    assert any(
+        r["doi"] == "10.1056/nejmoa2100596" and r["design_id"] == "rct" and r["n_results"] >= 5 for r in rows
+    )
 
 
 def test_every_link_is_located(seed_db):
-    assert query(seed_db, "select count(*) n from work_interventions where line is null or method is null")[0]["n"] == 0
+    assert (
+        query(seed_db, "select count(*) n from work_interventions where line is null or method is null")[0][
+            "n"
+        ]
+        == 0
+    )
     assert query(seed_db, "select count(*) n from results where document_id is null or line < 1")[0]["n"] == 0

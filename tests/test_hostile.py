@@ -25,13 +25,19 @@ KB = str(Path(sys.executable).parent / "kb")
 
 
 @pytest.fixture(scope="module")
-def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, subprocess.CompletedProcess[str], dict]:
+def hostile(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, Path, subprocess.CompletedProcess[str], dict]:
     root = tmp_path_factory.mktemp("hostile")
     refs = root / "references"
     about = make_hostile_corpus(refs)
     db = root / "db" / "evidence.db"
-    result = subprocess.run([KB, "build", "--references", str(refs), "--db", str(db), "--strict"],
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [KB, "build", "--references", str(refs), "--db", str(db), "--strict"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     return refs, db, result, about
 
 
@@ -44,7 +50,7 @@ def test_strict_build_exits_2_without_traceback(hostile):
 
 
 def test_every_entry_is_a_document_or_a_problem(hostile):
-    refs, db, _, about = hostile
+    _refs, db, _, about = hostile
     conn = sqlite_utils.Database(db)
     seen = {r["path"] for r in conn.query("select path from documents")}
     seen |= {r["path"] for r in conn.query("select path from problems")}
@@ -56,9 +62,11 @@ def test_every_line_of_every_document_is_accounted_for(hostile):
     conn = sqlite3.connect(db)
     for doc_id, path, n_lines in conn.execute("select id, path, n_lines from documents"):
         covered: set[int] = set()
-        for sql in ("select line_start, line_end from citations where document_id = ?",
-                    "select line, line_end from problems where document_id = ? and line > 0",
-                    "select line_start, line_end from passages where document_id = ?"):
+        for sql in (
+            "select line_start, line_end from citations where document_id = ?",
+            "select line, line_end from problems where document_id = ? and line > 0",
+            "select line_start, line_end from passages where document_id = ?",
+        ):
             for a, b in conn.execute(sql, (doc_id,)):
                 covered.update(range(a, b + 1))
         lines = [n for n, text in enumerate(_lines(refs.parent / path), 1) if text.strip()]
@@ -75,14 +83,24 @@ def _lines(path: Path) -> list[str]:
 
 @pytest.mark.parametrize(
     ("name", "code"),
-    [("empty.txt", "empty_file"), ("image.txt", "binary_file"), ("dangling.txt", "unreadable_file"),
-     ("subdir", "skipped_entry"), ("page.txt", "html_content"), ("truncated_utf8.txt", "encoding"),
-     ("bad.bib", "unparsed"), ("one_line_10mb.txt", "unparsed")],
+    [
+        ("empty.txt", "empty_file"),
+        ("image.txt", "binary_file"),
+        ("dangling.txt", "unreadable_file"),
+        ("subdir", "skipped_entry"),
+        ("page.txt", "html_content"),
+        ("truncated_utf8.txt", "encoding"),
+        ("bad.bib", "unparsed"),
+        ("one_line_10mb.txt", "unparsed"),
+    ],
 )
 def test_each_hostile_file_gets_its_clear_problem(hostile, name, code):
     _, db, _, _ = hostile
-    rows = list(sqlite_utils.Database(db).query("select message from problems where path = ? and code = ?",
-                                                (f"references/{name}", code)))
+    rows = list(
+        sqlite_utils.Database(db).query(
+            "select message from problems where path = ? and code = ?", (f"references/{name}", code)
+        )
+    )
     assert rows, (name, code)
     assert all(r["message"] for r in rows)
 
@@ -90,13 +108,19 @@ def test_each_hostile_file_gets_its_clear_problem(hostile, name, code):
 def test_what_can_be_read_is_read(hostile):
     _, db, _, _ = hostile
     conn = sqlite_utils.Database(db)
-    records = {r["record_id"] for r in conn.query("select record_id from citations where document_id = 'bad'")}
+    records = {
+        r["record_id"] for r in conn.query("select record_id from citations where document_id = 'bad'")
+    }
     assert {"dup", "dup#2", "after"} <= records
-    assert list(conn.query("select count(*) n from citations where document_id = 'no_er'"))[0]["n"] == 1
+    assert next(iter(conn.query("select count(*) n from citations where document_id = 'no_er'")))["n"] == 1
     utf16 = list(conn.query("select encoding from documents where id = 'utf16_nobom'"))
     assert utf16 == [{"encoding": "utf-16"}]
-    authors = list(conn.query("select n from (select work_id, count(*) n from work_authors group by work_id) "
-                              "order by n desc limit 1"))
+    authors = list(
+        conn.query(
+            "select n from (select work_id, count(*) n from work_authors group by work_id) "
+            "order by n desc limit 1"
+        )
+    )
     assert authors == [{"n": 500}]
     titles = {r["title"] for r in conn.query("select title from works")}
     assert "<script>alert('x')</script> in immune thrombocytopenia" in titles
@@ -127,7 +151,7 @@ def content_hash(db: Path) -> str:
     digest = hashlib.sha256()
     conn = sqlite3.connect(db)
     for table in sorted(SCHEMA):
-        for row in conn.execute(f"select * from [{table}] order by 1, 2"):  # noqa: S608
+        for row in conn.execute(f"select * from [{table}] order by 1, 2"):
             digest.update(repr(row).encode())
     conn.close()
     return digest.hexdigest()
@@ -136,15 +160,20 @@ def content_hash(db: Path) -> str:
 def test_killed_builds_leave_the_previous_database_intact(tmp_path):
     refs = tmp_path / "references"
     shutil.copytree(REFERENCES, refs)
-    (refs / "many.txt").write_text("".join(f"Author{chr(65 + i % 26)} et al., Blood {1950 + i % 70}\n\n"
-                                           for i in range(3000)), encoding="utf-8")
+    (refs / "many.txt").write_text(
+        "".join(f"Author{chr(65 + i % 26)} et al., Blood {1950 + i % 70}\n\n" for i in range(3000)),
+        encoding="utf-8",
+    )
     db = tmp_path / "db" / "evidence.db"
     build(refs, db)
     before = content_hash(db)
     rng = random.Random(20261124)
     for _ in range(6):
-        proc = subprocess.Popen([KB, "build", "--references", str(refs), "--db", str(db)],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [KB, "build", "--references", str(refs), "--db", str(db)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(rng.uniform(0.05, 1.5))
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)

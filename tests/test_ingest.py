@@ -8,9 +8,9 @@ import pytest
 from conftest import REFERENCES, SEED_000, SEED_001, SEED_002, SEED_003
 
 from kb.ingest import cut_document, read_documents
-from kb.ingest.text import decode, split_lines
 from kb.ingest.inline import find_inline_citations
 from kb.ingest.reflist import split_reference_list
+from kb.ingest.text import decode, split_lines
 from kb.model import CitationKind, DocumentKind, ProblemCode
 
 

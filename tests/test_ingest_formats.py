@@ -69,11 +69,20 @@ def test_pubmed_records_fields_and_extras():
     assert [r.id for r in read.records] == ["17646562", "25828248", "99999999"]
     arnold = read.records[0]
     ref = arnold.reference
-    assert ref.title == ("Systematic review: efficacy and safety of rituximab for adults with idiopathic "
-                         "thrombocytopenic purpura")
+    assert ref.title == (
+        "Systematic review: efficacy and safety of rituximab for adults with idiopathic "
+        "thrombocytopenic purpura"
+    )
     assert ref.authors == [Name("Arnold", "Donald M"), Name("Dentali", "Francesco")]
     assert (ref.journal, ref.year, ref.month, ref.day, ref.volume, ref.issue, ref.pages) == (
-        "Ann Intern Med", "2007", "1", "2", "146", "1", "25-33")
+        "Ann Intern Med",
+        "2007",
+        "1",
+        "2",
+        "146",
+        "1",
+        "25-33",
+    )
     assert ref.doi == "10.7326/0003-4819-146-1-200701020-00006" and ref.pmid == "17646562"
     assert arnold.extra["mesh"].startswith("Antibodies, Monoclonal/*therapeutic use; Humans")
     assert arnold.extra["publication_types"] == "Journal Article; Meta-Analysis; Systematic Review"
@@ -91,8 +100,15 @@ def test_csljson_items_with_lines_and_own_references():
     read = read_csljson_string((FIXTURES / "zotero.json").read_text(encoding="utf-8"), "z.json")
     bradbury, untitled = read.records
     assert (bradbury.id, bradbury.line) == ("bradbury2021", 2)
-    assert bradbury.reference.authors == [Name("Bradbury", "Charlotte A."), Name(literal="FLIGHT trial investigators")]
-    assert (bradbury.reference.journal, bradbury.reference.year, bradbury.reference.month) == ("N Engl J Med", "2021", "9")
+    assert bradbury.reference.authors == [
+        Name("Bradbury", "Charlotte A."),
+        Name(literal="FLIGHT trial investigators"),
+    ]
+    assert (bradbury.reference.journal, bradbury.reference.year, bradbury.reference.month) == (
+        "N Engl J Med",
+        "2021",
+        "9",
+    )
     assert bradbury.reference.doi == "10.1056/nejmoa2100596"
     assert "10.1182/blood-2016-03-603365" in bradbury.extra["references"]
     assert (untitled.id, untitled.line, untitled.reference.title) == ("untitled", 17, "")
@@ -107,12 +123,17 @@ def test_broken_csljson_is_one_problem_kept_verbatim():
 
 
 def test_pdf_text_keeps_page_numbers():
-    data = make_pdf([["References", "1. Cuker A, et al. Blood. 2016"], ["2. Stanworth SJ, et al. Br J Haematol (2015)"]])
+    data = make_pdf(
+        [["References", "1. Cuker A, et al. Blood. 2016"], ["2. Stanworth SJ, et al. Br J Haematol (2015)"]]
+    )
     pdf = extract_pdf_text(data)
     assert pdf.errors == []
     text_lines = [(line, page) for line, page in zip(pdf.lines, pdf.line_pages, strict=True) if line.strip()]
-    assert text_lines == [("References", 1), ("1. Cuker A, et al. Blood. 2016", 1),
-                          ("2. Stanworth SJ, et al. Br J Haematol (2015)", 2)]
+    assert text_lines == [
+        ("References", 1),
+        ("1. Cuker A, et al. Blood. 2016", 1),
+        ("2. Stanworth SJ, et al. Br J Haematol (2015)", 2),
+    ]
 
 
 def test_damaged_pdf_is_a_problem():
@@ -128,8 +149,11 @@ def mixed_references(tmp_path: Path) -> Path:
     shutil.copy(FIXTURES / "zotero.json", refs / "zotero.json")
     (refs / "library.bib").write_text(BIBTEX, encoding="utf-8")
     (refs / "export.ris").write_bytes(RIS.encode("utf-16"))
-    (refs / "slides.pdf").write_bytes(make_pdf([["Introduction", "Cuker A, et al. Blood. 2016"],
-                                                ["Stanworth SJ, et al. Br J Haematol (2015)"]]))
+    (refs / "slides.pdf").write_bytes(
+        make_pdf(
+            [["Introduction", "Cuker A, et al. Blood. 2016"], ["Stanworth SJ, et al. Br J Haematol (2015)"]]
+        )
+    )
     (refs / "slides.yml").write_text("title: Slides\nkind: slides\nlanguage: en\n", encoding="utf-8")
     return refs
 
@@ -155,14 +179,25 @@ def test_build_over_every_format(mixed_references, tmp_path):
     build(mixed_references, db_path)
     db = sqlite_utils.Database(db_path)
     records = {r["record_id"]: r for r in db.query("select * from citations where kind = 'record'")}
-    assert set(records) == {"17646562", "25828248", "99999999", "bradbury2021", "untitled", "cuker2016",
-                            "mahevas2013"}
+    assert set(records) == {
+        "17646562",
+        "25828248",
+        "99999999",
+        "bradbury2021",
+        "untitled",
+        "cuker2016",
+        "mahevas2013",
+    }
     assert records["17646562"]["mesh_terms"].startswith("Antibodies, Monoclonal")
     assert records["cuker2016"]["abstract"] == "Refractory ITP is a challenge."
     assert records["mahevas2013"]["first_author"] == "Mahévas"
-    pdf = list(db.query("select raw, page, kind from citations where document_id = 'slides' order by line_start"))
+    pdf = list(
+        db.query("select raw, page, kind from citations where document_id = 'slides' order by line_start")
+    )
     assert [(r["raw"], r["page"], r["kind"]) for r in pdf] == [
-        ("Cuker A, et al. Blood. 2016", 1, "inline"), ("Stanworth SJ, et al. Br J Haematol (2015)", 2, "inline")]
+        ("Cuker A, et al. Blood. 2016", 1, "inline"),
+        ("Stanworth SJ, et al. Br J Haematol (2015)", 2, "inline"),
+    ]
     work = next(db.query("select abstract, mesh_terms, publication_types from works where pmid = '17646562'"))
     assert work["publication_types"] == "Journal Article; Meta-Analysis; Systematic Review"
     problems = {(r["path"].split("/")[-1], r["code"]) for r in db.query("select path, code from problems")}

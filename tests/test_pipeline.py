@@ -121,7 +121,11 @@ def test_bradbury_2021_is_a_work_with_its_doi(seed_db):
     assert len(rows) == 1
     work = rows[0]
     assert (work["first_author"], work["year"], work["journal"], work["journal_written"]) == (
-        "Bradbury", 2021, "N Engl J Med", "NEJM")
+        "Bradbury",
+        2021,
+        "N Engl J Med",
+        "NEJM",
+    )
     assert work["title"] == "Mycophenolate Mofetil for First-Line Treatment of Immune Thrombocytopenia"
     citation = query(
         seed_db, "select line_start, line_end, document_id from citations where work_id = ?", (work["id"],)
@@ -227,8 +231,11 @@ def test_missing_references_directory_is_a_clear_error(tmp_path):
 
 
 def test_names_are_case_repaired_and_written_form_kept(seed_db):
-    row = query(seed_db, "select authors, authors_written from citations where document_id = ? and line_start = 1",
-                (SEED_000,))[0]
+    row = query(
+        seed_db,
+        "select authors, authors_written from citations where document_id = ? and line_start = 1",
+        (SEED_000,),
+    )[0]
     assert "Lapeyre-Mestre, M." in row["authors"]
     assert "Lapeyre-mestre, M." in row["authors_written"]
     families = {r["family"] for r in query(seed_db, "select family from work_authors")}
@@ -237,8 +244,11 @@ def test_names_are_case_repaired_and_written_form_kept(seed_db):
 
 
 def test_journals_get_their_canonical_abbreviation(seed_db):
-    rows = query(seed_db, "select journal, journal_abbrev from citations where document_id = ? and line_start = 85",
-                 (SEED_002,))
+    rows = query(
+        seed_db,
+        "select journal, journal_abbrev from citations where document_id = ? and line_start = 85",
+        (SEED_002,),
+    )
     assert rows == [{"journal": "JCI", "journal_abbrev": "J Clin Invest"}]
     lancet = query(seed_db, "select distinct journal from works where journal_written = 'Lancet Lond Engl'")
     assert lancet == [{"journal": "Lancet"}]
@@ -246,17 +256,34 @@ def test_journals_get_their_canonical_abbreviation(seed_db):
 
 @pytest.mark.parametrize(
     ("doc_id", "line", "code"),
-    [(SEED_000, 46, "lost_character"), (SEED_000, 134, "lost_character"), (SEED_000, 23, "joined_words"),
-     (SEED_001, 53, "replacement_character"), (SEED_000, 1, "long_page_range")],
+    [
+        (SEED_000, 46, "lost_character"),
+        (SEED_000, 134, "lost_character"),
+        (SEED_000, 23, "joined_words"),
+        (SEED_001, 53, "replacement_character"),
+        (SEED_000, 1, "long_page_range"),
+    ],
 )
 def test_damaged_text_is_flagged_where_it_is(seed_db, doc_id, line, code):
-    rows = query(seed_db, "select message from problems where document_id = ? and line = ? and code = ?",
-                 (doc_id, line, code))
+    rows = query(
+        seed_db,
+        "select message from problems where document_id = ? and line = ? and code = ?",
+        (doc_id, line, code),
+    )
     assert len(rows) == 1, rows
     assert rows[0]["message"].startswith(f"references/{doc_id}.txt:{line}")
 
 
 def test_page_ranges_are_expanded_and_written_form_kept(seed_db):
-    row = query(seed_db, "select pages, pages_written, first_page, last_page from citations "
-                         "where document_id = ? and line_start = 27", (SEED_000,))[0]
-    assert row == {"pages": "2386–2393", "pages_written": "2386-93", "first_page": "2386", "last_page": "2393"}
+    row = query(
+        seed_db,
+        "select pages, pages_written, first_page, last_page from citations "
+        "where document_id = ? and line_start = 27",
+        (SEED_000,),
+    )[0]
+    assert row == {
+        "pages": "2386–2393",
+        "pages_written": "2386-93",
+        "first_page": "2386",
+        "last_page": "2393",
+    }

@@ -74,14 +74,18 @@ def test_studies_by_design_and_year(get):
 def test_results_for_outcome(get):
     rows = get("/evidence/results_for_outcome.json?_shape=array&outcome=relapse-free survival")
     assert [(r["value"], r["timepoint"], r["document_id"], r["line"]) for r in rows] == [
-        (60.0, "24 months", SEED_002, 500)]
+        (60.0, "24 months", SEED_002, 500)
+    ]
 
 
 def test_most_cited_and_cocited(get):
     most = get("/evidence/most_cited.json?_shape=array")
     assert most[0]["times_cited"] == 2
     assert "Mahevas2013B" in keys(most[:5])
-    pairs = {tuple(sorted((p["key_a"], p["key_b"]))): p for p in get("/evidence/cocited_pairs.json?_shape=array&work=Mahevas2013B")}
+    pairs = {
+        tuple(sorted((p["key_a"], p["key_b"]))): p
+        for p in get("/evidence/cocited_pairs.json?_shape=array&work=Mahevas2013B")
+    }
     # the B-cell depletion paper is cited by the thesis list and by the daratumumab slides
     assert pairs[("Cuker2016How", "Mahevas2013B")]["documents"] == f'["{SEED_000}"]'
     assert pairs[("Mahevas2013B", "Tsykunova2025")]["documents"] == f'["{SEED_002}"]'
@@ -104,8 +108,14 @@ def test_problems_to_review_and_review_queue(get):
     assert get("/evidence/review_queue.json?_shape=array") == []
 
 
-@pytest.mark.parametrize(("q", "expected"), [("splenic plasma mahevas", "Mahevas2013B"), ('"Karpatkin', "Karpatkin1969Vitro"),
-                                             ("thrombopénie", None)])
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("splenic plasma mahevas", "Mahevas2013B"),
+        ('"Karpatkin', "Karpatkin1969Vitro"),
+        ("thrombopénie", None),
+    ],
+)
 def test_search_is_ranked_and_safe(get, q, expected):
     rows = get(f"/evidence/search.json?_shape=array&q={q}")
     if expected:

@@ -40,8 +40,12 @@ def test_metadata_is_valid_for_datasette_and_describes_every_table(seed_db):
     metadata = parse_metadata((ROOT / "metadata.yml").read_text(encoding="utf-8"))
     described = metadata["databases"]["evidence"]["tables"]
     db = sqlite_utils.Database(seed_db)
-    names = [t for t in db.table_names() if not t.endswith(("_fts", "_fts_data", "_fts_idx", "_fts_docsize",
-                                                             "_fts_config")) and t != "sqlite_stat1"]
+    names = [
+        t
+        for t in db.table_names()
+        if not t.endswith(("_fts", "_fts_data", "_fts_idx", "_fts_docsize", "_fts_config"))
+        and t != "sqlite_stat1"
+    ]
     for name in [*names, *db.view_names()]:
         assert described.get(name, {}).get("description"), f"{name} has no description in metadata.yml"
     for name in names:

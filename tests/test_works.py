@@ -18,8 +18,12 @@ def query(db: Path, sql: str, params: tuple = ()) -> list[dict]:
 
 
 def work_of(db: Path, doc_id: str, line: int) -> dict:
-    return query(db, "select w.* from citations c join works w on w.id = c.work_id "
-                     "where c.document_id = ? and c.line_start = ?", (doc_id, line))[0]
+    return query(
+        db,
+        "select w.* from citations c join works w on w.id = c.work_id "
+        "where c.document_id = ? and c.line_start = ?",
+        (doc_id, line),
+    )[0]
 
 
 def test_karpatkin_1969_is_one_work(seed_db):
@@ -29,7 +33,9 @@ def test_karpatkin_1969_is_one_work(seed_db):
 
 def test_short_citation_links_to_the_full_work(seed_db):
     work = work_of(seed_db, SEED_002, 85)  # "Mahévas et al., *JCI* 2013"
-    assert work["title"] == "B cell depletion in immune thrombocytopenia reveals splenic long-lived plasma cells"
+    assert (
+        work["title"] == "B cell depletion in immune thrombocytopenia reveals splenic long-lived plasma cells"
+    )
     assert work["journal"] == "J Clin Invest" and work["n_documents"] == 2
     assert work_of(seed_db, SEED_003, 337)["title"] == "How I treat refractory immune thrombocytopenia"
 
@@ -42,14 +48,19 @@ def test_repeated_short_citations_are_one_work(seed_db):
 def test_unresolved_short_citation_is_its_own_work_and_flagged(seed_db):
     work = work_of(seed_db, SEED_002, 83)  # "Mahévas et al., *Blood* 2016": not in the thesis list
     assert (work["title"], work["n_citations"], work["year"]) == ("", 1, 2016)
-    codes = {r["code"] for r in query(seed_db, "select code from problems where document_id = ? and line = 83",
-                                      (SEED_002,))}
+    codes = {
+        r["code"]
+        for r in query(seed_db, "select code from problems where document_id = ? and line = 83", (SEED_002,))
+    }
     assert "unresolved_short_citation" in codes
 
 
 def test_short_citations_are_never_nodes_of_the_duplicate_graph(seed_db):
-    rows = query(seed_db, "select count(*) n from duplicate_pairs p join citations c on c.id in (p.record_a, p.record_b) "
-                          "where c.title = ''")
+    rows = query(
+        seed_db,
+        "select count(*) n from duplicate_pairs p join citations c on c.id in (p.record_a, p.record_b) "
+        "where c.title = ''",
+    )
     assert rows[0]["n"] == 0
 
 
@@ -69,20 +80,30 @@ def decide(project: Path, entries: str) -> Path:
 
 
 def citation_id(db: Path, doc_id: str, line: int) -> str:
-    return query(db, "select id from citations where document_id = ? and line_start = ?", (doc_id, line))[0]["id"]
+    return query(db, "select id from citations where document_id = ? and line_start = ?", (doc_id, line))[0][
+        "id"
+    ]
 
 
 def test_reviewer_decisions_are_applied_on_every_build(project, seed_db):
     karpatkin_a, karpatkin_b = citation_id(seed_db, SEED_000, 57), citation_id(seed_db, SEED_000, 65)
     short = citation_id(seed_db, SEED_002, 83)
     target = work_of(seed_db, SEED_000, 130)["id"]  # Mahévas 2014, Br J Haematol
-    db = decide(project, f"  - {{a: {karpatkin_a}, b: {karpatkin_b}, decision: different, note: test}}\n"
-                         f"  - {{a: {short}, b: {target}, decision: link}}\n")
+    db = decide(
+        project,
+        f"  - {{a: {karpatkin_a}, b: {karpatkin_b}, decision: different, note: test}}\n"
+        f"  - {{a: {short}, b: {target}, decision: link}}\n",
+    )
     assert work_of(db, SEED_000, 57)["id"] != work_of(db, SEED_000, 65)["id"]
     assert work_of(db, SEED_002, 83)["id"] == target
-    pair = query(db, "select decision, reason from duplicate_pairs where record_a in (?, ?) and record_b in (?, ?)",
-                 (karpatkin_a, karpatkin_b, karpatkin_a, karpatkin_b))
-    assert pair == [{"decision": "distinct", "reason": "reviewer decision: different (extract/decisions.yml:2)"}]
+    pair = query(
+        db,
+        "select decision, reason from duplicate_pairs where record_a in (?, ?) and record_b in (?, ?)",
+        (karpatkin_a, karpatkin_b, karpatkin_a, karpatkin_b),
+    )
+    assert pair == [
+        {"decision": "distinct", "reason": "reviewer decision: different (extract/decisions.yml:2)"}
+    ]
     build(project / "references", db)  # and again: the decisions survive a rebuild
     assert work_of(db, SEED_000, 57)["id"] != work_of(db, SEED_000, 65)["id"]
 
@@ -90,7 +111,10 @@ def test_reviewer_decisions_are_applied_on_every_build(project, seed_db):
 def test_a_decision_naming_an_unknown_id_is_a_problem(project):
     db = decide(project, "  - {a: c_000000000000, b: c_111111111111, decision: same}\n  - {a: x}\n")
     rows = query(db, "select path, line, message from problems where code = 'bad_decision' order by line")
-    assert [(r["path"], r["line"]) for r in rows] == [("extract/decisions.yml", 2), ("extract/decisions.yml", 3)]
+    assert [(r["path"], r["line"]) for r in rows] == [
+        ("extract/decisions.yml", 2),
+        ("extract/decisions.yml", 3),
+    ]
     assert "c_000000000000 is not a record of this build" in rows[0]["message"]
 
 
@@ -111,7 +135,10 @@ study}, journal = {Blood}, year = {2008}, volume = {112}, pages = {1200-1204}}
 def test_review_queue_holds_ambiguous_shorts_and_maybe_pairs(project, capsys):
     (project / "references" / "more.bib").write_text(AMBIGUOUS_BIB, encoding="utf-8")
     db = decide(project, "")
-    rows = query(db, "select kind, a_line, a_document_id, record_b, decide_with from review_queue order by kind, record_b")
+    rows = query(
+        db,
+        "select kind, a_line, a_document_id, record_b, decide_with from review_queue order by kind, record_b",
+    )
     kinds = [r["kind"] for r in rows]
     # "Mahévas et al., JCI 2013": the thesis list's paper and the two added ones are candidates now
     assert kinds.count("ambiguous_short_citation") == 3
