@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
@@ -31,6 +33,26 @@ EXIT_STRICT = 2
 DEFAULT_DB = Path("db/evidence.db")
 DEFAULT_REFERENCES = Path("references")
 DEFAULT_METADATA = Path("metadata.yml")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def db_option(help_text: str) -> Callable[[F], F]:
+    """The ``--db PATH`` option every command that reads or writes the database shares."""
+    return click.option(
+        "--db", "db", type=click.Path(path_type=Path), default=DEFAULT_DB, show_default=True, help=help_text
+    )
+
+
+def references_option(help_text: str) -> Callable[[F], F]:
+    """The ``--references DIR`` option of the commands that build."""
+    return click.option(
+        "--references",
+        "references",
+        type=click.Path(path_type=Path),
+        default=DEFAULT_REFERENCES,
+        show_default=True,
+        help=help_text,
+    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -46,22 +68,8 @@ def _print_summary(summary: BuildSummary, db: Path) -> None:
 
 
 @cli.command("build")
-@click.option(
-    "--references",
-    "references",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_REFERENCES,
-    show_default=True,
-    help="Directory of input documents (each with an optional <name>.yml).",
-)
-@click.option(
-    "--db",
-    "db",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_DB,
-    show_default=True,
-    help="Database file to write (replaced atomically).",
-)
+@references_option("Directory of input documents (each with an optional <name>.yml).")
+@db_option("Database file to write (replaced atomically).")
 @click.option("--strict", is_flag=True, help="Exit 2 when any problem of severity error was recorded.")
 @click.option(
     "--extract",
@@ -87,22 +95,8 @@ def build_command(references: Path, db: Path, strict: bool, extract_dir: Path | 
     help="Document kind (default: guessed from the content).",
 )
 @click.option("--language", help="Language code, e.g. en or fr.")
-@click.option(
-    "--references",
-    "references",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_REFERENCES,
-    show_default=True,
-    help="Directory the files are copied into.",
-)
-@click.option(
-    "--db",
-    "db",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_DB,
-    show_default=True,
-    help="Database rebuilt afterwards.",
-)
+@references_option("Directory the files are copied into.")
+@db_option("Database rebuilt afterwards.")
 def add_command(
     files: tuple[Path, ...],
     title: str | None,
@@ -118,14 +112,7 @@ def add_command(
 
 
 @cli.command("check")
-@click.option(
-    "--db",
-    "db",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_DB,
-    show_default=True,
-    help="Database to report on.",
-)
+@db_option("Database to report on.")
 @click.option("--code", help="Report only this problem code.")
 @click.option(
     "--examples", default=3, show_default=True, type=click.IntRange(0, 1000), help="Messages shown per code."
@@ -137,14 +124,7 @@ def check_command(db: Path, code: str | None, examples: int) -> None:
 
 
 @cli.command("review")
-@click.option(
-    "--db",
-    "db",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_DB,
-    show_default=True,
-    help="Database whose review queue to list.",
-)
+@db_option("Database whose review queue to list.")
 def review_command(db: Path) -> None:
     """List the review queue: maybe-duplicates and ambiguous short citations, with the line that decides."""
     for line in review_report(db):
@@ -196,14 +176,7 @@ def dedupe_command(files: tuple[Path, ...], fmt: str, maybe: Path | None, summar
 
 
 @cli.command("export")
-@click.option(
-    "--db",
-    "db",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_DB,
-    show_default=True,
-    help="Database to export from (opened read-only).",
-)
+@db_option("Database to export from (opened read-only).")
 @click.option("--format", "fmt", type=click.Choice(list(WRITERS)), required=True, help="Output format.")
 @click.option("--drug", help="Only works tagged with this intervention (id, name, class or synonym).")
 @click.option("--design", help="Only works of this study design (design id).")
@@ -232,13 +205,7 @@ def export_command(
 @click.option(
     "--out", type=click.Path(path_type=Path), default=None, help="File to write (default: standard output)."
 )
-@click.option(
-    "--db",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_DB,
-    show_default=True,
-    help="Database to read the graph from.",
-)
+@db_option("Database to read the graph from.")
 def graph_command(fmt: str, out: Path | None, db: Path) -> None:
     """Export the citation graph: works and documents as nodes, citations as edges, with their metrics."""
     n = export_graph(db, fmt, sys.stdout) if out is None else write_graph_file(db, fmt, out)
@@ -271,22 +238,8 @@ def datasette_command(db: Path, host: str, port: int, metadata: Path | None) -> 
 
 
 @cli.command("serve")
-@click.option(
-    "--db",
-    "db",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_DB,
-    show_default=True,
-    help="Database to serve; built from --references first when it does not exist.",
-)
-@click.option(
-    "--references",
-    "references",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_REFERENCES,
-    show_default=True,
-    help="Input documents, used when the database must be built.",
-)
+@db_option("Database to serve; built from --references first when it does not exist.")
+@references_option("Input documents, used when the database must be built.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port.")
 @click.option(

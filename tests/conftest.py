@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
 
-from kb.pipeline import Extraction, build, extract
+from kb.pipeline import FULL_SCHEMA, Extraction, build, extract
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCES = ROOT / "references"
@@ -37,3 +39,14 @@ def references_copy(tmp_path: Path) -> Path:
     target = tmp_path / "references"
     shutil.copytree(REFERENCES, target)
     return target
+
+
+def content_hash(db: Path) -> str:
+    """A hash over every row of every table the build writes, to compare two databases."""
+    digest = hashlib.sha256()
+    conn = sqlite3.connect(db)
+    for table in sorted(FULL_SCHEMA):
+        for row in conn.execute(f"select * from [{table}] order by 1, 2"):
+            digest.update(repr(row).encode())
+    conn.close()
+    return digest.hexdigest()

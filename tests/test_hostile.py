@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import random
 import shutil
 import signal
@@ -14,12 +13,11 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
-from conftest import REFERENCES
+from conftest import REFERENCES, content_hash
 from hostile import make_hostile_corpus
 
 from kb.model import ProblemCode
 from kb.pipeline import build
-from kb.store import SCHEMA
 
 KB = str(Path(sys.executable).parent / "kb")
 
@@ -145,16 +143,6 @@ def test_a_file_deleted_during_the_build_is_a_problem(tmp_path, monkeypatch):
     summary = build(refs, tmp_path / "e.db")
     assert summary.documents == 4
     assert summary.problems[ProblemCode.UNREADABLE_FILE.value] == 1
-
-
-def content_hash(db: Path) -> str:
-    digest = hashlib.sha256()
-    conn = sqlite3.connect(db)
-    for table in sorted(SCHEMA):
-        for row in conn.execute(f"select * from [{table}] order by 1, 2"):
-            digest.update(repr(row).encode())
-    conn.close()
-    return digest.hexdigest()
 
 
 def test_killed_builds_leave_the_previous_database_intact(tmp_path):

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from pathlib import Path
 
 import pytest
 import sqlite_utils
-from conftest import REFERENCES, SEED_000, SEED_001, SEED_002, SEED_003
+from conftest import REFERENCES, SEED_000, SEED_001, SEED_002, SEED_003, content_hash
 
 from kb.pipeline import KbError, build
-from kb.store import SCHEMA
 
 
 def query(db: Path, sql: str, params: tuple = ()) -> list[dict]:
@@ -185,16 +183,6 @@ def test_full_text_search_folds_accents(seed_db):
     assert len(rows) >= 8 and all("Mahévas" in r["authors"] for r in rows)
     passages = query(seed_db, "select count(*) n from passages_fts where passages_fts match 'daratumumab'")
     assert passages[0]["n"] > 0
-
-
-def content_hash(db: Path) -> str:
-    digest = hashlib.sha256()
-    conn = sqlite3.connect(db)
-    for table in sorted(SCHEMA):
-        for row in conn.execute(f"select * from [{table}] order by 1, 2"):
-            digest.update(repr(row).encode())
-    conn.close()
-    return digest.hexdigest()
 
 
 def test_two_builds_give_identical_rows(seed_db, tmp_path):

@@ -2,63 +2,49 @@
 
 Every normaliser of ``kb.normalise`` returns ``(value, findings)``. A finding names the field it is
 about, a code from ``NORMALISE_CODES`` and a message a reviewer can act on; the caller turns it into a
-``kb.model.Problem`` by adding the file and line it knows. Codes that already exist in
-``kb.model.ProblemCode`` (``broken_author``, ``encoding``, ``replacement_character``) are reused with
-the same value and severity; the others are new and listed here until they are merged into
-``ProblemCode``.
+``kb.model.Problem`` by adding the file and line it knows. The codes are ``kb.model.ProblemCode``
+values; their severities live there.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-# Codes reused from kb.model.ProblemCode (same value, same severity).
-BROKEN_AUTHOR = "broken_author"
-ENCODING = "encoding"
-REPLACEMENT_CHARACTER = "replacement_character"
+from kb.model import SEVERITY, ProblemCode
 
-# New codes.
-NAME_CASE_REPAIRED = "name_case_repaired"
-LOST_CHARACTER = "lost_character"
-JOINED_WORDS = "joined_words"
-UNKNOWN_JOURNAL = "unknown_journal"
-NOT_A_JOURNAL = "not_a_journal"
-UNPARSED_DATE = "unparsed_date"
-AMBIGUOUS_DATE = "ambiguous_date"
-INVALID_DATE = "invalid_date"
-UNPARSED_PAGES = "unparsed_pages"
-IMPLAUSIBLE_PAGES = "implausible_pages"
-LONG_PAGE_RANGE = "long_page_range"
-INVALID_DOI = "invalid_doi"
-INVALID_PMID = "invalid_pmid"
-INVALID_PMCID = "invalid_pmcid"
-INVALID_HAL_ID = "invalid_hal_id"
+# The codes a normaliser emits: values of kb.model.ProblemCode, where their severities are kept.
+BROKEN_AUTHOR = ProblemCode.BROKEN_AUTHOR.value
+ENCODING = ProblemCode.ENCODING.value  # mojibake repaired by ftfy ("MahÃ©vas" -> "Mahévas")
+REPLACEMENT_CHARACTER = ProblemCode.REPLACEMENT_CHARACTER.value  # U+FFFD left by extraction; kept
+NAME_CASE_REPAIRED = ProblemCode.NAME_CASE_REPAIRED.value
+LOST_CHARACTER = ProblemCode.LOST_CHARACTER.value  # a "?" standing for a lost Greek letter; kept
+JOINED_WORDS = ProblemCode.JOINED_WORDS.value  # a lost hyphen joined two words; kept
+UNKNOWN_JOURNAL = ProblemCode.UNKNOWN_JOURNAL.value
+NOT_A_JOURNAL = ProblemCode.NOT_A_JOURNAL.value
+UNPARSED_DATE = ProblemCode.UNPARSED_DATE.value
+AMBIGUOUS_DATE = ProblemCode.AMBIGUOUS_DATE.value
+INVALID_DATE = ProblemCode.INVALID_DATE.value
+UNPARSED_PAGES = ProblemCode.UNPARSED_PAGES.value
+IMPLAUSIBLE_PAGES = ProblemCode.IMPLAUSIBLE_PAGES.value
+LONG_PAGE_RANGE = ProblemCode.LONG_PAGE_RANGE.value
+INVALID_DOI = ProblemCode.INVALID_DOI.value
+INVALID_PMID = ProblemCode.INVALID_PMID.value
+INVALID_PMCID = ProblemCode.INVALID_PMCID.value
+INVALID_HAL_ID = ProblemCode.INVALID_HAL_ID.value
 
 ERROR = "error"
 WARNING = "warning"
 INFO = "info"
 
 NORMALISE_CODES: dict[str, str] = {
-    BROKEN_AUTHOR: WARNING,  # an author-list piece that is not a whole name ("E. T. ,"); dropped
-    ENCODING: WARNING,  # mojibake repaired by ftfy ("MahÃ©vas" -> "Mahévas")
-    REPLACEMENT_CHARACTER: WARNING,  # U+FFFD left by extraction ("e�ets"); kept, not guessed
-    NAME_CASE_REPAIRED: INFO,  # a family name's case was repaired ("Lapeyre-mestre")
-    LOST_CHARACTER: WARNING,  # a "?" standing for a lost Greek letter ("GPIb?", "Fc?"); kept
-    JOINED_WORDS: WARNING,  # a lost hyphen joined two words ("Druginduced", "Tcell"); kept
-    UNKNOWN_JOURNAL: INFO,  # journal not in extract/journals.yml; abbreviated by ISO 4 rules only
-    NOT_A_JOURNAL: WARNING,  # the journal field names a society or meeting; kept as written
-    UNPARSED_DATE: WARNING,  # no year, month or day could be read
-    AMBIGUOUS_DATE: WARNING,  # "02/09/2021" in an English document: day and month not told apart
-    INVALID_DATE: WARNING,  # a day or month out of range ("31 févr", month 13)
-    UNPARSED_PAGES: WARNING,  # pages not readable as a page, range or e-locator
-    IMPLAUSIBLE_PAGES: WARNING,  # last page before the first, or a range over 100 pages
-    LONG_PAGE_RANGE: INFO,  # a range over 30 pages: HAL exports corrupt end pages; check it
-    INVALID_DOI: WARNING,  # not a DOI after cleaning; dropped
-    INVALID_PMID: WARNING,  # not a PubMed id after cleaning; dropped
-    INVALID_PMCID: WARNING,  # not a PubMed Central id after cleaning; dropped
-    INVALID_HAL_ID: WARNING,  # not a HAL id after cleaning; dropped
-}
-"""Every code a normaliser can emit, with its severity (``error``, ``warning`` or ``info``)."""
+    code: SEVERITY[ProblemCode(code)].value
+    for code in (
+        BROKEN_AUTHOR, ENCODING, REPLACEMENT_CHARACTER, NAME_CASE_REPAIRED, LOST_CHARACTER, JOINED_WORDS,
+        UNKNOWN_JOURNAL, NOT_A_JOURNAL, UNPARSED_DATE, AMBIGUOUS_DATE, INVALID_DATE, UNPARSED_PAGES,
+        IMPLAUSIBLE_PAGES, LONG_PAGE_RANGE, INVALID_DOI, INVALID_PMID, INVALID_PMCID, INVALID_HAL_ID,
+    )
+}  # fmt: skip
+"""Every code a normaliser can emit, with its severity (from ``kb.model.SEVERITY``)."""
 
 
 @dataclass(frozen=True)
