@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -108,3 +109,21 @@ def test_plugin_is_loaded_and_styles_table_pages(server):
     assert "/-/static-plugins/itp-kb/kb.css" in page
     with urllib.request.urlopen(f"{base}/-/static-plugins/itp-kb/kb.css", timeout=5) as response:
         assert b"column-descriptions" in response.read()
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "delete from works",
+        "update works set title = 'x'",
+        "drop table citations",
+        "pragma writable_schema = 1",
+    ],
+)
+def test_writes_through_the_sql_api_are_refused(server, sql):
+    base, _db = server
+    query = urllib.parse.urlencode({"sql": sql})
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(f"{base}/evidence.json?{query}", timeout=5)
+    assert refused.value.code in (400, 403)
+    assert get_json(f"{base}/evidence/works.json?_shape=array&_size=1")  # still there
