@@ -15,11 +15,12 @@ LOWER = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĺ
 LETTER = f"{UPPER}{LOWER}"
 
 PARTICLE = r"(?:van|von|de|del|della|der|den|di|da|du|dos|la|le|ten|ter)"
-# A family name: capital first, at least one lower-case letter, hyphens and apostrophes allowed.
 FAMILY = (
-    rf"(?:{PARTICLE}\s+){{0,2}}(?:[{UPPER}][{LETTER}'’]*[{LOWER}][{LETTER}'’]*|[{UPPER}]['’][{UPPER}][{LOWER}]+)"
-    rf"(?:-[{UPPER}{LOWER}][{LETTER}'’]*)*"
+    rf"(?>(?:{PARTICLE}\s+){{0,2}}(?:[{UPPER}](?=[{LETTER}'’-]*[{LOWER}])[{LETTER}'’]+|[{UPPER}]['’][{UPPER}][{LOWER}]+)"
+    rf"(?:-[{UPPER}{LOWER}][{LETTER}'’]*)*)"
 )
+"""A family name: capital first, at least one lower-case letter, hyphens and apostrophes allowed.
+Atomic (``(?>...)``): one way to match a name, so long author lists cannot backtrack exponentially."""
 # One initial written with a period or standing alone ("S.", "S", "Q.-H.").
 INITIAL = rf"[{UPPER}](?:\.|(?![{LETTER}]))"
 INITIALS = rf"{INITIAL}(?:\s?-?\s?{INITIAL}){{0,3}}"
