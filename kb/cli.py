@@ -9,6 +9,7 @@ Exit codes (documented in the README):
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Callable
@@ -17,15 +18,13 @@ from typing import Any, TypeVar
 
 import click
 
-from kb.add import add_files
-from kb.check import check_report, review_report
-from kb.dedupe.run import run_dedupe
-from kb.evidence import VocabularyError, load_vocabulary, run_tag
-from kb.evidence.runner import split_lines
-from kb.export import WRITERS, run_export
-from kb.graph_export import FORMATS, export_graph, write_graph_file
-from kb.model import DocumentKind
-from kb.pipeline import BuildSummary, KbError, build
+from kb.model import DocumentKind, KbError
+
+# Each command imports its stage when it runs, so that `kb parse` does not pay for Datasette, networkx
+# and the evidence vocabularies at start-up. The choices below are checked against the stages by a test.
+EXPORT_FORMATS = ("bibtex", "ris", "csljson")
+GRAPH_FORMATS = ("graphml", "gexf", "json")
+PARSE_FORMATS = ("csl", "bibtex")
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -61,7 +60,7 @@ def cli() -> None:
     """ITP evidence knowledge base: build it from references/ and serve it with Datasette."""
 
 
-def _print_summary(summary: BuildSummary, db: Path) -> None:
+def _print_summary(summary: Any, db: Path) -> None:
     click.echo(f"built {db}")
     for line in summary.lines():
         click.echo(line)
@@ -79,6 +78,8 @@ def _print_summary(summary: BuildSummary, db: Path) -> None:
 )
 def build_command(references: Path, db: Path, strict: bool, extract_dir: Path | None) -> None:
     """Build the knowledge base from REFERENCES into DB and print a summary."""
+    from kb.pipeline import build
+
     summary = build(references, db, extract_dir)
     _print_summary(summary, db)
     if strict and summary.errors:
@@ -106,6 +107,9 @@ def add_command(
     db: Path,
 ) -> None:
     """Copy FILES into REFERENCES with a sidecar .yml each, then rebuild the database."""
+    from kb.add import add_files
+    from kb.pipeline import build
+
     for added in add_files(list(files), references, title, kind, language):
         click.echo(f"{'added' if added.new else 'already present'}: {added.path}")
     _print_summary(build(references, db), db)
@@ -119,6 +123,8 @@ def add_command(
 )
 def check_command(db: Path, code: str | None, examples: int) -> None:
     """Report the problems of the database, grouped by code, errors first."""
+    from kb.check import check_report
+
     for line in check_report(db, code, examples):
         click.echo(line)
 
@@ -127,8 +133,57 @@ def check_command(db: Path, code: str | None, examples: int) -> None:
 @db_option("Database whose review queue to list.")
 def review_command(db: Path) -> None:
     """List the review queue: maybe-duplicates and ambiguous short citations, with the line that decides."""
+    from kb.check import review_report
+
     for line in review_report(db):
         click.echo(line)
+
+
+@cli.command("parse")
+@click.argument("file", default="-", type=click.Path(path_type=Path, allow_dash=True))
+@click.option("--jsonl", is_flag=True, help="One CSL-JSON object per line (default: one JSON array).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(PARSE_FORMATS),
+    default="csl",
+    show_default=True,
+    help="CSL-JSON items or BibTeX entries.",
+)
+def parse_command(file: Path, jsonl: bool, fmt: str) -> None:
+    """Parse one reference per line of FILE (or stdin): authors, title, journal, date, volume, issue,
+    pages, DOI, PMID, URL, type and the problems found. Every line gives exactly one item."""
+    from kb.parse.csl import binary_lines, run_parse
+
+    out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n", write_through=False)
+    if str(file) == "-":
+        code = run_parse(binary_lines(sys.stdin.buffer), jsonl, fmt, out)
+    else:
+        try:
+            stream = file.open("rb")
+        except OSError as exc:
+            raise KbError(f"{file}: cannot be read ({exc.strerror or exc}).") from exc
+        with stream:
+            code = run_parse(binary_lines(stream), jsonl, fmt, out)
+    out.flush()
+    out.detach()  # leave sys.stdout's buffer open for whoever writes next
+    sys.exit(code)
+
+
+@cli.command("train")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Model file to write (default: the shipped kb/parse/model.crfsuite).",
+)
+def train_command(out: Path | None) -> None:
+    """Rebuild the parser's CRF model from the labelled data in data/refparse/, deterministically."""
+    from kb.parse.train import MODEL_FILE, train_model
+
+    target = out or MODEL_FILE
+    train_model(target)
+    click.echo(f"trained {target}")
 
 
 @cli.command("tag")
@@ -142,6 +197,9 @@ def review_command(db: Path) -> None:
 )
 def tag_command(file: Path, jsonl: bool, itp: bool, vocab: Path | None) -> None:
     """Tag one text per line of FILE (or stdin): interventions with roles, outcomes, design and level."""
+    from kb.evidence import VocabularyError, load_vocabulary, run_tag
+    from kb.evidence.runner import split_lines
+
     try:
         data = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
         vocabulary = load_vocabulary(vocab)
@@ -168,6 +226,8 @@ def tag_command(file: Path, jsonl: bool, itp: bool, vocab: Path | None) -> None:
 @click.option("--summary", is_flag=True, help="Print PRISMA counts to stderr.")
 def dedupe_command(files: tuple[Path, ...], fmt: str, maybe: Path | None, summary: bool) -> None:
     """Deduplicate BibTeX, RIS, PubMed or CSL-JSON exports: one row per cluster of duplicate records."""
+    from kb.dedupe.run import run_dedupe
+
     sys.exit(
         run_dedupe(
             [str(f) for f in files], fmt, str(maybe) if maybe else None, summary, sys.stdout, sys.stderr
@@ -177,7 +237,7 @@ def dedupe_command(files: tuple[Path, ...], fmt: str, maybe: Path | None, summar
 
 @cli.command("export")
 @db_option("Database to export from (opened read-only).")
-@click.option("--format", "fmt", type=click.Choice(list(WRITERS)), required=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True, help="Output format.")
 @click.option("--drug", help="Only works tagged with this intervention (id, name, class or synonym).")
 @click.option("--design", help="Only works of this study design (design id).")
 @click.option("--sql", help="Read-only SELECT whose rows are works (id) or carry a work_id.")
@@ -188,6 +248,8 @@ def export_command(
     db: Path, fmt: str, drug: str | None, design: str | None, sql: str | None, out: Path | None
 ) -> None:
     """Export works as BibTeX, RIS or CSL-JSON: every work, or those of --drug/--design/--sql."""
+    from kb.export import run_export
+
     n = run_export(db, fmt, out, drug=drug, design=design, sql=sql)
     if out is not None:
         click.echo(f"exported {n} works to {out}", err=True)
@@ -197,7 +259,7 @@ def export_command(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(FORMATS),
+    type=click.Choice(GRAPH_FORMATS),
     default="graphml",
     show_default=True,
     help="GraphML and GEXF open in Gephi and Cytoscape; json is cytoscape.js elements.",
@@ -208,6 +270,8 @@ def export_command(
 @db_option("Database to read the graph from.")
 def graph_command(fmt: str, out: Path | None, db: Path) -> None:
     """Export the citation graph: works and documents as nodes, citations as edges, with their metrics."""
+    from kb.graph_export import export_graph, write_graph_file
+
     n = export_graph(db, fmt, sys.stdout) if out is None else write_graph_file(db, fmt, out)
     click.echo(f"{n} nodes written to {out or 'standard output'}", err=True)
 
@@ -252,6 +316,8 @@ def datasette_command(db: Path, host: str, port: int, metadata: Path | None) -> 
 )
 def serve_command(db: Path, references: Path, host: str, port: int, metadata: Path) -> None:
     """Serve the knowledge base read-only with Datasette (building it first if it is missing)."""
+    from kb.pipeline import build
+
     if not db.exists():
         click.echo(f"{db} does not exist yet; building it from {references}")
         _print_summary(build(references, db), db)

@@ -16,6 +16,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 
+class KbError(Exception):
+    """A usage or input/output error the user can fix; the CLI prints it as one line and exits 1."""
+
+
 class Severity(StrEnum):
     """How bad a problem is: ``error`` fails ``kb build --strict``; the others never do."""
 

@@ -31,6 +31,7 @@ from kb.model import (
     CitationStatus,
     Document,
     DocumentKind,
+    KbError,
     Problem,
     ProblemCode,
     Record,
@@ -43,10 +44,6 @@ from kb.normalise import normalise_record, parse_name, repair_text
 from kb.parse import parse_reference
 from kb.store import SCHEMA, Row, write_database
 from kb.works import PairRow, ReviewItem, citation_keys, group_works, stable_id
-
-
-class KbError(Exception):
-    """A usage or input/output error the user can fix; the CLI prints it as one line and exits 1."""
 
 
 @dataclass

@@ -28,7 +28,7 @@ def test_build_prints_summary_and_exits_0(tmp_path, capsys):
         "citations: 142",
         "works: 138",
         "passages: 372",
-        "problems: 129 (1 errors)",
+        "problems: 131 (1 errors)",
         "  broken_author: 5",
         "  joined_words: 5",
         "  long_page_range: 19",
@@ -41,6 +41,7 @@ def test_build_prints_summary_and_exits_0(tmp_path, capsys):
         "  not_a_reference: 9",
         "  replacement_character: 3",
         "  truncated: 1",
+        "  unknown_journal: 2",
         "  unresolved_short_citation: 51",
     ]
     assert db.exists()
@@ -125,10 +126,10 @@ def test_check_reports_problems_grouped_by_code(seed_db, capsys):
     code, out, _ = run(["check", "--db", str(seed_db), "--examples", "1"], capsys)
     lines = out.splitlines()
     assert code == 0
-    assert lines[0].endswith("problems in 13 codes")
+    assert lines[0].endswith("problems in 14 codes")
     assert lines[1:3] == [
         "truncated (error): 1",
-        "  references/000_b9d0f3a1d59143d6.txt:44: the entry stops after its authors: no title, journal or year",
+        "  references/000_b9d0f3a1d59143d6.txt:44: the reference stops in the middle",
     ]
     assert "not_a_reference (warning): 9" in lines
     assert "  ... and 8 more" in lines
@@ -151,3 +152,23 @@ def test_check_without_database_exits_1(tmp_path, capsys):
         1,
         f"Error: database {tmp_path / 'none.db'} does not exist; run `kb build` first.\n",
     )
+
+
+def test_cli_choices_match_the_stages():
+    from kb import cli
+    from kb.export import WRITERS
+    from kb.graph_export import FORMATS
+    from kb.parse.csl import FORMATS as PARSE_FORMATS
+
+    assert set(cli.EXPORT_FORMATS) == set(WRITERS)
+    assert set(cli.GRAPH_FORMATS) == set(FORMATS)
+    assert set(cli.PARSE_FORMATS) == set(PARSE_FORMATS)
+
+
+def test_parse_command_gives_one_item_per_line(capsys, tmp_path):
+    refs = tmp_path / "refs.txt"
+    refs.write_bytes("Stanworth SJ, et al. Br J Haematol (2015)\n\n\x00\x01 garbage\n".encode())
+    assert main(["parse", str(refs), "--jsonl"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 3
+    assert '"family": "Stanworth"' in lines[0] and '"not_a_reference"' in lines[1]

@@ -89,7 +89,7 @@ def _lines(path: Path) -> list[str]:
         ("page.txt", "html_content"),
         ("truncated_utf8.txt", "encoding"),
         ("bad.bib", "unparsed"),
-        ("one_line_10mb.txt", "unparsed"),
+        ("one_line_10mb.txt", "not_a_reference"),
     ],
 )
 def test_each_hostile_file_gets_its_clear_problem(hostile, name, code):

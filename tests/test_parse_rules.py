@@ -7,8 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kb.model import Name, ProblemCode, Reference
-from kb.parse import parse_reference
-from kb.parse.rules import parse_names
+from kb.parse.rules import parse_names, parse_reference
 
 
 def codes(ref: Reference) -> set[ProblemCode]:

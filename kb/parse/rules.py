@@ -102,7 +102,7 @@ def parse_reference(text: str) -> Reference:
     text = " ".join(text.split())
     if not text:
         return _flagged(ProblemCode.UNPARSED, "empty reference")
-    if _is_prose(text):
+    if is_prose(text):
         return _flagged(
             ProblemCode.NOT_A_REFERENCE,
             "reads as running text (sentences, verbs, percentages), not as a reference",
@@ -122,7 +122,7 @@ def _flagged(code: ProblemCode, message: str) -> Reference:
     return Reference(type="", problems=[(code, "", message)])
 
 
-def _is_prose(text: str) -> bool:
+def is_prose(text: str) -> bool:
     """True for running text: verbs, pronouns and percentages outweigh bibliographic evidence."""
     words = re.findall(r"[^\W\d_]+", text.lower())
     cues = sum(1 for w in words if w in PROSE_CUES) + len(PERCENT.findall(text))

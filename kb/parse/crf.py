@@ -1,0 +1,494 @@
+"""Parse reference strings with the shipped linear-chain CRF.
+
+``CRFParser.parse(text)`` cuts the text into tokens, labels each token with the CRF (author,
+title, journal, date, volume, issue, pages, doi, url, ...), groups the labels into segments and
+turns the segments into the fields of a :class:`kb.model.Reference`. Identifiers (DOI, PMID, URL,
+HAL id) are read with patterns from the whole string, whatever the labels say. Any input gives
+exactly one ``Reference``; input that is not a reference is flagged, never an exception.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+from kb.model import Name, ProblemCode, Reference
+from kb.parse.features import MONTHS, Featurizer, fold, tighten, tokenize
+
+MODEL_FILE = Path(__file__).resolve().parent / "model.crfsuite"
+MAX_CHARS = 2000
+"""Longer input is cut to this many characters before tagging (no reference is that long)."""
+MAX_TOKENS = 300
+
+DOI_RE = re.compile(r"10\.\d{4,9}/[^\s\"<>]+", re.I)
+_DOI_TAIL = re.compile(r"(?:\[doi\]|[.,;]?(?:pmid|pmcid|pii|issn|url)\b.*)$", re.I)
+"""What follows a DOI glued to it: "10.1038/nm.2234[doi]", "10.1126/x.1.PMID:20847271"."""
+PMID_RE = re.compile(r"\bPMID\s*:?\s*(\d{1,9})\b", re.I)
+URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.I)
+HAL_RE = re.compile(r"hal\.(?:archives-ouvertes\.fr|science|inria\.fr)/([a-z]+-\d{6,9})", re.I)
+YEAR_RE = re.compile(r"(?<![0-9.])(1[5-9][0-9][0-9]|20[0-4][0-9])(?![0-9])")
+DMY_RE = re.compile(r"(?<![0-9])([0-9]{1,2})[./-]([0-9]{1,2})[./-](1[5-9][0-9][0-9]|20[0-4][0-9])(?![0-9])")
+NUMBER_RE = re.compile(r"[A-Za-z]?\d+[A-Za-z]?|\b[IVXLC]+\b")
+PAGES_RE = re.compile(r"[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—‐]+\s*[A-Za-z]?\d+[A-Za-z]?)?")
+_SCOPE_PREFIX = re.compile(
+    r"^\W*(?:vols?|volume|v|issues?|no|nos|nr|n°|num|number|pp|p|pages?|s)\b\.?\s*", re.I
+)
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_PROCEEDINGS_RE = re.compile(r"\b(proceedings|conference|conf\.|symposium|workshop|congress)", re.I)
+_PROSE_WORDS = 45
+"""A text of this many words with no year and no identifier is prose."""
+_THESIS_RE = re.compile(r"\b(thesis|thèse|these|dissertation|mémoire)\b", re.I)
+
+
+def _clean_text(text: str) -> tuple[str, list[tuple[ProblemCode, str, str]]]:
+    """Cut huge input, turn control characters into spaces; report what was odd."""
+    problems: list[tuple[ProblemCode, str, str]] = []
+    if len(text) > MAX_CHARS:
+        problems.append(
+            (
+                ProblemCode.NOT_A_REFERENCE,
+                "",
+                f"{len(text)} characters is too long for one reference; "
+                f"only the first {MAX_CHARS} were parsed",
+            )
+        )
+        text = text[:MAX_CHARS]
+    bad = len(_CONTROL_RE.findall(text)) + text.count("\ufffd")
+    if bad:
+        text = _CONTROL_RE.sub(" ", text)
+        if bad * 10 > len(text):
+            problems.append((ProblemCode.NOT_A_REFERENCE, "", "mostly control or replacement characters"))
+    return tighten(" ".join(text.split()))[0], problems
+
+
+_EDITORS_RE = re.compile(r"^(?:in\s*:?\s+)?[^.]{0,200}?\b(?:eds?|editors?|hrsg|dir)\.?\)?[,.:]\s+", re.I)
+"""The editors heading a book title: "In: Rodgers GP, Young NS, eds. The Bethesda Handbook"."""
+
+
+def _strip_field(s: str) -> str:
+    s = s.strip().strip("*_").strip()
+    m = _EDITORS_RE.match(s)
+    if m and m.end() < len(s):
+        s = s[m.end() :]
+    s = re.sub(r"^(?:in\s*:|in\s+)(?=\S)", "", s, flags=re.I) if s[:3].lower() in ("in:", "in ") else s
+    s = s.strip(" ,;:.([{")
+    if s.endswith((")", "]")) and s.count("(") + s.count("[") < s.count(")") + s.count("]"):
+        s = s[:-1]
+    return s.strip(" ,;:*_\"“”«»'‘’").strip()
+
+
+def _strip_title(s: str) -> str:
+    s = s.strip().lstrip(",;:. ")
+    s = s.strip("\"“”«»'‘’ ")
+    s = s.rstrip(" ,;:")
+    if s.endswith(".") and not s.endswith(".."):
+        s = s[:-1]
+    return s.strip("\"“”«»'‘’ ,").strip()
+
+
+def _number(s: str) -> str:
+    s = _SCOPE_PREFIX.sub("", s.strip(" ([,;:."))
+    m = NUMBER_RE.search(s)
+    return m.group() if m else ""
+
+
+def _pages(s: str) -> str:
+    s = _SCOPE_PREFIX.sub("", s.strip(" ([,;:."))
+    m = PAGES_RE.search(s)
+    if not m:
+        return ""
+    return re.sub(r"\s*[-–—‐]+\s*", "-", m.group())
+
+
+def _date(text: str, ref: Reference) -> None:
+    """Set year, month and day from the date text ("25 janv, 2017", "02.09.2021", "2018 Jun;")."""
+    m = DMY_RE.search(text)
+    if m:
+        d, mo, y = int(m.group(1)), int(m.group(2)), m.group(3)
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            ref.year, ref.month, ref.day = y, str(mo), str(d)
+            return
+    m = YEAR_RE.search(text)
+    if m:
+        ref.year = m.group(1)
+    words = re.findall(r"[^\W\d_]+\.?|(?<![0-9])[0-9]{1,2}(?![0-9])", text)
+    for i, w in enumerate(words):
+        key = fold(w.rstrip("."))
+        if key in MONTHS and (len(key) > 2):
+            ref.month = str(MONTHS[key])
+            for j in (i - 1, i + 1):
+                if (
+                    0 <= j < len(words)
+                    and words[j].isascii()
+                    and words[j].isdigit()
+                    and 1 <= int(words[j]) <= 31
+                ):
+                    ref.day = str(int(words[j]))
+                    break
+            break
+
+
+def _identifiers(text: str, ref: Reference) -> None:
+    m = DOI_RE.search(text)
+    if m:
+        doi = _DOI_TAIL.sub("", m.group()).rstrip(".,;")
+        while doi.endswith((")", "]")) and doi.count(doi[-1]) > doi.count("(" if doi[-1] == ")" else "["):
+            doi = doi[:-1].rstrip(".,;")
+        ref.doi = doi
+    m = PMID_RE.search(text)
+    if m:
+        ref.pmid = m.group(1)
+    for m in URL_RE.finditer(text):
+        url = m.group().rstrip(".,;")
+        while url.endswith(")") and url.count(")") > url.count("("):
+            url = url[:-1]
+        if not ref.url and not re.match(r"https?://(dx\.)?doi\.org/", url, re.I):
+            ref.url = url
+        h = HAL_RE.search(url)
+        if h and not ref.hal_id:
+            ref.hal_id = h.group(1).lower()
+
+
+def _type(ref: Reference, labels: set[str], text: str) -> str:
+    if _THESIS_RE.search(text):
+        return "thesis"
+    if ref.journal:
+        if _PROCEEDINGS_RE.search(ref.journal):
+            return "paper-conference"
+        if "editor" in labels or "publisher" in labels:
+            return "chapter"
+        return "article-journal"
+    if "publisher" in labels:
+        return "book"
+    if ref.title:
+        return "document"
+    return "article-journal"
+
+
+def _flag(ref: Reference, text: str) -> None:
+    fields = (ref.year, ref.doi, ref.pmid, ref.url, ref.journal, ref.volume, ref.pages, ref.authors)
+    signals = sum(bool(x) for x in fields)
+    if text.rstrip().endswith((",", ":", ";", " and", " &")) and signals < 3:
+        ref.problems.append((ProblemCode.TRUNCATED, "", "the reference stops in the middle"))
+    elif (signals < 2 or not (ref.year or ref.journal or ref.doi or ref.pmid or ref.url)) and not any(
+        p[0] == ProblemCode.NOT_A_REFERENCE for p in ref.problems
+    ):
+        ref.problems.append((ProblemCode.NOT_A_REFERENCE, "", "too few fields of a reference were found"))
+    if (
+        not ref.year
+        and not (ref.doi or ref.pmid or ref.url)
+        and len(text.split()) >= _PROSE_WORDS
+        and not any(p[0] == ProblemCode.NOT_A_REFERENCE for p in ref.problems)
+    ):
+        ref.problems.append(
+            (ProblemCode.NOT_A_REFERENCE, "", "a long text with no year: prose, not a reference")
+        )
+    if not ref.authors and not ref.et_al:
+        ref.problems.append((ProblemCode.MISSING_AUTHORS, "authors", "no author found"))
+    if not ref.year:
+        ref.problems.append((ProblemCode.MISSING_YEAR, "year", "no year found"))
+    if not ref.title and not ref.is_short:
+        ref.problems.append((ProblemCode.MISSING_TITLE, "title", "no title found"))
+
+
+_ET_AL_RE = re.compile(r"\b(?:et\.?\s*al|and\s+others|et\s+coll)\b\.*", re.I)
+_INITIAL_WORD = re.compile(r"^(?:[A-Z][a-z]?\.|[A-Z](?=$|[-.])|[A-Z]{2,3}$)(?:-?\s?[A-Z][a-z]?\.?)*,?$")
+_INITIALS_ONLY = re.compile(r"^(?:[A-Z]\.?\s?-?\s?){1,4}$|^(?:[A-Z][a-z]?\.\s?-?){1,4}$")
+_ORG_WORDS = re.compile(
+    r"\b(group|society|organi[sz]ation|committee|association|collaboration|consortium|institute|"
+    r"agency|authority|autorit[eé]|council|network|investigators|team|foundation|world|national|"
+    r"ministry|department|office|centre|center|board|commission|union|federation|santé|health)\b",
+    re.I,
+)
+_PARTICLE_WORDS = frozenset("von van der den de la le du da di dos das del della des ter ten zu".split())  # noqa: SIM905
+_SPLIT_AND = re.compile(r"\s*(?:;|\band\b|&|\bet\b(?!\s*al)|\bund\b)\s*", re.I)
+
+
+def _is_initials(piece: str) -> bool:
+    piece = piece.strip()
+    return bool(piece) and bool(_INITIALS_ONLY.match(piece))
+
+
+def _person(piece: str) -> Name:
+    """One name written "G. Moulis", "Moulis G", "Stanworth SJ", "Jean Dupont" or "Daly"."""
+    words = piece.split()
+    if len(words) == 1:
+        return Name(family=words[0])
+    if _ORG_WORDS.search(piece) or len(words) > 5:
+        return Name(literal=piece)
+    k = 0
+    while k < len(words) - 1 and _INITIAL_WORD.match(words[k]):
+        k += 1
+    if k:
+        return Name(family=" ".join(words[k:]), given=" ".join(words[:k]))
+    j = len(words)
+    while j > 1 and _INITIAL_WORD.match(words[j - 1]):
+        j -= 1
+    if j < len(words):
+        return Name(family=" ".join(words[:j]), given=" ".join(words[j:]))
+    i = len(words) - 1
+    while i > 1 and words[i - 1].lower() in _PARTICLE_WORDS:
+        i -= 1
+    return Name(family=" ".join(words[i:]), given=" ".join(words[:i]))
+
+
+def split_authors(text: str) -> tuple[list[Name], bool, list[str]]:
+    """Names of an author segment, whether it says "et al.", and the pieces that are not names."""
+    et_al = bool(_ET_AL_RE.search(text))
+    text = _ET_AL_RE.sub(" ", text)
+    text = re.sub(r"[*_()\[\]{}\"“”]|^\s*[-–•·]+\s", " ", text)
+    text = re.sub(r"\s+", " ", text).strip(" ,;:")
+    names: list[Name] = []
+    broken: list[str] = []
+    for part in _SPLIT_AND.split(text):
+        pieces: list[str] = []
+        inits: list[bool] = []
+        for raw in part.split(","):
+            is_init = _is_initials(raw)
+            p = raw.strip() if is_init else raw.strip(" .")
+            if p.strip(" ."):
+                pieces.append(p)
+                inits.append(is_init)
+        if not pieces:
+            continue
+        pairs = len(pieces) >= 2 and len(pieces[0].split()) == 1 and inits[1]
+        pairs = pairs or (
+            len(pieces) >= 2
+            and len([w for w in pieces[0].split() if w.lower() not in _PARTICLE_WORDS]) == 1
+            and all(w[:1].isupper() for w in pieces[1].split())
+            and len(pieces[1].split()) <= 3
+            and not any(_INITIAL_WORD.match(w) for w in pieces[0].split())
+        )
+        pending: str | None = None
+        for p, is_init in zip(pieces, inits, strict=True):
+            given_like = is_init or (len(p.split()) <= 3 and p[:1].isupper())
+            if pairs and pending is not None and given_like:
+                names.append(Name(family=pending, given=p.strip()))
+                pending = None
+                continue
+            if pending is not None:
+                names.append(Name(family=pending))
+                pending = None
+            if is_init and not names and p.count(".") <= 1 and len(p.strip(" .")) >= 2:
+                names.append(Name(literal=p.strip(" .")))  # "WHO.", "ASH": an acronym, not initials
+            elif is_init:
+                if names and not names[-1].given and not names[-1].literal:
+                    names[-1] = Name(family=names[-1].family, given=p.strip())
+                else:
+                    broken.append(p.strip())
+                    names.append(Name(given=p.strip()))
+            elif pairs and len(p.split()) == 1:
+                pending = p
+            else:
+                names.append(_person(p))
+        if pending is not None:
+            names.append(Name(family=pending))
+    return names, et_al, broken
+
+
+def _repair_days(tagged: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
+    """A day number right before a month name is part of the date ("Blood. 25 juin, vol.113")."""
+    for i in range(len(tagged) - 1):
+        tok, lab, s, e = tagged[i]
+        if lab != "date" and tok.isascii() and tok.isdigit() and len(tok) <= 2 and 1 <= int(tok) <= 31:
+            nxt = fold(tagged[i + 1][0].strip(".,;:()"))
+            if nxt in MONTHS:
+                tagged[i] = (tok, "date", s, e)
+                if tagged[i + 1][1] != "date":
+                    tagged[i + 1] = (tagged[i + 1][0], "date", tagged[i + 1][2], tagged[i + 1][3])
+    return tagged
+
+
+_BARE_NUMBER = re.compile(r"^[0-9]{1,4}[.,]?$")
+
+
+def _repair_issue(tagged: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
+    """A bare number left unlabelled right after the volume is the issue ("Cell 148. 6. PMID")."""
+    for i in range(len(tagged) - 1):
+        if tagged[i][1] == "volume" and tagged[i + 1][1] in ("other", "note"):
+            tok, _lab, s, e = tagged[i + 1]
+            if _BARE_NUMBER.match(tok) and not any(t[1] == "issue" for t in tagged):
+                tagged[i + 1] = (tok, "issue", s, e)
+            break
+    return tagged
+
+
+class CRFParser:
+    """A reference-string parser backed by a crfsuite model file."""
+
+    def __init__(self, model_path: Path | str = MODEL_FILE) -> None:
+        import pycrfsuite
+
+        self.model_path = Path(model_path)
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(self.model_path))
+        self._featurizer = Featurizer()
+
+    def label(self, text: str) -> list[tuple[str, str, int, int]]:
+        """``(token, label, start, end)`` for each token of an already cleaned ``text``."""
+        toks = tokenize(text)[:MAX_TOKENS]
+        if not toks:
+            return []
+        words = [t for t, _, _ in toks]
+        labels = self._tagger.tag(self._featurizer.sequence(words))
+        return [(t, lab, s, e) for (t, s, e), lab in zip(toks, labels, strict=True)]
+
+    def parse(self, text: str) -> Reference:
+        """Parse one reference string into a ``Reference`` (flagged, never raising, on junk)."""
+        if not isinstance(text, str):
+            text = str(text)
+        clean, problems = _clean_text(text)
+        ref = Reference()
+        ref.problems.extend(problems)
+        if not any(c.isalnum() for c in clean):
+            if not ref.problems:
+                ref.problems.append((ProblemCode.NOT_A_REFERENCE, "", "no letters or digits"))
+            return ref
+        tagged = _repair_issue(_repair_days(self.label(clean)))
+        segments: list[tuple[str, int, int]] = []
+        for _tok, lab, s, e in tagged:
+            if segments and segments[-1][0] == lab:
+                segments[-1] = (lab, segments[-1][1], e)
+            else:
+                segments.append((lab, s, e))
+        self._fill(ref, clean, segments)
+        _identifiers(clean, ref)
+        ref.type = _type(ref, {s[0] for s in segments}, clean)
+        _flag(ref, clean)
+        return ref
+
+    def parse_many(self, texts: Iterable[str]) -> list[Reference]:
+        """Parse each string; one ``Reference`` per input, in order."""
+        return [self.parse(t) for t in texts]
+
+    def _fill(self, ref: Reference, text: str, segments: list[tuple[str, int, int]]) -> None:
+        spans = _field_spans(segments)
+        author_text = text[spans["author"][0] : spans["author"][1]] if "author" in spans else ""
+        title_text = text[spans["title"][0] : spans["title"][1]] if "title" in spans else ""
+        journal_text = text[spans["journal"][0] : spans["journal"][1]] if "journal" in spans else ""
+        if author_text:
+            m = _VANCOUVER_CUT.match(author_text)
+            if m and (not title_text or spans["title"][0] >= spans["author"][1]):
+                author_text = m.group(1)
+                title_text = (m.group(2) + " " + title_text).strip() if title_text else m.group(2)
+            ref.authors, ref.et_al, broken = split_authors(author_text)
+            for b in broken:
+                ref.problems.append((ProblemCode.BROKEN_AUTHOR, "authors", f"incomplete name {b!r}"))
+        if journal_text:
+            m = _SENTENCE_CUT.match(journal_text)
+            if m and "title" in spans and spans["title"][1] <= spans["journal"][0]:
+                title_text = title_text + " " + m.group(1)
+                journal_text = m.group(2)
+        ref.title = _strip_title(title_text)
+        ref.journal = _strip_field(journal_text)
+        dates = [text[s:e] for lab, s, e in segments if lab == "date"]
+        if dates:
+            _date(" ".join(dates), ref)
+        if not ref.year:
+            for lab, s, e in segments:
+                if lab in ("other", "note", "volume", "publisher", "location"):
+                    m = YEAR_RE.search(text[s:e])
+                    if m:
+                        ref.year = m.group(1)
+                        break
+        first = {}
+        for lab, s, e in segments:
+            first.setdefault(lab, text[s:e])
+        ref.volume = _number(first.get("volume", ""))
+        ref.issue = _number(first.get("issue", ""))
+        if not ref.issue and "volume" in first:
+            m = re.search(r"\d+[A-Za-z]?\s*\(\s*([^)]+?)\s*\)", first["volume"])
+            if m:
+                ref.issue = m.group(1)
+        ref.pages = _pages(first.get("pages", ""))
+        if not ref.issue and first.get("volume", "").startswith("(") and ref.volume:
+            ref.issue, ref.volume = ref.volume, ""
+        _volume_issue_fallback(text, ref)
+
+
+_VANCOUVER_CUT = re.compile(
+    r"^((?:[^\W\d][\w'’-]*(?: [^\W\d][\w'’-]*)*? [A-Z]{1,4}(?: Jr| Sr| 2nd| 3rd)?, )*"
+    r"[^\W\d][\w'’-]*(?: [^\W\d][\w'’-]*)*? [A-Z]{1,4}(?: Jr| Sr| 2nd| 3rd)?\.)\s+"
+    r"(?![A-Z][.\s]|[A-Z]{1,3}[,.]|[-,;:&.]|and\b|et\b)(\S.*)$"
+)
+"""A Vancouver author list ("Renaud S, De Lorgeril M.") followed by the start of the title."""
+_SENTENCE_CUT = re.compile(r"^(.*[a-z]{4}[.?!])\s+([A-Z].*)$")
+"""The end of a title ("... in Utah and Colorado.") glued before the journal ("Med Care")."""
+_MERGE_GAP = 20
+"""Segments of a label separated by one segment of at most this many characters are one field."""
+_NO_BRIDGE = frozenset(["date", "volume", "issue", "pages", "doi", "url", "pmid"])
+
+
+_VIP_RE = re.compile(
+    r"(?:^|[;,]\s*)([A-Za-z]?[0-9]{1,5}[A-Za-z]?)\s*\(([^()]{0,20}[0-9][^()]{0,20})\)\s*:\s*"
+    r"([A-Za-z]?[0-9]+[A-Za-z]?(?:\s*[-–]\s*[A-Za-z]?[0-9]+[A-Za-z]?)?)"
+)
+"""The compact "vol(issue):pages" of Vancouver references ("1999;29(suppl 3):147-150")."""
+
+
+def _volume_issue_fallback(text: str, ref: Reference) -> None:
+    """Fill volume, issue and pages from a "vol(issue):pages" group when the labels missed them."""
+    if ref.volume and ref.issue and ref.pages:
+        return
+    for m in _VIP_RE.finditer(text):
+        if ref.volume and m.group(1) != ref.volume:
+            continue
+        if YEAR_RE.fullmatch(m.group(1)):
+            continue
+        ref.volume = ref.volume or m.group(1)
+        ref.issue = ref.issue or m.group(2).strip()
+        ref.pages = ref.pages or re.sub(r"\s*[-–]\s*", "-", m.group(3))
+        return
+
+
+def _field_spans(segments: list[tuple[str, int, int]]) -> dict[str, tuple[int, int]]:
+    """The character span of each label's first run of segments.
+
+    One short segment of another label between two segments of a label is bridged
+    ("Interleukin-8 (IL-8): the major ..." stays one title even if "(IL-8):" was mislabelled).
+    """
+    spans: dict[str, tuple[int, int]] = {}
+    i = 0
+    n = len(segments)
+    while i < n:
+        lab, s, e = segments[i]
+        j = i + 1
+        while j < n:
+            if segments[j][0] == lab:
+                e = segments[j][2]
+                j += 1
+            elif (
+                j + 1 < n
+                and segments[j + 1][0] == lab
+                and segments[j][0] not in _NO_BRIDGE
+                and segments[j][2] - segments[j][1] <= _MERGE_GAP
+            ):
+                e = segments[j + 1][2]
+                j += 2
+            else:
+                break
+        if lab not in spans and lab != "other":
+            spans[lab] = (s, e)
+        i = j
+    return spans
+
+
+_DEFAULT: CRFParser | None = None
+_LOCK = threading.Lock()
+
+
+def default_parser() -> CRFParser:
+    """The parser with the shipped model, loaded on first use."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        with _LOCK:
+            if _DEFAULT is None:
+                _DEFAULT = CRFParser()
+    return _DEFAULT
+
+
+def parse_reference(text: str) -> Reference:
+    """Parse one reference string with the shipped model."""
+    return default_parser().parse(text)

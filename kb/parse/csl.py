@@ -1,0 +1,155 @@
+"""Write parsed references as CSL-JSON (or BibTeX), and the streaming ``parse`` command.
+
+:func:`to_csl` turns a :class:`kb.model.Reference` into one CSL-JSON item; :func:`run_parse`
+reads one reference per line and writes one item per line (``--jsonl``) or one JSON array, in
+input order. The CLI (``python -m kb.parse`` and ``kb parse``) only calls :func:`run_parse`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from typing import BinaryIO, TextIO
+
+from kb.model import Reference
+
+FORMATS = ("csl", "bibtex")
+BATCH = 512
+"""Lines parsed between two writes."""
+
+
+def _name(n: object) -> dict[str, str]:
+    literal = getattr(n, "literal", "")
+    if literal:
+        return {"literal": literal}
+    out = {"family": getattr(n, "family", "")}
+    given = getattr(n, "given", "")
+    if given:
+        out["given"] = given
+    return out
+
+
+def to_csl(ref: Reference) -> dict:
+    """One CSL-JSON item for ``ref``; absent fields are left out, ``problems`` is always there."""
+    item: dict = {"type": ref.type or "article-journal"}
+    if ref.authors:
+        item["author"] = [_name(n) for n in ref.authors]
+    if ref.et_al:
+        item["et-al"] = True
+    if ref.title:
+        item["title"] = ref.title
+    if ref.journal:
+        item["container-title"] = ref.journal
+    if ref.year.isascii() and ref.year.isdigit():
+        parts: list[int] = [int(ref.year)]
+        if ref.month.isascii() and ref.month.isdigit():
+            parts.append(int(ref.month))
+            if ref.day.isascii() and ref.day.isdigit():
+                parts.append(int(ref.day))
+        item["issued"] = {"date-parts": [parts]}
+    for key, value in (
+        ("volume", ref.volume),
+        ("issue", ref.issue),
+        ("page", ref.pages),
+        ("DOI", ref.doi),
+        ("PMID", ref.pmid),
+        ("URL", ref.url),
+    ):
+        if value:
+            item[key] = value
+    if ref.hal_id:
+        item["HAL"] = ref.hal_id
+    item["problems"] = [{"code": str(code), "field": fld, "message": msg} for code, fld, msg in ref.problems]
+    return item
+
+
+_BIB_ESCAPE = re.compile(r"([{}\\])")
+
+
+def _bib(value: str) -> str:
+    return _BIB_ESCAPE.sub(r"\\\1", value)
+
+
+def to_bibtex(ref: Reference, key: str) -> str:
+    """One BibTeX entry for ``ref`` under ``key`` (problems kept as a comment field)."""
+    kind = {"article-journal": "article", "book": "book", "chapter": "incollection", "thesis": "phdthesis"}
+    fields: list[tuple[str, str]] = []
+    if ref.authors:
+        names = [n.display() for n in ref.authors]
+        if ref.et_al:
+            names.append("others")
+        fields.append(("author", " and ".join(names)))
+    for name, value in (
+        ("title", ref.title),
+        ("journal" if ref.type != "chapter" else "booktitle", ref.journal),
+        ("year", ref.year),
+        ("month", ref.month),
+        ("volume", ref.volume),
+        ("number", ref.issue),
+        ("pages", ref.pages.replace("-", "--")),
+        ("doi", ref.doi),
+        ("pmid", ref.pmid),
+        ("url", ref.url),
+        ("hal_id", ref.hal_id),
+    ):
+        if value:
+            fields.append((name, value))
+    if ref.problems:
+        fields.append(("note", "; ".join(f"{c}: {m}" for c, _f, m in ref.problems)))
+    body = ",\n".join(f"  {k} = {{{_bib(v)}}}" for k, v in fields)
+    return f"@{kind.get(ref.type, 'misc')}{{{key},\n{body}\n}}\n"
+
+
+def _batches(lines: Iterable[str], size: int = BATCH) -> Iterator[list[str]]:
+    batch: list[str] = []
+    for line in lines:
+        batch.append(line.rstrip("\r\n"))
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def run_parse(lines: Iterable[str], jsonl: bool, fmt: str, out: TextIO) -> int:
+    """Parse one reference per line of ``lines`` and write them to ``out``; return the exit code.
+
+    ``fmt`` is ``csl`` (CSL-JSON: one item per line with ``jsonl``, else one array) or ``bibtex``
+    (one entry per line, keys ``ref1``, ``ref2``, ...). Every input line gives exactly one output
+    item, in order, whatever it holds. Returns 0.
+    """
+    from kb.parse import parse_many
+
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    n = 0
+    first = True
+    if fmt == "csl" and not jsonl:
+        out.write("[")
+    for batch in _batches(lines):
+        refs = parse_many(batch)
+        if fmt == "bibtex":
+            chunk = []
+            for ref in refs:
+                n += 1
+                chunk.append(to_bibtex(ref, f"ref{n}"))
+            out.write("\n".join(chunk) + "\n")
+        elif jsonl:
+            out.write("\n".join(dumps(to_csl(r)) for r in refs) + "\n")
+        else:
+            body = ",\n".join(dumps(to_csl(r)) for r in refs)
+            out.write(("\n" if first else ",\n") + body)
+            first = False
+    if fmt == "csl" and not jsonl:
+        out.write("\n]\n")
+    out.flush()
+    return 0
+
+
+def binary_lines(stream: BinaryIO) -> Iterator[str]:
+    """Lines of a byte stream split on "\\n" only (a stray "\\r" or U+2028 stays inside its reference),
+    decoded as UTF-8 with undecodable bytes replaced."""
+    for raw in stream:
+        yield raw.decode("utf-8", errors="replace").rstrip("\r\n")

@@ -1,0 +1,364 @@
+"""Tokens and CRF features for reference strings.
+
+A reference string is cut into tokens (:func:`tokenize`); each token gets a list of string
+attributes (:class:`Featurizer`) that python-crfsuite turns into weights. The features carry the
+domain: token shape and case, punctuation, digits and years, position in the string, bracket
+state, and dictionaries (journal-title words and abbreviations from the ISO 4 LTWA list shipped in
+``pyiso4``, English and French month names, name particles, initials patterns).
+
+Features that depend only on the token text are computed once per distinct token and cached, so
+that tagging many references costs little more than a few list concatenations per token.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+from typing import NamedTuple
+
+TOKEN_RE = re.compile(
+    r"""(?:https?://|www\.)[^\s<>"]+          # URL, kept whole
+      | (?:doi:\s?)?10\.\d{4,9}/[^\s<>"]+     # DOI, kept whole (parentheses included)
+      | [(\[{"“«‘'*]* [^\s;:,()\[\]{}"“”«»*]+ [)\]}"”»’'*]* [.;:,)\]]*
+      | \S
+    """,
+    re.X | re.I,
+)
+"""A token: optional opening brackets, a body, closing brackets and trailing punctuation."""
+
+MONTHS: dict[str, int] = {}
+for _i, _names in enumerate(
+    [
+        "january jan janvier janv",
+        "february feb febr february février fevrier févr fevr fév fev",
+        "march mar mars",
+        "april apr avril avr",
+        "may mai",
+        "june jun juin",
+        "july jul juillet juil juill",
+        "august aug août aout",
+        "september sep sept septembre",
+        "october oct octobre",
+        "november nov novembre",
+        "december dec décembre decembre déc",
+    ],
+    start=1,
+):
+    for _n in _names.split():
+        MONTHS[_n] = _i
+"""English and French month names and abbreviations (lower case, no dot) -> month number."""
+
+PARTICLES = frozenset(
+    "von van der den de la le du da di dos das del della des ter ten zu mac al el bin ibn st".split()  # noqa: SIM905
+)
+"""Name particles ("van der Waals", "de la Fuente", "von Baeyer")."""
+
+KEYWORDS = frozenset(
+    """et al and & in eds ed editor editors edn edition vol vols volume no nr issue pp p pages page
+    doi pmid pmcid url available retrieved accessed from online http https www isbn issn press
+    university univ publ publishers publisher inc ltd springer elsevier wiley proceedings proc
+    conference conf symposium workshop thesis phd dissertation report technical tech supplement suppl
+    abstract journal review letters letter transactions trans annals annual bulletin bull""".split()  # noqa: SIM905
+)
+"""Words whose identity matters whatever their frequency."""
+
+_CORE_STRIP = "()[]{}\"'“”«»‘’*.,;:!?"
+_YEAR_RE = re.compile(r"(?<!\d)(1[5-9]\d\d|20[0-4]\d)(?!\d)")
+_RANGE_RE = re.compile(r"\d+\s*[-–—]+\s*\d+")
+_INITIALS_RE = re.compile(r"^(?:[A-Z]\.){1,3}-?(?:[A-Z]\.)?[,;]?$")
+_INITIALS_NODOT_RE = re.compile(r"^[A-Z]{1,3}[,;.]?$")
+_ORDINAL_RE = re.compile(r"^\d+(st|nd|rd|th|e|er|ème)\.?,?$", re.I)
+
+
+_GLUED_RE = re.compile(
+    r"(?<=[a-z0-9)]\.)(?=[A-Z][a-z])|(?<=\b[A-Z]\.)(?=[A-Z][a-z]{2,})|(?<=[a-z]{3})(?=\d)"
+    r"|(?<=[a-z]{2}[.,;:])(?=[A-Z\d(])"
+)
+"""Where OCR glued two tokens: "oscilloscope.Nature", "Science356", "Nature,456"."""
+
+
+_LOOSE_RE = re.compile(r"\s+(?=[,.;:)\]](?:\s|$))|(?<=[(\[])\s+")
+"""Spaces before closing punctuation or after an opening bracket ("Smith , J . ( 2014 )")."""
+
+
+def tighten(text: str) -> tuple[str, list[int]]:
+    """``text`` without loose spaces before punctuation, and the kept character positions."""
+    if not _LOOSE_RE.search(text):
+        return text, list(range(len(text)))
+    drop: set[int] = set()
+    for m in _LOOSE_RE.finditer(text):
+        drop.update(range(m.start(), m.end()))
+    keep = [i for i in range(len(text)) if i not in drop]
+    return "".join(text[i] for i in keep), keep
+
+
+def tokenize(text: str) -> list[tuple[str, int, int]]:
+    """Cut ``text`` into ``(token, start, end)`` triples (character offsets into ``text``)."""
+    if not _GLUED_RE.search(text):
+        return [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+    out: list[tuple[str, int, int]] = []
+    for m in TOKEN_RE.finditer(text):
+        tok, start = m.group(), m.start()
+        if len(tok) > 5 and not tok[0].isdigit() and "/" not in tok and _GLUED_RE.search(tok):
+            cuts = [0, *(g.start() for g in _GLUED_RE.finditer(tok)), len(tok)]
+            out.extend((tok[a:b], start + a, start + b) for a, b in pairwise(cuts) if b > a)
+        else:
+            out.append((tok, start, m.end()))
+    return out
+
+
+def fold(text: str) -> str:
+    """Lower case without accents."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def core(token: str) -> str:
+    """The token without surrounding brackets, quotes and punctuation."""
+    return token.strip(_CORE_STRIP)
+
+
+def shape(word: str) -> str:
+    """Character classes of ``word`` with runs collapsed: "Haematol." -> "Aa.", "2014;" -> "0;"."""
+    out: list[str] = []
+    for c in word[:40]:
+        if c.isupper():
+            k = "A"
+        elif c.isalpha():
+            k = "a"
+        elif c.isdigit():
+            k = "0"
+        else:
+            k = c
+        if not out or out[-1] != k:
+            out.append(k)
+    return "".join(out)
+
+
+def _ltwa_path() -> Path | None:
+    try:
+        import pyiso4
+    except ImportError:  # pragma: no cover - pyiso4 is a dependency
+        return None
+    found = sorted(Path(pyiso4.__file__).parent.glob("LTWA_*.csv"))
+    return found[-1] if found else None
+
+
+@lru_cache(maxsize=1)
+def ltwa() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The ISO 4 LTWA as (abbreviations, whole words, word stems), all folded to lower case."""
+    abbrevs: set[str] = set()
+    words: set[str] = set()
+    stems: set[str] = set()
+    path = _ltwa_path()
+    if path is None:
+        return frozenset(), frozenset(), frozenset()
+    with path.open(encoding="utf-8") as fh:
+        next(fh, None)
+        for line in fh:
+            word, _, rest = line.partition("\t")
+            abbr = rest.partition("\t")[0].strip()
+            if "(" in word:
+                word = re.sub(r"\(.*?\)", "", word)
+            word = word.strip()
+            word = word.lower() if word.isascii() else fold(word)
+            if word.startswith("-"):
+                continue
+            if word.endswith("-"):
+                if len(word) > 4:
+                    stems.add(word[:-1])
+            elif " " not in word:
+                words.add(word)
+            if abbr and abbr not in ("n.a.", "n. a.", "n.a"):
+                for a in abbr.split():
+                    a = (a.lower() if a.isascii() else fold(a)).rstrip(".")
+                    if len(a) > 1:
+                        abbrevs.add(a)
+    return frozenset(abbrevs), frozenset(words), frozenset(stems)
+
+
+def token_features(token: str) -> list[str]:
+    """Attributes that depend on the token text only."""
+    abbrevs, words, stems = ltwa()
+    c = core(token)
+    lc = fold(c)
+    feats = [f"w={lc[:30]}", f"sh={shape(token)}", f"csh={shape(c)[:6]}"]
+    n = len(c)
+    feats.append(f"len={n if n < 6 else (6 if n < 10 else 10)}")
+    if token[-1] in ".,;:)]":
+        feats.append(f"last={token[-1]}")
+    if token[0] in "([{\"“«'‘*":
+        feats.append(f"first={token[0]}")
+    if len(token) > 1 and token[-2] in ".,;:)]":
+        feats.append(f"last2={token[-2:]}")
+    if n > 3:
+        feats.append(f"suf={lc[-3:]}")
+        feats.append(f"pre={lc[:3]}")
+    if not c:
+        feats.append("punct")
+        return feats
+    if c.isdigit():
+        feats.append("digits")
+        feats.append(f"ndig={min(n, 5)}")
+    elif any(ch.isdigit() for ch in c):
+        feats.append("hasdigit")
+    if c.isalpha():
+        if c.isupper():
+            feats.append("upper" if n > 1 else "upper1")
+        elif c[0].isupper():
+            feats.append("title")
+        elif c.islower():
+            feats.append("lower")
+        else:
+            feats.append("mixed")
+    m = _YEAR_RE.search(c)
+    if m:
+        feats.append("year" if m.group() == c or len(c) <= 6 else "hasyear")
+    if _RANGE_RE.search(c):
+        feats.append("range")
+    if _INITIALS_RE.match(token):
+        feats.append("initials")
+    elif _INITIALS_NODOT_RE.match(token):
+        feats.append("initials_nodot")
+    if _ORDINAL_RE.match(token):
+        feats.append("ordinal")
+    if lc in MONTHS:
+        feats.append("month")
+    if lc in PARTICLES:
+        feats.append("particle")
+    if lc in KEYWORDS:
+        feats.append(f"kw={lc}")
+    alpha = "".join(ch for ch in lc if ch.isalpha())
+    if alpha and len(alpha) > 1:
+        if alpha in abbrevs:
+            feats.append("ltwa_abbr")
+        if alpha in words:
+            feats.append("ltwa_word")
+        elif any(alpha[:k] in stems for k in range(5, min(len(alpha), 14) + 1)):
+            feats.append("ltwa_stem")
+    low = token.lower()
+    if "doi" in low or low.startswith("10."):
+        feats.append("doi_like")
+    if "http" in low or "www." in low or ".org" in low or ".com" in low or ".fr/" in low:
+        feats.append("url_like")
+    if low.startswith(("pp.", "p.")) and any(ch.isdigit() for ch in low):
+        feats.append("pp_num")
+    if low.startswith(("vol.", "vol", "v.")) and any(ch.isdigit() for ch in low):
+        feats.append("vol_num")
+    if low.startswith(("issue.", "no.", "n°", "nr.")) and any(ch.isdigit() for ch in low):
+        feats.append("no_num")
+    if "(" in token and ")" in token and any(ch.isdigit() for ch in token):
+        feats.append("paren_num")
+    if "-" in c and c.replace("-", "").isalpha():
+        feats.append("hyphenated")
+    if token.endswith(".") and n >= 4 and c.isalpha() and c[1:].islower() and alpha not in abbrevs:
+        feats.append("stop")
+    return feats
+
+
+CONTEXT_KEEP = (
+    "w=", "sh=", "last=", "year", "initials", "month", "digits", "title", "upper", "ltwa_abbr", "stop",
+)  # fmt: skip
+CONTEXT_KEEP_FAR = ("sh=", "last=", "year", "initials", "month", "digits", "title", "upper", "stop")
+"""Which token attributes are copied to neighbouring tokens."""
+
+
+class _Info(NamedTuple):
+    """Everything the sequence step needs from one token, computed once per distinct token."""
+
+    own: list[str]
+    prev1: list[str]
+    next1: list[str]
+    prev2: list[str]
+    next2: list[str]
+    shape: str
+    opens: int
+    closes: int
+    quotes: int
+    year: bool
+
+
+class Featurizer:
+    """Turns token sequences into crfsuite attribute lists, caching per-token work."""
+
+    MAX_CACHE = 60_000
+
+    def __init__(self) -> None:
+        self._info: dict[str, _Info] = {}
+
+    def info(self, token: str) -> _Info:
+        """The cached per-token record (attributes, shifted attributes, bracket counts)."""
+        inf = self._info.get(token)
+        if inf is None:
+            own = token_features(token)
+            near = [a for a in own if a.startswith(CONTEXT_KEEP)]
+            far = [a for a in own if a.startswith(CONTEXT_KEEP_FAR)]
+            inf = _Info(
+                own,
+                [f"-1:{a}" for a in near],
+                [f"1:{a}" for a in near],
+                [f"-2:{a}" for a in far],
+                [f"2:{a}" for a in far],
+                own[1][3:],
+                token.count("(") + token.count("["),
+                token.count(")") + token.count("]"),
+                token.count("“") + token.count("”") + token.count('"'),
+                "year" in own,
+            )
+            if len(self._info) >= self.MAX_CACHE:
+                self._info.clear()  # bounded memory: about 2 KB a token
+            self._info[token] = inf
+        return inf
+
+    def own(self, token: str) -> list[str]:
+        """Token-only attributes, cached."""
+        return self.info(token).own
+
+    def sequence(self, tokens: Sequence[str]) -> list[list[str]]:
+        """Attribute lists for a whole token sequence (the CRF input)."""
+        n = len(tokens)
+        if n == 0:
+            return []
+        infos = [self.info(t) for t in tokens]
+        style = "st=" + "_".join(i.shape for i in infos[:3])
+        out: list[list[str]] = []
+        depth = 0
+        seen_year = False
+        quotes = 0
+        prev_shape = ""
+        last = n - 1
+        for i, inf in enumerate(infos):
+            sh = inf.shape
+            f = [*inf.own, f"pos={10 * i // n}", "bias", f"{style}|{sh}"]
+            if i:
+                pc = f"pc={prev_shape}|{sh}"
+                f.append(pc)
+                f.append(f"{style}|{pc}")
+                f += infos[i - 1].prev1
+                if i > 1:
+                    f += infos[i - 2].prev2
+            else:
+                f.append("BOS")
+            if i < last:
+                f += infos[i + 1].next1
+                if i < last - 1:
+                    f += infos[i + 2].next2
+            else:
+                f.append("EOS")
+            if depth > 0 or inf.opens:
+                f.append("inbr")
+            depth = max(0, depth + inf.opens - inf.closes)
+            if seen_year:
+                f.append("after_year")
+            elif inf.year:
+                seen_year = True
+            if quotes % 2:
+                f.append("in_quote")
+            quotes += inf.quotes
+            prev_shape = sh
+            out.append(f)
+        return out
