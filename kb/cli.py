@@ -276,31 +276,6 @@ def graph_command(fmt: str, out: Path | None, db: Path) -> None:
     click.echo(f"{n} nodes written to {out or 'standard output'}", err=True)
 
 
-def datasette_command(db: Path, host: str, port: int, metadata: Path | None) -> list[str]:
-    """The Datasette command line ``kb serve`` runs: read-only (immutable), with the metadata."""
-    command = [
-        sys.executable,
-        "-m",
-        "datasette",
-        "serve",
-        "-i",
-        str(db),
-        "--host",
-        host,
-        "--port",
-        str(port),
-        "--setting",
-        "sql_time_limit_ms",
-        "3000",
-        "--setting",
-        "suggest_facets",
-        "off",
-    ]
-    if metadata is not None:
-        command += ["--metadata", str(metadata)]
-    return command
-
-
 @cli.command("serve")
 @db_option("Database to serve; built from --references first when it does not exist.")
 @references_option("Input documents, used when the database must be built.")
@@ -317,6 +292,7 @@ def datasette_command(db: Path, host: str, port: int, metadata: Path | None) -> 
 def serve_command(db: Path, references: Path, host: str, port: int, metadata: Path) -> None:
     """Serve the knowledge base read-only with Datasette (building it first if it is missing)."""
     from kb.pipeline import build
+    from kb.serve import datasette_command, served_metadata
 
     if not db.exists():
         click.echo(f"{db} does not exist yet; building it from {references}")
@@ -325,6 +301,8 @@ def serve_command(db: Path, references: Path, host: str, port: int, metadata: Pa
     if not metadata.exists():
         click.echo(f"warning: metadata file {metadata} not found; serving without it", err=True)
         meta = None
+    if meta is not None:
+        meta = served_metadata(meta, db, db.parent / f"{db.stem}.served-metadata.yml")
     command = datasette_command(db, host, port, meta)
     click.echo(f"serving {db} on http://{host}:{port}/", err=True)
     sys.stdout.flush()

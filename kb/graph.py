@@ -136,8 +136,8 @@ def cite_edges(tables: Mapping[str, Sequence[Row]], extra_edges: Iterable[ExtraE
     presents = {d["id"]: d.get("work_id") or None for d in tables.get("documents", ())}
     edges: list[CiteEdge] = []
     for c in tables.get("citations", ()):
-        if not c.get("work_id"):
-            continue
+        if not c.get("work_id") or c.get("kind") == "record":
+            continue  # a record of an export (BibTeX, RIS, PubMed, CSL-JSON) is listed, not cited
         document_id = c["document_id"]
         if document_id not in presents:
             raise ValueError(f"citation {c['id']} names an unknown document {document_id!r}")

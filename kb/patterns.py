@@ -30,7 +30,9 @@ VINITIALS = rf"[{UPPER}]{{1,3}}(?:-[{UPPER}]{{1,2}})?(?![{LETTER}])"
 AUTHOR_FAMILY_INITIALS = rf"{FAMILY},\s+{INITIALS}"  # "Stanworth, S. J."
 AUTHOR_VANCOUVER = rf"{FAMILY}\s+{VINITIALS}"  # "Stanworth SJ"
 AUTHOR_INITIALS_FAMILY = rf"{INITIALS}\s+{FAMILY}"  # "C. A. Bradbury", "T Linjama"
-AUTHOR = rf"(?:{AUTHOR_FAMILY_INITIALS}|{AUTHOR_VANCOUVER}|{AUTHOR_INITIALS_FAMILY}|{FAMILY})"
+AUTHOR = rf"(?>{AUTHOR_FAMILY_INITIALS}|{AUTHOR_VANCOUVER}|{AUTHOR_INITIALS_FAMILY}|{FAMILY})"
+"""One author, matched one way only (atomic): the first form that fits wins, so a list cannot be
+re-read in exponentially many ways when the rest of a citation fails to match."""
 ET_AL = r"(?:,?\s*et\s+al(?:ii)?\b\.*,?)"
 AUTHOR_LIST = rf"{AUTHOR}(?:\s*(?:,|&|\band\b|\bet\b)\s*{AUTHOR})*?{ET_AL}?"
 

@@ -8,6 +8,7 @@ everything succeeded.
 from __future__ import annotations
 
 import json
+import math
 import os
 import sqlite3
 import tempfile
@@ -256,6 +257,10 @@ def _document_works(out: Extraction) -> None:
     A review card reviews the article of its header (its first citation with a title); a document whose
     sidecar has a ``work`` block is itself a study (a thesis, a congress presentation) and becomes a work.
     """
+    header_of: dict[str, Citation] = {}
+    for c in out.citations:
+        if c.reference.title and c.document_id not in header_of:
+            header_of[c.document_id] = c
     for document in out.documents:
         if document.work:
             title = document.work.get("title") or document.title
@@ -270,9 +275,7 @@ def _document_works(out: Extraction) -> None:
             out.works.append(Work(stable_id("w_", key), key, ref))
             document.work_id = out.works[-1].id
         elif document.kind is DocumentKind.REVIEW_CARD:
-            header = next(
-                (c for c in out.citations if c.document_id == document.id and c.reference.title), None
-            )
+            header = header_of.get(document.id)
             document.work_id = header.work_id if header else ""
     out.works.sort(key=lambda w: w.id)
 
@@ -455,10 +458,26 @@ def rows(ex: Extraction) -> dict[str, list[Row]]:
         }
         for p in ex.pairs
     ]
-    tables["review_queue"] = [_review_row(item, citations, {w.id: w for w in ex.works}) for item in ex.review]
+    works_by_id = {w.id: w for w in ex.works}
+    tables["review_queue"] = [_review_row(item, citations, works_by_id) for item in ex.review]
     tables.update(evidence_tables(*_evidence_sources(ex)))
+    _rank_links(tables)
     tables.update(graph_tables(tables, _record_reference_edges(ex)))
     return tables
+
+
+def _rank_links(tables: dict[str, list[Row]]) -> None:
+    """Number the works in best-evidence order (CEBM level, most recent, citation key) on their
+    intervention links, so that a query for a treatment's best evidence reads an index in order."""
+    level = {d["work_id"]: d.get("level") for d in tables["work_design"]}
+
+    def key(work: Row) -> tuple[int, float, str]:
+        lvl, year = level.get(work["id"]), work.get("year")
+        return (9 if lvl is None else lvl, -year if year is not None else math.inf, work["citation_key"])
+
+    rank = {w["id"]: i for i, w in enumerate(sorted(tables["works"], key=key), 1)}
+    for link in tables["work_interventions"]:
+        link["work_rank"] = rank.get(link["work_id"])
 
 
 def _record_reference_edges(ex: Extraction) -> list[tuple[str, str, str, int]]:

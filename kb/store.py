@@ -43,7 +43,14 @@ SCHEMA: dict[str, TableSpec] = {
             "abstract:s keywords:s mesh_terms:s publication_types:s n_citations:i n_documents:i"
         ),
         pk="id",
-        indexes=(("doi",), ("year",), ("first_author", "year"), ("citation_key",), ("journal",)),
+        indexes=(
+            ("doi",),
+            ("year", "n_citations", "journal"),
+            ("first_author", "year"),
+            ("citation_key",),
+            ("journal", "n_citations", "year"),
+            ("n_citations",),
+        ),
         fts=("title", "authors", "journal", "abstract", "keywords", "mesh_terms"),
         not_null=("citation_key",),
     ),
@@ -163,9 +170,11 @@ def write_database(
         db.execute("PRAGMA synchronous = OFF")
         create_schema(db, schema)
         for name, spec in schema.items():
-            rows = [{c: row.get(c) for c in spec.columns} for row in tables.get(name, [])]
+            ordered = _sorted(tables.get(name, []), spec)
             with db.conn:
-                db.table(name).insert_all(_sorted(rows, spec), batch_size=5000)
+                db.table(name).insert_all(
+                    ({c: row.get(c) for c in spec.columns} for row in ordered), batch_size=5000
+                )
         for name, spec in schema.items():
             if spec.fts:
                 db.table(name).enable_fts(list(spec.fts), tokenize=FTS_TOKENIZE)

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import REFERENCES, ROOT
 
-from kb.cli import datasette_command, main
+from kb.cli import main
+from kb.serve import datasette_command
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -167,7 +168,7 @@ def test_cli_choices_match_the_stages():
 
 def test_parse_command_gives_one_item_per_line(capsys, tmp_path):
     refs = tmp_path / "refs.txt"
-    refs.write_bytes("Stanworth SJ, et al. Br J Haematol (2015)\n\n\x00\x01 garbage\n".encode())
+    refs.write_bytes(b"Stanworth SJ, et al. Br J Haematol (2015)\n\n\x00\x01 garbage\n")
     assert main(["parse", str(refs), "--jsonl"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 3

@@ -269,3 +269,9 @@ def test_long_vancouver_author_lists_parse_in_linear_time():
     long = ", ".join(f"Family{chr(97 + i % 26)}son {chr(65 + i % 26)}" for i in range(300)) + ": a title."
     for t in (text, long):
         assert isinstance(parse_reference(t), Reference)  # returns at all: no timeout, no exception
+
+
+def test_ambiguous_author_forms_do_not_backtrack():
+    # "Andersson, M. J" reads as one author or as "Andersson" + "M. J ...": found by the fuzzer
+    text = "B. Obocytopenic purpura, " + "Andersson, M. J " * 24 + "purpura, Blood"
+    assert isinstance(parse_reference(text), Reference)

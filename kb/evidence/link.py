@@ -54,14 +54,17 @@ EVIDENCE_SCHEMA: dict[str, TableSpec] = {
         columns=columns("id:s name:s cebm2011:i has2013_level:i has2013_grade:s synonyms:s note:s"), pk="id"
     ),
     "work_interventions": TableSpec(
-        columns=columns("id:s work_id:s intervention_id:s role:s snippet:s document_id:s line:i method:s"),
+        columns=columns(
+            "id:s work_id:s intervention_id:s role:s snippet:s document_id:s line:i method:s work_rank:i"
+        ),
         pk="id",
         foreign_keys=(
             ("work_id", "works", "id"),
             ("intervention_id", "interventions", "id"),
             ("document_id", "documents", "id"),
         ),
-        indexes=(("work_id",), ("intervention_id", "role")),
+        # work_rank lets "best evidence for a treatment" read the index in order and stop early.
+        indexes=(("work_id",), ("intervention_id", "role", "work_rank", "work_id")),
     ),
     "work_outcomes": TableSpec(
         columns=columns("id:s work_id:s outcome_id:s is_primary:i snippet:s document_id:s line:i method:s"),

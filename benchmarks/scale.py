@@ -1,0 +1,538 @@
+"""Scale benchmark: the whole build, stage by stage, on generated corpora of 1k, 10k and 100k references.
+
+    python benchmarks/scale.py [--sizes 1000,10000,100000] [--seed 1] [--per-file 500] [--check]
+                               [--keep DIR] [--json FILE]
+
+Each size runs in a fresh subprocess (so that the peak RSS, ``ru_maxrss``, is that size's), which writes a
+realistic ``references/`` directory and then runs the build the way :func:`kb.pipeline.build` does, one
+stage at a time, printing wall time, CPU time (``time.process_time``) and the process's peak RSS after each
+stage. The parent prints the table and the growth exponent ``log(t2 / t1) / log(n2 / n1)`` of every stage
+and of the whole build between consecutive sizes (1.0 = linear), on wall and on CPU time: the machine may
+be shared, so CPU time is the steadier figure.
+
+The corpus (``n`` references in all), split across files of ``--per-file`` references with sidecars:
+
+* full references from the generator of ``benchmarks/dedupe.py`` (about a quarter of the works with one
+  to three variant copies: typos, case, abbreviated journal, missing DOI, "1547-54" page ranges, initials
+  instead of given names, dropped subtitles), each written in one of five formats: HAL-style plain-text
+  reference lists (like ``references/000_*.txt``: French months, ``vol.X, issue.Y, pp.A-B``, ``DOI :``
+  continuation lines, "1547–1554" en dashes), BibTeX, RIS, PubMed MEDLINE (with abstracts, MeSH terms) and
+  CSL-JSON;
+* about 8 % short citations ("Mahévas et al., JCI 2013", "¹ Mahévas et al., *Blood* 2016",
+  "(Greenwalt, 1992)", "Stanworth SJ, et al. Br J Haematol (2015)") in slide-like text files with
+  passages between them and repeated slide pages; one in ten points at no full reference;
+* one review card per 1,000 references (a reviewed article's header, then results text), and one slide
+  deck in ten presented as a study (a sidecar ``work`` block), so that evidence linking reads documents.
+
+Stages (the body of :func:`kb.pipeline.extract`, then :func:`kb.pipeline.rows` and
+:func:`kb.store.write_database`): ``read`` (read_documents), ``cut`` (cut_document), ``parse+normalise``
+(parse_reference and normalise_record on every citation, and the record checks; the time inside
+parse_reference and inside normalise_record is also given on its own), ``passages`` (text repair of the
+passages), ``dedupe`` (``_group``: blocking, pair decisions, clusters, short-citation linking),
+``doc-works`` (``_document_works``), ``rows`` (table rows without evidence and graph), ``evidence``
+(``_evidence_sources`` and ``evidence_tables``: tagging, results), ``graph`` (``graph_tables``: cites,
+PageRank, co-citation and coupling pairs), ``write`` (SQLite, FTS5, ANALYZE).
+``--check`` also runs :func:`kb.pipeline.build` on the same corpus and compares the counts.
+
+Targets (issue 10): 100k references end to end in <= 10 min and <= 4 GB; growth exponent <= 1.15 between
+10k and 100k. Nothing here asserts a time: the figures are printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import itertools
+import json
+import math
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def _bench_module(name: str) -> ModuleType:
+    """Import ``benchmarks/<name>.py`` (the directory is not a package) as ``bench_<name>``."""
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", Path(__file__).parent / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+bench_dedupe = _bench_module("dedupe")
+bench_ingest = _bench_module("ingest")
+
+FRENCH_MONTHS = ["janv", "févr", "mars", "avr", "mai", "juin", "juil", "août", "sept", "oct", "nov", "déc"]
+ACRONYMS = {"J Clin Invest": "JCI", "N Engl J Med": "NEJM", "Blood Adv": "Blood Advances"}
+SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹"
+FORMAT_SHARES = (("hal", 0.35), ("bibtex", 0.2), ("ris", 0.15), ("pubmed", 0.15), ("csljson", 0.15))
+SHORT_SHARE = 0.08
+SLIDE_SENTENCES = [
+    "Overall response {a}% (95% CI {b}-{c}) at {m} months, n = {n}",
+    "Complete response in {k}/{n} patients ({a}%)",
+    "Median time to response {m} days; relapse-free survival at 12 months {a}%",
+    "HR {h} (95% IC 0.{b}-0.{c}) ; p=0.0{m}",
+    "Grade 3-4 infections: {k} patients ({a}%)",
+]
+GRAPH_PAIRS = ("cites", "cocitations", "coupling")
+STAGES = (
+    "read", "cut", "parse+normalise", "passages", "dedupe", "doc-works", "rows", "evidence", "graph", "write",
+)  # fmt: skip
+
+
+# --------------------------------------------------------------------------------------------- corpus
+
+
+def _authors(row: dict[str, str]) -> list[tuple[str, str]]:
+    """``(family, given)`` pairs of a generated row (``"Fam, James M."`` or ``"Fam, JM"`` joined by and)."""
+    out = []
+    for part in row.get("author", "").split(" and "):
+        family, _, given = part.partition(", ")
+        out.append((family.strip(), given.strip()))
+    return out
+
+
+def _initials(given: str) -> str:
+    """``"James M."`` or ``"JM"`` as ``"J. M."``."""
+    if given.isupper() and " " not in given:
+        return " ".join(f"{c}." for c in given)
+    return " ".join(f"{w[0]}." for w in given.split() if w)
+
+
+def _pages(row: dict[str, str], rng: random.Random, dash: str = "-") -> str:
+    pages = row.get("pages", "").replace("--", "-")
+    if "-" in pages and rng.random() < 0.2:
+        pages = pages.replace("-", "–")  # "1547–1554", as copied from a PDF
+    return pages.replace("-", dash)
+
+
+def hal_entry(row: dict[str, str], rng: random.Random) -> str:
+    """A HAL-export reference-list entry, as in ``references/000_*.txt``."""
+    names = [f"{_initials(g)} {f}".strip() for f, g in _authors(row)]
+    if len(names) > 5:
+        who = ", ".join(names[:5]) + " et al."
+    elif len(names) > 1:
+        who = ", ".join(names[:-1]) + ", and " + names[-1]
+    else:
+        who = names[0]
+    journal = row.get("journal", "")
+    if rng.random() < 0.6:
+        month = rng.choice(FRENCH_MONTHS)
+        day = f"{rng.randint(1, 28)} " if rng.random() < 0.3 else ""
+        where = f"{journal}. {day}{month}"
+    else:
+        where = journal
+    parts = [where]
+    if row.get("volume"):
+        parts.append(f"vol.{row['volume']}")
+    if rng.random() < 0.6:
+        parts.append(f"issue.{rng.randint(1, 24)}")
+    if row.get("pages"):
+        parts.append(f"pp.{_pages(row, rng)}")
+    parts.append(row["year"])
+    entry = f"{who}, {row['title']}, {', '.join(parts)}."
+    if row.get("doi"):
+        entry += f"\nDOI : {row['doi']}"
+    if rng.random() < 0.15:
+        entry += f"\nURL : https://hal.archives-ouvertes.fr/hal-{rng.randint(1000000, 3999999):08d}"
+    return entry
+
+
+def ris_record(row: dict[str, str]) -> str:
+    """One RIS record."""
+    lines = ["TY  - JOUR", f"ID  - {row['ID']}"]
+    lines += [f"AU  - {f}, {g}" for f, g in _authors(row)]
+    lines += [f"TI  - {row['title']}", f"JO  - {row.get('journal', '')}", f"PY  - {row['year']}"]
+    if row.get("volume"):
+        lines.append(f"VL  - {row['volume']}")
+    first, _, last = row.get("pages", "").partition("--")
+    if first:
+        lines.append(f"SP  - {first}")
+    if last:
+        lines.append(f"EP  - {last}")
+    if row.get("doi"):
+        lines.append(f"DO  - {row['doi']}")
+    return "\n".join([*lines, "ER  - "])
+
+
+def medline_record(row: dict[str, str], pmid: int, rng: random.Random) -> str:
+    """One PubMed MEDLINE record with a wrapped title and an abstract (words of ``benchmarks/ingest.py``)."""
+    title = row["title"]
+    abstract = " ".join(rng.choice(bench_ingest.WORDS) for _ in range(rng.randint(60, 200)))
+    lines = [f"PMID- {pmid}", "OWN - NLM", "STAT- MEDLINE"]
+    if row.get("volume"):
+        lines.append(f"VI  - {row['volume']}")
+    lines.append(f"DP  - {row['year']} {rng.choice(bench_ingest.MONTHS)}")
+    lines.append(f"TI  - {title[:70]}")
+    lines += [f"      {title[i : i + 70]}" for i in range(70, len(title), 70)]
+    if row.get("pages"):
+        lines.append(f"PG  - {row['pages'].replace('--', '-')}")
+    lines.append(f"AB  - {abstract[:80]}")
+    lines += [f"      {abstract[i : i + 80]}" for i in range(80, len(abstract), 80)]
+    for family, given in _authors(row):
+        compact = "".join(c for c in given if c.isupper())
+        lines += [f"FAU - {family}, {given}", f"AU  - {family} {compact}"]
+    lines += ["LA  - eng", "PT  - Journal Article", f"TA  - {row.get('journal', '')}",
+              f"JT  - {row.get('journal', '')}", "MH  - Humans",
+              "MH  - Purpura, Thrombocytopenic, Idiopathic/drug therapy"]  # fmt: skip
+    if row.get("doi"):
+        lines.append(f"LID - {row['doi']} [doi]")
+    return "\n".join(lines)
+
+
+def csl_item(row: dict[str, str]) -> dict[str, Any]:
+    """One CSL-JSON item."""
+    item: dict[str, Any] = {
+        "id": row["ID"],
+        "type": "article-journal",
+        "author": [{"family": f, "given": g} for f, g in _authors(row)],
+        "title": row["title"],
+        "container-title": row.get("journal", ""),
+        "issued": {"date-parts": [[int(row["year"])]]},
+    }
+    for key, field in (("volume", "volume"), ("page", "pages"), ("DOI", "doi")):
+        if row.get(field):
+            item[key] = row[field].replace("--", "-")
+    return item
+
+
+def short_citation(row: dict[str, str] | None, rng: random.Random, marker: int) -> str:
+    """A short citation of ``row`` in one of the slide styles (``row`` None: one that cites nothing)."""
+    if row is None:
+        family, given, year = rng.choice(bench_dedupe.FAMILIES) + "x", "A", str(rng.randint(1950, 1989))
+        journal = rng.choice(bench_dedupe.JOURNALS)[1]
+    else:
+        family, given = _authors(row)[0]
+        year = row["year"]
+        journal = next((a for f, a in bench_dedupe.JOURNALS if row.get("journal") in (f, a)), "Blood")
+        journal = ACRONYMS.get(journal, journal) if rng.random() < 0.5 else journal
+    style = rng.randrange(4)
+    if style == 0:
+        return f"{SUPERSCRIPTS[marker % 9]} {family} et al., *{journal}* {year}"
+    if style == 1:
+        return f"{family} et al., {journal} {year}"
+    if style == 2:
+        return f"Treatment was discussed ({family}, {year})."
+    compact = "".join(c for c in given if c.isupper()) or given[:1]
+    return f"{family} {compact}, et al. {journal} ({year})"
+
+
+def _sentence(rng: random.Random) -> str:
+    template = rng.choice(SLIDE_SENTENCES)
+    return template.format(a=rng.randint(10, 90), b=rng.randint(10, 40), c=rng.randint(41, 95),
+                           m=rng.randint(1, 9), n=rng.randint(20, 400), k=rng.randint(1, 19),
+                           h=f"0.{rng.randint(20, 95)}")  # fmt: skip
+
+
+def slide_deck(rows: list[dict[str, str]], n_shorts: int, rng: random.Random) -> str:
+    """Slide-like text: pages of a title, results lines and short citations; some pages repeated."""
+    pages: list[str] = []
+    made = 0
+    while made < n_shorts:
+        k = min(rng.randint(1, 3), n_shorts - made)
+        lines = [f"Slide {len(pages) + 1}: " + " ".join(rng.sample(bench_dedupe.WORDS, 4))]
+        lines += [_sentence(rng) for _ in range(rng.randint(1, 4))]
+        for _ in range(k):
+            lines.append(short_citation(rng.choice(rows) if rng.random() < 0.9 else None, rng, made))
+            made += 1
+        pages.append("\n".join(lines))
+        if rng.random() < 0.1 and made + k <= n_shorts:  # a repeated slide: every mention kept
+            pages.append(pages[-1])
+            made += k
+    return "\n\n".join(pages) + "\n"
+
+
+def review_card(row: dict[str, str], rng: random.Random) -> str:
+    """A review card: the reviewed article's header (title, authors line, DOI), then results text."""
+    family, given = _authors(row)[0]
+    journal = next((a for f, a in bench_dedupe.JOURNALS if row.get("journal") in (f, a)), "Blood")
+    header = [row["title"].rstrip(".").replace(":", ","),
+              f"{_initials(given)} {family} et al., {ACRONYMS.get(journal, journal)}, "
+              f"{rng.randint(1, 28):02d}.{rng.randint(1, 12):02d}.{row['year']}"]  # fmt: skip
+    if row.get("doi"):
+        header.append(f"DOI: {row['doi']}")
+    body = [_sentence(rng) for _ in range(rng.randint(8, 20))]
+    return "\n".join(header) + "\n\n" + "\n".join(body) + "\n"
+
+
+def _sidecar(title: str, kind: str, language: str, work: str = "") -> str:
+    text = f'title: "{title}"\nkind: {kind}\nlanguage: {language}\ndate: ""\nauthors: []\nevent: ""\n'
+    return text + (f"work:\n  type: {work}\n" if work else "")
+
+
+def write_corpus(refs: Path, n: int, seed: int, per_file: int) -> dict[str, int]:
+    """Write ``n`` references into ``refs`` (files and sidecars); return what was written, by kind."""
+    rng = random.Random(seed)
+    n_shorts = round(n * SHORT_SHARE)
+    n_cards = max(1, n // 1000)
+    rows, truth = bench_dedupe.make_corpus(n - n_shorts - n_cards, seed)
+    canonical = {i: c[0] for c in truth for i in c}
+    by_format: dict[str, list[dict[str, str]]] = {name: [] for name, _ in FORMAT_SHARES}
+    names, weights = zip(*FORMAT_SHARES, strict=True)
+    for row in rows:
+        by_format[rng.choices(names, weights)[0]].append(row)
+    counts: Counter[str] = Counter()
+    for fmt, chunk_rows in by_format.items():
+        for k in range(0, len(chunk_rows), per_file):
+            chunk = chunk_rows[k : k + per_file]
+            stem = f"{fmt}_{k // per_file:04d}"
+            counts[fmt] += len(chunk)
+            if fmt == "hal":
+                text = "\n\n".join(hal_entry(r, rng) for r in chunk) + "\n"
+                (refs / f"{stem}.txt").write_text(text, encoding="utf-8")
+                sidecar = _sidecar(f"Thesis reference list {stem}", "reference-list", "fr")
+                (refs / f"{stem}.yml").write_text(sidecar, encoding="utf-8")
+                continue
+            if fmt == "bibtex":
+                name, text = f"{stem}.bib", bench_dedupe.to_bibtex(chunk)
+            elif fmt == "ris":
+                name, text = f"{stem}.ris", "\n\n".join(ris_record(r) for r in chunk) + "\n"
+            elif fmt == "pubmed":
+                records = [medline_record(r, 30_000_000 + int(canonical.get(r["ID"], r["ID"])[1:]), rng)
+                           for r in chunk]  # fmt: skip
+                name, text = f"{stem}.nbib", "\n\n".join(records) + "\n"
+            else:
+                name, text = f"{stem}.json", json.dumps([csl_item(r) for r in chunk], ensure_ascii=False)
+            (refs / name).write_text(text, encoding="utf-8")
+            sidecar = _sidecar(f"Export {stem}", "bibliography", "en")
+            (refs / f"{stem}.yml").write_text(sidecar, encoding="utf-8")
+    deck_size = max(1, per_file // 5)
+    for k in range(0, n_shorts, deck_size):
+        stem = f"slides_{k // deck_size:04d}"
+        text = slide_deck(rows, min(deck_size, n_shorts - k), rng)
+        (refs / f"{stem}.txt").write_text(text, encoding="utf-8")
+        work = "speech" if (k // deck_size) % 10 == 0 else ""
+        (refs / f"{stem}.yml").write_text(_sidecar(f"Slides {stem}", "slides", "en", work), encoding="utf-8")
+        counts["short"] += min(deck_size, n_shorts - k)
+    for k in range(n_cards):
+        stem = f"card_{k:04d}"
+        (refs / f"{stem}.txt").write_text(review_card(rng.choice(rows), rng), encoding="utf-8")
+        (refs / f"{stem}.yml").write_text(_sidecar(f"Card {stem}", "review-card", "fr"), encoding="utf-8")
+        counts["card"] += 1
+    counts["files"] = sum(1 for p in refs.iterdir() if p.suffix != ".yml")
+    counts["true_duplicate_clusters"] = len(truth)
+    counts["bytes"] = sum(p.stat().st_size for p in refs.iterdir())
+    return dict(counts)
+
+
+# ------------------------------------------------------------------------------------------ measuring
+
+
+class Timer:
+    """Wall and CPU seconds spent inside a wrapped function (for sub-stages called many times)."""
+
+    def __init__(self) -> None:
+        self.wall = 0.0
+        self.cpu = 0.0
+        self.calls = 0
+
+    def wrap(self, func: Callable[..., Any]) -> Callable[..., Any]:
+        """``func`` with its time added to this timer."""
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            start, cpu = time.perf_counter(), time.process_time()
+            try:
+                return func(*args, **kwargs)
+            finally:
+                self.wall += time.perf_counter() - start
+                self.cpu += time.process_time() - cpu
+                self.calls += 1
+
+        return timed
+
+
+def _peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _stage(figures: dict[str, Any], name: str, func: Callable[[], Any]) -> Any:
+    """Run one stage, record its wall and CPU seconds and the peak RSS after it, and print them."""
+    start, cpu = time.perf_counter(), time.process_time()
+    result = func()
+    wall, cpu = time.perf_counter() - start, time.process_time() - cpu
+    figures["stages"][name] = {
+        "wall": round(wall, 3),
+        "cpu": round(cpu, 3),
+        "peak_rss_mib": round(_peak_mib()),
+    }
+    print(f"  {name:<16} {wall:8.2f} s wall {cpu:8.2f} s CPU   peak RSS {_peak_mib():7.0f} MiB",
+          file=sys.stderr, flush=True)  # fmt: skip
+    return result
+
+
+def run_one(n: int, seed: int, per_file: int, check: bool, keep: Path | None) -> dict[str, Any]:
+    """Generate ``n`` references and build them stage by stage in this process; figures as a dict."""
+    from kb import pipeline
+    from kb.decisions import DECISIONS_FILE
+    from kb.ingest import cut_document, read_documents
+    from kb.store import write_database
+
+    parse_t, norm_t = Timer(), Timer()
+    pipeline.parse_reference = parse_t.wrap(pipeline.parse_reference)  # type: ignore[attr-defined]
+    pipeline.normalise_record = norm_t.wrap(pipeline.normalise_record)  # type: ignore[attr-defined]
+    evidence_t = Timer()
+    real_evidence, real_sources = pipeline.evidence_tables, pipeline._evidence_sources
+
+    tmp = Path(tempfile.mkdtemp(prefix="kb-scale-"))
+    refs = tmp / "references"
+    refs.mkdir()
+    start = time.perf_counter()
+    corpus = write_corpus(refs, n, seed, per_file)
+    figures: dict[str, Any] = {"references": n, "corpus": corpus, "stages": {}}
+    figures["generate_s"] = round(time.perf_counter() - start, 2)
+    figures["rss_before_mib"] = round(_peak_mib())
+    print(f"n={n}: generated {corpus} in {figures['generate_s']} s", file=sys.stderr, flush=True)
+
+    read = _stage(figures, "read", lambda: read_documents(refs))
+    cuts = _stage(figures, "cut", lambda: [cut_document(d) for d in read.documents])
+    out = pipeline.Extraction(documents=read.documents)
+    by_path = {d.path: d.id for d in read.documents}
+    out.problems += [(by_path.get(p.path, ""), p, "") for p in read.problems]
+
+    def parse_normalise() -> None:
+        for document, cut in zip(read.documents, cuts, strict=True):
+            seen: Counter[str] = Counter()
+            for found in cut.citations:
+                pipeline._add_citation(out, document, found, seen)
+            for record in cut.records:
+                pipeline._add_record(out, document, record, seen)
+            out.problems += [(document.id, p, "") for p in cut.problems]
+            out.passages += [(document.id, span) for span in cut.passages]
+
+    def passage_problems() -> None:
+        out.problems += [(d, p, "") for d, span in out.passages for p in pipeline._text_problems(span)]
+
+    _stage(figures, "parse+normalise", parse_normalise)
+    for label, timer in (("parse_reference", parse_t), ("normalise_record", norm_t)):
+        figures["stages"]["parse+normalise"][label] = {
+            "wall": round(timer.wall, 3),
+            "cpu": round(timer.cpu, 3),
+            "calls": timer.calls,
+        }
+    _stage(figures, "passages", passage_problems)
+    _stage(figures, "dedupe", lambda: pipeline._group(out, tmp / "extract" / DECISIONS_FILE))
+    _stage(figures, "doc-works", lambda: pipeline._document_works(out))
+    # rows() ends with evidence_tables(*_evidence_sources(ex)) and graph_tables(tables, edges): stubbed
+    # here, each timed as its own stage afterwards.
+    real_graph, real_edges = pipeline.graph_tables, pipeline._record_reference_edges
+    pipeline.evidence_tables = lambda *a: {}  # type: ignore[attr-defined,assignment]
+    pipeline._evidence_sources = lambda ex: ([], {})  # type: ignore[attr-defined,assignment]
+    pipeline.graph_tables = lambda *a: {}  # type: ignore[attr-defined,assignment]
+    pipeline._record_reference_edges = lambda ex: []  # type: ignore[attr-defined,assignment]
+    tables = _stage(figures, "rows", lambda: pipeline.rows(out))
+    pipeline.evidence_tables, pipeline._evidence_sources = real_evidence, real_sources  # type: ignore[misc]
+    pipeline.graph_tables, pipeline._record_reference_edges = real_graph, real_edges  # type: ignore[misc]
+
+    def evidence() -> None:
+        tables.update(evidence_t.wrap(real_evidence)(*real_sources(out)))
+
+    _stage(figures, "evidence", evidence)
+    _stage(figures, "graph", lambda: tables.update(real_graph(tables, real_edges(out))))
+    db_path = tmp / "evidence.db"
+    _stage(figures, "write", lambda: write_database(db_path, tables, pipeline.FULL_SCHEMA, pipeline.VIEWS))
+    figures["stages"]["evidence"]["evidence_tables"] = {"wall": round(evidence_t.wall, 3),
+                                                        "cpu": round(evidence_t.cpu, 3)}  # fmt: skip
+    figures["total_wall"] = round(sum(s["wall"] for s in figures["stages"].values()), 2)
+    figures["total_cpu"] = round(sum(s["cpu"] for s in figures["stages"].values()), 2)
+    figures["peak_rss_mib"] = round(_peak_mib())
+    figures["db_mib"] = round(db_path.stat().st_size / 2**20, 1)
+    figures["counts"] = {
+        "documents": len(out.documents), "citations": len(out.citations), "works": len(out.works),
+        "passages": len(out.passages), "problems": len(out.problems), "pairs": len(out.pairs),
+        "review": len(out.review),
+        **{k: len(v) for k, v in tables.items() if k.startswith("work_") or k in GRAPH_PAIRS},
+    }  # fmt: skip
+    if check:
+        start = time.perf_counter()
+        summary = pipeline.build(refs, tmp / "check.db", tmp / "extract")
+        figures["check"] = {
+            "build_wall": round(time.perf_counter() - start, 2),
+            "same_counts": (summary.documents, summary.citations, summary.works, summary.passages)
+            == (len(out.documents), len(out.citations), len(out.works), len(out.passages)),
+        }
+    if keep:
+        keep.mkdir(parents=True, exist_ok=True)
+        shutil.copytree(refs, keep / f"references_{n}", dirs_exist_ok=True)
+    shutil.rmtree(tmp, ignore_errors=True)
+    return figures
+
+
+# ----------------------------------------------------------------------------------------- reporting
+
+
+def _exponent(a: float, b: float, na: int, nb: int) -> float:
+    return math.log(max(b, 1e-3) / max(a, 1e-3)) / math.log(nb / na)
+
+
+def report(results: list[dict[str, Any]]) -> None:
+    """Print the per-stage table and the growth exponents between consecutive sizes."""
+    sizes = [r["references"] for r in results]
+    head = "stage".ljust(18) + "".join(f"{n:>28,}" for n in sizes)
+    print("\n" + head + "\n" + " " * 18 + "".join(f"{'wall s':>10}{'CPU s':>9}{'RSS MiB':>9}" for _ in sizes))
+    for stage in (*STAGES, "parse_reference", "normalise_record"):
+        cells = ""
+        for r in results:
+            s = r["stages"].get(stage) or r["stages"]["parse+normalise"].get(stage)
+            rss = f"{s['peak_rss_mib']:>9}" if "peak_rss_mib" in s else " " * 9
+            cells += f"{s['wall']:>10.2f}{s['cpu']:>9.2f}{rss}"
+        label = f"  ({stage})" if stage in ("parse_reference", "normalise_record") else stage
+        print(f"{label:<18}{cells}")
+    ends = (f"{r['total_wall']:>10.2f}{r['total_cpu']:>9.2f}{r['peak_rss_mib']:>9}" for r in results)
+    print(f"{'end to end':<18}" + "".join(ends))
+    for a, b in itertools.pairwise(results):
+        na, nb = a["references"], b["references"]
+        print(f"\ngrowth exponent {na:,} -> {nb:,} (wall / CPU; 1.0 = linear):")
+        for stage in STAGES:
+            wa, wb = a["stages"][stage], b["stages"][stage]
+            print(f"  {stage:<16} {_exponent(wa['wall'], wb['wall'], na, nb):5.2f} / "
+                  f"{_exponent(wa['cpu'], wb['cpu'], na, nb):5.2f}")  # fmt: skip
+        print(f"  {'end to end':<16} {_exponent(a['total_wall'], b['total_wall'], na, nb):5.2f} / "
+              f"{_exponent(a['total_cpu'], b['total_cpu'], na, nb):5.2f}")  # fmt: skip
+    for r in results:
+        extra = f"  check {r['check']}" if "check" in r else ""
+        print(f"\n{r['references']:,}: {r['counts']}  database {r['db_mib']} MiB{extra}")
+
+
+def main() -> None:
+    """Run each size in a fresh subprocess, then print the table and the exponents."""
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", default="1000,10000,100000", help="comma-separated reference counts")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--per-file", type=int, default=500, help="references per generated file")
+    parser.add_argument("--check", action="store_true", help="also run kb.pipeline.build and compare counts")
+    parser.add_argument("--keep", type=Path, help="copy each generated references/ directory here")
+    parser.add_argument("--json", type=Path, help="write the figures of every size to this file")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(run_one(args.one, args.seed, args.per_file, args.check, args.keep)))
+        return
+    results = []
+    for n in (int(s) for s in args.sizes.split(",")):
+        command = [sys.executable, __file__, "--one", str(n), "--seed", str(args.seed),
+                   "--per-file", str(args.per_file)]  # fmt: skip
+        command += ["--check"] if args.check else []
+        command += ["--keep", str(args.keep)] if args.keep else []
+        proc = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=True)
+        results.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=1))
+    report(results)
+
+
+if __name__ == "__main__":
+    main()
