@@ -15,14 +15,12 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
 from kb.dedupe import DedupeResult, dedupe
 from kb.dedupe.records import ReadResult, Record
-from kb.ingest.bibtex import read_bibtex_string
-from kb.ingest.ris import read_ris_string
 
 EXIT_OK = 0
 EXIT_USAGE = 1
@@ -31,7 +29,6 @@ FORMATS = ("csv", "jsonl")
 CSV_COLUMNS = ["merged_ids", "size", "title", "year", "doi"]
 MAYBE_COLUMNS = ["id_a", "id_b", "reason", "title_similarity", "author_similarity", "evidence"]
 
-_RIS_LINE_RE = re.compile(r"^[A-Z][A-Z0-9]  -")
 _BIBTEX_RE = re.compile(r"@\s*[A-Za-z]+\s*[{(]")
 
 
@@ -40,56 +37,33 @@ class InputError(Exception):
 
 
 def detect_format(text: str) -> str:
-    """``"ris"`` or ``"bibtex"`` from a file's content (else ``"pubmed"`` or ``"csljson"`` when the
-    pipeline's readers recognise it); raises :class:`InputError` for anything else."""
-    for line in text.lstrip("\ufeff").splitlines():
-        if not line.strip():
-            continue
-        if _RIS_LINE_RE.match(line):
-            return "ris"
-        break
-    if _BIBTEX_RE.search(text):
-        return "bibtex"
-    if _other_reader(text):
-        return _other_reader(text)[0]
-    raise InputError("neither BibTeX (no '@type{' entry) nor RIS (no 'TY  - ' line)")
+    """The export format of a file's content (bibtex, ris, pubmed or csljson), as the build's ingest
+    tells it; raises :class:`InputError` for anything else."""
+    from kb.ingest.formats import sniff_text
 
-
-def _other_reader(text: str) -> tuple[str, Callable[[str, str], ReadResult]] | None:
-    """The pipeline's PubMed or CSL-JSON reader when ``kb.ingest`` has one for this text."""
-    try:
-        from kb.ingest import RECORD_READERS
-        from kb.ingest.formats import InputFormat, sniff_text
-    except ImportError:
-        return None
     fmt = sniff_text(text)
-    if fmt in (InputFormat.PUBMED, InputFormat.CSLJSON) and fmt in RECORD_READERS:
-        return str(fmt), RECORD_READERS[fmt]
-    return None
+    if not fmt.structured and _BIBTEX_RE.search(text):
+        return "bibtex"  # told it is an export: an entry anywhere (after comments) makes it BibTeX
+    if not fmt.structured:
+        raise InputError("neither BibTeX (no '@type{' entry) nor RIS (no 'TY  - ' line)")
+    return fmt.value
 
 
 def read_records(path: str | Path) -> ReadResult:
-    """Read one BibTeX, RIS (or PubMed, CSL-JSON) file; raises :class:`InputError` when it cannot be read
+    """Read one BibTeX, RIS, PubMed or CSL-JSON file; raises :class:`InputError` when it cannot be read
     or recognised."""
+    from kb.ingest import RECORD_READERS
+    from kb.ingest.formats import InputFormat
+    from kb.ingest.text import decode, read_records_file
+
     try:
-        data = Path(path).read_bytes()
+        text = decode(Path(path).read_bytes())[0]
+        kind = detect_format(text)
+        return read_records_file(path, RECORD_READERS[InputFormat(kind)])
     except OSError as error:
         raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text; convert it to UTF-8") from None
-    try:
-        kind = detect_format(text)
     except InputError as error:
         raise InputError(f"{path}: {error}") from None
-    if kind == "ris":
-        return read_ris_string(text, str(path))
-    if kind == "bibtex":
-        return read_bibtex_string(text, str(path))
-    other = _other_reader(text)
-    assert other is not None  # detect_format found it
-    return other[1](text, str(path))
 
 
 def _unique_ids(results: Sequence[ReadResult], err: TextIO) -> list[Record]:

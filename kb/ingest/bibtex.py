@@ -19,6 +19,7 @@ import bibtexparser
 from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
 from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, ParsingFailedBlock
 
+from kb.ingest.text import read_records_file
 from kb.model import EXTRA_ENTRY_TYPE, Name, Problem, ProblemCode, ReadResult, Record, Reference
 
 # bibtexparser logs every failed block; they are returned as problems here, so keep them off stderr unless
@@ -270,19 +271,6 @@ def read_bibtex_string(text: str, path: str = "<string>") -> ReadResult:
 
 
 def read_bibtex_file(path: str | Path) -> ReadResult:
-    """Read a BibTeX file (UTF-8, a BOM tolerated; otherwise read as cp1252 with an ``encoding`` problem).
-
-    Raises ``OSError`` when the file cannot be read.
-    """
-    data = Path(path).read_bytes()
-    try:
-        text, problem = data.decode("utf-8-sig"), None
-    except UnicodeDecodeError as error:
-        text = data.decode("cp1252", errors="replace")
-        line = data[: error.start].count(b"\n") + 1
-        message = "file is not valid UTF-8; read as Windows-1252: save it as UTF-8"
-        problem = Problem(ProblemCode.ENCODING, message, str(path), line, line)
-    result = read_bibtex_string(text, str(path))
-    if problem:
-        result.problems.insert(0, problem)
-    return result
+    """Read a BibTeX file (UTF-8 with or without BOM, UTF-16; otherwise cp1252 with an ``encoding``
+    problem). Raises ``OSError`` when the file cannot be read."""
+    return read_records_file(path, read_bibtex_string)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import rispy
 
+from kb.ingest.text import read_records_file
 from kb.model import (
     EXTRA_ABSTRACT,
     EXTRA_BOOKTITLE,
@@ -199,19 +200,6 @@ def read_ris_string(text: str, path: str = "<string>") -> ReadResult:
 
 
 def read_ris_file(path: str | Path) -> ReadResult:
-    """Read a RIS file (UTF-8, a BOM tolerated; otherwise cp1252 with an ``encoding`` problem).
-
-    Raises ``OSError`` when the file cannot be read.
-    """
-    data = Path(path).read_bytes()
-    try:
-        text, problem = data.decode("utf-8-sig"), None
-    except UnicodeDecodeError as error:
-        text = data.decode("cp1252", errors="replace")
-        line = data[: error.start].count(b"\n") + 1
-        message = "file is not valid UTF-8; read as Windows-1252: save it as UTF-8"
-        problem = Problem(ProblemCode.ENCODING, message, str(path), line, line)
-    result = read_ris_string(text, str(path))
-    if problem:
-        result.problems.insert(0, problem)
-    return result
+    """Read a RIS file (UTF-8 with or without BOM, UTF-16; otherwise cp1252 with an ``encoding``
+    problem). Raises ``OSError`` when the file cannot be read."""
+    return read_records_file(path, read_ris_string)

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from pathlib import Path
+
+from kb.model import Problem, ProblemCode, ReadResult
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 BINARY_SIGNATURES = (b"\x89PNG", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8", b"\x7fELF", b"\x1f\x8b")
@@ -75,3 +79,26 @@ HTML_START = re.compile(
 def looks_html(data: bytes) -> bool:
     """An HTML page (a web page saved under another name)."""
     return bool(HTML_START.match(data[:2048].lstrip(b"\xef\xbb\xbf")))
+
+
+def read_records_file(path: str | Path, reader: Callable[[str, str], ReadResult]) -> ReadResult:
+    """Read a structured export file with ``reader`` after decoding it as ``decode`` does; a fallback
+    encoding is the first problem, at the line of the first byte that is not UTF-8. Raises ``OSError``
+    when the file cannot be read."""
+    data = Path(path).read_bytes()
+    text, _encoding, warning = decode(data)
+    result = reader(text, str(path))
+    if warning:
+        line = first_bad_line(data)
+        message = f"{path}:{line}: {warning}; save it as UTF-8 to be sure."
+        result.problems.insert(0, Problem(ProblemCode.ENCODING, message, str(path), line, line))
+    return result
+
+
+def first_bad_line(data: bytes) -> int:
+    """The 1-based line of the first byte that is not valid UTF-8 (1 when there is none)."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return data[: error.start].count(b"\n") + 1
+    return 1
