@@ -312,6 +312,7 @@ def group_works(citations: list[Citation], decisions: Sequence[ReviewerDecision]
     shorts = [i for i, c in enumerate(citations) if not c.reference.title]
     for members in _full_clusters(citations, full, decisions, out):
         out.works.append(_make_work(citations, members))
+    _unique_ids(out.works, citations)  # before short citations link to these ids
     left = _link_shorts(citations, shorts, out.works, decisions, out)
     groups: dict[str, list[int]] = defaultdict(list)
     for i in left:

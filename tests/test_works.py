@@ -150,3 +150,31 @@ def test_review_queue_holds_ambiguous_shorts_and_maybe_pairs(project, capsys):
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "4 items waiting for a decision:"
     assert any(line.startswith("  decide in extract/decisions.yml: - {a: c_") for line in out)
+
+
+SAME_KEY_BIB = """@article{a, author = {Godeau, Bertrand}, title = {Rituximab in adult immune thrombocytopenia},
+journal = {Blood}, year = {2008}, volume = {112}, pages = {999-1004}}
+
+@article{b, author = {Godeau, Bertrand}, title = {Rituximab in adult immune thrombocytopenia},
+journal = {American Journal of Hematology}, year = {2008}, volume = {83}, pages = {100-104}}
+"""
+
+
+def test_works_kept_apart_with_the_same_key_still_take_their_short_citations(tmp_path: Path):
+    # two articles with one title, year and first author that the engine keeps apart share an exact key;
+    # a short citation linked to one of them must follow it when its id is made unique
+    refs = tmp_path / "references"
+    refs.mkdir()
+    (refs / "lib.bib").write_text(SAME_KEY_BIB, encoding="utf-8")
+    (refs / "slides.txt").write_text("Godeau B, et al. Blood (2008)\n", encoding="utf-8")
+    (refs / "slides.yml").write_text("title: s\nkind: slides\nlanguage: en\n", encoding="utf-8")
+    db = tmp_path / "e.db"
+    build(refs, db)
+    works = query(db, "select id, journal from works where first_author = 'Godeau' and title != ''")
+    assert len(works) == 2 and len({w["id"] for w in works}) == 2
+    short = query(
+        db,
+        "select w.journal, w.n_citations from citations c join works w on w.id = c.work_id "
+        "where c.document_id = 'slides'",
+    )
+    assert short == [{"journal": "Blood", "n_citations": 2}]
