@@ -249,6 +249,11 @@ def _link_shorts(
             out.unknown_ids.append((d, d.a if d.a not in short_ids else d.b))
             continue
         forced[d.a] = target
+    by_doi = {w.reference.doi.lower(): w.id for w in works if w.reference.doi}
+    for i in shorts:
+        doi = citations[i].reference.doi.lower()
+        if doi in by_doi and citations[i].id not in forced:
+            forced[citations[i].id] = by_doi[doi]  # a DOI is an identity: no need for author, year, journal
     links = link_short_citations([_record(citations[i]) for i in shorts], work_records)
     left = []
     for i, link in zip(shorts, links, strict=True):
@@ -291,15 +296,18 @@ def _link_shorts(
     return left
 
 
-def _unique_ids(works: list[Work], citations: Sequence[Citation]) -> None:
-    """Works kept apart (by a reviewer) can share their exact key: their ids then also take their
-    smallest citation id, which stays stable across builds."""
+def _unique_ids(
+    works: list[Work], citations: Sequence[Citation], taken: frozenset[str] = frozenset()
+) -> None:
+    """Works kept apart (by the engine or a reviewer) can share their exact key: their ids then also take
+    their smallest citation id, which stays stable across builds. Ids in ``taken`` belong to works already
+    linked to and are never changed: a work of ``works`` that collides with one of them is renamed."""
     count: dict[str, int] = defaultdict(int)
     for work in works:
         count[work.id] += 1
     by_citation = {c.id: c for c in citations}
     for work in works:
-        if count[work.id] > 1:
+        if count[work.id] > 1 or work.id in taken:
             work.id = stable_id("w_", work.key, min(work.citation_ids))
             for citation_id in work.citation_ids:
                 by_citation[citation_id].work_id = work.id
@@ -318,8 +326,9 @@ def group_works(citations: list[Citation], decisions: Sequence[ReviewerDecision]
     for i in left:
         keys = match_keys(citations[i]) or [f"citation:{citations[i].id}"]
         groups[keys[0]].append(i)
-    out.works += [_make_work(citations, members) for members in groups.values()]
-    _unique_ids(out.works, citations)
+    short_works = [_make_work(citations, members) for members in groups.values()]
+    _unique_ids(short_works, citations, frozenset(w.id for w in out.works))
+    out.works += short_works
     by_id = {w.id: w for w in out.works}
     for citation in citations:
         work = by_id[citation.work_id]

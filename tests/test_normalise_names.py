@@ -653,3 +653,10 @@ def test_normalise_initials_is_idempotent(text: str) -> None:
 def test_split_authors_never_raises(text: str) -> None:
     names, _, _ = split_authors(text)
     assert all(isinstance(n, Name) for n in names)
+
+
+def test_initials_idempotent_on_a_hyphen_after_a_non_initial():
+    from kb.normalise.names import normalise_initials
+
+    once = normalise_initials("0 -A")  # found by hypothesis: the hyphen joined a digit, then re-cased
+    assert normalise_initials(once) == once

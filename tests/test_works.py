@@ -178,3 +178,29 @@ def test_works_kept_apart_with_the_same_key_still_take_their_short_citations(tmp
         "where c.document_id = 'slides'",
     )
     assert short == [{"journal": "Blood", "n_citations": 2}]
+
+
+def test_a_title_less_record_with_a_known_doi_joins_that_work(tmp_path: Path):
+    refs = tmp_path / "references"
+    refs.mkdir()
+    (refs / "lib.bib").write_text(
+        SAME_KEY_BIB.split("\n\n")[0] + "\n\n@article{c, author = {Godeau, B.}, "
+        "doi = {10.1000/known}, year = {2008}}\n",
+        encoding="utf-8",
+    )
+    (refs / "more.bib").write_text(
+        "@article{d, author = {Cuker, Adam}, title = {How I treat refractory ITP}, "
+        "journal = {Blood}, year = {2016}, doi = {10.1000/KNOWN}}\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "e.db"
+    build(refs, db)
+    rows = query(
+        db,
+        "select c.record_id, w.title from citations c join works w on w.id = c.work_id "
+        "where c.record_id in ('c', 'd') order by c.record_id",
+    )
+    assert rows == [
+        {"record_id": "c", "title": "How I treat refractory ITP"},
+        {"record_id": "d", "title": "How I treat refractory ITP"},
+    ]

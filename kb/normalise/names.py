@@ -155,7 +155,7 @@ def normalise_initials(given: str) -> str:
             words.extend(_dotted(part) for part in _cluster_parts(token))
         elif re.fullmatch(r"(?:Ch|Th|Ph|[A-Za-zÀ-ÿ])\.", token):
             words.append(token[0].upper() + token[1:])
-        elif re.fullmatch(r"-(?:[A-Za-zÀ-ÿ]\.?)", token) and words:
+        elif re.fullmatch(r"-(?:[A-Za-zÀ-ÿ]\.?)", token) and words and re.fullmatch(r"[A-ZÀ-Þ]\.", words[-1]):
             words[-1] = f"{words[-1]}-{token[1].upper()}."
         elif re.fullmatch(r"[A-Za-zÀ-ÿ]\.?-[A-Za-zÀ-ÿ]\.?", token):
             words.append(f"{token[0].upper()}.-{token[-2 if token.endswith('.') else -1].upper()}.")
