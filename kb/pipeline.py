@@ -489,10 +489,7 @@ def _record_reference_edges(ex: Extraction) -> list[tuple[str, str, str, int]]:
         listed = citation.extra.get(EXTRA_REFERENCES)
         if not listed or not citation.work_id:
             continue
-        try:
-            items = json.loads(listed)
-        except ValueError:
-            continue
+        items = json.loads(listed)  # written by kb.ingest.csljson with json.dumps: always valid
         for item in items if isinstance(items, list) else []:
             doi = str(item.get("DOI") or "").strip().lower() if isinstance(item, dict) else ""
             cited = by_doi.get(doi)
@@ -540,17 +537,19 @@ def _evidence_sources(ex: Extraction) -> tuple[list[TextSource], dict[tuple[str,
         abstract = _merged_extra(citations[i] for i in work.citation_ids).get(EXTRA_ABSTRACT, "")
         if abstract:
             sources.append(TextSource(work.id, abstract, document_id, line, "abstract"))
+    about_a_work = {d.id for d in ex.documents if d.work_id}
+    text_lines: dict[str, set[int]] = defaultdict(set)
+    for doc_id, span in ex.passages:
+        if doc_id in about_a_work:
+            text_lines[doc_id].update(range(span.line_start, span.line_end + 1))
+    for doc_id, problem, _ in ex.problems:
+        if doc_id in about_a_work and problem.code is ProblemCode.NOT_A_REFERENCE:
+            text_lines[doc_id].update(range(problem.line, problem.line_end + 1))
     document_lines: dict[tuple[str, str], list[str]] = {}
     for document in ex.documents:
         if not document.work_id:
             continue
-        keep: set[int] = set()
-        for doc_id, span in ex.passages:
-            if doc_id == document.id:
-                keep.update(range(span.line_start, span.line_end + 1))
-        for doc_id, problem, _ in ex.problems:
-            if doc_id == document.id and problem.code is ProblemCode.NOT_A_REFERENCE:
-                keep.update(range(problem.line, problem.line_end + 1))
+        keep = text_lines[document.id]
         document_lines[(document.work_id, document.id)] = [
             line if n in keep else "" for n, line in enumerate(document.lines, 1)
         ]

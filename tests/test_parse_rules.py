@@ -252,6 +252,7 @@ def test_names_in_every_seed_form():
 def test_hostile_strings_give_one_flagged_reference(text):
     ref = parse_reference(text)
     assert isinstance(ref, Reference)
+    assert codes(ref) & {ProblemCode.UNPARSED, ProblemCode.NOT_A_REFERENCE}, ref.problems
 
 
 @settings(max_examples=300, deadline=None)
