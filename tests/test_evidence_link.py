@@ -45,7 +45,7 @@ def design(db: Path, work_id: str) -> dict:
 
 def test_review_card_points_at_the_reviewed_article(seed_db):
     work = document_work(seed_db, SEED_001)
-    assert work["doi"] == "10.1056/nejmoa2100596"
+    assert work["doi"] == "10.1056/NEJMoa2100596"
     assert {("mycophenolate_mofetil", "intervention"), ("corticosteroids", "comparator")} <= links(
         seed_db, work["id"]
     )
