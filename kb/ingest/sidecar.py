@@ -65,7 +65,8 @@ def read_sidecar(
         return {}, [_problem(shown, sidecar_shown, f"cannot be read ({exc.strerror or exc}).")]
     except YamlError as exc:
         where = f"{sidecar_shown}:{exc.line}" if exc.line else sidecar_shown
-        return {}, [_problem(shown, where, f"cannot be read as YAML ({exc.message}); fix the file or delete it.")]
+        message = f"cannot be read as YAML ({exc.message}); fix the file or delete it."
+        return {}, [_problem(shown, where, message)]
     if data is None:
         return {}, []
     if not isinstance(data, dict):
