@@ -13,8 +13,7 @@ from pathlib import Path
 import yaml
 
 from kb.ingest.documents import SIDECAR_SUFFIX
-from kb.model import DocumentKind
-from kb.pipeline import KbError
+from kb.model import DocumentKind, KbError
 
 
 @dataclass(frozen=True)

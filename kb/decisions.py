@@ -21,8 +21,6 @@ import yaml
 
 from kb.model import Problem, ProblemCode
 
-DECISIONS_FILE = "decisions.yml"
-
 
 class Verdict(StrEnum):
     """What a reviewer decided about a pair."""
