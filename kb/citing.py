@@ -42,12 +42,7 @@ def read_references(config: Config) -> Extraction:
             f"references directory {references} does not exist or is not a directory; "
             "pass --references DIR with your documents in it."
         )
-    try:
-        journals = load_journal_table(config.journals)
-    except (OSError, ValueError) as exc:
-        raise KbError(
-            f"{exc}; fix the journal table or remove it from --extract to use the shipped one."
-        ) from exc
+    journals = load_journal_table(config.journals)  # a broken table raises a KbError naming it
     read = read_documents(references)
     out = Extraction(documents=read.documents)
     by_path = {d.path: d.id for d in read.documents}

@@ -13,18 +13,13 @@ from collections.abc import Mapping, Sequence
 
 from kb.config import Config
 from kb.evidence.link import TextSource, evidence_tables
-from kb.evidence.vocab import VocabularyError, load_vocabulary_files
-from kb.model import EXTRA_ABSTRACT, Extraction, KbError, ProblemCode, Row, Tables, merged_extra
+from kb.evidence.vocab import load_vocabulary_files
+from kb.model import EXTRA_ABSTRACT, Extraction, ProblemCode, Row, Tables, merged_extra
 
 
 def evidence_rows(ex: Extraction, tables: Mapping[str, Sequence[Row]], config: Config) -> Tables:
     """The evidence tables for a grouped extraction whose main rows are ``tables`` (works are ranked)."""
-    try:
-        vocab = load_vocabulary_files(config.vocabularies)
-    except VocabularyError as exc:
-        raise KbError(
-            f"{exc}; fix the vocabulary file or remove it from --extract to use the shipped one."
-        ) from exc
+    vocab = load_vocabulary_files(config.vocabularies)  # a broken file raises a KbError naming it
     evidence = evidence_tables(*evidence_sources(ex), vocab)
     rank_links(tables["works"], evidence)
     return evidence
