@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kb.export.facts import cited_as, document_events, journal_forms, verified_values
-from kb.model import Name
-from kb.pipeline import KbError
+from kb.model import KbError, Name
 
 WORK_ID = "work_id"
 """A column that names a work in any table or query (citations, documents, work_authors, evidence)."""
