@@ -67,6 +67,8 @@ class ProblemCode(StrEnum):
     INVALID_PMID = "invalid_pmid"
     INVALID_PMCID = "invalid_pmcid"
     INVALID_HAL_ID = "invalid_hal_id"
+    # Found by the enrichment stage (kb.enrich):
+    CONTRADICTED_BY_RECORD = "contradicted_by_record"
 
 
 SEVERITY: dict[ProblemCode, Severity] = {
@@ -105,6 +107,7 @@ SEVERITY: dict[ProblemCode, Severity] = {
     ProblemCode.INVALID_PMID: Severity.WARNING,
     ProblemCode.INVALID_PMCID: Severity.WARNING,
     ProblemCode.INVALID_HAL_ID: Severity.WARNING,
+    ProblemCode.CONTRADICTED_BY_RECORD: Severity.WARNING,
 }
 
 
@@ -322,3 +325,5 @@ class Work:
     journal_abbrev: str = ""
     first_page: str = ""
     last_page: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+    """Extra fields an enrichment brought (abstract, MeSH terms...); the citations' own come first."""

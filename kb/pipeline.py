@@ -18,6 +18,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kb.decisions import DECISIONS_FILE, load_decisions, unknown_id_problem
+from kb.enrich.apply import ENRICH_SCHEMA, EnrichStage, enrich_works
+from kb.enrich.cache import read_lookups
 from kb.evidence.link import EVIDENCE_SCHEMA, EVIDENCE_VIEWS, TextSource, evidence_tables
 from kb.graph import GRAPH_SCHEMA, graph_tables
 from kb.ingest import CitationSpan, cut_document, read_documents, record_lines
@@ -59,6 +61,7 @@ class Extraction:
     works: list[Work] = field(default_factory=list)
     pairs: list[PairRow] = field(default_factory=list)
     review: list[ReviewItem] = field(default_factory=list)
+    enrich: EnrichStage = field(default_factory=EnrichStage)
 
 
 @dataclass
@@ -209,7 +212,9 @@ def default_extract_dir(references: Path) -> Path:
     return references.parent / "extract"
 
 
-def extract(references: Path, extract_dir: Path | None = None) -> Extraction:
+def extract(
+    references: Path, extract_dir: Path | None = None, enrich_cache: Path | None = None
+) -> Extraction:
     """Run ingest, parse and normalise over ``references`` and group the citations into works, applying
     the reviewer decisions of ``extract_dir`` (default: ``extract/`` beside ``references/``)."""
     if not references.is_dir():
@@ -232,8 +237,23 @@ def extract(references: Path, extract_dir: Path | None = None) -> Extraction:
         out.passages += [(document.id, span) for span in cut.passages]
         out.problems += [(document.id, p, "") for span in cut.passages for p in _text_problems(span)]
     _group(out, (extract_dir or default_extract_dir(references)) / DECISIONS_FILE)
+    _enrich(out, enrich_cache)
     _document_works(out)
     return out
+
+
+def _enrich(out: Extraction, db_path: Path | None) -> None:
+    """Apply the cached lookups of ``kb enrich`` (kb.enrich) to the works; no network."""
+    lookups = read_lookups(db_path) if db_path is not None else {}
+    citations = {c.id: c for c in out.citations}
+    flagged: dict[str, set[str]] = defaultdict(set)
+    for _, problem, citation_id in out.problems:
+        if citation_id in citations:
+            flagged[citations[citation_id].work_id].add(problem.code.value)
+    stage = enrich_works(out.works, citations, flagged, lookups)
+    out.enrich = stage
+    by_path = {c.span.path: c.document_id for c in out.citations}
+    out.problems += [(by_path.get(p.path, ""), p, "") for p in stage.problems]
 
 
 def _group(out: Extraction, decisions_path: Path) -> None:
@@ -363,7 +383,7 @@ def rows(ex: Extraction) -> dict[str, list[Row]]:
                 "journal_written": w.reference.journal,
                 "first_page": w.first_page,
                 "last_page": w.last_page,
-                **_extra_columns(_merged_extra(citations[i] for i in w.citation_ids)),
+                **_extra_columns({**w.extra, **_merged_extra(citations[i] for i in w.citation_ids)}),
                 "n_citations": len(w.citation_ids),
                 "n_documents": len(documents_of[w.id]),
             }
@@ -460,6 +480,9 @@ def rows(ex: Extraction) -> dict[str, list[Row]]:
     ]
     works_by_id = {w.id: w for w in ex.works}
     tables["review_queue"] = [_review_row(item, citations, works_by_id) for item in ex.review]
+    tables["review_queue"] += ex.enrich.review
+    tables["enrich_targets"] = ex.enrich.targets
+    tables["enrichments"] = ex.enrich.enrichments
     tables.update(evidence_tables(*_evidence_sources(ex)))
     _rank_links(tables)
     tables.update(graph_tables(tables, _record_reference_edges(ex)))
@@ -534,7 +557,9 @@ def _evidence_sources(ex: Extraction) -> tuple[list[TextSource], dict[tuple[str,
         first = citations.get(work.citation_ids[0]) if work.citation_ids else None
         document_id, line = (first.document_id, first.span.line_start) if first else ("", 0)
         sources.append(TextSource(work.id, work.reference.title, document_id, line, "title"))
-        abstract = _merged_extra(citations[i] for i in work.citation_ids).get(EXTRA_ABSTRACT, "")
+        abstract = _merged_extra(citations[i] for i in work.citation_ids).get(EXTRA_ABSTRACT, "") or (
+            work.extra.get(EXTRA_ABSTRACT, "")
+        )
         if abstract:
             sources.append(TextSource(work.id, abstract, document_id, line, "abstract"))
     about_a_work = {d.id for d in ex.documents if d.work_id}
@@ -556,14 +581,14 @@ def _evidence_sources(ex: Extraction) -> tuple[list[TextSource], dict[tuple[str,
     return sources, document_lines
 
 
-FULL_SCHEMA = {**SCHEMA, **EVIDENCE_SCHEMA, **GRAPH_SCHEMA}
+FULL_SCHEMA = {**SCHEMA, **EVIDENCE_SCHEMA, **GRAPH_SCHEMA, **ENRICH_SCHEMA}
 """Every table the build writes, in creation order."""
 VIEWS = {**EVIDENCE_VIEWS}
 
 
 def build(references: Path, db_path: Path, extract_dir: Path | None = None) -> BuildSummary:
     """Build the database at ``db_path`` from ``references``, replacing any previous one atomically."""
-    ex = extract(references, extract_dir)
+    ex = extract(references, extract_dir, db_path)
     tables = rows(ex)
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
