@@ -18,8 +18,9 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from kb.config import Config
 from kb.dedupe.prep import fold
-from kb.enrich.cache import Lookup
+from kb.enrich.cache import Lookup, read_lookups
 from kb.enrich.match import Match, Verdict, judge
 from kb.enrich.records import Candidate
 from kb.enrich.sources import Target
@@ -29,6 +30,7 @@ from kb.model import (
     EXTRA_MESH,
     EXTRA_PUBLICATION_TYPES,
     Citation,
+    Extraction,
     Name,
     Problem,
     ProblemCode,
@@ -337,3 +339,23 @@ def enrich_works(
         elif match.verdict in (Verdict.AMBIGUOUS, Verdict.WEAK):
             out.review.append(_review_row(work, target, match, first))
     return out
+
+
+def enrich_extraction(ex: Extraction, config: Config) -> Extraction:
+    """The build's enrichment stage: ``ex`` with its works filled and corrected from the lookups cached
+    beside ``config.db`` by ``kb enrich`` (none: nothing changes), their provenance and targets in
+    ``ex.tables``, ambiguous and weak matches in the review queue, contradictions as problems."""
+    lookups = read_lookups(config.db)
+    citations = {c.id: c for c in ex.citations}
+    flagged: dict[str, set[str]] = {}
+    for _, problem, citation_id in ex.problems:
+        citation = citations.get(citation_id)
+        if citation is not None and citation.work_id:
+            flagged.setdefault(citation.work_id, set()).add(problem.code.value)
+    stage = enrich_works(ex.works, citations, flagged, lookups)
+    ex.tables.setdefault("enrich_targets", []).extend(stage.targets)
+    ex.tables.setdefault("enrichments", []).extend(stage.enrichments)
+    ex.tables.setdefault("review_queue", []).extend(stage.review)
+    by_path = {c.span.path: c.document_id for c in ex.citations}
+    ex.problems += [(by_path.get(p.path, ""), p, "") for p in stage.problems]
+    return ex
