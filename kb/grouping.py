@@ -3,11 +3,13 @@
 ``group_citations`` hands the citations to the deduplication engine (``kb.works.group_works``) with the
 reviewer decisions of the configuration, turns what it finds into located problems, and adds the works
 that documents are themselves (a sidecar with a ``work`` block: a thesis, a congress presentation) or
-review (a review card reviews the article of its header).
+review (a review card reviews the article of its header). Fragments (``kb.citable``: a truncated entry,
+a citation too thin to name a work) are kept as citations and problems but are not grouped.
 """
 
 from __future__ import annotations
 
+from kb.citable import fragment_problem, split_fragments
 from kb.citing import located
 from kb.config import Config
 from kb.decisions import load_decisions, unknown_id_problem
@@ -21,7 +23,12 @@ def group_citations(ex: Extraction, config: Config) -> Extraction:
     decisions_path = config.decisions
     decisions, problems = load_decisions(decisions_path)
     ex.problems += [("", p, "") for p in problems]
-    grouping = group_works(ex.citations, decisions)
+    citable, fragments = split_fragments(ex.citations)  # a fragment stays a citation, never a work
+    for fragment in fragments:
+        problem = fragment_problem(fragment)
+        if problem is not None:
+            ex.problems.append((fragment.document_id, problem, fragment.id))
+    grouping = group_works(citable, decisions)
     ex.works, ex.pairs, ex.review = grouping.works, grouping.pairs, grouping.review
     ex.problems += [
         ("", unknown_id_problem(decisions_path, d, missing), "") for d, missing in grouping.unknown_ids

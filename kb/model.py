@@ -45,6 +45,7 @@ class ProblemCode(StrEnum):
     MISSING_AUTHORS = "missing_authors"
     MISSING_YEAR = "missing_year"
     TRUNCATED = "truncated"
+    FRAGMENT = "fragment"
     BROKEN_AUTHOR = "broken_author"
     UNPARSED = "unparsed"
     ENCODING = "encoding"
@@ -86,6 +87,7 @@ SEVERITY: dict[ProblemCode, Severity] = {
     ProblemCode.MISSING_AUTHORS: Severity.WARNING,
     ProblemCode.MISSING_YEAR: Severity.WARNING,
     ProblemCode.TRUNCATED: Severity.ERROR,
+    ProblemCode.FRAGMENT: Severity.WARNING,
     ProblemCode.BROKEN_AUTHOR: Severity.WARNING,
     ProblemCode.UNPARSED: Severity.ERROR,
     ProblemCode.ENCODING: Severity.WARNING,

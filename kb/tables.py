@@ -251,7 +251,7 @@ def main_rows(ex: Extraction) -> Tables:
                 "raw": c.span.text,
                 "kind": c.kind.value,
                 "status": c.status.value,
-                "work_id": c.work_id,
+                "work_id": c.work_id or None,  # a fragment names no work
                 "record_id": c.record_id,
                 **_reference_columns(c.reference),
                 **_written_columns(c),

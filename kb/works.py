@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -339,18 +340,32 @@ def group_works(citations: list[Citation], decisions: Sequence[ReviewerDecision]
 
 
 def citation_keys(works: list[Work]) -> dict[str, str]:
-    """BibTeX-style keys, family name + year + first title word, made unique with a, b, c... suffixes."""
+    """BibTeX-style keys, family name (an organisation's initials) + year + first title word, made unique
+    with a, b, c... suffixes; a work with no author takes three title words ("SecondCourseRituximab"),
+    and an unknown year is left out (no "Anon", no "nd")."""
     base: dict[str, str] = {}
     for work in works:
         ref = work.reference
-        family = (
-            re.sub(r"[^a-z]", "", fold(ref.authors[0].family or ref.authors[0].literal))
-            if ref.authors
-            else ""
-        )
+        lead = _key_lead(ref.authors[0].family, ref.authors[0].literal) if ref.authors else ""
         words = [w for w in fold_words(ref.title).split() if w not in STOP_WORDS and not w.isdigit()]
-        first_word = re.sub(r"[^a-z0-9]", "", words[0]).capitalize() if words else ""
-        base[work.id] = f"{family.capitalize() or 'Anon'}{ref.year or 'nd'}{first_word}"
+        words = [re.sub(r"[^a-z0-9]", "", w).capitalize() for w in words[: 1 if lead else 3]]
+        base[work.id] = f"{lead}{ref.year}{''.join(words)}" or work.id
+    return _unique_keys(base)
+
+
+def _key_lead(family: str, literal: str) -> str:
+    """A key's first part: the family name ("Mahevas"), or an organisation's initials ("Haute Autorité de
+    Santé" -> "HAS", "The WHO Collaborative Study" -> "WHOCS")."""
+    if not literal:
+        return re.sub(r"[^a-z]", "", fold(family)).capitalize()
+    words = [w for w in re.findall(r"[^\W\d_]+", literal) if w.lower() not in ("the", "of", "for", "and")]
+    capitals = [w if w.isupper() else w[0] for w in words if w[0].isupper()]
+    ascii_text = unicodedata.normalize("NFKD", "".join(capitals)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^A-Za-z]", "", ascii_text)
+
+
+def _unique_keys(base: dict[str, str]) -> dict[str, str]:
+    """Keys made unique with a, b, c... suffixes, in work id order."""
     counts: dict[str, int] = defaultdict(int)
     for key in base.values():
         counts[key] += 1

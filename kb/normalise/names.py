@@ -40,6 +40,19 @@ _ORGANISATION_WORDS = re.compile(
     r"working|panel|registry|study|trial|centre|center)\b",
     re.IGNORECASE,
 )
+_INSTITUTION_WORDS = re.compile(
+    r"\b(?:soci[ée]t[ée]|society|autorit[ée]|authority|organi[sz]ation|association|institut[e]?|committee|"
+    r"comit[ée]|agency|agence|council|conseil|federation|f[ée]d[ée]ration|foundation|fondation|ministry|"
+    r"minist[èe]re|college|coll[èe]ge|academy|acad[ée]mie|collaborative|collaboration|group|groupe|"
+    r"consortium|network|r[ée]seau)\b",
+    re.IGNORECASE,
+)
+"""Words that make a proper name an institution, for ``organisation_prefix`` (stricter than
+``_ORGANISATION_WORDS``: "study", "trial" or "working" also open ordinary titles)."""
+_NAME_CONNECTORS = frozenset(
+    ["of", "for", "the", "and", "on", "in", "de", "du", "des", "la", "le", "et", "d'"]
+)
+_ORGANISATION_PREFIX = re.compile(r"^([^:\-–—]{5,120}?)\s*(?:\s[-–—]+|:)\s*(\S.*)$", re.S)
 _SUPERSCRIPTS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§]+|(?<=[a-zà-ÿ])\d+(?:,\d+)*$")
 _TITLES = re.compile(r"^(?:Dr|Pr|Prof|Mr|Mrs|Ms)\.?\s+", re.IGNORECASE)
 _ET_AL = re.compile(r"[,;]?\s*\b(?:et\.?\s*al(?:ii)?\b\.*|and others|et coll\.?)\s*[.,;]*\s*$", re.IGNORECASE)
@@ -78,13 +91,41 @@ def normalise_name(name: Name) -> tuple[Name, list[Finding]]:
 
 
 def _normalise_name_once(name: Name) -> tuple[Name, list[Finding]]:
-    """One pass of ``normalise_name``."""
+    """One pass of ``normalise_name``; a person's name that is an organisation becomes a literal."""
+    if not name.literal and not name.given and is_organisation(name.family):
+        name = Name(literal=name.family)
     if name.literal:
         literal, findings = repair_text(name.literal)
         return Name(literal=literal), findings
     family, findings = repair_text(name.family)
     given, given_findings = repair_text(name.given)
     return _finish(family, given, findings + given_findings)
+
+
+def is_organisation(text: str) -> bool:
+    """Whether ``text`` names an organisation: three words or more, one of them institutional
+    ("Haute Autorité de Santé", "American Society of Hematology", "The WHO Collaborative Study")."""
+    return len(text.split()) > 2 and bool(_ORGANISATION_WORDS.search(text))
+
+
+def organisation_prefix(title: str) -> tuple[str, str]:
+    """An organisation that opens a title, split from the title it precedes, or ("", ``title``).
+
+    "Haute Autorité de Santé -Protocole national de diagnostic..." -> ("Haute Autorité de Santé",
+    "Protocole national de diagnostic..."). The prefix must be a proper name (capitalised words joined
+    by small words: of, de, for, the...) holding an institution word (``_INSTITUTION_WORDS``: society,
+    autorité, organization, committee, agency, institute...), then a dash or a colon, then at least two
+    words: a title that opens with "Randomised trial of X:" is not split.
+    """
+    m = _ORGANISATION_PREFIX.match(title.strip())
+    if not m:
+        return "", title
+    organisation, rest = m.group(1).strip(), m.group(2).strip()
+    words = organisation.split()
+    proper = all(w[:1].isupper() or w.lower() in _NAME_CONNECTORS for w in words) and words[0][:1].isupper()
+    if not proper or not _INSTITUTION_WORDS.search(organisation) or len(rest.split()) < 2:
+        return "", title
+    return organisation, rest
 
 
 def _finish(family: str, given: str, findings: list[Finding]) -> tuple[Name, list[Finding]]:

@@ -8,7 +8,9 @@ last page, and one match key per author. ``normalise_reference`` is the short fo
 In the new ``Reference``:
 
 * ``title``: text-repaired (mojibake, ligatures, odd spaces); lost characters and joined words flagged.
-* ``authors``: family names case-repaired, initials in one form ("S. J."); organisations repaired.
+* ``authors``: family names case-repaired, initials in one form ("S. J."); organisations repaired and
+  read as ``literal`` names, also when a reference without author or journal opens its title with one
+  ("Haute Autorité de Santé -Protocole national ..."); such a reference is a ``report``.
 * ``journal``: the journal *as written*, repaired and without markup ("*Blood*" -> "Blood"); the
   canonical abbreviation is ``NormalisedReference.journal_canonical``.
 * ``year``, ``month``, ``day``: digits ("2014", "10", "25"; month and day not zero-padded), read
@@ -34,10 +36,12 @@ from kb.normalise.identifiers import (
     normalise_url,
 )
 from kb.normalise.journals import JournalTable, canonical_journal, clean_journal, lookup_key
-from kb.normalise.names import name_key, normalise_name
+from kb.normalise.names import name_key, normalise_name, organisation_prefix
 from kb.normalise.pages import normalise_pages
 from kb.normalise.text import repair_text
 
+REPORT = "report"
+"""CSL type of a document an organisation publishes outside a journal (guideline, national protocol)."""
 _VOLUME_LABEL = re.compile(r"^(?:vol(?:ume)?|tome)\s*\.?\s*", re.IGNORECASE)
 _ISSUE_LABEL = re.compile(r"^(?:issue|no|num(?:ber|éro)?|n°|nº|#)\s*\.?\s*", re.IGNORECASE)
 
@@ -83,6 +87,13 @@ def normalise_record(
     findings += found
     canonical, found = canonical_journal(journal, table)
     findings += found
+    kind = ref.type
+    if not authors and not journal:  # "Haute Autorité de Santé -Protocole national ...": its author
+        organisation, rest = organisation_prefix(title)
+        if organisation:
+            authors, title = [Name(literal=organisation)], rest
+    if authors and all(a.literal for a in authors) and not journal and kind in ("", "document"):
+        kind = REPORT  # a document an organisation publishes outside a journal: a guideline, a protocol
 
     year, month, day, found = _date(ref, language)
     findings += found
@@ -101,6 +112,7 @@ def normalise_record(
 
     reference = replace(
         ref,
+        type=kind,
         authors=authors,
         title=title,
         journal=journal,
