@@ -13,8 +13,9 @@ from kb.citable import fragment_problem, split_fragments
 from kb.citing import located
 from kb.config import Config
 from kb.decisions import load_decisions, unknown_id_problem
-from kb.model import Citation, DocumentKind, Extraction, Reference, Work
+from kb.model import Citation, CitationKind, DocumentKind, Extraction, ProblemCode, Reference, Work
 from kb.normalise import parse_name
+from kb.normalise.volumes import VolumeOf, implausible_volumes
 from kb.works import group_works, stable_id
 
 
@@ -23,6 +24,7 @@ def group_citations(ex: Extraction, config: Config) -> Extraction:
     decisions_path = config.decisions
     decisions, problems = load_decisions(decisions_path)
     ex.problems += [("", p, "") for p in problems]
+    _flag_volumes(ex)
     citable, fragments = split_fragments(ex.citations)  # a fragment stays a citation, never a work
     for fragment in fragments:
         problem = fragment_problem(fragment)
@@ -39,6 +41,20 @@ def group_citations(ex: Extraction, config: Config) -> Extraction:
         ex.problems.append((citation.document_id, located(code, message, citation.span), citation_id))
     _document_works(ex)
     return ex
+
+
+def _flag_volumes(ex: Extraction) -> None:
+    """A volume that its journal's other volumes contradict becomes an ``implausible_volume`` problem."""
+    citations = {c.id: c for c in ex.citations}
+    volumes = (
+        VolumeOf(c.id, c.journal_key, c.reference.year, c.reference.volume)
+        for c in ex.citations
+        if c.kind is not CitationKind.RECORD
+    )
+    for citation_id, message in implausible_volumes(volumes):
+        c = citations[citation_id]
+        problem = located(ProblemCode.IMPLAUSIBLE_VOLUME, message, c.span, "volume")
+        ex.problems.append((c.document_id, problem, citation_id))
 
 
 def _document_works(ex: Extraction) -> None:

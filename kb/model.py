@@ -73,6 +73,7 @@ class ProblemCode(StrEnum):
     UNPARSED_PAGES = "unparsed_pages"
     IMPLAUSIBLE_PAGES = "implausible_pages"
     LONG_PAGE_RANGE = "long_page_range"
+    IMPLAUSIBLE_VOLUME = "implausible_volume"
     INVALID_DOI = "invalid_doi"
     INVALID_PMID = "invalid_pmid"
     INVALID_PMCID = "invalid_pmcid"
@@ -113,7 +114,8 @@ SEVERITY: dict[ProblemCode, Severity] = {
     ProblemCode.INVALID_DATE: Severity.WARNING,
     ProblemCode.UNPARSED_PAGES: Severity.WARNING,
     ProblemCode.IMPLAUSIBLE_PAGES: Severity.WARNING,
-    ProblemCode.LONG_PAGE_RANGE: Severity.INFO,
+    ProblemCode.LONG_PAGE_RANGE: Severity.WARNING,
+    ProblemCode.IMPLAUSIBLE_VOLUME: Severity.WARNING,
     ProblemCode.INVALID_DOI: Severity.WARNING,
     ProblemCode.INVALID_PMID: Severity.WARNING,
     ProblemCode.INVALID_PMCID: Severity.WARNING,

@@ -27,10 +27,11 @@ def test_build_prints_summary_and_exits_0(tmp_path, capsys):
         f"built {db}",
         "documents: 4",
         "citations: 142",
-        "works: 138",
+        "works: 137",
         "passages: 372",
-        "problems: 131 (1 errors)",
+        "problems: 134 (1 errors)",
         "  broken_author: 5",
+        "  implausible_volume: 4",
         "  joined_words: 5",
         "  long_page_range: 19",
         "  lost_character: 2",
@@ -43,7 +44,7 @@ def test_build_prints_summary_and_exits_0(tmp_path, capsys):
         "  replacement_character: 3",
         "  truncated: 1",
         "  unknown_journal: 2",
-        "  unresolved_short_citation: 51",
+        "  unresolved_short_citation: 50",
     ]
     assert db.exists()
 

@@ -133,6 +133,9 @@ def test_values_flagged_as_corrupt_are_not_exported(seed_db: Path, seed_works: l
         if work_id in by_id:
             assert by_id[work_id].pages != pages
             assert by_id[work_id].withheld["pages"] == pages
+    cuker = next(w for w in seed_works if w.citation_key == "Cuker2016How")  # HAL's "vol.22" for 128
+    assert (cuker.volume, cuker.issue, cuker.withheld) == ("", "", {"volume": "22", "issue": "12"})
+    assert cuker.doi == "10.1182/blood-2016-03-603365" and cuker.pages == "1547–1554"
     therapie = next(w for w in seed_works if w.title.startswith("Pharmacoepidemiology of Immune"))
     assert (therapie.pages, therapie.withheld) == ("", {"pages": "437–485"})
     assert "pages" not in _entries(render([therapie], "bibtex"))[therapie.citation_key]

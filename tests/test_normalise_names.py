@@ -13,6 +13,7 @@ from kb.normalise.names import (
     name_key,
     normalise_initials,
     normalise_name,
+    organisation_prefix,
     parse_name,
     repair_family,
     split_authors,
@@ -660,3 +661,44 @@ def test_initials_idempotent_on_a_hyphen_after_a_non_initial():
 
     once = normalise_initials("0 -A")  # found by hypothesis: the hyphen joined a digit, then re-cased
     assert normalise_initials(once) == once
+
+
+@pytest.mark.parametrize(
+    ("title", "organisation", "rest"),
+    [
+        (  # seed 000 line 42
+            "Haute Autorité de Santé -Protocole national de diagnostic et de soins -Purpura thrombopénique",
+            "Haute Autorité de Santé",
+            "Protocole national de diagnostic et de soins -Purpura thrombopénique",
+        ),
+        (
+            "American Society of Hematology: 2019 guidelines for immune thrombocytopenia",
+            "American Society of Hematology",
+            "2019 guidelines for immune thrombocytopenia",
+        ),
+        (
+            "World Health Organization – Model list of essential medicines",
+            "World Health Organization",
+            "Model list of essential medicines",
+        ),
+        ("Randomised Trial of Rituximab: final results", "", "Randomised Trial of Rituximab: final results"),
+        ("Immune thrombocytopenia: a practical review", "", "Immune thrombocytopenia: a practical review"),
+        ("Rituximab in ITP - a review", "", "Rituximab in ITP - a review"),
+        ("American Society of Hematology: guidelines", "", "American Society of Hematology: guidelines"),
+    ],
+)
+def test_organisation_opening_a_title(title: str, organisation: str, rest: str) -> None:
+    assert organisation_prefix(title) == (organisation, rest)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (Name(family="The WHO Collaborative Study"), Name(literal="The WHO Collaborative Study")),
+        (Name(family="American Society of Hematology"), Name(literal="American Society of Hematology")),
+        (Name(family="Center", given="J. R."), Name(family="Center", given="J. R.")),
+        (Name(family="Study"), Name(family="Study")),
+    ],
+)
+def test_organisation_written_as_a_person_becomes_literal(name: Name, expected: Name) -> None:
+    assert normalise_name(name)[0] == expected

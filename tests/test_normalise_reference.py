@@ -138,3 +138,17 @@ def test_normalise_reference_is_idempotent_and_never_raises(ref: Reference, lang
     once, _ = normalise_reference(ref, language)
     twice, _ = normalise_reference(once, language)
     assert twice == once
+
+
+def test_an_organisation_opening_a_title_is_the_author_of_a_report() -> None:
+    # seed 000 line 42, as the parser reads it: no author, no journal, the organisation in the title
+    written = (
+        ", Haute Autorité de Santé -Protocole national de diagnostic et de soins -Purpura thrombopénique"
+    )
+    record = normalise_record(Reference(title=written.strip(", "), type="document"), language="fr")
+    assert record.reference.authors == [Name(literal="Haute Autorité de Santé")]
+    assert record.reference.title == "Protocole national de diagnostic et de soins -Purpura thrombopénique"
+    assert record.reference.type == "report"
+    # with a journal it stays an article: the organisation is left where the parser put it
+    article = normalise_record(Reference(title=written.strip(", "), journal="Blood", type="article-journal"))
+    assert (article.reference.authors, article.reference.type) == ([], "article-journal")

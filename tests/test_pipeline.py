@@ -169,10 +169,9 @@ def test_every_citation_points_at_an_existing_work(seed_db):
     )
     fragments = query(seed_db, "select raw from citations where work_id is null")
     assert [r["raw"] for r in fragments] == ["D. Sur,"]
-    assert (
-        query(seed_db, "select sum(n_citations) n from works")[0]["n"]
-        == query(seed_db, "select count(*) n from citations")[0]["n"] - len(fragments)
-    )
+    assert query(seed_db, "select sum(n_citations) n from works")[0]["n"] == query(
+        seed_db, "select count(*) n from citations"
+    )[0]["n"] - len(fragments)
 
 
 def test_citation_keys_are_unique(seed_db):

@@ -259,6 +259,9 @@ def _add_facts(conn: sqlite3.Connection, ids: list[str], found: dict[str, Export
             if value in bad:
                 work.withheld[name] = value
                 setattr(work, name, verified)
+        if "volume" in work.withheld and not work.volume and work.issue:
+            work.withheld["issue"] = work.issue  # an issue of an unknown volume cites nothing
+            work.issue = ""
     for work_id, event in document_events(conn, ids).items():
         work = found[work_id]
         if work.type in TALK_TYPES:
