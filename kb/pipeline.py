@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kb.decisions import DECISIONS_FILE, load_decisions, unknown_id_problem
+from kb.dedupe.group import PairRow, ReviewItem, group_works
 from kb.evidence.link import EVIDENCE_SCHEMA, EVIDENCE_VIEWS, TextSource, evidence_tables
 from kb.graph import GRAPH_SCHEMA, graph_tables
 from kb.ingest import CitationSpan, cut_document, read_documents, record_lines
@@ -44,7 +45,7 @@ from kb.model import (
 from kb.normalise import normalise_record, parse_name, repair_text
 from kb.parse import parse_reference
 from kb.store import SCHEMA, Row, write_database
-from kb.works import PairRow, ReviewItem, citation_keys, group_works, stable_id
+from kb.works import citation_keys, stable_id
 
 
 @dataclass
