@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kb.decisions import DECISIONS_FILE, load_decisions, unknown_id_problem
-from kb.dedupe.group import PairRow, ReviewItem, group_works
+from kb.dedupe.group import NoticeRow, PairRow, ReviewItem, group_works, notice_rows
 from kb.evidence.link import EVIDENCE_SCHEMA, EVIDENCE_VIEWS, TextSource, evidence_tables
 from kb.graph import GRAPH_SCHEMA, graph_tables
 from kb.ingest import CitationSpan, cut_document, read_documents, record_lines
@@ -60,6 +60,7 @@ class Extraction:
     works: list[Work] = field(default_factory=list)
     pairs: list[PairRow] = field(default_factory=list)
     review: list[ReviewItem] = field(default_factory=list)
+    notices: list[NoticeRow] = field(default_factory=list)
 
 
 @dataclass
@@ -243,6 +244,7 @@ def _group(out: Extraction, decisions_path: Path) -> None:
     out.problems += [("", p, "") for p in problems]
     grouping = group_works(out.citations, decisions)
     out.works, out.pairs, out.review = grouping.works, grouping.pairs, grouping.review
+    out.notices = grouping.notices
     out.problems += [
         ("", unknown_id_problem(decisions_path, d, missing), "") for d, missing in grouping.unknown_ids
     ]
@@ -447,6 +449,7 @@ def rows(ex: Extraction) -> dict[str, list[Row]]:
                 "text": span.text,
             }
         )
+    tables["notices"] = notice_rows(ex.notices, citations)
     tables["duplicate_pairs"] = [
         {
             "id": stable_id("dp_", p.a, p.b),

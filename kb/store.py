@@ -100,6 +100,15 @@ SCHEMA: dict[str, TableSpec] = {
         indexes=(("code",), ("severity",), ("document_id", "line"), ("citation_id",)),
         not_null=("code", "severity", "message"),
     ),
+    "notices": TableSpec(
+        columns=columns(
+            "id:s notice_work_id:s article_work_id:s kind:s evidence:s notice_citation_id:s "
+            "article_citation_id:s"
+        ),
+        pk="id",
+        foreign_keys=(("notice_work_id", "works", "id"), ("article_work_id", "works", "id")),
+        indexes=(("notice_work_id",), ("article_work_id",), ("kind",)),
+    ),
     "duplicate_pairs": TableSpec(
         columns=columns("id:s record_a:s record_b:s decision:s score:f reason:s scores:s"),
         pk="id",

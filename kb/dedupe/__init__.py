@@ -9,6 +9,7 @@ The stages, one module each, in pipeline order:
   and scores;
 * :mod:`kb.dedupe.cluster` - clusters over ``duplicate`` pairs only, refusing conflicting joins;
 * :mod:`kb.dedupe.merge` - one canonical record per cluster, every original kept;
+* :mod:`kb.dedupe.notices` - erratum, correction and retraction notices linked to their article;
 * :mod:`kb.dedupe.shorts` - one-way links from short citations (no title) to full works;
 * :mod:`kb.dedupe.group` - the build's stage: citations grouped into works through :func:`dedupe`.
 
@@ -27,6 +28,7 @@ from kb.dedupe.block import candidate_pairs
 from kb.dedupe.cluster import cluster
 from kb.dedupe.match import Decision, PairDecision, decide
 from kb.dedupe.merge import MergedWork, merge
+from kb.dedupe.notices import NoticeLink, link_notices
 from kb.dedupe.prep import Prepped, prep
 from kb.dedupe.records import ReadResult, Record
 from kb.dedupe.shorts import LinkStatus, ShortLink, link_short_citations
@@ -36,6 +38,7 @@ __all__ = [
     "DedupeResult",
     "LinkStatus",
     "MergedWork",
+    "NoticeLink",
     "PairDecision",
     "PairVerdict",
     "Prepped",
@@ -78,6 +81,8 @@ class DedupeResult:
     n_candidates: int = 0
     unknown: list[tuple[PairVerdict, str]] = field(default_factory=list)
     """Reviewer verdicts that name an id not among the records (or a short citation), with that id."""
+    notices: list[NoticeLink] = field(default_factory=list)
+    """Each erratum, correction or retraction notice linked to the article it concerns (never merged)."""
 
     @property
     def maybe_pairs(self) -> list[PairDecision]:
@@ -106,6 +111,13 @@ class DedupeResult:
     def records_out(self) -> int:
         """Distinct records after deduplication."""
         return len(self.records) - self.duplicates_removed
+
+    def notice_ids(self) -> dict[str, list[str]]:
+        """Article record id -> the ids of the notices that concern it (sorted)."""
+        out: dict[str, list[str]] = {}
+        for link in self.notices:
+            out.setdefault(self.records[link.article].id, []).append(self.records[link.notice].id)
+        return {k: sorted(v) for k, v in out.items()}
 
     def cluster_ids(self) -> list[list[str]]:
         """The clusters as sorted lists of record ids, sorted."""
@@ -148,4 +160,5 @@ def dedupe(
     result.pairs = sorted(kept, key=lambda p: (p.a, p.b))
     result.shorts = [p.index for p in prepped if p.short]
     result.n_candidates = len(candidates)
+    result.notices = link_notices(prepped, sorted(candidates))
     return result

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from kb.decisions import ReviewerDecision, Verdict, decision_yaml
@@ -51,6 +51,17 @@ class ReviewItem:
     suggestion: str
 
 
+@dataclass(frozen=True)
+class NoticeRow:
+    """A notice (erratum, correction, retraction) and the article it concerns, by citation; their works
+    are filled once every citation has its work."""
+
+    notice: str
+    article: str
+    kind: str
+    evidence: str
+
+
 @dataclass
 class Grouping:
     """Works, the pairs behind them, the review queue and the problems found while grouping."""
@@ -61,6 +72,7 @@ class Grouping:
     problems: list[tuple[str, ProblemCode, str]] = field(default_factory=list)
     """``(citation_id, code, message)``."""
     unknown_ids: list[tuple[ReviewerDecision, str]] = field(default_factory=list)
+    notices: list[NoticeRow] = field(default_factory=list)
 
 
 def _first_family(ref: Reference) -> str:
@@ -158,6 +170,7 @@ def _full_works(
                 "maybe_duplicate", *pair, _score(p), p.reason, decision_yaml(*pair, "same | different")
             )
         )
+    out.notices += [NoticeRow(ids[n.notice], ids[n.article], n.kind, n.evidence) for n in result.notices]
     in_cluster = result.cluster_index()
     for members, merged in zip(result.clusters, result.works, strict=True):
         out.works.append(_make_work(citations, [full[i] for i in members], merged))
@@ -271,3 +284,26 @@ def group_works(citations: list[Citation], decisions: Sequence[ReviewerDecision]
             work.citation_ids.append(citation.id)
     out.works.sort(key=lambda w: w.id)
     return out
+
+
+def notice_rows(notices: Sequence[NoticeRow], citations: Mapping[str, Citation]) -> list[dict[str, str]]:
+    """Rows of the ``notices`` table: each notice's work and its article's work, with the citations that
+    link them (one row per pair of works: two copies of a notice are one work)."""
+    rows = []
+    seen: set[tuple[str, str]] = set()
+    for n in sorted(notices, key=lambda n: (n.notice, n.article)):
+        notice_work, article_work = citations[n.notice].work_id, citations[n.article].work_id
+        if notice_work != article_work and (notice_work, article_work) not in seen:
+            seen.add((notice_work, article_work))
+            rows.append(
+                {
+                    "id": stable_id("n_", n.notice, n.article),
+                    "notice_work_id": notice_work,
+                    "article_work_id": article_work,
+                    "kind": n.kind,
+                    "evidence": n.evidence,
+                    "notice_citation_id": n.notice,
+                    "article_citation_id": n.article,
+                }
+            )
+    return rows
