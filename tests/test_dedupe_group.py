@@ -18,8 +18,7 @@ from kb.dedupe.group import as_record, engine_records, group_works
 from kb.dedupe.match import hard_conflict
 from kb.dedupe.prep import prep
 from kb.ingest.bibtex import read_bibtex_file
-from kb.model import Citation, CitationKind, CitationStatus, Record, Span
-from kb.pipeline import Extraction
+from kb.model import Citation, CitationKind, CitationStatus, Extraction, Record, Span
 
 DATA = ROOT.parent / "shared" / "data" / "dedup"
 SETS = sorted(p.name for p in DATA.iterdir() if (p / "records.bib").is_file()) if DATA.is_dir() else []

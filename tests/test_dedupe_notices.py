@@ -7,6 +7,7 @@ import io
 import sqlite3
 from pathlib import Path
 
+from kb.config import Config
 from kb.dedupe import dedupe
 from kb.dedupe.run import write_clusters
 from kb.export.bibtex import to_bibtex
@@ -80,7 +81,7 @@ def test_the_build_links_notices_and_exports_the_link(tmp_path: Path) -> None:
     references.mkdir()
     (references / "export.bib").write_text(NOTICES_BIB, encoding="utf-8")
     db = tmp_path / "evidence.db"
-    build(references, db)
+    build(Config(references, db))
     conn = sqlite3.connect(db)
     rows = conn.execute(
         "select wn.title, wa.title, n.kind, n.evidence from notices n join works wn on wn.id = n.notice_work_id "
