@@ -52,7 +52,10 @@ def test_summary_goes_to_stderr() -> None:
     code, out, err = run([TINY_BIB, TINY_RIS], summary=True)
     assert code == EXIT_OK
     assert out.startswith("merged_ids,")
-    assert err == "records in: 5\nduplicates removed: 2\nrecords out: 3\nmaybe pairs (for review): 0\n"
+    assert err == (
+        "records in: 5\nduplicates removed: 2\nrecords out: 3\nmaybe pairs (for review): 0\n"
+        "notices linked to their article (not merged): 1\n"
+    )
 
 
 def test_maybe_file(tmp_path: Path) -> None:

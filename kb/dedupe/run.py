@@ -189,6 +189,7 @@ def run_dedupe(paths: Sequence[str], fmt: str, maybe_path: str | None, summary: 
         err.write(f"duplicates removed: {result.duplicates_removed}\n")
         err.write(f"records out: {result.records_out}\n")
         err.write(f"maybe pairs (for review): {len(result.maybe_pairs)}\n")
+        err.write(f"notices linked to their article (not merged): {len(result.notices)}\n")
         if result.shorts:
             err.write(f"short citations (not deduplicated): {len(result.shorts)}\n")
     return EXIT_INPUT_PROBLEMS if problems else EXIT_OK
