@@ -22,13 +22,14 @@ from kb.normalise.journals import journal_key
 
 
 @cache
-def _short_journal_key(name: str) -> str:
+def link_journal_key(name: str) -> str:
+    """The journal key that short-citation links compare: the curated canonical journal, folded."""
     return fold(journal_key(name))
 
 
 def _journal(record: Record) -> str:
     name = record.reference.journal
-    return _short_journal_key(name) if name else ""
+    return link_journal_key(name) if name else ""
 
 
 class LinkStatus(StrEnum):
