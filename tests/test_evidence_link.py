@@ -31,7 +31,7 @@ def links(db: Path, work_id: str) -> set[tuple[str, str]]:
 def results(db: Path, work_id: str) -> list[dict]:
     return query(
         db,
-        "select measure, outcome_id, arm, value, ci_low, ci_high, p, timepoint, count, line "
+        "select measure, kind, outcome_id, arm, value, ci_low, ci_high, p, timepoint, count, line "
         "from results where work_id = ? order by line, measure",
         (work_id,),
     )
@@ -89,10 +89,10 @@ def test_slides_present_their_own_study(seed_db):
     [
         ("n", None, 26.0, {}),
         ("response_rate", "overall_response", 52.0, {}),
-        ("survival", "relapse_free_survival", 60.0, {"timepoint": "24 months"}),
+        ("proportion", "relapse_free_survival", 60.0, {"timepoint": "24 months", "kind": "survival"}),
         ("median", "time_to_response", 29.0, {}),
-        ("adverse_event", "infections", 31.0, {"count": 8}),
-        ("adverse_event", "mortality", 23.0, {"count": 6}),
+        ("proportion", "infections", 31.0, {"count": 8, "kind": "adverse_event"}),
+        ("proportion", "mortality", 23.0, {"count": 6, "kind": "adverse_event"}),
     ],
 )
 def test_results_of_002(seed_db, measure, outcome, value, extra):

@@ -90,7 +90,7 @@ def test_odds_ratio_and_bare_or() -> None:
 
 def test_markdown_bold_and_timepoint() -> None:
     (r,) = extract_results(["Relapse-free survival at 24 months was **60 %**"])
-    assert (r.measure, r.value, r.outcome, r.timepoint, r.line) == (
+    assert (r.kind, r.value, r.outcome, r.timepoint, r.line) == (
         "survival",
         60,
         "relapse_free_survival",
