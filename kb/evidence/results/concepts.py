@@ -9,8 +9,11 @@ in ``extract/outcomes.yml``.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import TypeVar
 
 from kb.evidence.matcher import cue_regex
 from kb.evidence.results import patterns as P
@@ -23,10 +26,13 @@ from kb.evidence.results.model import (
     MEASURE_RESPONSE_RATE,
     Result,
 )
-from kb.evidence.tagger import INTERVENTION, TagResult, tag_text
+from kb.evidence.tagger import INTERVENTION, InterventionHit, OutcomeHit, TagResult, tag_text
 from kb.evidence.vocab import Vocabulary
 
 EFFECT_MEASURES = ("hr", "or", "rr", "rd", "md")
+WINDOW = 300
+"""Characters of a result's sentence read on each side of it for its words and concepts."""
+H = TypeVar("H", OutcomeHit, InterventionHit)
 OF_RE = re.compile(r"\s*%?\s*(?:of|des|de|du|d'|d’)\s")
 _LEAD_RE = re.compile(
     r"(?i)^(?:the|a|an|in|of|and|but|while|whereas|with|for|overall|le|la|les|l'|des|du)\s+"
@@ -37,10 +43,12 @@ def describe(text: str, result: Result) -> Result:
     """The result with its arm, comparator and outcome words read from its sentence."""
     if result.measure in (MEASURE_N, MEASURE_P_ONLY):
         return result
-    sentence = text[result.sentence_start : result.sentence_end]
-    at = result.start - result.sentence_start
+    # a window of the sentence around the number keeps the work per result bounded on hostile text
+    lo = max(result.sentence_start, result.start - WINDOW)
+    sentence = text[lo : min(result.sentence_end, result.end + WINDOW)]
+    at = result.start - lo
     arm = None
-    m = P.AFTER_ARM_RE.match(sentence[result.end - result.sentence_start :])
+    m = P.AFTER_ARM_RE.match(sentence[result.end - lo :])
     if m:
         arm = m.group("arm")
     else:
@@ -93,14 +101,19 @@ def link(
     tags = tags if tags is not None else tag_text(text, vocab, assume_itp=assume_itp)
     primary = [i for i, is_primary in tags.outcome_links() if is_primary]
     primary_rx = cue_regex((vocab.outcomes.section("primary_cues") or {}).get("cues") or [])
+    outcomes = sorted(tags.outcomes, key=lambda o: o.start)
+    outcome_starts = [o.start for o in outcomes]
+    interventions = sorted(tags.interventions, key=lambda h: h.start)
+    lower = text.lower()
     out = []
     for r in results:
         if r.measure in (MEASURE_N, MEASURE_P_ONLY):
             out.append(r)
             continue
-        lo, hi = r.sentence_start, r.sentence_end
-        before = [o for o in tags.outcomes if lo <= o.start and o.end <= r.start]
-        after = [o for o in tags.outcomes if r.end <= o.start and o.end <= hi]
+        lo, hi = max(r.sentence_start, r.start - WINDOW), min(r.sentence_end, r.end + WINDOW)
+        near = _near(outcomes, outcome_starts, lo, hi)
+        before = [o for o in near if o.end <= r.start]
+        after = [o for o in near if r.end <= o.start]
         hit = before[-1] if before else (after[0] if after else None)
         if (
             after
@@ -109,12 +122,12 @@ def link(
         ):
             hit = after[0]
         outcome = hit.id if hit else None
-        if primary and primary_rx is not None and primary_rx.search(text.lower(), lo, r.start):
+        if primary and primary_rx is not None and primary_rx.search(lower, lo, r.start):
             if hit is None or hit.start < lo:
                 outcome = primary[0]
             elif not any(o.primary for o in before):
                 outcome = primary[0] if hit in after or hit.start < r.start - 80 else outcome
-        arm = _arm_id(text, tags, r)
+        arm = _arm_id(text, interventions, r)
         measure, kind = r.measure, r.kind
         if hit is not None and r.measure in (MEASURE_PROPORTION, MEASURE_RESPONSE_RATE):
             default = str(vocab.outcomes.by_id[hit.id].get("measure", MEASURE_PROPORTION))
@@ -128,9 +141,10 @@ def link(
     return out
 
 
-def _arm_id(text: str, tags: TagResult, r: Result) -> str | None:
+def _arm_id(text: str, interventions: list[InterventionHit], r: Result) -> str | None:
     """An effect's first studied intervention; a value's intervention right after it, else the last before."""
-    in_sentence = [h for h in tags.interventions if r.sentence_start <= h.start and h.end <= r.sentence_end]
+    lo, hi = max(r.sentence_start, r.start - WINDOW), min(r.sentence_end, r.end + WINDOW)
+    in_sentence = _near(interventions, [h.start for h in interventions], lo, hi)
     if r.measure in EFFECT_MEASURES:
         first = next((h for h in in_sentence if h.role == INTERVENTION and h.end <= r.start), None)
         return first.id if first else None
@@ -139,3 +153,8 @@ def _arm_id(text: str, tags: TagResult, r: Result) -> str | None:
         return after[0].id
     before = [h for h in in_sentence if h.end <= r.start]
     return before[-1].id if before else None
+
+
+def _near(hits: Sequence[H], starts: list[int], lo: int, hi: int) -> list[H]:
+    """The hits inside ``[lo, hi)`` (hits sorted by start)."""
+    return [h for h in hits[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)] if h.end <= hi]

@@ -10,6 +10,7 @@ only what Results did not.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from kb.evidence.results import patterns as P
@@ -49,21 +50,19 @@ def _effects(sent: Sentence) -> None:
     """Effect estimates right after their word or abbreviation, with a CI in brackets when no CI words."""
     text = sent.text
     effect_words = [k for k in keywords(sent) if k[2] not in (MEASURE_MEDIAN, MEASURE_MEAN)]
+    ends = [k[1] for k in effect_words]
     used: set[int] = set()
     for t in sent.toks:
         if t.role:
             continue
-        before = [k for k in effect_words if k[1] <= t.start]
-        if not before:
+        i = bisect.bisect_right(ends, t.start) - 1
+        if i < 0:
             continue
-        start, end, measure, abbrev, words = before[-1]
-        if start in used:
+        start, end, measure, abbrev, words = effect_words[i]
+        if start in used or t.start - end > 100:
             continue
         gap = text[end : t.start]
-        between = [
-            u for u in sent.toks if end <= u.start < t.start and u.role not in ("level", "time", "dose")
-        ]
-        if between:
+        if any(u.role not in ("level", "time", "dose") for u in sent.within(end, t.start)):
             continue
         generic = DIFFERENCE_RE.match(words) is not None
         if abbrev and not ABBREV_GAP_RE.match(gap):
@@ -136,8 +135,8 @@ def _values(sent: Sentence) -> None:
 def _paired(sent: Sentence, t: Tok) -> bool:
     """A value compared with another ("53 vs. 35.7 days", "Rupees 166 vs. 464"), not a count of people."""
     text = sent.text
-    if P.PAIR_AFTER_RE.match(text, t.end, sent.s.end):
-        other = next((u for u in sent.toks if u.start > t.end), None)
+    if P.PAIR_AFTER_RE.match(text, t.end, min(sent.s.end, t.end + 40)):
+        other = sent.next_after(t.end)
     elif P.PAIR_BEFORE_RE.search(text[max(sent.s.start, t.start - 20) : t.start]):
         other = t
     else:

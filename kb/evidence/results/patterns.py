@@ -132,10 +132,13 @@ EFFECTS: tuple[tuple[str, str, bool], ...] = (
 """(measure, pattern, case-sensitive abbreviation?) for the effect estimates a value can follow."""
 
 EFFECT_RE = re.compile(
-    "|".join(
-        rf"(?P<e{i}>{'(?<![A-Za-z])(?:' + pattern + ')(?![A-Za-z])' if abbrev else '(?i:' + pattern + ')'})"
+    # one look at the character before first: inside a word every alternative would be tried for nothing
+    r"(?<![A-Za-zÀ-ÿ])(?=[A-Za-zé])(?:"
+    + "|".join(
+        rf"(?P<e{i}>{'(?:' + pattern + ')(?![A-Za-z])' if abbrev else '(?i:' + pattern + ')'})"
         for i, (_, pattern, abbrev) in enumerate(EFFECTS)
     )
+    + ")"
 )
 """Any effect-estimate word or abbreviation; the group name ``e<i>`` gives the index into ``EFFECTS``."""
 MEDIAN_RE = re.compile(r"(?i)\bm[eé]dian[e]?s?\b")
@@ -230,7 +233,7 @@ PAIR_AFTER_RE = re.compile(rf"\s*(?:[a-zA-Z/]+\s*)?(?:vs\.?|versus|compared with
 PAIR_BEFORE_RE = re.compile(r"(?:vs\.?|versus|compared with|compared to|v\.)\s*$")
 CI_GAP_RE = re.compile(r"^\s*(?:[a-zA-Zµμ°/%²][\w/%²·-]*(?:\s+[a-zA-Z/][\w/-]*)?)?\s*[,;:(\[]*\s*$")
 """What may stand between a value and the CI that follows it: a unit and punctuation."""
-COUNT_PCT_RE = re.compile(rf"(?<![\d.,])(?P<count>\d+)\s*(?:{POPULATION}\s*)?\(\s*(?P<pct>{NUM})\s*%\s*\)")
+COUNT_PCT_RE = re.compile(rf"(?<![\d.,/])(?P<count>\d+)\s*(?:{POPULATION}\s*)?\(\s*(?P<pct>{NUM})\s*%\s*\)")
 """A count with its percentage: "21 (18%)", "8 patients (31%)"."""
 CLAUSE_VERB_RE = re.compile(
     r"(?i)\b(?:was|were|is|are|had|has|occurred|increased|decreased|improved|reduced|showed|remained|reached"

@@ -8,6 +8,7 @@ the sample; :func:`keywords` lists the words (median, mean, effect measures) tha
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -36,6 +37,8 @@ AFTER_DEMOGRAPHIC_RE = re.compile(
     r"(?:males?|females?|men|women|boys|girls|white|black|caucasians?|smokers?|years?\s+old|hommes|femmes)\b"
     r"|^\s*%?\s*\)?\s*(?:at|à)\s+(?:baseline|inclusion|entry|l'inclusion)\b"
 )
+AGE_BEFORE_RE = re.compile(r"(?i)\b(?:âge|age)\b[^\d.;]{0,25}$")
+"""An age word shortly before a value ("L'âge médian était de 54 ans", "median age was 61")."""
 BEFORE_DEMOGRAPHIC_RE = re.compile(
     r"(?i)\b(?:age[ds]?|âge|BMI|body mass index|males?|females?|hommes|femmes)\s*"
     r"(?:was|were|of|:|=)?\s*(?:\(\s*)?(?:mean|median)?\s*(?:\(\s*)?$"
@@ -91,15 +94,35 @@ class Sentence:
         self.text = text
         self.s = sentence
         self.toks = tokens(text, sentence.start, sentence.end)
+        self.starts = [t.start for t in self.toks]
         self.ps: list[tuple[int, int, str]] = []
         self.times: list[tuple[int, str]] = []
         self.extra: list[Result] = []
+        self._keywords: list[tuple[int, int, str, bool, str]] | None = None
+        self._keyword_ends: list[int] = []
 
     def free(self) -> Iterator[Tok]:
         return (t for t in self.toks if not t.role)
 
     def within(self, a: int, b: int) -> list[Tok]:
-        return [t for t in self.toks if a <= t.start and t.end <= b]
+        """The tokens inside ``[a, b)`` (found by bisection: a sentence may hold thousands)."""
+        out = []
+        for i in range(bisect.bisect_left(self.starts, a), len(self.toks)):
+            t = self.toks[i]
+            if t.start >= b:
+                break
+            if t.end <= b:
+                out.append(t)
+        return out
+
+    def index(self, t: Tok) -> int:
+        """The position of ``t`` in the sentence's tokens."""
+        return bisect.bisect_left(self.starts, t.start)
+
+    def next_after(self, pos: int) -> Tok | None:
+        """The first token starting after ``pos``."""
+        i = bisect.bisect_right(self.starts, pos)
+        return self.toks[i] if i < len(self.toks) else None
 
     def mark(self, a: int, b: int, role: str) -> list[Tok]:
         hits = [t for t in self.within(a, b) if not t.role]
@@ -108,8 +131,14 @@ class Sentence:
         return hits
 
     def before(self, pos: int, limit: int = 60) -> Tok | None:
-        cands = [t for t in self.toks if t.end <= pos and pos - t.end <= limit and t.role in ("", "value")]
-        return cands[-1] if cands else None
+        """The nearest free or value token ending before ``pos`` within ``limit`` characters."""
+        for i in range(bisect.bisect_left(self.starts, pos) - 1, -1, -1):
+            t = self.toks[i]
+            if pos - t.end > limit:
+                return None
+            if t.end <= pos and t.role in ("", "value"):
+                return t
+        return None
 
     def finditer(self, rx: re.Pattern[str]) -> Iterator[re.Match[str]]:
         return rx.finditer(self.text, self.s.start, self.s.end)
@@ -194,7 +223,7 @@ def design_spans(sent: Sentence) -> None:
         if len(hits) == 2 and not hits[0].role and not hits[1].role:
             hits[0].role, hits[1].role = "count", "denominator"
             after = next(
-                (t for t in sent.toks if t.start > m.end() and t.start - m.end() < 6 and t.pct), None
+                (t for t in sent.within(m.end(), m.end() + 12) if t.start - m.end() < 6 and t.pct), None
             )
             if after is not None:
                 after.count, after.denominator = int(hits[0].value), int(hits[1].value)
@@ -291,15 +320,17 @@ def baseline(sent: Sentence) -> None:
     for t in sent.free():
         after = text[t.end : t.end + 40]
         before = text[max(sent.s.start, t.start - 25) : t.start]
-        if AFTER_DEMOGRAPHIC_RE.match(after) or BEFORE_DEMOGRAPHIC_RE.search(before):
+        demographic = BEFORE_DEMOGRAPHIC_RE.search(before) or AGE_BEFORE_RE.search(before)
+        if AFTER_DEMOGRAPHIC_RE.match(after) or demographic:
             t.role = "baseline"
             continue
-        head = text[sent.s.start : t.start]
+        head = text[max(sent.s.start, t.start - 80) : t.start]
         found = max(P.BASELINE_RE.finditer(head), key=lambda m: m.start(), default=None)
         if found is not None and not re.search(r"[,;]|\bfrom\b|\bchang|\bto\b", head[found.end() :]):
             t.role = "baseline"
     for t in sent.free():
-        dose_after = any(u.role == "dose" and 0 < u.start - t.end < 25 for u in sent.toks)
+        i = sent.index(t)
+        dose_after = any(u.role == "dose" and 0 < u.start - t.end < 25 for u in sent.toks[i + 1 : i + 4])
         if t.pct and dose_after and "\n" not in text[t.end : t.end + 25].split("mg")[0]:
             t.role = "baseline"
             continue
@@ -309,30 +340,40 @@ def baseline(sent: Sentence) -> None:
     n_toks = [t for t in sent.toks if t.role == "n"]
     if not n_toks and not sent.extra:
         return
-    own = {t.start for t in sent.toks if t.pct and any(0 < t.start - n.end < 4 for n in n_toks)}
+    n_ends = {n.end for n in n_toks}
+    own = {t.start for t in sent.toks if t.pct and any(t.start - d in n_ends for d in (1, 2, 3))}
     compare = P.COMPARE_RE.search(text, sent.s.start, sent.s.end)
     for t in sent.free():
         if not t.pct or t.count is not None or t.start in own:
             continue
         if (compare is None and scope(sent, t.start) is None) or (
-            (compare is None or t.start < compare.start()) and text[: t.start].rstrip().endswith("(")
+            (compare is None or t.start < compare.start())
+            and text[max(0, t.start - 5) : t.start].rstrip().endswith("(")
         ):
             t.role = "baseline"
 
 
 def keywords(sent: Sentence) -> list[tuple[int, int, str, bool, str]]:
     """(start, end, measure, is_abbreviation, words) of the median, mean and effect words of a sentence."""
+    if sent._keywords is None:
+        sent._keywords = _keywords(sent)
+        sent._keyword_ends = [k[1] for k in sent._keywords]
+    return sent._keywords
+
+
+def _keywords(sent: Sentence) -> list[tuple[int, int, str, bool, str]]:
     marks: list[tuple[int, int, str, bool, str]] = []
     for m in sent.finditer(P.EFFECT_RE):
         measure, _, abbrev = P.EFFECTS[int((m.lastgroup or "e0")[1:])]
         if measure == "md" and DIFFERENCE_RE.match(m.group()):
-            head = sent.text[sent.s.start : m.start()]
+            head = sent.text[max(sent.s.start, m.start() - 200) : m.start()]
             if WITHIN_RE.search(head) and not re.search(r"(?i)between", head):
                 measure = MEASURE_MEAN
         marks.append((m.start(), m.end(), measure, abbrev, m.group()))
+    covered = {i for a, b, *_ in marks for i in range(a, b)}
     for rx, measure in ((P.MEDIAN_RE, MEASURE_MEDIAN), (P.MEAN_RE, MEASURE_MEAN)):
         for m in sent.finditer(rx):
-            if any(a <= m.start() < b for a, b, *_ in marks):
+            if m.start() in covered:
                 continue
             if re.match(r"\s*age\b", sent.text[m.end() : m.end() + 5]):
                 continue
@@ -342,8 +383,11 @@ def keywords(sent: Sentence) -> list[tuple[int, int, str, bool, str]]:
 
 def scope(sent: Sentence, pos: int) -> tuple[str, int] | None:
     """The measure and end of the last keyword (median, mean, effect) before ``pos`` in the sentence."""
-    before = [k for k in keywords(sent) if k[1] <= pos]
-    return (before[-1][2], before[-1][1]) if before else None
+    found = keywords(sent)
+    ends = sent._keyword_ends
+    # keywords are sorted by start and do not overlap, so their ends are sorted too
+    i = bisect.bisect_right(ends, pos) - 1
+    return (found[i][2], found[i][1]) if i >= 0 else None
 
 
 def time_unit(word: str) -> str:
