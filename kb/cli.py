@@ -25,6 +25,7 @@ from kb.model import DocumentKind, KbError
 EXPORT_FORMATS = ("bibtex", "ris", "csljson")
 GRAPH_FORMATS = ("graphml", "gexf", "json")
 PARSE_FORMATS = ("csl", "bibtex")
+TRAIN_MODELS = ("parser", "finder")
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -170,6 +171,25 @@ def parse_command(file: Path, jsonl: bool, fmt: str) -> None:
     sys.exit(code)
 
 
+@cli.command("find")
+@click.argument("file", default="-", type=click.Path(path_type=Path, allow_dash=True))
+@click.option("--jsonl", is_flag=True, help="One JSON object per line (default: one JSON array).")
+def find_command(file: Path, jsonl: bool) -> None:
+    """Find the references in FILE (or stdin): a reference list, an article's references section, a
+    whole thesis, text or PDF. One object per reference: text, line_start, line_end, page (PDFs)."""
+    from kb.find.run import run_find
+
+    try:
+        data = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
+    except OSError as exc:
+        raise KbError(f"{file}: cannot be read ({exc.strerror or exc}).") from exc
+    out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n", write_through=False)
+    code = run_find(data, str(file), jsonl, out, sys.stderr)
+    out.flush()
+    out.detach()
+    sys.exit(code)
+
+
 @cli.command("train")
 @click.option(
     "--out",
@@ -177,13 +197,32 @@ def parse_command(file: Path, jsonl: bool, fmt: str) -> None:
     default=None,
     help="Model file to write (default: the shipped kb/parse/model.crfsuite).",
 )
-def train_command(out: Path | None) -> None:
-    """Rebuild the parser's CRF model from the labelled data in data/refparse/, deterministically."""
-    from kb.parse.train import MODEL_FILE, train_model
+@click.option(
+    "--only",
+    type=click.Choice(TRAIN_MODELS),
+    default=None,
+    help="Rebuild only the parser's model or only the reference finder's (default: both).",
+)
+@click.option(
+    "--finder-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Directory for the finder's two model files (default: the shipped ones in kb/find/).",
+)
+def train_command(out: Path | None, only: str | None, finder_dir: Path | None) -> None:
+    """Rebuild the parser's CRF model from data/refparse/ and the reference finder's from data/refseg/,
+    deterministically."""
+    if only != "finder":
+        from kb.parse.train import MODEL_FILE, train_model
 
-    target = out or MODEL_FILE
-    train_model(target)
-    click.echo(f"trained {target}")
+        target = out or MODEL_FILE
+        train_model(target)
+        click.echo(f"trained {target}")
+    if only != "parser":
+        from kb.find.train import train_finder
+
+        for path in train_finder(finder_dir):
+            click.echo(f"trained {path}")
 
 
 @cli.command("tag")

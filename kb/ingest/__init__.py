@@ -17,7 +17,7 @@ from kb.ingest.documents import ReadResult, read_documents
 from kb.ingest.formats import InputFormat
 from kb.ingest.inline import find_inline_citations, passages
 from kb.ingest.pubmed import read_pubmed_string
-from kb.ingest.reflist import entry_text, split_reference_list
+from kb.ingest.reflist import entry_text, find_reference_section, join_lines, split_reference_list
 from kb.ingest.ris import read_ris_string
 from kb.model import CitationKind, Document, DocumentKind, Problem, Record, Span
 from kb.model import ReadResult as RecordsRead
@@ -28,6 +28,10 @@ RECORD_READERS: dict[InputFormat, Callable[[str, str], RecordsRead]] = {
     InputFormat.PUBMED: read_pubmed_string,
     InputFormat.CSLJSON: read_csljson_string,
 }
+
+
+SECTION_KINDS = frozenset([DocumentKind.TEXT])
+"""Kinds whose references section the finder looks for; slides and review cards cite inline."""
 
 
 @dataclass(frozen=True)
@@ -74,10 +78,25 @@ def cut_document(document: Document) -> Cut:
     if document.kind is DocumentKind.REFERENCE_LIST:
         spans = split_reference_list(document.path, document.lines)
         return Cut([CitationSpan(s, entry_text(s), CitationKind.REFERENCE) for s in spans], [])
-    found, consumed = find_inline_citations(document.path, document.lines)
+    section = (
+        find_reference_section(document.lines, document.line_pages or None)
+        if document.kind in SECTION_KINDS
+        else []
+    )
+    in_section = {n - 1 for ref in section for n in ref.lines}
+    rest = ["" if i in in_section else line for i, line in enumerate(document.lines)]
+    found, consumed = find_inline_citations(document.path, rest)
+    references = [
+        CitationSpan(
+            Span(document.path, ref.line_start, ref.line_end, ref.text),
+            join_lines(ref.text.splitlines()),
+            CitationKind.REFERENCE,
+        )
+        for ref in section
+    ]
     return Cut(
-        [CitationSpan(c.span, c.text, CitationKind.INLINE) for c in found],
-        passages(document.path, document.lines, consumed),
+        references + [CitationSpan(c.span, c.text, CitationKind.INLINE) for c in found],
+        passages(document.path, document.lines, consumed | in_section),
     )
 
 
