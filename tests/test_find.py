@@ -249,3 +249,18 @@ def test_finder_on_a_few_development_documents():
         hits += sum((found & Counter(key(r) for r in doc["refs"])).values())
         total += len(doc["refs"])
     assert hits / total > 0.8
+
+
+def test_training_is_deterministic(tmp_path):
+    from kb.find.train import SEEDS_FILE, _from_text, _jsonl, synthetic_documents, train_passes
+
+    seeds = list(_jsonl(SEEDS_FILE))
+    docs = [_from_text(r) for r in seeds + synthetic_documents(seeds)[:6]]
+    outputs = []
+    for run in ("a", "b"):
+        first, second = train_passes(
+            docs, tmp_path / f"{run}1.crfsuite", tmp_path / f"{run}2.crfsuite", {"max_iterations": 20}
+        )
+        outputs.append((first.read_bytes(), second.read_bytes()))
+    assert outputs[0] == outputs[1]
+    assert outputs[0][0] and outputs[0][1]

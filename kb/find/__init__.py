@@ -16,7 +16,14 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from kb.find.features import AUTHOR_START, NUMBER_MARK, crf_items, document_features, with_first_pass
+from kb.find.features import (
+    AUTHOR_START,
+    NUMBER_MARK,
+    YEAR_RE,
+    crf_items,
+    document_features,
+    with_first_pass,
+)
 from kb.find.labels import BEGIN, INSIDE, OTHER, spans_from_labels
 
 MODEL_DIR = Path(__file__).resolve().parent
@@ -26,6 +33,28 @@ SHARED_CUT = re.compile(r"(?<=[.;,)\]])\s{2,}(?=\S)")
 """Where a line may hold the end of one reference and the start of the next: punctuation, then spaces."""
 MIN_PIECE = 25
 """Characters a piece must have before a cut (a marker or an initial alone is not a reference)."""
+
+
+MIN_YEARS = 2
+"""Lines with a year that a piece of text needs before it is labelled (references carry years)."""
+CHUNK_LINES = 20_000
+"""Lines labelled at once (a thesis has fewer; a larger file is labelled in pieces)."""
+
+
+def chunks(lines: list[str], size: int) -> list[tuple[int, int]]:
+    """``(start, end)`` pieces of about ``size`` lines, each ending at a blank line when one is near."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    while start < len(lines):
+        end = min(len(lines), start + size)
+        if end < len(lines):
+            blank = next(
+                (i for i in range(end, max(start + size // 2, end - 2000), -1) if not lines[i].strip()), None
+            )
+            end = blank + 1 if blank is not None else end
+        out.append((start, end))
+        start = end
+    return out
 
 
 @dataclass(frozen=True)
@@ -78,13 +107,25 @@ class ReferenceFinder:
         self._second.open(str(second))
 
     def label(self, lines: list[str]) -> tuple[list[int], list[str]]:
-        """The 0-based indexes of the non-blank lines of ``lines`` and the label of each (B, I or O)."""
-        items, feats = document_features(lines)
-        if not items:
-            return [], []
-        first = self._first.tag(crf_items(feats))
-        second = self._second.tag(crf_items(with_first_pass(feats, first)))
-        return [item.index for item in items], list(second)
+        """The 0-based indexes of the non-blank lines of ``lines`` and the label of each (B, I or O).
+
+        A document longer than ``CHUNK_LINES`` is labelled piece by piece, each cut at a blank line,
+        so that memory stays bounded whatever the input; a piece with fewer than ``MIN_YEARS`` lines
+        carrying a year holds no reference list and is not labelled.
+        """
+        indexes: list[int] = []
+        labels: list[str] = []
+        for start, end in chunks(lines, CHUNK_LINES):
+            if sum(1 for line in lines[start:end] if YEAR_RE.search(line)) < MIN_YEARS:
+                continue
+            items, feats = document_features(lines[start:end])
+            if not items:
+                continue
+            first = self._first.tag(crf_items(feats))
+            second = self._second.tag(crf_items(with_first_pass(feats, first)))
+            indexes += [start + item.index for item in items]
+            labels += second
+        return indexes, labels
 
     def find(self, lines: list[str], line_pages: list[int] | None = None) -> list[FoundReference]:
         """Every reference of ``lines`` in order; ``line_pages[i]`` is the page of line ``i`` (PDFs)."""

@@ -14,8 +14,15 @@ from collections import Counter
 from dataclasses import dataclass
 from statistics import median
 
-from kb.patterns import FAMILY, INITIALS, LOWER, UPPER, VINITIALS, YEAR
-
+UPPER = "A-ZÀ-ÖØ-Þ"
+LOWER = "a-zß-öø-ÿĀ-ž'’"
+"""Capitals and small letters of Latin-1 (Latin Extended-A counted as small): cheap to compile, since
+``kb find`` runs once per document and a name pattern over every Unicode capital costs start-up time."""
+PARTICLE = r"(?:van|von|de|del|della|der|den|di|da|du|la|le)"
+FAMILY = rf"(?:{PARTICLE}\s+){{0,2}}[{UPPER}][{LOWER}]+(?:-[{UPPER}]?[{LOWER}]+)*"
+INITIALS = rf"[{UPPER}]\.?(?:\s?-?\s?[{UPPER}]\.?){{0,3}}(?![{LOWER}])"
+VINITIALS = rf"[{UPPER}]{{1,3}}(?:-[{UPPER}]{{1,2}})?(?![{UPPER}{LOWER}])"
+YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 NUMBER_MARK = re.compile(r"^\s*(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)](?!\d)|(\d{1,4})(?=\s+[A-Z]))")
 """A list marker at the start of a line: "[12]", "(12)", "12.", "12)", "12 Smith"."""
 BARE_MARK = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)]?)\s*$")
@@ -63,6 +70,8 @@ def shape(token: str) -> str:
     return _SHAPE_DIGIT.sub("d", _SHAPE_LOWER.sub("x", _SHAPE_UPPER.sub("X", token[:12])))[:6]
 
 
+MAX_LINE = 1000
+"""Characters of a line that its features read (a 10 MB line costs no more than a long one)."""
 ENDINGS = frozenset(["pages", "year", "id", "."])
 """Ways a reference usually ends."""
 
@@ -125,8 +134,8 @@ def non_blank(lines: list[str]) -> list[Line]:
 
 def _own(line: Line, typical: float, indent0: int) -> dict[str, float | str]:
     """Features of a line on its own."""
-    raw = line.text
-    s = raw.strip()
+    raw = line.text[:MAX_LINE]
+    s = raw.strip() or "?"
     indent = len(raw) - len(raw.lstrip(" \t"))
     words = WORD.findall(s)
     n = len(s)
@@ -279,15 +288,9 @@ def document_features(lines: list[str]) -> tuple[list[Line], list[dict[str, floa
     return items, feats
 
 
-def crf_items(feats: list[dict[str, float | str]]) -> list[dict[str, float]]:
-    """Feature dicts as python-crfsuite wants them: string values become ``key=value`` with weight 1."""
-    out: list[dict[str, float]] = []
-    for f in feats:
-        item: dict[str, float] = {"bias": 1.0}
-        for key, value in f.items():
-            item[f"{key}={value}"] = 1.0
-        out.append(item)
-    return out
+def crf_items(feats: list[dict[str, float | str]]) -> list[list[str]]:
+    """Feature dicts as python-crfsuite takes them: one ``key=value`` string (weight 1) per feature."""
+    return [["bias", *(f"{key}={value}" for key, value in f.items())] for f in feats]
 
 
 def with_first_pass(feats: list[dict[str, float | str]], labels: list[str]) -> list[dict[str, float | str]]:
