@@ -20,6 +20,7 @@ import time
 import unicodedata
 from collections import Counter
 from pathlib import Path
+from typing import TextIO
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -57,8 +58,18 @@ def cross_validate(refseg: Path, folds: int, seed: int) -> dict[str, tuple[int, 
                 c[0] += sum((found & gold).values())
                 c[1] += sum(found.values())
                 c[2] += sum(gold.values())
-            print(f"fold {fold + 1}/{folds} done", file=sys.stderr)
+            print(f"after fold {fold + 1}/{folds}:", file=sys.stderr)
+            report({k: (v[0], v[1], v[2]) for k, v in counts.items()}, sys.stderr)
     return {k: (v[0], v[1], v[2]) for k, v in counts.items()}
+
+
+def report(counts: dict[str, tuple[int, int, int]], out: TextIO = sys.stdout) -> None:
+    """Print precision, recall and F1 per source."""
+    for source, (tp, npred, ngold) in sorted(counts.items()):
+        p, r = tp / max(npred, 1), tp / max(ngold, 1)
+        f1 = 2 * p * r / max(p + r, 1e-9)
+        line = f"{source:10} held-out precision {p:.4f} recall {r:.4f} F1 {f1:.4f} ({ngold} references)"
+        print(line, file=out)
 
 
 def speed(refseg: Path) -> None:
@@ -90,10 +101,7 @@ def main() -> None:
     if args.speed:
         speed(args.refseg)
         return
-    for source, (tp, npred, ngold) in sorted(cross_validate(args.refseg, args.folds, args.seed).items()):
-        p, r = tp / max(npred, 1), tp / max(ngold, 1)
-        f1 = 2 * p * r / max(p + r, 1e-9)
-        print(f"{source:10} held-out precision {p:.4f} recall {r:.4f} F1 {f1:.4f} ({ngold} references)")
+    report(cross_validate(args.refseg, args.folds, args.seed))
 
 
 if __name__ == "__main__":
