@@ -28,7 +28,6 @@ from kb.model import DocumentKind, KbError
 EXPORT_FORMATS = ("bibtex", "ris", "csljson")
 GRAPH_FORMATS = ("graphml", "gexf", "json")
 PARSE_FORMATS = ("csl", "bibtex")
-TRAIN_MODELS = ("parser", "finder")
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -185,54 +184,24 @@ def parse_command(file: Path, jsonl: bool, fmt: str) -> None:
 @click.argument("file", default="-", type=click.Path(path_type=Path, allow_dash=True))
 @click.option("--jsonl", is_flag=True, help="One JSON object per line (default: one JSON array).")
 def find_command(file: Path, jsonl: bool) -> None:
-    """Find the references in FILE (or stdin): a reference list, an article's references section, a
-    whole thesis, text or PDF. One object per reference: text, line_start, line_end, page (PDFs)."""
-    from kb.find.run import run_find
+    """Find the references in FILE or stdin (any document, text or PDF): one JSON object each."""
+    from kb.find.run import find_file
 
-    try:
-        data = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
-    except OSError as exc:
-        raise KbError(f"{file}: cannot be read ({exc.strerror or exc}).") from exc
-    out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n", write_through=False)
-    code = run_find(data, str(file), jsonl, out, sys.stderr)
-    out.flush()
-    out.detach()
-    sys.exit(code)
+    sys.exit(find_file(file, jsonl))
 
 
 @cli.command("train")
-@click.option(
-    "--out",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Model file to write (default: the shipped kb/parse/model.crfsuite).",
-)
-@click.option(
-    "--only",
-    type=click.Choice(TRAIN_MODELS),
-    default=None,
-    help="Rebuild only the parser's model or only the reference finder's (default: both).",
-)
-@click.option(
-    "--finder-dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=None,
-    help="Directory for the finder's two model files (default: the shipped ones in kb/find/).",
-)
-def train_command(out: Path | None, only: str | None, finder_dir: Path | None) -> None:
-    """Rebuild the parser's CRF model from data/refparse/ and the reference finder's from data/refseg/,
-    deterministically."""
+@click.option("--out", type=click.Path(path_type=Path), help="Parser model file, or finder model directory.")
+@click.option("--only", type=click.Choice(["parser", "finder"]), help="Rebuild one model (default: both).")
+def train_command(out: Path | None, only: str | None) -> None:
+    """Rebuild the parser's CRF model (data/refparse/) and the finder's (data/refseg/), deterministically."""
+    from kb.find.train import train_finder
+    from kb.parse.train import MODEL_FILE, train_model
+
     if only != "finder":
-        from kb.parse.train import MODEL_FILE, train_model
-
-        target = out or MODEL_FILE
-        train_model(target)
-        click.echo(f"trained {target}")
+        click.echo(f"trained {train_model(out or MODEL_FILE)}")
     if only != "parser":
-        from kb.find.train import train_finder
-
-        for path in train_finder(finder_dir):
-            click.echo(f"trained {path}")
+        click.echo("\n".join(f"trained {path}" for path in train_finder(out if only else None)))
 
 
 @cli.command("tag")

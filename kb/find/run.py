@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TextIO
 
 from kb.find import FoundReference, find_references
@@ -56,3 +59,18 @@ def run_find(data: bytes, name: str, jsonl: bool, out: TextIO, err: TextIO) -> i
     else:
         out.write(json.dumps(objects, ensure_ascii=False, indent=1) + "\n")
     return 0
+
+
+def find_file(path: Path, jsonl: bool) -> int:
+    """``kb find``: read ``path`` (``-`` for stdin), write its references to stdout as UTF-8 JSON.
+    Raises ``KbError`` when the file cannot be read."""
+    try:
+        data = sys.stdin.buffer.read() if str(path) == "-" else path.read_bytes()
+    except OSError as exc:
+        raise KbError(f"{path}: cannot be read ({exc.strerror or exc}).") from exc
+    out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n", write_through=False)
+    try:
+        return run_find(data, str(path), jsonl, out, sys.stderr)
+    finally:
+        out.flush()
+        out.detach()  # leave sys.stdout's buffer open for whoever writes next

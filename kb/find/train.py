@@ -167,6 +167,8 @@ def train_passes(
 def train_finder(out_dir: Path | None = None, data_dir: Path = DATA_DIR) -> tuple[Path, Path]:
     """Rebuild the finder's models (``finder1.crfsuite``, ``finder2.crfsuite``) into ``out_dir``
     (default: the shipped ones beside this module); return their paths."""
+    if out_dir:
+        out_dir.mkdir(parents=True, exist_ok=True)
     first = (out_dir / FIRST_MODEL.name) if out_dir else FIRST_MODEL
     second = (out_dir / SECOND_MODEL.name) if out_dir else SECOND_MODEL
     return train_passes(training_documents(data_dir), first, second)
