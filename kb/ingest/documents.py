@@ -234,6 +234,7 @@ def _read_content(
             )
         )
     text, encoding, warning = decode(data)
+    text = text.replace("\x00", "\ufffd")  # a stray NUL: kept visible, flagged as replacement_character
     if warning:
         problems.append(
             Problem(ProblemCode.ENCODING, f"{shown}: {warning}; save it as UTF-8 to be sure.", shown, 0, 0)
