@@ -57,7 +57,9 @@ def timed(pattern: re.Pattern[str], text: str) -> float:
 
 def main() -> None:
     """Run every pattern on every piece's run at two sizes; print the worst; exit 1 on a quadratic one."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--size", type=int, default=2_000, help="characters of the smaller input")
     parser.add_argument("--top", type=int, default=15)
     args = parser.parse_args()

@@ -9,6 +9,7 @@ import pytest
 import sqlite_utils
 from pdfmaker import make_pdf
 
+from kb.config import Config
 from kb.ingest import cut_document, read_documents
 from kb.ingest.csljson import read_csljson_string
 from kb.ingest.formats import InputFormat, sniff_bytes, sniff_text
@@ -91,7 +92,7 @@ def test_pubmed_records_fields_and_extras():
     assert arnold.line == 1
     ghanima = read.records[1].reference
     assert ghanima.authors[-1] == Name(literal="RITP study group")
-    assert ghanima.doi == "10.1016/s0140-6736(14)61952-4"
+    assert ghanima.doi == "10.1016/S0140-6736(14)61952-4"  # as the record writes it
     stray = [p for p in read.problems if p.code is ProblemCode.UNPARSED]
     assert [(p.line, p.raw) for p in stray] == [(46, "this line has no tag")]
 
@@ -109,7 +110,7 @@ def test_csljson_items_with_lines_and_own_references():
         "2021",
         "9",
     )
-    assert bradbury.reference.doi == "10.1056/nejmoa2100596"
+    assert bradbury.reference.doi == "10.1056/NEJMoa2100596"
     assert "10.1182/blood-2016-03-603365" in bradbury.extra["references"]
     assert (untitled.id, untitled.line, untitled.reference.title) == ("untitled", 17, "")
 
@@ -176,7 +177,7 @@ def test_documents_get_the_reader_their_content_calls_for(mixed_references):
 
 def test_build_over_every_format(mixed_references, tmp_path):
     db_path = tmp_path / "e.db"
-    build(mixed_references, db_path)
+    build(Config(mixed_references, db_path))
     db = sqlite_utils.Database(db_path)
     records = {r["record_id"]: r for r in db.query("select * from citations where kind = 'record'")}
     assert set(records) == {

@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from kb.config import Config
 from kb.dedupe.run import run_dedupe
 from kb.ingest import cut_document, read_documents
 from kb.ingest.csljson import read_csljson_string
@@ -51,7 +52,7 @@ def test_deep_csljson_through_the_build_and_kb_dedupe(tmp_path):
     refs = tmp_path / "references"
     refs.mkdir()
     (refs / "deep.json").write_text('[{"title": "T", "author": ' + nested(100_000) + "}]", encoding="utf-8")
-    summary = build(refs, tmp_path / "e.db")
+    summary = build(Config(refs, tmp_path / "e.db"))
     assert summary.problems[ProblemCode.UNPARSED.value] == 1
     out, err = io.StringIO(), io.StringIO()
     code = run_dedupe([str(refs / "deep.json")], "csv", None, False, out, err)
@@ -126,7 +127,7 @@ def test_very_long_tokens_and_nul_bytes_in_every_reader(tmp_path, name, content)
     if name == "long_list.txt":
         (refs / "long_list.yml").write_text("kind: reference-list\n", encoding="utf-8")
     started = time.perf_counter()
-    build(refs, tmp_path / "e.db")
+    build(Config(refs, tmp_path / "e.db"))
     assert time.perf_counter() - started < 120  # a generous bound against a hang, not a speed test
     conn = sqlite3.connect(tmp_path / "e.db")
     assert conn.execute("select count(*) from documents").fetchone() == (1,)
