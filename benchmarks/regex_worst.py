@@ -7,7 +7,8 @@ Every compiled pattern found at the top level of a ``kb`` module is run with ``s
 "Family, I.", digits, years, punctuation, brackets, "et al", URLs...), each at ``size`` and at four
 times ``size``. A linear pattern takes about four times longer on the larger input; a quadratic one
 sixteen times. The slowest cases are printed with their growth exponent; exit 1 when one grows faster
-than ``n ** 1.5`` and takes more than 50 ms on the larger input (a quadratic scan on input text).
+than ``n ** 1.5`` and takes more than 50 ms on the larger input (a quadratic scan on input text); a
+call that runs 10 s is stopped and counted as such.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import importlib
 import math
 import pkgutil
 import re
+import signal
 import sys
 import time
 from pathlib import Path
@@ -47,11 +49,26 @@ def patterns() -> list[tuple[str, re.Pattern[str]]]:
     return sorted(found.values())
 
 
-def timed(pattern: re.Pattern[str], text: str) -> float:
-    """Seconds for ``search`` then ``findall`` over ``text``."""
+class Hang(Exception):
+    """A pattern ran past the time limit on one input."""
+
+
+def _alarm(signum: int, frame: object) -> None:
+    raise Hang
+
+
+def timed(pattern: re.Pattern[str], text: str, limit: float = 10.0) -> float:
+    """Seconds for ``search`` then ``findall`` over ``text``; ``limit`` when stopped there (a hang: the
+    timer signal interrupts the regular expression engine)."""
     start = time.perf_counter()
-    pattern.search(text)
-    pattern.findall(text)
+    signal.setitimer(signal.ITIMER_REAL, limit)
+    try:
+        pattern.search(text)
+        pattern.findall(text)
+    except Hang:
+        return limit
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
     return time.perf_counter() - start
 
 
@@ -65,6 +82,7 @@ def main() -> None:
     args = parser.parse_args()
     results = []
     started = time.perf_counter()
+    signal.signal(signal.SIGALRM, _alarm)
     for name, pattern in patterns():
         for piece in PIECES:
             small = piece * (args.size // len(piece) + 1)
@@ -72,6 +90,8 @@ def main() -> None:
             t_small, t_large = timed(pattern, small), timed(pattern, large)
             exponent = math.log(max(t_large, 1e-6) / max(t_small, 1e-6), 4)
             results.append((t_large, exponent, name, piece))
+            if t_large > 0.05 and exponent > 1.5:
+                print(f"slow: {t_large:.3f} s, exponent {exponent:.2f}: {name} on {piece!r}", flush=True)
     results.sort(reverse=True)
     n_patterns = len({r[2] for r in results})
     print(f"{n_patterns} patterns x {len(PIECES)} inputs of {args.size:,} and {4 * args.size:,} characters "
