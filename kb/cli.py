@@ -4,7 +4,8 @@ Exit codes (documented in the README):
 
 - 0: the command did what it was asked (a build with problems still exits 0: problems are data);
 - 1: a usage error or an input/output error, reported as one ``Error: ...`` line;
-- 2: ``kb build --strict`` recorded at least one problem of severity ``error``.
+- 2: ``kb build --strict`` recorded at least one problem of severity ``error``;
+- 6: ``kb export --drug`` names no treatment of the vocabulary (close matches are printed).
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ PARSE_FORMATS = ("csl", "bibtex")
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_STRICT = 2
+EXIT_UNKNOWN_TREATMENT = 6
+TREATMENT_ROLES = ("studied", "intervention", "comparator", "population", "rescue", "any")
 DEFAULT_DB = Path("db/evidence.db")
 DEFAULT_REFERENCES = Path("references")
 DEFAULT_METADATA = Path("metadata.yml")
@@ -238,19 +241,29 @@ def dedupe_command(files: tuple[Path, ...], fmt: str, maybe: Path | None, summar
 @cli.command("export")
 @db_option("Database to export from (opened read-only).")
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True, help="Output format.")
-@click.option("--drug", help="Only works tagged with this intervention (id, name, class or synonym).")
+@click.option(
+    "--drug",
+    help="Only works of this treatment (id, name, brand, French name, abbreviation or class), best first.",
+)
+@click.option(
+    "--role",
+    type=click.Choice(TREATMENT_ROLES),
+    default="studied",
+    show_default=True,
+    help="With --drug: which role counts (studied = intervention or comparator; population = prior therapy).",
+)
 @click.option("--design", help="Only works of this study design (design id).")
 @click.option("--sql", help="Read-only SELECT whose rows are works (id) or carry a work_id.")
 @click.option(
     "--out", "out", type=click.Path(path_type=Path), help="File to write (default: standard output)."
 )
 def export_command(
-    db: Path, fmt: str, drug: str | None, design: str | None, sql: str | None, out: Path | None
+    db: Path, fmt: str, drug: str | None, role: str, design: str | None, sql: str | None, out: Path | None
 ) -> None:
     """Export works as BibTeX, RIS or CSL-JSON: every work, or those of --drug/--design/--sql."""
     from kb.export import run_export
 
-    n = run_export(db, fmt, out, drug=drug, design=design, sql=sql)
+    n = run_export(db, fmt, out, drug=drug, design=design, sql=sql, role=role)
     if out is not None:
         click.echo(f"exported {n} works to {out}", err=True)
 
@@ -326,7 +339,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     except KbError as exc:
         click.echo(f"Error: {exc}", err=True)
-        return EXIT_ERROR
+        return getattr(exc, "exit_code", EXIT_ERROR)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else EXIT_ERROR
     return EXIT_OK

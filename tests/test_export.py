@@ -480,8 +480,8 @@ def test_drug_and_design_filters(
 
 
 def test_evidence_sql_is_in_one_place() -> None:
-    assert set(EVIDENCE_SQL) == {"drug", "design"}
-    assert all(":value" in sql or "{match}" in sql for sql in EVIDENCE_SQL.values())
+    assert set(EVIDENCE_SQL) == {"design"}
+    assert all(":value" in sql for sql in EVIDENCE_SQL.values())
 
 
 def test_drug_matches_only_the_columns_the_table_has(evidence_db: Path) -> None:

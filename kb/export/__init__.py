@@ -52,7 +52,11 @@ def render(works: Iterable[ExportWork], fmt: str) -> str:
 
 
 def select_works(
-    db_path: Path | str, drug: str | None = None, design: str | None = None, sql: str | None = None
+    db_path: Path | str,
+    drug: str | None = None,
+    design: str | None = None,
+    sql: str | None = None,
+    role: str = "studied",
 ) -> list[ExportWork]:
     """The works to export: those of ``sql``, or tagged with ``drug``/``design``, else every work.
 
@@ -65,7 +69,7 @@ def select_works(
         if sql is not None:
             return works_for_sql(conn, sql)
         if drug is not None or design is not None:
-            return works_for_evidence(conn, drug, design)
+            return works_for_evidence(conn, drug, design, role)
         return all_works(conn)
     finally:
         conn.close()
@@ -78,6 +82,7 @@ def run_export(
     drug: str | None = None,
     design: str | None = None,
     sql: str | None = None,
+    role: str = "studied",
 ) -> int:
     """Export the selected works as ``fmt`` to ``out`` (a path, an open text stream, or None: stdout).
 
@@ -86,7 +91,7 @@ def run_export(
     """
     if fmt not in WRITERS:
         raise KbError(f"unknown export format {fmt!r}; choose one of {', '.join(WRITERS)}")
-    works = select_works(db_path, drug=drug, design=design, sql=sql)
+    works = select_works(db_path, drug=drug, design=design, sql=sql, role=role)
     text = render(works, fmt)
     if out is None:
         sys.stdout.write(text)
