@@ -44,6 +44,38 @@ def prepare_connection(conn: sqlite3.Connection) -> None:
         register_functions(conn)
 
 
+def kb_num(value: Any) -> str:
+    """A number as a reader writes it: 120 not 120.0, 0.41 not 0.41000000000000003."""
+    if isinstance(value, float):
+        return f"{value:g}" if abs(value) < 1e6 else f"{value:.0f}"
+    return "" if value is None else str(value)
+
+
+def kb_label(value: Any) -> str:
+    """A concept id or name for display: "treatment_failure" -> "treatment failure"; no "(class mention)"."""
+    text = str(value or "").replace("_", " ")
+    return text.removesuffix(" (class mention)")
+
+
+@hookimpl
+def prepare_jinja2_environment(env: Any) -> None:
+    """The ``kb_num`` and ``kb_label`` filters of the evidence templates."""
+    env.filters["kb_num"] = kb_num
+    env.filters["kb_label"] = kb_label
+
+
+def _arms(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One entry per treatment with all its roles ("Corticosteroids: comparator, population")."""
+    merged: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        entry = merged.setdefault(
+            row["intervention_id"], {"id": row["intervention_id"], "name": row["name"], "roles": []}
+        )
+        if row["role"] not in entry["roles"]:
+            entry["roles"].append(row["role"])
+    return sorted(merged.values(), key=lambda a: ("intervention" not in a["roles"], a["name"]))
+
+
 def _query_url(datasette: Datasette, db: str, query: str, ext: str, **params: str) -> str:
     path = datasette.urls.database(db) + f"/{query}" + (f".{ext}" if ext else "")
     return path + "?" + urllib.parse.urlencode({k: v for k, v in params.items() if v})
@@ -91,6 +123,7 @@ async def treatment_page(datasette: Datasette, request: Request) -> Response:
         ),
         "table_url": _query_url(datasette, db.name, "evidence_by_treatment", "", **params),
         "limit": PAGE_LIMIT,
+        "arms": _arms,
     }
     html = await datasette.render_template("treatment.html", context, request=request)
     return Response.html(html)
@@ -114,11 +147,13 @@ def _work_summary(conn: sqlite3.Connection, work_id: str) -> dict[str, Any]:
         )
         summary["design"] = found[0] if found else None
     if "work_interventions" in tables:
-        summary["arms"] = rows(
-            "select distinct wi.intervention_id, i.name, wi.role from work_interventions wi "
-            "join interventions i on i.id = wi.intervention_id where wi.work_id = ? "
-            "order by wi.role, wi.intervention_id",
-            work_id,
+        summary["arms"] = _arms(
+            rows(
+                "select distinct wi.intervention_id, i.name, wi.role from work_interventions wi "
+                "join interventions i on i.id = wi.intervention_id where wi.work_id = ? "
+                "order by wi.role, wi.intervention_id",
+                work_id,
+            )
         )
     if "results" in tables:
         summary["results"] = rows("select * from results where work_id = ? order by id", work_id)

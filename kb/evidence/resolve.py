@@ -123,7 +123,13 @@ class TreatmentIndex:
             klass = mentions.get(cid)
             ids = members[klass] if klass else {cid}
             via = f"class {klass}" if klass else cid
-            for name in (cid, index.names[cid], *_split(str(row.get("synonyms") or ""))):
+            names = (
+                cid,
+                index.names[cid],
+                str(row.get("name") or ""),
+                *_split(str(row.get("synonyms") or "")),
+            )
+            for name in names:
                 index._add(name, ids, via)
         owned = set(index.keys)
         for row in classes:

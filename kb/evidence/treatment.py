@@ -213,10 +213,10 @@ def _forests(conn: sqlite3.Connection, ids: list[str]) -> list[Forest]:
             continue
         if row["measure"] in RATIO_MEASURES and low <= 0:
             continue
-        outcome = str(row["outcome"] or "unspecified outcome")
+        outcome = str(row["outcome"] or "unspecified outcome").replace("_", " ")
         forest = groups.setdefault((outcome, row["measure"]), Forest(outcome, row["measure"]))
         who = f"{row['first_author'] or row['citation_key']} {row['year'] or ''}".strip()
-        arms = " vs ".join(a for a in (row["arm"], row["comparator"]) if a)
+        arms = " vs ".join(str(a).replace("_", " ") for a in (row["arm"], row["comparator"]) if a)
         forest.rows.append(
             ForestRow(
                 f"{who}{' — ' + arms if arms else ''}",
