@@ -137,7 +137,8 @@ def _number(value: Any) -> float | None:
 def treatment_evidence(
     conn: sqlite3.Connection, name: str, role: str = "studied", limit: int = 200
 ) -> TreatmentEvidence:
-    """The evidence page's content for ``name``: at most ``limit`` studies (best first), all estimates."""
+    """The evidence page's content for ``name``: at most ``limit`` studies (best first) and the forest plots
+    of their estimates (the results export holds every study's)."""
     index = register_functions(conn)
     resolution = index.resolve(name, role)
     ids = work_ids(conn, name, role) if resolution.found else []
@@ -171,7 +172,7 @@ def treatment_evidence(
             study.results.append(row)
             if row.get("measure") == "n" and (value := _number(row.get("value"))) is not None:
                 study.n = max(study.n or 0, int(value))
-    return TreatmentEvidence(resolution, index.names, len(ids), studies, _forests(conn, ids))
+    return TreatmentEvidence(resolution, index.names, len(ids), studies, _forests(conn, shown))
 
 
 def _works(conn: sqlite3.Connection, ids: list[str]) -> list[dict[str, Any]]:
