@@ -132,6 +132,8 @@ class TreatmentIndex:
             for name in names:
                 index._add(name, ids, via)
         owned = set(index.keys)
+        named = {str(row["id"]) for row in classes}
+        classes = [*classes, *({"id": k} for k in sorted(members) if k not in named)]
         for row in classes:
             klass = str(row["id"])
             ids = members.get(klass, set())
