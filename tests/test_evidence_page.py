@@ -91,7 +91,7 @@ def test_canned_query_tab_titles_name_the_query_not_its_sql(get) -> None:
 
 
 def _row(label: str, value: float, low: float, high: float) -> ForestRow:
-    return ForestRow(label, value, low, high, "0.01", "r1", "w1", "snippet", "doc:1")
+    return ForestRow(label, value, low, high, "=0.01", "r1", "w1", "snippet", "doc:1")
 
 
 @pytest.mark.parametrize(

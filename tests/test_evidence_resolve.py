@@ -116,6 +116,14 @@ def test_web_and_cli_give_the_same_works_in_the_same_order_for_every_name(
     assert checked > 300
 
 
+def test_the_canned_queries_run_the_one_works_query() -> None:
+    from kb.evidence.treatment import WEB_LIMIT, WORKS_SQL
+
+    flat = " ".join(WORKS_SQL.split())
+    for name in ("evidence_by_treatment", "results_for_treatment", "trials_by_intervention"):
+        assert f"{flat} limit {WEB_LIMIT}" in " ".join(_canned(name).split()), name
+
+
 def test_by_default_a_prior_therapy_does_not_count(conn: sqlite3.Connection) -> None:
     studied, prior = set(work_ids(conn, "rituximab")), set(work_ids(conn, "rituximab", "population"))
     both = {

@@ -89,7 +89,7 @@ def forest_svg(forest: Forest, href: Callable[[ForestRow], str]) -> str:
     for i, row in enumerate(forest.rows):
         y = TOP + i * ROW_HEIGHT + ROW_HEIGHT / 2
         x1, x2, xv = x(row.low), x(row.high), x(row.value)
-        numbers = f"{_fmt(row.value)} [{_fmt(row.low)}, {_fmt(row.high)}]" + (f" p={row.p}" if row.p else "")
+        numbers = f"{_fmt(row.value)} [{_fmt(row.low)}, {_fmt(row.high)}]" + (f" p{row.p}" if row.p else "")
         tip = f"{row.label}: {numbers}. {row.snippet} ({row.place})"
         out.append(f'<a href="{escape(href(row))}" class="forest-row"><title>{escape(tip)}</title>')
         if i % 2 == 0:

@@ -20,6 +20,7 @@ import re
 import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 from unidecode import unidecode
@@ -183,12 +184,25 @@ def index_from_db(conn: sqlite3.Connection) -> TreatmentIndex:
         tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
         if "interventions" not in tables:
             return TreatmentIndex()
-        interventions = [dict(r) for r in conn.execute("select * from interventions order by id")]
+        interventions = tuple(
+            tuple(dict(r).items()) for r in conn.execute("select * from interventions order by id")
+        )
         classes = (
-            [dict(r) for r in conn.execute("select * from intervention_classes order by id")]
+            tuple(
+                tuple(dict(r).items()) for r in conn.execute("select * from intervention_classes order by id")
+            )
             if "intervention_classes" in tables
-            else []
+            else ()
         )
     finally:
         conn.row_factory = conn_rows
-    return TreatmentIndex.from_rows(interventions, classes)
+    return _index(interventions, classes)
+
+
+@lru_cache(maxsize=8)
+def _index(
+    interventions: tuple[tuple[tuple[str, object], ...], ...],
+    classes: tuple[tuple[tuple[str, object], ...], ...],
+) -> TreatmentIndex:
+    """The index of these rows (built once per vocabulary: a page asks for it on every request)."""
+    return TreatmentIndex.from_rows([dict(r) for r in interventions], [dict(r) for r in classes])

@@ -11,20 +11,30 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from kb.evidence.resolve import ROLE_SETS, Resolution, TreatmentIndex, index_from_db
 
 WORKS_SQL = """
-select wi.work_id, min(wi.work_rank) as work_rank
+select distinct wi.work_rank, wi.work_id
 from work_interventions wi
 where wi.intervention_id in (select value from json_each(kb_treatment(:drug)))
   and wi.role in (select value from json_each(kb_treatment_roles(:role)))
-group by wi.work_id
-order by work_rank, wi.work_id
+order by wi.work_rank, wi.work_id
 """.strip()
-"""The works of a treatment, best evidence first (``work_rank`` is set by the build: ITP studies first,
-then evidence level, then most recent). The canned queries of metadata.yml are built on this text."""
+"""The works of a treatment, best evidence first (``work_rank`` is set by the build, one rank per work: ITP
+studies first, then evidence level, then most recent), read from the index of ``work_interventions`` in
+that order. The canned queries of metadata.yml run this text with ``limit 1000`` (the best thousand on a
+page); ``kb export --drug`` runs it whole."""
+COUNT_SQL = """
+select count(distinct wi.work_id)
+from work_interventions wi
+where wi.intervention_id in (select value from json_each(kb_treatment(:drug)))
+  and wi.role in (select value from json_each(kb_treatment_roles(:role)))
+""".strip()
+WEB_LIMIT = 1000
+"""Works a canned query shows (its exports too); the evidence page says how many there are in all."""
 RATIO_MEASURES = ("hr", "or", "rr")
 DIFFERENCE_MEASURES = ("md", "rd")
 MEASURE_NAMES = {
@@ -41,9 +51,11 @@ def register_functions(conn: sqlite3.Connection, index: TreatmentIndex | None = 
     list of roles) on ``conn``, from the database's own vocabulary unless ``index`` is given."""
     index = index if index is not None else index_from_db(conn)
 
+    @lru_cache(maxsize=256)
     def treatment(name: object) -> str:
         return json.dumps(list(index.resolve(str(name or "")).concepts))
 
+    @lru_cache(maxsize=16)
     def roles(role: object) -> str:
         return json.dumps(list(index.resolve("", str(role or "")).roles))
 
@@ -52,9 +64,18 @@ def register_functions(conn: sqlite3.Connection, index: TreatmentIndex | None = 
     return index
 
 
-def work_ids(conn: sqlite3.Connection, name: str, role: str = "studied") -> list[str]:
-    """The works of treatment ``name`` (see :data:`WORKS_SQL`), functions registered on ``conn``."""
-    return [r[0] for r in conn.execute(WORKS_SQL, {"drug": name, "role": role})]
+def work_ids(
+    conn: sqlite3.Connection, name: str, role: str = "studied", limit: int | None = None
+) -> list[str]:
+    """The works of treatment ``name`` (see :data:`WORKS_SQL`), at most ``limit``; functions registered on
+    ``conn``."""
+    sql = WORKS_SQL + (f" limit {int(limit)}" if limit is not None else "")
+    return [r[1] for r in conn.execute(sql, {"drug": name, "role": role})]
+
+
+def count_works(conn: sqlite3.Connection, name: str, role: str = "studied") -> int:
+    """How many works treatment ``name`` has (all of them, whatever a page shows)."""
+    return int(conn.execute(COUNT_SQL, {"drug": name, "role": role}).fetchone()[0])
 
 
 @dataclass
@@ -77,6 +98,7 @@ class ForestRow:
     low: float
     high: float
     p: str
+    """With its operator: "=0.008", "<0.001"."""
     result_id: str
     work_id: str
     snippet: str
@@ -109,6 +131,7 @@ class TreatmentEvidence:
     resolution: Resolution
     names: dict[str, str]
     total: int
+    """How many works in all; -1: more than WEB_LIMIT (counting them exactly costs a full scan)."""
     studies: list[Study]
     forests: list[Forest]
 
@@ -135,14 +158,15 @@ def _number(value: Any) -> float | None:
 
 
 def treatment_evidence(
-    conn: sqlite3.Connection, name: str, role: str = "studied", limit: int = 200
+    conn: sqlite3.Connection, name: str, role: str = "studied", limit: int = 200, exact_total: bool = False
 ) -> TreatmentEvidence:
     """The evidence page's content for ``name``: at most ``limit`` studies (best first) and the forest plots
     of their estimates (the results export holds every study's)."""
     index = register_functions(conn)
     resolution = index.resolve(name, role)
-    ids = work_ids(conn, name, role) if resolution.found else []
-    shown = ids[:limit]
+    first = work_ids(conn, name, role, WEB_LIMIT + 1) if resolution.found else []
+    shown = first[:limit]
+    total = len(first) if len(first) <= WEB_LIMIT else count_works(conn, name, role) if exact_total else -1
     studies = [Study(w) for w in _works(conn, shown)]
     by_id = {s.work["id"]: s for s in studies}
     marks = ",".join("?" * len(shown))
@@ -172,7 +196,15 @@ def treatment_evidence(
             study.results.append(row)
             if row.get("measure") == "n" and (value := _number(row.get("value"))) is not None:
                 study.n = max(study.n or 0, int(value))
-    return TreatmentEvidence(resolution, index.names, len(ids), studies, _forests(conn, shown))
+    return TreatmentEvidence(resolution, index.names, total, studies, _forests(conn, shown))
+
+
+def _p_value(op: object, p: object) -> str:
+    """ "=0.008", "<0.001" (the operator as written, "=" when none), or "" without a p value."""
+    if p is None or p == "":
+        return ""
+    value = f"{p:g}" if isinstance(p, float) else str(p)
+    return f"{op or '='}{value}"
 
 
 def _works(conn: sqlite3.Connection, ids: list[str]) -> list[dict[str, Any]]:
@@ -188,9 +220,11 @@ def _forests(conn: sqlite3.Connection, ids: list[str]) -> list[Forest]:
     if not ids or not _has(conn, "results"):
         return []
     cols = _columns(conn, "results")
-    outcome_label = "coalesce(o.name, r.outcome_id)" if "outcome_id" in cols else "''"
-    if "outcome" in cols:
-        outcome_label = "coalesce(o.name, nullif(r.outcome, ''), r.outcome_id)"
+    text = next((c for c in ("outcome_text", "outcome") if c in cols), "")
+    outcome_label = (
+        f"coalesce(o.name, nullif(r.{text}, ''), r.outcome_id)" if text else "coalesce(o.name, r.outcome_id)"
+    )
+    p_op = "r.p_op" if "p_op" in cols else "''"
     arm = "r.arm" if "arm" in cols else "''"
     comparator = "r.comparator_arm" if "comparator_arm" in cols else "''"
     place = "coalesce(r.document_id, '') || ':' || coalesce(r.line, '')" if "line" in cols else "''"
@@ -198,7 +232,7 @@ def _forests(conn: sqlite3.Connection, ids: list[str]) -> list[Forest]:
     measures = (*RATIO_MEASURES, *DIFFERENCE_MEASURES)
     rows = _rows(
         conn,
-        "select r.id, r.work_id, r.measure, r.value, r.ci_low, r.ci_high, r.p, r.raw, "
+        f"select r.id, r.work_id, r.measure, r.value, r.ci_low, r.ci_high, r.p, {p_op} as p_op, r.raw, "
         f"{outcome_label} as outcome, {arm} as arm, {comparator} as comparator, {place} as place, "
         "w.citation_key, w.first_author, w.year "
         "from results r join works w on w.id = r.work_id left join outcomes o on o.id = r.outcome_id "
@@ -206,7 +240,7 @@ def _forests(conn: sqlite3.Connection, ids: list[str]) -> list[Forest]:
         "and r.ci_low is not null and r.ci_high is not null",
         (*ids, *measures),
     )
-    rank = {w: i for i, w in enumerate(ids)}
+    rank = {w: i for i, w in enumerate(ids)}  # the shown works, in their order
     groups: dict[tuple[str, str], Forest] = {}
     for row in sorted(rows, key=lambda r: (rank[r["work_id"]], r["id"])):
         value, low, high = (_number(row[k]) for k in ("value", "ci_low", "ci_high"))
@@ -224,7 +258,7 @@ def _forests(conn: sqlite3.Connection, ids: list[str]) -> list[Forest]:
                 value,
                 low,
                 high,
-                str(row["p"] or ""),
+                _p_value(row["p_op"], row["p"]),
                 str(row["id"]),
                 str(row["work_id"]),
                 str(row["raw"] or ""),
@@ -235,12 +269,15 @@ def _forests(conn: sqlite3.Connection, ids: list[str]) -> list[Forest]:
 
 
 __all__ = [
+    "COUNT_SQL",
     "ROLE_SETS",
+    "WEB_LIMIT",
     "WORKS_SQL",
     "Forest",
     "ForestRow",
     "Study",
     "TreatmentEvidence",
+    "count_works",
     "register_functions",
     "treatment_evidence",
     "work_ids",
