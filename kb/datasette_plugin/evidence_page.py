@@ -166,7 +166,17 @@ def _work_summary(conn: sqlite3.Connection, work_id: str) -> dict[str, Any]:
         wanted = [c for c in ("notice_work_id", "article_work_id", "notice", "article") if c in columns]
         if wanted:
             where = " or ".join(f"{c} = ?" for c in wanted)
-            summary["notices"] = rows(f"select * from notices where {where}", *([work_id] * len(wanted)))
+            found = rows(f"select * from notices where {where}", *([work_id] * len(wanted)))
+            for n in found:
+                notice, article = (
+                    n.get("notice_work_id") or n.get("notice"),
+                    n.get("article_work_id") or n.get("article"),
+                )
+                n["other"] = article if notice == work_id else notice
+                n["label"] = (
+                    f"{n.get('kind') or 'notice'} of" if notice == work_id else f"{n.get('kind') or 'notice'}"
+                )
+            summary["notices"] = found
     summary["n_citations"] = rows("select count(*) as n from citations where work_id = ?", work_id)[0]["n"]
     summary["n_documents"] = rows(
         "select count(distinct document_id) as n from citations where work_id = ?", work_id
