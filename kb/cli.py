@@ -302,15 +302,10 @@ def dedupe_command(files: tuple[Path, ...], fmt: str, maybe: Path | None, summar
 @db_option("Database to export from (opened read-only).")
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True, help="Output format.")
 @click.option(
-    "--drug",
-    help="Only works of this treatment (id, name, brand, French name, abbreviation or class), best first.",
+    "--drug", help="Only works of this treatment (any name, brand, abbreviation or class), best first."
 )
 @click.option(
-    "--role",
-    type=click.Choice(TREATMENT_ROLES),
-    default="studied",
-    show_default=True,
-    help="With --drug: which role counts (studied = intervention or comparator; population = prior therapy).",
+    "--role", type=click.Choice(TREATMENT_ROLES), default="studied", help="With --drug: the roles that count."
 )
 @click.option("--design", help="Only works of this study design (design id).")
 @click.option("--sql", help="Read-only SELECT whose rows are works (id) or carry a work_id.")
@@ -322,20 +317,11 @@ def dedupe_command(files: tuple[Path, ...], fmt: str, maybe: Path | None, summar
 @click.option(
     "--out", "out", type=click.Path(path_type=Path), help="File to write (default: standard output)."
 )
-def export_command(
-    db: Path,
-    fmt: str,
-    drug: str | None,
-    role: str,
-    design: str | None,
-    sql: str | None,
-    include_short: bool,
-    out: Path | None,
-) -> None:
+def export_command(db: Path, fmt: str, out: Path | None, **options: Any) -> None:
     """Export works as BibTeX, RIS or CSL-JSON: every work, or those of --drug/--design/--sql."""
     from kb.export import run_export
 
-    n = run_export(db, fmt, out, drug=drug, design=design, sql=sql, include_short=include_short, role=role)
+    n = run_export(db, fmt, out, **options)
     if out is not None:
         click.echo(f"exported {n} works to {out}", err=True)
 
