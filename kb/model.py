@@ -76,6 +76,8 @@ class ProblemCode(StrEnum):
     INVALID_PMID = "invalid_pmid"
     INVALID_PMCID = "invalid_pmcid"
     INVALID_HAL_ID = "invalid_hal_id"
+    # Found by the enrichment stage (kb.enrich):
+    CONTRADICTED_BY_RECORD = "contradicted_by_record"
 
 
 SEVERITY: dict[ProblemCode, Severity] = {
@@ -114,6 +116,7 @@ SEVERITY: dict[ProblemCode, Severity] = {
     ProblemCode.INVALID_PMID: Severity.WARNING,
     ProblemCode.INVALID_PMCID: Severity.WARNING,
     ProblemCode.INVALID_HAL_ID: Severity.WARNING,
+    ProblemCode.CONTRADICTED_BY_RECORD: Severity.WARNING,
 }
 
 
@@ -331,6 +334,8 @@ class Work:
     journal_abbrev: str = ""
     first_page: str = ""
     last_page: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+    """Extra fields an enrichment brought (abstract, MeSH terms...); the citations' own come first."""
 
 
 def merged_extra(citations: Iterable[Citation]) -> dict[str, str]:
@@ -365,6 +370,8 @@ class Extraction:
     works: list[Work] = field(default_factory=list)
     pairs: list[PairRow] = field(default_factory=list)
     review: list[ReviewItem] = field(default_factory=list)
+    tables: Tables = field(default_factory=dict)
+    """Rows a stage makes for its own tables (``kb.enrich``: enrichments, enrich targets, review rows)."""
 
 
 @dataclass

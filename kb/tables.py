@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from kb.config import Config
+from kb.enrich.apply import ENRICH_SCHEMA
 from kb.evidence.build import evidence_rows
 from kb.evidence.link import EVIDENCE_SCHEMA, EVIDENCE_VIEWS
 from kb.graph import GRAPH_SCHEMA, graph_tables, record_reference_edges
@@ -123,7 +124,7 @@ SCHEMA: dict[str, TableSpec] = {
 are made by ``main_rows`` below."""
 
 
-FULL_SCHEMA: dict[str, TableSpec] = {**SCHEMA, **EVIDENCE_SCHEMA, **GRAPH_SCHEMA}
+FULL_SCHEMA: dict[str, TableSpec] = {**SCHEMA, **EVIDENCE_SCHEMA, **GRAPH_SCHEMA, **ENRICH_SCHEMA}
 """Every table the build writes, in creation order."""
 VIEWS: dict[str, str] = {**EVIDENCE_VIEWS}
 
@@ -131,6 +132,8 @@ VIEWS: dict[str, str] = {**EVIDENCE_VIEWS}
 def build_tables(ex: Extraction, config: Config) -> Tables:
     """Every table's rows for a grouped extraction: the main tables, evidence, the citation graph."""
     tables = main_rows(ex)
+    for name, rows in ex.tables.items():
+        tables.setdefault(name, []).extend(rows)
     tables.update(evidence_rows(ex, tables, config))
     tables.update(graph_tables(tables, record_reference_edges(ex)))
     return tables
@@ -210,7 +213,7 @@ def main_rows(ex: Extraction) -> Tables:
                 "journal_written": w.reference.journal,
                 "first_page": w.first_page,
                 "last_page": w.last_page,
-                **_extra_columns(merged_extra(citations[i] for i in w.citation_ids)),
+                **_extra_columns({**w.extra, **merged_extra(citations[i] for i in w.citation_ids)}),
                 "n_citations": len(w.citation_ids),
                 "n_documents": len(documents_of[w.id]),
             }
