@@ -264,23 +264,23 @@ def main_rows(ex: Extraction) -> Tables:
             }
         )
     seen: Counter[tuple[str, ...]] = Counter()
-    for document_id, p, citation_id in ex.problems:
+    for p in ex.problems:
         key = (p.path, p.code.value, p.field, p.raw, str(p.line))
         seen[key] += 1
         tables["problems"].append(
             {
                 "id": stable_id("p_", *key, str(seen[key])),
-                "document_id": document_id or None,
+                "document_id": p.document_id or None,
                 "path": p.path,
                 "line": p.line,
                 "line_end": p.line_end,
-                "page": page(document_id, p.line) if p.line else None,
+                "page": page(p.document_id, p.line) if p.line else None,
                 "code": p.code.value,
                 "severity": p.severity.value,
                 "field": p.field,
                 "message": p.message,
                 "raw": p.raw,
-                "citation_id": citation_id or None,
+                "citation_id": p.citation_id or None,
             }
         )
     passage_seen: Counter[tuple[str, str]] = Counter()

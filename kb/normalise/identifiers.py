@@ -18,14 +18,8 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
-from kb.normalise.findings import (
-    INVALID_DOI,
-    INVALID_HAL_ID,
-    INVALID_PMCID,
-    INVALID_PMID,
-    Finding,
-    finding,
-)
+from kb.model import Problem
+from kb.normalise.findings import INVALID_DOI, INVALID_HAL_ID, INVALID_PMCID, INVALID_PMID, finding
 
 _DOI_PREFIX = re.compile(
     r"^(?:https?\s*:\s*/\s*/\s*(?:(?:dx|www)\.)?doi\.org/|(?:(?:dx|www)\.)?doi\.org/|doi\s*[:：]?\s*)+",
@@ -43,7 +37,7 @@ _HAL = re.compile(
 _URL_LABEL = re.compile(r"^(?:url|lien|link|available at|disponible sur)\s*[:：]?\s*", re.IGNORECASE)
 
 
-def normalise_doi(text: str) -> tuple[str, list[Finding]]:
+def normalise_doi(text: str) -> tuple[str, list[Problem]]:
     """The bare lower-case DOI in ``text`` ("DOI : 10.1056/NEJMoa2100596" -> "10.1056/nejmoa2100596")."""
     cleaned = unquote(" ".join(text.split())).strip()
     if not cleaned:
@@ -55,7 +49,7 @@ def normalise_doi(text: str) -> tuple[str, list[Finding]]:
     return "", [finding(INVALID_DOI, "doi", f"{text!r} is not a DOI; dropped", text)]
 
 
-def normalise_pmid(text: str) -> tuple[str, list[Finding]]:
+def normalise_pmid(text: str) -> tuple[str, list[Problem]]:
     """The PubMed id in ``text``, digits only ("PMID: 25344522" -> "25344522")."""
     cleaned = " ".join(text.split()).strip(" .,;")
     if not cleaned:
@@ -69,7 +63,7 @@ def normalise_pmid(text: str) -> tuple[str, list[Finding]]:
     return "", [finding(INVALID_PMID, "pmid", f"{text!r} is not a PubMed id; dropped", text)]
 
 
-def normalise_pmcid(text: str) -> tuple[str, list[Finding]]:
+def normalise_pmcid(text: str) -> tuple[str, list[Problem]]:
     """The PubMed Central id in ``text`` ("pmcid: pmc123" -> "PMC123")."""
     cleaned = " ".join(text.split()).strip(" .,;")
     if not cleaned:
@@ -80,7 +74,7 @@ def normalise_pmcid(text: str) -> tuple[str, list[Finding]]:
     return "", [finding(INVALID_PMCID, "pmcid", f"{text!r} is not a PubMed Central id; dropped", text)]
 
 
-def normalise_hal_id(text: str) -> tuple[str, list[Finding]]:
+def normalise_hal_id(text: str) -> tuple[str, list[Problem]]:
     """The HAL id in ``text`` ("https://hal.archives-ouvertes.fr/hal-02042400" -> "hal-02042400")."""
     cleaned = " ".join(text.split()).strip(" .,;")
     if not cleaned:
@@ -91,7 +85,7 @@ def normalise_hal_id(text: str) -> tuple[str, list[Finding]]:
     return "", [finding(INVALID_HAL_ID, "hal_id", f"{text!r} is not a HAL id; dropped", text)]
 
 
-def normalise_url(text: str) -> tuple[str, list[Finding]]:
+def normalise_url(text: str) -> tuple[str, list[Problem]]:
     """The URL trimmed, without its "URL :" label or trailing punctuation; otherwise as written."""
     cleaned = "".join(text.split()) if "://" in text else " ".join(text.split())
     cleaned = _strip_trailing(_URL_LABEL.sub("", cleaned))
