@@ -43,20 +43,25 @@ def read_references(config: Config) -> Extraction:
             "pass --references DIR with your documents in it."
         )
     journals = load_journal_table(config.journals)  # a broken table raises a KbError naming it
-    read = read_documents(references)
+    with config.progress.stage("read") as step:
+        read = read_documents(references)
+        step.done(f"{len(read.documents):,} documents")
     out = Extraction(documents=read.documents)
     by_path = {d.path: d.id for d in read.documents}
     out.problems += [replace(p, document_id=by_path.get(p.path, "")) for p in read.problems]
-    for document in read.documents:
-        cut = cut_document(document)
-        seen: Counter[str] = Counter()
-        for found in cut.citations:
-            _add_citation(out, document, found, seen, journals)
-        for record in cut.records:
-            _add_record(out, document, record, seen, journals)
-        out.problems += [replace(p, document_id=document.id) for p in cut.problems]
-        out.passages += [(document.id, span) for span in cut.passages]
-        out.problems += [p for span in cut.passages for p in _text_problems(document.id, span)]
+    with config.progress.stage("parse", total=len(read.documents), unit="documents") as step:
+        for document in read.documents:
+            cut = cut_document(document)
+            seen: Counter[str] = Counter()
+            for found in cut.citations:
+                _add_citation(out, document, found, seen, journals)
+            for record in cut.records:
+                _add_record(out, document, record, seen, journals)
+            out.problems += [replace(p, document_id=document.id) for p in cut.problems]
+            out.passages += [(document.id, span) for span in cut.passages]
+            out.problems += [p for span in cut.passages for p in _text_problems(document.id, span)]
+            step.advance()
+        step.done(f"{len(out.citations):,} citations, {len(out.passages):,} passages")
     return out
 
 

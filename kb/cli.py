@@ -61,6 +61,19 @@ def references_option(help_text: str) -> Callable[[F], F]:
     )
 
 
+def quiet_option(func: F) -> F:
+    """The ``--quiet`` option of the commands that build: no progress report on stderr."""
+    return click.option("--quiet", "-q", is_flag=True, help="No progress report on stderr.")(func)
+
+
+def _config(references: Path, db: Path, extract_dir: Path | None = None, quiet: bool = False) -> Any:
+    """The build configuration of a command, reporting progress on stderr unless ``quiet``."""
+    from kb.config import Config
+    from kb.progress import progress_for
+
+    return Config(references, db, extract_dir, progress_for(sys.stderr, quiet))
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="itp-kb", prog_name="kb")
 def cli() -> None:
@@ -84,12 +97,12 @@ def _print_summary(summary: Any, db: Path) -> None:
     help="Curated files (journals.yml, the vocabularies, decisions.yml); default: extract/ beside the "
     "references directory. A file it lacks is taken from the defaults shipped with kb (decisions: none).",
 )
-def build_command(references: Path, db: Path, strict: bool, extract_dir: Path | None) -> None:
-    """Build the knowledge base from REFERENCES into DB and print a summary."""
-    from kb.config import Config
+@quiet_option
+def build_command(references: Path, db: Path, strict: bool, extract_dir: Path | None, quiet: bool) -> None:
+    """Build the knowledge base from REFERENCES into DB and print a summary (progress on stderr)."""
     from kb.pipeline import build
 
-    summary = build(Config(references, db, extract_dir))
+    summary = build(_config(references, db, extract_dir, quiet))
     _print_summary(summary, db)
     if strict and summary.errors:
         click.echo(f"strict: {summary.errors} problems of severity error; see the problems table.", err=True)
@@ -107,6 +120,7 @@ def build_command(references: Path, db: Path, strict: bool, extract_dir: Path | 
 @click.option("--language", help="Language code, e.g. en or fr.")
 @references_option("Directory the files are copied into.")
 @db_option("Database rebuilt afterwards.")
+@quiet_option
 def add_command(
     files: tuple[Path, ...],
     title: str | None,
@@ -114,15 +128,15 @@ def add_command(
     language: str | None,
     references: Path,
     db: Path,
+    quiet: bool,
 ) -> None:
     """Copy FILES into REFERENCES with a sidecar .yml each, then rebuild the database."""
     from kb.add import add_files
-    from kb.config import Config
     from kb.pipeline import build
 
     for added in add_files(list(files), references, title, kind, language):
         click.echo(f"{'added' if added.new else 'already present'}: {added.path}")
-    _print_summary(build(Config(references, db)), db)
+    _print_summary(build(_config(references, db, quiet=quiet)), db)
 
 
 @cli.command("check")
@@ -320,6 +334,7 @@ def export_command(
     show_default=True,
     help="Tries after a 429/5xx.",
 )
+@quiet_option
 def enrich_command(
     db: Path,
     references: Path,
@@ -335,9 +350,9 @@ def enrich_command(
     crossref_url: str,
     timeout: float,
     retries: int,
+    quiet: bool,
 ) -> None:
     """Look works up in PubMed and Crossref into a cache beside DB, then rebuild DB with what matched."""
-    from kb.config import Config
     from kb.enrich import EnrichSettings, run_lookups, verdict_counts
     from kb.pipeline import build
 
@@ -355,7 +370,7 @@ def enrich_command(
         timeout=timeout,
         retries=retries,
     )
-    config = Config(references, db, extract_dir)
+    config = _config(references, db, extract_dir, quiet)
     if not db.exists():
         build(config)
     summary = run_lookups(settings)
@@ -404,15 +419,15 @@ def graph_command(fmt: str, out: Path | None, db: Path) -> None:
     show_default=True,
     help="Datasette metadata file.",
 )
-def serve_command(db: Path, references: Path, host: str, port: int, metadata: Path) -> None:
+@quiet_option
+def serve_command(db: Path, references: Path, host: str, port: int, metadata: Path, quiet: bool) -> None:
     """Serve the knowledge base read-only with Datasette (building it first if it is missing)."""
-    from kb.config import Config
     from kb.pipeline import build
     from kb.serve import datasette_command, served_metadata
 
     if not db.exists():
         click.echo(f"{db} does not exist yet; building it from {references}")
-        _print_summary(build(Config(references, db)), db)
+        _print_summary(build(_config(references, db, quiet=quiet)), db)
     meta: Path | None = metadata
     if not metadata.exists():
         click.echo(f"warning: metadata file {metadata} not found; serving without it", err=True)

@@ -20,14 +20,16 @@ def group_citations(ex: Extraction, config: Config) -> Extraction:
     decisions_path = config.decisions
     decisions, problems = load_decisions(decisions_path)
     ex.problems += problems
-    grouping = group_works(ex.citations, decisions)
-    ex.works, ex.pairs, ex.review = grouping.works, grouping.pairs, grouping.review
-    ex.problems += [unknown_id_problem(decisions_path, d, missing) for d, missing in grouping.unknown_ids]
-    citations = {c.id: c for c in ex.citations}
-    for problem in grouping.problems:
-        citation = citations[problem.citation_id]
-        ex.problems.append(problem.at(citation.span, citation.document_id))
-    _document_works(ex)
+    with config.progress.stage("group") as step:
+        grouping = group_works(ex.citations, decisions)
+        ex.works, ex.pairs, ex.review = grouping.works, grouping.pairs, grouping.review
+        ex.problems += [unknown_id_problem(decisions_path, d, missing) for d, missing in grouping.unknown_ids]
+        citations = {c.id: c for c in ex.citations}
+        for problem in grouping.problems:
+            citation = citations[problem.citation_id]
+            ex.problems.append(problem.at(citation.span, citation.document_id))
+        _document_works(ex)
+        step.done(f"{len(ex.works):,} works from {len(ex.citations):,} citations")
     return ex
 
 

@@ -32,5 +32,8 @@ def extract(config: Config) -> Extraction:
 def build(config: Config) -> BuildSummary:
     """Build the database at ``config.db`` from ``config.references``, replacing any previous one."""
     ex = extract(config)
-    replace_database(config.db, build_tables(ex, config), FULL_SCHEMA, VIEWS)
+    tables = build_tables(ex, config)
+    with config.progress.stage("write") as step:
+        replace_database(config.db, tables, FULL_SCHEMA, VIEWS)
+        step.done(str(config.db))
     return BuildSummary.of(ex)

@@ -131,11 +131,18 @@ VIEWS: dict[str, str] = {**EVIDENCE_VIEWS}
 
 def build_tables(ex: Extraction, config: Config) -> Tables:
     """Every table's rows for a grouped extraction: the main tables, evidence, the citation graph."""
-    tables = main_rows(ex)
-    for name, rows in ex.tables.items():
-        tables.setdefault(name, []).extend(rows)
-    tables.update(evidence_rows(ex, tables, config))
-    tables.update(graph_tables(tables, record_reference_edges(ex)))
+    with config.progress.stage("rows") as step:
+        tables = main_rows(ex)
+        for name, rows in ex.tables.items():
+            tables.setdefault(name, []).extend(rows)
+        step.done(f"{sum(len(rows) for rows in tables.values()):,} rows")
+    with config.progress.stage("evidence") as step:
+        tables.update(evidence_rows(ex, tables, config))
+        links, results = len(tables["work_interventions"]), len(tables["results"])
+        step.done(f"{links:,} intervention links, {results:,} results")
+    with config.progress.stage("graph") as step:
+        tables.update(graph_tables(tables, record_reference_edges(ex)))
+        step.done(f"{len(tables['cites']):,} edges")
     return tables
 
 

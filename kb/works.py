@@ -129,20 +129,6 @@ def _completeness(ref: Reference) -> int:
     return sum(1 for f in FIELDS if getattr(ref, f)) + len(ref.authors)
 
 
-class _Forest:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        self.parent[self.find(a)] = self.find(b)
-
-
 def _record(citation: Citation) -> Record:
     return Record(
         citation.id,

@@ -352,7 +352,9 @@ def enrich_extraction(ex: Extraction, config: Config) -> Extraction:
         citation = citations.get(problem.citation_id)
         if citation is not None and citation.work_id:
             flagged.setdefault(citation.work_id, set()).add(problem.code.value)
-    stage = enrich_works(ex.works, citations, flagged, lookups)
+    with config.progress.stage("enrich") as step:
+        stage = enrich_works(ex.works, citations, flagged, lookups)
+        step.done(f"{len(stage.enrichments):,} fields from {len(lookups):,} cached lookups")
     ex.tables.setdefault("enrich_targets", []).extend(stage.targets)
     ex.tables.setdefault("enrichments", []).extend(stage.enrichments)
     ex.tables.setdefault("review_queue", []).extend(stage.review)

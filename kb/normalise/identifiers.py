@@ -21,12 +21,12 @@ from urllib.parse import unquote
 
 from kb.model import Problem
 from kb.normalise.findings import INVALID_DOI, INVALID_HAL_ID, INVALID_PMCID, INVALID_PMID, finding
+from kb.patterns import DOI_EXACT
 
 _DOI_PREFIX = re.compile(
     r"^(?:https?\s*:\s*/\s*/\s*(?:(?:dx|www)\.)?doi\.org/|(?:(?:dx|www)\.)?doi\.org/|doi\s*[:：]?\s*)+",
     re.IGNORECASE,
 )
-_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 _TRAILING = ".,;:'\"»›>"
 _CLOSING = {")": "(", "]": "[", "}": "{"}
 _PMID_URL = re.compile(r"(?:pubmed\.ncbi\.nlm\.nih\.gov/|ncbi\.nlm\.nih\.gov/pubmed/|/pubmed/)(\d{1,9})")
@@ -46,7 +46,7 @@ def normalise_doi(text: str) -> tuple[str, list[Problem]]:
         return "", []
     cleaned = _DOI_PREFIX.sub("", cleaned).replace(" ", "")
     cleaned = _strip_trailing(cleaned)
-    if _DOI.match(cleaned):
+    if DOI_EXACT.fullmatch(cleaned):
         return cleaned, []
     return "", [finding(INVALID_DOI, "doi", f"{text!r} is not a DOI; dropped", text)]
 

@@ -16,13 +16,13 @@ from pathlib import Path
 
 from kb.model import Name, Problem, ProblemCode, Reference
 from kb.parse.features import MONTHS, Featurizer, fold, tighten, tokenize
+from kb.patterns import DOI
 
 MODEL_FILE = Path(__file__).resolve().parent / "model.crfsuite"
 MAX_CHARS = 2000
 """Longer input is cut to this many characters before tagging (no reference is that long)."""
 MAX_TOKENS = 300
 
-DOI_RE = re.compile(r"10\.\d{4,9}/[^\s\"<>]+", re.I)
 _DOI_TAIL = re.compile(r"(?:\[doi\]|[.,;]?(?:pmid|pmcid|pii|issn|url)\b.*)$", re.I)
 """What follows a DOI glued to it: "10.1038/nm.2234[doi]", "10.1126/x.1.PMID:20847271"."""
 PMID_RE = re.compile(r"\bPMID\s*:?\s*(\d{1,9})\b", re.I)
@@ -130,7 +130,7 @@ def _date(text: str, ref: Reference) -> None:
 
 
 def _identifiers(text: str, ref: Reference) -> None:
-    m = DOI_RE.search(text)
+    m = DOI.search(text)
     if m:
         doi = _DOI_TAIL.sub("", m.group()).rstrip(".,;")
         while doi.endswith((")", "]")) and doi.count(doi[-1]) > doi.count("(" if doi[-1] == ")" else "["):
