@@ -62,8 +62,10 @@ class Progress:
         self._started(step)
         try:
             yield step
-        finally:
-            self._ended(step, self.clock() - step.started)
+        except BaseException:
+            self._stopped(step)
+            raise
+        self._ended(step, self.clock() - step.started)
 
     def _started(self, step: Step) -> None:
         """A stage began."""
@@ -73,6 +75,9 @@ class Progress:
 
     def _ended(self, step: Step, elapsed: float) -> None:
         """A stage ended after ``elapsed`` seconds."""
+
+    def _stopped(self, step: Step) -> None:
+        """A stage stopped on an error (the CLI reports the error itself)."""
 
 
 def _counted(step: Step) -> str:
@@ -124,9 +129,12 @@ class Bars(Progress):
             self._bar.update(n)
 
     def _ended(self, step: Step, elapsed: float) -> None:
+        if self._bar is not None and step.summary:
+            self._bar.set_postfix_str(step.summary, refresh=False)
+        self._stopped(step)
+
+    def _stopped(self, step: Step) -> None:
         if self._bar is not None:
-            if step.summary:
-                self._bar.set_postfix_str(step.summary, refresh=False)
             self._bar.close()
             self._bar = None
 
