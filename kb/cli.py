@@ -61,6 +61,17 @@ def references_option(help_text: str) -> Callable[[F], F]:
     )
 
 
+def extract_option(func: F) -> F:
+    """The ``--extract DIR`` option of the commands that build: where the curated files are."""
+    return click.option(
+        "--extract",
+        "extract_dir",
+        type=click.Path(path_type=Path),
+        help="Curated files (journals.yml, the vocabularies, decisions.yml); default: extract/ beside the "
+        "references directory. A file it lacks is taken from the defaults shipped with kb (decisions: none).",
+    )(func)
+
+
 def quiet_option(func: F) -> F:
     """The ``--quiet`` option of the commands that build: no progress report on stderr."""
     return click.option("--quiet", "-q", is_flag=True, help="No progress report on stderr.")(func)
@@ -90,13 +101,7 @@ def _print_summary(summary: Any, db: Path) -> None:
 @references_option("Directory of input documents (each with an optional <name>.yml).")
 @db_option("Database file to write (replaced atomically).")
 @click.option("--strict", is_flag=True, help="Exit 2 when any problem of severity error was recorded.")
-@click.option(
-    "--extract",
-    "extract_dir",
-    type=click.Path(path_type=Path),
-    help="Curated files (journals.yml, the vocabularies, decisions.yml); default: extract/ beside the "
-    "references directory. A file it lacks is taken from the defaults shipped with kb (decisions: none).",
-)
+@extract_option
 @quiet_option
 def build_command(references: Path, db: Path, strict: bool, extract_dir: Path | None, quiet: bool) -> None:
     """Build the knowledge base from REFERENCES into DB and print a summary (progress on stderr)."""
@@ -335,12 +340,7 @@ def export_command(
 @cli.command("enrich")
 @db_option("Database whose works are looked up (built first when missing, rebuilt after).")
 @references_option("Directory of input documents, for the build before and after the lookups.")
-@click.option(
-    "--extract",
-    "extract_dir",
-    type=click.Path(path_type=Path),
-    help="Curated files; default: extract/ beside the references directory.",
-)
+@extract_option
 @click.option(
     "--source", "sources", default="pubmed,crossref", show_default=True, help="Services, comma-separated."
 )
@@ -376,40 +376,14 @@ def export_command(
 )
 @quiet_option
 def enrich_command(
-    db: Path,
-    references: Path,
-    extract_dir: Path | None,
-    sources: str,
-    email: str,
-    api_key: str,
-    only: str,
-    offline: bool,
-    refresh: bool,
-    limit: int | None,
-    pubmed_url: str,
-    crossref_url: str,
-    timeout: float,
-    retries: int,
-    quiet: bool,
+    db: Path, references: Path, extract_dir: Path | None, sources: str, quiet: bool, **options: Any
 ) -> None:
     """Look works up in PubMed and Crossref into a cache beside DB, then rebuild DB with what matched."""
     from kb.enrich import EnrichSettings, run_lookups, verdict_counts
     from kb.pipeline import build
 
-    settings = EnrichSettings(
-        db=db,
-        sources=tuple(s.strip() for s in sources.split(",") if s.strip()),
-        email=email,
-        api_key=api_key,
-        only=only,
-        offline=offline,
-        refresh=refresh,
-        limit=limit,
-        pubmed_url=pubmed_url,
-        crossref_url=crossref_url,
-        timeout=timeout,
-        retries=retries,
-    )
+    services = tuple(s.strip() for s in sources.split(",") if s.strip())
+    settings = EnrichSettings(db=db, sources=services, **options)  # email, api_key, only, offline, ...
     config = _config(references, db, extract_dir, quiet)
     if not db.exists():
         build(config)
