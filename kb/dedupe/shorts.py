@@ -22,14 +22,14 @@ from kb.normalise.journals import journal_key
 
 
 @cache
-def journal_match_key(name: str) -> str:
-    """The key short citations are matched on: the curated journal key (``kb.normalise.journals``: *JCI*,
-    *J Clin Invest* and *Journal of Clinical Investigation* share one), folded; empty for no name."""
-    return fold(journal_key(name)) if name else ""
+def link_journal_key(name: str) -> str:
+    """The journal key that short-citation links compare: the curated canonical journal, folded."""
+    return fold(journal_key(name))
 
 
 def _journal(record: Record) -> str:
-    return journal_match_key(record.reference.journal)
+    name = record.reference.journal
+    return link_journal_key(name) if name else ""
 
 
 class LinkStatus(StrEnum):
