@@ -86,7 +86,6 @@ def test_unwritable_database_exits_1(tmp_path, capsys):
     blocker.write_text("x")
     code, _, err = run(["build", "--references", str(REFERENCES), "--db", str(blocker / "e.db")], capsys)
     assert code == 1 and err.splitlines()[-1].startswith(f"Error: cannot write to {blocker}")
-    assert err.splitlines()[-2] == "write: started"  # a stopped stage reports no end: the error says why
 
 
 def test_usage_error_exits_1(capsys):
