@@ -14,10 +14,13 @@ UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹ
 LOWER = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž"
 LETTER = f"{UPPER}{LOWER}"
 
+NAME_MAX = 40
+"""Letters scanned for one name: bounds every name pattern, so a run of 20,000 capitals is read in
+linear time instead of being rescanned from each of its letters."""
 PARTICLE = r"(?:van|von|de|del|della|der|den|di|da|du|dos|la|le|ten|ter)"
 FAMILY = (
-    rf"(?>(?:{PARTICLE}\s+){{0,2}}(?:[{UPPER}](?=[{LETTER}'’-]*[{LOWER}])[{LETTER}'’]+|[{UPPER}]['’][{UPPER}][{LOWER}]+)"
-    rf"(?:-[{UPPER}{LOWER}][{LETTER}'’]*)*)"
+    rf"(?>(?:{PARTICLE}\s+){{0,2}}(?:[{UPPER}](?=[{LETTER}'’-]{{0,{NAME_MAX}}}[{LOWER}])[{LETTER}'’]{{1,{NAME_MAX}}}|[{UPPER}]['’][{UPPER}][{LOWER}]{{1,{NAME_MAX}}})"
+    rf"(?:-[{UPPER}{LOWER}][{LETTER}'’]{{0,{NAME_MAX}}}){{0,3}})"
 )
 """A family name: capital first, at least one lower-case letter, hyphens and apostrophes allowed.
 Atomic (``(?>...)``): one way to match a name, so long author lists cannot backtrack exponentially."""
@@ -34,7 +37,10 @@ AUTHOR = rf"(?>{AUTHOR_FAMILY_INITIALS}|{AUTHOR_VANCOUVER}|{AUTHOR_INITIALS_FAMI
 """One author, matched one way only (atomic): the first form that fits wins, so a list cannot be
 re-read in exponentially many ways when the rest of a citation fails to match."""
 ET_AL = r"(?:,?\s*et\s+al(?:ii)?\b\.*,?)"
-AUTHOR_LIST = rf"{AUTHOR}(?:\s*(?:,|&|\band\b|\bet\b)\s*{AUTHOR})*?{ET_AL}?"
+AUTHORS_MAX = 30
+"""Authors read in one short citation: bounds the list, so that a line of thousands of "A. Abc," is not
+re-read from each of its names (a short citation names a handful, then "et al.")."""
+AUTHOR_LIST = rf"{AUTHOR}(?:\s*(?:,|&|\band\b|\bet\b)\s*{AUTHOR}){{0,{AUTHORS_MAX - 1}}}?{ET_AL}?"
 
 JOURNAL_CONNECTOR = r"(?:and|of|the|for|in|on|de|des|du|et|&)"
 JOURNAL_WORD = rf"[{UPPER}][{LETTER}'’&-]*\.?"
@@ -48,6 +54,9 @@ SHORT_CITATION = re.compile(
     rf"(?:(?:[.,]\s*|\s+)(?P<journal>{JOURNAL}))?"
     rf"(?:[.,]\s*|\s+)\(?(?P<date>{NUMERIC_DATE}|{YEAR})(?:\)|\b)"
 )
+SHORT_CITATION_MAX = 1000
+"""The longest text searched for a short citation (a title, the citation and a DOI fit in a few
+hundred characters): with the bounds above, it keeps the scan of any input line linear and short."""
 # A parenthetical author-year citation inside prose: "(Greenwalt, 1992)", "(Hirano et al., 2003)".
 PARENTHETICAL = re.compile(
     rf"\((?P<authors>{FAMILY}(?:\s+(?:&|and)\s+{FAMILY})?(?:\s+et\s+al\.?)?),?\s+(?P<date>{YEAR})[a-z]?\)"
@@ -57,8 +66,13 @@ LINE_MARKER = re.compile(r"^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*|\[\d{1,3}\]\
 # Where two citations share one line: "..., Br J Haematol (2015), Matsui R, et al. ...".
 CITATION_SEPARATOR = re.compile(rf"(?<=\))\s*[,;]\s+(?=[{UPPER}])|(?<={YEAR})\s*[;]\s+(?=[{UPPER}])")
 
-DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+", re.IGNORECASE)
-DOI_LINE = re.compile(r"^\s*(?:DOI|doi)\s*:?\s*(?:https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+")
+DOI_PREFIX = r"10\.\d{4,9}/"
+"""What every DOI starts with: the directory indicator 10, a registrant code of 4 to 9 digits, a slash."""
+DOI = re.compile(rf"(?<!\d){DOI_PREFIX}[^\s\"<>{{}}]+", re.IGNORECASE)
+"""A DOI inside text: it ends at a space, a quote, an angle bracket or a brace (BibTeX)."""
+DOI_EXACT = re.compile(rf"{DOI_PREFIX}\S+")
+"""A whole string that is a DOI (``fullmatch``; SICI DOIs keep their angle brackets)."""
+DOI_LINE = re.compile(rf"^\s*(?:DOI|doi)\s*:?\s*(?:https?://(?:dx\.)?doi\.org/)?{DOI_PREFIX}\S+")
 URL = re.compile(r"https?://[^\s<>\"]+")
 CONTINUATION_LINE = re.compile(r"^\s*(?:URL\s*:|DOI\s*:|doi\s*:|PMID\s*:|PMCID\s*:|https?://)", re.IGNORECASE)
 HAL_ID = re.compile(r"\b((?:hal|tel|inserm|halshs|cea|pasteur|dumas)-\d{6,})\b")

@@ -12,10 +12,12 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO, TextIO
 
-from kb.model import Reference
+from kb.model import KbError, Reference
 
 FORMATS = ("csl", "bibtex")
 BATCH = 512
+MAX_LINE_BYTES = 1_000_000
+"""The longest line `kb parse` reads (a reference is a few hundred bytes)."""
 """Lines parsed between two writes."""
 
 
@@ -60,7 +62,7 @@ def to_csl(ref: Reference) -> dict:
             item[key] = value
     if ref.hal_id:
         item["HAL"] = ref.hal_id
-    item["problems"] = [{"code": str(code), "field": fld, "message": msg} for code, fld, msg in ref.problems]
+    item["problems"] = [{"code": str(p.code), "field": p.field, "message": p.message} for p in ref.problems]
     return item
 
 
@@ -96,7 +98,7 @@ def to_bibtex(ref: Reference, key: str) -> str:
         if value:
             fields.append((name, value))
     if ref.problems:
-        fields.append(("note", "; ".join(f"{c}: {m}" for c, _f, m in ref.problems)))
+        fields.append(("note", "; ".join(f"{p.code}: {p.message}" for p in ref.problems)))
     body = ",\n".join(f"  {k} = {{{_bib(v)}}}" for k, v in fields)
     return f"@{kind.get(ref.type, 'misc')}{{{key},\n{body}\n}}\n"
 
@@ -150,6 +152,14 @@ def run_parse(lines: Iterable[str], jsonl: bool, fmt: str, out: TextIO) -> int:
 
 def binary_lines(stream: BinaryIO) -> Iterator[str]:
     """Lines of a byte stream split on "\\n" only (a stray "\\r" or U+2028 stays inside its reference),
-    decoded as UTF-8 with undecodable bytes replaced."""
-    for raw in stream:
+    decoded as UTF-8 with undecodable bytes replaced. A line over ``MAX_LINE_BYTES`` (a binary file, a
+    device such as /dev/zero) raises ``KbError`` instead of filling the memory."""
+    number = 0
+    while raw := stream.readline(MAX_LINE_BYTES + 1):
+        number += 1
+        if len(raw) > MAX_LINE_BYTES:
+            raise KbError(
+                f"line {number} is longer than {MAX_LINE_BYTES:,} bytes: not a reference "
+                "(is the input a binary file or a device?)"
+            )
         yield raw.decode("utf-8", errors="replace").rstrip("\r\n")
