@@ -8,26 +8,14 @@ its reader met and the passages of remaining text. Together they cover every non
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from kb.ingest.bibtex import read_bibtex_string
-from kb.ingest.csljson import read_csljson_string
 from kb.ingest.documents import ReadResult, read_documents
 from kb.ingest.formats import InputFormat
 from kb.ingest.inline import find_inline_citations, passages
-from kb.ingest.pubmed import read_pubmed_string
+from kb.ingest.readers import read_export
 from kb.ingest.reflist import entry_text, split_reference_list
-from kb.ingest.ris import read_ris_string
 from kb.model import CitationKind, Document, DocumentKind, Problem, Record, Span
-from kb.model import ReadResult as RecordsRead
-
-RECORD_READERS: dict[InputFormat, Callable[[str, str], RecordsRead]] = {
-    InputFormat.BIBTEX: read_bibtex_string,
-    InputFormat.RIS: read_ris_string,
-    InputFormat.PUBMED: read_pubmed_string,
-    InputFormat.CSLJSON: read_csljson_string,
-}
 
 
 @dataclass(frozen=True)
@@ -55,7 +43,7 @@ def record_lines(record: Record) -> tuple[int, int]:
 
 
 def _cut_records(document: Document, fmt: InputFormat) -> Cut:
-    read = RECORD_READERS[fmt]("\n".join(document.lines), document.path)
+    read = read_export("\n".join(document.lines), document.path, fmt)
     consumed: set[int] = set()
     for record in read.records:
         first, last = record_lines(record)
