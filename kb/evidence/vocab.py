@@ -15,9 +15,9 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from kb.evidence.matcher import TermMatcher, cue_regex, term_key
+from kb.model import KbError
+from kb.safeyaml import YamlError, parse_yaml
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "extract"
 FILES = {"interventions": "interventions.yml", "outcomes": "outcomes.yml", "designs": "designs.yml"}
@@ -27,7 +27,7 @@ TITLE_ONLY = "title_only"
 ITP_CONTEXT = "itp_context"  # the context name that ``assume_itp=True`` satisfies
 
 
-class VocabularyError(ValueError):
+class VocabularyError(KbError, ValueError):
     """A vocabulary file is missing, is not valid YAML, or has an entry of the wrong shape."""
 
 
@@ -195,11 +195,10 @@ def load_file(path: Path, kind: str) -> VocabFile:
     except OSError as exc:
         raise VocabularyError(f"{path}: cannot read vocabulary file: {exc}") from exc
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark is not None else "file"
-        raise _fail(path, where, f"invalid YAML ({getattr(exc, 'problem', exc)})") from exc
+        data = parse_yaml(text).data
+    except YamlError as exc:
+        where = f"line {exc.line}" if exc.line else "file"
+        raise _fail(path, where, f"invalid YAML ({exc.message})") from exc
     if not isinstance(data, Mapping):
         raise _fail(path, "file", "the top level must be a mapping")
     if data.get("kind") != kind:

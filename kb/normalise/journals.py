@@ -20,11 +20,17 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from unidecode import unidecode
 
+from kb.model import KbError
 from kb.normalise.findings import NOT_A_JOURNAL, UNKNOWN_JOURNAL, Finding, finding
 from kb.normalise.text import repair_text
+from kb.safeyaml import YamlError, load_yaml
+
+
+class JournalTableError(KbError, ValueError):
+    """The curated journal table is not valid: the CLI reports it as one ``Error:`` line."""
+
 
 JOURNALS_FILE = Path("extract") / "journals.yml"
 """Where the curated table lives, relative to the repository root."""
@@ -79,10 +85,13 @@ def load_journal_table(path: Path | str | None = None) -> JournalTable:
 @cache
 def _load(path: Path) -> JournalTable:
     """Parse and index the table at ``path``."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    try:
+        data = load_yaml(path).data or {}
+    except YamlError as exc:
+        raise JournalTableError(f"{path}:{exc.line}: not valid YAML ({exc.message})") from exc
     raw_entries = data.get("journals") if isinstance(data, dict) else None
     if not isinstance(raw_entries, list):
-        raise ValueError(f"{path}: expected a top-level 'journals:' list")
+        raise JournalTableError(f"{path}: expected a top-level 'journals:' list")
     entries: list[JournalEntry] = []
     by_key: dict[str, JournalEntry] = {}
     for number, raw in enumerate(raw_entries, start=1):
@@ -94,7 +103,7 @@ def _load(path: Path) -> JournalTable:
                 continue
             other = by_key.get(key)
             if other is not None and other.canonical != entry.canonical:
-                raise ValueError(
+                raise JournalTableError(
                     f"{path}: entry {number} ({entry.canonical}): {spelling!r} is already listed "
                     f"under {other.canonical!r}; keep it under one journal only"
                 )
@@ -105,13 +114,15 @@ def _load(path: Path) -> JournalTable:
 def _entry(path: Path, number: int, raw: object) -> JournalEntry:
     """One ``JournalEntry`` from its YAML mapping, checked."""
     if not isinstance(raw, dict) or not isinstance(raw.get("canonical"), str) or not raw["canonical"]:
-        raise ValueError(f"{path}: entry {number} needs a 'canonical:' string")
+        raise JournalTableError(f"{path}: entry {number} needs a 'canonical:' string")
     aliases = raw.get("aliases") or []
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-        raise ValueError(f"{path}: entry {number} ({raw['canonical']}): 'aliases:' must be a list of strings")
+        raise JournalTableError(
+            f"{path}: entry {number} ({raw['canonical']}): 'aliases:' must be a list of strings"
+        )
     kind = raw.get("kind", "journal")
     if kind not in JOURNAL_KINDS:
-        raise ValueError(
+        raise JournalTableError(
             f"{path}: entry {number} ({raw['canonical']}): kind {kind!r} is not one of "
             f"{sorted(JOURNAL_KINDS)}"
         )
