@@ -29,7 +29,7 @@ from kb.model import (
     Record,
     Reference,
 )
-from kb.normalise import parse_name
+from kb.normalise.names import split_name
 
 AUTHORS_FULL = "authors_full"
 """Authors with full given names ("Asampong, Emmanuel"): preferred over :data:`AUTHORS`."""
@@ -147,7 +147,7 @@ def clean_doi(value: str, problems: list[tuple[ProblemCode, str, str]]) -> str:
 def person(text: str) -> Name:
     """One author as a database writes it: "Asampong, Emmanuel", "Behan L.", "Hao, Jie (57221302630)"."""
     text = _SCOPUS_AUTHOR_ID.sub("", " ".join(text.split())).strip(" ;,")
-    return parse_name(text)[0]
+    return split_name(text)
 
 
 def split_list(values: Iterable[str], separator: str = ";") -> list[str]:

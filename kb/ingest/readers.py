@@ -9,6 +9,7 @@ yields no record at all is an ``unrecognised_format`` problem quoting its start.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -81,7 +82,8 @@ def _missing(marker: Marker, lines: list[str], result: ReadResult) -> list[int]:
             low, high = line, (found[i + 1] - 1 if i + 1 < len(found) else len(lines))
         else:
             low, high = (found[i - 1] + 1 if i else 1), line
-        if not any(low <= p <= high for p in points):
+        first = bisect_left(points, low)
+        if first == len(points) or points[first] > high:
             missing.append(line)
     return missing
 
