@@ -94,9 +94,11 @@ def read_endnote_xml_string(text: str, path: str = "<string>") -> ReadResult:
         result.problems.append(Problem(ProblemCode.UNPARSED, message, path, line, end, text[:2000]))
         return result
     seen: dict[str, int] = {}
+    line, offset = 1, 0
     for match in XML_RECORD.finditer(text):
         raw = match.group(0)
-        line = text.count("\n", 0, match.start()) + 1
+        line += text.count("\n", offset, match.start())
+        offset = match.start()
         end = line + raw.count("\n")
         try:
             element = ET.fromstring(raw)
