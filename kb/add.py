@@ -16,8 +16,7 @@ import yaml
 
 from kb.ingest.documents import display_name
 from kb.ingest.sidecar import SIDECAR_SUFFIX, sidecar_path
-from kb.model import DocumentKind
-from kb.pipeline import KbError
+from kb.model import DocumentKind, KbError
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,10 @@ Exit codes (documented in the README):
 
 - 0: the command did what it was asked (a build with problems still exits 0: problems are data);
 - 1: a usage error or an input/output error, reported as one ``Error: ...`` line;
-- 2: ``kb build --strict`` recorded at least one problem of severity ``error``.
+- 2: ``kb build --strict`` recorded at least one problem of severity ``error``;
+- 3: ``kb enrich`` could not reach a service (no network, refused connection, timeouts);
+- 4: ``kb enrich``: a service refused the request itself (a bad API key);
+- 5: ``kb enrich`` finished, but some lookups failed (malformed answers, a service still busy).
 """
 
 from __future__ import annotations
@@ -29,6 +32,10 @@ PARSE_FORMATS = ("csl", "bibtex")
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_STRICT = 2
+EXIT_NETWORK = 3
+EXIT_REFUSED = 4
+EXIT_PARTIAL = 5
+ENRICH_ONLY = ("short", "flagged", "no_identifier", "all")
 DEFAULT_DB = Path("db/evidence.db")
 DEFAULT_REFERENCES = Path("references")
 DEFAULT_METADATA = Path("metadata.yml")
@@ -74,13 +81,15 @@ def _print_summary(summary: Any, db: Path) -> None:
     "--extract",
     "extract_dir",
     type=click.Path(path_type=Path),
-    help="Curated files (reviewer decisions); default: extract/ beside the references directory.",
+    help="Curated files (journals.yml, the vocabularies, decisions.yml); default: extract/ beside the "
+    "references directory. A file it lacks is taken from the defaults shipped with kb (decisions: none).",
 )
 def build_command(references: Path, db: Path, strict: bool, extract_dir: Path | None) -> None:
     """Build the knowledge base from REFERENCES into DB and print a summary."""
+    from kb.config import Config
     from kb.pipeline import build
 
-    summary = build(references, db, extract_dir)
+    summary = build(Config(references, db, extract_dir))
     _print_summary(summary, db)
     if strict and summary.errors:
         click.echo(f"strict: {summary.errors} problems of severity error; see the problems table.", err=True)
@@ -108,11 +117,12 @@ def add_command(
 ) -> None:
     """Copy FILES into REFERENCES with a sidecar .yml each, then rebuild the database."""
     from kb.add import add_files
+    from kb.config import Config
     from kb.pipeline import build
 
     for added in add_files(list(files), references, title, kind, language):
         click.echo(f"{'added' if added.new else 'already present'}: {added.path}")
-    _print_summary(build(references, db), db)
+    _print_summary(build(Config(references, db)), db)
 
 
 @cli.command("check")
@@ -193,7 +203,9 @@ def train_command(out: Path | None) -> None:
     "--itp", is_flag=True, help="The texts are known to be about ITP (satisfies ITP context guards)."
 )
 @click.option(
-    "--vocab", type=click.Path(path_type=Path), help="Directory of the vocabulary files (default extract/)."
+    "--vocab",
+    type=click.Path(path_type=Path),
+    help="Directory of the vocabulary files (default: the ones shipped with kb).",
 )
 def tag_command(file: Path, jsonl: bool, itp: bool, vocab: Path | None) -> None:
     """Tag one text per line of FILE (or stdin): interventions with roles, outcomes, design and level."""
@@ -265,6 +277,98 @@ def export_command(
         click.echo(f"exported {n} works to {out}", err=True)
 
 
+@cli.command("enrich")
+@db_option("Database whose works are looked up (built first when missing, rebuilt after).")
+@references_option("Directory of input documents, for the build before and after the lookups.")
+@click.option(
+    "--extract",
+    "extract_dir",
+    type=click.Path(path_type=Path),
+    help="Curated files; default: extract/ beside the references directory.",
+)
+@click.option(
+    "--source", "sources", default="pubmed,crossref", show_default=True, help="Services, comma-separated."
+)
+@click.option(
+    "--email", default="", envvar="KB_EMAIL", help="Your e-mail, sent to NCBI and Crossref (polite pool)."
+)
+@click.option(
+    "--api-key", default="", envvar="NCBI_API_KEY", help="NCBI API key: 10 requests a second instead of 3."
+)
+@click.option(
+    "--only",
+    type=click.Choice(ENRICH_ONLY),
+    default="all",
+    show_default=True,
+    help="Which works: short citations, flagged fields, works without DOI/PMID, or all of them.",
+)
+@click.option("--offline", is_flag=True, help="Use the cache only; never touch the network.")
+@click.option("--refresh", is_flag=True, help="Ask again lookups already in the cache.")
+@click.option("--limit", type=click.IntRange(min=0), help="Look up at most this many works.")
+@click.option(
+    "--pubmed-url", default="https://eutils.ncbi.nlm.nih.gov/entrez/eutils", help="E-utilities base URL."
+)
+@click.option("--crossref-url", default="https://api.crossref.org", help="Crossref REST API base URL.")
+@click.option(
+    "--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True, help="Seconds per request."
+)
+@click.option(
+    "--retries",
+    type=click.IntRange(min=0, max=10),
+    default=3,
+    show_default=True,
+    help="Tries after a 429/5xx.",
+)
+def enrich_command(
+    db: Path,
+    references: Path,
+    extract_dir: Path | None,
+    sources: str,
+    email: str,
+    api_key: str,
+    only: str,
+    offline: bool,
+    refresh: bool,
+    limit: int | None,
+    pubmed_url: str,
+    crossref_url: str,
+    timeout: float,
+    retries: int,
+) -> None:
+    """Look works up in PubMed and Crossref into a cache beside DB, then rebuild DB with what matched."""
+    from kb.config import Config
+    from kb.enrich import EnrichSettings, run_lookups, verdict_counts
+    from kb.pipeline import build
+
+    settings = EnrichSettings(
+        db=db,
+        sources=tuple(s.strip() for s in sources.split(",") if s.strip()),
+        email=email,
+        api_key=api_key,
+        only=only,
+        offline=offline,
+        refresh=refresh,
+        limit=limit,
+        pubmed_url=pubmed_url,
+        crossref_url=crossref_url,
+        timeout=timeout,
+        retries=retries,
+    )
+    config = Config(references, db, extract_dir)
+    if not db.exists():
+        build(config)
+    summary = run_lookups(settings)
+    for line in summary.lines():
+        click.echo(line)
+    build(config)
+    click.echo(f"rebuilt {db}")
+    for verdict, n in verdict_counts(db):
+        click.echo(f"  {verdict}: {n}")
+    if summary.failed:
+        click.echo(f"{len(summary.failed)} lookups failed; run kb enrich again to retry them.", err=True)
+        sys.exit(EXIT_PARTIAL)
+
+
 @cli.command("graph")
 @click.option(
     "--format",
@@ -301,12 +405,13 @@ def graph_command(fmt: str, out: Path | None, db: Path) -> None:
 )
 def serve_command(db: Path, references: Path, host: str, port: int, metadata: Path) -> None:
     """Serve the knowledge base read-only with Datasette (building it first if it is missing)."""
+    from kb.config import Config
     from kb.pipeline import build
     from kb.serve import datasette_command, served_metadata
 
     if not db.exists():
         click.echo(f"{db} does not exist yet; building it from {references}")
-        _print_summary(build(references, db), db)
+        _print_summary(build(Config(references, db)), db)
     meta: Path | None = metadata
     if not metadata.exists():
         click.echo(f"warning: metadata file {metadata} not found; serving without it", err=True)
@@ -336,7 +441,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     except KbError as exc:
         click.echo(f"Error: {exc}", err=True)
-        return EXIT_ERROR
+        return getattr(exc, "exit_code", EXIT_ERROR)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else EXIT_ERROR
     return EXIT_OK

@@ -20,7 +20,6 @@ from pathlib import Path
 from kb.model import Problem, ProblemCode
 from kb.safeyaml import YamlError, clip, load_yaml, sequence_lines, shorten
 
-DECISIONS_FILE = "decisions.yml"
 MAX_DECISIONS_BYTES = 10_000_000
 """About 150,000 decisions: far more than a review needs, far less than memory."""
 

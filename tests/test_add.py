@@ -10,7 +10,7 @@ import yaml
 
 from kb.add import add_files
 from kb.cli import main
-from kb.pipeline import KbError
+from kb.model import KbError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "formats"
 

@@ -8,6 +8,7 @@ import sqlite3
 
 import pytest
 
+from kb.config import Config
 from kb.ingest import documents
 from kb.ingest.documents import display_name, read_documents
 from kb.model import ProblemCode
@@ -100,7 +101,7 @@ def test_any_file_name_is_read_stored_and_shown_escaped(refs, tmp_path, name, sh
     with open(os.path.join(os.fsencode(refs), name), "wb") as stream:
         stream.write(CITATION.encode())
     db = tmp_path / "e.db"
-    summary = build(refs, db)
+    summary = build(Config(refs, db))
     assert summary.documents == 1
     conn = sqlite3.connect(db)
     [(doc_id, path)] = conn.execute("select id, path from documents").fetchall()
@@ -117,10 +118,10 @@ def test_display_name():
 def test_ids_do_not_depend_on_other_files(refs, tmp_path):
     (refs / "a_b.txt").write_text(CITATION, encoding="utf-8")
     (refs / "x.txt").write_text(CITATION, encoding="utf-8")
-    build(refs, tmp_path / "before.db")
+    build(Config(refs, tmp_path / "before.db"))
     (refs / "a b.txt").write_text("Other O, et al. Blood (2019)\n", encoding="utf-8")
     (refs / "a-b.txt").write_text("Third T, et al. Blood (2018)\n", encoding="utf-8")
-    build(refs, tmp_path / "after.db")
+    build(Config(refs, tmp_path / "after.db"))
     queries = (
         "select id, path from documents",
         "select id, document_id, work_id from citations",

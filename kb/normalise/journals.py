@@ -9,7 +9,7 @@ table can grow. A venue the table marks as a society or meeting is kept as writt
 ``not_a_journal``. ``journal_key`` is the canonical form folded for comparison ("n engl j med").
 
 The table is read once per path (cached); ``load_journal_table`` takes an optional path and falls back
-to ``extract/journals.yml`` of the repository that holds this package.
+to the table shipped with the package (``kb.config.shipped_extract_dir``).
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ from typing import Any
 
 from unidecode import unidecode
 
+from kb.config import JOURNALS_FILE as CURATED_JOURNALS
+from kb.config import shipped_extract_dir
 from kb.model import KbError
 from kb.normalise.findings import NOT_A_JOURNAL, UNKNOWN_JOURNAL, Finding, finding
 from kb.normalise.text import repair_text
@@ -32,8 +34,8 @@ class JournalTableError(KbError, ValueError):
     """The curated journal table is not valid: the CLI reports it as one ``Error:`` line."""
 
 
-JOURNALS_FILE = Path("extract") / "journals.yml"
-"""Where the curated table lives, relative to the repository root."""
+JOURNALS_FILE = Path("extract") / CURATED_JOURNALS
+"""Where the curated table lives, relative to the repository root (as messages name it)."""
 
 JOURNAL_KINDS = frozenset({"journal", "society", "meeting"})
 
@@ -68,8 +70,8 @@ class JournalTable:
 
 
 def default_journals_path() -> Path:
-    """``extract/journals.yml`` of the repository that holds this package."""
-    return Path(__file__).resolve().parents[2] / JOURNALS_FILE
+    """The journal table shipped with the package (the repository's ``extract/journals.yml``)."""
+    return shipped_extract_dir() / CURATED_JOURNALS
 
 
 def load_journal_table(path: Path | str | None = None) -> JournalTable:
