@@ -378,11 +378,12 @@ def test_same_records_from_wos_scopus_pubmed_and_embase_become_one_work_each(tmp
 
     import sqlite_utils
 
+    from kb.config import Config
     from kb.pipeline import build
 
     references = tmp_path / "references"
     shutil.copytree(FIXTURES / "crossdb", references)
-    build(references, tmp_path / "kb.db")
+    build(Config(references, tmp_path / "kb.db"))
     db = sqlite_utils.Database(tmp_path / "kb.db")
     formats = {row["id"]: row["format"] for row in db["documents"].rows}
     assert formats == {"wos": "wos", "scopus": "csv", "pubmed": "pubmed", "embase": "ovid"}
