@@ -393,3 +393,31 @@ def test_same_records_from_wos_scopus_pubmed_and_embase_become_one_work_each(tmp
     assert sorted(map(sorted, works.values())) == [["embase", "pubmed", "scopus", "wos"]] * 2
     assert db["works"].count == 2
     assert not [p for p in db["problems"].rows if p["severity"] == "error"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "authors"),
+    [
+        ("Hao J., High R., Siu K.-C.", ["Hao, J.", "High, R.", "Siu, K.-C."]),  # Scopus CSV before 2022
+        ("Smith, John and Doe, Jane", ["Smith, John", "Doe, Jane"]),  # Rayyan
+        ("Smith, John; Doe, Jane", ["Smith, John", "Doe, Jane"]),  # Zotero
+        ("Smith, John", ["Smith, John"]),
+        ("[No author name available]", []),
+    ],
+)
+def test_csv_author_cells(cell: str, authors: list[str]) -> None:
+    text = f'Title,Authors,Year\n"A study","{cell}",2020\n'
+    [record] = read_export(text, "a.csv", sniff_text(text)).records
+    assert [n.display() for n in record.reference.authors] == authors
+
+
+def test_tab_delimited_quotes_are_text() -> None:
+    text = 'PT\tAU\tTI\tPY\tUT\nJ\tSmith, J\t"Quoted" results in ITP\t2020\tWOS:1\nJ\tDoe, K\tSecond\t2021\tWOS:2\n'
+    result = read_export(text, "w.txt", sniff_text(text))
+    assert [r.reference.title for r in result.records] == ['"Quoted" results in ITP', "Second"]
+
+
+def test_cochrane_pubmed_id_in_xr() -> None:
+    text = "Record #1 of 1\nID: CN-00000001\nTI: A trial\nXR: EMBASE 1234; PUBMED 25828248\n"
+    [record] = read_export(text, "c.txt", sniff_text(text)).records
+    assert record.reference.pmid == "25828248"

@@ -29,6 +29,7 @@ COCHRANE_SYNTAX = TaggedSyntax(
     blank_ends=False,
 )
 COCHRANE = TaggedFormat("Cochrane", "cochrane", COCHRANE_SYNTAX, COCHRANE_TAGS, {"PT": ";", "KY": ";"})
+_PUBMED_XR = re.compile(r"\bPUBMED\s+(\d+)", re.IGNORECASE)
 SNIFF = re.compile(r"^Record #\d+ of \d+\s*\n(?:\s*\n)*(?:ID|AU|TI): ", re.MULTILINE)
 
 
@@ -42,6 +43,12 @@ def _adjust(mapped: dict[str, list[str]], block: TaggedBlock) -> None:
     if record_id:
         mapped.setdefault(f.ACCESSION, []).insert(0, record_id)
     mapped[f.DATABASE] = ["Cochrane CENTRAL" if record_id.startswith("CN-") else "Cochrane Library"]
+    if not mapped.get(f.PMID):
+        for value in mapped.get(f.ACCESSION, []):
+            found = _PUBMED_XR.search(value)
+            if found:
+                mapped[f.PMID] = [found.group(1)]
+                break
 
 
 def read_cochrane_string(text: str, path: str = "<string>") -> ReadResult:

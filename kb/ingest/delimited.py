@@ -39,11 +39,16 @@ HEADERS: dict[str, str] = {
     "language": f.LANGUAGE, "type": f.PUB_TYPE, "publication type": f.PUB_TYPE,
     "accession number": f.ACCESSION,
     "id": f.RECORD_ID, "key": f.RECORD_ID, "date": f.YEAR, "notes": f.NOTE,
+    # Zotero, Covidence, Rayyan CSV
+    "item type": f.PUB_TYPE, "abstract note": f.ABSTRACT, "manual tags": f.KEYWORDS,
+    "published year": f.YEAR, "accession number(s)": f.ACCESSION, "extra": f.NOTE, "tags": f.KEYWORDS,
 }  # fmt: skip
 """Header names (lower case) mapped to the fields we store."""
 LISTS = {f.AUTHORS, f.AUTHORS_FULL, f.KEYWORDS, f.INDEX_TERMS, f.ISSN, f.ISBN, f.PUB_TYPE, f.LANGUAGE}
 """Fields whose cell packs several values, separated by ``;``."""
-_PUBMED_AUTHOR = re.compile(r"^[^\W\d][\w'’\- ]* [A-Z]{1,4}$")
+_ABBREVIATED_AUTHOR = re.compile(r"^[^\W\d][\w'’.\- ]*? (?:[A-Z]\.?-?){1,4}$")
+"""One author as PubMed or older Scopus CSVs write them, several to a cell: "Hao J", "Siu K.-C."."""
+_NO_AUTHOR = re.compile(r"^\[(?:No author|Anonymous)", re.IGNORECASE)
 _CITATION = re.compile(r";\s*(?P<volume>[^(:;]+)?(?:\((?P<issue>[^)]+)\))?:(?P<pages>[^.;]+)")
 _DELIMITERS = ",;\t|"
 WOS_TYPES = {"J", "B", "S", "P", "C"}
@@ -80,17 +85,19 @@ def sniff_delimited(head: str) -> bool:
 
 
 def _authors(values: list[str]) -> list[str]:
-    """Cells of authors: ``;``-separated (Scopus, WoS), or PubMed's ``Hao J, High R, Siu KC``."""
+    """Cells of authors: ``;``-separated (Scopus, WoS, Zotero), ``and``-separated (Rayyan), or
+    comma-separated abbreviated names (PubMed's ``Hao J, High R``, older Scopus ``Hao J., Siu K.-C.``)."""
     names: list[str] = []
     for value in values:
         if ";" in value:
-            names += f.split_list([value])
-            continue
-        parts = [p.strip() for p in value.split(",") if p.strip()]
-        if len(parts) > 1 and all(_PUBMED_AUTHOR.match(p) for p in parts):
-            names += parts
-        elif value.strip():
-            names.append(value.strip())
+            parts = f.split_list([value])
+        elif " and " in value:
+            parts = [p.strip() for p in value.split(" and ") if p.strip()]
+        else:
+            parts = [p.strip() for p in value.split(",") if p.strip()]
+            if not (len(parts) > 1 and all(_ABBREVIATED_AUTHOR.match(p) for p in parts)):
+                parts = [value.strip()]
+        names += [p for p in parts if p and not _NO_AUTHOR.match(p)]
     return names
 
 
@@ -105,7 +112,8 @@ def read_delimited_string(text: str, path: str = "<string>") -> ReadResult:
     delimiter, names = found
     csv.field_size_limit(_FIELD_LIMIT)
     lines = text.splitlines()
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    quoting = csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL  # WoS TSV: quotes are text
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quoting=quoting)
     next(reader)
     start = reader.line_num + 1
     seen: dict[str, int] = {}
@@ -141,5 +149,6 @@ def read_delimited_string(text: str, path: str = "<string>") -> ReadResult:
     except csv.Error as error:
         line = reader.line_num
         message = f"{path}:{line}: the table could not be read past this line ({error}); check its quotes"
-        result.problems.append(Problem(ProblemCode.UNPARSED, message, path, line, len(lines), ""))
+        raw = "\n".join(lines[line - 1 :])
+        result.problems.append(Problem(ProblemCode.UNPARSED, message, path, line, len(lines), raw))
     return result

@@ -16,7 +16,7 @@ from kb.ingest.tagged import TaggedBlock, TaggedFormat, TaggedSyntax, read_tagge
 from kb.model import ReadResult
 
 OVID_TAGS: dict[str, str] = {
-    "AU": f.AUTHORS, "FA": f.AUTHORS_FULL, "AI": f.AUTHORS_FULL, "CN": f.CORPORATE, "TI": f.TITLE,
+    "AU": f.AUTHORS, "FA": f.AUTHORS_FULL, "CN": f.CORPORATE, "TI": f.TITLE,
     "ST": f.PUB_TYPE, "JN": f.CONTAINER, "JT": f.CONTAINER, "JX": f.CONTAINER, "TA": f.CONTAINER_ABBREV,
     "JA": f.CONTAINER_ABBREV, "JW": f.CONTAINER_ABBREV, "YR": f.YEAR, "DP": f.YEAR, "PY": f.YEAR,
     "VI": f.VOLUME, "VO": f.VOLUME, "IP": f.ISSUE, "NO": f.ISSUE, "PG": f.PAGES, "DO": f.DOI, "PM": f.PMID,
