@@ -264,15 +264,26 @@ def dedupe_command(
 @click.option("--design", help="Only works of this study design (design id).")
 @click.option("--sql", help="Read-only SELECT whose rows are works (id) or carry a work_id.")
 @click.option(
+    "--include-short",
+    is_flag=True,
+    help="Also export short citations without a title, as misc entries whose note quotes the citation.",
+)
+@click.option(
     "--out", "out", type=click.Path(path_type=Path), help="File to write (default: standard output)."
 )
 def export_command(
-    db: Path, fmt: str, drug: str | None, design: str | None, sql: str | None, out: Path | None
+    db: Path,
+    fmt: str,
+    drug: str | None,
+    design: str | None,
+    sql: str | None,
+    include_short: bool,
+    out: Path | None,
 ) -> None:
     """Export works as BibTeX, RIS or CSL-JSON: every work, or those of --drug/--design/--sql."""
     from kb.export import run_export
 
-    n = run_export(db, fmt, out, drug=drug, design=design, sql=sql)
+    n = run_export(db, fmt, out, drug=drug, design=design, sql=sql, include_short=include_short)
     if out is not None:
         click.echo(f"exported {n} works to {out}", err=True)
 

@@ -45,7 +45,7 @@ def design(db: Path, work_id: str) -> dict:
 
 def test_review_card_points_at_the_reviewed_article(seed_db):
     work = document_work(seed_db, SEED_001)
-    assert work["doi"] == "10.1056/nejmoa2100596"
+    assert work["doi"] == "10.1056/NEJMoa2100596"
     assert {("mycophenolate_mofetil", "intervention"), ("corticosteroids", "comparator")} <= links(
         seed_db, work["id"]
     )
@@ -163,7 +163,7 @@ def test_evidence_view_joins_works_interventions_and_designs(seed_db):
         "select * from evidence where intervention_id = 'mycophenolate_mofetil' and role = 'intervention'",
     )
     assert any(
-        r["doi"] == "10.1056/nejmoa2100596" and r["design_id"] == "rct" and r["n_results"] >= 5 for r in rows
+        r["doi"] == "10.1056/NEJMoa2100596" and r["design_id"] == "rct" and r["n_results"] >= 5 for r in rows
     )
 
 

@@ -103,7 +103,7 @@ def record_from_fields(fields: dict[str, list[str]], path: str, line: int, raw: 
     ref.issue = (fields.get("IP") or [""])[0]
     identifiers = fields.get("LID", []) + fields.get("AID", [])
     ref.pages = (fields.get("PG") or [""])[0] or _identifier(identifiers, "pii")
-    ref.doi = clean_doi(_identifier(identifiers, "doi"), ref.problems).lower()
+    ref.doi = clean_doi(_identifier(identifiers, "doi"), ref.problems)
     ref.pmid = (fields.get("PMID") or [""])[0]
     accession = (fields.get("OID") or fields.get("AN") or [""])[0]
     owner = (fields.get("OWN") or [""])[0]
