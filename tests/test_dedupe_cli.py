@@ -167,3 +167,16 @@ def test_module_entry_point() -> None:
     assert proc.returncode == 0
     assert proc.stdout.splitlines()[1].startswith("bussel2007;bussel2007dup;ris1,3,")
     assert "records out: 3" in proc.stderr
+
+
+def test_same_records_from_four_databases_are_two_clusters_with_their_origins() -> None:
+    crossdb = Path(__file__).parent / "fixtures" / "formats" / "crossdb"
+    paths = [str(crossdb / name) for name in ("wos.txt", "scopus.csv", "pubmed.nbib", "embase.ovd")]
+    code, out, err = run(paths, summary=True)
+    assert code == EXIT_OK
+    rows = out.splitlines()[1:]
+    assert [row.split(",")[1] for row in rows] == ["4", "4"]
+    for row in rows:
+        origins = row.rsplit(",", 1)[1].split(";")
+        assert sorted(o.split(":", 1)[0] for o in origins) == sorted(paths)
+    assert "  Web of Science: 2 records" in err and "  Embase: 2 records" in err

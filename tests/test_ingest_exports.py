@@ -126,6 +126,7 @@ FIELDS = [
     ("ovid_embase.cgi", 0, "abstract_end", "Interventions that ameliorate these issues need investigation."),
     ("crossdb/embase.ovd", 0, "pages", "25-33"),
     ("crossdb/embase.ovd", 0, "pmid", "17646562"),
+    ("crossdb/embase.ovd", 1, "doi", "10.1016/S0140-6736(14)61952-4"),
     # Cochrane tagged: ID, AU, TI, SO, YR, VL, NO, PG, PM, XR, PT, KY, DOI, US
     ("cochrane_central.txt", 0, "id", "CN-01086532"),
     (
@@ -421,3 +422,9 @@ def test_cochrane_pubmed_id_in_xr() -> None:
     text = "Record #1 of 1\nID: CN-00000001\nTI: A trial\nXR: EMBASE 1234; PUBMED 25828248\n"
     [record] = read_export(text, "c.txt", sniff_text(text)).records
     assert record.reference.pmid == "25828248"
+
+
+def test_a_lone_number_outside_ris_records_is_kept_as_a_problem() -> None:
+    text = "2020\nTY  - JOUR\nTI  - One\nER  - \n"
+    result = read_export(text, "n.ris", sniff_text(text))
+    assert [(p.code, p.raw) for p in result.problems] == [(ProblemCode.NOT_A_REFERENCE, "2020")]

@@ -13,6 +13,7 @@ import hashlib
 import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from urllib.parse import unquote
 
 from kb.model import (
     EXTRA_ABSTRACT,
@@ -126,6 +127,8 @@ def split_doi(value: str) -> tuple[str, str]:
         after = ""
     parts = rest.split(None, 1)
     doi = parts[0].rstrip(".,;")
+    if "%" in doi:  # a DOI taken from a URL (Ovid's DO: http://dx.doi.org/10.1016/S0140-6736%2814%29...)
+        doi = unquote(doi)
     after = " ".join(p for p in (parts[1] if len(parts) > 1 else "", after) if p)
     return doi, after.strip()
 

@@ -54,7 +54,7 @@ RIS_TYPES: dict[str, str] = {
 """Every RIS ``TY`` value of the RIS specification (and common exporter variants) mapped to a CSL type."""
 
 _TAG_RE = re.compile(r"^([A-Z][A-Z0-9]) {1,2}-(?: +(.*))?$")
-_FILE_LINE = re.compile(r"^(?:Record #\d+ of \d+|Provider: .*|Content: .*|\s*<?\s*\d+\.?\s*>?)\s*$")
+_FILE_LINE = re.compile(r"^(?:Record #\d+ of \d+|Provider: .*|Content: .*|\s*<\s*\d+\.?\s*>|\s*\d+\.)\s*$")
 """Lines that belong to the export, not to a record: Cochrane's ``Record #3 of 18``, ``Provider:`` and
 ``Content:`` headers, Ovid's record numbers (``2.``, ``<2>``)."""
 _YEAR_RE = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
