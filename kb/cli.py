@@ -222,6 +222,46 @@ def tag_command(file: Path, jsonl: bool, itp: bool, vocab: Path | None) -> None:
     sys.exit(run_tag(split_lines(data), sys.stdout, vocabulary, assume_itp=itp))
 
 
+@cli.command("results")
+@click.argument("file", default="-", type=click.Path(path_type=Path, allow_dash=True))
+@click.option("--jsonl", is_flag=True, help="JSON lines out (the default; accepted for clarity).")
+@click.option("--itp", is_flag=True, help="The text is known to be about ITP (satisfies ITP context guards).")
+@click.option(
+    "--db",
+    "db",
+    type=click.Path(path_type=Path),
+    help="Instead of reading FILE, write the results of this database as CSV (for a meta-analysis).",
+)
+def results_command(file: Path, jsonl: bool, itp: bool, db: Path | None) -> None:
+    """Print the results of FILE (or stdin): one JSON object per number a trial reports.
+
+    With --db, print every result of a built database as CSV: study, outcome, measure, value, CI, n, p,
+    source file and line.
+    """
+    import sqlite3
+
+    from kb.evidence import VocabularyError, load_vocabulary
+    from kb.evidence.results.report import run_results, write_results_csv
+
+    if db is not None:
+        if not db.is_file():
+            raise KbError(f"{db}: no such database; run `kb build` first.")
+        try:
+            write_results_csv(db, sys.stdout)
+        except sqlite3.Error as exc:
+            raise KbError(f"{db}: cannot read its results ({exc}); rebuild it with `kb build`.") from exc
+        return
+    try:
+        data = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
+        vocabulary = load_vocabulary()
+    except OSError as exc:
+        raise KbError(f"{file}: cannot be read ({exc.strerror or exc}).") from exc
+    except VocabularyError as exc:
+        raise KbError(str(exc)) from exc
+    text = data.decode("utf-8", errors="replace").replace("\x00", "")
+    sys.exit(run_results(text, sys.stdout, vocabulary, assume_itp=itp))
+
+
 @cli.command("dedupe")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(

@@ -437,7 +437,7 @@ def test_drug_without_evidence_tables_says_so(export_db: Path, tmp_path: Path) -
 
 
 DROP_EVIDENCE = """
-    drop view if exists evidence;
+    drop view if exists evidence; drop view if exists results_for_meta_analysis;
     drop table if exists results; drop table if exists work_design; drop table if exists work_outcomes;
     drop table if exists work_interventions; drop table if exists interventions_fts;
     drop table if exists interventions; drop table if exists outcomes; drop table if exists designs;
