@@ -284,17 +284,8 @@ def dedupe_command(
     row per cluster of duplicate records; an unreadable file is reported and skipped."""
     from kb.dedupe.run import run_dedupe
 
-    sys.exit(
-        run_dedupe(
-            [str(f) for f in files],
-            fmt,
-            str(maybe) if maybe else None,
-            summary,
-            sys.stdout,
-            sys.stderr,
-            strict=strict,
-        )
-    )
+    paths, maybe_path = [str(f) for f in files], str(maybe) if maybe else None
+    sys.exit(run_dedupe(paths, fmt, maybe_path, summary, sys.stdout, sys.stderr, strict=strict))
 
 
 @cli.command("export")
