@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:  # the grouping stage's own types; kb.works imports this module
-    from kb.works import PairRow, ReviewItem
+if TYPE_CHECKING:  # the grouping stage's own types; kb.dedupe.group imports this module
+    from kb.dedupe.group import NoticeRow, PairRow, ReviewItem
 
 
 class KbError(Exception):
@@ -365,7 +365,7 @@ class Extraction:
     """What the stages of a build have found so far, handed from one stage to the next.
 
     ``kb.ingest`` fills ``documents``; ``kb.citing`` adds ``citations``, ``passages`` and their
-    problems; ``kb.grouping`` adds ``works``, ``pairs`` and ``review``.
+    problems; ``kb.grouping`` adds ``works``, ``pairs``, ``review`` and ``notices``.
     """
 
     documents: list[Document] = field(default_factory=list)
@@ -376,6 +376,7 @@ class Extraction:
     works: list[Work] = field(default_factory=list)
     pairs: list[PairRow] = field(default_factory=list)
     review: list[ReviewItem] = field(default_factory=list)
+    notices: list[NoticeRow] = field(default_factory=list)
     tables: Tables = field(default_factory=dict)
     """Rows a stage makes for its own tables (``kb.enrich``: enrichments, enrich targets, review rows)."""
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from kb.config import Config
+from kb.dedupe.group import ReviewItem, notice_rows
 from kb.enrich.apply import ENRICH_SCHEMA
 from kb.evidence.build import evidence_rows
 from kb.evidence.link import EVIDENCE_SCHEMA, EVIDENCE_VIEWS
@@ -29,7 +30,7 @@ from kb.model import (
     merged_extra,
 )
 from kb.store import TableSpec, columns
-from kb.works import ReviewItem, citation_keys, stable_id
+from kb.works import citation_keys, stable_id
 
 SCHEMA: dict[str, TableSpec] = {
     "works": TableSpec(
@@ -95,6 +96,15 @@ SCHEMA: dict[str, TableSpec] = {
         foreign_keys=(("document_id", "documents", "id"), ("citation_id", "citations", "id")),
         indexes=(("code",), ("severity",), ("document_id", "line"), ("citation_id",)),
         not_null=("code", "severity", "message"),
+    ),
+    "notices": TableSpec(
+        columns=columns(
+            "id:s notice_work_id:s article_work_id:s kind:s evidence:s notice_citation_id:s "
+            "article_citation_id:s"
+        ),
+        pk="id",
+        foreign_keys=(("notice_work_id", "works", "id"), ("article_work_id", "works", "id")),
+        indexes=(("notice_work_id",), ("article_work_id",), ("kind",)),
     ),
     "duplicate_pairs": TableSpec(
         columns=columns("id:s record_a:s record_b:s decision:s score:f reason:s scores:s"),
@@ -296,6 +306,7 @@ def main_rows(ex: Extraction) -> Tables:
                 "text": span.text,
             }
         )
+    tables["notices"] = notice_rows(ex.notices, citations)
     tables["duplicate_pairs"] = [
         {
             "id": stable_id("dp_", p.a, p.b),

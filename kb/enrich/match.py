@@ -22,7 +22,7 @@ from enum import StrEnum
 from rapidfuzz import fuzz
 
 from kb.dedupe.prep import fold, journals_compatible
-from kb.dedupe.shorts import curated_journal_key
+from kb.dedupe.shorts import link_journal_key
 from kb.enrich.records import Candidate
 from kb.enrich.sources import Target
 
@@ -90,7 +90,7 @@ class Match:
 
 
 def _journal_key(name: str) -> str:
-    return curated_journal_key()[0](name) if name else ""
+    return link_journal_key(name) if name else ""
 
 
 def _family(name: str) -> str:

@@ -228,6 +228,10 @@ def to_entry(work: ExportWork, key: str) -> model.Entry:
     if work.hal_id.strip():
         fields.append(("eprint", _braced(format_identifier(work.hal_id))))
         fields.append(("eprinttype", "{HAL}"))
+    if work.related:  # biblatex: the article a notice concerns, or the notices of an article
+        fields.append(("related", _braced(",".join(r.key for r in work.related))))
+        relatedtype = work.related[0].kind if work.related[0].is_notice else "notices"
+        fields.append(("relatedtype", _braced(relatedtype)))
     text("note", _note(work))
     return model.Entry(kind, key, [model.Field(k, v) for k, v in fields])
 

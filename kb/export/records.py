@@ -71,6 +71,23 @@ _SELECT = re.compile(r"(?:select|with)\b", re.I)
 _LEADING_COMMENTS = re.compile(r"^\s*(?:(?:--[^\n]*(?:\n|$))|(?:/\*.*?\*/)|\s)*", re.S)
 
 
+@dataclass(frozen=True)
+class Related:
+    """A work linked by a notice: its citation key and title, the notice's kind, and whether the exported
+    work is the notice (``True``: ``key`` is the article it concerns) or the article."""
+
+    key: str
+    title: str
+    kind: str
+    is_notice: bool
+
+    def note(self) -> str:
+        """The link in words, for a RIS ``N1`` note."""
+        if self.is_notice:
+            return f"{self.kind.capitalize()} notice of {self.key}: {self.title}"
+        return f"{self.kind.capitalize()} notice: {self.key}: {self.title}"
+
+
 @dataclass
 class ExportWork:
     """A work as the exporters see it: the ``works`` row with its ordered authors."""
@@ -99,6 +116,8 @@ class ExportWork:
     pmid: str = ""
     url: str = ""
     hal_id: str = ""
+    related: list[Related] = field(default_factory=list)
+    """Notices (erratum, correction, retraction) that concern this work, or the article a notice concerns."""
     event: str = ""
     """A talk's event, from the sidecar of the document that presents it."""
     venue: str = ""
@@ -235,6 +254,8 @@ def load_works(
             if wid in found:
                 found[wid].authors.append(Name(_text(family), _text(given), _text(literal)))
         _add_facts(conn, [i for i in batch if i in found], found)
+        if _has_table(conn, "notices"):
+            _load_related(conn, [i for i in batch if i in found], found)
     return [found[i] for i in ids if i in found]
 
 
@@ -267,6 +288,22 @@ def _add_facts(conn: sqlite3.Connection, ids: list[str], found: dict[str, Export
                 work.month = int(event.date[5:7]) if 1 <= int(event.date[5:7]) <= 12 else None
     for work_id, text in cited_as(conn, [i for i in ids if found[i].short]).items():
         found[work_id].cited_as = text
+
+
+def _load_related(conn: sqlite3.Connection, batch: list[str], found: dict[str, ExportWork]) -> None:
+    """Add the notice links of the works of ``batch`` (either side) to their ``related``."""
+    marks = ", ".join("?" * len(batch))
+    sql = (
+        "select n.notice_work_id, n.article_work_id, n.kind, wn.citation_key, wn.title, wa.citation_key, "
+        "wa.title from notices n join works wn on wn.id = n.notice_work_id "
+        "join works wa on wa.id = n.article_work_id "
+        f"where n.notice_work_id in ({marks}) or n.article_work_id in ({marks}) order by n.id"
+    )
+    for notice, article, kind, n_key, n_title, a_key, a_title in conn.execute(sql, batch + batch):
+        if notice in found:
+            found[notice].related.append(Related(_text(a_key), _text(a_title), _text(kind), True))
+        if article in found:
+            found[article].related.append(Related(_text(n_key), _text(n_title), _text(kind), False))
 
 
 def work_ids_from_rows(

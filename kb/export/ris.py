@@ -82,6 +82,8 @@ def to_record(work: ExportWork, key: str) -> dict[str, Any]:
             record[name] = clean_text(value)
     if clean_text(work.url):
         record["urls"] = [clean_text(work.url)]
+    if work.related:
+        record["notes"] = [clean_text(r.note()) for r in work.related]
     record["id"] = key
     return record
 
