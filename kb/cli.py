@@ -166,34 +166,42 @@ def parse_command(file: Path, jsonl: bool, fmt: str) -> None:
     from kb.parse.csl import binary_lines, run_parse
 
     out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n", write_through=False)
-    if str(file) == "-":
-        code = run_parse(binary_lines(sys.stdin.buffer), jsonl, fmt, out)
-    else:
-        try:
-            stream = file.open("rb")
-        except OSError as exc:
-            raise KbError(f"{file}: cannot be read ({exc.strerror or exc}).") from exc
-        with stream:
-            code = run_parse(binary_lines(stream), jsonl, fmt, out)
-    out.flush()
-    out.detach()  # leave sys.stdout's buffer open for whoever writes next
+    try:
+        if str(file) == "-":
+            code = run_parse(binary_lines(sys.stdin.buffer), jsonl, fmt, out)
+        else:
+            with file.open("rb") as stream:
+                code = run_parse(binary_lines(stream), jsonl, fmt, out)
+    except OSError as exc:  # a directory, no permission, /proc/self/mem (EIO)...
+        raise KbError(f"{file}: cannot be read ({exc.strerror or exc}).") from exc
+    finally:
+        out.flush()
+        out.detach()  # leave sys.stdout's buffer open for whoever writes next
     sys.exit(code)
 
 
+@cli.command("find")
+@click.argument("file", default="-", type=click.Path(path_type=Path, allow_dash=True))
+@click.option("--jsonl", is_flag=True, help="One JSON object per line (default: one JSON array).")
+def find_command(file: Path, jsonl: bool) -> None:
+    """Find the references in FILE or stdin (any document, text or PDF): one JSON object each."""
+    from kb.find.run import find_file
+
+    sys.exit(find_file(file, jsonl))
+
+
 @cli.command("train")
-@click.option(
-    "--out",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Model file to write (default: the shipped kb/parse/model.crfsuite).",
-)
-def train_command(out: Path | None) -> None:
-    """Rebuild the parser's CRF model from the labelled data in data/refparse/, deterministically."""
+@click.option("--out", type=click.Path(path_type=Path), help="Parser model file, or finder model directory.")
+@click.option("--only", type=click.Choice(["parser", "finder"]), help="Rebuild one model (default: both).")
+def train_command(out: Path | None, only: str | None) -> None:
+    """Rebuild the parser's CRF model (data/refparse/) and the finder's (data/refseg/), deterministically."""
+    from kb.find.train import train_finder
     from kb.parse.train import MODEL_FILE, train_model
 
-    target = out or MODEL_FILE
-    train_model(target)
-    click.echo(f"trained {target}")
+    if only != "finder":
+        click.echo(f"trained {train_model(out or MODEL_FILE)}")
+    if only != "parser":
+        click.echo("\n".join(f"trained {path}" for path in train_finder(out if only else None)))
 
 
 @cli.command("tag")

@@ -128,7 +128,7 @@ def record_from_fields(fields: dict[str, list[str]], path: str, line: int, raw: 
 
 def read_pubmed_string(text: str, path: str = "<string>") -> ReadResult:
     """Read every record of a MEDLINE export; lines that fit no tag are reported, never dropped."""
-    lines = text.lstrip("\ufeff").splitlines()
+    lines = text.lstrip("\ufeff").split("\n")  # the document's own lines (not cut at \x0c or U+2028)
     split = split_tagged(text, MEDLINE_SYNTAX)
     result = ReadResult()
     seen: dict[str, int] = {}

@@ -90,7 +90,7 @@ def _missing(marker: Marker, lines: list[str], result: ReadResult) -> list[int]:
 
 def check_markers(text: str, path: str, fmt: InputFormat, result: ReadResult) -> list[Problem]:
     """``record_count_mismatch`` problems: markers of ``fmt`` in ``text`` that no record accounts for."""
-    lines = text.lstrip("\ufeff").splitlines()
+    lines = text.lstrip("\ufeff").split("\n")
     problems = []
     for marker in READERS[fmt].markers:
         missing = _missing(marker, lines, result)
@@ -110,7 +110,7 @@ def check_markers(text: str, path: str, fmt: InputFormat, result: ReadResult) ->
 
 def unrecognised(text: str, path: str, what: str) -> Problem:
     """The ``unrecognised_format`` problem of a non-empty file that gave no record, quoting its start."""
-    lines = text.lstrip("\ufeff").splitlines()
+    lines = text.lstrip("\ufeff").split("\n")
     start = next((line for line in lines if line.strip()), "")[:80]
     message = (
         f"{path}: no record could be read as {what}; the file starts with {start!r}. Export it again as "

@@ -76,7 +76,7 @@ def split_tagged(text: str, syntax: TaggedSyntax) -> TaggedSplit:
     result = TaggedSplit()
     current: TaggedBlock | None = None
     last_tag: str | None = None
-    lines = text.lstrip("\ufeff").splitlines()
+    lines = text.lstrip("\ufeff").split("\n")
 
     def close(block: TaggedBlock | None) -> None:
         if block is not None and (block.fields or block.stray):
@@ -224,7 +224,7 @@ def read_tagged(
     """Read every record of a tagged export: stray lines, text outside records and records without their
     end tag are problems, never dropped. ``adjust`` may refine the mapped fields of a record."""
     split = split_tagged(text, fmt.syntax)
-    lines = text.lstrip("\ufeff").splitlines()
+    lines = text.lstrip("\ufeff").split("\n")
     result = ReadResult()
     seen: dict[str, int] = {}
     for block in split.blocks:
