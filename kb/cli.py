@@ -288,8 +288,7 @@ def results_command(file: Path, jsonl: bool, itp: bool, db: Path | None) -> None
 def dedupe_command(
     files: tuple[Path, ...], fmt: str, maybe: Path | None, summary: bool, strict: bool
 ) -> None:
-    """Deduplicate exports (BibTeX, RIS, PubMed, WoS, Scopus CSV, Ovid, Cochrane, EndNote, CSL-JSON): one
-    row per cluster of duplicate records; an unreadable file is reported and skipped."""
+    """Deduplicate exports of any format kb reads: one row per cluster; unreadable files are skipped."""
     from kb.dedupe.run import run_dedupe
 
     paths, maybe_path = [str(f) for f in files], str(maybe) if maybe else None
