@@ -61,6 +61,30 @@ def references_option(help_text: str) -> Callable[[F], F]:
     )
 
 
+def extract_option(func: F) -> F:
+    """The ``--extract DIR`` option of the commands that build: where the curated files are."""
+    return click.option(
+        "--extract",
+        "extract_dir",
+        type=click.Path(path_type=Path),
+        help="Curated files (journals.yml, the vocabularies, decisions.yml); default: extract/ beside the "
+        "references directory. A file it lacks is taken from the defaults shipped with kb (decisions: none).",
+    )(func)
+
+
+def quiet_option(func: F) -> F:
+    """The ``--quiet`` option of the commands that build: no progress report on stderr."""
+    return click.option("--quiet", "-q", is_flag=True, help="No progress report on stderr.")(func)
+
+
+def _config(references: Path, db: Path, extract_dir: Path | None = None, quiet: bool = False) -> Any:
+    """The build configuration of a command, reporting progress on stderr unless ``quiet``."""
+    from kb.config import Config
+    from kb.progress import progress_for
+
+    return Config(references, db, extract_dir, progress_for(sys.stderr, quiet))
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="itp-kb", prog_name="kb")
 def cli() -> None:
@@ -77,19 +101,13 @@ def _print_summary(summary: Any, db: Path) -> None:
 @references_option("Directory of input documents (each with an optional <name>.yml).")
 @db_option("Database file to write (replaced atomically).")
 @click.option("--strict", is_flag=True, help="Exit 2 when any problem of severity error was recorded.")
-@click.option(
-    "--extract",
-    "extract_dir",
-    type=click.Path(path_type=Path),
-    help="Curated files (journals.yml, the vocabularies, decisions.yml); default: extract/ beside the "
-    "references directory. A file it lacks is taken from the defaults shipped with kb (decisions: none).",
-)
-def build_command(references: Path, db: Path, strict: bool, extract_dir: Path | None) -> None:
-    """Build the knowledge base from REFERENCES into DB and print a summary."""
-    from kb.config import Config
+@extract_option
+@quiet_option
+def build_command(references: Path, db: Path, strict: bool, extract_dir: Path | None, quiet: bool) -> None:
+    """Build the knowledge base from REFERENCES into DB and print a summary (progress on stderr)."""
     from kb.pipeline import build
 
-    summary = build(Config(references, db, extract_dir))
+    summary = build(_config(references, db, extract_dir, quiet))
     _print_summary(summary, db)
     if strict and summary.errors:
         click.echo(f"strict: {summary.errors} problems of severity error; see the problems table.", err=True)
@@ -107,6 +125,7 @@ def build_command(references: Path, db: Path, strict: bool, extract_dir: Path | 
 @click.option("--language", help="Language code, e.g. en or fr.")
 @references_option("Directory the files are copied into.")
 @db_option("Database rebuilt afterwards.")
+@quiet_option
 def add_command(
     files: tuple[Path, ...],
     title: str | None,
@@ -114,15 +133,15 @@ def add_command(
     language: str | None,
     references: Path,
     db: Path,
+    quiet: bool,
 ) -> None:
     """Copy FILES into REFERENCES with a sidecar .yml each, then rebuild the database."""
     from kb.add import add_files
-    from kb.config import Config
     from kb.pipeline import build
 
     for added in add_files(list(files), references, title, kind, language):
         click.echo(f"{'added' if added.new else 'already present'}: {added.path}")
-    _print_summary(build(Config(references, db)), db)
+    _print_summary(build(_config(references, db, quiet=quiet)), db)
 
 
 @cli.command("check")
@@ -329,12 +348,7 @@ def export_command(
 @cli.command("enrich")
 @db_option("Database whose works are looked up (built first when missing, rebuilt after).")
 @references_option("Directory of input documents, for the build before and after the lookups.")
-@click.option(
-    "--extract",
-    "extract_dir",
-    type=click.Path(path_type=Path),
-    help="Curated files; default: extract/ beside the references directory.",
-)
+@extract_option
 @click.option(
     "--source", "sources", default="pubmed,crossref", show_default=True, help="Services, comma-separated."
 )
@@ -368,42 +382,17 @@ def export_command(
     show_default=True,
     help="Tries after a 429/5xx.",
 )
+@quiet_option
 def enrich_command(
-    db: Path,
-    references: Path,
-    extract_dir: Path | None,
-    sources: str,
-    email: str,
-    api_key: str,
-    only: str,
-    offline: bool,
-    refresh: bool,
-    limit: int | None,
-    pubmed_url: str,
-    crossref_url: str,
-    timeout: float,
-    retries: int,
+    db: Path, references: Path, extract_dir: Path | None, sources: str, quiet: bool, **options: Any
 ) -> None:
     """Look works up in PubMed and Crossref into a cache beside DB, then rebuild DB with what matched."""
-    from kb.config import Config
     from kb.enrich import EnrichSettings, run_lookups, verdict_counts
     from kb.pipeline import build
 
-    settings = EnrichSettings(
-        db=db,
-        sources=tuple(s.strip() for s in sources.split(",") if s.strip()),
-        email=email,
-        api_key=api_key,
-        only=only,
-        offline=offline,
-        refresh=refresh,
-        limit=limit,
-        pubmed_url=pubmed_url,
-        crossref_url=crossref_url,
-        timeout=timeout,
-        retries=retries,
-    )
-    config = Config(references, db, extract_dir)
+    services = tuple(s.strip() for s in sources.split(",") if s.strip())
+    settings = EnrichSettings(db=db, sources=services, **options)  # email, api_key, only, offline, ...
+    config = _config(references, db, extract_dir, quiet)
     if not db.exists():
         build(config)
     summary = run_lookups(settings)
@@ -452,15 +441,15 @@ def graph_command(fmt: str, out: Path | None, db: Path) -> None:
     show_default=True,
     help="Datasette metadata file.",
 )
-def serve_command(db: Path, references: Path, host: str, port: int, metadata: Path) -> None:
+@quiet_option
+def serve_command(db: Path, references: Path, host: str, port: int, metadata: Path, quiet: bool) -> None:
     """Serve the knowledge base read-only with Datasette (building it first if it is missing)."""
-    from kb.config import Config
     from kb.pipeline import build
     from kb.serve import datasette_command, served_metadata
 
     if not db.exists():
         click.echo(f"{db} does not exist yet; building it from {references}")
-        _print_summary(build(Config(references, db)), db)
+        _print_summary(build(_config(references, db, quiet=quiet)), db)
     meta: Path | None = metadata
     if not metadata.exists():
         click.echo(f"warning: metadata file {metadata} not found; serving without it", err=True)

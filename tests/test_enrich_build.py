@@ -75,7 +75,7 @@ def services() -> Iterator[FakeServices]:
 def _args(corpus: Path, db: Path, s: FakeServices | str, *more: str) -> list[str]:
     url = s.url if isinstance(s, FakeServices) else s
     return [
-        "enrich", "--references", str(corpus), "--db", str(db), "--email", "me@example.org",
+        "enrich", "--quiet", "--references", str(corpus), "--db", str(db), "--email", "me@example.org",
         "--pubmed-url", url, "--crossref-url", url, "--retries", "0", "--timeout", "2", *more,
     ]  # fmt: skip
 

@@ -58,9 +58,9 @@ def evidence_sources(ex: Extraction) -> tuple[list[TextSource], dict[tuple[str, 
     for doc_id, span in ex.passages:
         if doc_id in about_a_work:
             text_lines[doc_id].update(range(span.line_start, span.line_end + 1))
-    for doc_id, problem, _ in ex.problems:
-        if doc_id in about_a_work and problem.code is ProblemCode.NOT_A_REFERENCE:
-            text_lines[doc_id].update(range(problem.line, problem.line_end + 1))
+    for problem in ex.problems:
+        if problem.document_id in about_a_work and problem.code is ProblemCode.NOT_A_REFERENCE:
+            text_lines[problem.document_id].update(range(problem.line, problem.line_end + 1))
     document_lines: dict[tuple[str, str], list[str]] = {}
     for document in ex.documents:
         if not document.work_id:
