@@ -7,7 +7,8 @@ Exit codes (documented in the README):
 - 2: ``kb build --strict`` recorded at least one problem of severity ``error``;
 - 3: ``kb enrich`` could not reach a service (no network, refused connection, timeouts);
 - 4: ``kb enrich``: a service refused the request itself (a bad API key);
-- 5: ``kb enrich`` finished, but some lookups failed (malformed answers, a service still busy).
+- 5: ``kb enrich`` finished, but some lookups failed (malformed answers, a service still busy);
+- 6: ``kb export --drug`` names no treatment of the vocabulary (close matches are printed).
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ EXIT_NETWORK = 3
 EXIT_REFUSED = 4
 EXIT_PARTIAL = 5
 ENRICH_ONLY = ("short", "flagged", "no_identifier", "all")
+EXIT_UNKNOWN_TREATMENT = 6
+TREATMENT_ROLES = ("studied", "intervention", "comparator", "population", "rescue", "any")
 DEFAULT_DB = Path("db/evidence.db")
 DEFAULT_REFERENCES = Path("references")
 DEFAULT_METADATA = Path("metadata.yml")
@@ -317,7 +320,12 @@ def dedupe_command(
 @cli.command("export")
 @db_option("Database to export from (opened read-only).")
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True, help="Output format.")
-@click.option("--drug", help="Only works tagged with this intervention (id, name, class or synonym).")
+@click.option(
+    "--drug", help="Only works of this treatment (any name, brand, abbreviation or class), best first."
+)
+@click.option(
+    "--role", type=click.Choice(TREATMENT_ROLES), default="studied", help="With --drug: the roles that count."
+)
 @click.option("--design", help="Only works of this study design (design id).")
 @click.option("--sql", help="Read-only SELECT whose rows are works (id) or carry a work_id.")
 @click.option(
@@ -328,19 +336,11 @@ def dedupe_command(
 @click.option(
     "--out", "out", type=click.Path(path_type=Path), help="File to write (default: standard output)."
 )
-def export_command(
-    db: Path,
-    fmt: str,
-    drug: str | None,
-    design: str | None,
-    sql: str | None,
-    include_short: bool,
-    out: Path | None,
-) -> None:
+def export_command(db: Path, fmt: str, out: Path | None, **options: Any) -> None:
     """Export works as BibTeX, RIS or CSL-JSON: every work, or those of --drug/--design/--sql."""
     from kb.export import run_export
 
-    n = run_export(db, fmt, out, drug=drug, design=design, sql=sql, include_short=include_short)
+    n = run_export(db, fmt, out, **options)
     if out is not None:
         click.echo(f"exported {n} works to {out}", err=True)
 

@@ -25,6 +25,7 @@ VOCABULARY_FILES = {
     "interventions": "interventions.yml",
     "outcomes": "outcomes.yml",
     "designs": "designs.yml",
+    "conditions": "conditions.yml",
 }
 """The evidence vocabularies by kind."""
 

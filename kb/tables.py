@@ -37,7 +37,7 @@ SCHEMA: dict[str, TableSpec] = {
         columns=columns(
             "id:s citation_key:s type:s title:s authors:s first_author:s year:i month:i journal:s "
             "journal_written:s volume:s issue:s pages:s first_page:s last_page:s doi:s pmid:s url:s hal_id:s "
-            "abstract:s keywords:s mesh_terms:s publication_types:s n_citations:i n_documents:i"
+            "abstract:s keywords:s mesh_terms:s publication_types:s n_citations:i n_documents:i condition:s"
         ),
         pk="id",
         indexes=(
@@ -47,6 +47,7 @@ SCHEMA: dict[str, TableSpec] = {
             ("citation_key",),
             ("journal", "n_citations", "year"),
             ("n_citations",),
+            ("condition",),
         ),
         fts=("title", "authors", "journal", "abstract", "keywords", "mesh_terms"),
         not_null=("citation_key",),

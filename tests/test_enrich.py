@@ -264,4 +264,5 @@ def test_the_cli_constants_are_the_stage_ones() -> None:
         cli.EXIT_NETWORK,
         cli.EXIT_REFUSED,
         cli.EXIT_PARTIAL,
-    } == set(range(6))
+        cli.EXIT_UNKNOWN_TREATMENT,
+    } == set(range(7))
