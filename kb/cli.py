@@ -305,16 +305,16 @@ def results_command(file: Path, jsonl: bool, itp: bool, db: Path | None) -> None
 @click.option(
     "--maybe", "maybe", type=click.Path(path_type=Path), help="Write the pairs left for review here."
 )
-@click.option("--summary", is_flag=True, help="Print PRISMA counts to stderr.")
-def dedupe_command(files: tuple[Path, ...], fmt: str, maybe: Path | None, summary: bool) -> None:
-    """Deduplicate BibTeX, RIS, PubMed or CSL-JSON exports: one row per cluster of duplicate records."""
+@click.option("--summary", is_flag=True, help="Print PRISMA counts (per file, per database) to stderr.")
+@click.option("--strict", is_flag=True, help="Exit 2 when a file was skipped or had an error.")
+def dedupe_command(
+    files: tuple[Path, ...], fmt: str, maybe: Path | None, summary: bool, strict: bool
+) -> None:
+    """Deduplicate exports of any format kb reads: one row per cluster; unreadable files are skipped."""
     from kb.dedupe.run import run_dedupe
 
-    sys.exit(
-        run_dedupe(
-            [str(f) for f in files], fmt, str(maybe) if maybe else None, summary, sys.stdout, sys.stderr
-        )
-    )
+    paths, maybe_path = [str(f) for f in files], str(maybe) if maybe else None
+    sys.exit(run_dedupe(paths, fmt, maybe_path, summary, sys.stdout, sys.stderr, strict=strict))
 
 
 @cli.command("export")

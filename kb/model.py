@@ -60,6 +60,9 @@ class ProblemCode(StrEnum):
     AMBIGUOUS_SHORT_CITATION = "ambiguous_short_citation"
     BAD_DECISION = "bad_decision"
     SKIPPED_ENTRY = "skipped_entry"
+    UNRECOGNISED_FORMAT = "unrecognised_format"
+    RECORD_COUNT_MISMATCH = "record_count_mismatch"
+    REPEATED_FIELD = "repeated_field"
     # Found by the normalisation stage (kb.normalise):
     NAME_CASE_REPAIRED = "name_case_repaired"
     LOST_CHARACTER = "lost_character"
@@ -101,6 +104,9 @@ SEVERITY: dict[ProblemCode, Severity] = {
     ProblemCode.AMBIGUOUS_SHORT_CITATION: Severity.WARNING,
     ProblemCode.BAD_DECISION: Severity.WARNING,
     ProblemCode.SKIPPED_ENTRY: Severity.WARNING,
+    ProblemCode.UNRECOGNISED_FORMAT: Severity.ERROR,
+    ProblemCode.RECORD_COUNT_MISMATCH: Severity.ERROR,
+    ProblemCode.REPEATED_FIELD: Severity.WARNING,
     ProblemCode.NAME_CASE_REPAIRED: Severity.INFO,
     ProblemCode.LOST_CHARACTER: Severity.WARNING,
     ProblemCode.JOINED_WORDS: Severity.WARNING,
