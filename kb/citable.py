@@ -11,7 +11,6 @@ exported. Running text that slipped into a reference list never becomes a citati
 
 from __future__ import annotations
 
-from kb.citing import located
 from kb.model import Citation, Problem, ProblemCode, Reference
 
 FRAGMENT_MESSAGE = (
@@ -22,7 +21,7 @@ FRAGMENT_MESSAGE = (
 
 def fragment_reason(ref: Reference) -> str:
     """Why the parsed reference ``ref`` is a fragment, or "" when it names a work."""
-    if any(code is ProblemCode.TRUNCATED for code, _, _ in ref.problems):
+    if any(p.code is ProblemCode.TRUNCATED for p in ref.problems):
         return "truncated"
     if ref.title.strip():
         return ""
@@ -44,4 +43,5 @@ def fragment_problem(citation: Citation) -> Problem | None:
     """The ``fragment`` problem of a fragment that no ``truncated`` problem already explains."""
     if fragment_reason(citation.reference) != "too little to name a work":
         return None
-    return located(ProblemCode.FRAGMENT, FRAGMENT_MESSAGE, citation.span)
+    problem = Problem(ProblemCode.FRAGMENT, FRAGMENT_MESSAGE)
+    return problem.at(citation.span, citation.document_id, citation.id)

@@ -10,11 +10,10 @@ a citation too thin to name a work) are kept as citations and problems but are n
 from __future__ import annotations
 
 from kb.citable import fragment_problem, split_fragments
-from kb.citing import located
 from kb.config import Config
 from kb.decisions import load_decisions, unknown_id_problem
 from kb.dedupe.group import group_works
-from kb.model import Citation, CitationKind, DocumentKind, Extraction, ProblemCode, Reference, Work
+from kb.model import Citation, CitationKind, DocumentKind, Extraction, Problem, ProblemCode, Reference, Work
 from kb.normalise import parse_name
 from kb.normalise.volumes import VolumeOf, implausible_volumes
 from kb.works import stable_id
@@ -24,24 +23,24 @@ def group_citations(ex: Extraction, config: Config) -> Extraction:
     """``ex`` with its works, duplicate pairs and review items, and each document's ``work_id``."""
     decisions_path = config.decisions
     decisions, problems = load_decisions(decisions_path)
-    ex.problems += [("", p, "") for p in problems]
-    _flag_volumes(ex)
-    citable, fragments = split_fragments(ex.citations)  # a fragment stays a citation, never a work
-    for fragment in fragments:
-        problem = fragment_problem(fragment)
-        if problem is not None:
-            ex.problems.append((fragment.document_id, problem, fragment.id))
-    grouping = group_works(citable, decisions)
-    ex.works, ex.pairs, ex.review = grouping.works, grouping.pairs, grouping.review
-    ex.notices = grouping.notices
-    ex.problems += [
-        ("", unknown_id_problem(decisions_path, d, missing), "") for d, missing in grouping.unknown_ids
-    ]
-    citations = {c.id: c for c in ex.citations}
-    for citation_id, code, message in grouping.problems:
-        citation = citations[citation_id]
-        ex.problems.append((citation.document_id, located(code, message, citation.span), citation_id))
-    _document_works(ex)
+    ex.problems += problems
+    with config.progress.stage("group") as step:
+        _flag_volumes(ex)
+        citable, fragments = split_fragments(ex.citations)  # a fragment stays a citation, never a work
+        for fragment in fragments:
+            problem = fragment_problem(fragment)
+            if problem is not None:
+                ex.problems.append(problem)
+        grouping = group_works(citable, decisions)
+        ex.works, ex.pairs, ex.review = grouping.works, grouping.pairs, grouping.review
+        ex.notices = grouping.notices
+        ex.problems += [unknown_id_problem(decisions_path, d, missing) for d, missing in grouping.unknown_ids]
+        citations = {c.id: c for c in ex.citations}
+        for problem in grouping.problems:
+            citation = citations[problem.citation_id]
+            ex.problems.append(problem.at(citation.span, citation.document_id))
+        _document_works(ex)
+        step.done(f"{len(ex.works):,} works from {len(citable):,} citations ({len(fragments):,} fragments)")
     return ex
 
 
@@ -55,8 +54,8 @@ def _flag_volumes(ex: Extraction) -> None:
     )
     for citation_id, message in implausible_volumes(volumes):
         c = citations[citation_id]
-        problem = located(ProblemCode.IMPLAUSIBLE_VOLUME, message, c.span, "volume")
-        ex.problems.append((c.document_id, problem, citation_id))
+        problem = Problem(ProblemCode.IMPLAUSIBLE_VOLUME, message, field="volume")
+        ex.problems.append(problem.at(c.span, c.document_id, citation_id))
 
 
 def _document_works(ex: Extraction) -> None:

@@ -11,9 +11,9 @@ from conftest import SEED_000
 
 from kb.citable import fragment_reason
 from kb.export import render, select_works
-from kb.model import Name, ProblemCode, Reference
+from kb.model import Name, Problem, ProblemCode, Reference
 
-TRUNCATED = (ProblemCode.TRUNCATED, "", "the reference stops in the middle")
+TRUNCATED = Problem(ProblemCode.TRUNCATED, "the reference stops in the middle")
 
 
 @pytest.mark.parametrize(

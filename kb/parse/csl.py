@@ -62,7 +62,7 @@ def to_csl(ref: Reference) -> dict:
             item[key] = value
     if ref.hal_id:
         item["HAL"] = ref.hal_id
-    item["problems"] = [{"code": str(code), "field": fld, "message": msg} for code, fld, msg in ref.problems]
+    item["problems"] = [{"code": str(p.code), "field": p.field, "message": p.message} for p in ref.problems]
     return item
 
 
@@ -98,7 +98,7 @@ def to_bibtex(ref: Reference, key: str) -> str:
         if value:
             fields.append((name, value))
     if ref.problems:
-        fields.append(("note", "; ".join(f"{c}: {m}" for c, _f, m in ref.problems)))
+        fields.append(("note", "; ".join(f"{p.code}: {p.message}" for p in ref.problems)))
     body = ",\n".join(f"  {k} = {{{_bib(v)}}}" for k, v in fields)
     return f"@{kind.get(ref.type, 'misc')}{{{key},\n{body}\n}}\n"
 
