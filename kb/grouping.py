@@ -40,7 +40,7 @@ def group_citations(ex: Extraction, config: Config) -> Extraction:
             citation = citations[problem.citation_id]
             ex.problems.append(problem.at(citation.span, citation.document_id))
         _document_works(ex)
-        step.done(f"{len(ex.works):,} works from {len(citable):,} citations ({len(fragments):,} fragments)")
+        step.done(f"{len(ex.works):,} works from {len(ex.citations):,} citations")
     return ex
 
 
