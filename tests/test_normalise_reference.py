@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -152,3 +153,10 @@ def test_an_organisation_opening_a_title_is_the_author_of_a_report() -> None:
     # with a journal it stays an article: the organisation is left where the parser put it
     article = normalise_record(Reference(title=written.strip(", "), journal="Blood", type="article-journal"))
     assert (article.reference.authors, article.reference.type) == ([], "article-journal")
+
+
+@pytest.mark.parametrize("issue", ["0\r:", "5 \u00a0;", "vol. 3\t.", " no.12\n,"])
+def test_labels_and_edges_are_stripped_to_a_fixed_point(issue: str) -> None:
+    once = normalise_record(Reference(issue=issue, volume=issue)).reference
+    twice = normalise_record(once).reference
+    assert (once.issue, once.volume) == (twice.issue, twice.volume)
