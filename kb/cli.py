@@ -178,7 +178,7 @@ def parse_command(file: Path, jsonl: bool, fmt: str) -> None:
     help="Model file to write (default: the shipped kb/parse/model.crfsuite).",
 )
 def train_command(out: Path | None) -> None:
-    """Rebuild the parser's CRF model from the labelled data in data/refparse/, deterministically."""
+    """Rebuild the parser's CRF model from data/refparse/ plus synthetic examples, deterministically."""
     from kb.parse.train import MODEL_FILE, train_model
 
     target = out or MODEL_FILE

@@ -60,6 +60,7 @@ class ProblemCode(StrEnum):
     UNPARSED_DATE = "unparsed_date"
     AMBIGUOUS_DATE = "ambiguous_date"
     INVALID_DATE = "invalid_date"
+    LOW_CONFIDENCE = "low_confidence"
     UNPARSED_PAGES = "unparsed_pages"
     IMPLAUSIBLE_PAGES = "implausible_pages"
     LONG_PAGE_RANGE = "long_page_range"
@@ -101,6 +102,7 @@ SEVERITY: dict[ProblemCode, Severity] = {
     ProblemCode.UNPARSED_PAGES: Severity.WARNING,
     ProblemCode.IMPLAUSIBLE_PAGES: Severity.WARNING,
     ProblemCode.LONG_PAGE_RANGE: Severity.INFO,
+    ProblemCode.LOW_CONFIDENCE: Severity.INFO,
     ProblemCode.INVALID_DOI: Severity.WARNING,
     ProblemCode.INVALID_PMID: Severity.WARNING,
     ProblemCode.INVALID_PMCID: Severity.WARNING,
@@ -195,6 +197,8 @@ class Reference:
     type: str = "article-journal"
     problems: list[tuple[ProblemCode, str, str]] = field(default_factory=list)
     """Problems found while parsing, as ``(code, field, message)``; located later by the caller."""
+    confidence: dict[str, float] = field(default_factory=dict)
+    """The parser's confidence (0-1) in each field it filled, by field name (``kb.parse.confidence``)."""
 
     @property
     def is_short(self) -> bool:
