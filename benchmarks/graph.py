@@ -26,7 +26,8 @@ sys.path.insert(0, str(ROOT))
 
 from kb.graph import GRAPH_SCHEMA, ExtraEdge, graph_tables  # noqa: E402
 from kb.graph_export import FORMATS, export_graph  # noqa: E402
-from kb.store import SCHEMA, Row, write_database  # noqa: E402
+from kb.store import Row, write_database  # noqa: E402
+from kb.tables import SCHEMA  # noqa: E402
 
 
 def _cited(rng: random.Random, n_works: int) -> int:

@@ -16,6 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from kb.config import Config
 from kb.ingest import cut_document, read_documents
 from kb.pipeline import build, extract
 
@@ -95,8 +96,8 @@ def main() -> None:
 
         n = measure("ingest (read + cut)", ingest)
         print(f"  records read: {n}")
-        measure("extract (+ normalise, works)", lambda: extract(refs))
-        measure("full build (+ SQLite, FTS)", lambda: build(refs, Path(tmp) / "e.db"))
+        measure("extract (+ normalise, works)", lambda: extract(Config(refs, Path(tmp) / "e.db", quiet=True)))
+        measure("full build (+ SQLite, FTS)", lambda: build(Config(refs, Path(tmp) / "e.db", quiet=True)))
 
 
 if __name__ == "__main__":

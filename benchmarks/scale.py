@@ -24,13 +24,12 @@ The corpus (``n`` references in all), split across files of ``--per-file`` refer
 * one review card per 1,000 references (a reviewed article's header, then results text), and one slide
   deck in ten presented as a study (a sidecar ``work`` block), so that evidence linking reads documents.
 
-Stages (the body of :func:`kb.pipeline.extract`, then :func:`kb.pipeline.rows` and
-:func:`kb.store.write_database`): ``read`` (read_documents), ``cut`` (cut_document), ``parse+normalise``
-(parse_reference and normalise_record on every citation, and the record checks; the time inside
-parse_reference and inside normalise_record is also given on its own), ``passages`` (text repair of the
-passages), ``dedupe`` (``_group``: blocking, pair decisions, clusters, short-citation linking),
-``doc-works`` (``_document_works``), ``rows`` (table rows without evidence and graph), ``evidence``
-(``_evidence_sources`` and ``evidence_tables``: tagging, results), ``graph`` (``graph_tables``: cites,
+Stages (those :func:`kb.pipeline.build` orders, each called here on its own): ``read+parse``
+(:func:`kb.citing.read_references`: reading, cutting, parsing and normalising every document, with the
+time inside read_documents, cut_document, parse_reference and normalise_record also given on its own),
+``group`` (:func:`kb.grouping.group_citations`: blocking, pair decisions, clusters, short-citation
+linking, document works), ``rows`` (:func:`kb.tables.main_rows`), ``evidence``
+(:func:`kb.evidence.build.evidence_rows`: tagging, results, ranks), ``graph`` (``graph_tables``: cites,
 PageRank, co-citation and coupling pairs), ``write`` (SQLite, FTS5, ANALYZE).
 ``--check`` also runs :func:`kb.pipeline.build` on the same corpus and compares the counts.
 
@@ -87,9 +86,10 @@ SLIDE_SENTENCES = [
     "Grade 3-4 infections: {k} patients ({a}%)",
 ]
 GRAPH_PAIRS = ("cites", "cocitations", "coupling")
-STAGES = (
-    "read", "cut", "parse+normalise", "passages", "dedupe", "doc-works", "rows", "evidence", "graph", "write",
-)  # fmt: skip
+STAGES = ("read+parse", "group", "rows", "evidence", "graph", "write")
+"""The build's stages as ``kb.pipeline`` orders them (``rows`` to ``graph``: ``kb.tables.build_tables``)."""
+SUB_STAGES = ("read_documents", "cut_document", "parse_reference", "normalise_record")
+"""Functions called inside ``kb.citing.read_references``, timed on their own."""
 
 
 # --------------------------------------------------------------------------------------------- corpus
@@ -374,20 +374,22 @@ def _stage(figures: dict[str, Any], name: str, func: Callable[[], Any]) -> Any:
 
 def run_one(n: int, seed: int, per_file: int, check: bool, keep: Path | None) -> dict[str, Any]:
     """Generate ``n`` references and build them stage by stage in this process; figures as a dict."""
-    from kb import pipeline
-    from kb.decisions import DECISIONS_FILE
-    from kb.ingest import cut_document, read_documents
+    from kb import citing
+    from kb.config import Config
+    from kb.evidence.build import evidence_rows
+    from kb.graph import graph_tables, record_reference_edges
+    from kb.grouping import group_citations
     from kb.store import write_database
+    from kb.tables import FULL_SCHEMA, VIEWS, main_rows
 
-    parse_t, norm_t = Timer(), Timer()
-    pipeline.parse_reference = parse_t.wrap(pipeline.parse_reference)  # type: ignore[attr-defined]
-    pipeline.normalise_record = norm_t.wrap(pipeline.normalise_record)  # type: ignore[attr-defined]
-    evidence_t = Timer()
-    real_evidence, real_sources = pipeline.evidence_tables, pipeline._evidence_sources
+    timers = {name: Timer() for name in SUB_STAGES}
+    for name, timer in timers.items():
+        setattr(citing, name, timer.wrap(getattr(citing, name)))
 
     tmp = Path(tempfile.mkdtemp(prefix="kb-scale-"))
     refs = tmp / "references"
     refs.mkdir()
+    config = Config(refs, tmp / "evidence.db", quiet=True)
     start = time.perf_counter()
     corpus = write_corpus(refs, n, seed, per_file)
     figures: dict[str, Any] = {"references": n, "corpus": corpus, "stages": {}}
@@ -395,55 +397,19 @@ def run_one(n: int, seed: int, per_file: int, check: bool, keep: Path | None) ->
     figures["rss_before_mib"] = round(_peak_mib())
     print(f"n={n}: generated {corpus} in {figures['generate_s']} s", file=sys.stderr, flush=True)
 
-    read = _stage(figures, "read", lambda: read_documents(refs))
-    cuts = _stage(figures, "cut", lambda: [cut_document(d) for d in read.documents])
-    out = pipeline.Extraction(documents=read.documents)
-    by_path = {d.path: d.id for d in read.documents}
-    out.problems += [(by_path.get(p.path, ""), p, "") for p in read.problems]
-
-    def parse_normalise() -> None:
-        for document, cut in zip(read.documents, cuts, strict=True):
-            seen: Counter[str] = Counter()
-            for found in cut.citations:
-                pipeline._add_citation(out, document, found, seen)
-            for record in cut.records:
-                pipeline._add_record(out, document, record, seen)
-            out.problems += [(document.id, p, "") for p in cut.problems]
-            out.passages += [(document.id, span) for span in cut.passages]
-
-    def passage_problems() -> None:
-        out.problems += [(d, p, "") for d, span in out.passages for p in pipeline._text_problems(span)]
-
-    _stage(figures, "parse+normalise", parse_normalise)
-    for label, timer in (("parse_reference", parse_t), ("normalise_record", norm_t)):
-        figures["stages"]["parse+normalise"][label] = {
+    out = _stage(figures, "read+parse", lambda: citing.read_references(config))
+    for label, timer in timers.items():
+        figures["stages"]["read+parse"][label] = {
             "wall": round(timer.wall, 3),
             "cpu": round(timer.cpu, 3),
             "calls": timer.calls,
         }
-    _stage(figures, "passages", passage_problems)
-    _stage(figures, "dedupe", lambda: pipeline._group(out, tmp / "extract" / DECISIONS_FILE))
-    _stage(figures, "doc-works", lambda: pipeline._document_works(out))
-    # rows() ends with evidence_tables(*_evidence_sources(ex)) and graph_tables(tables, edges): stubbed
-    # here, each timed as its own stage afterwards.
-    real_graph, real_edges = pipeline.graph_tables, pipeline._record_reference_edges
-    pipeline.evidence_tables = lambda *a: {}  # type: ignore[attr-defined,assignment]
-    pipeline._evidence_sources = lambda ex: ([], {})  # type: ignore[attr-defined,assignment]
-    pipeline.graph_tables = lambda *a: {}  # type: ignore[attr-defined,assignment]
-    pipeline._record_reference_edges = lambda ex: []  # type: ignore[attr-defined,assignment]
-    tables = _stage(figures, "rows", lambda: pipeline.rows(out))
-    pipeline.evidence_tables, pipeline._evidence_sources = real_evidence, real_sources  # type: ignore[misc]
-    pipeline.graph_tables, pipeline._record_reference_edges = real_graph, real_edges  # type: ignore[misc]
-
-    def evidence() -> None:
-        tables.update(evidence_t.wrap(real_evidence)(*real_sources(out)))
-
-    _stage(figures, "evidence", evidence)
-    _stage(figures, "graph", lambda: tables.update(real_graph(tables, real_edges(out))))
-    db_path = tmp / "evidence.db"
-    _stage(figures, "write", lambda: write_database(db_path, tables, pipeline.FULL_SCHEMA, pipeline.VIEWS))
-    figures["stages"]["evidence"]["evidence_tables"] = {"wall": round(evidence_t.wall, 3),
-                                                        "cpu": round(evidence_t.cpu, 3)}  # fmt: skip
+    _stage(figures, "group", lambda: group_citations(out, config))
+    tables = _stage(figures, "rows", lambda: main_rows(out))
+    _stage(figures, "evidence", lambda: tables.update(evidence_rows(out, tables, config)))
+    _stage(figures, "graph", lambda: tables.update(graph_tables(tables, record_reference_edges(out))))
+    db_path = config.db
+    _stage(figures, "write", lambda: write_database(db_path, tables, FULL_SCHEMA, VIEWS))
     figures["total_wall"] = round(sum(s["wall"] for s in figures["stages"].values()), 2)
     figures["total_cpu"] = round(sum(s["cpu"] for s in figures["stages"].values()), 2)
     figures["peak_rss_mib"] = round(_peak_mib())
@@ -456,7 +422,9 @@ def run_one(n: int, seed: int, per_file: int, check: bool, keep: Path | None) ->
     }  # fmt: skip
     if check:
         start = time.perf_counter()
-        summary = pipeline.build(refs, tmp / "check.db", tmp / "extract")
+        from kb.pipeline import build
+
+        summary = build(Config(refs, tmp / "check.db", quiet=True))
         figures["check"] = {
             "build_wall": round(time.perf_counter() - start, 2),
             "same_counts": (summary.documents, summary.citations, summary.works, summary.passages)
@@ -481,13 +449,13 @@ def report(results: list[dict[str, Any]]) -> None:
     sizes = [r["references"] for r in results]
     head = "stage".ljust(18) + "".join(f"{n:>28,}" for n in sizes)
     print("\n" + head + "\n" + " " * 18 + "".join(f"{'wall s':>10}{'CPU s':>9}{'RSS MiB':>9}" for _ in sizes))
-    for stage in (*STAGES, "parse_reference", "normalise_record"):
+    for stage in (*STAGES, *SUB_STAGES):
         cells = ""
         for r in results:
-            s = r["stages"].get(stage) or r["stages"]["parse+normalise"].get(stage)
+            s = r["stages"].get(stage) or r["stages"]["read+parse"].get(stage)
             rss = f"{s['peak_rss_mib']:>9}" if "peak_rss_mib" in s else " " * 9
             cells += f"{s['wall']:>10.2f}{s['cpu']:>9.2f}{rss}"
-        label = f"  ({stage})" if stage in ("parse_reference", "normalise_record") else stage
+        label = f"  ({stage})" if stage in SUB_STAGES else stage
         print(f"{label:<18}{cells}")
     ends = (f"{r['total_wall']:>10.2f}{r['total_cpu']:>9.2f}{r['peak_rss_mib']:>9}" for r in results)
     print(f"{'end to end':<18}" + "".join(ends))

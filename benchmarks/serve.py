@@ -84,7 +84,7 @@ from (
 ) as r
 where r.work_id = work_interventions.work_id;
 """
-"""What the build does in ``kb.pipeline._rank_links``: the generator leaves ``work_rank`` empty."""
+"""What the build does in ``kb.evidence.build.rank_links``: the generator leaves ``work_rank`` empty."""
 PROPOSED_SQL = """
 insert into works_fts (works_fts, rank) values ('rank', 'bm25(10.0, 5.0, 1.0, 2.0, 2.0, 2.0)');
 """

@@ -1,6 +1,6 @@
 """Synthetic knowledge base for the serving benchmark (``benchmarks/serve.py``): N works on the real schema.
 
-The tables, columns, keys, indexes, FTS indexes and views are the build's own (``kb.pipeline.FULL_SCHEMA``
+The tables, columns, keys, indexes, FTS indexes and views are the build's own (``kb.tables.FULL_SCHEMA``
 and ``VIEWS``); the vocabularies are the real ones (``extract/*.yml``). Rows are plausible, not real:
 titles are made of ITP words, treatment names and design phrases, authors and journals come from short
 lists, and the shares follow the seeds' database (rituximab about a fifth of the intervention links,
@@ -22,8 +22,8 @@ import sqlite_utils
 
 from kb.evidence import load_vocabulary
 from kb.evidence.link import vocabulary_rows
-from kb.pipeline import FULL_SCHEMA, VIEWS
 from kb.store import FTS_TOKENIZE, Row, TableSpec
+from kb.tables import FULL_SCHEMA, VIEWS
 
 INTERVENTION_WEIGHTS: dict[str, float] = {
     "rituximab": 20, "corticosteroids": 12, "ivig": 8, "eltrombopag": 8, "romiplostim": 7,

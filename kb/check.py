@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from kb.pipeline import KbError
+from kb.model import KbError
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 

@@ -74,13 +74,15 @@ def _print_summary(summary: Any, db: Path) -> None:
     "--extract",
     "extract_dir",
     type=click.Path(path_type=Path),
-    help="Curated files (reviewer decisions); default: extract/ beside the references directory.",
+    help="Curated files (journals.yml, the vocabularies, decisions.yml); default: extract/ beside the "
+    "references directory. A file it lacks is taken from the defaults shipped with kb (decisions: none).",
 )
 def build_command(references: Path, db: Path, strict: bool, extract_dir: Path | None) -> None:
     """Build the knowledge base from REFERENCES into DB and print a summary."""
+    from kb.config import Config
     from kb.pipeline import build
 
-    summary = build(references, db, extract_dir)
+    summary = build(Config(references, db, extract_dir))
     _print_summary(summary, db)
     if strict and summary.errors:
         click.echo(f"strict: {summary.errors} problems of severity error; see the problems table.", err=True)
@@ -108,11 +110,12 @@ def add_command(
 ) -> None:
     """Copy FILES into REFERENCES with a sidecar .yml each, then rebuild the database."""
     from kb.add import add_files
+    from kb.config import Config
     from kb.pipeline import build
 
     for added in add_files(list(files), references, title, kind, language):
         click.echo(f"{'added' if added.new else 'already present'}: {added.path}")
-    _print_summary(build(references, db), db)
+    _print_summary(build(Config(references, db)), db)
 
 
 @cli.command("check")
@@ -193,7 +196,9 @@ def train_command(out: Path | None) -> None:
     "--itp", is_flag=True, help="The texts are known to be about ITP (satisfies ITP context guards)."
 )
 @click.option(
-    "--vocab", type=click.Path(path_type=Path), help="Directory of the vocabulary files (default extract/)."
+    "--vocab",
+    type=click.Path(path_type=Path),
+    help="Directory of the vocabulary files (default: the ones shipped with kb).",
 )
 def tag_command(file: Path, jsonl: bool, itp: bool, vocab: Path | None) -> None:
     """Tag one text per line of FILE (or stdin): interventions with roles, outcomes, design and level."""
@@ -291,12 +296,13 @@ def graph_command(fmt: str, out: Path | None, db: Path) -> None:
 )
 def serve_command(db: Path, references: Path, host: str, port: int, metadata: Path) -> None:
     """Serve the knowledge base read-only with Datasette (building it first if it is missing)."""
+    from kb.config import Config
     from kb.pipeline import build
     from kb.serve import datasette_command, served_metadata
 
     if not db.exists():
         click.echo(f"{db} does not exist yet; building it from {references}")
-        _print_summary(build(references, db), db)
+        _print_summary(build(Config(references, db)), db)
     meta: Path | None = metadata
     if not metadata.exists():
         click.echo(f"warning: metadata file {metadata} not found; serving without it", err=True)

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-import yaml
-
 from kb.model import Problem, ProblemCode
+from kb.safeyaml import YamlError, clip, load_yaml, sequence_lines, shorten
 
-DECISIONS_FILE = "decisions.yml"
+MAX_DECISIONS_BYTES = 10_000_000
+"""About 150,000 decisions: far more than a review needs, far less than memory."""
 
 
 class Verdict(StrEnum):
@@ -44,47 +44,48 @@ class ReviewerDecision:
 
 
 def load_decisions(path: Path) -> tuple[list[ReviewerDecision], list[Problem]]:
-    """Read the decisions file; a missing file is no decisions, a broken entry a problem."""
+    """Read the decisions file; a missing file is no decisions, a broken file or entry a problem.
+
+    The file is read by the bounded loader (``kb.safeyaml``): aliases, unknown tags, complex keys and
+    files over ``MAX_DECISIONS_BYTES`` are refused with the line, and the build goes on without them."""
     shown = f"{path.parent.name}/{path.name}"
     if not path.exists():
         return [], []
     try:
-        text = path.read_text(encoding="utf-8")
-        root = yaml.compose(text)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        return [], [
-            _problem(shown, 1, f"cannot be read as YAML ({' '.join(str(exc).split())}); fix the file.")
-        ]
-    if root is None:
+        document = load_yaml(path, MAX_DECISIONS_BYTES)
+    except OSError as exc:
+        return [], [_problem(shown, 1, f"cannot be read ({exc.strerror or exc}); fix its permissions.")]
+    except YamlError as exc:
+        return [], [_problem(shown, exc.line or 1, f"not valid YAML ({exc.message}); fix the file.")]
+    data = document.data
+    if data is None:
         return [], []
-    data = yaml.safe_load(text)
     items = data.get("decisions") if isinstance(data, dict) else None
     if not isinstance(items, list):
         return [], [_problem(shown, 1, "expected a mapping with a 'decisions' list.")]
-    nodes = (
-        next((v.value for k, v in root.value if k.value == "decisions"), [])
-        if root.tag.endswith("map")
-        else []
-    )
     decisions, problems = [], []
-    for item, node in zip(items, nodes, strict=False):
-        line = node.start_mark.line + 1
-        if not isinstance(item, dict) or not {"a", "b", "decision"} <= set(item):
-            problems.append(
-                _problem(shown, line, "a decision needs 'a', 'b' and 'decision' (same, different, link).")
-            )
-            continue
-        try:
-            verdict = Verdict(str(item["decision"]))
-        except ValueError:
-            problems.append(
-                _problem(shown, line, f"decision {item['decision']!r} is not same, different or link.")
-            )
-            continue
-        decisions.append(
-            ReviewerDecision(str(item["a"]), str(item["b"]), verdict, str(item.get("note") or ""), line)
-        )
+    for item, line in zip(items, sequence_lines(document.node, "decisions"), strict=True):
+        decision, message = _decision(item, line)
+        if decision is None:
+            problems.append(_problem(shown, line, message))
+        else:
+            decisions.append(decision)
     return decisions, problems
+
+
+def _decision(item: object, line: int) -> tuple[ReviewerDecision | None, str]:
+    """One entry of the list, checked: ``a``, ``b`` (ids) and ``decision`` must be plain values."""
+    if not isinstance(item, dict) or not {"a", "b", "decision"} <= set(item):
+        return None, "a decision needs 'a', 'b' and 'decision' (same, different, link)."
+    for key in ("a", "b", "decision", "note"):
+        value = item.get(key)
+        if isinstance(value, list | dict):
+            return None, f"'{key}' must be a plain value, not {shorten(value)}."
+    try:
+        verdict = Verdict(str(item["decision"]))
+    except ValueError:
+        return None, f"decision {shorten(item['decision'])} is not same, different or link."
+    return ReviewerDecision(str(item["a"]), str(item["b"]), verdict, str(item.get("note") or ""), line), ""
 
 
 def _problem(shown: str, line: int, message: str) -> Problem:
@@ -96,7 +97,7 @@ def unknown_id_problem(path: Path, decision: ReviewerDecision, missing: str) -> 
     return _problem(
         f"{path.parent.name}/{path.name}",
         decision.line,
-        f"{missing} is not a record of this build (was its text changed?); the decision was not "
+        f"{clip(missing)} is not a record of this build (was its text changed?); the decision was not "
         "applied. Update or remove it.",
     )
 

@@ -35,6 +35,7 @@ from typing import NamedTuple
 
 import networkx as nx
 
+from kb.model import EXTRA_REFERENCES, Extraction
 from kb.store import Row, TableSpec
 from kb.works import stable_id
 
@@ -318,6 +319,24 @@ def _coupling_rows(
             }
         )
     return rows
+
+
+def record_reference_edges(ex: Extraction) -> list[ExtraEdge]:
+    """Work -> work edges from records that carry their own reference list (CSL-JSON ``reference``),
+    matched to works by DOI."""
+    by_doi = {w.reference.doi.lower(): w.id for w in ex.works if w.reference.doi}
+    edges = []
+    for citation in ex.citations:
+        listed = citation.extra.get(EXTRA_REFERENCES)
+        if not listed or not citation.work_id:
+            continue
+        items = json.loads(listed)  # written by kb.ingest.csljson with json.dumps: always valid
+        for item in items if isinstance(items, list) else []:
+            doi = str(item.get("DOI") or "").strip().lower() if isinstance(item, dict) else ""
+            cited = by_doi.get(doi)
+            if cited and cited != citation.work_id:
+                edges.append((citation.work_id, cited, citation.document_id, citation.span.line_start))
+    return sorted(set(edges))
 
 
 def graph_tables(

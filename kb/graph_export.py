@@ -24,7 +24,7 @@ from typing import Any, BinaryIO, TextIO
 import networkx as nx
 
 from kb.graph import DOCUMENT, DOCUMENT_NODE_PREFIX, WORK
-from kb.pipeline import KbError
+from kb.model import KbError
 
 FORMATS = ("graphml", "gexf", "json")
 LIST_SEPARATOR = "; "

@@ -8,12 +8,21 @@ with its reference and problems) -> ``Work`` (a distinct publication, one per cl
 
 ``Problem`` records what went wrong, where and how badly. Every object keeps its raw text and its
 source lines; no stage mutates them.
+
+Between the stages of a build (``kb.pipeline``) travels one ``Extraction``, each stage filling its part
+(documents, then citations and passages, then works), and finally the ``Tables`` written to SQLite.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the grouping stage's own types; kb.works imports this module
+    from kb.works import PairRow, ReviewItem
 
 
 class KbError(Exception):
@@ -326,3 +335,68 @@ class Work:
     journal_abbrev: str = ""
     first_page: str = ""
     last_page: str = ""
+
+
+def merged_extra(citations: Iterable[Citation]) -> dict[str, str]:
+    """A work's extra fields: for each key, the first non-empty value among its citations."""
+    merged: dict[str, str] = {}
+    for citation in citations:
+        for key, value in citation.extra.items():
+            if value and key not in merged:
+                merged[key] = value
+    return merged
+
+
+Row = dict[str, Any]
+"""One row of a table: column name to value (a missing column is NULL)."""
+Tables = dict[str, list[Row]]
+"""Rows by table name, what a build writes."""
+
+
+@dataclass
+class Extraction:
+    """What the stages of a build have found so far, handed from one stage to the next.
+
+    ``kb.ingest`` fills ``documents``; ``kb.citing`` adds ``citations``, ``passages`` and their
+    problems; ``kb.grouping`` adds ``works``, ``pairs`` and ``review``.
+    """
+
+    documents: list[Document] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    problems: list[tuple[str, Problem, str]] = field(default_factory=list)
+    """``(document_id, problem, citation_id)``; ids empty when there is none."""
+    passages: list[tuple[str, Span]] = field(default_factory=list)
+    works: list[Work] = field(default_factory=list)
+    pairs: list[PairRow] = field(default_factory=list)
+    review: list[ReviewItem] = field(default_factory=list)
+
+
+@dataclass
+class BuildSummary:
+    """What a build produced, for the CLI summary and for ``--strict``."""
+
+    documents: int
+    citations: int
+    works: int
+    passages: int
+    problems: Counter[str]
+    errors: int
+
+    @classmethod
+    def of(cls, ex: Extraction) -> BuildSummary:
+        """The summary of a finished extraction."""
+        codes = Counter(p.code.value for _, p, _ in ex.problems)
+        errors = sum(1 for _, p, _ in ex.problems if p.severity is Severity.ERROR)
+        return cls(len(ex.documents), len(ex.citations), len(ex.works), len(ex.passages), codes, errors)
+
+    def lines(self) -> list[str]:
+        """The summary as printable lines."""
+        out = [
+            f"documents: {self.documents}",
+            f"citations: {self.citations}",
+            f"works: {self.works}",
+            f"passages: {self.passages}",
+            f"problems: {sum(self.problems.values())} ({self.errors} errors)",
+        ]
+        out += [f"  {code}: {n}" for code, n in sorted(self.problems.items())]
+        return out

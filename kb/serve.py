@@ -15,6 +15,9 @@ from typing import Any
 
 import yaml
 
+from kb.model import KbError
+from kb.safeyaml import YamlError, load_yaml
+
 FACETS_MAX_ROWS = 200_000
 """Tables larger than this keep their facets on request only."""
 SQL_TIME_LIMIT_MS = 3000
@@ -50,7 +53,12 @@ def table_sizes(db: Path) -> dict[str, int]:
 def served_metadata(metadata: Path, db: Path, out: Path) -> Path:
     """Write to ``out`` the metadata to serve ``db`` with: ``metadata`` less the default facets of its
     large tables. Returns ``out``."""
-    data: dict[str, Any] = yaml.safe_load(metadata.read_text(encoding="utf-8")) or {}
+    try:
+        data: dict[str, Any] = load_yaml(metadata).data or {}
+    except (OSError, YamlError) as exc:
+        raise KbError(f"{metadata}: cannot be read as YAML ({exc}); fix the metadata file.") from exc
+    if not isinstance(data, dict):
+        raise KbError(f"{metadata}: expected a mapping (title, databases...); fix the metadata file.")
     sizes = table_sizes(db)
     database = data.get("databases", {}).get(db.stem, {})
     for name, table in (database.get("tables") or {}).items():

@@ -1,19 +1,25 @@
-"""The SQLite schema and its writes, through sqlite-utils.
+"""Writing SQLite, through sqlite-utils: table declarations, the writer and the atomic replace.
 
-The schema is declared once here (``SCHEMA``); ``write_database`` creates it in a fresh file and fills
-it in one transaction per table, rows sorted so that two builds give identical rows.
+A stage declares its tables as ``dict[str, TableSpec]`` beside the code that makes their rows (the main
+tables in ``kb.tables``, the evidence tables in ``kb.evidence.link``, the graph's in ``kb.graph``).
+``write_database`` creates a schema in a fresh file and fills it in one transaction per table, rows
+sorted so that two builds give identical rows; a row with a column its table does not have is an error.
+``replace_database`` writes to a temporary file that replaces the database only once complete.
 """
 
 from __future__ import annotations
 
+import os
+import sqlite3
+import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import sqlite_utils
 
-Row = dict[str, Any]
+from kb.model import KbError, Row
+
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
 
 
@@ -35,101 +41,7 @@ def columns(spec: str) -> dict[str, type]:
     return {name: types[t] for name, t in (item.split(":") for item in spec.split())}
 
 
-SCHEMA: dict[str, TableSpec] = {
-    "works": TableSpec(
-        columns=columns(
-            "id:s citation_key:s type:s title:s authors:s first_author:s year:i month:i journal:s "
-            "journal_written:s volume:s issue:s pages:s first_page:s last_page:s doi:s pmid:s url:s hal_id:s "
-            "abstract:s keywords:s mesh_terms:s publication_types:s n_citations:i n_documents:i"
-        ),
-        pk="id",
-        indexes=(
-            ("doi",),
-            ("year", "n_citations", "journal"),
-            ("first_author", "year"),
-            ("citation_key",),
-            ("journal", "n_citations", "year"),
-            ("n_citations",),
-        ),
-        fts=("title", "authors", "journal", "abstract", "keywords", "mesh_terms"),
-        not_null=("citation_key",),
-    ),
-    "documents": TableSpec(
-        columns=columns(
-            "id:s path:s title:s kind:s language:s date:s authors:s event:s sha256:s n_lines:i encoding:s "
-            "format:s work_id:s"
-        ),
-        pk="id",
-        foreign_keys=(("work_id", "works", "id"),),
-        indexes=(("kind",), ("format",)),
-        fts=("title",),
-    ),
-    "citations": TableSpec(
-        columns=columns(
-            "id:s document_id:s line_start:i line_end:i page:i raw:s kind:s status:s work_id:s record_id:s "
-            "authors:s authors_written:s first_author:s et_al:i title:s title_written:s journal:s "
-            "journal_abbrev:s year:i month:i day:i volume:s issue:s pages:s pages_written:s first_page:s "
-            "last_page:s doi:s pmid:s url:s hal_id:s abstract:s keywords:s mesh_terms:s publication_types:s"
-        ),
-        pk="id",
-        foreign_keys=(("document_id", "documents", "id"), ("work_id", "works", "id")),
-        indexes=(
-            ("document_id", "line_start"),
-            ("work_id",),
-            ("kind",),
-            ("status",),
-            ("year",),
-            ("journal_abbrev",),
-        ),
-        fts=("raw",),
-        not_null=("document_id", "raw", "kind", "status"),
-    ),
-    "work_authors": TableSpec(
-        columns=columns("work_id:s position:i family:s given:s literal:s"),
-        pk=("work_id", "position"),
-        foreign_keys=(("work_id", "works", "id"),),
-        indexes=(("family",),),
-    ),
-    "problems": TableSpec(
-        columns=columns(
-            "id:s document_id:s path:s line:i line_end:i page:i code:s severity:s field:s message:s raw:s "
-            "citation_id:s"
-        ),
-        pk="id",
-        foreign_keys=(("document_id", "documents", "id"), ("citation_id", "citations", "id")),
-        indexes=(("code",), ("severity",), ("document_id", "line"), ("citation_id",)),
-        not_null=("code", "severity", "message"),
-    ),
-    "duplicate_pairs": TableSpec(
-        columns=columns("id:s record_a:s record_b:s decision:s score:f reason:s scores:s"),
-        pk="id",
-        foreign_keys=(("record_a", "citations", "id"), ("record_b", "citations", "id")),
-        indexes=(("decision",), ("record_a",), ("record_b",)),
-    ),
-    "review_queue": TableSpec(
-        columns=columns(
-            "id:s kind:s record_a:s record_b:s a_text:s b_text:s a_document_id:s a_line:i b_document_id:s "
-            "b_line:i score:f reason:s decide_with:s"
-        ),
-        pk="id",
-        foreign_keys=(("record_a", "citations", "id"),),
-        indexes=(("kind",),),
-    ),
-    "passages": TableSpec(
-        columns=columns("id:s document_id:s line_start:i line_end:i page:i text:s"),
-        pk="id",
-        foreign_keys=(("document_id", "documents", "id"),),
-        indexes=(("document_id", "line_start"),),
-        fts=("text",),
-        not_null=("document_id", "text"),
-    ),
-}
-"""The foundation's tables, in creation order (foreign keys point at tables created before them).
-Later stages (graph, evidence) declare their own ``dict[str, TableSpec]`` and pass
-``{**SCHEMA, **theirs}``."""
-
-
-def create_schema(db: sqlite_utils.Database, schema: Mapping[str, TableSpec] = SCHEMA) -> None:
+def create_schema(db: sqlite_utils.Database, schema: Mapping[str, TableSpec]) -> None:
     """Create every table of ``schema``, in its order, with keys and indexes (no rows, no FTS yet)."""
     for name, spec in schema.items():
         db[name].create(
@@ -151,17 +63,24 @@ def _sorted(rows: Iterable[Row], spec: TableSpec) -> list[Row]:
 def write_database(
     path: Path,
     tables: Mapping[str, Iterable[Row]],
-    schema: Mapping[str, TableSpec] = SCHEMA,
+    schema: Mapping[str, TableSpec],
     views: Mapping[str, str] | None = None,
 ) -> None:
     """Create the database at ``path`` (which must not exist) and fill it with ``tables``.
 
     ``tables`` maps table names of ``schema`` to rows (dicts with the table's columns; a missing column
-    is NULL). Full-text indexes are built after the rows are in.
+    is NULL; a column the table does not have raises ``ValueError``). Full-text indexes are built after
+    the rows are in.
     """
     unknown = set(tables) - set(schema)
     if unknown:
         raise ValueError(f"rows for tables not in the schema: {sorted(unknown)}")
+    tables = {name: list(rows) for name, rows in tables.items()}
+    for name, rows in tables.items():
+        known = schema[name].columns
+        extra = {column for row in rows for column in row if column not in known}
+        if extra:
+            raise ValueError(f"rows for table {name} have columns not in its schema: {sorted(extra)}")
     db = sqlite_utils.Database(path)
     try:
         # A temporary file that replaces the database only once complete: no journal, no fsync per
@@ -184,3 +103,33 @@ def write_database(
         db.conn.commit()
     finally:
         db.close()
+
+
+def replace_database(
+    db_path: Path,
+    tables: Mapping[str, Iterable[Row]],
+    schema: Mapping[str, TableSpec],
+    views: Mapping[str, str],
+) -> None:
+    """Write the database to a temporary file beside ``db_path`` and rename it over ``db_path`` only once
+    complete and synced: a failed build leaves the previous database as it was."""
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{db_path.name}.", suffix=".tmp", dir=db_path.parent)
+    except OSError as exc:
+        raise KbError(f"cannot write to {db_path.parent}: {exc.strerror}; check the --db path.") from exc
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        tmp.unlink()
+        write_database(tmp, tables, schema, views)
+        with tmp.open("rb") as written:
+            os.fsync(written.fileno())
+        os.replace(tmp, db_path)
+    except (OSError, sqlite3.Error) as exc:
+        reason = getattr(exc, "strerror", None) or exc
+        raise KbError(
+            f"cannot write the database {db_path}: {reason}; the previous database, if any, is unchanged."
+        ) from exc
+    finally:
+        tmp.unlink(missing_ok=True)

@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from kb.pipeline import FULL_SCHEMA, Extraction, build, extract
+from kb.config import Config
+from kb.model import Extraction
+from kb.pipeline import build, extract
+from kb.tables import FULL_SCHEMA
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCES = ROOT / "references"
@@ -22,14 +25,14 @@ SEED_003 = "003_96deee6d093d2c90"
 @pytest.fixture(scope="session")
 def seed_extraction() -> Extraction:
     """The seeds run through ingest, parse and grouping (no database)."""
-    return extract(REFERENCES)
+    return extract(Config(REFERENCES, Path("unused.db")))
 
 
 @pytest.fixture(scope="session")
 def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database built from the seeds into a temporary directory."""
     db = tmp_path_factory.mktemp("db") / "evidence.db"
-    build(REFERENCES, db)
+    build(Config(REFERENCES, db))
     return db
 
 

@@ -10,7 +10,7 @@ import yaml
 
 from kb.add import add_files
 from kb.cli import main
-from kb.pipeline import KbError
+from kb.model import KbError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "formats"
 
@@ -79,3 +79,55 @@ def test_unknown_kind_is_a_usage_error(references_copy, capsys):
     )
     assert code == 1
     assert "Invalid value for '--kind'" in capsys.readouterr().err
+
+
+def _names(directory: Path) -> list[str]:
+    return sorted(p.name for p in directory.iterdir())
+
+
+def test_nothing_is_written_through_a_link_outside_references(references_copy, tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    source = tmp_path / "new.txt"
+    source.write_text("Stanworth SJ, et al. Br J Haematol (2015)\n", encoding="utf-8")
+    (references_copy / "new.txt").symlink_to(outside / "written.txt")  # dangling
+    with pytest.raises(KbError, match="is a link"):
+        add_files([source], references_copy)
+    (references_copy / "new.txt").unlink()
+    (references_copy / "new.yml").symlink_to(outside / "sidecar.yml")
+    with pytest.raises(KbError, match="is a link"):
+        add_files([source], references_copy)
+    assert _names(outside) == []
+
+
+@pytest.mark.parametrize(
+    ("existing", "new"),
+    [
+        ("a.txt", "a.md"),  # one sidecar a.yml for both
+        ("Notes.txt", "notes.txt"),  # one file on a case-insensitive disk
+        ("Mahe\u0301vas.txt", "Mah\u00e9vas.txt"),  # the same name, decomposed and composed
+    ],
+)
+def test_a_name_that_collides_once_normalised_is_refused(references_copy, tmp_path, existing, new):
+    (references_copy / existing).write_text("Other O, et al. Blood (2019)\n", encoding="utf-8")
+    source = tmp_path / new
+    source.write_text("Stanworth SJ, et al. Br J Haematol (2015)\n", encoding="utf-8")
+    before = _names(references_copy)
+    with pytest.raises(KbError, match="would share its id and sidecar"):
+        add_files([source], references_copy, title="B")
+    assert _names(references_copy) == before
+
+
+@pytest.mark.parametrize("name", [".hidden.txt", "two\nlines.txt", "notes.yml"])
+def test_a_name_the_build_would_not_read_is_refused(references_copy, tmp_path, name):
+    source = tmp_path / name
+    source.write_text("Stanworth SJ, et al. Br J Haematol (2015)\n", encoding="utf-8")
+    before = _names(references_copy)
+    with pytest.raises(KbError):
+        add_files([source], references_copy)
+    assert _names(references_copy) == before
+
+
+def test_the_same_file_given_twice_is_added_once(references_copy):
+    added = add_files([FIXTURES / "zotero.json", FIXTURES / "zotero.json"], references_copy)
+    assert [a.path.name for a in added] == ["zotero.json"]

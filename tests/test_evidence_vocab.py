@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from kb.evidence.vocab import DEFAULT_DIR, VocabularyError, load_file, load_vocabulary
+from kb.config import shipped_extract_dir
+from kb.evidence.vocab import VocabularyError, load_file, load_vocabulary
+
+DEFAULT_DIR = shipped_extract_dir()
 
 
 @pytest.fixture()

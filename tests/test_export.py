@@ -22,8 +22,7 @@ from kb.export import WRITERS, latex_escape, latex_unescape, render, run_export,
 from kb.export.bibtex import CONTAINER_FIELD
 from kb.export.records import EVIDENCE_SQL, ExportWork, clean_text, page_range
 from kb.export.ris import RIS_TYPES
-from kb.model import Name
-from kb.pipeline import KbError
+from kb.model import KbError, Name
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "export"
 HOSTILE = json.loads((FIXTURES / "hostile_works.json").read_text(encoding="utf-8"))

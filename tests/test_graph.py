@@ -15,17 +15,17 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from conftest import SEED_003
+from conftest import REFERENCES, SEED_003
 
-import kb.pipeline
+from kb.config import Config
 from kb.graph import GRAPH_SCHEMA, citation_graph, graph_tables, pagerank
 from kb.graph_export import export_graph, network_data, write_graph_file
-from kb.pipeline import KbError, rows
-from kb.store import SCHEMA, Row, write_database
+from kb.model import KbError, Row
+from kb.store import write_database
+from kb.tables import FULL_SCHEMA, SCHEMA, build_tables
 
-BASE_SCHEMA = getattr(kb.pipeline, "FULL_SCHEMA", SCHEMA)
-"""The tables ``kb.pipeline.rows`` gives (the foundation's, plus evidence once it is wired in)."""
-ALL_SCHEMA = {**BASE_SCHEMA, **GRAPH_SCHEMA}
+ALL_SCHEMA = FULL_SCHEMA
+"""Every table of a build (the graph's included)."""
 
 
 def _work(work_id: str, title: str = "") -> Row:
@@ -71,7 +71,7 @@ def small() -> dict[str, list[Row]]:
 
 @pytest.fixture(scope="module")
 def seed_rows(seed_extraction) -> dict[str, list[Row]]:
-    return rows(seed_extraction)
+    return build_tables(seed_extraction, Config(REFERENCES, REFERENCES.parent / "unused.db"))
 
 
 @pytest.fixture(scope="module")

@@ -16,6 +16,7 @@ import sqlite_utils
 from conftest import REFERENCES, content_hash
 from hostile import make_hostile_corpus
 
+from kb.config import Config
 from kb.model import ProblemCode
 from kb.pipeline import build
 
@@ -140,7 +141,7 @@ def test_a_file_deleted_during_the_build_is_a_problem(tmp_path, monkeypatch):
         return entries
 
     monkeypatch.setattr(documents, "input_files", listing_then_deleting)
-    summary = build(refs, tmp_path / "e.db")
+    summary = build(Config(refs, tmp_path / "e.db"))
     assert summary.documents == 4
     assert summary.problems[ProblemCode.UNREADABLE_FILE.value] == 1
 
@@ -153,7 +154,7 @@ def test_killed_builds_leave_the_previous_database_intact(tmp_path):
         encoding="utf-8",
     )
     db = tmp_path / "db" / "evidence.db"
-    build(refs, db)
+    build(Config(refs, db))
     before = content_hash(db)
     rng = random.Random(20261124)
     for _ in range(6):

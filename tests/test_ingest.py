@@ -174,7 +174,9 @@ def test_faulty_files_become_problems_not_failures(tmp_path):
     message = next(
         p.message for p in read.problems if p.code is ProblemCode.BAD_SIDECAR and "broken" in p.path
     )
-    assert message.startswith("broken.yml: cannot be read as YAML")
+    assert message.startswith(
+        "references/broken.yml:2: cannot be read as YAML (while parsing a flow sequence"
+    )
 
 
 @pytest.mark.parametrize(

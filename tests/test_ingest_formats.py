@@ -9,6 +9,7 @@ import pytest
 import sqlite_utils
 from pdfmaker import make_pdf
 
+from kb.config import Config
 from kb.ingest import cut_document, read_documents
 from kb.ingest.csljson import read_csljson_string
 from kb.ingest.formats import InputFormat, sniff_bytes, sniff_text
@@ -176,7 +177,7 @@ def test_documents_get_the_reader_their_content_calls_for(mixed_references):
 
 def test_build_over_every_format(mixed_references, tmp_path):
     db_path = tmp_path / "e.db"
-    build(mixed_references, db_path)
+    build(Config(mixed_references, db_path))
     db = sqlite_utils.Database(db_path)
     records = {r["record_id"]: r for r in db.query("select * from citations where kind = 'record'")}
     assert set(records) == {

@@ -148,8 +148,8 @@ def test_empty_journal() -> None:
 
 def test_table_default_path_is_the_repository_extract_dir() -> None:
     path = default_journals_path()
-    assert path.parts[-2:] == ("extract", "journals.yml")
-    assert path.is_file()
+    assert path.parts[-2:] == ("curated", "journals.yml")  # the package data: the repository's extract/
+    assert path.resolve() == (Path(__file__).resolve().parents[1] / "extract" / "journals.yml").resolve()
     assert load_journal_table() is load_journal_table(path)
 
 

@@ -263,10 +263,12 @@ def test_any_text_gives_a_reference_without_raising(text):
 
 def test_long_vancouver_author_lists_parse_in_linear_time():
     # 19 "Family X," authors then a quoted title: the author grammar used to backtrack exponentially here
-    text = ("Cohn J, Johnson M, Zeische S, Cobb F, Francis G, Tristani F, Smith R, Dunkman B, Loeb H, Wong M, "
-            "Bhat G, Goldman S, Fletcher RD, Doherty J, Huges V, Carson P, Cintron G, Shabetai R, Haakenson C: "
-            '"A comparison of enalapril with hydralazine-isosorbid dinitrite in the treatment of congestive heart '
-            'failure." N Engl J Med 1991; 325: 303-310.')
+    text = (
+        "Cohn J, Johnson M, Zeische S, Cobb F, Francis G, Tristani F, Smith R, Dunkman B, Loeb H, Wong M, "
+        "Bhat G, Goldman S, Fletcher RD, Doherty J, Huges V, Carson P, Cintron G, Shabetai R, Haakenson C: "
+        '"A comparison of enalapril with hydralazine-isosorbid dinitrite in the treatment of congestive heart '
+        'failure." N Engl J Med 1991; 325: 303-310.'
+    )
     long = ", ".join(f"Family{chr(97 + i % 26)}son {chr(65 + i % 26)}" for i in range(300)) + ": a title."
     for t in (text, long):
         assert isinstance(parse_reference(t), Reference)  # returns at all: no timeout, no exception

@@ -9,7 +9,9 @@ import pytest
 import sqlite_utils
 from conftest import REFERENCES, SEED_000, SEED_001, SEED_002, SEED_003, content_hash
 
-from kb.pipeline import KbError, build
+from kb.config import Config
+from kb.model import KbError
+from kb.pipeline import build
 
 
 def query(db: Path, sql: str, params: tuple = ()) -> list[dict]:
@@ -187,35 +189,35 @@ def test_full_text_search_folds_accents(seed_db):
 
 def test_two_builds_give_identical_rows(seed_db, tmp_path):
     again = tmp_path / "again.db"
-    build(REFERENCES, again)
+    build(Config(REFERENCES, again))
     assert content_hash(again) == content_hash(seed_db)
 
 
 def test_ids_do_not_depend_on_the_directory(seed_db, references_copy, tmp_path):
     other = tmp_path / "other.db"
-    build(references_copy, other)
+    build(Config(references_copy, other))
     ids = "select id from citations order by id"
     assert query(other, ids) == query(seed_db, ids)
 
 
 def test_failed_build_leaves_previous_database(tmp_path, references_copy, monkeypatch):
     db = tmp_path / "evidence.db"
-    build(references_copy, db)
+    build(Config(references_copy, db))
     before = content_hash(db)
 
     def explode(*_args, **_kwargs):
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr("kb.pipeline.write_database", explode)
+    monkeypatch.setattr("kb.store.write_database", explode)
     with pytest.raises(KbError, match="previous database, if any, is unchanged"):
-        build(references_copy, db)
+        build(Config(references_copy, db))
     assert content_hash(db) == before
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
 
 def test_missing_references_directory_is_a_clear_error(tmp_path):
     with pytest.raises(KbError, match="does not exist or is not a directory"):
-        build(tmp_path / "nowhere", tmp_path / "x.db")
+        build(Config(tmp_path / "nowhere", tmp_path / "x.db"))
 
 
 def test_names_are_case_repaired_and_written_form_kept(seed_db):

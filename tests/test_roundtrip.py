@@ -10,6 +10,7 @@ import bibtexparser
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kb.config import Config
 from kb.export import latex_unescape, run_export
 from kb.pipeline import build
 
@@ -75,7 +76,7 @@ def test_bib_build_export_keeps_every_field(items):
         refs.mkdir()
         (refs / "library.bib").write_text(to_bib(items), encoding="utf-8")
         db = Path(tmp) / "e.db"
-        build(refs, db)
+        build(Config(refs, db))
         out = io.StringIO()
         run_export(db, "bibtex", out)
     exported = {e["doi"]: e for e in bibtexparser.parse_string(out.getvalue()).entries}

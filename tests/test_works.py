@@ -10,6 +10,7 @@ import sqlite_utils
 from conftest import REFERENCES, ROOT, SEED_000, SEED_002, SEED_003
 
 from kb.cli import main
+from kb.config import Config
 from kb.pipeline import build
 
 
@@ -75,7 +76,7 @@ def project(tmp_path: Path) -> Path:
 def decide(project: Path, entries: str) -> Path:
     (project / "extract" / "decisions.yml").write_text(f"decisions:\n{entries}", encoding="utf-8")
     db = project / "db" / "evidence.db"
-    build(project / "references", db)
+    build(Config(project / "references", db))
     return db
 
 
@@ -104,7 +105,7 @@ def test_reviewer_decisions_are_applied_on_every_build(project, seed_db):
     assert pair == [
         {"decision": "distinct", "reason": "reviewer decision: different (extract/decisions.yml:2)"}
     ]
-    build(project / "references", db)  # and again: the decisions survive a rebuild
+    build(Config(project / "references", db))  # and again: the decisions survive a rebuild
     assert work_of(db, SEED_000, 57)["id"] != work_of(db, SEED_000, 65)["id"]
 
 
@@ -169,7 +170,7 @@ def test_works_kept_apart_with_the_same_key_still_take_their_short_citations(tmp
     (refs / "slides.txt").write_text("Godeau B, et al. Blood (2008)\n", encoding="utf-8")
     (refs / "slides.yml").write_text("title: s\nkind: slides\nlanguage: en\n", encoding="utf-8")
     db = tmp_path / "e.db"
-    build(refs, db)
+    build(Config(refs, db))
     works = query(db, "select id, journal from works where first_author = 'Godeau' and title != ''")
     assert len(works) == 2 and len({w["id"] for w in works}) == 2
     short = query(
@@ -194,7 +195,7 @@ def test_a_title_less_record_with_a_known_doi_joins_that_work(tmp_path: Path):
         encoding="utf-8",
     )
     db = tmp_path / "e.db"
-    build(refs, db)
+    build(Config(refs, db))
     rows = query(
         db,
         "select c.record_id, w.title from citations c join works w on w.id = c.work_id "

@@ -17,7 +17,7 @@ from datasette.utils.asgi import Forbidden, NotFound, Response
 
 from kb.graph import DOCUMENT, DOCUMENT_NODE_PREFIX
 from kb.graph_export import network_data
-from kb.pipeline import KbError
+from kb.model import KbError
 
 if TYPE_CHECKING:
     from datasette.app import Datasette

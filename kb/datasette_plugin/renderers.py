@@ -23,7 +23,7 @@ from datasette.utils import sqlite_timelimit
 
 from kb.export import render
 from kb.export.records import ID, WORK_ID, load_works, work_ids_from_rows
-from kb.pipeline import KbError
+from kb.model import KbError
 
 if TYPE_CHECKING:  # datasette.app imports the plugins: importing it here at run time would be circular
     from datasette.app import Datasette

@@ -15,19 +15,19 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from kb.config import VOCABULARY_FILES as FILES
+from kb.config import shipped_extract_dir
 from kb.evidence.matcher import TermMatcher, cue_regex, term_key
+from kb.model import KbError
+from kb.safeyaml import YamlError, parse_yaml
 
-DEFAULT_DIR = Path(__file__).resolve().parents[2] / "extract"
-FILES = {"interventions": "interventions.yml", "outcomes": "outcomes.yml", "designs": "designs.yml"}
 TERM_KEYS = ("en", "fr", "brands")
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 TITLE_ONLY = "title_only"
 ITP_CONTEXT = "itp_context"  # the context name that ``assume_itp=True`` satisfies
 
 
-class VocabularyError(ValueError):
+class VocabularyError(KbError, ValueError):
     """A vocabulary file is missing, is not valid YAML, or has an entry of the wrong shape."""
 
 
@@ -195,11 +195,10 @@ def load_file(path: Path, kind: str) -> VocabFile:
     except OSError as exc:
         raise VocabularyError(f"{path}: cannot read vocabulary file: {exc}") from exc
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark is not None else "file"
-        raise _fail(path, where, f"invalid YAML ({getattr(exc, 'problem', exc)})") from exc
+        data = parse_yaml(text).data
+    except YamlError as exc:
+        where = f"line {exc.line}" if exc.line else "file"
+        raise _fail(path, where, f"invalid YAML ({exc.message})") from exc
     if not isinstance(data, Mapping):
         raise _fail(path, "file", "the top level must be a mapping")
     if data.get("kind") != kind:
@@ -243,13 +242,17 @@ def _check_designs(vf: VocabFile) -> None:
 
 
 @lru_cache(maxsize=8)
-def _load_dir(directory: str) -> Vocabulary:
-    base = Path(directory)
-    files = {kind: load_file(base / name, kind) for kind, name in FILES.items()}
-    return Vocabulary(**files)
+def _load_files(interventions: str, outcomes: str, designs: str) -> Vocabulary:
+    paths = {"interventions": interventions, "outcomes": outcomes, "designs": designs}
+    return Vocabulary(**{kind: load_file(Path(path), kind) for kind, path in paths.items()})
+
+
+def load_vocabulary_files(files: Mapping[str, Path]) -> Vocabulary:
+    """Load the three vocabularies from their files (keys: the kinds of ``FILES``), cached."""
+    return _load_files(*(str(Path(files[kind]).resolve()) for kind in FILES))
 
 
 def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
-    """Load the three vocabularies from ``path`` (default: the repository's ``extract/``), cached."""
-    directory = Path(path) if path is not None else DEFAULT_DIR
-    return _load_dir(str(directory.resolve()))
+    """Load the three vocabularies from the directory ``path`` (default: the shipped ones), cached."""
+    directory = Path(path) if path is not None else shipped_extract_dir()
+    return load_vocabulary_files({kind: directory / name for kind, name in FILES.items()})

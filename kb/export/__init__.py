@@ -22,7 +22,7 @@ from kb.export.records import (
     works_for_sql,
 )
 from kb.export.ris import to_ris
-from kb.pipeline import KbError
+from kb.model import KbError
 
 WRITERS: dict[str, Callable[[Iterable[ExportWork]], str]] = {
     "bibtex": to_bibtex,

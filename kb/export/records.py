@@ -15,8 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kb.model import Name
-from kb.pipeline import KbError
+from kb.model import KbError, Name
 
 WORK_ID = "work_id"
 """A column that names a work in any table or query (citations, documents, work_authors, evidence)."""

@@ -7,19 +7,22 @@ when nothing can be read at all, a problem) so that nothing is lost silently.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from kb.ingest.formats import InputFormat, sniff_bytes, sniff_text
 from kb.ingest.pdf import extract_pdf_text
+from kb.ingest.sidecar import SIDECAR_SUFFIX, read_sidecar, sidecar_path
 from kb.ingest.text import decode, is_binary, looks_html, split_lines
 from kb.model import Document, DocumentKind, Problem, ProblemCode
 
-SIDECAR_SUFFIX = ".yml"
-SIDECAR_KEYS = ("title", "kind", "language", "date", "authors", "event", "notes", "work")
+MAX_DOCUMENT_BYTES = 200 * 1024 * 1024
+"""The largest input file read (a 100,000-record PubMed export is about 190 MB): bounds the memory."""
+CLEAN_STEM = re.compile(r"[\w.-]+")
 
 
 @dataclass
@@ -30,97 +33,90 @@ class ReadResult:
     problems: list[Problem] = field(default_factory=list)
 
 
-def input_files(references: Path) -> list[Path]:
-    """The entries of ``references`` to read, sorted: everything but sidecars and hidden files.
-
-    Directories and special files are listed too, so that ``read_documents`` reports them."""
-    entries = [p for p in references.iterdir() if not p.name.startswith(".") and p.suffix != SIDECAR_SUFFIX]
-    return sorted(entries, key=lambda p: p.name)
-
-
-def _skipped(path: Path, shown: str) -> Problem | None:
-    """A problem for an entry that is not read (a directory, a pipe, a device), else ``None``."""
-    if path.is_symlink() and not path.exists():
-        return None  # a dangling link: reading it reports the missing target
-    if path.is_dir():
-        what = "a directory; documents are read from references/ itself, not from sub-directories"
-    elif path.exists() and not path.is_file():
-        what = "not a regular file (a pipe, socket or device)"
-    else:
-        return None
-    return Problem(
-        ProblemCode.SKIPPED_ENTRY,
-        f"{shown}: {what}; it was not read. Move its documents into references/ or remove it.",
-        shown,
-        0,
-        0,
+def display_name(name: str) -> str:
+    """A file name as shown in messages and stored: bytes that are not UTF-8 as ``\\xNN``, control and
+    format characters (a newline, a right-to-left override) escaped, so that every name can be stored and
+    printed on one line."""
+    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return "".join(
+        c.encode("unicode_escape").decode("ascii") if unicodedata.category(c)[0] == "C" else c for c in text
     )
 
 
+def input_files(references: Path) -> list[Path]:
+    """Every entry of ``references`` but sidecars, sorted by name.
+
+    Directories, special files, links and hidden files are listed too, so that ``read_documents``
+    reports them (every entry is a document or a problem)."""
+    try:
+        entries = [p for p in references.iterdir() if p.suffix != SIDECAR_SUFFIX or p.name.startswith(".")]
+    except OSError as exc:
+        raise OSError(exc.errno, f"cannot list {references}: {exc.strerror}") from exc
+    return sorted(entries, key=lambda p: p.name.encode("utf-8", "surrogateescape"))
+
+
+def orphan_sidecars(references: Path, entries: list[Path]) -> list[Path]:
+    """The ``.yml`` files of ``references`` that are the sidecar of no listed entry."""
+    claimed = {sidecar_path(p).name for p in entries if not p.name.startswith(".")}
+    orphans = [
+        p
+        for p in references.iterdir()
+        if p.suffix == SIDECAR_SUFFIX and not p.name.startswith(".") and p.name not in claimed
+    ]
+    return sorted(orphans, key=lambda p: p.name.encode("utf-8", "surrogateescape"))
+
+
+def inside(path: Path, references: Path) -> bool:
+    """Whether ``path``, links resolved, lies inside ``references`` (a link to elsewhere is not read)."""
+    try:
+        target = path.resolve()
+        root = references.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        return False
+    return target == root or root in target.parents
+
+
+def _skip(shown: str, what: str, todo: str) -> Problem:
+    return Problem(ProblemCode.SKIPPED_ENTRY, f"{shown}: {what}; it was not read. {todo}", shown, 0, 0)
+
+
+def _skipped(path: Path, shown: str, references: Path) -> Problem | None:
+    """A problem for an entry that is not read (hidden, a link leaving references/, a directory, a pipe,
+    a device), else ``None``."""
+    if path.name.startswith("."):
+        return _skip(shown, "a hidden file", "Rename it without the leading dot if it is a document.")
+    if path.is_symlink() and not inside(path, references):
+        return _skip(shown, "a link to a file outside references/", "Copy the file itself into references/.")
+    if path.is_symlink() and not path.exists():
+        return None  # a dangling link inside references/: reading it reports the missing target
+    if path.is_dir():
+        return _skip(
+            shown,
+            "a directory; documents are read from references/ itself, not from sub-directories",
+            "Move its documents into references/ or remove it.",
+        )
+    if path.exists() and not path.is_file():
+        return _skip(shown, "not a regular file (a pipe, socket or device)", "Remove it.")
+    return None
+
+
 def document_id(path: Path, taken: set[str]) -> str:
-    """A stable id from the file name (its stem), made unique within one build."""
-    base = re.sub(r"[^\w.-]+", "_", path.stem) or "document"
+    """A stable id from the file name, independent of the other files.
+
+    A name made of letters, digits, ``.``, ``-`` and ``_`` is its own id (its stem); any other name is
+    made safe and given eight hex digits of its hash, so that ``a b.txt`` and ``a_b.txt`` never take each
+    other's id. Only two files with the same stem (``a.txt``, ``a.md``, which also share one sidecar)
+    depend on each other: the second by name gets a suffix (``kb add`` refuses such a name)."""
+    stem = path.stem
+    base = stem if CLEAN_STEM.fullmatch(stem) else re.sub(r"[^\w.-]+", "_", stem).strip("_") or "document"
+    if base != stem:
+        digest = hashlib.sha256(path.name.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+        base = f"{base}_{digest}"
     candidate, n = base, 2
     while candidate in taken:
         candidate, n = f"{base}_{n}", n + 1
     taken.add(candidate)
     return candidate
-
-
-def read_sidecar(path: Path, shown: str) -> tuple[dict[str, object], list[Problem]]:
-    """Read ``<name>.yml`` beside ``path``; a missing or broken sidecar is a problem, not a failure."""
-    sidecar = path.with_suffix(SIDECAR_SUFFIX)
-    if not sidecar.exists():
-        return {}, [
-            Problem(
-                ProblemCode.MISSING_SIDECAR,
-                f"{shown}: no sidecar {sidecar.name}; title, kind and language were guessed. "
-                f"Write {sidecar.name} (title, kind, language, date, authors, event) to set them.",
-                shown,
-                0,
-                0,
-            )
-        ]
-    try:
-        data = yaml.safe_load(sidecar.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        return {}, [
-            Problem(
-                ProblemCode.BAD_SIDECAR,
-                f"{sidecar.name}: cannot be read as YAML ({_one_line(exc)}); fix the file or delete it.",
-                shown,
-                0,
-                0,
-            )
-        ]
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        return {}, [
-            Problem(
-                ProblemCode.BAD_SIDECAR,
-                f"{sidecar.name}: expected a mapping of {', '.join(SIDECAR_KEYS)}; got "
-                f"{type(data).__name__}.",
-                shown,
-                0,
-                0,
-            )
-        ]
-    problems = []
-    kind = data.get("kind")
-    if kind is not None and kind not in {k.value for k in DocumentKind}:
-        problems.append(
-            Problem(
-                ProblemCode.BAD_SIDECAR,
-                f"{sidecar.name}: kind {kind!r} is not one of "
-                f"{', '.join(k.value for k in DocumentKind)}; the kind was guessed instead.",
-                shown,
-                0,
-                0,
-            )
-        )
-        data = {k: v for k, v in data.items() if k != "kind"}
-    return data, problems
 
 
 def _one_line(exc: BaseException) -> str:
@@ -129,14 +125,32 @@ def _one_line(exc: BaseException) -> str:
 
 def _shown(path: Path, references: Path) -> str:
     """The path as shown in messages and stored: relative to the project (``references/x.txt``)."""
-    return path.relative_to(references.parent).as_posix() if references.parent in path.parents else str(path)
+    relative = (
+        path.relative_to(references.parent).as_posix() if references.parent in path.parents else str(path)
+    )
+    return display_name(relative)
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The bytes of a regular file, at most ``MAX_DOCUMENT_BYTES``; ``OSError`` otherwise.
+
+    Opened without blocking, then checked: a file swapped for a pipe after it was listed is refused
+    instead of hanging the build."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as stream:
+        info = os.fstat(stream.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(0, "not a regular file")
+        if info.st_size > MAX_DOCUMENT_BYTES:
+            raise OSError(0, f"larger than {MAX_DOCUMENT_BYTES // 2**20} MB; split it into smaller files")
+        return stream.read(MAX_DOCUMENT_BYTES + 1)[:MAX_DOCUMENT_BYTES]
 
 
 def read_document(path: Path, references: Path, doc_id: str) -> tuple[Document | None, list[Problem]]:
     """Read one input file. Returns ``None`` as the document only when the file cannot be read at all."""
     shown = _shown(path, references)
     try:
-        data = path.read_bytes()
+        data = _read_bytes(path)
     except OSError as exc:
         return None, [
             Problem(
@@ -148,46 +162,31 @@ def read_document(path: Path, references: Path, doc_id: str) -> tuple[Document |
                 0,
             )
         ]
-    meta, problems = read_sidecar(path, shown)
+    sidecar = sidecar_path(path)
+    meta, problems = read_sidecar(
+        path, shown, _shown(sidecar, references), not sidecar.is_symlink() or inside(sidecar, references)
+    )
     sha256 = hashlib.sha256(data).hexdigest()
     lines, line_pages, encoding, fmt = _read_content(data, shown, problems)
     authors = meta.get("authors") or []
+    work = meta.get("work")
     document = Document(
         id=doc_id,
         path=shown,
-        title=str(meta.get("title") or path.stem),
+        title=str(meta.get("title") or display_name(path.stem)),
         kind=_kind(meta, fmt, lines),
         language=str(meta.get("language") or ""),
         date=str(meta.get("date") or ""),
-        authors=[str(a) for a in authors] if isinstance(authors, list) else [str(authors)],
+        authors=[str(a) for a in authors] if isinstance(authors, list) else [],
         event=str(meta.get("event") or ""),
         sha256=sha256,
         lines=lines,
         encoding=encoding,
         format=fmt.value,
         line_pages=line_pages,
-        work=_work_block(meta.get("work"), shown, problems),
+        work=dict(work) if isinstance(work, dict) else {},
     )
     return document, problems
-
-
-def _work_block(value: object, shown: str, problems: list[Problem]) -> dict[str, str]:
-    """The sidecar's ``work`` mapping (``type``, ``title``), checked."""
-    if value is None:
-        return {}
-    if not isinstance(value, dict) or not value.get("type"):
-        problems.append(
-            Problem(
-                ProblemCode.BAD_SIDECAR,
-                f"{shown}: the sidecar's 'work' must be a mapping with a "
-                "'type' (e.g. thesis, paper-conference, speech); it was ignored.",
-                shown,
-                0,
-                0,
-            )
-        )
-        return {}
-    return {str(k): str(v) for k, v in value.items() if v is not None}
 
 
 def _read_content(
@@ -264,11 +263,13 @@ def guess_kind(lines: list[str]) -> DocumentKind:
 
 
 def read_documents(references: Path) -> ReadResult:
-    """Read every input file of ``references`` (sorted by name)."""
+    """Read every entry of ``references`` (sorted by name): each is a document or a problem."""
     result = ReadResult()
     taken: set[str] = set()
-    for path in input_files(references):
-        skipped = _skipped(path, _shown(path, references))
+    entries = input_files(references)
+    for path in entries:
+        shown = _shown(path, references)
+        skipped = _skipped(path, shown, references)
         if skipped:
             result.problems.append(skipped)
             continue
@@ -277,4 +278,13 @@ def read_documents(references: Path) -> ReadResult:
         result.problems.extend(problems)
         if document is not None:
             result.documents.append(document)
+    for sidecar in orphan_sidecars(references, entries):
+        shown = _shown(sidecar, references)
+        result.problems.append(
+            _skip(
+                shown,
+                "a sidecar without its document (no file of that name but another extension)",
+                "Add its document or delete it.",
+            )
+        )
     return result

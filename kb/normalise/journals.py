@@ -9,7 +9,7 @@ table can grow. A venue the table marks as a society or meeting is kept as writt
 ``not_a_journal``. ``journal_key`` is the canonical form folded for comparison ("n engl j med").
 
 The table is read once per path (cached); ``load_journal_table`` takes an optional path and falls back
-to ``extract/journals.yml`` of the repository that holds this package.
+to the table shipped with the package (``kb.config.shipped_extract_dir``).
 """
 
 from __future__ import annotations
@@ -20,14 +20,22 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from unidecode import unidecode
 
+from kb.config import JOURNALS_FILE as CURATED_JOURNALS
+from kb.config import shipped_extract_dir
+from kb.model import KbError
 from kb.normalise.findings import NOT_A_JOURNAL, UNKNOWN_JOURNAL, Finding, finding
 from kb.normalise.text import repair_text
+from kb.safeyaml import YamlError, load_yaml
 
-JOURNALS_FILE = Path("extract") / "journals.yml"
-"""Where the curated table lives, relative to the repository root."""
+
+class JournalTableError(KbError, ValueError):
+    """The curated journal table is not valid: the CLI reports it as one ``Error:`` line."""
+
+
+JOURNALS_FILE = Path("extract") / CURATED_JOURNALS
+"""Where the curated table lives, relative to the repository root (as messages name it)."""
 
 JOURNAL_KINDS = frozenset({"journal", "society", "meeting"})
 
@@ -62,8 +70,8 @@ class JournalTable:
 
 
 def default_journals_path() -> Path:
-    """``extract/journals.yml`` of the repository that holds this package."""
-    return Path(__file__).resolve().parents[2] / JOURNALS_FILE
+    """The journal table shipped with the package (the repository's ``extract/journals.yml``)."""
+    return shipped_extract_dir() / CURATED_JOURNALS
 
 
 def load_journal_table(path: Path | str | None = None) -> JournalTable:
@@ -79,10 +87,13 @@ def load_journal_table(path: Path | str | None = None) -> JournalTable:
 @cache
 def _load(path: Path) -> JournalTable:
     """Parse and index the table at ``path``."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    try:
+        data = load_yaml(path).data or {}
+    except YamlError as exc:
+        raise JournalTableError(f"{path}:{exc.line}: not valid YAML ({exc.message})") from exc
     raw_entries = data.get("journals") if isinstance(data, dict) else None
     if not isinstance(raw_entries, list):
-        raise ValueError(f"{path}: expected a top-level 'journals:' list")
+        raise JournalTableError(f"{path}: expected a top-level 'journals:' list")
     entries: list[JournalEntry] = []
     by_key: dict[str, JournalEntry] = {}
     for number, raw in enumerate(raw_entries, start=1):
@@ -94,7 +105,7 @@ def _load(path: Path) -> JournalTable:
                 continue
             other = by_key.get(key)
             if other is not None and other.canonical != entry.canonical:
-                raise ValueError(
+                raise JournalTableError(
                     f"{path}: entry {number} ({entry.canonical}): {spelling!r} is already listed "
                     f"under {other.canonical!r}; keep it under one journal only"
                 )
@@ -105,13 +116,15 @@ def _load(path: Path) -> JournalTable:
 def _entry(path: Path, number: int, raw: object) -> JournalEntry:
     """One ``JournalEntry`` from its YAML mapping, checked."""
     if not isinstance(raw, dict) or not isinstance(raw.get("canonical"), str) or not raw["canonical"]:
-        raise ValueError(f"{path}: entry {number} needs a 'canonical:' string")
+        raise JournalTableError(f"{path}: entry {number} needs a 'canonical:' string")
     aliases = raw.get("aliases") or []
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-        raise ValueError(f"{path}: entry {number} ({raw['canonical']}): 'aliases:' must be a list of strings")
+        raise JournalTableError(
+            f"{path}: entry {number} ({raw['canonical']}): 'aliases:' must be a list of strings"
+        )
     kind = raw.get("kind", "journal")
     if kind not in JOURNAL_KINDS:
-        raise ValueError(
+        raise JournalTableError(
             f"{path}: entry {number} ({raw['canonical']}): kind {kind!r} is not one of "
             f"{sorted(JOURNAL_KINDS)}"
         )

@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-import kb.pipeline
-from kb.graph import GRAPH_SCHEMA, graph_tables
-from kb.pipeline import extract, rows
-from kb.store import SCHEMA, write_database
+from kb.config import Config
+from kb.pipeline import extract
+from kb.store import write_database
+from kb.tables import FULL_SCHEMA, build_tables
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTEFACTS = ROOT / "tests" / "artefacts"
@@ -23,15 +23,16 @@ HOSTILE_TITLE = '<script>window.__kbInjected = 1</script><img src=x onerror="win
 @pytest.fixture(scope="module")
 def network_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """The seeds with their graph tables; the most cited work's title is made hostile. Returns db, work id."""
-    tables = rows(extract(ROOT / "references"))
-    graph = graph_tables(tables)
-    top = max(graph["work_metrics"], key=lambda r: (r["times_cited"], r["pagerank"], r["work_id"]))["work_id"]
+    config = Config(ROOT / "references", ROOT / "unused.db")
+    tables = build_tables(extract(config), config)
+    top = max(tables["work_metrics"], key=lambda r: (r["times_cited"], r["pagerank"], r["work_id"]))[
+        "work_id"
+    ]
     for work in tables["works"]:
         if work["id"] == top:
             work["title"] = HOSTILE_TITLE
     db = tmp_path_factory.mktemp("network") / "evidence.db"
-    base_schema = getattr(kb.pipeline, "FULL_SCHEMA", SCHEMA)  # with the evidence tables once wired in
-    write_database(db, {**tables, **graph}, {**base_schema, **GRAPH_SCHEMA})
+    write_database(db, tables, FULL_SCHEMA)
     return db, top
 
 

@@ -1,0 +1,187 @@
+"""The citing stage: every document of ``references/`` read, cut, parsed and normalised.
+
+``read_references`` reads the documents (``kb.ingest``), cuts each into citation spans, structured
+records and passages, parses each span (``kb.parse``) and normalises every citation's fields
+(``kb.normalise``, with the journal table of the configuration). It decides which spans become
+citations: a span the parser could not read at all, or that is not a reference, is kept verbatim as a
+problem and made no citation; a citation's status says how far it got. Every problem is located at its
+file and lines.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from kb.config import Config
+from kb.ingest import CitationSpan, cut_document, read_documents, record_lines
+from kb.model import (
+    Citation,
+    CitationKind,
+    CitationStatus,
+    Document,
+    Extraction,
+    KbError,
+    Problem,
+    ProblemCode,
+    Record,
+    Reference,
+    Span,
+)
+from kb.normalise import load_journal_table, normalise_record, repair_text
+from kb.normalise.journals import JournalTable
+from kb.parse import parse_reference
+from kb.works import stable_id
+
+
+def read_references(config: Config) -> Extraction:
+    """The documents of ``config.references`` with their citations, passages and problems."""
+    references = config.references
+    if not references.is_dir():
+        raise KbError(
+            f"references directory {references} does not exist or is not a directory; "
+            "pass --references DIR with your documents in it."
+        )
+    journals = load_journal_table(config.journals)  # a broken table raises a KbError naming it
+    read = read_documents(references)
+    out = Extraction(documents=read.documents)
+    by_path = {d.path: d.id for d in read.documents}
+    out.problems += [(by_path.get(p.path, ""), p, "") for p in read.problems]
+    for document in read.documents:
+        cut = cut_document(document)
+        seen: Counter[str] = Counter()
+        for found in cut.citations:
+            _add_citation(out, document, found, seen, journals)
+        for record in cut.records:
+            _add_record(out, document, record, seen, journals)
+        out.problems += [(document.id, p, "") for p in cut.problems]
+        out.passages += [(document.id, span) for span in cut.passages]
+        out.problems += [(document.id, p, "") for span in cut.passages for p in _text_problems(span)]
+    return out
+
+
+def located(code: ProblemCode, message: str, span: Span, field_name: str = "") -> Problem:
+    """A problem at ``span``'s file and lines, its message prefixed with where."""
+    where = f"{span.path}:{span.line_start}" + (
+        f"-{span.line_end}" if span.line_end != span.line_start else ""
+    )
+    return Problem(
+        code, f"{where}: {message}", span.path, span.line_start, span.line_end, span.text, field_name
+    )
+
+
+def citation_status(kind: CitationKind, ref: Reference) -> CitationStatus:
+    """How far a parsed citation got: short (inline, no title), partial (with problems) or parsed."""
+    if kind is CitationKind.INLINE and ref.is_short:
+        return CitationStatus.SHORT
+    return CitationStatus.PARTIAL if ref.problems else CitationStatus.PARSED
+
+
+def _add_citation(
+    out: Extraction, document: Document, found: CitationSpan, seen: Counter[str], journals: JournalTable
+) -> None:
+    ref = parse_reference(found.text)
+    codes = {code for code, _, _ in ref.problems}
+    empty = not (ref.authors or ref.title or ref.year or ref.journal or ref.doi or ref.url)
+    if ProblemCode.UNPARSED in codes and empty:
+        message = next(m for c, _, m in ref.problems if c is ProblemCode.UNPARSED)
+        out.problems.append(
+            (
+                document.id,
+                located(
+                    ProblemCode.UNPARSED, f"{message}; kept verbatim here and not made a work.", found.span
+                ),
+                "",
+            )
+        )
+        return
+    if ProblemCode.NOT_A_REFERENCE in codes:
+        message = next(m for c, _, m in ref.problems if c is ProblemCode.NOT_A_REFERENCE)
+        out.problems.append(
+            (
+                document.id,
+                located(
+                    ProblemCode.NOT_A_REFERENCE,
+                    f"{message}; kept verbatim here and not made a work. "
+                    "Remove it from the list if it is not a "
+                    "reference.",
+                    found.span,
+                ),
+                "",
+            )
+        )
+        return
+    if found.kind is CitationKind.REFERENCE and not ref.title and ProblemCode.MISSING_TITLE not in codes:
+        ref.problems.append((ProblemCode.MISSING_TITLE, "title", "the entry has no title"))
+    seen[found.span.text] += 1
+    citation_id = stable_id("c_", document.id, found.span.text, str(seen[found.span.text]))
+    citation = Citation(
+        citation_id, document.id, found.span, found.kind, ref, citation_status(found.kind, ref)
+    )
+    out.citations.append(citation)
+    for code, field_name, message in ref.problems:
+        out.problems.append((document.id, located(code, message, found.span, field_name), citation_id))
+    _normalise(out, document, citation, journals)
+
+
+def _normalise(out: Extraction, document: Document, citation: Citation, journals: JournalTable) -> None:
+    """Normalise a citation's fields in place (keeping the parsed ones as ``written``); findings become
+    problems of the citation."""
+    norm = normalise_record(citation.reference, language=document.language or "en", table=journals)
+    citation.written = citation.reference
+    citation.reference = norm.reference
+    citation.journal_abbrev, citation.journal_key = norm.journal_canonical, norm.journal_key
+    citation.first_page, citation.last_page = norm.first_page, norm.last_page
+    for f in norm.findings:
+        problem = located(ProblemCode(f.code), f.message, citation.span, f.field)
+        if f.raw:
+            problem = replace(problem, raw=f.raw)
+        out.problems.append((document.id, problem, citation.id))
+
+
+def _text_problems(span: Span) -> list[Problem]:
+    """What text repair finds in a passage (kept verbatim: passages are never rewritten)."""
+    problems = []
+    for offset, line in enumerate(span.text.splitlines()):
+        _, findings = repair_text(line)
+        for f in findings:
+            line_span = Span(span.path, span.line_start + offset, span.line_start + offset, line)
+            problems.append(located(ProblemCode(f.code), f.message, line_span, "text"))
+    return problems
+
+
+def _add_record(
+    out: Extraction, document: Document, record: Record, seen: Counter[str], journals: JournalTable
+) -> None:
+    """A record of a structured export: its fields skip the string parser; missing ones are flagged."""
+    first, last = record_lines(record)
+    span = Span(document.path, first, last, record.raw)
+    ref = record.reference
+    codes = {code for code, _, _ in ref.problems}
+    checks = (
+        (not ref.title, ProblemCode.MISSING_TITLE, "title", "the record has no title"),
+        (not ref.authors, ProblemCode.MISSING_AUTHORS, "authors", "the record has no author"),
+        (not ref.year, ProblemCode.MISSING_YEAR, "year", "the record has no year"),
+    )
+    for missing, code, field_name, message in checks:
+        if missing and code not in codes:
+            ref.problems.append((code, field_name, message))
+    seen[record.raw] += 1
+    citation_id = stable_id("c_", document.id, record.raw, str(seen[record.raw]))
+    status = CitationStatus.PARTIAL if ref.problems else CitationStatus.PARSED
+    citation = Citation(
+        citation_id,
+        document.id,
+        span,
+        CitationKind.RECORD,
+        ref,
+        status,
+        record_id=record.id,
+        extra=dict(record.extra),
+    )
+    out.citations.append(citation)
+    for code, field_name, message in ref.problems:
+        out.problems.append(
+            (document.id, located(code, f"record {record.id}: {message}", span, field_name), citation_id)
+        )
+    _normalise(out, document, citation, journals)

@@ -1,0 +1,63 @@
+"""The grouping stage: citations grouped into works, and documents pointed at the work they are about.
+
+``group_citations`` hands the citations to the deduplication engine (``kb.works.group_works``) with the
+reviewer decisions of the configuration, turns what it finds into located problems, and adds the works
+that documents are themselves (a sidecar with a ``work`` block: a thesis, a congress presentation) or
+review (a review card reviews the article of its header).
+"""
+
+from __future__ import annotations
+
+from kb.citing import located
+from kb.config import Config
+from kb.decisions import load_decisions, unknown_id_problem
+from kb.model import Citation, DocumentKind, Extraction, Reference, Work
+from kb.normalise import parse_name
+from kb.works import group_works, stable_id
+
+
+def group_citations(ex: Extraction, config: Config) -> Extraction:
+    """``ex`` with its works, duplicate pairs and review items, and each document's ``work_id``."""
+    decisions_path = config.decisions
+    decisions, problems = load_decisions(decisions_path)
+    ex.problems += [("", p, "") for p in problems]
+    grouping = group_works(ex.citations, decisions)
+    ex.works, ex.pairs, ex.review = grouping.works, grouping.pairs, grouping.review
+    ex.problems += [
+        ("", unknown_id_problem(decisions_path, d, missing), "") for d, missing in grouping.unknown_ids
+    ]
+    citations = {c.id: c for c in ex.citations}
+    for citation_id, code, message in grouping.problems:
+        citation = citations[citation_id]
+        ex.problems.append((citation.document_id, located(code, message, citation.span), citation_id))
+    _document_works(ex)
+    return ex
+
+
+def _document_works(ex: Extraction) -> None:
+    """Point each document at the work it presents or reviews.
+
+    A review card reviews the article of its header (its first citation with a title); a document whose
+    sidecar has a ``work`` block is itself a study (a thesis, a congress presentation) and becomes a work.
+    """
+    header_of: dict[str, Citation] = {}
+    for c in ex.citations:
+        if c.reference.title and c.document_id not in header_of:
+            header_of[c.document_id] = c
+    for document in ex.documents:
+        if document.work:
+            title = document.work.get("title") or document.title
+            authors = [parse_name(a)[0] for a in document.authors]
+            ref = Reference(
+                authors=[a for a in authors if a.family or a.literal],
+                title=title,
+                year=document.date[:4],
+                type=document.work["type"],
+            )
+            key = f"document:{document.id}"
+            ex.works.append(Work(stable_id("w_", key), key, ref))
+            document.work_id = ex.works[-1].id
+        elif document.kind is DocumentKind.REVIEW_CARD:
+            header = header_of.get(document.id)
+            document.work_id = header.work_id if header else ""
+    ex.works.sort(key=lambda w: w.id)
