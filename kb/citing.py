@@ -31,6 +31,7 @@ from kb.model import (
 from kb.normalise import load_journal_table, normalise_record, repair_text
 from kb.normalise.journals import JournalTable
 from kb.parse import parse_reference
+from kb.parse.confidence import low_confidence_problems
 from kb.works import stable_id
 
 
@@ -119,7 +120,7 @@ def _add_citation(
         citation_id, document.id, found.span, found.kind, ref, citation_status(found.kind, ref)
     )
     out.citations.append(citation)
-    for code, field_name, message in ref.problems:
+    for code, field_name, message in [*ref.problems, *low_confidence_problems(ref.confidence)]:
         out.problems.append((document.id, located(code, message, found.span, field_name), citation_id))
     _normalise(out, document, citation, journals)
 
