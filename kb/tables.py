@@ -9,7 +9,6 @@ beside its table. ``build_tables`` adds the evidence tables (``kb.evidence``) an
 from __future__ import annotations
 
 import json
-
 from collections import Counter, defaultdict
 
 from kb.config import Config
