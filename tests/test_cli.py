@@ -29,11 +29,12 @@ def test_build_prints_summary_and_exits_0(tmp_path, capsys):
         "citations: 142",
         "works: 138",
         "passages: 372",
-        "problems: 131 (1 errors)",
+        "problems: 153 (1 errors)",
         "  broken_author: 5",
         "  joined_words: 5",
         "  long_page_range: 19",
         "  lost_character: 2",
+        "  low_confidence: 22",
         "  missing_authors: 1",
         "  missing_title: 2",
         "  missing_year: 2",
@@ -127,7 +128,7 @@ def test_check_reports_problems_grouped_by_code(seed_db, capsys):
     code, out, _ = run(["check", "--db", str(seed_db), "--examples", "1"], capsys)
     lines = out.splitlines()
     assert code == 0
-    assert lines[0].endswith("problems in 14 codes")
+    assert lines[0].endswith("problems in 15 codes")
     assert lines[1:3] == [
         "truncated (error): 1",
         "  references/000_b9d0f3a1d59143d6.txt:44: the reference stops in the middle",

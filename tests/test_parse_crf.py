@@ -42,7 +42,6 @@ FIELDS = (
 )
 
 KNOWN_MISSES: dict[str, str] = {
-    "000:42": "a title-only HAL line (no author, year or journal) is flagged not_a_reference like the prose lines",
     "000:138": "journal 'P T Peer-Rev J Formul Manag' cut after 'Peer-Rev' (its first words go to the title)",
     "000:168": "'The American Society of Hematology 2011 ...': the year inside the title splits it",
 }

@@ -38,14 +38,15 @@ def field_confidence(
     a fallback pattern (no token carries its label) gets none.
     """
     lowest: dict[str, float] = {}
+    get = spans.get
     for (_tok, lab, start, _end), p in zip(tagged, probs, strict=True):
-        span = spans.get(lab)
+        span = get(lab)
         if span is not None and span[0] <= start < span[1] and p < lowest.get(lab, 2.0):
             lowest[lab] = p
     return {
-        name: round(lowest[label], 3)
-        for label, name in FIELD_OF_LABEL.items()
-        if label in lowest and getattr(ref, name)
+        FIELD_OF_LABEL[label]: round(p, 3)
+        for label, p in lowest.items()
+        if label in FIELD_OF_LABEL and getattr(ref, FIELD_OF_LABEL[label])
     }
 
 

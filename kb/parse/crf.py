@@ -22,6 +22,7 @@ MODEL_FILE = Path(__file__).resolve().parent / "model.crfsuite"
 MAX_CHARS = 2000
 """Longer input is cut to this many characters before tagging (no reference is that long)."""
 MAX_TOKENS = 300
+_Spans = dict[str, tuple[int, int]]
 
 DOI_RE = re.compile(r"10\.\d{4,9}/[^\s\"<>]+", re.I)
 _DOI_TAIL = re.compile(r"(?:\[doi\]|[.,;]?(?:pmid|pmcid|pii|issn|url)\b.*)$", re.I)
@@ -334,7 +335,7 @@ class CRFParser:
             return [], []
         tagger = self._tagger
         labels = tagger.tag(self._featurizer.sequence([t for t, _, _ in toks]))
-        probs = [tagger.marginal(lab, i) for i, lab in enumerate(labels)]
+        probs = list(map(tagger.marginal, labels, range(len(labels))))
         return [(t, lab, s, e) for (t, s, e), lab in zip(toks, labels, strict=True)], probs
 
     def parse(self, text: str) -> Reference:
@@ -368,13 +369,7 @@ class CRFParser:
         """Parse each string; one ``Reference`` per input, in order."""
         return [self.parse(t) for t in texts]
 
-    def _fill(
-        self,
-        ref: Reference,
-        text: str,
-        segments: list[tuple[str, int, int]],
-        spans: dict[str, tuple[int, int]],
-    ) -> None:
+    def _fill(self, ref: Reference, text: str, segments: list[tuple[str, int, int]], spans: _Spans) -> None:
         author_text = text[spans["author"][0] : spans["author"][1]] if "author" in spans else ""
         title_text = text[spans["title"][0] : spans["title"][1]] if "title" in spans else ""
         journal_text = text[spans["journal"][0] : spans["journal"][1]] if "journal" in spans else ""

@@ -58,7 +58,7 @@ HAL_SHARE = 0.06
 _MARK = {
     "title": "\ue002\ue003", "journal": "\ue004\ue005", "volume": "\ue006\ue007", "issue": "\ue008\ue009",
     "doi": "\ue00a\ue00b", "publisher": "\ue00c\ue00d", "location": "\ue00e\ue00f",
-    "author": "\ue010\ue011", "editor": "\ue012\ue013",
+    "author": "\ue010\ue011", "editor": "\ue012\ue013", "date": "\ue014\ue015",
 }  # fmt: skip
 _OPEN = {v[0]: k for k, v in _MARK.items()}
 _CLOSE = {v[1] for v in _MARK.values()}
@@ -222,7 +222,7 @@ def hal(f: Fields, rng: random.Random) -> str:
         month = rng.choice(
             ["janv", "févr", "mars", "avr", "mai", "juin", "juill", "août", "sept", "oct", "nov", "déc"]
         )
-        month = (f"{rng.randint(1, 28)} " if rng.random() < 0.5 else "") + month + ", "
+        month = _wrap("date", (f"{rng.randint(1, 28)} " if rng.random() < 0.5 else "") + month) + ", "
     container = (
         _wrap("journal", f["journal"]) if f.get("journal") else _wrap("publisher", f.get("publisher", ""))
     )

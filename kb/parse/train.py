@@ -34,14 +34,14 @@ HANDMADE_FILE = DATA_DIR / "handmade.xml"
 MODEL_FILE = Path(__file__).resolve().parent / "model.crfsuite"
 HANDMADE_REPEAT = 3
 """Hand-labelled examples are few; they are repeated so the forms of our seeds are learnt."""
-SYNTHETIC_EXAMPLES = 7000
+SYNTHETIC_EXAMPLES = 5000
 """How many synthetic examples (``kb.parse.synth``: the labelled fields re-rendered through CSL
 styles, with noise) are added to the corpora."""
 
 CRF_PARAMS: dict[str, float | int | bool] = {
     "c1": 0.5,
     "c2": 0.01,
-    "max_iterations": 200,
+    "max_iterations": 130,
     "feature.minfreq": 2,
     "feature.possible_transitions": True,
 }
