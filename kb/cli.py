@@ -4,7 +4,10 @@ Exit codes (documented in the README):
 
 - 0: the command did what it was asked (a build with problems still exits 0: problems are data);
 - 1: a usage error or an input/output error, reported as one ``Error: ...`` line;
-- 2: ``kb build --strict`` recorded at least one problem of severity ``error``.
+- 2: ``kb build --strict`` recorded at least one problem of severity ``error``;
+- 3: ``kb enrich`` could not reach a service (no network, refused connection, timeouts);
+- 4: ``kb enrich``: a service refused the request itself (a bad API key);
+- 5: ``kb enrich`` finished, but some lookups failed (malformed answers, a service still busy).
 """
 
 from __future__ import annotations
@@ -29,6 +32,10 @@ PARSE_FORMATS = ("csl", "bibtex")
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_STRICT = 2
+EXIT_NETWORK = 3
+EXIT_REFUSED = 4
+EXIT_PARTIAL = 5
+ENRICH_ONLY = ("short", "flagged", "no_identifier", "all")
 DEFAULT_DB = Path("db/evidence.db")
 DEFAULT_REFERENCES = Path("references")
 DEFAULT_METADATA = Path("metadata.yml")
@@ -215,6 +222,46 @@ def tag_command(file: Path, jsonl: bool, itp: bool, vocab: Path | None) -> None:
     sys.exit(run_tag(split_lines(data), sys.stdout, vocabulary, assume_itp=itp))
 
 
+@cli.command("results")
+@click.argument("file", default="-", type=click.Path(path_type=Path, allow_dash=True))
+@click.option("--jsonl", is_flag=True, help="JSON lines out (the default; accepted for clarity).")
+@click.option("--itp", is_flag=True, help="The text is known to be about ITP (satisfies ITP context guards).")
+@click.option(
+    "--db",
+    "db",
+    type=click.Path(path_type=Path),
+    help="Instead of reading FILE, write the results of this database as CSV (for a meta-analysis).",
+)
+def results_command(file: Path, jsonl: bool, itp: bool, db: Path | None) -> None:
+    """Print the results of FILE (or stdin): one JSON object per number a trial reports.
+
+    With --db, print every result of a built database as CSV: study, outcome, measure, value, CI, n, p,
+    source file and line.
+    """
+    import sqlite3
+
+    from kb.evidence import VocabularyError, load_vocabulary
+    from kb.evidence.results.report import run_results, write_results_csv
+
+    if db is not None:
+        if not db.is_file():
+            raise KbError(f"{db}: no such database; run `kb build` first.")
+        try:
+            write_results_csv(db, sys.stdout)
+        except sqlite3.Error as exc:
+            raise KbError(f"{db}: cannot read its results ({exc}); rebuild it with `kb build`.") from exc
+        return
+    try:
+        data = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
+        vocabulary = load_vocabulary()
+    except OSError as exc:
+        raise KbError(f"{file}: cannot be read ({exc.strerror or exc}).") from exc
+    except VocabularyError as exc:
+        raise KbError(str(exc)) from exc
+    text = data.decode("utf-8", errors="replace").replace("\x00", "")
+    sys.exit(run_results(text, sys.stdout, vocabulary, assume_itp=itp))
+
+
 @cli.command("dedupe")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
@@ -247,17 +294,120 @@ def dedupe_command(files: tuple[Path, ...], fmt: str, maybe: Path | None, summar
 @click.option("--design", help="Only works of this study design (design id).")
 @click.option("--sql", help="Read-only SELECT whose rows are works (id) or carry a work_id.")
 @click.option(
+    "--include-short",
+    is_flag=True,
+    help="Also export short citations without a title, as misc entries whose note quotes the citation.",
+)
+@click.option(
     "--out", "out", type=click.Path(path_type=Path), help="File to write (default: standard output)."
 )
 def export_command(
-    db: Path, fmt: str, drug: str | None, design: str | None, sql: str | None, out: Path | None
+    db: Path,
+    fmt: str,
+    drug: str | None,
+    design: str | None,
+    sql: str | None,
+    include_short: bool,
+    out: Path | None,
 ) -> None:
     """Export works as BibTeX, RIS or CSL-JSON: every work, or those of --drug/--design/--sql."""
     from kb.export import run_export
 
-    n = run_export(db, fmt, out, drug=drug, design=design, sql=sql)
+    n = run_export(db, fmt, out, drug=drug, design=design, sql=sql, include_short=include_short)
     if out is not None:
         click.echo(f"exported {n} works to {out}", err=True)
+
+
+@cli.command("enrich")
+@db_option("Database whose works are looked up (built first when missing, rebuilt after).")
+@references_option("Directory of input documents, for the build before and after the lookups.")
+@click.option(
+    "--extract",
+    "extract_dir",
+    type=click.Path(path_type=Path),
+    help="Curated files; default: extract/ beside the references directory.",
+)
+@click.option(
+    "--source", "sources", default="pubmed,crossref", show_default=True, help="Services, comma-separated."
+)
+@click.option(
+    "--email", default="", envvar="KB_EMAIL", help="Your e-mail, sent to NCBI and Crossref (polite pool)."
+)
+@click.option(
+    "--api-key", default="", envvar="NCBI_API_KEY", help="NCBI API key: 10 requests a second instead of 3."
+)
+@click.option(
+    "--only",
+    type=click.Choice(ENRICH_ONLY),
+    default="all",
+    show_default=True,
+    help="Which works: short citations, flagged fields, works without DOI/PMID, or all of them.",
+)
+@click.option("--offline", is_flag=True, help="Use the cache only; never touch the network.")
+@click.option("--refresh", is_flag=True, help="Ask again lookups already in the cache.")
+@click.option("--limit", type=click.IntRange(min=0), help="Look up at most this many works.")
+@click.option(
+    "--pubmed-url", default="https://eutils.ncbi.nlm.nih.gov/entrez/eutils", help="E-utilities base URL."
+)
+@click.option("--crossref-url", default="https://api.crossref.org", help="Crossref REST API base URL.")
+@click.option(
+    "--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True, help="Seconds per request."
+)
+@click.option(
+    "--retries",
+    type=click.IntRange(min=0, max=10),
+    default=3,
+    show_default=True,
+    help="Tries after a 429/5xx.",
+)
+def enrich_command(
+    db: Path,
+    references: Path,
+    extract_dir: Path | None,
+    sources: str,
+    email: str,
+    api_key: str,
+    only: str,
+    offline: bool,
+    refresh: bool,
+    limit: int | None,
+    pubmed_url: str,
+    crossref_url: str,
+    timeout: float,
+    retries: int,
+) -> None:
+    """Look works up in PubMed and Crossref into a cache beside DB, then rebuild DB with what matched."""
+    from kb.config import Config
+    from kb.enrich import EnrichSettings, run_lookups, verdict_counts
+    from kb.pipeline import build
+
+    settings = EnrichSettings(
+        db=db,
+        sources=tuple(s.strip() for s in sources.split(",") if s.strip()),
+        email=email,
+        api_key=api_key,
+        only=only,
+        offline=offline,
+        refresh=refresh,
+        limit=limit,
+        pubmed_url=pubmed_url,
+        crossref_url=crossref_url,
+        timeout=timeout,
+        retries=retries,
+    )
+    config = Config(references, db, extract_dir)
+    if not db.exists():
+        build(config)
+    summary = run_lookups(settings)
+    for line in summary.lines():
+        click.echo(line)
+    build(config)
+    click.echo(f"rebuilt {db}")
+    for verdict, n in verdict_counts(db):
+        click.echo(f"  {verdict}: {n}")
+    if summary.failed:
+        click.echo(f"{len(summary.failed)} lookups failed; run kb enrich again to retry them.", err=True)
+        sys.exit(EXIT_PARTIAL)
 
 
 @cli.command("graph")
@@ -332,7 +482,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     except KbError as exc:
         click.echo(f"Error: {exc}", err=True)
-        return EXIT_ERROR
+        return getattr(exc, "exit_code", EXIT_ERROR)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else EXIT_ERROR
     return EXIT_OK

@@ -1,6 +1,6 @@
 """The grouping stage: citations grouped into works, and documents pointed at the work they are about.
 
-``group_citations`` hands the citations to the deduplication engine (``kb.works.group_works``) with the
+``group_citations`` hands the citations to the deduplication engine (``kb.dedupe.group.group_works``) with the
 reviewer decisions of the configuration, turns what it finds into located problems, and adds the works
 that documents are themselves (a sidecar with a ``work`` block: a thesis, a congress presentation) or
 review (a review card reviews the article of its header).
@@ -11,9 +11,10 @@ from __future__ import annotations
 from kb.citing import located
 from kb.config import Config
 from kb.decisions import load_decisions, unknown_id_problem
+from kb.dedupe.group import group_works
 from kb.model import Citation, DocumentKind, Extraction, Reference, Work
 from kb.normalise import parse_name
-from kb.works import group_works, stable_id
+from kb.works import stable_id
 
 
 def group_citations(ex: Extraction, config: Config) -> Extraction:
@@ -23,6 +24,7 @@ def group_citations(ex: Extraction, config: Config) -> Extraction:
     ex.problems += [("", p, "") for p in problems]
     grouping = group_works(ex.citations, decisions)
     ex.works, ex.pairs, ex.review = grouping.works, grouping.pairs, grouping.review
+    ex.notices = grouping.notices
     ex.problems += [
         ("", unknown_id_problem(decisions_path, d, missing), "") for d, missing in grouping.unknown_ids
     ]

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:  # the grouping stage's own types; kb.works imports this module
-    from kb.works import PairRow, ReviewItem
+if TYPE_CHECKING:  # the grouping stage's own types; kb.dedupe.group imports this module
+    from kb.dedupe.group import NoticeRow, PairRow, ReviewItem
 
 
 class KbError(Exception):
@@ -77,6 +77,8 @@ class ProblemCode(StrEnum):
     INVALID_PMID = "invalid_pmid"
     INVALID_PMCID = "invalid_pmcid"
     INVALID_HAL_ID = "invalid_hal_id"
+    # Found by the enrichment stage (kb.enrich):
+    CONTRADICTED_BY_RECORD = "contradicted_by_record"
 
 
 SEVERITY: dict[ProblemCode, Severity] = {
@@ -116,6 +118,7 @@ SEVERITY: dict[ProblemCode, Severity] = {
     ProblemCode.INVALID_PMID: Severity.WARNING,
     ProblemCode.INVALID_PMCID: Severity.WARNING,
     ProblemCode.INVALID_HAL_ID: Severity.WARNING,
+    ProblemCode.CONTRADICTED_BY_RECORD: Severity.WARNING,
 }
 
 
@@ -335,6 +338,8 @@ class Work:
     journal_abbrev: str = ""
     first_page: str = ""
     last_page: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+    """Extra fields an enrichment brought (abstract, MeSH terms...); the citations' own come first."""
 
 
 def merged_extra(citations: Iterable[Citation]) -> dict[str, str]:
@@ -358,7 +363,7 @@ class Extraction:
     """What the stages of a build have found so far, handed from one stage to the next.
 
     ``kb.ingest`` fills ``documents``; ``kb.citing`` adds ``citations``, ``passages`` and their
-    problems; ``kb.grouping`` adds ``works``, ``pairs`` and ``review``.
+    problems; ``kb.grouping`` adds ``works``, ``pairs``, ``review`` and ``notices``.
     """
 
     documents: list[Document] = field(default_factory=list)
@@ -369,6 +374,9 @@ class Extraction:
     works: list[Work] = field(default_factory=list)
     pairs: list[PairRow] = field(default_factory=list)
     review: list[ReviewItem] = field(default_factory=list)
+    notices: list[NoticeRow] = field(default_factory=list)
+    tables: Tables = field(default_factory=dict)
+    """Rows a stage makes for its own tables (``kb.enrich``: enrichments, enrich targets, review rows)."""
 
 
 @dataclass

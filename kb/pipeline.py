@@ -4,6 +4,7 @@
 
     Config ─► kb.citing.read_references ─► Extraction (documents, citations, passages, problems)
            ─► kb.grouping.group_citations ─► Extraction (+ works, duplicate pairs, review queue)
+           ─► kb.enrich.enrich_extraction ─► Extraction (works filled from cached PubMed/Crossref records)
            ─► kb.tables.build_tables ─► Tables (rows of every table)
            ─► kb.store.replace_database ─► the SQLite file, replaced atomically
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 from kb.citing import read_references
 from kb.config import Config
+from kb.enrich.apply import enrich_extraction
 from kb.grouping import group_citations
 from kb.model import BuildSummary, Extraction
 from kb.store import replace_database
@@ -22,8 +24,9 @@ from kb.tables import FULL_SCHEMA, VIEWS, build_tables
 
 
 def extract(config: Config) -> Extraction:
-    """Read, parse and normalise the documents of ``config.references`` and group their citations."""
-    return group_citations(read_references(config), config)
+    """Read, parse and normalise the documents of ``config.references``, group their citations and apply
+    the cached lookups of ``kb enrich``."""
+    return enrich_extraction(group_citations(read_references(config), config), config)
 
 
 def build(config: Config) -> BuildSummary:

@@ -12,6 +12,8 @@ import json
 from collections import Counter, defaultdict
 
 from kb.config import Config
+from kb.dedupe.group import ReviewItem, notice_rows
+from kb.enrich.apply import ENRICH_SCHEMA
 from kb.evidence.build import evidence_rows
 from kb.evidence.link import EVIDENCE_SCHEMA, EVIDENCE_VIEWS
 from kb.graph import GRAPH_SCHEMA, graph_tables, record_reference_edges
@@ -29,7 +31,7 @@ from kb.model import (
     merged_extra,
 )
 from kb.store import TableSpec, columns
-from kb.works import ReviewItem, citation_keys, stable_id
+from kb.works import citation_keys, stable_id
 
 SCHEMA: dict[str, TableSpec] = {
     "works": TableSpec(
@@ -97,6 +99,15 @@ SCHEMA: dict[str, TableSpec] = {
         indexes=(("code",), ("severity",), ("document_id", "line"), ("citation_id",)),
         not_null=("code", "severity", "message"),
     ),
+    "notices": TableSpec(
+        columns=columns(
+            "id:s notice_work_id:s article_work_id:s kind:s evidence:s notice_citation_id:s "
+            "article_citation_id:s"
+        ),
+        pk="id",
+        foreign_keys=(("notice_work_id", "works", "id"), ("article_work_id", "works", "id")),
+        indexes=(("notice_work_id",), ("article_work_id",), ("kind",)),
+    ),
     "duplicate_pairs": TableSpec(
         columns=columns("id:s record_a:s record_b:s decision:s score:f reason:s scores:s"),
         pk="id",
@@ -125,7 +136,7 @@ SCHEMA: dict[str, TableSpec] = {
 are made by ``main_rows`` below."""
 
 
-FULL_SCHEMA: dict[str, TableSpec] = {**SCHEMA, **EVIDENCE_SCHEMA, **GRAPH_SCHEMA}
+FULL_SCHEMA: dict[str, TableSpec] = {**SCHEMA, **EVIDENCE_SCHEMA, **GRAPH_SCHEMA, **ENRICH_SCHEMA}
 """Every table the build writes, in creation order."""
 VIEWS: dict[str, str] = {**EVIDENCE_VIEWS}
 
@@ -133,6 +144,8 @@ VIEWS: dict[str, str] = {**EVIDENCE_VIEWS}
 def build_tables(ex: Extraction, config: Config) -> Tables:
     """Every table's rows for a grouped extraction: the main tables, evidence, the citation graph."""
     tables = main_rows(ex)
+    for name, rows in ex.tables.items():
+        tables.setdefault(name, []).extend(rows)
     tables.update(evidence_rows(ex, tables, config))
     tables.update(graph_tables(tables, record_reference_edges(ex)))
     return tables
@@ -220,7 +233,7 @@ def main_rows(ex: Extraction) -> Tables:
                 "journal_written": w.reference.journal,
                 "first_page": w.first_page,
                 "last_page": w.last_page,
-                **_extra_columns(merged_extra(citations[i] for i in w.citation_ids)),
+                **_extra_columns({**w.extra, **merged_extra(citations[i] for i in w.citation_ids)}),
                 "n_citations": len(w.citation_ids),
                 "n_documents": len(documents_of[w.id]),
             }
@@ -304,6 +317,7 @@ def main_rows(ex: Extraction) -> Tables:
                 "text": span.text,
             }
         )
+    tables["notices"] = notice_rows(ex.notices, citations)
     tables["duplicate_pairs"] = [
         {
             "id": stable_id("dp_", p.a, p.b),

@@ -29,9 +29,9 @@ def run(
 def test_csv_exact_output() -> None:
     assert run([TINY_BIB, TINY_RIS]) == (
         EXIT_OK,
-        "merged_ids,size,title,year,doi\n"
+        "merged_ids,size,title,year,doi,notices\n"
         'bussel2007;bussel2007dup;ris1,3,"AMG 531, a Thrombopoiesis-Stimulating Protein, for Chronic ITP",2006,'
-        "10.1056/NEJMoa054626\n",
+        "10.1056/NEJMoa054626,bussel2007err\n",  # the erratum notice beside its article, not merged
         "",
     )
 
@@ -40,7 +40,8 @@ def test_jsonl_exact_output() -> None:
     code, out, _ = run([TINY_BIB], fmt="jsonl")
     assert code == EXIT_OK
     assert out == (
-        '{"cluster": ["bussel2007", "bussel2007dup"], "doi": "10.1056/NEJMoa054626", "sources": {"authors": '
+        '{"cluster": ["bussel2007", "bussel2007dup"], "doi": "10.1056/NEJMoa054626", "notices": ["bussel2007err"], '
+        '"sources": {"authors": '
         '"bussel2007", "doi": "bussel2007", "issue": "bussel2007", "journal": "bussel2007", "pages": "bussel2007", '
         '"title": "bussel2007", "type": "bussel2007", "volume": "bussel2007", "year": "bussel2007"}, '
         '"title": "AMG 531, a Thrombopoiesis-Stimulating Protein, for Chronic ITP", "year": "2006"}\n'
@@ -51,7 +52,10 @@ def test_summary_goes_to_stderr() -> None:
     code, out, err = run([TINY_BIB, TINY_RIS], summary=True)
     assert code == EXIT_OK
     assert out.startswith("merged_ids,")
-    assert err == "records in: 5\nduplicates removed: 2\nrecords out: 3\nmaybe pairs (for review): 0\n"
+    assert err == (
+        "records in: 5\nduplicates removed: 2\nrecords out: 3\nmaybe pairs (for review): 0\n"
+        "notices linked to their article (not merged): 1\n"
+    )
 
 
 def test_maybe_file(tmp_path: Path) -> None:
@@ -65,7 +69,7 @@ def test_maybe_file(tmp_path: Path) -> None:
     )
     maybe = tmp_path / "maybe.csv"
     code, out, _ = run([str(bib)], maybe=str(maybe))
-    assert (code, out) == (EXIT_OK, "merged_ids,size,title,year,doi\n")
+    assert (code, out) == (EXIT_OK, "merged_ids,size,title,year,doi,notices\n")
     assert maybe.read_text(encoding="utf-8") == (
         "id_a,id_b,reason,title_similarity,author_similarity,evidence\n"
         'a,b,"same title but issues differ, short title without a common first page",1.0,1.0,1.5\n'
@@ -76,7 +80,7 @@ def test_input_problems_exit_2_and_are_reported() -> None:
     path = str(FIXTURES / "malformed.bib")
     code, out, err = run([path])
     assert code == EXIT_INPUT_PROBLEMS
-    assert out == "merged_ids,size,title,year,doi\n"
+    assert out == "merged_ids,size,title,year,doi,notices\n"
     assert err.splitlines()[0].startswith(f"{path}:7: unparsed: BibTeX block could not be parsed")
     assert err.splitlines()[1].startswith(f"{path}:18: unparsed: duplicate entry key 'good1'")
 

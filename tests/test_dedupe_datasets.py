@@ -11,7 +11,7 @@ import pytest
 from kb.dedupe import dedupe
 from kb.ingest.bibtex import read_bibtex_file
 
-DATA = Path("/work/shared/data/dedup")
+DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "dedup"
 
 # Pair F1 of bib-dedupe on each set (the peer to match). digital_work's gold merges an erratum with its
 # article and two records with different DOIs, which our rules forbid, so its floor is lower.

@@ -31,7 +31,7 @@ def links(db: Path, work_id: str) -> set[tuple[str, str]]:
 def results(db: Path, work_id: str) -> list[dict]:
     return query(
         db,
-        "select measure, outcome_id, arm, value, ci_low, ci_high, p, timepoint, count, line "
+        "select measure, kind, outcome_id, arm, value, ci_low, ci_high, p, timepoint, count, line "
         "from results where work_id = ? order by line, measure",
         (work_id,),
     )
@@ -45,7 +45,7 @@ def design(db: Path, work_id: str) -> dict:
 
 def test_review_card_points_at_the_reviewed_article(seed_db):
     work = document_work(seed_db, SEED_001)
-    assert work["doi"] == "10.1056/nejmoa2100596"
+    assert work["doi"] == "10.1056/NEJMoa2100596"
     assert {("mycophenolate_mofetil", "intervention"), ("corticosteroids", "comparator")} <= links(
         seed_db, work["id"]
     )
@@ -89,10 +89,10 @@ def test_slides_present_their_own_study(seed_db):
     [
         ("n", None, 26.0, {}),
         ("response_rate", "overall_response", 52.0, {}),
-        ("survival", "relapse_free_survival", 60.0, {"timepoint": "24 months"}),
+        ("proportion", "relapse_free_survival", 60.0, {"timepoint": "24 months", "kind": "survival"}),
         ("median", "time_to_response", 29.0, {}),
-        ("adverse_event", "infections", 31.0, {"count": 8}),
-        ("adverse_event", "mortality", 23.0, {"count": 6}),
+        ("proportion", "infections", 31.0, {"count": 8, "kind": "adverse_event"}),
+        ("proportion", "mortality", 23.0, {"count": 6, "kind": "adverse_event"}),
     ],
 )
 def test_results_of_002(seed_db, measure, outcome, value, extra):
@@ -163,7 +163,7 @@ def test_evidence_view_joins_works_interventions_and_designs(seed_db):
         "select * from evidence where intervention_id = 'mycophenolate_mofetil' and role = 'intervention'",
     )
     assert any(
-        r["doi"] == "10.1056/nejmoa2100596" and r["design_id"] == "rct" and r["n_results"] >= 5 for r in rows
+        r["doi"] == "10.1056/NEJMoa2100596" and r["design_id"] == "rct" and r["n_results"] >= 5 for r in rows
     )
 
 
@@ -175,3 +175,37 @@ def test_every_link_is_located(seed_db):
         == 0
     )
     assert query(seed_db, "select count(*) n from results where document_id is null or line < 1")[0]["n"] == 0
+
+
+def test_seed_002_population_trait_is_not_a_response(seed_db):
+    """ "65% were refractory to corticosteroids" (Discussion) describes the population: no 65 % response."""
+    work = document_work(seed_db, SEED_002)
+    rows = results(seed_db, work["id"])
+    assert [r for r in rows if r["value"] == 65.0 and r["measure"] != "n"] == []
+    assert any(r["measure"] == "response_rate" and r["value"] == 52.0 for r in rows)
+
+
+def test_seed_001_background_gives_no_result(seed_db):
+    """The card's Introduction ("une rémission complète au long cours de 20%") is other studies' result."""
+    work = document_work(seed_db, SEED_001)
+    rows = results(seed_db, work["id"])
+    assert [r for r in rows if r["outcome_id"] == "complete_response" or r["value"] in (20.0, 30.0)] == []
+    assert all(r["line"] >= 45 for r in rows)
+
+
+def test_results_for_meta_analysis_view(seed_db):
+    """The CSV view carries study, outcome, measure, value, CI, n, p, source file and line."""
+    sql = "select * from results_for_meta_analysis where measure = 'hr' and study like 'Bradbury%'"
+    row = query(seed_db, sql)[0]
+    assert (row["value"], row["ci_low"], row["ci_high"], row["p"], row["n_randomised"]) == (
+        0.41,
+        0.21,
+        0.8,
+        0.008,
+        120.0,
+    )
+    assert (row["source_file"], row["line"], row["outcome_id"]) == (
+        "references/001_4deb52642860177b.txt",
+        58,
+        "treatment_failure",
+    )

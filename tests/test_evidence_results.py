@@ -90,7 +90,7 @@ def test_odds_ratio_and_bare_or() -> None:
 
 def test_markdown_bold_and_timepoint() -> None:
     (r,) = extract_results(["Relapse-free survival at 24 months was **60 %**"])
-    assert (r.measure, r.value, r.outcome, r.timepoint, r.line) == (
+    assert (r.kind, r.value, r.outcome, r.timepoint, r.line) == (
         "survival",
         60,
         "relapse_free_survival",
@@ -114,3 +114,20 @@ def test_confidence_level_is_not_a_result() -> None:
 )
 def test_words_to_int(words: str, value: int | None) -> None:
     assert words_to_int(words) == value
+
+
+def test_record_abstract_gives_results_at_its_lines() -> None:
+    """A record's abstract (PubMed, RIS, CSL-JSON) is read like any text; lines count from its first line."""
+    from kb.evidence.link import TextSource, evidence_tables
+
+    abstract = (
+        "BACKGROUND: ITP is rare.\nMETHODS: We randomised 60 patients.\n"
+        "RESULTS: Response was 70% with romiplostim vs. 30% with placebo (P < 0.001)."
+    )
+    tables = evidence_tables([TextSource("w1", abstract, "doc1", 40, "abstract")], {})
+    got = sorted((r["measure"], r["value"], r["line"], r["method"]) for r in tables["results"])
+    assert got == [
+        ("n", 60.0, 41, "abstract"),
+        ("response_rate", 30.0, 42, "abstract"),
+        ("response_rate", 70.0, 42, "abstract"),
+    ]

@@ -92,7 +92,7 @@ def test_pubmed_records_fields_and_extras():
     assert arnold.line == 1
     ghanima = read.records[1].reference
     assert ghanima.authors[-1] == Name(literal="RITP study group")
-    assert ghanima.doi == "10.1016/s0140-6736(14)61952-4"
+    assert ghanima.doi == "10.1016/S0140-6736(14)61952-4"  # as the record writes it
     stray = [p for p in read.problems if p.code is ProblemCode.UNPARSED]
     assert [(p.line, p.raw) for p in stray] == [(46, "this line has no tag")]
 
@@ -110,7 +110,7 @@ def test_csljson_items_with_lines_and_own_references():
         "2021",
         "9",
     )
-    assert bradbury.reference.doi == "10.1056/nejmoa2100596"
+    assert bradbury.reference.doi == "10.1056/NEJMoa2100596"
     assert "10.1182/blood-2016-03-603365" in bradbury.extra["references"]
     assert (untitled.id, untitled.line, untitled.reference.title) == ("untitled", 17, "")
 

@@ -81,7 +81,7 @@ def test_bradbury_2021_french_numeric_date() -> None:
     assert (record.reference.year, record.reference.month, record.reference.day) == ("2021", "9", "2")
     assert record.journal_canonical == "N Engl J Med"
     assert record.reference.journal == "NEJM"  # as written
-    assert record.reference.doi == "10.1056/nejmoa2100596"
+    assert record.reference.doi == "10.1056/NEJMoa2100596"
     assert record.reference.et_al
 
 

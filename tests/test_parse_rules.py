@@ -226,7 +226,7 @@ def test_reviewed_article_header_of_001():
     assert ref.title == "Mycophenolate Mofetil for First-Line Treatment of Immune Thrombocytopenia"
     assert ref.authors == [Name("Bradbury", "C. A.")] and ref.et_al
     assert (ref.journal, ref.year, ref.month, ref.day) == ("NEJM", "2021", "9", "2")
-    assert ref.doi == "10.1056/nejmoa2100596"
+    assert ref.doi == "10.1056/NEJMoa2100596"
 
 
 def test_vancouver_reference():

@@ -80,7 +80,7 @@ def test_serve_builds_then_answers_json_api(server):
     assert db.exists()
     works = get_json(f"{base}/evidence/works.json?_shape=array&_size=max")
     assert isinstance(works, list) and len(works) == 138
-    rows = get_json(f"{base}/evidence/works.json?_shape=array&doi=10.1056/nejmoa2100596")
+    rows = get_json(f"{base}/evidence/works.json?_shape=array&doi=10.1056/NEJMoa2100596")
     assert [r["first_author"] for r in rows] == ["Bradbury"]
     search = get_json(f"{base}/evidence/works.json?_shape=array&_search=karpatkin")
     assert [r["n_citations"] for r in search] == [2]

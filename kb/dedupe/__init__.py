@@ -9,9 +9,14 @@ The stages, one module each, in pipeline order:
   and scores;
 * :mod:`kb.dedupe.cluster` - clusters over ``duplicate`` pairs only, refusing conflicting joins;
 * :mod:`kb.dedupe.merge` - one canonical record per cluster, every original kept;
-* :mod:`kb.dedupe.shorts` - one-way links from short citations (no title) to full works.
+* :mod:`kb.dedupe.notices` - erratum, correction and retraction notices linked to their article;
+* :mod:`kb.dedupe.shorts` - one-way links from short citations (no title) to full works;
+* :mod:`kb.dedupe.group` - the build's stage: citations grouped into works through :func:`dedupe`.
 
-:func:`dedupe` runs the first five; :func:`kb.dedupe.run.run_dedupe` is the command-line entry point.
+:func:`dedupe` is the one driver of the first five stages, for ``kb dedupe`` and ``kb build`` alike;
+reviewer decisions enter it as :class:`PairVerdict` (they replace the engine's decision for their pair, and
+a ``different`` verdict keeps its two records apart even through other records).
+:func:`kb.dedupe.run.run_dedupe` is the command-line entry point.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from kb.dedupe.block import candidate_pairs
 from kb.dedupe.cluster import cluster
 from kb.dedupe.match import Decision, PairDecision, decide
 from kb.dedupe.merge import MergedWork, merge
+from kb.dedupe.notices import NoticeLink, link_notices
 from kb.dedupe.prep import Prepped, prep
 from kb.dedupe.records import ReadResult, Record
 from kb.dedupe.shorts import LinkStatus, ShortLink, link_short_citations
@@ -32,7 +38,9 @@ __all__ = [
     "DedupeResult",
     "LinkStatus",
     "MergedWork",
+    "NoticeLink",
     "PairDecision",
+    "PairVerdict",
     "Prepped",
     "ReadResult",
     "Record",
@@ -42,15 +50,26 @@ __all__ = [
 ]
 
 
+@dataclass(frozen=True)
+class PairVerdict:
+    """A reviewer's decision on two record ids: ``same`` work or not; ``source`` says where it is written
+    (``extract/decisions.yml:12``), for the pair's reason."""
+
+    a: str
+    b: str
+    same: bool
+    source: str
+
+
 @dataclass
 class DedupeResult:
     """What :func:`dedupe` found.
 
     ``clusters`` hold record indexes (two or more each, sorted; clusters sorted); ``works`` is the merged
-    record of each cluster, in the same order; ``pairs`` the ``duplicate`` and ``maybe`` decisions (all
-    decisions when ``keep_distinct`` was set); ``refused`` the duplicate pairs that clustering refused
-    because they would have joined conflicting records; ``shorts`` the indexes of short citations, which
-    were left out of matching.
+    record of each cluster, in the same order; ``pairs`` the ``duplicate`` and ``maybe`` decisions and the
+    reviewer's (all decisions when ``keep_distinct`` was set); ``refused`` the duplicate pairs that
+    clustering refused because they would have joined conflicting records; ``shorts`` the indexes of short
+    citations, which were left out of matching.
     """
 
     records: list[Record]
@@ -60,6 +79,10 @@ class DedupeResult:
     refused: list[PairDecision] = field(default_factory=list)
     shorts: list[int] = field(default_factory=list)
     n_candidates: int = 0
+    unknown: list[tuple[PairVerdict, str]] = field(default_factory=list)
+    """Reviewer verdicts that name an id not among the records (or a short citation), with that id."""
+    notices: list[NoticeLink] = field(default_factory=list)
+    """Each erratum, correction or retraction notice linked to the article it concerns (never merged)."""
 
     @property
     def maybe_pairs(self) -> list[PairDecision]:
@@ -89,19 +112,53 @@ class DedupeResult:
         """Distinct records after deduplication."""
         return len(self.records) - self.duplicates_removed
 
+    def notice_ids(self) -> dict[str, list[str]]:
+        """Article record id -> the ids of the notices that concern it (sorted)."""
+        out: dict[str, list[str]] = {}
+        for link in self.notices:
+            out.setdefault(self.records[link.article].id, []).append(self.records[link.notice].id)
+        return {k: sorted(v) for k, v in out.items()}
+
     def cluster_ids(self) -> list[list[str]]:
         """The clusters as sorted lists of record ids, sorted."""
         return sorted(sorted(self.records[i].id for i in c) for c in self.clusters)
 
 
-def dedupe(records: Sequence[Record], keep_distinct: bool = False) -> DedupeResult:
-    """Deduplicate ``records``: prep, block, decide each candidate pair, cluster and merge."""
-    records = list(records)
-    prepped = [prep(record, i) for i, record in enumerate(records)]
+def _reviewer_pairs(
+    prepped: Sequence[Prepped], verdicts: Sequence[PairVerdict], result: DedupeResult
+) -> dict[tuple[int, int], PairDecision]:
+    """The reviewer verdicts as decisions on record indexes (the last verdict on a pair wins)."""
+    position = {p.id: p.index for p in prepped if not p.short}
+    out: dict[tuple[int, int], PairDecision] = {}
+    for verdict in verdicts:
+        missing = next((x for x in (verdict.a, verdict.b) if x not in position), "")
+        if missing:
+            result.unknown.append((verdict, missing))
+            continue
+        a, b = sorted((position[verdict.a], position[verdict.b]))
+        decision = Decision.DUPLICATE if verdict.same else Decision.DISTINCT
+        reason = f"reviewer decision: {'same' if verdict.same else 'different'} ({verdict.source})"
+        out[a, b] = PairDecision(a, b, decision, reason, {"reviewer": 1.0})
+    return out
+
+
+def dedupe(
+    records: Sequence[Record], verdicts: Sequence[PairVerdict] = (), keep_distinct: bool = False
+) -> DedupeResult:
+    """Deduplicate ``records``: prep, block, decide each candidate pair (a reviewer's verdict replaces the
+    engine's decision), cluster and merge."""
+    result = DedupeResult(list(records))
+    prepped = [prep(record, i) for i, record in enumerate(result.records)]
     candidates = candidate_pairs(prepped)
-    decisions = [decide(prepped[a], prepped[b]) for a, b in sorted(candidates)]
+    reviewer = _reviewer_pairs(prepped, verdicts, result)
+    decisions = [decide(prepped[a], prepped[b]) for a, b in sorted(candidates) if (a, b) not in reviewer]
     kept = decisions if keep_distinct else [d for d in decisions if d.decision is not Decision.DISTINCT]
-    clusters, refused = cluster(prepped, kept)
-    works = [merge([records[i] for i in c]) for c in clusters]
-    shorts = [p.index for p in prepped if p.short]
-    return DedupeResult(records, clusters, works, kept, refused, shorts, len(candidates))
+    kept += reviewer.values()  # a reviewer's "different" is kept too: it says why two records stay apart
+    apart = {(p.a, p.b) for p in reviewer.values() if p.decision is Decision.DISTINCT}
+    result.clusters, result.refused = cluster(prepped, kept, apart)
+    result.works = [merge([result.records[i] for i in c]) for c in result.clusters]
+    result.pairs = sorted(kept, key=lambda p: (p.a, p.b))
+    result.shorts = [p.index for p in prepped if p.short]
+    result.n_candidates = len(candidates)
+    result.notices = link_notices(prepped, sorted(candidates))
+    return result

@@ -1,7 +1,8 @@
 """Stage 2 of deduplication: candidate pairs from blocking keys, so cost grows about linearly.
 
 Each record gets a few keys (:func:`blocking_keys`): its DOI, its PMID, the first and the last words of its
-title, its first author with its year, and its volume with its first page. Records sharing a key form a
+title (a notice: also of the title it names), its first author with its year, and its volume with its
+first page. Records sharing a key form a
 block and every pair inside a small block is a candidate. A block larger than ``max_block`` (a common name
 and year, a frequent title opening) is not compared all-pairs: its records are sorted by title and each is
 compared with its ``window`` next neighbours only. The number of candidates is therefore at most about
@@ -36,6 +37,9 @@ def blocking_keys(record: Prepped) -> list[str]:
             keys.append("e:" + " ".join(words[-_TITLE_WORDS:]))
         if len(words) > 2 * _TITLE_WORDS:  # a bracketed or prefixed copy ("[Chinese] ...", "Re: ...")
             keys.append("m:" + " ".join(words[_TITLE_WORDS : 2 * _TITLE_WORDS]))
+    about = record.notice_of[0].split()
+    if about and about != words:  # a notice meets the article it concerns
+        keys.append("t:" + " ".join(about[:_TITLE_WORDS]))
     if record.first_author and record.year:
         keys.append(f"a:{record.first_author}:{record.year}")
     if record.volume and record.first_page:

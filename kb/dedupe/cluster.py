@@ -3,12 +3,13 @@
 A union-find joins the records of every ``duplicate`` pair, strongest pairs first. Two clusters are not
 joined when any record of one has a hard conflict (:func:`kb.dedupe.match.hard_conflict`: different DOIs,
 an erratum and its article, years far apart...) with any record of the other, so a chain ``a-b``, ``b-c``
-never puts two records that must stay apart into one cluster. ``maybe`` pairs never join anything.
+never puts two records that must stay apart into one cluster; nor do the pairs a reviewer said are
+``different`` (``apart``). ``maybe`` pairs never join anything.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 
 from kb.dedupe.match import Decision, PairDecision, hard_conflict
 from kb.dedupe.prep import Prepped
@@ -40,10 +41,11 @@ class _UnionFind:
 
 
 def cluster(
-    records: Sequence[Prepped], pairs: Iterable[PairDecision]
+    records: Sequence[Prepped], pairs: Iterable[PairDecision], apart: Set[tuple[int, int]] = frozenset()
 ) -> tuple[list[list[int]], list[PairDecision]]:
     """Clusters (lists of record indexes, two or more, sorted) and the duplicate pairs that were refused
-    because they would have joined conflicting records."""
+    because they would have joined conflicting records or records of a pair in ``apart`` (``(a, b)``,
+    ``a < b``)."""
     duplicates = sorted((p for p in pairs if p.decision is Decision.DUPLICATE),
                         key=lambda p: (-p.strength, p.a, p.b))  # fmt: skip
     forest = _UnionFind(len(records))
@@ -55,7 +57,8 @@ def cluster(
         conflict = ""
         for i in forest.group(ra):
             for j in forest.group(rb):
-                conflict = hard_conflict(records[i], records[j])
+                kept_apart = (i, j) in apart if i < j else (j, i) in apart
+                conflict = "kept apart by a reviewer" if kept_apart else hard_conflict(records[i], records[j])
                 if conflict:
                     break
             if conflict:

@@ -7,21 +7,26 @@ matches. The rules, in order:
 
 1. A short citation (no title) is never matched here; see :mod:`kb.dedupe.shorts`.
 2. Kinds that must never be merged with an ordinary article: erratum/correction vs article, comment/reply/
-   letter vs the article discussed, conference abstract vs full paper, Part I vs Part II, guideline versions
-   of different years. Only an identical locator (same volume and first page) overrides the flags, because
-   then both records point at the same printed item and the flag came from noisy metadata. Flags read
-   from type metadata count only against a record that has type metadata too.
+   letter vs the article discussed, conference abstract vs full paper (a record of three pages or more),
+   abstracts that name two different meetings, Part I vs Part II, guideline versions of different years.
+   Only an identical locator (same volume and first page) overrides the flags, because then both records
+   point at the same printed item and the flag came from noisy metadata. Flags read from type metadata
+   count only against a record that has type metadata too.
 3. Identifiers: the same DOI (or PMID) is a duplicate when the titles agree; different DOIs are distinct
-   (``maybe`` if every other field agrees).
+   (``maybe`` if every other field agrees), except two DOIs of one registrant one or two characters apart
+   when every other field agrees (a typo: duplicate).
 4. Titles below 0.8 similarity are distinct, unless journal, year, volume and page range all agree (a
    translated title). Years more than one apart are distinct.
 5. Otherwise evidence is summed: authors in common (+1, +1.5 when all agree; none in common -2), same year
-   (+1; one apart -1 except between conference records), volume (+1/-1), first page (+1/-1; without pages,
-   different issues -2), compatible journals (+0.5; incompatible -1.5), different numbers in the titles
-   (-1.5). A duplicate needs 2 (3.5 for titles under five words, which also need a common first page), more
-   when the titles are less similar; different first pages allow at most ``maybe`` unless the pages are
-   a few apart in the same volume of the same journal under the same title (a miskeyed page). Near misses,
-   and identical titles with shared authors, are ``maybe``.
+   (+1; one apart -1 except between conference records and against an ahead-of-print record without
+   volume, issue or pages), volume (+1/-1, no penalty when first author, title, year, first page and
+   journal all agree: export noise), first page (+1/-1; without pages, different issues -2; a supplement
+   issue is unknown), compatible journals (+0.5; incompatible -1.5; a meeting named after the journal is
+   not part of it), different numbers in the titles (-1.5). A duplicate needs 2 (3.5 for titles under
+   five words, which also need a common first page), more when the titles are less similar; different
+   first pages allow at most ``maybe`` unless the pages are a few apart in the same volume of the same
+   journal under the same title (a miskeyed page). Near misses, and identical titles with shared
+   authors, are ``maybe``.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, Levenshtein
 
 from kb.dedupe.prep import Prepped, journals_compatible
 
@@ -101,6 +106,20 @@ def _kind(x: Prepped, other: Prepped, kind: str) -> bool:
     return bool(getattr(x, kind)) or (kind in x.type_kinds and other.typed)
 
 
+FULL_PAPER_PAGES = 3
+"""A record spanning this many printed pages or more is a paper: a meeting abstract takes one page (or two)
+or an abstract number, so a conference record against it is a conference abstract and the full paper."""
+
+
+def _maybe_the_abstract(x: Prepped, abstract: Prepped) -> bool:
+    """Whether ``x`` (not flagged as a conference record) may be another database's export of the
+    conference record ``abstract``: it spans no full paper's pages, and it is in the same volume or in a
+    supplement (databases that do not name the meeting still keep the volume and the supplement)."""
+    return x.pages_span < FULL_PAPER_PAGES and (
+        bool(x.volume and x.volume == abstract.volume) or x.supplement
+    )
+
+
 def kind_conflict(a: Prepped, b: Prepped) -> str:
     """Why two records are of kinds that must not be merged ("" when there is no such conflict)."""
     if _kind(a, b, "erratum") != _kind(b, a, "erratum"):
@@ -108,7 +127,11 @@ def kind_conflict(a: Prepped, b: Prepped) -> str:
     if _kind(a, b, "comment") != _kind(b, a, "comment"):
         return "comment, reply or letter vs article"
     if _kind(a, b, "conference") != _kind(b, a, "conference"):
-        return "conference record vs journal article"
+        article, abstract = (b, a) if _kind(a, b, "conference") else (a, b)
+        if not _maybe_the_abstract(article, abstract):
+            return "conference record vs journal article"
+    if a.meeting and b.meeting and a.meeting != b.meeting:
+        return "abstracts of two meetings"  # one trial presented twice: two records
     if a.part != b.part and a.part and b.part:
         return f"part {a.part} vs part {b.part}"
     if (a.guideline or b.guideline) and a.year and b.year and a.year != b.year:
@@ -136,9 +159,28 @@ def same_print_location(a: Prepped, b: Prepped) -> bool:
     )
 
 
+DOI_TYPO_EDITS = 2
+"""Two DOIs of one registrant (the same ``10.NNNN/`` prefix) whose suffixes are at most this many edits
+apart may be one DOI mistyped in one database: evidence for a duplicate when every other field agrees, not
+a veto. A different prefix is a different registrant: always a veto."""
+_DOI_TYPO_MIN_SUFFIX = 6
+"""Shorter suffixes ("bjh.12") are too close to their neighbours for an edit to mean a typo."""
+
+
+def doi_typo(a: Prepped, b: Prepped) -> bool:
+    """Two different DOIs with one prefix and suffixes at most :data:`DOI_TYPO_EDITS` edits apart."""
+    prefix_a, _, suffix_a = a.doi.partition("/")
+    prefix_b, _, suffix_b = b.doi.partition("/")
+    return (
+        prefix_a == prefix_b
+        and min(len(suffix_a), len(suffix_b)) >= _DOI_TYPO_MIN_SUFFIX
+        and Levenshtein.distance(suffix_a, suffix_b, score_cutoff=DOI_TYPO_EDITS) <= DOI_TYPO_EDITS
+    )
+
+
 def hard_conflict(a: Prepped, b: Prepped) -> str:
     """A conflict that forbids two records from ever sharing a cluster, even through others ("" if none)."""
-    if a.doi and b.doi and a.doi != b.doi:
+    if a.doi and b.doi and a.doi != b.doi and not doi_typo(a, b):
         return "different DOIs"
     if a.pmid and b.pmid and a.pmid != b.pmid:
         return "different PMIDs"
@@ -167,6 +209,45 @@ def _pages_close(a: Prepped, b: Prepped) -> bool:
     if not (a.first_page.isdigit() and b.first_page.isdigit()):
         return _elocator(a.first_page) and _elocator(b.first_page)
     return abs(int(a.first_page) - int(b.first_page)) <= PAGE_SLACK
+
+
+def _agree(x: str, y: str) -> bool:
+    return not (x and y and x != y)
+
+
+def _all_else_agrees(a: Prepped, b: Prepped, title: float, authors: float | None) -> bool:
+    """Title, year, journal, volume and first page all agree, each present; authors, issue and last page
+    agree when both records have them."""
+    return bool(
+        title >= 0.97
+        and a.year
+        and a.year == b.year
+        and (authors is None or authors >= 0.5)
+        and same_locator(a, b)
+        and _agree(a.issue, b.issue)
+        and _agree(a.last_page, b.last_page)
+        and journals_compatible(a.journal, b.journal)
+    )
+
+
+def _no_locator(x: Prepped) -> bool:
+    """No volume, issue or pages: an ahead-of-print (early access) record."""
+    return not (x.volume or x.issue or x.first_page)
+
+
+def _locator_noise(a: Prepped, b: Prepped, title: float) -> bool:
+    """Same first author, title, year, first page and journal: a volume that differs is export noise (an
+    issue or a year typed in the volume field), not another article."""
+    return bool(
+        title >= 0.97
+        and a.first_author
+        and a.first_author == b.first_author
+        and a.year
+        and a.year == b.year
+        and a.first_page
+        and a.first_page == b.first_page
+        and journals_compatible(a.journal, b.journal)
+    )
 
 
 def _decision(
@@ -207,6 +288,9 @@ def decide(a: Prepped, b: Prepped) -> PairDecision:
                 if title >= 0.8 or (title >= 0.6 and (authors or 0) >= 0.5):
                     return _decision(a, b, Decision.DUPLICATE, f"same {name}", scores)
                 return _decision(a, b, Decision.MAYBE, f"same {name} but different titles", scores)
+            if name == "DOI" and doi_typo(a, b) and _all_else_agrees(a, b, title, authors):
+                reason = "DOIs one or two characters apart (a typo) and every other field agrees"
+                return _decision(a, b, Decision.DUPLICATE, reason, scores)
             if title >= 0.97 and locator and a.year == b.year and (authors or 0) >= 0.5:
                 return _decision(
                     a, b, Decision.MAYBE, f"different {name}s but all other fields agree", scores
@@ -235,7 +319,9 @@ def decide(a: Prepped, b: Prepped) -> PairDecision:
         if gap == 0:
             evidence += 1
         elif gap == 1:
-            if not both_conference:  # a conference paper's meeting year and proceedings year often differ
+            # a conference paper's meeting year and proceedings year often differ; an ahead-of-print
+            # record carries its online year, the final record its issue's year
+            if not both_conference and not (_no_locator(a) or _no_locator(b)):
                 evidence -= 1
                 notes.append("years one apart")
         elif title >= 0.95 and same_locator(a, b):
@@ -245,6 +331,10 @@ def decide(a: Prepped, b: Prepped) -> PairDecision:
     if a.volume and b.volume:
         if a.volume == b.volume:
             evidence += 1
+        elif _locator_noise(a, b, title):
+            notes.append("volumes differ (export noise: everything else agrees)")
+        elif a.volume == str(a.year) or b.volume == str(b.year):
+            notes.append("volumes differ (one is the year typed in the volume field)")
         else:
             evidence -= 1
             notes.append("volumes differ")

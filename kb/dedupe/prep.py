@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from kb.dedupe.records import EXTRA_BOOKTITLE, EXTRA_ENTRY_TYPE, EXTRA_NOTE, Record
+from kb.model import Name
 
 # --- folding -------------------------------------------------------------------------------------------
 
@@ -62,6 +64,8 @@ _ERRATUM_RE = re.compile(
     r"|\b(?:erratum|corrigendum) (?:to|for)\b",
     re.IGNORECASE,
 )
+_WOS_NOTICE_RE = re.compile(r"\(vol\.?\s*\w+,?\s*(?:pg|pp?)\.?\s*\w+(?:,\s*\d{4})?\)\s*$", re.IGNORECASE)
+"""Web of Science titles a correction with the article's title and locator: "... (vol 113, pg 6511, 2009)"."""
 _COMMENT_RE = re.compile(
     r"^\s*(?:comments? on|commentary on|commentary\s*:|comment\s*:|re\s*:|reply\b|replies\b|in reply|"
     r"response to (?:the )?(?:letter|comment|editorial|correspondence|article|[a-z]+ et al)|response\s*:|"
@@ -115,6 +119,26 @@ _PAGE_RE = re.compile(r"^\s*(?!sup)([a-z]{0,3})\.?\s?(\d+)(?:\s*[-–]+\s*[a-z]{
 _NUMBER_RE = re.compile(r"\d+")
 _MONTH_RE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 _LEADING_NUMBER_RE = re.compile(r"^\s*(\d+)")
+_TRAILING_NUMBER_RE = re.compile(r"(\d+)\s*$")
+_CUT_ISSUE_RE = re.compile(r"^[^(]*\)\s*$")
+"""An issue with a closing bracket and no opening one: the end of a cut "(Suppl. 1)"."""
+_MEETING_NAME_RE = re.compile(r"\b(?:conference|congress|meeting|symposium)\s*:(.*)$", re.IGNORECASE)
+
+
+def meeting_numbers(journal: str, volume: str) -> str:
+    """The numbers of the meeting an Embase record names ("Blood. Conference: 62nd ASH Annual Meeting,
+    ASH 2020" -> ``"622020"``; in the volume field, without the volume number that ends it), or ``""``."""
+    match = _MEETING_NAME_RE.search(journal)
+    name = match.group(1) if match else ""
+    if not name:
+        match = _MEETING_NAME_RE.search(volume)
+        name = _TRAILING_NUMBER_RE.sub("", match.group(1)) if match else ""
+    return "".join(_DIGITS_RE.findall(name))
+
+
+_MEETING_JOURNAL_RE = re.compile(r"\.\s*(?:conference|congress|meeting|symposium)\s*:.*$", re.IGNORECASE)
+"""Embase names the meeting after the journal ("Blood. Conference: 60th ASH Annual Meeting"): the journal
+is what comes before it."""
 _ALT_TITLE_RE = re.compile(r"\[([^\]]{20,})\]|;\s+(.{20,})$|\s=\s(.{20,})$")
 
 
@@ -144,17 +168,29 @@ def pages_key(pages: str) -> tuple[str, str]:
 
 
 def volume_key(volume: str) -> str:
-    """The volume number ("24 Suppl 3" -> ``"24"``), else the folded volume text."""
+    """The volume number: the leading number ("24 Suppl 3" -> ``"24"``), else the number that ends a
+    meeting-named volume (Embase: "Conference: 22nd Congress of the EHA. Spain 102" -> ``"102"``), else
+    the folded volume text; unknown (``""``) for a date typed in the volume field ("2016 May")."""
+    if _MONTH_RE.search(volume):
+        return ""
     match = _LEADING_NUMBER_RE.match(volume)
     if match:
+        return match.group(1).lstrip("0")
+    match = _TRAILING_NUMBER_RE.search(volume)
+    if match and _MEETING_RE.search(volume):
         return match.group(1).lstrip("0")
     key = fold(volume).replace(" ", "")
     return key if any(c.isdigit() for c in key) else ""
 
 
 def issue_key(issue: str) -> str:
-    """The issue as a locator: folded, but ``""`` for a number of three digits or more, which in exports is
-    more often a database sequence number than an issue (journals numbered that way carry pages)."""
+    """The issue as a locator: folded, but ``""`` (unknown) for a number of three digits or more, which in
+    exports is more often a database sequence number than an issue (journals numbered that way carry pages),
+    and for a supplement ("Supplement 3", "Suppl 1", "SUPPL. 1", "(Supplement 3)", or "1)" cut from
+    "(Suppl. 1)"): databases write a supplement as its number, as "S1" or not at all, so it neither
+    supports nor contradicts a match."""
+    if _SUPPLEMENT_RE.search(issue) or _CUT_ISSUE_RE.match(issue) or _MONTH_RE.search(issue):
+        return ""  # a supplement, a cut "(Suppl. 1)", or a month typed in the issue field: unknown
     key = fold(issue).replace(" ", "")
     return "" if key.isdigit() and len(key.lstrip("0")) > 2 else key
 
@@ -251,12 +287,21 @@ class Prepped:
     """The title says erratum, correction or retraction notice."""
     comment: bool
     """The title says comment, reply or letter."""
+    notice_of: tuple[str, str, str]
+    """For a notice (erratum flag): the title, volume and page of the article it concerns, as far as its
+    own title tells (:func:`notice_title`); empty otherwise."""
     type_kinds: frozenset[str]
     """Kinds the record's type metadata gives ("erratum", "comment", "conference"); trusted only against a
     record that has type metadata too (see :func:`kb.dedupe.match.kind_conflict`)."""
     typed: bool
     """The record has type metadata (BibTeX ``type``, RIS ``M3``, PubMed publication types)."""
     conference: bool
+    meeting: str
+    """The numbers of the meeting the record names (its ordinal and year), ``""`` when it names none."""
+    supplement: bool
+    """The volume or issue names a supplement (or is a cut "(Suppl. 1)")."""
+    pages_span: int
+    """How many printed pages the record spans (0 when unknown or a single page)."""
     part: str
     guideline: bool
     short: bool
@@ -271,6 +316,25 @@ class Prepped:
 def family_key(family: str) -> str:
     """Letters of a family name, folded (``"O'Brien-Smith"`` -> ``"obriensmith"``)."""
     return fold(family).replace(" ", "")
+
+
+_NOTICE_PREFIX_RE = re.compile(
+    r"^(?:notice of retraction|retraction (?:note|notice)|expression of concern|author correction|"
+    r"publisher s note|publishers note|erratum|errata|corrigendum|corrigenda|correction|retraction|"
+    r"retracted)(?: (?:to|for|of|on|in|regarding))?(?: (?:the )?(?:article|paper))?\b\s*"
+)
+_NOTICE_LOCATOR_RE = re.compile(r"\bvol (\w+) (?:pg|p|pp|page|pages) (\w+)(?: (\d{4}))?\s*$")
+"""The locator Web of Science appends to a notice's title: "... (vol 360, pg 542, 2009)", folded."""
+
+
+def notice_title(title: str) -> tuple[str, str, str]:
+    """A notice's folded title without its "Erratum to" prefix and its "(vol V, pg P)" locator, with that
+    volume and page (``""`` when absent)."""
+    title = _NOTICE_PREFIX_RE.sub("", title)
+    match = _NOTICE_LOCATOR_RE.search(title)
+    if not match:
+        return title.strip(), "", ""
+    return title[: match.start()].strip(), match.group(1).lstrip("0"), match.group(2).lstrip("0")
 
 
 def clean_title(title: str) -> str:
@@ -299,19 +363,47 @@ def _is_translated(title: str) -> bool:
     )
 
 
+_GLUED_RE = re.compile(r"(?<=\.)(?=[A-Z][a-z])")
+"""Embase writes an author list without separators ("Beresneva O.Kulikov A.Parastaeva M."): a new name
+starts where a capitalised word follows an initial's full stop."""
+_INITIALS_RE = re.compile(r"^(?:[A-Z]\.?-?){1,4}$")
+
+
+def split_glued_authors(names: Sequence[Name]) -> list[Name]:
+    """``names`` with each glued Embase author string split into its names ("Family I." each); other
+    names are kept as they are."""
+    out: list[Name] = []
+    for name in names:
+        text = name.literal or f"{name.given} {name.family}".strip()
+        pieces = _GLUED_RE.split(text)
+        if len(pieces) < 2:
+            out.append(name)
+            continue
+        for piece in pieces:
+            words = piece.split()
+            family = " ".join(w for w in words if not _INITIALS_RE.match(w))
+            given = " ".join(w for w in words if _INITIALS_RE.match(w))
+            out.append(Name(family=family, given=given) if family else name)
+    return out
+
+
 def prep(record: Record, index: int = 0) -> Prepped:
     """The :class:`Prepped` view of ``record`` (``index`` is its position in the input)."""
     ref, extra = record.reference, record.extra
     raw_title = clean_title(ref.title or "")
     title = fold(raw_title)
-    people = [n for n in ref.authors if not _ORGANISATION_RE.search(n.literal or f"{n.family} {n.given}")]
+    people = [
+        n
+        for n in split_glued_authors(ref.authors)
+        if not _ORGANISATION_RE.search(n.literal or f"{n.family} {n.given}")
+    ]
     authors = tuple(k for k in (family_key(n.family) for n in people) if k)
     initials = tuple((fold(n.given)[:1] if n.given else "") for n in people if n.family)
     given_keys = (family_key(n.given.split()[0]) for n in people if n.given and len(n.given.split()[0]) > 2)
     author_tokens = frozenset(authors).union(k for k in given_keys if len(k) > 1)
     year_digits = _DIGITS_RE.search(ref.year or "")
     year = int(year_digits.group(0)) if year_digits and len(year_digits.group(0)) == 4 else 0
-    journal = journal_key(ref.journal) if ref.journal else ""
+    journal = journal_key(_MEETING_JOURNAL_RE.sub("", ref.journal)) if ref.journal else ""
     first, last = pages_key(ref.pages)
     doi = canonical_doi(ref.doi) or canonical_doi(extra.get(EXTRA_NOTE, "")) or canonical_doi(ref.url)
     type_text = " ".join(extra.get(k, "") for k in _TYPE_FIELDS)
@@ -332,6 +424,7 @@ def prep(record: Record, index: int = 0) -> Prepped:
         or (bool(_MEETING_RE.search(container)) and not _JOURNAL_PROCEEDINGS_RE.search(ref.journal.strip()))
         or (bool(_SUPPLEMENT_RE.search(f"{ref.volume} {ref.issue}")) and not last)
     )
+    erratum = bool(_ERRATUM_RE.search(raw_title) or _WOS_NOTICE_RE.search(raw_title))
     return Prepped(
         index=index,
         id=record.id,
@@ -350,11 +443,15 @@ def prep(record: Record, index: int = 0) -> Prepped:
         last_page=last,
         doi=doi,
         pmid=ref.pmid.strip(),
-        erratum=bool(_ERRATUM_RE.search(raw_title)),
+        erratum=erratum,
+        notice_of=notice_title(title) if erratum or "erratum" in type_kinds else ("", "", ""),
         comment=bool(_COMMENT_RE.search(raw_title)),
         type_kinds=type_kinds,
         typed=bool(type_text.strip()),
         conference=conference,
+        meeting=meeting_numbers(ref.journal, ref.volume),
+        supplement=bool(_SUPPLEMENT_RE.search(f"{ref.volume} {ref.issue}") or _CUT_ISSUE_RE.match(ref.issue)),
+        pages_span=max(0, int(last) - int(first) + 1) if last.isdigit() and first.isdigit() else 0,
         part=part_of(raw_title),
         guideline=bool(_GUIDELINE_RE.search(raw_title)),
         short=not title,

@@ -20,13 +20,14 @@ from pathlib import Path
 from typing import TextIO
 
 from kb.dedupe import DedupeResult, dedupe
+from kb.dedupe.merge import MergedWork, merge
 from kb.dedupe.records import ReadResult, Record
 
 EXIT_OK = 0
 EXIT_USAGE = 1
 EXIT_INPUT_PROBLEMS = 2
 FORMATS = ("csv", "jsonl")
-CSV_COLUMNS = ["merged_ids", "size", "title", "year", "doi"]
+CSV_COLUMNS = ["merged_ids", "size", "title", "year", "doi", "notices"]
 MAYBE_COLUMNS = ["id_a", "id_b", "reason", "title_similarity", "author_similarity", "evidence"]
 
 _BIBTEX_RE = re.compile(r"@\s*[A-Za-z]+\s*[{(]")
@@ -85,17 +86,42 @@ def _unique_ids(results: Sequence[ReadResult], err: TextIO) -> list[Record]:
     return records
 
 
+def _rows(result: DedupeResult) -> list[tuple[str, MergedWork, str]]:
+    """``(merged ids, merged work, notice ids)`` per cluster of two or more records and per lone article
+    with a notice, sorted by ids; the notices of a row are those linked to any of its records, with the
+    copies of each notice that were clustered with it."""
+    cluster_of = result.cluster_index()
+    members = [[result.records[i].id for i in c] for c in result.clusters]
+    index = {r.id: i for i, r in enumerate(result.records)}
+    by_article: dict[int, set[str]] = {}
+    for link in result.notices:
+        k = cluster_of.get(link.notice)
+        copies = members[k] if k is not None else [result.records[link.notice].id]
+        by_article.setdefault(link.article, set()).update(copies)
+    works = list(result.works)
+    lone = sorted(a for a in by_article if a not in cluster_of)
+    works += [merge([result.records[a]]) for a in lone]
+    rows = []
+    for work in works:
+        notices = set().union(*(by_article.get(index[i], set()) for i in work.ids))
+        rows.append((";".join(work.ids), work, ";".join(sorted(notices))))
+    return sorted(rows, key=lambda r: r[0])
+
+
 def write_clusters(result: DedupeResult, fmt: str, out: TextIO) -> None:
-    """Write one row (CSV) or line (JSON Lines) per cluster of two or more records, sorted by ids."""
-    rows = sorted(zip((";".join(ids) for ids in (w.ids for w in result.works)), result.works, strict=True))
+    """Write one row (CSV) or line (JSON Lines) per cluster of two or more records, and per lone article
+    that a notice concerns (size 1), sorted by ids; ``notices`` names the erratum, correction and
+    retraction notices that concern the row's records (never merged with them: a reviewer removes them
+    from screening with the cluster)."""
+    rows = _rows(result)
     if fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(CSV_COLUMNS)
-        for merged_ids, work in rows:
+        for merged_ids, work, notices in rows:
             ref = work.reference
-            writer.writerow([merged_ids, len(work.ids), ref.title, ref.year, ref.doi])
+            writer.writerow([merged_ids, len(work.ids), ref.title, ref.year, ref.doi, notices])
         return
-    for _, work in rows:
+    for _, work, notices in rows:
         ref = work.reference
         line = {
             "cluster": work.ids,
@@ -103,6 +129,7 @@ def write_clusters(result: DedupeResult, fmt: str, out: TextIO) -> None:
             "year": ref.year,
             "doi": ref.doi,
             "sources": work.sources,
+            "notices": notices.split(";") if notices else [],
         }
         out.write(json.dumps(line, ensure_ascii=False, sort_keys=True) + "\n")
 
@@ -162,6 +189,7 @@ def run_dedupe(paths: Sequence[str], fmt: str, maybe_path: str | None, summary: 
         err.write(f"duplicates removed: {result.duplicates_removed}\n")
         err.write(f"records out: {result.records_out}\n")
         err.write(f"maybe pairs (for review): {len(result.maybe_pairs)}\n")
+        err.write(f"notices linked to their article (not merged): {len(result.notices)}\n")
         if result.shorts:
             err.write(f"short citations (not deduplicated): {len(result.shorts)}\n")
     return EXIT_INPUT_PROBLEMS if problems else EXIT_OK

@@ -4,44 +4,32 @@ A short citation has authors and a year but no title, so it can never be a node 
 :func:`link_short_citations` links each one to the full work whose first author key, year and journal key
 agree: one candidate -> ``linked``; several -> ``ambiguous`` (a review item); none -> ``unresolved``.
 Journal names are keyed by ``kb.normalise.journals.journal_key`` (the curated table and ISO 4: *JCI*,
-*J Clin Invest* and *Journal of Clinical Investigation* share one key) when that module can be imported,
-else by :func:`kb.dedupe.prep.fold_journal`; keys are then compared with
+*J Clin Invest* and *Journal of Clinical Investigation* share one key); keys are then compared with
 :func:`kb.dedupe.prep.journals_compatible`, which also accepts abbreviations and acronyms.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 
-from kb.dedupe.prep import Prepped, fold, fold_journal, journals_compatible, prep
+from kb.dedupe.prep import Prepped, fold, journals_compatible, prep
 from kb.dedupe.records import Record
+from kb.normalise.journals import journal_key
 
 
 @cache
-def curated_journal_key() -> tuple[Callable[[str], str], bool]:
-    """The journal key function for short citations, and whether it is ``kb.normalise.journals``'s."""
-    try:
-        from kb.normalise.journals import journal_key
-    except ImportError:
-        return fold_journal, False
-
-    @cache
-    def key(name: str) -> str:
-        try:
-            return fold(journal_key(name))
-        except Exception:
-            return fold_journal(name)
-
-    return key, True
+def link_journal_key(name: str) -> str:
+    """The journal key that short-citation links compare: the curated canonical journal, folded."""
+    return fold(journal_key(name))
 
 
 def _journal(record: Record) -> str:
     name = record.reference.journal
-    return curated_journal_key()[0](name) if name else ""
+    return link_journal_key(name) if name else ""
 
 
 class LinkStatus(StrEnum):

@@ -48,7 +48,9 @@ def evidence_sources(ex: Extraction) -> tuple[list[TextSource], dict[tuple[str, 
         first = citations.get(work.citation_ids[0]) if work.citation_ids else None
         document_id, line = (first.document_id, first.span.line_start) if first else ("", 0)
         sources.append(TextSource(work.id, work.reference.title, document_id, line, "title"))
-        abstract = merged_extra(citations[i] for i in work.citation_ids).get(EXTRA_ABSTRACT, "")
+        abstract = {**work.extra, **merged_extra(citations[i] for i in work.citation_ids)}.get(
+            EXTRA_ABSTRACT, ""
+        )
         if abstract:
             sources.append(TextSource(work.id, abstract, document_id, line, "abstract"))
     about_a_work = {d.id for d in ex.documents if d.work_id}

@@ -7,7 +7,8 @@ Two sources of evidence, both tagged with :func:`kb.evidence.tag_text`:
 - the text of a document about a work (``documents.work_id``: the study a review card reviews or a
   slide deck presents), method ``document``: its passages and any running text kept as problems (the
   thesis abstract spilled into a reference list). Results (sample sizes, effect estimates, response
-  rates, survival, medians, adverse events) are extracted from that text, line by line.
+  rates, survival, medians, adverse events) are extracted from that text and from every record's abstract
+  (method ``abstract``), with :mod:`kb.evidence.results`.
 
 Everything here is computed from the pipeline's rows and the curated vocabularies of ``extract/``.
 """
@@ -19,7 +20,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from kb.evidence.results import Result, extract_results
+from kb.evidence.results import Result, extract_results, results_for_text
+from kb.evidence.results.report import RESULTS_VIEW, RESULTS_VIEW_SQL
 from kb.evidence.tagger import TagResult, line_of, tag_text
 from kb.evidence.vocab import Concept, Vocabulary, load_vocabulary
 from kb.store import Row, TableSpec, columns
@@ -92,7 +94,8 @@ EVIDENCE_SCHEMA: dict[str, TableSpec] = {
     "results": TableSpec(
         columns=columns(
             "id:s work_id:s outcome_id:s arm:s measure:s value:f unit:s ci_low:f ci_high:f p:f p_op:s "
-            "timepoint:s count:i raw:s document_id:s line:i"
+            "timepoint:s count:i raw:s document_id:s line:i kind:s denominator:i arm_text:s comparator_arm:s "
+            "outcome_text:s section:s method:s"
         ),
         pk="id",
         foreign_keys=(
@@ -105,6 +108,7 @@ EVIDENCE_SCHEMA: dict[str, TableSpec] = {
 }
 
 EVIDENCE_VIEWS: dict[str, str] = {
+    RESULTS_VIEW: RESULTS_VIEW_SQL,
     "evidence": """
 select
   w.id as work_id, w.citation_key, w.title, w.first_author, w.year, w.journal, w.doi,
@@ -276,12 +280,14 @@ def _studied_only(tagged: TagResult, text: str, background: set[int]) -> TagResu
     return replace(tagged, interventions=tuple(h for h in tagged.interventions if h.id in studied))
 
 
-def _result_rows(work_id: str, document_id: str, results: Iterable[Result]) -> list[Row]:
+def _result_rows(
+    work_id: str, document_id: str, results: Iterable[Result], method: str = "document"
+) -> list[Row]:
     rows = []
     for n, r in enumerate(results):
         rows.append(
             {
-                "id": stable_id("r_", work_id, document_id, str(r.line), r.raw, r.measure, str(n)),
+                "id": stable_id("r_", work_id, document_id, str(r.line), r.raw, r.measure, str(n), method),
                 "work_id": work_id,
                 "outcome_id": r.outcome,
                 "arm": r.arm,
@@ -297,9 +303,20 @@ def _result_rows(work_id: str, document_id: str, results: Iterable[Result]) -> l
                 "raw": r.raw,
                 "document_id": document_id,
                 "line": r.line,
+                "kind": r.kind,
+                "denominator": r.denominator,
+                "arm_text": r.arm_text,
+                "comparator_arm": r.comparator_arm,
+                "outcome_text": r.outcome_text,
+                "section": r.section,
+                "method": method,
             }
         )
     return rows
+
+
+def _result_key(row: Row) -> tuple[object, ...]:
+    return (row["work_id"], row["measure"], row["value"], row["ci_low"], row["ci_high"])
 
 
 def evidence_tables(
@@ -323,17 +340,25 @@ def evidence_tables(
         [*documents, *sources], key=lambda s: (s.method != "document", s.work_id, s.document_id, s.line)
     )
     background = {key: background_lines(lines) for key, lines in document_lines.items()}
+    abstract_results: list[list[Row]] = []
     for source in ordered:
         if not source.text.strip():
             continue
         tagged = tag_text(source.text, vocab, assume_itp=source.method == "document")
         if source.method == "document":
             tagged = _studied_only(tagged, source.text, background[(source.work_id, source.document_id)])
+        elif source.method == "abstract":
+            found = results_for_text(source.text, vocab, first_line=source.line, tags=tagged)
+            abstract_results.append(_result_rows(source.work_id, source.document_id, found, "abstract"))
         _tag_rows(source, tagged, out, designs)
     for (work_id, document_id), lines in sorted(document_lines.items()):
         out["results"] += _result_rows(
             work_id, document_id, extract_results(lines, 1, vocab, assume_itp=True)
         )
+    # A work's abstract and a document about the work often report the same numbers: keep the document's.
+    seen = {_result_key(row) for row in out["results"]}
+    for rows in abstract_results:
+        out["results"] += [row for row in rows if _result_key(row) not in seen]
     known = {c.id for c in vocab.outcomes.concepts}
     for row in out["results"]:
         if row["outcome_id"] not in known:

@@ -52,21 +52,26 @@ def render(works: Iterable[ExportWork], fmt: str) -> str:
 
 
 def select_works(
-    db_path: Path | str, drug: str | None = None, design: str | None = None, sql: str | None = None
+    db_path: Path | str,
+    drug: str | None = None,
+    design: str | None = None,
+    sql: str | None = None,
+    include_short: bool = False,
 ) -> list[ExportWork]:
     """The works to export: those of ``sql``, or tagged with ``drug``/``design``, else every work.
 
-    ``sql`` cannot be combined with ``drug`` or ``design`` (say it in the query instead).
+    ``sql`` cannot be combined with ``drug`` or ``design`` (say it in the query instead). Short
+    citations (works without a title) are left out unless ``include_short``.
     """
     if sql is not None and (drug is not None or design is not None):
         raise KbError("--sql cannot be combined with --drug or --design; filter in the query instead")
     conn = connect_readonly(db_path)
     try:
         if sql is not None:
-            return works_for_sql(conn, sql)
+            return works_for_sql(conn, sql, include_short)
         if drug is not None or design is not None:
-            return works_for_evidence(conn, drug, design)
-        return all_works(conn)
+            return works_for_evidence(conn, drug, design, include_short)
+        return all_works(conn, include_short)
     finally:
         conn.close()
 
@@ -78,15 +83,19 @@ def run_export(
     drug: str | None = None,
     design: str | None = None,
     sql: str | None = None,
+    include_short: bool = False,
 ) -> int:
     """Export the selected works as ``fmt`` to ``out`` (a path, an open text stream, or None: stdout).
+
+    Short citations (no title) are written only with ``include_short``, as ``misc`` entries whose note
+    quotes the citation.
 
     Returns the number of works written. Raises ``KbError`` for a missing database, a bad query, an
     unknown format, missing evidence tables or an unwritable output file.
     """
     if fmt not in WRITERS:
         raise KbError(f"unknown export format {fmt!r}; choose one of {', '.join(WRITERS)}")
-    works = select_works(db_path, drug=drug, design=design, sql=sql)
+    works = select_works(db_path, drug=drug, design=design, sql=sql, include_short=include_short)
     text = render(works, fmt)
     if out is None:
         sys.stdout.write(text)

@@ -25,17 +25,41 @@ ENTRY_TYPES: dict[str, str] = {
     "chapter": "incollection",
     "thesis": "phdthesis",
     "paper-conference": "inproceedings",
+    "speech": "inproceedings",
+    "report": "techreport",
 }
-"""CSL ``type`` -> BibTeX entry type; any other type is ``misc``."""
+"""CSL ``type`` -> BibTeX entry type (names that BibTeX's standard styles and biblatex both know); any
+other type is ``misc``."""
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "article": ("author", "title", "journal", "year"),
+    "book": ("author", "title", "publisher", "year"),
+    "incollection": ("author", "title", "booktitle", "publisher", "year"),
+    "phdthesis": ("author", "title", "school", "year"),
+    "inproceedings": ("author", "title", "booktitle", "year"),
+    "techreport": ("author", "title", "institution", "year"),
+    "misc": (),
+}
+"""The fields each entry type needs in BibTeX's standard styles (plain.bst) and biblatex's data model.
+A work that lacks one is written as ``misc``, which needs none, with what it is in ``howpublished``."""
+GENRES: dict[str, str] = {
+    "thesis": "Thesis",
+    "speech": "Talk",
+    "paper-conference": "Conference communication",
+    "report": "Report",
+    "chapter": "Book chapter",
+    "book": "Book",
+}
+"""What a work demoted to ``misc`` is, said in its ``howpublished``."""
 CONTAINER_FIELD: dict[str, str] = {
     "article": "journal",
     "book": "publisher",
     "incollection": "booktitle",
     "phdthesis": "school",
     "inproceedings": "booktitle",
+    "techreport": "institution",
     "misc": "howpublished",
 }
-"""Where each entry type keeps the work's container (``works.journal``)."""
+"""Where each entry type keeps the work's container (``ExportWork.container``)."""
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 """BibTeX's month macros, written unquoted (``month = jan``)."""
 
@@ -89,9 +113,10 @@ def _braced(text: str) -> str:
 
 def _name_part(text: str) -> str:
     """One part of a name, escaped, braced when BibTeX would otherwise split it (a comma, an ``and``) or
-    when it starts with a command (bibtexparser 2.1 drops a backslash that follows ``and``)."""
+    when it holds a command (bibtexparser 2.1 drops a backslash that follows ``and`` and splits
+    ``0 \\& and B`` wrongly)."""
     escaped = latex_escape(text)
-    needs_braces = "," in escaped or _AND.search(f" {escaped} ") or escaped.startswith("\\")
+    needs_braces = "," in escaped or _AND.search(f" {escaped} ") or "\\" in escaped
     return _braced(escaped) if needs_braces else escaped
 
 
@@ -126,13 +151,40 @@ def format_identifier(value: str) -> str:
 
 
 def entry_type(work: ExportWork) -> str:
-    """The BibTeX entry type for the work's CSL type."""
-    return ENTRY_TYPES.get(work.type, "misc")
+    """The BibTeX entry type for the work's CSL type, ``misc`` when the work lacks a field it needs."""
+    kind = ENTRY_TYPES.get(work.type, "misc")
+    available = {
+        "author": any(clean_text(n.literal or n.family or n.given) for n in work.authors),
+        "title": not work.short,
+        "year": work.year is not None,
+        "publisher": bool(clean_text(work.publisher)),
+        CONTAINER_FIELD[kind]: bool(clean_text(_container(work, kind))),
+    }
+    return kind if all(available.get(f, False) for f in REQUIRED[kind]) else "misc"
+
+
+def _container(work: ExportWork, kind: str) -> str:
+    """What goes in the entry's container field: a talk's event, else the work's container."""
+    return work.event if kind == "inproceedings" and work.event else work.container
+
+
+def _howpublished(work: ExportWork) -> str:
+    """What a ``misc`` entry is: a demoted work's kind with its container or event, or the container."""
+    genre = GENRES.get(work.type, "")
+    place = ", ".join(p for p in (work.event, work.venue) if clean_text(p)) or work.container
+    if genre and place:
+        return f"{genre}, {place}" if not work.event else f"{genre} at {place}"
+    return genre or place
+
+
+def _note(work: ExportWork) -> str:
+    """A short citation's note: the citation quoted as written."""
+    return f"Cited as \u201c{work.cited_as}\u201d" if work.short and work.cited_as else ""
 
 
 def to_entry(work: ExportWork, key: str) -> model.Entry:
     """One work as a bibtexparser ``Entry`` whose field values are ready to write (braced or macros)."""
-    kind = entry_type(work)
+    kind = "misc" if work.short else entry_type(work)
     fields: list[tuple[str, str]] = []
 
     def text(name: str, value: str) -> None:
@@ -142,11 +194,24 @@ def to_entry(work: ExportWork, key: str) -> model.Entry:
     authors = format_authors(work.authors, work.et_al)
     if authors:
         fields.append(("author", _braced(authors)))
+    else:  # BibTeX's styles sort an entry without author by its key field
+        text("key", work.title or work.cited_as or work.publisher or key)
     if clean_text(work.title):
         fields.append(("title", _braced(protect_case(latex_escape(work.title)))))
-    text(CONTAINER_FIELD[kind], work.container)
+    if kind == "misc":
+        text("howpublished", _howpublished(work))
+    else:
+        text(CONTAINER_FIELD[kind], _container(work, kind))
     if kind == "article":
         text("shortjournal", work.container_short)
+    if kind == "inproceedings" and work.event:
+        text("eventtitle", work.event)
+        text("venue", work.venue)
+        if work.event_date:
+            fields.append(("eventdate", _braced(work.event_date)))
+    if kind == "techreport" and work.type == "report":
+        text("type", GENRES["report"])
+    text("publisher", work.publisher)
     if work.year is not None:
         fields.append(("year", _braced(str(work.year))))
     if work.month is not None:
@@ -163,6 +228,11 @@ def to_entry(work: ExportWork, key: str) -> model.Entry:
     if work.hal_id.strip():
         fields.append(("eprint", _braced(format_identifier(work.hal_id))))
         fields.append(("eprinttype", "{HAL}"))
+    if work.related:  # biblatex: the article a notice concerns, or the notices of an article
+        fields.append(("related", _braced(",".join(r.key for r in work.related))))
+        relatedtype = work.related[0].kind if work.related[0].is_notice else "notices"
+        fields.append(("relatedtype", _braced(relatedtype)))
+    text("note", _note(work))
     return model.Entry(kind, key, [model.Field(k, v) for k, v in fields])
 
 

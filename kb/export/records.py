@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kb.export.facts import cited_as, document_events, journal_forms, verified_values
 from kb.model import KbError, Name
 
 WORK_ID = "work_id"
@@ -70,6 +71,23 @@ _SELECT = re.compile(r"(?:select|with)\b", re.I)
 _LEADING_COMMENTS = re.compile(r"^\s*(?:(?:--[^\n]*(?:\n|$))|(?:/\*.*?\*/)|\s)*", re.S)
 
 
+@dataclass(frozen=True)
+class Related:
+    """A work linked by a notice: its citation key and title, the notice's kind, and whether the exported
+    work is the notice (``True``: ``key`` is the article it concerns) or the article."""
+
+    key: str
+    title: str
+    kind: str
+    is_notice: bool
+
+    def note(self) -> str:
+        """The link in words, for a RIS ``N1`` note."""
+        if self.is_notice:
+            return f"{self.kind.capitalize()} notice of {self.key}: {self.title}"
+        return f"{self.kind.capitalize()} notice: {self.key}: {self.title}"
+
+
 @dataclass
 class ExportWork:
     """A work as the exporters see it: the ``works`` row with its ordered authors."""
@@ -84,9 +102,13 @@ class ExportWork:
     year: int | None = None
     month: int | None = None
     container: str = ""
-    """The journal (article), book (chapter), proceedings (paper) or school (thesis), as written."""
+    """An article's journal, normalised: its full title (NLM Catalog, from the curated table), else its
+    NLM abbreviation; for other types the book, proceedings or school as written."""
     container_short: str = ""
-    """The journal's canonical abbreviation, when it differs from the container as written."""
+    """An article's journal as its NLM abbreviation (``N Engl J Med``)."""
+    publisher: str = ""
+    """A society or meeting that the citation named where a journal goes ("British Blood Transfusion
+    Society"): not a journal, so it is exported as the work's publisher."""
     volume: str = ""
     issue: str = ""
     pages: str = ""
@@ -94,6 +116,27 @@ class ExportWork:
     pmid: str = ""
     url: str = ""
     hal_id: str = ""
+    related: list[Related] = field(default_factory=list)
+    """Notices (erratum, correction, retraction) that concern this work, or the article a notice concerns."""
+    event: str = ""
+    """A talk's event, from the sidecar of the document that presents it."""
+    venue: str = ""
+    """Where the event took place."""
+    event_date: str = ""
+    """The talk's ISO date ("2026-04-23")."""
+    cited_as: str = ""
+    """The verbatim text of the work's first citation (quoted in the note of a short citation)."""
+    withheld: dict[str, str] = field(default_factory=dict)
+    """Field -> the value as written that the build flagged as likely corrupt and the export leaves out."""
+
+    @property
+    def short(self) -> bool:
+        """A short citation: no title ("Mahévas et al., JCI 2013"), so no full reference to export."""
+        return not clean_text(self.title)
+
+
+TALK_TYPES = frozenset({"speech", "paper-conference"})
+"""CSL types of a talk: its event, venue and date come from the sidecar of the document presenting it."""
 
 
 def _short(canonical: str, written: str) -> str:
@@ -173,8 +216,15 @@ def _text(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def load_works(conn: sqlite3.Connection, work_ids: Iterable[str]) -> list[ExportWork]:
-    """The works of ``work_ids``, in that order (duplicates and unknown ids dropped), with their authors."""
+def load_works(
+    conn: sqlite3.Connection, work_ids: Iterable[str], include_short: bool = False
+) -> list[ExportWork]:
+    """The works of ``work_ids``, in that order (duplicates and unknown ids dropped), with their authors.
+
+    Short citations (works without a title) are left out unless ``include_short``. Values the build
+    flagged as likely corrupt are replaced by the verified value or left empty (``ExportWork.withheld``
+    keeps what was left out); a talk takes its event, venue and date from its document's sidecar.
+    """
     ids = list(dict.fromkeys(i for i in work_ids if i))
     found: dict[str, ExportWork] = {}
     for start in range(0, len(ids), _BATCH):
@@ -185,23 +235,75 @@ def load_works(conn: sqlite3.Connection, work_ids: Iterable[str]) -> list[Export
         for values in cursor:
             row = dict(zip(names, values, strict=True))
             year, month = row["year"], row["month"]
-            found[row["id"]] = ExportWork(
+            work = ExportWork(
                 id=row["id"],
                 citation_key=_text(row["citation_key"]) or row["id"],
                 et_al=_text(row["authors"]).rstrip().endswith(ET_AL),
                 year=year if isinstance(year, int) else None,
                 month=month if isinstance(month, int) and 1 <= month <= 12 else None,
-                container=_text(row["journal_written"]) or _text(row["journal"]),
-                container_short=_short(_text(row["journal"]), _text(row["journal_written"])),
                 **{c: _text(row[c]) for c in _TEXT_COLUMNS},
             )
+            _set_container(work, _text(row["journal"]), _text(row["journal_written"]))
+            if include_short or not work.short:
+                found[row["id"]] = work
         author_sql = (
             "select work_id, family, given, literal from work_authors "
             f"where work_id in ({marks}) order by work_id, position"
         )
         for wid, family, given, literal in conn.execute(author_sql, batch):
-            found[wid].authors.append(Name(_text(family), _text(given), _text(literal)))
+            if wid in found:
+                found[wid].authors.append(Name(_text(family), _text(given), _text(literal)))
+        _add_facts(conn, [i for i in batch if i in found], found)
+        if _has_table(conn, "notices"):
+            _load_related(conn, [i for i in batch if i in found], found)
     return [found[i] for i in ids if i in found]
+
+
+def _set_container(work: ExportWork, journal: str, written: str) -> None:
+    """The work's container: an article's journal normalised (full title, NLM abbreviation), a society
+    or meeting written where a journal goes as the publisher, any other container as written."""
+    full, abbreviation, is_journal = journal_forms(journal, written)
+    if not is_journal:
+        work.publisher = written or journal
+    elif work.type == "article-journal" or not work.type:
+        work.container, work.container_short = full, _short(abbreviation, full)
+    else:
+        work.container = written or journal
+
+
+def _add_facts(conn: sqlite3.Connection, ids: list[str], found: dict[str, ExportWork]) -> None:
+    """Verified values, talks' events and first citations of the works ``ids``."""
+    for work_id, fields in verified_values(conn, ids).items():
+        work = found[work_id]
+        for name, (bad, verified) in fields.items():
+            value = getattr(work, name)
+            if value in bad:
+                work.withheld[name] = value
+                setattr(work, name, verified)
+    for work_id, event in document_events(conn, ids).items():
+        work = found[work_id]
+        if work.type in TALK_TYPES:
+            work.event, work.venue, work.event_date = event.event, event.venue, event.date
+            if work.month is None and len(event.date) >= 7 and event.date[:4] == str(work.year):
+                work.month = int(event.date[5:7]) if 1 <= int(event.date[5:7]) <= 12 else None
+    for work_id, text in cited_as(conn, [i for i in ids if found[i].short]).items():
+        found[work_id].cited_as = text
+
+
+def _load_related(conn: sqlite3.Connection, batch: list[str], found: dict[str, ExportWork]) -> None:
+    """Add the notice links of the works of ``batch`` (either side) to their ``related``."""
+    marks = ", ".join("?" * len(batch))
+    sql = (
+        "select n.notice_work_id, n.article_work_id, n.kind, wn.citation_key, wn.title, wa.citation_key, "
+        "wa.title from notices n join works wn on wn.id = n.notice_work_id "
+        "join works wa on wa.id = n.article_work_id "
+        f"where n.notice_work_id in ({marks}) or n.article_work_id in ({marks}) order by n.id"
+    )
+    for notice, article, kind, n_key, n_title, a_key, a_title in conn.execute(sql, batch + batch):
+        if notice in found:
+            found[notice].related.append(Related(_text(a_key), _text(a_title), _text(kind), True))
+        if article in found:
+            found[article].related.append(Related(_text(n_key), _text(n_title), _text(kind), False))
 
 
 def work_ids_from_rows(
@@ -226,7 +328,7 @@ def work_ids_from_rows(
     index = list(columns).index(ID)
     ids = list(dict.fromkeys(str(r[index]) for r in rows if r[index] is not None))
     if table != "works":
-        missing = sorted(set(ids) - {w.id for w in load_works(conn, ids)})
+        missing = sorted(set(ids) - {w.id for w in load_works(conn, ids, include_short=True)})
         if missing:
             raise KbError(
                 f"the query's rows are not works: id {missing[0]!r} is not in works "
@@ -275,10 +377,10 @@ def select_rows(
     return columns, rows
 
 
-def works_for_sql(conn: sqlite3.Connection, sql: str) -> list[ExportWork]:
+def works_for_sql(conn: sqlite3.Connection, sql: str, include_short: bool = False) -> list[ExportWork]:
     """The works that the read-only query ``sql`` returns (rows with a ``work_id``, or works rows)."""
     columns, rows = select_rows(conn, sql)
-    return load_works(conn, work_ids_from_rows(conn, columns, rows))
+    return load_works(conn, work_ids_from_rows(conn, columns, rows), include_short)
 
 
 def _evidence_sql(conn: sqlite3.Connection, name: str) -> str:
@@ -288,7 +390,9 @@ def _evidence_sql(conn: sqlite3.Connection, name: str) -> str:
     return EVIDENCE_SQL[name].format(match=" or ".join(t for c, t in DRUG_MATCH.items() if c in columns))
 
 
-def works_for_evidence(conn: sqlite3.Connection, drug: str | None, design: str | None) -> list[ExportWork]:
+def works_for_evidence(
+    conn: sqlite3.Connection, drug: str | None, design: str | None, include_short: bool = False
+) -> list[ExportWork]:
     """The works tagged with ``drug`` and/or ``design`` (both must hold), ordered by citation key."""
     selected: set[str] | None = None
     for name, value in (("drug", drug), ("design", design)):
@@ -307,10 +411,11 @@ def works_for_evidence(conn: sqlite3.Connection, drug: str | None, design: str |
                 f"--{name} {value!r}: the evidence tables do not have the expected shape ({e})"
             ) from e
         selected = ids if selected is None else selected & ids
-    return sorted(load_works(conn, selected or ()), key=lambda w: (w.citation_key, w.id))
+    works = load_works(conn, selected or (), include_short)
+    return sorted(works, key=lambda w: (w.citation_key, w.id))
 
 
-def all_works(conn: sqlite3.Connection) -> list[ExportWork]:
+def all_works(conn: sqlite3.Connection, include_short: bool = False) -> list[ExportWork]:
     """Every work, ordered by citation key."""
     ids = [r[0] for r in conn.execute("select id from works order by citation_key, id")]
-    return load_works(conn, ids)
+    return load_works(conn, ids, include_short)

@@ -17,8 +17,15 @@ RIS_TYPES: dict[str, str] = {
     "chapter": "CHAP",
     "thesis": "THES",
     "paper-conference": "CPAPER",
+    "speech": "CPAPER",
+    "report": "RPRT",
 }
-"""CSL ``type`` -> RIS ``TY``; any other type is ``GEN``."""
+"""CSL ``type`` -> RIS ``TY``; any other type, and a short citation, is ``GEN``.
+
+Fields: ``T2`` is an article's journal normalised (full NLM Catalog title when the curated table has it,
+else the NLM abbreviation), a talk's event, or the container as written; ``J2`` the journal's NLM
+abbreviation; ``CY`` a talk's venue and ``DA`` its date; ``PB`` a society named where a journal goes;
+``N1`` quotes a short citation."""
 
 
 class _RisWriter(RisWriter):
@@ -35,22 +42,36 @@ def _name(name: Name) -> str:
     return f"{clean_text(name.family)}, {given}" if given else clean_text(name.family)
 
 
+def _date(work: ExportWork) -> str:
+    """RIS ``DA``: ``YYYY/MM/DD/`` with what is known (a talk's full date from its sidecar)."""
+    if work.event_date and work.year is not None and work.event_date.startswith(str(work.year)):
+        parts = [*work.event_date.split("-"), "", ""][:3]
+        return f"{parts[0]}/{parts[1]}/{parts[2]}/"
+    return f"{work.year}/{work.month:02d}//" if work.year is not None and work.month else ""
+
+
 def to_record(work: ExportWork, key: str) -> dict[str, Any]:
     """One work as a rispy record (its keys are rispy's field names)."""
-    record: dict[str, Any] = {"type_of_reference": RIS_TYPES.get(work.type, "GEN")}
+    kind = "GEN" if work.short else RIS_TYPES.get(work.type, "GEN")
+    record: dict[str, Any] = {"type_of_reference": kind}
     authors = [a for a in (_name(n) for n in work.authors) if a]
     if authors:
         record["authors"] = authors
     fields = {
         "title": work.title,
-        "secondary_title": work.container,
-        "journal_name": work.container if work.type == "article-journal" else "",
+        "secondary_title": work.event or work.container,
+        "alternate_title1": work.container_short,
+        "place_published": work.venue,
+        "publisher": work.publisher,
         "year": "" if work.year is None else str(work.year),
-        "date": f"{work.year}/{work.month:02d}//" if work.year is not None and work.month else "",
+        "date": _date(work),
         "volume": work.volume,
         "number": work.issue,
+        "notes": f"Cited as \u201c{work.cited_as}\u201d" if work.short and work.cited_as else "",
     }
     record.update({k: clean_text(v) for k, v in fields.items() if clean_text(v)})
+    if "notes" in record:
+        record["notes"] = [record["notes"]]
     start, end = page_range(work.pages) or (clean_text(work.pages), "")
     if start:
         record["start_page"] = start
@@ -61,6 +82,8 @@ def to_record(work: ExportWork, key: str) -> dict[str, Any]:
             record[name] = clean_text(value)
     if clean_text(work.url):
         record["urls"] = [clean_text(work.url)]
+    if work.related:
+        record["notes"] = [clean_text(r.note()) for r in work.related]
     record["id"] = key
     return record
 

@@ -95,7 +95,7 @@ def record_from_item(item: dict[str, Any], path: str, line: int, raw: str, index
     ref.year, ref.month, ref.day = [*parts, "", "", ""][:3]
     ref.volume, ref.issue = _text(item.get("volume")), _text(item.get("issue"))
     ref.pages = _text(item.get("page"))
-    ref.doi = _text(item.get("DOI")).lower()
+    ref.doi = _text(item.get("DOI"))
     ref.pmid, ref.url = _text(item.get("PMID")), _text(item.get("URL"))
     ref.type = _text(item.get("type")) or "document"
     extra = {

@@ -118,7 +118,7 @@ def record_from_fields(fields: dict[str, list[str]], path: str, line: int, raw: 
     ref.issue = (fields.get("IP") or [""])[0]
     identifiers = fields.get("LID", []) + fields.get("AID", [])
     ref.pages = (fields.get("PG") or [""])[0] or _identifier(identifiers, "pii")
-    ref.doi = _identifier(identifiers, "doi").lower()
+    ref.doi = _identifier(identifiers, "doi")
     ref.pmid = (fields.get("PMID") or [""])[0]
     types = fields.get("PT", [])
     ref.type = next((PUBLICATION_TYPES[t] for t in types if t in PUBLICATION_TYPES), "article-journal")

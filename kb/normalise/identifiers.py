@@ -1,8 +1,9 @@
 """Identifiers: DOI, PubMed id, PubMed Central id, HAL id and URL, each in one canonical form.
 
-* DOI: the bare, lower-case DOI ("10.1182/blood-2016-03-603365") from "DOI : 10...", "doi:10...",
+* DOI: the bare DOI in the case it was written ("10.1056/NEJMoa2100596") from "DOI : 10...", "doi:10...",
   "https://doi.org/10...", "http://dx.doi.org/10...", with trailing punctuation and unbalanced closing
-  brackets removed and URL escapes ("%2F") decoded. DOIs are case-insensitive, so lower case is safe.
+  brackets removed and URL escapes ("%2F") decoded. DOIs are case-insensitive: every comparison folds
+  case (``.lower()``), but the stored and exported value keeps the case its source wrote.
 * PMID: digits only, from "PMID: 123", "https://pubmed.ncbi.nlm.nih.gov/123/", ".../pubmed/123".
 * PMCID: "PMC" and digits, from "PMCID: PMC123", "PMC123", ".../pmc/articles/PMC123/".
 * HAL id: "hal-02042400", "tel-00687984" from the id or a HAL URL; a version suffix ("v2") is dropped.
@@ -44,12 +45,13 @@ _URL_LABEL = re.compile(r"^(?:url|lien|link|available at|disponible sur)\s*[:：
 
 
 def normalise_doi(text: str) -> tuple[str, list[Finding]]:
-    """The bare lower-case DOI in ``text`` ("DOI : 10.1056/NEJMoa2100596" -> "10.1056/nejmoa2100596")."""
+    """The bare DOI in ``text``, in its written case ("DOI : 10.1056/NEJMoa2100596" ->
+    "10.1056/NEJMoa2100596")."""
     cleaned = unquote(" ".join(text.split())).strip()
     if not cleaned:
         return "", []
     cleaned = _DOI_PREFIX.sub("", cleaned).replace(" ", "")
-    cleaned = _strip_trailing(cleaned).lower()
+    cleaned = _strip_trailing(cleaned)
     if _DOI.match(cleaned):
         return cleaned, []
     return "", [finding(INVALID_DOI, "doi", f"{text!r} is not a DOI; dropped", text)]

@@ -146,7 +146,7 @@ def _split_continuations(text: str) -> tuple[str, dict[str, str]]:
 def _apply_continuations(ref: Reference, main: str, extras: dict[str, str]) -> None:
     doi = DOI.search(extras.get("DOI", "")) or DOI.search(main)
     if doi and not ref.doi:
-        ref.doi = doi.group(0).rstrip(".,;)").lower()
+        ref.doi = doi.group(0).rstrip(".,;)")
     url = extras.get("URL") or ""
     if not url:
         found = URL.search(main)

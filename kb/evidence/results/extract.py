@@ -1,0 +1,275 @@
+"""Find the results of one text: every number of its results that a meta-analysis can use, and nothing else.
+
+:func:`extract_text` cuts the text into sections and sentences (:mod:`.sections`), finds the number tokens
+of each sentence and marks what is not a value (:mod:`.spans`), then reads effect estimates after their
+words, the values left (percentages, means with their spread, medians) and the p values. A p value attaches
+to the values before it in its sentence; a p value with no value before it is a ``p_only`` result.
+Background, title and registration numbers give nothing; Methods give sample sizes only; Conclusions give
+only what Results did not.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from kb.evidence.results import patterns as P
+from kb.evidence.results.model import (
+    FAMILY,
+    MEASURE_MEAN,
+    MEASURE_MEDIAN,
+    MEASURE_N,
+    MEASURE_P_ONLY,
+    MEASURE_PROPORTION,
+    Result,
+)
+from kb.evidence.results.numbers import parse_number
+from kb.evidence.results.sections import CONCLUSIONS, DISCUSSION, METHODS, split_sections, split_sentences
+from kb.evidence.results.spans import (
+    ABBREV_GAP_RE,
+    DIFFERENCE_RE,
+    GENERIC_GAP_RE,
+    RD_AFTER_RE,
+    RELATIVE_RE,
+    SKIP_ROLES,
+    VALUE_ROLES,
+    Sentence,
+    Tok,
+    baseline,
+    clean,
+    design_spans,
+    keywords,
+    sample_sizes,
+    scope,
+    tokens,
+    unit_of,
+)
+
+
+def _effects(sent: Sentence) -> None:
+    """Effect estimates right after their word or abbreviation, with a CI in brackets when no CI words."""
+    text = sent.text
+    effect_words = [k for k in keywords(sent) if k[2] not in (MEASURE_MEDIAN, MEASURE_MEAN)]
+    ends = [k[1] for k in effect_words]
+    used: set[int] = set()
+    for t in sent.toks:
+        if t.role:
+            continue
+        i = bisect.bisect_right(ends, t.start) - 1
+        if i < 0:
+            continue
+        start, end, measure, abbrev, words = effect_words[i]
+        if start in used or t.start - end > 100:
+            continue
+        gap = text[end : t.start]
+        if any(u.role not in ("level", "time", "dose") for u in sent.within(end, t.start)):
+            continue
+        generic = DIFFERENCE_RE.match(words) is not None
+        if abbrev and not ABBREV_GAP_RE.match(gap):
+            continue
+        long_gap_ok = len(gap) <= 100 and re.search(r"\b(?:of|was)\s*$", gap) and not t.pct
+        if generic and not GENERIC_GAP_RE.match(gap) and not long_gap_ok:
+            continue
+        if not abbrev and (len(gap) > 100 or re.search(r"[.;]\s", gap.replace("; 95%", ""))):
+            continue
+        if measure == "md" and t.pct:
+            measure = "rd"
+        used.add(start)
+        t.role, t.measure = "value", measure
+        if t.ci is None:
+            b = P.BRACKET_CI_RE.match(text, t.end, sent.s.end)
+            if b is not None:
+                lo, hi = parse_number(b.group("lo")), parse_number(b.group("hi"))
+                if lo is not None and hi is not None and min(lo, hi) <= t.value <= max(lo, hi):
+                    t.ci = (lo, hi)
+                    sent.mark(b.start("lo"), b.end("hi"), "ci")
+
+
+def _bracket_cis(sent: Sentence) -> None:
+    """Bounds in brackets right after a value, without CI words ("−6.6 g/m2 (−11.0 to −2.2)")."""
+    for t in sent.toks:
+        if t.role not in ("", "value") or t.ci is not None:
+            continue
+        b = P.BRACKET_CI_RE.match(sent.text, t.end, sent.s.end)
+        if b is None or any(u.role for u in sent.within(b.start("lo"), b.end("hi"))):
+            continue
+        lo, hi = parse_number(b.group("lo")), parse_number(b.group("hi"))
+        if lo is not None and hi is not None and min(lo, hi) <= t.value <= max(lo, hi) and lo != hi:
+            t.ci = (lo, hi)
+            sent.mark(b.start("lo"), b.end("hi"), "ci")
+
+
+def _values(sent: Sentence) -> None:
+    """Measures of the tokens left: with a CI, percentages, means with a spread, medians."""
+    text = sent.text
+    for t in sent.free():
+        found = scope(sent, t.start)
+        kind = found[0] if found else None
+        after = text[t.end : t.end + 30]
+        if re.match(r"\s*(?:[a-zA-Z/]+\s+)?on average\b", after):
+            t.measure = MEASURE_MEAN
+        elif re.match(r"\s*%?\s*per\s+\d", after):
+            t.measure = MEASURE_PROPORTION
+        elif t.pct and RD_AFTER_RE.match(after):
+            t.measure = "rd"
+        elif not t.pct and P.CHANGE_BY_RE.search(text[max(sent.s.start, t.start - 60) : t.start]):
+            t.measure = MEASURE_MEAN
+        elif kind in (MEASURE_MEDIAN, MEASURE_MEAN) and (t.ci or t.spread or t.pct or _has_unit(text, t)):
+            t.measure = MEASURE_MEDIAN if kind == MEASURE_MEDIAN else MEASURE_MEAN
+            if t.pct and found and RELATIVE_RE.search(text[found[1] : t.start]):
+                t.measure = MEASURE_PROPORTION
+        elif t.ci is not None:
+            t.measure = MEASURE_PROPORTION if t.pct else (kind or MEASURE_MEAN)
+        elif t.spread == "sd":
+            t.measure = MEASURE_PROPORTION if t.pct else MEASURE_MEAN
+        elif t.spread == "range":
+            t.measure = MEASURE_MEDIAN
+        elif t.pct:
+            t.measure = MEASURE_PROPORTION
+        elif _paired(sent, t):
+            t.measure = kind if kind in (MEASURE_MEDIAN, MEASURE_MEAN) else MEASURE_MEAN
+        if t.measure is not None:
+            t.role = "value"
+
+
+def _paired(sent: Sentence, t: Tok) -> bool:
+    """A value compared with another ("53 vs. 35.7 days", "Rupees 166 vs. 464"), not a count of people."""
+    text = sent.text
+    if P.PAIR_AFTER_RE.match(text, t.end, min(sent.s.end, t.end + 40)):
+        other = sent.next_after(t.end)
+    elif P.PAIR_BEFORE_RE.search(text[max(sent.s.start, t.start - 20) : t.start]):
+        other = t
+    else:
+        return False
+    if other is None or other.role not in ("", "value") or other.pct:
+        return False
+    return not re.match(
+        rf"\s*(?:{P.POPULATION}|events?|deaths?|episodes?)\b", text[other.end : other.end + 20]
+    )
+
+
+def _has_unit(text: str, t: Tok) -> bool:
+    return P.UNIT_WORD_RE.match(text, t.end, min(len(text), t.end + 16)) is not None
+
+
+def _sentence_results(sent: Sentence) -> list[Result]:
+    role = sent.s.role
+    raw = clean(sent.text[sent.s.start : sent.s.end])
+    out: list[Result] = list(sent.extra)
+    for t in sent.toks:
+        if t.role == "n":
+            out.append(Result(MEASURE_N, t.value, start=t.start, end=t.end, raw=raw))
+    if role not in VALUE_ROLES:
+        return [r for r in out if r.measure == MEASURE_N] + _methods_means(sent, raw)
+    items: list[tuple[int, str, object]] = [(t.start, "v", t) for t in sent.toks if t.role == "value"]
+    items += [(a, "p", (b, p)) for a, b, p in sent.ps]
+    items.sort(key=lambda x: x[0])
+    pending: list[Tok] = []
+    last: tuple[int, list[Tok]] | None = None
+    for pos, kind, obj in items:
+        if kind == "v":
+            assert isinstance(obj, Tok)
+            pending.append(obj)
+            continue
+        assert isinstance(obj, tuple)
+        end, p = obj
+        if pending:
+            for t in pending:
+                t.p.append(p)
+            last, pending = (end, pending), []
+        elif last is not None and pos - last[0] < 40 and "(" not in sent.text[last[0] : pos]:
+            for t in last[1]:
+                t.p.append(p)
+            last = (end, last[1])
+        else:
+            out.append(
+                Result(MEASURE_P_ONLY, None, p=_pnum(p), p_op=_pop(p), p_text=p, start=pos, end=end, raw=raw)
+            )
+    for t in sent.toks:
+        if t.role != "value" or t.measure is None:
+            continue
+        ci_low, ci_high = t.ci if t.ci else (None, None)
+        p = t.p[0] if t.p else None
+        out.append(
+            Result(
+                t.measure,
+                t.value,
+                unit=unit_of(sent.text, t),
+                ci_low=ci_low,
+                ci_high=ci_high,
+                p=_pnum(p),
+                p_op=_pop(p),
+                p_text=p,
+                count=t.count,
+                denominator=t.denominator,
+                start=t.start,
+                end=t.end,
+                raw=raw,
+            )
+        )
+    return out
+
+
+def _methods_means(sent: Sentence, raw: str) -> list[Result]:
+    out = []
+    for t in sent.toks:
+        if not t.role and re.match(r"\s*(?:[a-zA-Z/]+\s+)?on average\b", sent.text[t.end : t.end + 30]):
+            out.append(Result(MEASURE_MEAN, t.value, start=t.start, end=t.end, raw=raw))
+    return out
+
+
+def _pnum(p: str | None) -> float | None:
+    if not p:
+        return None
+    return parse_number(p.lstrip("<>=≤≥⩽⩾"))
+
+
+def _pop(p: str | None) -> str | None:
+    if not p:
+        return None
+    m = re.match(r"[<>=≤≥⩽⩾]+", p)
+    return m.group() if m else "="
+
+
+def extract_text(text: str) -> list[Result]:
+    """The results of ``text`` (any layout), in text order, each with its offsets and sentence."""
+    sections = split_sections(text)
+    out: list[Result] = []
+    design_values: set[float] = set()
+    for section in sections:
+        if section.role in SKIP_ROLES:
+            design_values |= {t.value for t in tokens(text, section.start, section.end)}
+            continue
+        if section.role in (METHODS, DISCUSSION):
+            design_values |= {t.value for t in tokens(text, section.start, section.end)}
+        for sentence in split_sentences(text, section):
+            sent = Sentence(text, sentence)
+            design_spans(sent)
+            sample_sizes(sent)
+            baseline(sent)
+            if sentence.role in VALUE_ROLES:
+                _effects(sent)
+                _bracket_cis(sent)
+                _values(sent)
+            found = _sentence_results(sent)
+            if sentence.role == CONCLUSIONS:
+                seen = {(FAMILY.get(r.measure, r.measure), r.value, r.p) for r in out}
+                found = [
+                    r
+                    for r in found
+                    if (FAMILY.get(r.measure, r.measure), r.value, r.p) not in seen
+                    and r.value not in design_values
+                ]
+            out += [
+                r.with_section(sentence.role, _timepoint(sent, r.start), sentence.start, sentence.end)
+                for r in found
+            ]
+    out.sort(key=lambda r: (r.start, r.measure))
+    return out
+
+
+def _timepoint(sent: Sentence, pos: int) -> str | None:
+    before = [t for t in sent.times if t[0] < pos]
+    if before:
+        return before[-1][1]
+    return sent.times[0][1] if sent.times else None

@@ -1,0 +1,130 @@
+"""Numbers as trial reports write them: signs, decimal points and commas, middle dots, words.
+
+``NUMBER_RE`` finds one number token (optional sign, digits with a decimal point, middle dot or decimal
+comma, or thousands commas; a leading-dot ``.001`` as in ``P=.001``); :func:`parse_number` turns its text
+into a float. Signs are read only where a sign can stand (after a space, a bracket or a separator), so the
+hyphen of ``IL-6`` or of a range ``13–74`` is never a minus. :func:`words_to_int` reads numbers written in
+English or French words ("Fifty-nine", "One hundred and twenty", "quarante-trois").
+"""
+
+from __future__ import annotations
+
+import re
+
+MINUS_SIGNS = "-\u2212\u2013\u2012\u2010"
+"""Hyphen, unicode minus, en dash, figure dash, hyphen: all read as a minus where a sign can stand."""
+
+NUMBER_RE = re.compile(
+    r"(?<![\w\u00b7])(?<!\d\.)"
+    rf"(?:(?P<sign>(?<![\w)\]%\u00b7.])[{MINUS_SIGNS}+]))?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?![\d,]|\.\d)"
+    r"|\d+(?:[.\u00b7]\d+|,\d{1,2}(?![\d,])|,\d{4,})?"
+    r"|[.\u00b7]\d+)"
+    r"(?![\w\u00b7]|\.\d)"
+)
+"""One number token. Groups: ``sign`` (may be absent) and ``num``."""
+
+WORD_NUMBER_RE = re.compile(
+    r"(?i)\b(?P<words>(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    r"|hundred|un|une|deux|trois|quatre|cinq|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize"
+    r"|vingt|trente|quarante|cinquante|soixante|cent)(?:(?:[\s\-]+(?:and[\s\-]+|et[\s\-]+)?)"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|un|une|deux"
+    r"|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente"
+    r"|quarante|cinquante|soixante|cent)){0,4})\b"
+)
+"""A number written in words (English or French), up to five words."""
+
+_UNITS = {
+    "zero": 0,
+    "one": 1,
+    "un": 1,
+    "une": 1,
+    "two": 2,
+    "deux": 2,
+    "three": 3,
+    "trois": 3,
+    "four": 4,
+    "quatre": 4,
+    "five": 5,
+    "cinq": 5,
+    "six": 6,
+    "seven": 7,
+    "sept": 7,
+    "eight": 8,
+    "huit": 8,
+    "nine": 9,
+    "neuf": 9,
+    "ten": 10,
+    "dix": 10,
+    "eleven": 11,
+    "onze": 11,
+    "twelve": 12,
+    "douze": 12,
+    "thirteen": 13,
+    "treize": 13,
+    "fourteen": 14,
+    "quatorze": 14,
+    "fifteen": 15,
+    "quinze": 15,
+    "sixteen": 16,
+    "seize": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "vingt": 20,
+    "thirty": 30,
+    "trente": 30,
+    "forty": 40,
+    "quarante": 40,
+    "fifty": 50,
+    "cinquante": 50,
+    "sixty": 60,
+    "soixante": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "cent": 100,
+}
+NUMBER_WORDS = dict(_UNITS)
+"""Word -> value for the number words :func:`words_to_int` reads."""
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a number as written: ``"0·31"`` 0.31, ``"−0.28"`` -0.28, ``"20,879"`` 20879."""
+    s = text.strip().replace("\u00b7", ".").replace(" ", "")
+    if not s:
+        return None
+    sign = 1.0
+    if s[0] in MINUS_SIGNS:
+        sign, s = -1.0, s[1:]
+    elif s[0] == "+":
+        s = s[1:]
+    thousands = re.fullmatch(r"\d{1,3}(?:,\d{3})+", s) is not None
+    s = s.replace(",", "") if thousands else s.replace(",", ".")
+    try:
+        return sign * float(s)
+    except ValueError:
+        return None
+
+
+def words_to_int(words: str) -> int | None:
+    """A number written in English or French words ("Cinquante", "One hundred and twenty")."""
+    total = 0
+    current = 0
+    parts = [p for p in re.split(r"[\s\-]+", words.lower()) if p and p not in {"et", "and"}]
+    if not parts:
+        return None
+    for part in parts:
+        value = NUMBER_WORDS.get(part)
+        if value is None:
+            return None
+        if value == 100:
+            current = (current or 1) * 100
+        else:
+            current += value
+    total += current
+    return total

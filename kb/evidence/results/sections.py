@@ -1,0 +1,205 @@
+"""Sections and sentences of a text, each with its character offsets.
+
+A trial report names its parts: "ABSTRACT.RESULTS:" (Evidence Inference exports), "RESULTS:" inline in a
+PubMed abstract, "Results" or "Résultats" alone on a line (review cards, slides), "Patients and methods",
+"Conclusion(s)". :func:`split_sections` gives each part a *role*: ``title``, ``background`` (background,
+introduction, objective, discussion: numbers there are other studies' or the design's), ``methods``,
+``results``, ``conclusions``, ``other`` (trial registration, keywords) or ``unknown`` (a text with no
+heading at all, read as results). :func:`split_sentences` cuts a section into sentences without cutting at
+"vs.", "et al.", decimals ("0·31", "P=.05") or "Fig.".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+BACKGROUND = "background"
+METHODS = "methods"
+RESULTS = "results"
+CONCLUSIONS = "conclusions"
+TITLE = "title"
+OTHER = "other"
+UNKNOWN = "unknown"
+DISCUSSION = "discussion"
+
+_ROLE_WORDS: tuple[tuple[str, str], ...] = (
+    (TITLE, r"title|titre"),
+    (
+        OTHER,
+        r"trial registration|registration|clinical trial registration|keywords?|mots[- ]cl[ée]s|funding|"
+        r"highlights?|abbreviations|references?|r[ée]f[ée]rences",
+    ),
+    (
+        RESULTS,
+        r"results?|r[ée]sultats?|findings|main results|key results|efficacy|safety|outcomes"
+        r"|results? and discussion",
+    ),
+    (DISCUSSION, r"discussion|limitations?|study limitations|perspectives?|commentaires?|commentary"),
+    (
+        CONCLUSIONS,
+        r"conclusions?(?: and relevance)?|interpretation|implications|conclusions? et perspectives",
+    ),
+    (
+        METHODS,
+        r"(?:patients?|materials?|subjects|participants)?\s*(?:and|&|et)?\s*m[ée]thods?|m[ée]thodes?|methodology"
+        r"|research design and methods|design|design,? setting,? and participants|setting|participants"
+        r"|patients|interventions?|main outcome measures?|measurements|study design|population"
+        r"|patients et m[ée]thodes?|mat[ée]riel et m[ée]thodes?",
+    ),
+    (
+        BACKGROUND,
+        r"background|introduction|contexte|context|objectives?|objectifs?|aims?(?: of the study)?|purpose"
+        r"|rationale|importance|background and (?:objectives?|aims?)|but",
+    ),
+)
+_ROLE_RES = [(role, re.compile(rf"(?:{words})", re.IGNORECASE)) for role, words in _ROLE_WORDS]
+
+HEADING_LINE_RE = re.compile(
+    r"(?m)^[ \t#*_>]*(?:ABSTRACT\.|TITLE\b)?(?P<name>[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9 ,/&'\u2013\u2014-]{1,60}?)"
+    r"[ \t]*(?:[:.]+)?[ \t*_]*$"
+)
+"""A heading alone on its line ("Results", "ABSTRACT.RESULTS:", "## Méthodes")."""
+
+INLINE_HEADING_RE = re.compile(
+    r"(?:^|(?<=[.!?:\s]))(?:ABSTRACT\.)?(?P<name>[A-Z][A-Z ,/&'-]{2,50}?)[ \t]*:{1,2}\.?(?=[ \t]|$)"
+    r"|(?m:^)[ \t]*(?P<word>(?i:background|introduction|methods?|results?|conclusions?|findings"
+    r"|objectives?|r[ée]sultats?|m[ée]thodes?|contexte|interpretation|discussion))[ \t]*:"
+)
+"""A heading that starts a paragraph or follows a sentence: "RESULTS: Of the 410 ...", "Results: ..."."""
+
+SENTENCE_END_RE = re.compile(
+    r"(?<!\bvs)(?<!\bv)(?<!\bal)(?<!\be\.g)(?<!\bi\.e)(?<!\bcf)(?<!\bFig)(?<!\bapprox)(?<!\bno)(?<!\bNo)"
+    r"(?<!\bet)(?<!\bca)(?<!\bresp)(?<!\bSt)(?<!\bDr)(?<!\bmin)"
+    r"[.!?](?=\s+[^a-z\s,;)\]])|[.!?]\s*$"
+    r"|\n[ \t]*\n(?=[ \t]*[-\u2022\u25aa\u27a2\u25cf*][ \t])|\n(?=[ \t]*[-\u2022\u25aa\u27a2\u25cf][ \t])"
+    r"|(?<![,;:(\[\-\u2013\n])(?P<soft>\n)(?=[ \t]*(?:[A-Z0-9\u00c0-\u00dd]|n\s*=))"
+)
+"""The end of a sentence: a full stop followed by a capital, digit or bracket (not after "vs", "et al",
+"Fig"), or the start of a bullet item."""
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of a text: its heading (verbatim, may be empty), its role and its body's offsets."""
+
+    heading: str
+    role: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence: offsets into the whole text and the role of its section."""
+
+    start: int
+    end: int
+    role: str
+
+
+def heading_role(name: str) -> str | None:
+    """The role of a heading text, or None when it is not a known heading."""
+    cleaned = re.sub(r"^(?:ABSTRACT\.)", "", name.strip().strip("#*_ :.").strip())
+    cleaned = re.sub(r"[\s.:]+$", "", cleaned)
+    if not cleaned or len(cleaned) > 60:
+        return None
+    for role, rx in _ROLE_RES:
+        if rx.fullmatch(cleaned):
+            return role
+    parts = re.split(r"\s*[./\u2013\u2014:]\s*|\s+-\s+", cleaned)
+    if len(parts) > 1 and re.search(_FALLBACK[0][0], cleaned, re.IGNORECASE):
+        return METHODS
+    if len(parts) > 1:
+        found = heading_role(parts[-1]) or heading_role(parts[0])
+        if found:
+            return found
+    if len(cleaned.split()) <= 6:
+        for word, role in _FALLBACK:
+            if re.search(word, cleaned, re.IGNORECASE):
+                return role
+    return None
+
+
+_FALLBACK = (
+    (r"\bcharacteristics|\bbaseline|\bdemograph|\bcaract[ée]ristiques", METHODS),
+    (r"\br[ée]sult", RESULTS),
+    (r"\bfinding", RESULTS),
+    (r"\bconclu", CONCLUSIONS),
+    (r"\bm[ée]thod", METHODS),
+    (r"\bdiscussion|\bperspective|\blimitation", DISCUSSION),
+    (r"\bbackground|\bintroduc|\bobjecti", BACKGROUND),
+)
+"""A heading of up to six words that names a part ("Methods and materials", "Summary of results")."""
+
+
+def split_sections(text: str) -> list[Section]:
+    """The sections of ``text`` in order; text before the first heading has role ``unknown``."""
+    marks: list[tuple[int, int, str, str]] = []
+    for m in HEADING_LINE_RE.finditer(text):
+        role = heading_role(m.group("name"))
+        if role is None and m.group().strip().upper().startswith("TITLE"):
+            role = TITLE
+        if role is not None:
+            marks.append((m.start(), m.end(), m.group().strip(), role))
+    taken = [(a, b) for a, b, _, _ in marks]
+    for m in INLINE_HEADING_RE.finditer(text):
+        name = m.group("name") or m.group("word") or ""
+        role = heading_role(name)
+        if role is None or any(a <= m.start() < b for a, b in taken):
+            continue
+        marks.append((m.start(), m.end(), m.group().strip(), role))
+    marks.sort()
+    sections: list[Section] = []
+    pos = 0
+    role = UNKNOWN
+    heading = ""
+    for start, end, name, new_role in marks:
+        if start < pos:
+            continue
+        if start > pos or heading:
+            sections.append(Section(heading, role, pos, start))
+        heading, role, pos = name, new_role, end
+    sections.append(Section(heading, role, pos, len(text)))
+    if any(s.role == TITLE for s in sections):
+        sections = [
+            s if not (s.role == TITLE and "\n\n" in text[s.start : s.end].strip()) else _title_only(text, s)
+            for s in sections
+        ]
+    return [s for s in sections if s.end > s.start or s.heading]
+
+
+def _title_only(text: str, section: Section) -> Section:
+    body = text[section.start : section.end]
+    lead = len(body) - len(body.lstrip())
+    cut = body.find("\n\n", lead)
+    return Section(section.heading, section.role, section.start, section.start + cut)
+
+
+def split_sentences(text: str, section: Section) -> list[Sentence]:
+    """The sentences of one section (offsets into ``text``), empty ones dropped."""
+    out: list[Sentence] = []
+    pos = section.start
+    for m in SENTENCE_END_RE.finditer(text, section.start, section.end):
+        end = m.end()
+        if m.group("soft") and _long_line(text, m.start()):
+            continue
+        if text[pos:end].strip():
+            out.append(Sentence(pos, end, section.role))
+        pos = end
+    if text[pos : section.end].strip():
+        out.append(Sentence(pos, section.end, section.role))
+    return out
+
+
+SHORT_LINE = 95
+"""A line shorter than this that ends without punctuation is a unit of its own (a slide's line); a longer
+one is a paragraph wrapped by a PDF extractor and goes on on the next line."""
+
+
+def _long_line(text: str, newline: int) -> bool:
+    """True when the line ending at ``newline`` goes on on the next line (long, or a bracket left open)."""
+    start = text.rfind("\n", 0, newline) + 1
+    line = text[start:newline]
+    opened = line.count("(") + line.count("[") - line.count(")") - line.count("]")
+    return newline - start >= SHORT_LINE or opened > 0

@@ -1,0 +1,440 @@
+"""Number tokens of a sentence and the spans that give them roles before any value is read.
+
+A :class:`Sentence` holds the number tokens of one sentence. :func:`design_spans` marks the numbers that
+belong to something else (p values, CI bounds and levels, SDs, ranges, time points, doses, thresholds,
+years, list labels, counts); :func:`sample_sizes` the sample sizes; :func:`baseline` the numbers that describe
+the sample; :func:`keywords` lists the words (median, mean, effect measures) that give a value its measure.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from kb.evidence.results import patterns as P
+from kb.evidence.results.model import MEASURE_MEAN, MEASURE_MEDIAN, MEASURE_N, Result
+from kb.evidence.results.numbers import NUMBER_RE, WORD_NUMBER_RE, parse_number, words_to_int
+from kb.evidence.results.sections import (
+    BACKGROUND,
+    CONCLUSIONS,
+    OTHER,
+    RESULTS,
+    TITLE,
+    UNKNOWN,
+)
+from kb.evidence.results.sections import Sentence as SentenceSpan
+
+ABBREV_GAP_RE = re.compile(
+    r"^[\s:=,\[\]()]*(?:(?:was|of|is|were|by|estimate[sd]?|adjusted|=|:)\s*)?"
+    r"(?:[(\[]?\s*(?:90|95|99)\s*%\s*(?:CI|C\.I\.|confidence interval|IC)\s*[)\]]?)?[\s:=,\[\]()]*$"
+)
+"""What may stand between an abbreviation (HR, OR) and its value."""
+PARENS_RE = re.compile(r"\([^()]{0,300}\)")
+AFTER_DEMOGRAPHIC_RE = re.compile(
+    r"^\s*%?\s*\)?\s*(?:were\s+|was\s+|are\s+|of\s+(?:the\s+)?(?:patients|participants|subjects)\s+were\s+)?"
+    r"(?:males?|females?|men|women|boys|girls|white|black|caucasians?|smokers?|years?\s+old|hommes|femmes)\b"
+    r"|^\s*%?\s*\)?\s*(?:at|à)\s+(?:baseline|inclusion|entry|l'inclusion)\b"
+)
+AGE_BEFORE_RE = re.compile(r"(?i)\b(?:âge|age)\b[^\d.;]{0,25}$")
+"""An age word shortly before a value ("L'âge médian était de 54 ans", "median age was 61")."""
+BEFORE_DEMOGRAPHIC_RE = re.compile(
+    r"(?i)\b(?:age[ds]?|âge|BMI|body mass index|males?|females?|hommes|femmes)\s*"
+    r"(?:was|were|of|:|=)?\s*(?:\(\s*)?(?:mean|median)?\s*(?:\(\s*)?$"
+)
+GENERIC_GAP_RE = re.compile(
+    r"^\s*(?:\(\s*(?:90|95|99)\s*%\s*(?:CI|confidence interval)\s*\))?"
+    r"\s*(?:[:=,(\[]|was|of|is|were|in \w+)?\s*$"
+)
+"""What may stand between a bare "difference" and its value."""
+WITHIN_RE = re.compile(
+    r"(?i)\b(?:over time|from baseline|within[- ]group|within each|both groups|pre-? to post)"
+)
+RELATIVE_RE = re.compile(r"(?i)(?:reduc|increas|decreas|chang|lower|higher|improv|gain|loss)")
+RD_AFTER_RE = re.compile(r"^\s*%\s*(?:higher|lower|more|less|greater|fewer)\s+(?:in|among|with|for|than)\b")
+DIFFERENCE_RE = re.compile(r"(?i)^(?:differences?|différence|differed by)$")
+SKIP_ROLES = (BACKGROUND, TITLE, OTHER)
+VALUE_ROLES = (RESULTS, CONCLUSIONS, UNKNOWN)
+
+
+@dataclass
+class Tok:
+    """A number token of a sentence and what it turned out to be."""
+
+    start: int
+    end: int
+    value: float
+    raw: str
+    pct: bool
+    role: str = ""
+    measure: str | None = None
+    ci: tuple[float | None, float | None] | None = None
+    spread: str | None = None
+    count: int | None = None
+    denominator: int | None = None
+    p: list[str] = field(default_factory=list)
+
+
+def tokens(text: str, start: int, end: int) -> list[Tok]:
+    out = []
+    for m in NUMBER_RE.finditer(text, start, end):
+        value = parse_number(m.group())
+        if value is None:
+            continue
+        pct = re.match(r"\s?%", text[m.end() : m.end() + 2]) is not None
+        out.append(Tok(m.start(), m.end(), value, m.group(), pct))
+    return out
+
+
+class Sentence:
+    """The tokens of one sentence and the helpers that give them roles."""
+
+    def __init__(self, text: str, sentence: SentenceSpan) -> None:
+        self.text = text
+        self.s = sentence
+        self.toks = tokens(text, sentence.start, sentence.end)
+        self.starts = [t.start for t in self.toks]
+        self.ps: list[tuple[int, int, str]] = []
+        self.times: list[tuple[int, str]] = []
+        self.extra: list[Result] = []
+        self._keywords: list[tuple[int, int, str, bool, str]] | None = None
+        self._keyword_ends: list[int] = []
+
+    def free(self) -> Iterator[Tok]:
+        return (t for t in self.toks if not t.role)
+
+    def within(self, a: int, b: int) -> list[Tok]:
+        """The tokens inside ``[a, b)`` (found by bisection: a sentence may hold thousands)."""
+        out = []
+        for i in range(bisect.bisect_left(self.starts, a), len(self.toks)):
+            t = self.toks[i]
+            if t.start >= b:
+                break
+            if t.end <= b:
+                out.append(t)
+        return out
+
+    def index(self, t: Tok) -> int:
+        """The position of ``t`` in the sentence's tokens."""
+        return bisect.bisect_left(self.starts, t.start)
+
+    def next_after(self, pos: int) -> Tok | None:
+        """The first token starting after ``pos``."""
+        i = bisect.bisect_right(self.starts, pos)
+        return self.toks[i] if i < len(self.toks) else None
+
+    def mark(self, a: int, b: int, role: str) -> list[Tok]:
+        hits = [t for t in self.within(a, b) if not t.role]
+        for t in hits:
+            t.role = role
+        return hits
+
+    def before(self, pos: int, limit: int = 60) -> Tok | None:
+        """The nearest free or value token ending before ``pos`` within ``limit`` characters."""
+        for i in range(bisect.bisect_left(self.starts, pos) - 1, -1, -1):
+            t = self.toks[i]
+            if pos - t.end > limit:
+                return None
+            if t.end <= pos and t.role in ("", "value"):
+                return t
+        return None
+
+    def finditer(self, rx: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        return rx.finditer(self.text, self.s.start, self.s.end)
+
+
+def design_spans(sent: Sentence) -> None:
+    """Roles of the numbers that belong to something else than a result value."""
+    text = sent.text
+    for m in sent.finditer(P.P_RE):
+        for i, t in enumerate(sent.mark(m.start("value"), m.end(), "p")):
+            if i:
+                t.role = "p_exp"
+        op = m.group("op").replace("&lt;", "<").replace("&gt;", ">").replace(" ", "")
+        op = "=" if op in {"of", "was", "were"} else op
+        sent.ps.append((m.start(), m.end(), ("" if op == "=" else op) + m.group("value").replace(" ", "")))
+    for m in re.finditer(r"(?i)\bper\s+\d[\d,]*", text[sent.s.start : sent.s.end]):
+        sent.mark(sent.s.start + m.start(), sent.s.start + m.end(), "unit")
+    for m in sent.finditer(P.CI_RE):
+        owner = sent.before(m.start())
+        if owner is not None:
+            gap = re.sub(r"(?i)\bper\s+\d[\d,]*\s*[\w-]*", "", text[owner.end : m.start()])
+            if not P.CI_GAP_RE.match(gap):
+                owner = None
+        sent.mark(m.start(), m.start("lo"), "level")
+        lo = parse_number(m.group("lo"))
+        hi = parse_number(m.group("hi")) if m.group("hi") else None
+        sent.mark(m.start("lo"), m.end(), "ci")
+        if owner is not None and owner.ci is None:
+            owner.ci = (lo, hi)
+    for m in sent.finditer(P.PCT_RANGE_RE):
+        sent.mark(m.start(), m.end(), "range")
+    for m in sent.finditer(P.LEVEL_RE):
+        sent.mark(m.start(), m.end(), "level")
+    for m in sent.finditer(P.SD_RE):
+        owner = sent.before(m.start(), 30)
+        sent.mark(m.start(), m.end(), "sd")
+        if owner is not None:
+            owner.spread = "sd"
+    for m in sent.finditer(P.RANGE_RE):
+        owner = sent.before(m.start(), 30)
+        sent.mark(m.start(), m.end(), "range")
+        if owner is not None:
+            owner.spread = "range"
+    for m in sent.finditer(P.FOLD_RE):
+        sent.mark(m.start(), m.end(), "fold")
+    for m in sent.finditer(P.TIME_RE):
+        sent.mark(m.start(), m.end(), "time")
+        nums = m.group("nums") or m.group("adj") or m.group("nums2")
+        unit = m.group("unit") or m.group("adjunit") or m.group("unit2")
+        if nums and unit:
+            sent.times.append((m.start(), f"{' '.join(nums.split())} {time_unit(unit)}"))
+    for rx, role in ((P.DOSE_RE, "dose"), (P.THRESHOLD_RE, "threshold")):
+        for m in sent.finditer(rx):
+            g = "num2" if rx is P.THRESHOLD_RE and m.group("num2") else "num"
+            if role == "dose" and (
+                m.group(g)[0] in "+-\u2212\u2013"
+                or re.search(
+                    r"(?i)(?:differ\w*|change|increase|decrease|reduction)\s*(?:of|by|was|:|=)?\s*$",
+                    text[max(sent.s.start, m.start() - 25) : m.start()],
+                )
+            ):
+                continue
+            sent.mark(m.start(g), m.end(g), role)
+    for t in sent.free():
+        if not t.pct and t.value.is_integer() and 1900 <= t.value <= 2100 and "," not in t.raw:
+            if not re.match(rf"\s+{P.POPULATION}", text[t.end : t.end + 20]):
+                t.role = "year"
+        elif _list_label(sent, t):
+            t.role = "label"
+    for m in sent.finditer(P.COUNT_PCT_RE):
+        (count, *rest) = sent.within(m.start(), m.end())
+        if count.role or not rest:
+            continue
+        noun = re.match(rf"\s*{P.POPULATION}\b", text[m.end() : m.end() + 30])
+        if noun and not event_after(text, m.end() + noun.end()):
+            count.role = "n"
+            continue
+        count.role = "count"
+        rest[0].count = int(count.value)
+    for m in sent.finditer(P.RATIO_RE):
+        hits = sent.within(m.start(), m.end())
+        if len(hits) == 2 and not hits[0].role and not hits[1].role:
+            hits[0].role, hits[1].role = "count", "denominator"
+            after = next(
+                (t for t in sent.within(m.end(), m.end() + 12) if t.start - m.end() < 6 and t.pct), None
+            )
+            if after is not None:
+                after.count, after.denominator = int(hits[0].value), int(hits[1].value)
+
+
+def _list_label(sent: Sentence, t: Tok) -> bool:
+    """A list label "1) an absolute risk": a small integer with a closing bracket and no opening one."""
+    text = sent.text
+    if not re.match(r"\)", text[t.end : t.end + 1]) or not re.search(
+        r"(?:^|[\s:;,])$", text[t.start - 1 : t.start]
+    ):
+        return False
+    return (
+        t.value.is_integer() and t.value < 10 and "(" not in text[max(sent.s.start, t.start - 30) : t.start]
+    )
+
+
+def event_after(text: str, pos: int) -> bool:
+    after = re.sub(r"^[ \t)]*(?:\(\s*[\d.,·]+\s*%\s*\))?", "", text[pos : pos + 80].split("\n")[0])
+    return P.EVENT_AFTER_RE.match(after) is not None and not P.ENROL_RE.search(after.split(" had ")[0])
+
+
+def sample_sizes(sent: Sentence) -> None:
+    """Sample sizes: "n = 59", "250 healthy women", "Fifty-nine patients", "(of 361)", arm lists."""
+    text = sent.text
+    for m in sent.finditer(P.N_EQ_RE):
+        for t in sent.mark(m.start("num"), m.end("num"), "n"):
+            if event_after(text, m.end()) and text[m.end() : m.end() + 2].strip().startswith(")"):
+                t.role = "count"
+    for m in sent.finditer(P.ARM_N_RE):
+        g = "num" if m.group("num") else "num2"
+        sent.mark(m.start(g), m.end(g), "n")
+    for m in sent.finditer(P.OF_N_RE):
+        sent.mark(m.start("num"), m.end("num"), "n")
+        owner = sent.before(m.start(), 3)
+        if owner is not None and not owner.role and not owner.pct:
+            owner.role = "n"
+    for m in sent.finditer(P.POP_N_RE):
+        hits = [t for t in sent.within(m.start("num"), m.end("num")) if not t.role and not t.pct]
+        if not hits or event_after(text, m.end()):
+            continue
+        if P.UNIT_WORD_RE.match(text, hits[0].end, hits[0].end + 12):
+            continue
+        if (
+            re.search(r"(?i)\b(?:of|in|among)\s*$", text[max(sent.s.start, m.start() - 6) : m.start()])
+            and hits[0].value < 3
+        ):
+            continue
+        if hits[0].value < 2:
+            continue
+        hits[0].role = "n"
+        _arm_list(sent, m.end())
+    for m in sent.finditer(WORD_NUMBER_RE):
+        after = P.WORD_N_RE.match(text, m.end())
+        value = words_to_int(m.group("words"))
+        if after is None or value is None or value < 2 or event_after(text, after.end()):
+            continue
+        if P.UNIT_WORD_RE.match(text, m.end(), m.end() + 12) or re.match(
+            r"\s+(?:times|groups?)\b", text[m.end() :]
+        ):
+            continue
+        if re.match(r"(?i)\s+of\b", text[m.end() : m.end() + 4]):
+            continue
+        sent.extra.append(n_result(sent, m.start(), m.end(), float(value)))
+        _arm_list(sent, after.end())
+    for m in re.finditer(r"\(\s*of\s+", text[sent.s.start : sent.s.end]):
+        pos = sent.s.start + m.start()
+        words = re.search(r"(?i)\b([a-z]+(?:[\s-][a-z]+){0,3})\s*$", text[max(sent.s.start, pos - 40) : pos])
+        if words and words_to_int(words.group(1)):
+            start = pos - len(words.group(0))
+            sent.extra.append(n_result(sent, start, pos, float(words_to_int(words.group(1)) or 0)))
+
+
+def _arm_list(sent: Sentence, pos: int) -> None:
+    m = P.ARM_LIST_RE.match(sent.text, pos, sent.s.end)
+    if m is None or P.DEMOGRAPHIC_RE.search(m.group("body")) or "%" in m.group("body"):
+        return
+    for t in sent.within(m.start("body"), m.end("body")):
+        if not t.role and not t.pct and t.value.is_integer():
+            t.role = "n"
+
+
+def n_result(sent: Sentence, start: int, end: int, value: float) -> Result:
+    return Result(MEASURE_N, value, start=start, end=end, raw=clean(sent.text[sent.s.start : sent.s.end]))
+
+
+def baseline(sent: Sentence) -> None:
+    """Numbers that describe the sample (age, sex, baseline values) rather than an outcome."""
+    text = sent.text
+    for m in sent.finditer(PARENS_RE):
+        inner = m.group()
+        if P.DEMOGRAPHIC_RE.search(inner) and not P.EFFECT_RE.search(inner) and not P.CI_RE.search(inner):
+            sent.mark(m.start(), m.end(), "baseline")
+    for t in sent.free():
+        after = text[t.end : t.end + 40]
+        before = text[max(sent.s.start, t.start - 25) : t.start]
+        demographic = BEFORE_DEMOGRAPHIC_RE.search(before) or AGE_BEFORE_RE.search(before)
+        if AFTER_DEMOGRAPHIC_RE.match(after) or demographic:
+            t.role = "baseline"
+            continue
+        head = text[max(sent.s.start, t.start - 80) : t.start]
+        found = max(P.BASELINE_RE.finditer(head), key=lambda m: m.start(), default=None)
+        if found is not None and not re.search(r"[,;]|\bfrom\b|\bchang|\bto\b", head[found.end() :]):
+            t.role = "baseline"
+    for t in sent.free():
+        i = sent.index(t)
+        dose_after = any(u.role == "dose" and 0 < u.start - t.end < 25 for u in sent.toks[i + 1 : i + 4])
+        if t.pct and dose_after and "\n" not in text[t.end : t.end + 25].split("mg")[0]:
+            t.role = "baseline"
+            continue
+        clause = re.split(r"[,;.]|\band\b", text[t.end : t.end + 50])[0]
+        if t.pct and P.DEMOGRAPHIC_RE.search(clause) and not P.COMPARE_RE.search(clause):
+            t.role = "baseline"
+    n_toks = [t for t in sent.toks if t.role == "n"]
+    if not n_toks and not sent.extra:
+        return
+    n_ends = {n.end for n in n_toks}
+    own = {t.start for t in sent.toks if t.pct and any(t.start - d in n_ends for d in (1, 2, 3))}
+    compare = P.COMPARE_RE.search(text, sent.s.start, sent.s.end)
+    for t in sent.free():
+        if not t.pct or t.count is not None or t.start in own:
+            continue
+        if (compare is None and scope(sent, t.start) is None) or (
+            (compare is None or t.start < compare.start())
+            and text[max(0, t.start - 5) : t.start].rstrip().endswith("(")
+        ):
+            t.role = "baseline"
+
+
+def keywords(sent: Sentence) -> list[tuple[int, int, str, bool, str]]:
+    """(start, end, measure, is_abbreviation, words) of the median, mean and effect words of a sentence."""
+    if sent._keywords is None:
+        sent._keywords = _keywords(sent)
+        sent._keyword_ends = [k[1] for k in sent._keywords]
+    return sent._keywords
+
+
+def _keywords(sent: Sentence) -> list[tuple[int, int, str, bool, str]]:
+    marks: list[tuple[int, int, str, bool, str]] = []
+    for m in sent.finditer(P.EFFECT_RE):
+        measure, _, abbrev = P.EFFECTS[int((m.lastgroup or "e0")[1:])]
+        if measure == "md" and DIFFERENCE_RE.match(m.group()):
+            head = sent.text[max(sent.s.start, m.start() - 200) : m.start()]
+            if WITHIN_RE.search(head) and not re.search(r"(?i)between", head):
+                measure = MEASURE_MEAN
+        marks.append((m.start(), m.end(), measure, abbrev, m.group()))
+    covered = {i for a, b, *_ in marks for i in range(a, b)}
+    for rx, measure in ((P.MEDIAN_RE, MEASURE_MEDIAN), (P.MEAN_RE, MEASURE_MEAN)):
+        for m in sent.finditer(rx):
+            if m.start() in covered:
+                continue
+            if re.match(r"\s*age\b", sent.text[m.end() : m.end() + 5]):
+                continue
+            marks.append((m.start(), m.end(), measure, False, m.group()))
+    return sorted(marks)
+
+
+def scope(sent: Sentence, pos: int) -> tuple[str, int] | None:
+    """The measure and end of the last keyword (median, mean, effect) before ``pos`` in the sentence."""
+    found = keywords(sent)
+    ends = sent._keyword_ends
+    # keywords are sorted by start and do not overlap, so their ends are sorted too
+    i = bisect.bisect_right(ends, pos) - 1
+    return (found[i][2], found[i][1]) if i >= 0 else None
+
+
+def time_unit(word: str) -> str:
+    """A time unit's canonical plural ("mo" -> "months", "semaines" -> "weeks")."""
+    w = word.lower()
+    for prefix, unit in TIME_UNIT_NAMES:
+        if w == prefix or (len(prefix) > 2 and w.startswith(prefix)):
+            return unit
+    return w
+
+
+TIME_UNIT_NAMES = (
+    ("h", "hours"),
+    ("hr", "hours"),
+    ("hrs", "hours"),
+    ("hour", "hours"),
+    ("heure", "hours"),
+    ("min", "minutes"),
+    ("s", "seconds"),
+    ("sec", "seconds"),
+    ("d", "days"),
+    ("day", "days"),
+    ("jour", "days"),
+    ("wk", "weeks"),
+    ("week", "weeks"),
+    ("semaine", "weeks"),
+    ("mo", "months"),
+    ("month", "months"),
+    ("mois", "months"),
+    ("y", "years"),
+    ("yr", "years"),
+    ("year", "years"),
+    ("an", "years"),
+    ("ann", "years"),
+)
+
+
+def unit_of(text: str, t: Tok) -> str | None:
+    if t.pct:
+        return "%"
+    m = P.UNIT_WORD_RE.match(text, t.end, min(len(text), t.end + 16))
+    if m is None:
+        return None
+    word = m.group().strip()
+    return time_unit(word) if re.fullmatch(P.TIME_UNITS, word, re.IGNORECASE) else word
+
+
+def clean(s: str) -> str:
+    """Whitespace collapsed."""
+    return " ".join(s.split())
