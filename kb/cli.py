@@ -180,20 +180,28 @@ def parse_command(file: Path, jsonl: bool, fmt: str) -> None:
     sys.exit(code)
 
 
+@cli.command("find")
+@click.argument("file", default="-", type=click.Path(path_type=Path, allow_dash=True))
+@click.option("--jsonl", is_flag=True, help="One JSON object per line (default: one JSON array).")
+def find_command(file: Path, jsonl: bool) -> None:
+    """Find the references in FILE or stdin (any document, text or PDF): one JSON object each."""
+    from kb.find.run import find_file
+
+    sys.exit(find_file(file, jsonl))
+
+
 @cli.command("train")
-@click.option(
-    "--out",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Model file to write (default: the shipped kb/parse/model.crfsuite).",
-)
-def train_command(out: Path | None) -> None:
-    """Rebuild the parser's CRF model from data/refparse/ plus synthetic examples, deterministically."""
+@click.option("--out", type=click.Path(path_type=Path), help="Parser model file, or finder model directory.")
+@click.option("--only", type=click.Choice(["parser", "finder"]), help="Rebuild one model (default: both).")
+def train_command(out: Path | None, only: str | None) -> None:
+    """Rebuild the parser's CRF model (data/refparse/) and the finder's (data/refseg/), deterministically."""
+    from kb.find.train import train_finder
     from kb.parse.train import MODEL_FILE, train_model
 
-    target = out or MODEL_FILE
-    train_model(target)
-    click.echo(f"trained {target}")
+    if only != "finder":
+        click.echo(f"trained {train_model(out or MODEL_FILE)}")
+    if only != "parser":
+        click.echo("\n".join(f"trained {path}" for path in train_finder(out if only else None)))
 
 
 @cli.command("tag")

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from kb.dedupe import dedupe
+from kb.dedupe.match import doi_typo, hard_conflict
+from kb.dedupe.prep import issue_key, prep, split_glued_authors, volume_key
 from kb.ingest.bibtex import read_bibtex_file
 from kb.model import Record
 
@@ -45,3 +47,35 @@ def test_every_class_has_both_answers_or_is_a_never_merged_class() -> None:
         answers.setdefault(pair["class"], set()).add(pair["expected"])
     for name, found in answers.items():
         assert found == {"duplicate", "distinct"} or name in {"notice", "never_merged"}, name
+
+
+@pytest.mark.parametrize(
+    ("issue", "key"),
+    [("Supplement 3", ""), ("Suppl 1", ""), ("SUPPL. 1", ""), ("(Supplement 3)", ""), ("1)", ""),
+     ("May", ""), ("3", "3"), ("12", "12"), ("1234", "")],
+)  # fmt: skip
+def test_issue_key_reads_export_noise_as_unknown(issue: str, key: str) -> None:
+    assert issue_key(issue) == key
+
+
+@pytest.mark.parametrize(
+    ("volume", "key"),
+    [("Conference: 22nd Congress of the European Hematology Association. Spain 102", "102"),
+     ("24 Suppl 3", "24"), ("143", "143"), ("2016 May", "")],
+)  # fmt: skip
+def test_volume_key_of_meeting_named_volumes(volume: str, key: str) -> None:
+    assert volume_key(volume) == key
+
+
+def test_glued_embase_authors_are_split_into_names() -> None:
+    record = RECORDS["aut15a"]
+    assert prep(record).authors == ("beresneva", "kulikov", "parastaeva")
+    assert [n.given for n in split_glued_authors(record.reference.authors)] == ["O.", "A.", "M."]
+
+
+def test_doi_typo_needs_one_registrant_and_a_close_suffix() -> None:
+    a = prep(RECORDS["doi11a"])
+    assert doi_typo(a, prep(RECORDS["doi11b"]))  # two characters apart
+    assert not doi_typo(prep(RECORDS["doi13a"]), prep(RECORDS["doi13b"]))  # another registrant
+    assert not hard_conflict(a, prep(RECORDS["doi11b"]))
+    assert hard_conflict(prep(RECORDS["doi13a"]), prep(RECORDS["doi13b"])) == "different DOIs"

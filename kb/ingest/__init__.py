@@ -8,26 +8,49 @@ its reader met and the passages of remaining text. Together they cover every non
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-from kb.ingest.bibtex import read_bibtex_string
-from kb.ingest.csljson import read_csljson_string
-from kb.ingest.documents import ReadResult, read_documents
-from kb.ingest.formats import InputFormat
-from kb.ingest.inline import find_inline_citations, passages
-from kb.ingest.pubmed import read_pubmed_string
-from kb.ingest.reflist import entry_text, split_reference_list
-from kb.ingest.ris import read_ris_string
 from kb.model import CitationKind, Document, DocumentKind, Problem, Record, Span
 from kb.model import ReadResult as RecordsRead
 
-RECORD_READERS: dict[InputFormat, Callable[[str, str], RecordsRead]] = {
-    InputFormat.BIBTEX: read_bibtex_string,
-    InputFormat.RIS: read_ris_string,
-    InputFormat.PUBMED: read_pubmed_string,
-    InputFormat.CSLJSON: read_csljson_string,
-}
+if TYPE_CHECKING:
+    from kb.ingest.formats import InputFormat
+
+# The readers are imported when first used, so that a command reading one text file (`kb find`, run
+# once per document by the segmentation scorer) does not pay for the BibTeX, RIS, YAML and inline
+# citation machinery at start-up.
+_LAZY = {"read_documents": "kb.ingest.documents", "ReadResult": "kb.ingest.documents"}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "RECORD_READERS":
+        return record_readers()
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def record_readers() -> dict[InputFormat, Callable[[str, str], RecordsRead]]:
+    """The reader of each structured export format."""
+    from kb.ingest.bibtex import read_bibtex_string
+    from kb.ingest.csljson import read_csljson_string
+    from kb.ingest.formats import InputFormat
+    from kb.ingest.pubmed import read_pubmed_string
+    from kb.ingest.ris import read_ris_string
+
+    return {
+        InputFormat.BIBTEX: read_bibtex_string,
+        InputFormat.RIS: read_ris_string,
+        InputFormat.PUBMED: read_pubmed_string,
+        InputFormat.CSLJSON: read_csljson_string,
+    }
+
+
+SECTION_KINDS = frozenset([DocumentKind.TEXT])
+"""Kinds whose references section the finder looks for; slides and review cards cite inline."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +78,9 @@ def record_lines(record: Record) -> tuple[int, int]:
 
 
 def _cut_records(document: Document, fmt: InputFormat) -> Cut:
-    read = RECORD_READERS[fmt]("\n".join(document.lines), document.path)
+    from kb.ingest.inline import passages
+
+    read = record_readers()[fmt]("\n".join(document.lines), document.path)
     consumed: set[int] = set()
     for record in read.records:
         first, last = record_lines(record)
@@ -68,16 +93,35 @@ def _cut_records(document: Document, fmt: InputFormat) -> Cut:
 
 def cut_document(document: Document) -> Cut:
     """Cut ``document`` according to its format and kind."""
+    from kb.ingest.formats import InputFormat
+    from kb.ingest.inline import find_inline_citations, passages
+    from kb.ingest.reflist import entry_text, find_reference_section, join_lines, split_reference_list
+
     fmt = InputFormat(document.format)
     if fmt.structured:
         return _cut_records(document, fmt)
     if document.kind is DocumentKind.REFERENCE_LIST:
         spans = split_reference_list(document.path, document.lines)
         return Cut([CitationSpan(s, entry_text(s), CitationKind.REFERENCE) for s in spans], [])
-    found, consumed = find_inline_citations(document.path, document.lines)
+    section = (
+        find_reference_section(document.lines, document.line_pages or None)
+        if document.kind in SECTION_KINDS
+        else []
+    )
+    in_section = {n - 1 for ref in section for n in ref.lines}
+    rest = ["" if i in in_section else line for i, line in enumerate(document.lines)]
+    found, consumed = find_inline_citations(document.path, rest)
+    references = [
+        CitationSpan(
+            Span(document.path, ref.line_start, ref.line_end, ref.text),
+            join_lines(ref.text.splitlines()),
+            CitationKind.REFERENCE,
+        )
+        for ref in section
+    ]
     return Cut(
-        [CitationSpan(c.span, c.text, CitationKind.INLINE) for c in found],
-        passages(document.path, document.lines, consumed),
+        references + [CitationSpan(c.span, c.text, CitationKind.INLINE) for c in found],
+        passages(document.path, document.lines, consumed | in_section),
     )
 
 

@@ -1,21 +1,57 @@
-"""Cut a reference list into entries, one span per entry with its first and last line.
+"""Cut a reference list into entries, and find the references section of any other text.
 
-Entries are separated by blank lines or begin with a list marker ("1.", "[1]"). Continuation lines
-("URL : ...", "DOI : ...") belong to the entry above them even across a blank line, and an entry cut in
-two by the export (a block ending with "," followed by one starting with ",") is joined again.
+A reference list is cut on blank lines and list markers ("1.", "[1]") first; a block that still holds
+several references (a list copied from a PDF, wrapped, with no blank line between its entries) is cut
+where the reference finder (:mod:`kb.find`) sees a new reference begin. Continuation lines ("URL : ...",
+"DOI : ...") belong to the entry above them even across a blank line, and an entry cut in two by the
+export (a block ending with "," followed by one starting with ",") is joined again. Every non-blank line
+of a reference list ends up in an entry; the parser flags an entry that is not a reference (a thesis
+abstract spilled into the list).
+
+``find_reference_section`` gives the references the finder finds in any other document (an article, a
+thesis, a PDF); its other lines stay text.
 """
 
 from __future__ import annotations
 
 import re
 
+from kb.find import FoundReference, find_references
+from kb.find.labels import BEGIN
 from kb.model import Span
-from kb.patterns import CONTINUATION_LINE, YEAR
+from kb.patterns import CONTINUATION_LINE
 
 NUMBERED_ENTRY = re.compile(r"^\s*(?:\[\d{1,4}\]|\d{1,4}\.)\s+\S")
-YEAR_IN_LINE = re.compile(rf"(?<!\d){YEAR}(?!\d)")
-ONE_PER_LINE_SHARE = 0.8
-"""A block whose lines (continuations aside) carry a year this often holds one reference per line."""
+MIN_SECTION = 3
+"""References the finder must find in a document that is not a reference list for them to be taken."""
+HYPHENATED = re.compile(r"(\w+)-$")
+KEEP_HYPHEN = frozenset(
+    [
+        "anti",
+        "auto",
+        "co",
+        "cross",
+        "double",
+        "early",
+        "half",
+        "high",
+        "inter",
+        "long",
+        "low",
+        "multi",
+        "non",
+        "post",
+        "pre",
+        "pro",
+        "self",
+        "semi",
+        "short",
+        "single",
+        "sub",
+        "well",
+    ]
+)
+"""Words before a line-end hyphen that usually keep it ("self-\\nreported", "non-\\nrandomised")."""
 
 
 def _blocks(lines: list[str]) -> list[tuple[int, int]]:
@@ -38,14 +74,10 @@ def _blocks(lines: list[str]) -> list[tuple[int, int]]:
     return blocks
 
 
-def _one_per_line(lines: list[str], first: int, last: int) -> list[tuple[int, int]]:
-    """Split a block of one-reference-per-line lines; leave a wrapped reference (few years) whole."""
-    heads = [i for i in range(first, last + 1) if not CONTINUATION_LINE.match(lines[i])]
-    if len(heads) < 2 or sum(1 for i in heads if YEAR_IN_LINE.search(lines[i])) < ONE_PER_LINE_SHARE * len(
-        heads
-    ):
-        return [(first, last)]
-    return [(start, (heads[n + 1] - 1) if n + 1 < len(heads) else last) for n, start in enumerate(heads)]
+def _cut_block(first: int, last: int, begins: set[int]) -> list[tuple[int, int]]:
+    """Cut a block before each line the finder labels as the beginning of a reference."""
+    starts = [first] + [i for i in range(first + 1, last + 1) if i in begins]
+    return [(s, (starts[n + 1] - 1) if n + 1 < len(starts) else last) for n, s in enumerate(starts)]
 
 
 def _text(lines: list[str], first: int, last: int) -> str:
@@ -54,9 +86,10 @@ def _text(lines: list[str], first: int, last: int) -> str:
 
 def split_reference_list(path: str, lines: list[str]) -> list[Span]:
     """Return one ``Span`` per entry of the reference list ``lines`` (1-based line numbers)."""
+    indexes, labels = _finder_labels(lines)
+    begins = {i for i, label in zip(indexes, labels, strict=True) if label == BEGIN}
     entries: list[tuple[int, int]] = []
-    blocks = [piece for first, last in _blocks(lines) for piece in _one_per_line(lines, first, last)]
-    for first, last in blocks:
+    for first, last in (piece for block in _blocks(lines) for piece in _cut_block(*block, begins)):
         head = lines[first]
         if entries and CONTINUATION_LINE.match(head):
             entries[-1] = (entries[-1][0], last)
@@ -68,6 +101,44 @@ def split_reference_list(path: str, lines: list[str]) -> list[Span]:
     return [Span(path, first + 1, last + 1, _text(lines, first, last)) for first, last in entries]
 
 
+def _finder_labels(lines: list[str]) -> tuple[list[int], list[str]]:
+    from kb.find import default_finder
+
+    return default_finder().label(lines)
+
+
+def find_reference_section(lines: list[str], line_pages: list[int] | None = None) -> list[FoundReference]:
+    """The references the finder finds in a document that is not a reference list (an article, a
+    thesis, a PDF); none when it finds fewer than ``MIN_SECTION`` (a stray line is not a section)."""
+    found = find_references(lines, line_pages)
+    return found if len(found) >= MIN_SECTION else []
+
+
+def join_lines(lines: list[str]) -> str:
+    """Lines of one reference as one line for the parser, joined by spaces. A line ending in a hyphen
+    is joined to the next without a space; the hyphen is dropped when it cut a word ("hetero-" +
+    "geneity" -> "heterogeneity"): a word of letters before it, a small letter after it, and not a
+    prefix that keeps its hyphen ("self-", "non-"); "Lapeyre-" + "Mestre" and "12-" + "15" keep it."""
+    out = ""
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        m = HYPHENATED.search(out)
+        if m:
+            word = m.group(1)
+            cut = (
+                line[0].islower()
+                and word[1:].islower()
+                and word.isalpha()
+                and word.lower() not in KEEP_HYPHEN
+            )
+            out = out[:-1] + line if cut else out + line
+        else:
+            out = f"{out} {line}" if out else line
+    return out
+
+
 def entry_text(span: Span) -> str:
-    """The entry as one line for the parser: its non-blank lines joined by single spaces."""
-    return " ".join(line.strip() for line in span.text.splitlines() if line.strip())
+    """The entry as one line for the parser (see :func:`join_lines`)."""
+    return join_lines(span.text.splitlines())

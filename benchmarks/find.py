@@ -1,0 +1,108 @@
+"""Reference finder figures: held-out F1 by cross-validation over documents, and the scorer's run.
+
+python benchmarks/find.py ../shared/data/refseg/refseg_dev.jsonl --folds 5
+    trains both passes on 4/5 of the development documents (plus our seeds and synthetic French
+    layouts) and scores the held-out fifth, five times; prints precision, recall and F1 per source
+    (GROBID reference sections, AnyStyle whole documents), matching as tools/score_segment.py does.
+python benchmarks/find.py ../shared/data/refseg/refseg_dev.jsonl --speed
+    runs tools/score_segment.py with `kb find --jsonl {input}` (one process per document, start-up
+    included) and prints its last line and the wall time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+from collections import Counter
+from pathlib import Path
+from typing import TextIO
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from kb.find import ReferenceFinder  # noqa: E402
+from kb.find.train import DATA_DIR, _from_text, _jsonl, synthetic_documents, train_passes  # noqa: E402
+
+
+def key(text: str) -> str:
+    """The scorer's normalisation: NFKC, "-\\n" joined, whitespace removed, lower case."""
+    return "".join(unicodedata.normalize("NFKC", text).replace("-\n", "").split()).lower()
+
+
+def cross_validate(refseg: Path, folds: int, seed: int) -> dict[str, tuple[int, int, int]]:
+    """(true positives, predicted, gold) per source over ``folds`` held-out folds of documents."""
+    docs = list(_jsonl(refseg))
+    prepared = [_from_text(d) for d in docs]
+    seeds = list(_jsonl(DATA_DIR / "seeds.jsonl"))
+    extra = [_from_text(r) for r in seeds] + [_from_text(r) for r in synthetic_documents(seeds)]
+    order = list(range(len(docs)))
+    random.Random(seed).shuffle(order)
+    counts: dict[str, list[int]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        first, second = Path(tmp) / "f1.crfsuite", Path(tmp) / "f2.crfsuite"
+        for fold in range(folds):
+            held = set(order[fold::folds])
+            train = [p for n, p in enumerate(prepared) if n not in held] + extra
+            train_passes(train, first, second)
+            finder = ReferenceFinder(first, second)
+            for n in sorted(held):
+                doc = docs[n]
+                found = Counter(key(f.text) for f in finder.find(doc["text"].split("\n")))
+                gold = Counter(key(r) for r in doc["refs"])
+                c = counts.setdefault(doc["source"], [0, 0, 0])
+                c[0] += sum((found & gold).values())
+                c[1] += sum(found.values())
+                c[2] += sum(gold.values())
+            print(f"after fold {fold + 1}/{folds}:", file=sys.stderr)
+            report({k: (v[0], v[1], v[2]) for k, v in counts.items()}, sys.stderr)
+    return {k: (v[0], v[1], v[2]) for k, v in counts.items()}
+
+
+def report(counts: dict[str, tuple[int, int, int]], out: TextIO = sys.stdout) -> None:
+    """Print precision, recall and F1 per source."""
+    for source, (tp, npred, ngold) in sorted(counts.items()):
+        p, r = tp / max(npred, 1), tp / max(ngold, 1)
+        f1 = 2 * p * r / max(p + r, 1e-9)
+        line = f"{source:10} held-out precision {p:.4f} recall {r:.4f} F1 {f1:.4f} ({ngold} references)"
+        print(line, file=out)
+
+
+def speed(refseg: Path) -> None:
+    """Run the shared scorer over the whole set with `kb find`, one process per document."""
+    scorer = refseg.parents[2] / "tools" / "score_segment.py"
+    kb = Path(sys.executable).parent / "kb"
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, str(scorer), str(refseg), "--cmd", f"{kb} find --jsonl {{input}}"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    wall = time.perf_counter() - start
+    print(result.stdout.strip())
+    print(f"wall {wall:.1f} s for {sum(1 for _ in refseg.open())} documents")
+
+
+def main() -> None:
+    """Command line of the benchmark."""
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("refseg", type=Path, help="refseg_dev.jsonl")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--speed", action="store_true", help="time the scorer's run instead")
+    args = parser.parse_args()
+    if args.speed:
+        speed(args.refseg)
+        return
+    report(cross_validate(args.refseg, args.folds, args.seed))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,181 @@
+"""Find the references in any document: a references section, a whole article or thesis, a reference list.
+
+``find_references(lines)`` labels every non-blank line B (a reference begins), I (it goes on) or O
+(other text) with two linear-chain CRFs (python-crfsuite) over line features (:mod:`kb.find.features`):
+the first pass reads each line's form and its neighbours'; the second adds what the first pass says about
+the document's own reference style (how its references begin, against how their lines go on). Lines are
+then grouped into references (:func:`kb.find.labels.spans_from_labels`), and references that share a line
+are split where a new one starts (:func:`split_shared_line`). The models ship with the package and are
+rebuilt by ``kb train`` (:mod:`kb.find.train`).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from kb.find.features import (
+    AUTHOR_START,
+    NUMBER_MARK,
+    YEAR_RE,
+    crf_items,
+    document_features,
+    with_first_pass,
+)
+from kb.find.labels import BEGIN, INSIDE, OTHER, spans_from_labels
+
+MODEL_DIR = Path(__file__).resolve().parent
+FIRST_MODEL = MODEL_DIR / "finder1.crfsuite"
+SECOND_MODEL = MODEL_DIR / "finder2.crfsuite"
+SHARED_CUT = re.compile(r"(?<=[.;,)\]])\s{2,}(?=\S)")
+"""Where a line may hold the end of one reference and the start of the next: punctuation, then spaces."""
+MIN_PIECE = 25
+"""Characters a piece must have before a cut (a marker or an initial alone is not a reference)."""
+
+
+MIN_YEARS = 2
+"""Lines with a year that a piece of text needs before it is labelled (references carry years)."""
+CHUNK_LINES = 20_000
+"""Lines labelled at once (a thesis has fewer; a larger file is labelled in pieces)."""
+
+
+def chunks(lines: list[str], size: int) -> list[tuple[int, int]]:
+    """``(start, end)`` pieces of about ``size`` lines, each ending at a blank line when one is near."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    while start < len(lines):
+        end = min(len(lines), start + size)
+        if end < len(lines):
+            blank = next(
+                (i for i in range(end, max(start + size // 2, end - 2000), -1) if not lines[i].strip()), None
+            )
+            end = blank + 1 if blank is not None else end
+        out.append((start, end))
+        start = end
+    return out
+
+
+@dataclass(frozen=True)
+class FoundReference:
+    """One reference found in a document: its lines (1-based), its text and its page (PDFs)."""
+
+    line_start: int
+    line_end: int
+    text: str
+    page: int | None = None
+    lines: tuple[int, ...] = ()
+
+    def as_json(self) -> dict[str, object]:
+        """The JSON object ``kb find`` prints."""
+        out: dict[str, object] = {"text": self.text, "line_start": self.line_start, "line_end": self.line_end}
+        if self.page is not None:
+            out["page"] = self.page
+        return out
+
+
+def split_shared_line(text: str) -> list[tuple[int, str]]:
+    """Cut a reference's text where another reference starts on the same line.
+
+    A cut needs two spaces or more after closing punctuation, a piece of at least ``MIN_PIECE``
+    characters before it, and an author or a list number after it ("...637 (1985);  J. G. Körner, ...").
+    Returns ``(offset, piece)`` pairs, the offset of each piece in ``text``.
+    """
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    for m in SHARED_CUT.finditer(text):
+        after = text[m.end() :]
+        if len(text[start : m.start()].strip()) > MIN_PIECE and (
+            AUTHOR_START.match(after) or NUMBER_MARK.match(after)
+        ):
+            pieces.append((start, text[start : m.start()]))
+            start = m.end()
+    pieces.append((start, text[start:]))
+    return pieces
+
+
+class ReferenceFinder:
+    """Labels the lines of a document and groups them into references, with the shipped models."""
+
+    def __init__(self, first: Path | str = FIRST_MODEL, second: Path | str = SECOND_MODEL) -> None:
+        import pycrfsuite
+
+        self._first = pycrfsuite.Tagger()
+        self._first.open(str(first))
+        self._second = pycrfsuite.Tagger()
+        self._second.open(str(second))
+
+    def label(self, lines: list[str]) -> tuple[list[int], list[str]]:
+        """The 0-based indexes of the non-blank lines of ``lines`` and the label of each (B, I or O).
+
+        A document longer than ``CHUNK_LINES`` is labelled piece by piece, each cut at a blank line,
+        so that memory stays bounded whatever the input; a piece with fewer than ``MIN_YEARS`` lines
+        carrying a year holds no reference list and is not labelled.
+        """
+        indexes: list[int] = []
+        labels: list[str] = []
+        for start, end in chunks(lines, CHUNK_LINES):
+            if sum(1 for line in lines[start:end] if YEAR_RE.search(line)) < MIN_YEARS:
+                continue
+            items, feats = document_features(lines[start:end])
+            if not items:
+                continue
+            first = self._first.tag(crf_items(feats))
+            second = self._second.tag(crf_items(with_first_pass(feats, first)))
+            indexes += [start + item.index for item in items]
+            labels += second
+        return indexes, labels
+
+    def find(self, lines: list[str], line_pages: list[int] | None = None) -> list[FoundReference]:
+        """Every reference of ``lines`` in order; ``line_pages[i]`` is the page of line ``i`` (PDFs)."""
+        indexes, labels = self.label(lines)
+        found: list[FoundReference] = []
+        for _first, _last, members in spans_from_labels(indexes, labels):
+            text = "\n".join(lines[i].replace("\x0c", " ").strip() for i in members)
+            pieces = split_shared_line(text)
+            if len(pieces) == 1:
+                found.append(self._found(members, text, line_pages))
+                continue
+            for offset, piece in pieces:
+                at = text.count("\n", 0, offset)
+                own = members[at : at + piece.rstrip().count("\n") + 1]
+                found.append(self._found(own, piece.strip(), line_pages))
+        return found
+
+    @staticmethod
+    def _found(members: list[int], text: str, line_pages: list[int] | None) -> FoundReference:
+        first = members[0]
+        page = line_pages[first] if line_pages and first < len(line_pages) else None
+        return FoundReference(first + 1, members[-1] + 1, text, page, tuple(i + 1 for i in members))
+
+
+_DEFAULT: ReferenceFinder | None = None
+_LOCK = threading.Lock()
+
+
+def default_finder() -> ReferenceFinder:
+    """The finder with the shipped models, loaded on first use."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        with _LOCK:
+            if _DEFAULT is None:
+                _DEFAULT = ReferenceFinder()
+    return _DEFAULT
+
+
+def find_references(lines: list[str], line_pages: list[int] | None = None) -> list[FoundReference]:
+    """Find the references of a document's ``lines`` with the shipped models."""
+    return default_finder().find(lines, line_pages)
+
+
+__all__ = [
+    "BEGIN",
+    "INSIDE",
+    "OTHER",
+    "FoundReference",
+    "ReferenceFinder",
+    "default_finder",
+    "find_references",
+    "split_shared_line",
+]

@@ -1,0 +1,320 @@
+"""Line features for the reference finder: what a line and its neighbours look like, never the words.
+
+A document is a list of lines. Blank lines are not items of the sequence: they are counted in the
+``gap`` features of the line after and before them. Every feature describes a line's form (numbering,
+indentation, length against the document's typical line, how the previous line ends, whether it starts
+with a surname and initials, the density of years, page ranges, capitals and digits, identifiers,
+position, the section heading it follows), so the features of a document do not reproduce its text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from statistics import median
+
+UPPER = "A-ZÀ-ÖØ-Þ"
+LOWER = "a-zß-öø-ÿĀ-ž'’"
+"""Capitals and small letters of Latin-1 (Latin Extended-A counted as small): cheap to compile, since
+``kb find`` runs once per document and a name pattern over every Unicode capital costs start-up time."""
+PARTICLE = r"(?:van|von|de|del|della|der|den|di|da|du|la|le)"
+FAMILY = rf"(?:{PARTICLE}\s+){{0,2}}[{UPPER}][{LOWER}]+(?:-[{UPPER}]?[{LOWER}]+)*"
+INITIALS = rf"[{UPPER}]\.?(?:\s?-?\s?[{UPPER}]\.?){{0,3}}(?![{LOWER}])"
+VINITIALS = rf"[{UPPER}]{{1,3}}(?:-[{UPPER}]{{1,2}})?(?![{UPPER}{LOWER}])"
+YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+NUMBER_MARK = re.compile(r"^\s*(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)](?!\d)|(\d{1,4})(?=\s+[A-Z]))")
+"""A list marker at the start of a line: "[12]", "(12)", "12.", "12)", "12 Smith"."""
+BARE_MARK = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)]?)\s*$")
+AUTHOR_START = re.compile(
+    rf"^\s*(?:\[\d+\]|\(\d+\)|\d+[.)]?)?\s*(?:{FAMILY},?\s+{INITIALS}|{FAMILY}\s+{VINITIALS}[,.\s]"
+    rf"|{INITIALS}\s+{FAMILY}[,.]|{FAMILY},\s+[{UPPER}][{LOWER}]+)"
+)
+"""A line opening with an author: "Smith, J. A.", "Smith JA,", "J. A. Smith,", "Smith, John"."""
+YEAR_RE = re.compile(rf"(?<![\d/.-]){YEAR}[a-z]?(?!\d)")
+PAREN_YEAR = re.compile(rf"\(\s*{YEAR}[a-z]?\s*\)")
+PAGES_RE = re.compile(r"(?<![\d.])\d{1,5}\s?[-–—]\s?\d{1,5}(?![\d.])")
+VOLUME_RE = re.compile(r"\d\s*\(\d+[-–]?\d*\)\s*:|\d\s*:\s*\d|\b(?:[Vv]ol|[Pp]p?)\.\s*\d|\bn°")
+DASHES = re.compile(r"[-–—]")
+DOI_RE = re.compile(r"\b10\.\d{4,9}/|\bdoi\b", re.I)
+URL_RE = re.compile(r"https?://|www\.|\burl\b", re.I)
+ET_AL = re.compile(r"\bet\.?\s+al\b", re.I)
+HEADING = re.compile(
+    r"^\s*(?:\d+(?:\.\d+)*\.?\s+|[IVX]+\.\s+)?(?:references?(?:\s+cited)?|bibliograph(?:y|ie|ies)|"
+    r"r[ée]f[ée]rences(?:\s+bibliographiques)?|literature(?:\s+cited)?|works\s+cited|sources|"
+    r"literatur(?:verzeichnis)?|cited\s+literature|références\s+citées)\s*:?\s*$",
+    re.I,
+)
+"""A heading that opens a references section, in English, French or German."""
+OTHER_HEADING = re.compile(
+    r"^\s*(?:\d+(?:\.\d+)*\.?\s+|[IVX]+\.\s+)?(?:appendix|appendices|annexe?s?|acknowledge?ments?|"
+    r"remerciements|abstract|résumé|introduction|conclusions?|discussion|methods|results|tables?|figures?|"
+    r"supplementary|chapter\s+\d+|curriculum vitae|index|notes)\b.{0,40}$",
+    re.I,
+)
+PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[\divxlc]{1,4}\s*$", re.I)
+CAPITALISED = re.compile(rf"(?<![{UPPER}{LOWER}])[{UPPER}]")
+WORD = re.compile(r"\S+")
+CONNECTOR_START = re.compile(r"^\s*(?:&|and\b|et\b|in\b|In:|pp?\.|--|—|–|_{2,})")
+DASH_AUTHOR = re.compile(r"^\s*(?:-{2,}|—+|–{2,}|_{3,})")
+QUOTE = re.compile(r"[\"“”«»]")
+NON_LETTER = re.compile(r"[\W\d_]+")
+DIGIT_RE = re.compile(r"\d")
+_SHAPE_UPPER = re.compile(rf"[{UPPER}]+")
+_SHAPE_LOWER = re.compile(rf"[{LOWER}]+")
+_SHAPE_DIGIT = re.compile(r"\d+")
+
+
+def shape(token: str) -> str:
+    """A token's form: runs of capitals, small letters and digits as X, x and d ("Smith," -> "Xx,")."""
+    return _SHAPE_DIGIT.sub("d", _SHAPE_LOWER.sub("x", _SHAPE_UPPER.sub("X", token[:12])))[:6]
+
+
+MAX_LINE = 1000
+"""Characters of a line that its features read (a 10 MB line costs no more than a long one)."""
+ENDINGS = frozenset(["pages", "year", "id", "."])
+"""Ways a reference usually ends."""
+
+
+def _bucket(value: float, edges: tuple[float, ...]) -> int:
+    """Index of the first edge ``value`` is below (``len(edges)`` when above them all)."""
+    for n, edge in enumerate(edges):
+        if value < edge:
+            return n
+    return len(edges)
+
+
+def _end_kind(s: str) -> str:
+    """How a line ends: a year, pages, a DOI or URL, or its last character's class."""
+    tail = s[-14:]
+    if PAGES_RE.search(tail) and PAGES_RE.search(tail).end() >= len(tail) - 2:  # type: ignore[union-attr]
+        return "pages"
+    if YEAR_RE.search(tail[-7:]):
+        return "year"
+    if DOI_RE.search(s[-40:]) or URL_RE.search(s[-40:]):
+        return "id"
+    last = s[-1]
+    if last in ".,;:-)(":
+        return {"(": ")"}.get(last, last)
+    if last.isdigit():
+        return "digit"
+    if last.isupper():
+        return "upper"
+    if last.isalpha():
+        return "lower"
+    return "other"
+
+
+@dataclass
+class Line:
+    """One non-blank line of a document: its index, text and the blank lines around it."""
+
+    index: int
+    text: str
+    gap_before: int
+    gap_after: int
+
+
+def non_blank(lines: list[str]) -> list[Line]:
+    """The non-blank lines of ``lines`` with the number of blank lines before and after each."""
+    items: list[Line] = []
+    gap = 0
+    for i, raw in enumerate(lines):
+        if not raw.strip():
+            gap += 1
+            continue
+        if items:
+            items[-1].gap_after = gap
+        items.append(Line(i, raw.replace("\x0c", " ").rstrip(), gap if items else 1, 0))
+        gap = 0
+    if items:
+        items[-1].gap_after = max(gap, 1)
+    return items
+
+
+def _own(line: Line, typical: float, indent0: int) -> dict[str, float | str]:
+    """Features of a line on its own."""
+    raw = line.text[:MAX_LINE]
+    s = raw.strip() or "?"
+    indent = len(raw) - len(raw.lstrip(" \t"))
+    words = WORD.findall(s)
+    n = len(s)
+    digits = len(DIGIT_RE.findall(s))
+    letters = max(n - len("".join(NON_LETTER.findall(s))), 1)
+    years = len(YEAR_RE.findall(s))
+    mark = NUMBER_MARK.match(s)
+    f: dict[str, float | str] = {
+        "len": _bucket(n / typical, (0.25, 0.5, 0.75, 0.9, 1.05)),
+        "words": _bucket(len(words), (2, 4, 8, 14)),
+        "indent": _bucket(indent - indent0, (-2, 1, 3, 6, 12)),
+        "gapb": min(line.gap_before, 3),
+        "gapa": min(line.gap_after, 3),
+        "end": _end_kind(s),
+        "first": "upper"
+        if s[0].isupper()
+        else "lower"
+        if s[0].islower()
+        else "digit"
+        if s[0].isdigit()
+        else "punct",
+        "years": min(years, 3),
+        "digits": _bucket(digits / n, (0.02, 0.08, 0.2, 0.5)),
+        "caps": _bucket(len(CAPITALISED.findall(s)) / max(len(words), 1), (0.15, 0.35, 0.6, 0.85)),
+        "alpha": _bucket(letters / n, (0.5, 0.7, 0.85)),
+    }
+    shapes = [shape(w) for w in words[:3]]
+    f["s1"] = shapes[0]
+    f["s12"] = " ".join(shapes[:2])
+    f["s123"] = " ".join(shapes)
+    if mark:
+        f["mark"] = "br" if s[0] == "[" else "pa" if s[0] == "(" else "dot" if "." in mark.group() else "num"
+    if BARE_MARK.match(s):
+        f["bare_mark"] = 1
+    if AUTHOR_START.match(s):
+        f["author_start"] = 1
+    low = s.lower()
+    if years and PAREN_YEAR.search(s):
+        f["paren_year"] = 1
+    if digits:
+        if DASHES.search(s) and PAGES_RE.search(s):
+            f["pages"] = 1
+        if VOLUME_RE.search(s):
+            f["volume"] = 1
+    if ("10." in s or "doi" in low) and DOI_RE.search(s):
+        f["doi"] = 1
+    if ("http" in low or "www." in low or "url" in low) and URL_RE.search(s):
+        f["url"] = 1
+    if "al" in low and ET_AL.search(s):
+        f["etal"] = 1
+    if QUOTE.search(s):
+        f["quote"] = 1
+    if CONNECTOR_START.match(s):
+        f["connector"] = 1
+    if DASH_AUTHOR.match(s):
+        f["dash_author"] = 1
+    if HEADING.match(s):
+        f["ref_heading"] = 1
+    elif OTHER_HEADING.match(s):
+        f["other_heading"] = 1
+    if PAGE_NUMBER.match(s):
+        f["page_number"] = 1
+    if s.isupper() and letters > 3:
+        f["all_caps"] = 1
+    if s.count(";") >= 2:
+        f["semicolons"] = 1
+    if raw.startswith("\x0c") or "\x0c" in raw:
+        f["form_feed"] = 1
+    return f
+
+
+def _numbers(items: list[Line]) -> list[int | None]:
+    """The list number a line starts with, if any."""
+    out: list[int | None] = []
+    for item in items:
+        m = NUMBER_MARK.match(item.text)
+        out.append(int(next(g for g in m.groups() if g)) if m else None)
+    return out
+
+
+def document_features(lines: list[str]) -> tuple[list[Line], list[dict[str, float | str]]]:
+    """The non-blank lines of a document and one feature dict per line, neighbours included."""
+    items = non_blank(lines)
+    if not items:
+        return [], []
+    lengths = [len(item.text.strip()) for item in items]
+    typical = float(sorted(lengths)[int(0.8 * (len(lengths) - 1))]) or 1.0
+    indents = [len(item.text) - len(item.text.lstrip(" \t")) for item in items]
+    indent0 = int(median(indents))
+    own = [_own(item, typical, indent0) for item in items]
+    numbers = _numbers(items)
+    total = len(items)
+    shape_count = Counter(str(f["s12"]) for f in own)
+    marks = sum("mark" in f for f in own) / total
+    bare = sum("bare_mark" in f for f in own) / total
+    style = {
+        "doc_marks": _bucket(marks, (0.02, 0.1, 0.3)),
+        "doc_bare": _bucket(bare, (0.02, 0.1)),
+        "doc_authors": _bucket(sum("author_start" in f for f in own) / total, (0.05, 0.15, 0.3, 0.5)),
+    }
+    after_end = Counter(str(own[k]["s12"]) for k in range(1, total) if own[k - 1]["end"] in ENDINGS)
+    feats: list[dict[str, float | str]] = []
+    heading_at: int | None = None
+    last_number: int | None = None
+    for k, item in enumerate(items):
+        f = dict(own[k])
+        f.update(style)
+        if "mark" in f or "bare_mark" in f:
+            f["mark|doc"] = f"{style['doc_marks']}|{style['doc_bare']}"
+        if "author_start" in f:
+            f["author|doc"] = f"{style['doc_marks']}|{style['doc_bare']}"
+        f["pos"] = _bucket(k / total, (0.1, 0.3, 0.5, 0.7, 0.85, 0.95))
+        f["shape_freq"] = _bucket(shape_count[str(f["s12"])] / total, (0.01, 0.05, 0.15, 0.3))
+        f["shape_after_end"] = _bucket(after_end[str(f["s12"])] / total, (0.01, 0.05, 0.15, 0.3))
+        if "ref_heading" in own[k]:
+            heading_at = k
+        elif "other_heading" in own[k] and heading_at is not None and k - heading_at > 3:
+            heading_at = None
+        if heading_at is not None and heading_at != k:
+            f["after_heading"] = _bucket(k - heading_at, (2, 10, 100))
+        number = numbers[k]
+        if number is not None:
+            if last_number is not None and number == last_number + 1:
+                f["next_number"] = 1
+            elif number == 1:
+                f["first_number"] = 1
+            last_number = number
+        indent = len(item.text) - len(item.text.lstrip(" \t"))
+        for d, name in ((-1, "p"), (1, "n")):
+            j = k + d
+            if not 0 <= j < total:
+                f[f"{name}:none"] = 1
+                continue
+            other = own[j]
+            for key in ("len", "end", "first", "years", "indent", "gapb", "s1"):
+                f[f"{name}:{key}"] = other[key]
+            for key in ("mark", "author_start", "bare_mark", "ref_heading", "page_number", "pages", "doi"):
+                if key in other:
+                    f[f"{name}:{key}"] = other[key]
+            other_indent = len(items[j].text) - len(items[j].text.lstrip(" \t"))
+            f[f"{name}:dindent"] = _bucket(indent - other_indent, (-2, 0, 1, 3))
+        if k > 0:
+            f["p:end|first"] = f"{own[k - 1]['end']}|{own[k]['first']}"
+            f["p:len|author"] = f"{own[k - 1]['len']}|{'author_start' in own[k]}"
+            f["p:end|s12"] = f"{own[k - 1]['end']}|{own[k]['s12']}"
+            f["p:end|author"] = f"{own[k - 1]['end']}|{'author_start' in own[k]}"
+        if k > 1:
+            f["pp:end"] = own[k - 2]["end"]
+        feats.append(f)
+    return items, feats
+
+
+def crf_items(feats: list[dict[str, float | str]]) -> list[list[str]]:
+    """Feature dicts as python-crfsuite takes them: one ``key=value`` string (weight 1) per feature."""
+    return [["bias", *(f"{key}={value}" for key, value in f.items())] for f in feats]
+
+
+def with_first_pass(feats: list[dict[str, float | str]], labels: list[str]) -> list[dict[str, float | str]]:
+    """Add what a first tagging pass says about the document's own reference style.
+
+    For each line: how often lines of its start shape, indentation and spacing were tagged as the
+    beginning of a reference rather than its continuation elsewhere in the same document; and the
+    first pass's own label for the line and its neighbours.
+    """
+    begins = [f for f, lab in zip(feats, labels, strict=True) if lab == "B"]
+    insides = [f for f, lab in zip(feats, labels, strict=True) if lab == "I"]
+    out: list[dict[str, float | str]] = []
+    profile: dict[str, tuple[Counter[str], Counter[str]]] = {}
+    for key in ("s1", "s12", "indent", "gapb", "mark", "author_start", "p:end"):
+        profile[key] = (Counter(str(f.get(key)) for f in begins), Counter(str(f.get(key)) for f in insides))
+    n_b, n_i = max(len(begins), 1), max(len(insides), 1)
+    for k, f in enumerate(feats):
+        g = dict(f)
+        for key, (cb, ci) in profile.items():
+            value = str(f.get(key))
+            rb, ri = cb[value] / n_b, ci[value] / n_i
+            g[f"st:{key}"] = _bucket(rb, (0.05, 0.3, 0.7)) * 10 + _bucket(ri, (0.05, 0.3, 0.7))
+        g["fp"] = labels[k]
+        g["fp:p"] = labels[k - 1] if k else "^"
+        g["fp:n"] = labels[k + 1] if k + 1 < len(labels) else "$"
+        out.append(g)
+    return out
