@@ -166,17 +166,17 @@ def parse_command(file: Path, jsonl: bool, fmt: str) -> None:
     from kb.parse.csl import binary_lines, run_parse
 
     out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n", write_through=False)
-    if str(file) == "-":
-        code = run_parse(binary_lines(sys.stdin.buffer), jsonl, fmt, out)
-    else:
-        try:
-            stream = file.open("rb")
-        except OSError as exc:
-            raise KbError(f"{file}: cannot be read ({exc.strerror or exc}).") from exc
-        with stream:
-            code = run_parse(binary_lines(stream), jsonl, fmt, out)
-    out.flush()
-    out.detach()  # leave sys.stdout's buffer open for whoever writes next
+    try:
+        if str(file) == "-":
+            code = run_parse(binary_lines(sys.stdin.buffer), jsonl, fmt, out)
+        else:
+            with file.open("rb") as stream:
+                code = run_parse(binary_lines(stream), jsonl, fmt, out)
+    except OSError as exc:  # a directory, no permission, /proc/self/mem (EIO)...
+        raise KbError(f"{file}: cannot be read ({exc.strerror or exc}).") from exc
+    finally:
+        out.flush()
+        out.detach()  # leave sys.stdout's buffer open for whoever writes next
     sys.exit(code)
 
 

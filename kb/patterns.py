@@ -14,10 +14,13 @@ UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹ
 LOWER = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž"
 LETTER = f"{UPPER}{LOWER}"
 
+NAME_MAX = 40
+"""Letters scanned for one name: bounds every name pattern, so a run of 20,000 capitals is read in
+linear time instead of being rescanned from each of its letters."""
 PARTICLE = r"(?:van|von|de|del|della|der|den|di|da|du|dos|la|le|ten|ter)"
 FAMILY = (
-    rf"(?>(?:{PARTICLE}\s+){{0,2}}(?:[{UPPER}](?=[{LETTER}'’-]*[{LOWER}])[{LETTER}'’]+|[{UPPER}]['’][{UPPER}][{LOWER}]+)"
-    rf"(?:-[{UPPER}{LOWER}][{LETTER}'’]*)*)"
+    rf"(?>(?:{PARTICLE}\s+){{0,2}}(?:[{UPPER}](?=[{LETTER}'’-]{{0,{NAME_MAX}}}[{LOWER}])[{LETTER}'’]{{1,{NAME_MAX}}}|[{UPPER}]['’][{UPPER}][{LOWER}]{{1,{NAME_MAX}}})"
+    rf"(?:-[{UPPER}{LOWER}][{LETTER}'’]{{0,{NAME_MAX}}}){{0,3}})"
 )
 """A family name: capital first, at least one lower-case letter, hyphens and apostrophes allowed.
 Atomic (``(?>...)``): one way to match a name, so long author lists cannot backtrack exponentially."""
@@ -34,7 +37,10 @@ AUTHOR = rf"(?>{AUTHOR_FAMILY_INITIALS}|{AUTHOR_VANCOUVER}|{AUTHOR_INITIALS_FAMI
 """One author, matched one way only (atomic): the first form that fits wins, so a list cannot be
 re-read in exponentially many ways when the rest of a citation fails to match."""
 ET_AL = r"(?:,?\s*et\s+al(?:ii)?\b\.*,?)"
-AUTHOR_LIST = rf"{AUTHOR}(?:\s*(?:,|&|\band\b|\bet\b)\s*{AUTHOR})*?{ET_AL}?"
+AUTHORS_MAX = 30
+"""Authors read in one short citation: bounds the list, so that a line of thousands of "A. Abc," is not
+re-read from each of its names (a short citation names a handful, then "et al.")."""
+AUTHOR_LIST = rf"{AUTHOR}(?:\s*(?:,|&|\band\b|\bet\b)\s*{AUTHOR}){{0,{AUTHORS_MAX - 1}}}?{ET_AL}?"
 
 JOURNAL_CONNECTOR = r"(?:and|of|the|for|in|on|de|des|du|et|&)"
 JOURNAL_WORD = rf"[{UPPER}][{LETTER}'’&-]*\.?"
@@ -48,6 +54,9 @@ SHORT_CITATION = re.compile(
     rf"(?:(?:[.,]\s*|\s+)(?P<journal>{JOURNAL}))?"
     rf"(?:[.,]\s*|\s+)\(?(?P<date>{NUMERIC_DATE}|{YEAR})(?:\)|\b)"
 )
+SHORT_CITATION_MAX = 1000
+"""The longest text searched for a short citation (a title, the citation and a DOI fit in a few
+hundred characters): with the bounds above, it keeps the scan of any input line linear and short."""
 # A parenthetical author-year citation inside prose: "(Greenwalt, 1992)", "(Hirano et al., 2003)".
 PARENTHETICAL = re.compile(
     rf"\((?P<authors>{FAMILY}(?:\s+(?:&|and)\s+{FAMILY})?(?:\s+et\s+al\.?)?),?\s+(?P<date>{YEAR})[a-z]?\)"

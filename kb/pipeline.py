@@ -19,7 +19,7 @@ from kb.config import Config
 from kb.enrich.apply import enrich_extraction
 from kb.grouping import group_citations
 from kb.model import BuildSummary, Extraction
-from kb.store import replace_database
+from kb.store import build_lock, replace_database
 from kb.tables import FULL_SCHEMA, VIEWS, build_tables
 
 
@@ -30,7 +30,9 @@ def extract(config: Config) -> Extraction:
 
 
 def build(config: Config) -> BuildSummary:
-    """Build the database at ``config.db`` from ``config.references``, replacing any previous one."""
-    ex = extract(config)
-    replace_database(config.db, build_tables(ex, config), FULL_SCHEMA, VIEWS)
+    """Build the database at ``config.db`` from ``config.references``, replacing any previous one; one
+    build of a database at a time."""
+    with build_lock(config.db):
+        ex = extract(config)
+        replace_database(config.db, build_tables(ex, config), FULL_SCHEMA, VIEWS)
     return BuildSummary.of(ex)

@@ -4,15 +4,19 @@ A stage declares its tables as ``dict[str, TableSpec]`` beside the code that mak
 tables in ``kb.tables``, the evidence tables in ``kb.evidence.link``, the graph's in ``kb.graph``).
 ``write_database`` creates a schema in a fresh file and fills it in one transaction per table, rows
 sorted so that two builds give identical rows; a row with a column its table does not have is an error.
-``replace_database`` writes to a temporary file that replaces the database only once complete.
+``replace_database`` writes to a temporary file that replaces the database only once complete;
+``build_lock`` keeps a second build of the same database out while one runs, and removes the
+temporary files that killed builds left behind.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
 import sqlite3
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -133,3 +137,42 @@ def replace_database(
         ) from exc
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def lock_path(db_path: Path) -> Path:
+    """The lock file of a database: ``.<name>.lock`` beside it (kept: removing it would race)."""
+    return db_path.with_name(f".{db_path.name}.lock")
+
+
+def stale_temporary_files(db_path: Path) -> list[Path]:
+    """The temporary files ``replace_database`` leaves when its build is killed: ``.<name>.*.tmp``."""
+    return sorted(db_path.parent.glob(f".{db_path.name}.*.tmp"))
+
+
+@contextmanager
+def build_lock(db_path: Path) -> Iterator[None]:
+    """Hold the build lock of ``db_path`` for the block; ``KbError`` at once when another build holds it.
+
+    Once held, no other build of this database runs, so the temporary files of killed builds are
+    removed. The lock is an ``flock`` on ``lock_path``: the system releases it when a build dies."""
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock_path(db_path), os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise KbError(f"cannot write to {db_path.parent}: {exc.strerror}; check the --db path.") from exc
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+            raise KbError(
+                f"another build of {db_path} is running (process {holder or 'unknown'}); wait for it to "
+                "finish, or build into another --db."
+            ) from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        for stale in stale_temporary_files(db_path):
+            stale.unlink(missing_ok=True)
+        yield
+    finally:
+        os.close(fd)  # releases the lock

@@ -84,6 +84,72 @@ def make_hostile_corpus(target: Path, large: bool = True) -> dict[str, str]:
     if not dangling.is_symlink():
         os.symlink(target / "does-not-exist.txt", dangling)
     (target / "subdir").mkdir(exist_ok=True)
+    about.update(_boundary_and_yaml(target))
+    return about
+
+
+ALIAS_BOMB = "a0: &a0 [lol]\n" + "".join(
+    f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 9)
+)
+
+
+def _boundary_and_yaml(target: Path) -> dict[str, str]:
+    """Hostile sidecars, names, links and exports of issue 21; returns what each entry is (by the name
+    the build shows: bytes that are not UTF-8 and control characters escaped)."""
+    doc = b"Stanworth SJ, et al. Br J Haematol (2015)\n"
+    sidecars = {
+        "bomb": ALIAS_BOMB,
+        "bad_date": "title: T\ndate: 2020-13-45\n",
+        "feb30": "title: T\ndate: 2020-02-30\n",
+        "offset": "title: T\ndate: 2020-01-01 10:00:00+25:00\n",
+        "kind_list": "kind: [x]\n",
+        "complex_key": "? [a]: b\n",
+        "python_tag": "title: !!python/object/apply:os.system ['id']\n",
+    }
+    about = {}
+    for stem, sidecar in sidecars.items():
+        (target / f"{stem}.txt").write_bytes(doc)
+        (target / f"{stem}.yml").write_text(sidecar, encoding="utf-8")
+        about[f"{stem}.txt"] = f"a document whose sidecar is hostile ({stem})"
+    files = {
+        ".hidden.txt": doc,
+        "orphan.yml": b"title: a sidecar without its document\n",
+        "deep.json": b'[{"title": "T", "author": ' + b"[" * 100_000 + b"]" * 100_000 + b"}]",
+        "numbers.json": b"[1, 2, 3]",
+        "two_pmids.nbib": b"PMID- 1\nTI  - First.\nPMID- 2\nTI  - Second.\n",
+        "capitals.txt": ("A" * 20_000 + "\n\n") * 5,
+        "nul.txt": b"Doe J, A title\x00with a NUL, Blood, 2020.\n",
+        "two\nlines.txt": doc,
+    }
+    for name, data in files.items():
+        (target / name).write_bytes(data if isinstance(data, bytes) else data.encode())
+    with open(os.path.join(os.fsencode(target), b"caf\xe9.txt"), "wb") as stream:
+        stream.write(doc)
+    outside = target.parent / "outside-secret.txt"
+    outside.write_bytes(b"Secret S, et al. Private J (2001)\n")
+    for name, link in (("secret.txt", outside), ("etc", Path("/etc"))):
+        if not (target / name).is_symlink():
+            os.symlink(link, target / name)
+    if not (target / "fifo.txt").exists() and hasattr(os, "mkfifo"):
+        os.mkfifo(target / "fifo.txt")
+    (target / "deep" / "a" / "b" / "c" / "d").mkdir(parents=True, exist_ok=True)
+    about.update(
+        {
+            ".hidden.txt": "a hidden file",
+            "orphan.yml": "a sidecar without its document",
+            "deep.json": "CSL-JSON nested 100,000 deep",
+            "numbers.json": "a JSON list of numbers",
+            "two_pmids.nbib": "two MEDLINE records without a blank line",
+            "capitals.txt": "lines of 20,000 capitals",
+            "nul.txt": "a NUL byte inside UTF-8 text",
+            "two\\nlines.txt": "a name with a newline",
+            "caf\\xe9.txt": "a name that is not UTF-8",
+            "secret.txt": "a link to a file outside references/",
+            "etc": "a link to /etc",
+            "fifo.txt": "a named pipe",
+            "deep": "nested directories",
+        }
+    )
     return about
 
 

@@ -91,6 +91,22 @@ def _lines(path: Path) -> list[str]:
         ("truncated_utf8.txt", "encoding"),
         ("bad.bib", "unparsed"),
         ("one_line_10mb.txt", "not_a_reference"),
+        ("bomb.txt", "bad_sidecar"),
+        ("bad_date.txt", "bad_sidecar"),
+        ("feb30.txt", "bad_sidecar"),
+        ("offset.txt", "bad_sidecar"),
+        ("kind_list.txt", "bad_sidecar"),
+        ("complex_key.txt", "bad_sidecar"),
+        ("python_tag.txt", "bad_sidecar"),
+        (".hidden.txt", "skipped_entry"),
+        ("orphan.yml", "skipped_entry"),
+        ("secret.txt", "skipped_entry"),
+        ("etc", "skipped_entry"),
+        ("fifo.txt", "skipped_entry"),
+        ("deep", "skipped_entry"),
+        ("deep.json", "unparsed"),
+        ("numbers.json", "unparsed"),
+        ("nul.txt", "replacement_character"),
     ],
 )
 def test_each_hostile_file_gets_its_clear_problem(hostile, name, code):
@@ -168,3 +184,33 @@ def test_killed_builds_leave_the_previous_database_intact(tmp_path):
         proc.wait(timeout=30)
         assert content_hash(db) == before
         assert sqlite3.connect(db).execute("pragma integrity_check").fetchone() == ("ok",)
+
+
+def test_nothing_from_outside_references_is_stored(hostile):
+    _, db, _, _ = hostile
+    conn = sqlite3.connect(db)
+    for table, column in (("passages", "text"), ("citations", "raw"), ("problems", "raw")):
+        assert conn.execute(f"select count(*) from {table} where {column} like '%Secret%'").fetchone() == (0,)
+    records = conn.execute("select record_id from citations where document_id = 'two_pmids'").fetchall()
+    assert sorted(records) == [("1",), ("2",)]
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (["parse", "/proc/self/mem"], "Error: /proc/self/mem: cannot be read ("),
+        (["parse", "/dev/zero"], "Error: line 1 is longer than 1,000,000 bytes"),
+        (["parse", "/"], "Error: /: cannot be read (Is a directory)."),
+        (
+            ["build", "--references", "/dev/null", "--db", "{tmp}/e.db"],
+            "Error: references directory /dev/null",
+        ),
+    ],
+)
+def test_bad_paths_are_one_error_line(tmp_path, args, error):
+    if not Path(args[1]).exists():
+        pytest.skip(f"{args[1]} does not exist on this system")
+    command = [KB, *(a.format(tmp=tmp_path) for a in args)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr.startswith(error) and result.stderr.count("\n") == 1, result.stderr

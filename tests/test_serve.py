@@ -127,3 +127,25 @@ def test_writes_through_the_sql_api_are_refused(server, sql):
         urllib.request.urlopen(f"{base}/evidence.json?{query}", timeout=5)
     assert refused.value.code in (400, 403)
     assert get_json(f"{base}/evidence/works.json?_shape=array&_size=1")  # still there
+
+
+HOSTILE_SQL = {  # SQL longer than 100,000 characters: tests/test_sqlguard.py (a URL that long is refused)
+    "select length(randomblob(900000000))": "too big",
+    "select hex(zeroblob(100000000))": "too big",
+    "select fts3_tokenizer('simple')": "not authorized",
+    " union all ".join(["select 1"] * 100): "too many terms in compound SELECT",
+    "select 1" + " + 1" * 150: "maximum depth 100",
+    "with recursive r(n) as (select 1 union all select n + 1 from r) select count(*) from r": "interrupted",
+}
+
+
+def test_hostile_sql_is_refused_and_the_server_stays_up(server):
+    base, _db = server
+    for sql, words in HOSTILE_SQL.items():
+        query = urllib.parse.urlencode({"sql": sql})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(f"{base}/evidence.json?{query}", timeout=30)
+        assert refused.value.code in (400, 403), sql[:60]
+        body = refused.value.read().decode().lower()
+        assert words.lower() in body or "query took too long" in body, (sql[:60], body[:300])
+    assert get_json(f"{base}/evidence/works.json?_shape=array&_size=1")  # still serving

@@ -1,12 +1,21 @@
-"""The SQLite writer (``kb.store``): unknown tables and columns are errors, never dropped."""
+"""The SQLite writer (``kb.store``): unknown tables and columns are errors, never dropped; one build of a
+database at a time, and what killed builds left is cleaned up."""
 
 from __future__ import annotations
 
+import os
+import signal
 import sqlite3
+import subprocess
+import sys
 
 import pytest
+from conftest import REFERENCES
 
-from kb.store import TableSpec, columns, write_database
+from kb.config import Config
+from kb.model import KbError
+from kb.pipeline import build
+from kb.store import TableSpec, build_lock, columns, stale_temporary_files, write_database
 
 SCHEMA = {"things": TableSpec(columns=columns("id:s name:s size:i"), pk="id")}
 
@@ -26,3 +35,41 @@ def test_a_column_the_table_does_not_have_is_an_error(tmp_path):
 def test_a_table_not_in_the_schema_is_an_error(tmp_path):
     with pytest.raises(ValueError, match="not in the schema"):
         write_database(tmp_path / "t.db", {"other": [{"id": "a"}]}, SCHEMA)
+
+
+def test_a_second_build_of_the_same_database_is_refused_while_one_runs(tmp_path):
+    db = tmp_path / "db" / "evidence.db"
+    with build_lock(db):
+        with pytest.raises(KbError, match=rf"another build of {db} is running \(process {os.getpid()}\)"):
+            build(Config(REFERENCES, db))
+        assert not db.exists()
+    build(Config(REFERENCES, db))  # released
+    assert db.exists()
+
+
+def test_a_killed_build_releases_the_lock_and_its_temporary_files_are_removed(tmp_path):
+    db = tmp_path / "db" / "evidence.db"
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(db)], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline() == "locked\n"
+    stale = [db.parent / f".evidence.db.{n}.tmp" for n in ("abc123", "x")]
+    for path in stale:
+        path.write_bytes(b"half a database")
+    other = db.parent / ".other.db.1.tmp"
+    other.write_bytes(b"not ours")
+    with pytest.raises(KbError, match="another build"):
+        build(Config(REFERENCES, db))
+    assert all(path.exists() for path in stale)  # not touched while the other build runs
+    holder.send_signal(signal.SIGKILL)
+    holder.wait(timeout=30)
+    build(Config(REFERENCES, db))
+    assert stale_temporary_files(db) == [] and other.exists() and db.exists()
+
+
+HOLD_LOCK = """
+import sys, time
+from pathlib import Path
+from kb.store import build_lock
+with build_lock(Path(sys.argv[1])):
+    print("locked", flush=True)
+    time.sleep(600)
+"""

@@ -21,7 +21,7 @@ def evidence_rows(ex: Extraction, tables: Mapping[str, Sequence[Row]], config: C
     """The evidence tables for a grouped extraction whose main rows are ``tables`` (works are ranked)."""
     vocab = load_vocabulary_files(config.vocabularies)  # a broken file raises a KbError naming it
     evidence = evidence_tables(*evidence_sources(ex), vocab)
-    rank_links(tables["works"], evidence)
+    rank_links(tables.get("works", []), evidence)  # an empty references/ has no works
     return evidence
 
 

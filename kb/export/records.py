@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kb import sqlguard
 from kb.export.facts import cited_as, document_events, journal_forms, verified_values
 from kb.model import KbError, Name
 
@@ -62,6 +63,8 @@ _WORK_COLUMNS = ", ".join(
     ("id", "citation_key", "authors", "year", "month", "journal", "journal_written", *_TEXT_COLUMNS)
 )
 _BATCH = 500
+SQL_TIME_LIMIT_S = 30
+"""Seconds an ``--sql`` query may run (the web's limit is 3 s; an export may read more)."""
 _ALLOWED_ACTIONS = {sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION}
 if hasattr(sqlite3, "SQLITE_RECURSIVE"):
     _ALLOWED_ACTIONS.add(sqlite3.SQLITE_RECURSIVE)
@@ -195,7 +198,7 @@ def connect_readonly(db_path: Path | str) -> sqlite3.Connection:
     path = Path(db_path)
     if not path.is_file():
         raise KbError(f"{path}: no such database; build it first with `kb build --db {path}`")
-    conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True)
+    conn = sqlguard.guard(sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True))
     try:
         conn.execute("select count(*) from sqlite_master").fetchone()
     except sqlite3.DatabaseError as e:
@@ -342,9 +345,11 @@ _ALLOWED_INTERNAL = {(sqlite3.SQLITE_PRAGMA, "data_version"), (sqlite3.SQLITE_UP
 the schema update never writes."""
 
 
-def _authorize(action: int, arg1: str | None, *_args: object) -> int:
+def _authorize(action: int, arg1: str | None, arg2: str | None = None, *_args: object) -> int:
     allowed = action in _ALLOWED_ACTIONS or (action, arg1) in _ALLOWED_INTERNAL
-    return sqlite3.SQLITE_OK if allowed else sqlite3.SQLITE_DENY
+    if not allowed or sqlguard.denied_function(action, arg2):
+        return sqlite3.SQLITE_DENY
+    return sqlite3.SQLITE_OK
 
 
 def check_select(sql: str) -> None:
@@ -364,16 +369,24 @@ def select_rows(
     check_select(sql)
     conn.set_authorizer(_authorize)
     try:
-        cursor = conn.execute(sql, params or {})
-        columns = [d[0] for d in cursor.description or ()]
-        rows = cursor.fetchall()
+        with sqlguard.time_limit(conn, SQL_TIME_LIMIT_S):
+            cursor = conn.execute(sql, params or {})
+            columns = [d[0] for d in cursor.description or ()]
+            rows = cursor.fetchall()
+    except sqlite3.OperationalError as e:
+        shown = " ".join(sql.split())[:200]
+        if str(e) == "interrupted":
+            raise KbError(
+                f"--sql took longer than {SQL_TIME_LIMIT_S} s and was stopped; narrow it (query: {shown})"
+            ) from e
+        raise KbError(f"--sql failed: {e} (query: {shown})") from e
     except sqlite3.DatabaseError as e:
         shown = " ".join(sql.split())[:200]
         raise KbError(f"--sql failed: {e} (query: {shown})") from e
     except sqlite3.Warning as e:  # "You can only execute one statement at a time."
         raise KbError(f"--sql must be one SELECT statement: {e}") from e
     finally:
-        conn.set_authorizer(None)
+        conn.set_authorizer(sqlguard.authorize)  # the connection's standing guard (kb.sqlguard)
     return columns, rows
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from kb import safejson
 from kb.model import (
     EXTRA_ABSTRACT,
     EXTRA_ENTRY_TYPE,
@@ -32,11 +33,15 @@ def sniff_csljson(text: str) -> bool:
     if not stripped.startswith(("[", "{")):
         return False
     try:
-        data = json.loads(stripped)
+        data = safejson.decode(stripped)
+    except safejson.JsonDepthError:
+        return True  # JSON meant as data, too deep to read: the reader reports it
     except ValueError:
         return False
     items = data if isinstance(data, list) else [data]
-    return bool(items) and all(isinstance(i, dict) for i in items) and any(CSL_KEYS & set(i) for i in items)
+    # JSON data (a list, or an object with CSL keys) is read as CSL-JSON: what is not a CSL item becomes
+    # an ``unparsed`` problem there, never passages of text.
+    return bool(items) and (isinstance(data, list) or bool(CSL_KEYS & set(data)))
 
 
 def _items_with_offsets(text: str) -> list[tuple[int, int, Any]]:
@@ -44,7 +49,7 @@ def _items_with_offsets(text: str) -> list[tuple[int, int, Any]]:
     decoder = json.JSONDecoder()
     i = len(text) - len(text.lstrip("\ufeff \t\r\n"))
     if text[i] == "{":
-        item, end = decoder.raw_decode(text, i)
+        item, end = safejson.raw_decode(decoder, text, i)
         return [(i, end, item)]
     i += 1
     items = []
@@ -53,15 +58,18 @@ def _items_with_offsets(text: str) -> list[tuple[int, int, Any]]:
             i += 1
         if i >= len(text) or text[i] == "]":
             return items
-        item, end = decoder.raw_decode(text, i)
+        item, end = safejson.raw_decode(decoder, text, i)
         items.append((i, end, item))
         i = end
 
 
 def _text(value: object) -> str:
+    """A field's text: a string or number as written, a list joined; never the repr of an object."""
     if isinstance(value, list):
-        return "; ".join(_text(v) for v in value)
-    return "" if value is None else str(value).strip()
+        return "; ".join(t for t in (_text(v) for v in value) if t)
+    if isinstance(value, dict) or value is None:
+        return ""
+    return str(value).strip()
 
 
 def _names(value: object) -> list[Name]:
@@ -130,11 +138,13 @@ def read_csljson_string(text: str, path: str = "<string>") -> ReadResult:
     for index, (start, end, item) in enumerate(items):
         line = text.count("\n", 0, start) + 1
         raw = text[start:end]
-        if not isinstance(item, dict):
+        if not isinstance(item, dict) or not CSL_KEYS & set(item):
+            what = "is not an object" if not isinstance(item, dict) else "has no CSL-JSON field"
             result.problems.append(
                 Problem(
                     ProblemCode.UNPARSED,
-                    f"{path}:{line}: CSL-JSON item {index + 1} is not an object; kept verbatim.",
+                    f"{path}:{line}: CSL-JSON item {index + 1} {what} (title, author, issued...); "
+                    "kept verbatim.",
                     path,
                     line,
                     line + raw.count("\n"),

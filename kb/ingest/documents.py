@@ -18,7 +18,7 @@ from kb.ingest.formats import InputFormat, sniff_bytes, sniff_text
 from kb.ingest.pdf import extract_pdf_text
 from kb.ingest.sidecar import SIDECAR_SUFFIX, read_sidecar, sidecar_path
 from kb.ingest.text import decode, is_binary, looks_html, split_lines
-from kb.model import Document, DocumentKind, Problem, ProblemCode
+from kb.model import Document, DocumentKind, KbError, Problem, ProblemCode
 
 MAX_DOCUMENT_BYTES = 200 * 1024 * 1024
 """The largest input file read (a 100,000-record PubMed export is about 190 MB): bounds the memory."""
@@ -51,7 +51,10 @@ def input_files(references: Path) -> list[Path]:
     try:
         entries = [p for p in references.iterdir() if p.suffix != SIDECAR_SUFFIX or p.name.startswith(".")]
     except OSError as exc:
-        raise OSError(exc.errno, f"cannot list {references}: {exc.strerror}") from exc
+        raise KbError(
+            f"cannot list the references directory {references}: {exc.strerror or exc}; "
+            "check its permissions."
+        ) from exc
     return sorted(entries, key=lambda p: p.name.encode("utf-8", "surrogateescape"))
 
 
@@ -234,6 +237,7 @@ def _read_content(
             )
         )
     text, encoding, warning = decode(data)
+    text = text.replace("\x00", "\ufffd")  # a stray NUL: kept visible, flagged as replacement_character
     if warning:
         problems.append(
             Problem(ProblemCode.ENCODING, f"{shown}: {warning}; save it as UTF-8 to be sure.", shown, 0, 0)

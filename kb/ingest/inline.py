@@ -24,10 +24,13 @@ from kb.patterns import (
     LINE_MARKER,
     PARENTHETICAL,
     SHORT_CITATION,
+    SHORT_CITATION_MAX,
 )
 
 WHOLE_CITATION = re.compile(rf"(?:{SHORT_CITATION.pattern})\s*[.,;]?\s*")
 TITLE_LINE = re.compile(r"^[^\W\d_][^:?!]*[^\s:?!]$")
+LINE_CITATIONS_MAX = 4 * SHORT_CITATION_MAX
+"""The longest line read as a run of short citations (four long ones); a longer line is text."""
 LOOK_AROUND = 2  # non-blank lines searched for the title and DOI of a reviewed article
 
 
@@ -44,7 +47,7 @@ def _line_citations(line: str) -> list[tuple[int, int]]:
     marker = LINE_MARKER.match(line)
     offset = marker.end() if marker else 0
     body = line[offset:]
-    if not body.strip():
+    if not body.strip() or len(body) > LINE_CITATIONS_MAX:
         return []
     ranges: list[tuple[int, int]] = []
     start = 0

@@ -52,14 +52,15 @@ def sniff_pubmed(text: str) -> bool:
 
 
 def _records(lines: list[str]) -> list[tuple[int, int]]:
-    """Line ranges (0-based, inclusive) of the records: runs of non-blank lines."""
+    """Line ranges (0-based, inclusive) of the records: runs of non-blank lines, and a new record at
+    every ``PMID-`` line (two records without a blank line between them stay two records)."""
     ranges, start = [], None
     for i, line in enumerate([*lines, ""]):
-        if line.strip() and start is None:
-            start = i
-        elif not line.strip() and start is not None:
+        if start is not None and (not line.strip() or line.startswith("PMID-")):
             ranges.append((start, i - 1))
             start = None
+        if line.strip() and start is None:
+            start = i
     return ranges
 
 
@@ -138,7 +139,7 @@ def record_from_fields(fields: dict[str, list[str]], path: str, line: int, raw: 
 
 def read_pubmed_string(text: str, path: str = "<string>") -> ReadResult:
     """Read every record of a MEDLINE export; lines that fit no tag are reported, never dropped."""
-    lines = text.splitlines()
+    lines = text.split("\n")  # the document's own lines (splitlines would also cut at \x0c or U+2028)
     result = ReadResult()
     seen: dict[str, int] = {}
     for first, last in _records(lines):

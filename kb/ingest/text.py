@@ -55,10 +55,23 @@ def looks_utf16_without_bom(data: bytes) -> bool:
 
 
 def is_binary(data: bytes) -> bool:
-    """True for bytes that are not text (PDF excepted): a known signature or NUL bytes outside UTF-16."""
+    """True for bytes that are not text (PDF excepted): a known signature, or NUL bytes outside UTF-16
+    unless they are a few stray ones in valid UTF-8 text (those are read, each as U+FFFD)."""
     if data.startswith(BINARY_SIGNATURES):
         return True
-    return b"\x00" in data[:8000] and not looks_utf16_without_bom(data)
+    sample = data[:8000]
+    if b"\x00" not in sample or looks_utf16_without_bom(data):
+        return False
+    return sample.count(0) * 10 > len(sample) or not _utf8(sample)
+
+
+def _utf8(sample: bytes) -> bool:
+    """Whether ``sample`` (the head of a file, perhaps cut inside a character) is valid UTF-8."""
+    try:
+        sample.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(sample) - 3 and exc.end == len(sample)
+    return True
 
 
 def split_lines(text: str) -> list[str]:

@@ -12,11 +12,13 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO, TextIO
 
-from kb.model import Reference
+from kb.model import KbError, Reference
 from kb.parse.confidence import low_confidence_problems
 
 FORMATS = ("csl", "bibtex")
 BATCH = 512
+MAX_LINE_BYTES = 1_000_000
+"""The longest line `kb parse` reads (a reference is a few hundred bytes)."""
 """Lines parsed between two writes."""
 
 
@@ -154,6 +156,14 @@ def run_parse(lines: Iterable[str], jsonl: bool, fmt: str, out: TextIO) -> int:
 
 def binary_lines(stream: BinaryIO) -> Iterator[str]:
     """Lines of a byte stream split on "\\n" only (a stray "\\r" or U+2028 stays inside its reference),
-    decoded as UTF-8 with undecodable bytes replaced."""
-    for raw in stream:
+    decoded as UTF-8 with undecodable bytes replaced. A line over ``MAX_LINE_BYTES`` (a binary file, a
+    device such as /dev/zero) raises ``KbError`` instead of filling the memory."""
+    number = 0
+    while raw := stream.readline(MAX_LINE_BYTES + 1):
+        number += 1
+        if len(raw) > MAX_LINE_BYTES:
+            raise KbError(
+                f"line {number} is longer than {MAX_LINE_BYTES:,} bytes: not a reference "
+                "(is the input a binary file or a device?)"
+            )
         yield raw.decode("utf-8", errors="replace").rstrip("\r\n")

@@ -26,6 +26,7 @@ from kb.patterns import (
     MONTHS,
     NUMERIC_DATE,
     SHORT_CITATION,
+    SHORT_CITATION_MAX,
     URL,
     VINITIALS,
     YEAR,
@@ -257,6 +258,8 @@ def _clean_journal(journal: str) -> str:
 
 
 def _parse_short(text: str) -> Reference | None:
+    if len(text) > SHORT_CITATION_MAX:  # a bound on the scan: no short citation is this long
+        return None
     m = SHORT_CITATION.search(text)
     if not m:
         return None
