@@ -96,8 +96,8 @@ def main() -> None:
 
         n = measure("ingest (read + cut)", ingest)
         print(f"  records read: {n}")
-        measure("extract (+ normalise, works)", lambda: extract(Config(refs, Path(tmp) / "e.db", quiet=True)))
-        measure("full build (+ SQLite, FTS)", lambda: build(Config(refs, Path(tmp) / "e.db", quiet=True)))
+        measure("extract (+ normalise, works)", lambda: extract(Config(refs, Path(tmp) / "e.db")))
+        measure("full build (+ SQLite, FTS)", lambda: build(Config(refs, Path(tmp) / "e.db")))
 
 
 if __name__ == "__main__":

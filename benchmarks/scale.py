@@ -1,6 +1,6 @@
 """Scale benchmark: the whole build, stage by stage, on generated corpora of 1k, 10k and 100k references.
 
-    python benchmarks/scale.py [--sizes 1000,10000,100000] [--seed 1] [--per-file 500] [--check]
+    python benchmarks/scale.py [--sizes 1000,10000,100000] [--seed 1] [--per-file 500]
                                [--keep DIR] [--json FILE]
 
 Each size runs in a fresh subprocess (so that the peak RSS, ``ru_maxrss``, is that size's), which writes a
@@ -24,14 +24,13 @@ The corpus (``n`` references in all), split across files of ``--per-file`` refer
 * one review card per 1,000 references (a reviewed article's header, then results text), and one slide
   deck in ten presented as a study (a sidecar ``work`` block), so that evidence linking reads documents.
 
-Stages (those :func:`kb.pipeline.build` orders, each called here on its own): ``read+parse``
-(:func:`kb.citing.read_references`: reading, cutting, parsing and normalising every document, with the
-time inside read_documents, cut_document, parse_reference and normalise_record also given on its own),
-``group`` (:func:`kb.grouping.group_citations`: blocking, pair decisions, clusters, short-citation
-linking, document works), ``rows`` (:func:`kb.tables.main_rows`), ``evidence``
-(:func:`kb.evidence.build.evidence_rows`: tagging, results, ranks), ``graph`` (``graph_tables``: cites,
-PageRank, co-citation and coupling pairs), ``write`` (SQLite, FTS5, ANALYZE).
-``--check`` also runs :func:`kb.pipeline.build` on the same corpus and compares the counts.
+Stages: those the build reports as it runs (``kb.progress``, the stage names ``kb build`` prints on
+stderr): ``read`` (reading the files), ``parse`` (cutting, parsing and normalising every document; the
+time inside cut_document, parse_reference and normalise_record is also given on its own), ``group``
+(blocking, pair decisions, clusters, short-citation linking), ``enrich`` (cached lookups applied),
+``rows`` (the main tables), ``evidence`` (tagging, results, ranks), ``graph`` (cites, PageRank,
+co-citation and coupling pairs), ``write`` (SQLite, FTS5, ANALYZE). The build measured is
+:func:`kb.pipeline.build` itself, with a reporter that records each stage.
 
 Targets (issue 10): 100k references end to end in <= 10 min and <= 4 GB; growth exponent <= 1.15 between
 10k and 100k. Nothing here asserts a time: the figures are printed.
@@ -85,11 +84,23 @@ SLIDE_SENTENCES = [
     "HR {h} (95% IC 0.{b}-0.{c}) ; p=0.0{m}",
     "Grade 3-4 infections: {k} patients ({a}%)",
 ]
-GRAPH_PAIRS = ("cites", "cocitations", "coupling")
-STAGES = ("read+parse", "group", "rows", "evidence", "graph", "write")
-"""The build's stages as ``kb.pipeline`` orders them (``rows`` to ``graph``: ``kb.tables.build_tables``)."""
-SUB_STAGES = ("read_documents", "cut_document", "parse_reference", "normalise_record")
-"""Functions called inside ``kb.citing.read_references``, timed on their own."""
+STAGES = ("read", "parse", "group", "enrich", "rows", "evidence", "graph", "write")
+"""The stages the build reports (``kb.progress``), in the order ``kb.pipeline`` runs them."""
+SUB_STAGES = ("cut_document", "parse_reference", "normalise_record")
+"""Functions called inside the ``parse`` stage (``kb.citing``), timed on their own."""
+COUNTED = ("duplicate_pairs", "review_queue", "work_interventions", "work_outcomes", "work_design", "results",
+           "cites", "cocitations", "coupling")  # fmt: skip
+
+
+def sqlite_counts(db: Path) -> dict[str, int]:
+    """Rows of the tables the report counts."""
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    try:
+        return {name: conn.execute(f"select count(*) from [{name}]").fetchone()[0] for name in COUNTED}
+    finally:
+        conn.close()
 
 
 # --------------------------------------------------------------------------------------------- corpus
@@ -357,30 +368,31 @@ def _peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _stage(figures: dict[str, Any], name: str, func: Callable[[], Any]) -> Any:
-    """Run one stage, record its wall and CPU seconds and the peak RSS after it, and print them."""
-    start, cpu = time.perf_counter(), time.process_time()
-    result = func()
-    wall, cpu = time.perf_counter() - start, time.process_time() - cpu
-    figures["stages"][name] = {
-        "wall": round(wall, 3),
-        "cpu": round(cpu, 3),
-        "peak_rss_mib": round(_peak_mib()),
-    }
-    print(f"  {name:<16} {wall:8.2f} s wall {cpu:8.2f} s CPU   peak RSS {_peak_mib():7.0f} MiB",
-          file=sys.stderr, flush=True)  # fmt: skip
-    return result
+def _recorder(figures: dict[str, Any]) -> Any:
+    """A progress reporter of the build that records each stage's wall and CPU seconds and the peak RSS
+    after it, and prints them: the stages timed are the build's own, as ``kb build`` runs them."""
+    from kb.progress import Progress, Step
+
+    class Recorder(Progress):
+        def _started(self, step: Step) -> None:
+            self.cpu = time.process_time()
+
+        def _ended(self, step: Step, elapsed: float) -> None:
+            cpu = time.process_time() - self.cpu
+            figures["stages"][step.name] = {
+                "wall": round(elapsed, 3), "cpu": round(cpu, 3), "peak_rss_mib": round(_peak_mib()),
+            }  # fmt: skip
+            print(f"  {step.name:<16} {elapsed:8.2f} s wall {cpu:8.2f} s CPU   peak RSS "
+                  f"{_peak_mib():7.0f} MiB   {step.summary}", file=sys.stderr, flush=True)  # fmt: skip
+
+    return Recorder(clock=time.perf_counter)
 
 
-def run_one(n: int, seed: int, per_file: int, check: bool, keep: Path | None) -> dict[str, Any]:
-    """Generate ``n`` references and build them stage by stage in this process; figures as a dict."""
+def run_one(n: int, seed: int, per_file: int, keep: Path | None) -> dict[str, Any]:
+    """Generate ``n`` references and build them in this process (``kb.pipeline.build``); figures as a dict."""
     from kb import citing
     from kb.config import Config
-    from kb.evidence.build import evidence_rows
-    from kb.graph import graph_tables, record_reference_edges
-    from kb.grouping import group_citations
-    from kb.store import write_database
-    from kb.tables import FULL_SCHEMA, VIEWS, main_rows
+    from kb.pipeline import build
 
     timers = {name: Timer() for name in SUB_STAGES}
     for name, timer in timers.items():
@@ -389,7 +401,6 @@ def run_one(n: int, seed: int, per_file: int, check: bool, keep: Path | None) ->
     tmp = Path(tempfile.mkdtemp(prefix="kb-scale-"))
     refs = tmp / "references"
     refs.mkdir()
-    config = Config(refs, tmp / "evidence.db", quiet=True)
     start = time.perf_counter()
     corpus = write_corpus(refs, n, seed, per_file)
     figures: dict[str, Any] = {"references": n, "corpus": corpus, "stages": {}}
@@ -397,39 +408,25 @@ def run_one(n: int, seed: int, per_file: int, check: bool, keep: Path | None) ->
     figures["rss_before_mib"] = round(_peak_mib())
     print(f"n={n}: generated {corpus} in {figures['generate_s']} s", file=sys.stderr, flush=True)
 
-    out = _stage(figures, "read+parse", lambda: citing.read_references(config))
+    config = Config(refs, tmp / "evidence.db", progress=_recorder(figures))
+    start, cpu = time.perf_counter(), time.process_time()
+    summary = build(config)
+    figures["total_wall"] = round(time.perf_counter() - start, 2)
+    figures["total_cpu"] = round(time.process_time() - cpu, 2)
     for label, timer in timers.items():
-        figures["stages"]["read+parse"][label] = {
+        figures["stages"]["parse"][label] = {
             "wall": round(timer.wall, 3),
             "cpu": round(timer.cpu, 3),
             "calls": timer.calls,
         }
-    _stage(figures, "group", lambda: group_citations(out, config))
-    tables = _stage(figures, "rows", lambda: main_rows(out))
-    _stage(figures, "evidence", lambda: tables.update(evidence_rows(out, tables, config)))
-    _stage(figures, "graph", lambda: tables.update(graph_tables(tables, record_reference_edges(out))))
-    db_path = config.db
-    _stage(figures, "write", lambda: write_database(db_path, tables, FULL_SCHEMA, VIEWS))
-    figures["total_wall"] = round(sum(s["wall"] for s in figures["stages"].values()), 2)
-    figures["total_cpu"] = round(sum(s["cpu"] for s in figures["stages"].values()), 2)
     figures["peak_rss_mib"] = round(_peak_mib())
-    figures["db_mib"] = round(db_path.stat().st_size / 2**20, 1)
+    figures["db_mib"] = round(config.db.stat().st_size / 2**20, 1)
+    counts = sqlite_counts(config.db)
     figures["counts"] = {
-        "documents": len(out.documents), "citations": len(out.citations), "works": len(out.works),
-        "passages": len(out.passages), "problems": len(out.problems), "pairs": len(out.pairs),
-        "review": len(out.review),
-        **{k: len(v) for k, v in tables.items() if k.startswith("work_") or k in GRAPH_PAIRS},
+        "documents": summary.documents, "citations": summary.citations, "works": summary.works,
+        "passages": summary.passages, "problems": sum(summary.problems.values()),
+        **counts,
     }  # fmt: skip
-    if check:
-        start = time.perf_counter()
-        from kb.pipeline import build
-
-        summary = build(Config(refs, tmp / "check.db", quiet=True))
-        figures["check"] = {
-            "build_wall": round(time.perf_counter() - start, 2),
-            "same_counts": (summary.documents, summary.citations, summary.works, summary.passages)
-            == (len(out.documents), len(out.citations), len(out.works), len(out.passages)),
-        }
     if keep:
         keep.mkdir(parents=True, exist_ok=True)
         shutil.copytree(refs, keep / f"references_{n}", dirs_exist_ok=True)
@@ -452,7 +449,7 @@ def report(results: list[dict[str, Any]]) -> None:
     for stage in (*STAGES, *SUB_STAGES):
         cells = ""
         for r in results:
-            s = r["stages"].get(stage) or r["stages"]["read+parse"].get(stage)
+            s = r["stages"].get(stage) or r["stages"]["parse"].get(stage)
             rss = f"{s['peak_rss_mib']:>9}" if "peak_rss_mib" in s else " " * 9
             cells += f"{s['wall']:>10.2f}{s['cpu']:>9.2f}{rss}"
         label = f"  ({stage})" if stage in SUB_STAGES else stage
@@ -469,8 +466,7 @@ def report(results: list[dict[str, Any]]) -> None:
         print(f"  {'end to end':<16} {_exponent(a['total_wall'], b['total_wall'], na, nb):5.2f} / "
               f"{_exponent(a['total_cpu'], b['total_cpu'], na, nb):5.2f}")  # fmt: skip
     for r in results:
-        extra = f"  check {r['check']}" if "check" in r else ""
-        print(f"\n{r['references']:,}: {r['counts']}  database {r['db_mib']} MiB{extra}")
+        print(f"\n{r['references']:,}: {r['counts']}  database {r['db_mib']} MiB")
 
 
 def main() -> None:
@@ -481,19 +477,17 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000,100000", help="comma-separated reference counts")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--per-file", type=int, default=500, help="references per generated file")
-    parser.add_argument("--check", action="store_true", help="also run kb.pipeline.build and compare counts")
     parser.add_argument("--keep", type=Path, help="copy each generated references/ directory here")
     parser.add_argument("--json", type=Path, help="write the figures of every size to this file")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one, args.seed, args.per_file, args.check, args.keep)))
+        print(json.dumps(run_one(args.one, args.seed, args.per_file, args.keep)))
         return
     results = []
     for n in (int(s) for s in args.sizes.split(",")):
         command = [sys.executable, __file__, "--one", str(n), "--seed", str(args.seed),
                    "--per-file", str(args.per_file)]  # fmt: skip
-        command += ["--check"] if args.check else []
         command += ["--keep", str(args.keep)] if args.keep else []
         proc = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=True)
         results.append(json.loads(proc.stdout.strip().splitlines()[-1]))

@@ -52,7 +52,16 @@ METADATA = ROOT / "metadata.yml"
 DEFAULT_DB = Path(tempfile.gettempdir()) / "kb_serve_benchmark" / "evidence.db"
 SERVER_LIFETIME_S = 3600
 """The server is started under ``timeout``: it stops by itself even if this script is killed."""
-TARGET_MS = {"evidence_by_treatment": 50.0, "search": 50.0, "table": 100.0}
+TARGET_MS = {"evidence_by_treatment": 50.0, "search": 50.0, "table": 100.0, "evidence_page": 100.0}
+EVIDENCE_PAGES = (
+    "/-/treatment?drug=rituximab",
+    "/-/treatment?drug=TPO-RA",
+    "/-/treatment?drug=corticosteroids",
+    "/-/treatment?drug=eculizumab",
+    "/-/treatment?drug=rituximb",
+    "/evidence/works/{work}",
+)
+"""The evidence page of a treatment (a drug, a class, an unknown name) and a work's page with its summary."""
 DRUGS = ("rituximab", "RTX", "MabThera", "eltrombopag", "romiplostim", "anti_cd20", "eculizumab")
 TABLE_PAGES = (
     "/evidence/works.json",
@@ -150,8 +159,9 @@ class Timing:
         return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered) + 0.5) - 1))]
 
 
-def endpoints(document_id: str) -> list[Endpoint]:
-    """The URLs timed: canned queries with realistic parameters, table pages, a filtered and a facet page."""
+def endpoints(document_id: str, work_id: str = "") -> list[Endpoint]:
+    """The URLs timed: canned queries with realistic parameters, table pages, a filtered and a facet page,
+    the evidence pages."""
     out = [
         Endpoint(
             "evidence_by_treatment", f"drug={d}", f"/evidence/evidence_by_treatment.json?drug={quote(d)}"
@@ -160,7 +170,11 @@ def endpoints(document_id: str) -> list[Endpoint]:
     ]
     out += [Endpoint("search", f"q={q}", f"/evidence/search.json?{urlencode({'q': q})}") for q in SEARCHES]
     out += [Endpoint("table", path.removeprefix("/evidence/"), path) for path in TABLE_PAGES]
-    return [Endpoint(e.group, e.label, e.path.replace("{document}", document_id)) for e in out]
+    out += [Endpoint("evidence_page", path.removeprefix("/-/"), path) for path in EVIDENCE_PAGES]
+    return [
+        Endpoint(e.group, e.label, e.path.replace("{document}", document_id).replace("{work}", work_id))
+        for e in out
+    ]
 
 
 def free_port() -> int:
@@ -309,6 +323,10 @@ def run_variant(
         document_id = conn.execute(
             "select document_id from citations group by document_id order by count(*) desc limit 1"
         ).fetchone()[0]
+        work_id = conn.execute(
+            "select work_id from work_interventions where intervention_id = 'rituximab' "
+            "order by work_rank limit 1"
+        ).fetchone()[0]
     finally:
         conn.close()
     port = free_port()
@@ -316,7 +334,7 @@ def run_variant(
     print(f"\n[{variant}] {' '.join(command)}", flush=True)
     timings = []
     with datasette(command, port, directory / f"datasette-{variant}.log"):
-        for endpoint in endpoints(document_id):
+        for endpoint in endpoints(document_id, work_id):
             timing = time_endpoint(port, endpoint, requests)
             timings.append(timing)
             print(f"  {format_row(timing)}", flush=True)

@@ -44,31 +44,26 @@ def read_references(config: Config) -> Extraction:
             "pass --references DIR with your documents in it."
         )
     journals = load_journal_table(config.journals)  # a broken table raises a KbError naming it
-    read = read_documents(references)
+    with config.progress.stage("read") as step:
+        read = read_documents(references)
+        step.done(f"{len(read.documents):,} documents")
     out = Extraction(documents=read.documents)
     by_path = {d.path: d.id for d in read.documents}
-    out.problems += [(by_path.get(p.path, ""), p, "") for p in read.problems]
-    for document in read.documents:
-        cut = cut_document(document)
-        seen: Counter[str] = Counter()
-        for found in cut.citations:
-            _add_citation(out, document, found, seen, journals)
-        for record in cut.records:
-            _add_record(out, document, record, seen, journals)
-        out.problems += [(document.id, p, "") for p in cut.problems]
-        out.passages += [(document.id, span) for span in cut.passages]
-        out.problems += [(document.id, p, "") for span in cut.passages for p in _text_problems(span)]
+    out.problems += [replace(p, document_id=by_path.get(p.path, "")) for p in read.problems]
+    with config.progress.stage("parse", total=len(read.documents), unit="documents") as step:
+        for document in read.documents:
+            cut = cut_document(document)
+            seen: Counter[str] = Counter()
+            for found in cut.citations:
+                _add_citation(out, document, found, seen, journals)
+            for record in cut.records:
+                _add_record(out, document, record, seen, journals)
+            out.problems += [replace(p, document_id=document.id) for p in cut.problems]
+            out.passages += [(document.id, span) for span in cut.passages]
+            out.problems += [p for span in cut.passages for p in _text_problems(document.id, span)]
+            step.advance()
+        step.done(f"{len(out.citations):,} citations, {len(out.passages):,} passages")
     return out
-
-
-def located(code: ProblemCode, message: str, span: Span, field_name: str = "") -> Problem:
-    """A problem at ``span``'s file and lines, its message prefixed with where."""
-    where = f"{span.path}:{span.line_start}" + (
-        f"-{span.line_end}" if span.line_end != span.line_start else ""
-    )
-    return Problem(
-        code, f"{where}: {message}", span.path, span.line_start, span.line_end, span.text, field_name
-    )
 
 
 def citation_status(kind: CitationKind, ref: Reference) -> CitationStatus:
@@ -78,76 +73,61 @@ def citation_status(kind: CitationKind, ref: Reference) -> CitationStatus:
     return CitationStatus.PARTIAL if ref.problems else CitationStatus.PARSED
 
 
+def _first(ref: Reference, code: ProblemCode) -> Problem | None:
+    return next((p for p in ref.problems if p.code is code), None)
+
+
 def _add_citation(
     out: Extraction, document: Document, found: CitationSpan, seen: Counter[str], journals: JournalTable
 ) -> None:
     ref = parse_reference(found.text)
-    codes = {code for code, _, _ in ref.problems}
     empty = not (ref.authors or ref.title or ref.year or ref.journal or ref.doi or ref.url)
-    if ProblemCode.UNPARSED in codes and empty:
-        message = next(m for c, _, m in ref.problems if c is ProblemCode.UNPARSED)
+    unparsed, prose = _first(ref, ProblemCode.UNPARSED), _first(ref, ProblemCode.NOT_A_REFERENCE)
+    if unparsed and empty:
+        suffix = "; kept verbatim here and not made a work."
         out.problems.append(
-            (
-                document.id,
-                located(
-                    ProblemCode.UNPARSED, f"{message}; kept verbatim here and not made a work.", found.span
-                ),
-                "",
-            )
+            replace(unparsed, field="", message=unparsed.message + suffix).at(found.span, document.id)
         )
         return
-    if ProblemCode.NOT_A_REFERENCE in codes:
-        message = next(m for c, _, m in ref.problems if c is ProblemCode.NOT_A_REFERENCE)
+    if prose:
+        suffix = "; kept verbatim here and not made a work. Remove it from the list if it is not a reference."
         out.problems.append(
-            (
-                document.id,
-                located(
-                    ProblemCode.NOT_A_REFERENCE,
-                    f"{message}; kept verbatim here and not made a work. "
-                    "Remove it from the list if it is not a "
-                    "reference.",
-                    found.span,
-                ),
-                "",
-            )
+            replace(prose, field="", message=prose.message + suffix).at(found.span, document.id)
         )
         return
-    if found.kind is CitationKind.REFERENCE and not ref.title and ProblemCode.MISSING_TITLE not in codes:
-        ref.problems.append((ProblemCode.MISSING_TITLE, "title", "the entry has no title"))
+    if found.kind is CitationKind.REFERENCE and not ref.title and not _first(ref, ProblemCode.MISSING_TITLE):
+        ref.problems.append(Problem(ProblemCode.MISSING_TITLE, "the entry has no title", field="title"))
     seen[found.span.text] += 1
     citation_id = stable_id("c_", document.id, found.span.text, str(seen[found.span.text]))
     citation = Citation(
         citation_id, document.id, found.span, found.kind, ref, citation_status(found.kind, ref)
     )
     out.citations.append(citation)
-    for code, field_name, message in [*ref.problems, *low_confidence_problems(ref.confidence)]:
-        out.problems.append((document.id, located(code, message, found.span, field_name), citation_id))
+    out.problems += [
+        p.at(found.span, document.id, citation_id)
+        for p in [*ref.problems, *low_confidence_problems(ref.confidence)]
+    ]
     _normalise(out, document, citation, journals)
 
 
 def _normalise(out: Extraction, document: Document, citation: Citation, journals: JournalTable) -> None:
-    """Normalise a citation's fields in place (keeping the parsed ones as ``written``); findings become
-    problems of the citation."""
+    """Normalise a citation's fields in place (keeping the parsed ones as ``written``); what the
+    normalisers found becomes problems of the citation."""
     norm = normalise_record(citation.reference, language=document.language or "en", table=journals)
     citation.written = citation.reference
     citation.reference = norm.reference
     citation.journal_abbrev, citation.journal_key = norm.journal_canonical, norm.journal_key
     citation.first_page, citation.last_page = norm.first_page, norm.last_page
-    for f in norm.findings:
-        problem = located(ProblemCode(f.code), f.message, citation.span, f.field)
-        if f.raw:
-            problem = replace(problem, raw=f.raw)
-        out.problems.append((document.id, problem, citation.id))
+    out.problems += [f.at(citation.span, document.id, citation.id) for f in norm.findings]
 
 
-def _text_problems(span: Span) -> list[Problem]:
+def _text_problems(document_id: str, span: Span) -> list[Problem]:
     """What text repair finds in a passage (kept verbatim: passages are never rewritten)."""
     problems = []
     for offset, line in enumerate(span.text.splitlines()):
         _, findings = repair_text(line)
-        for f in findings:
-            line_span = Span(span.path, span.line_start + offset, span.line_start + offset, line)
-            problems.append(located(ProblemCode(f.code), f.message, line_span, "text"))
+        line_span = Span(span.path, span.line_start + offset, span.line_start + offset, line)
+        problems += [replace(f, field="text").at(line_span, document_id, raw=line) for f in findings]
     return problems
 
 
@@ -158,7 +138,7 @@ def _add_record(
     first, last = record_lines(record)
     span = Span(document.path, first, last, record.raw)
     ref = record.reference
-    codes = {code for code, _, _ in ref.problems}
+    codes = {p.code for p in ref.problems}
     checks = (
         (not ref.title, ProblemCode.MISSING_TITLE, "title", "the record has no title"),
         (not ref.authors, ProblemCode.MISSING_AUTHORS, "authors", "the record has no author"),
@@ -166,7 +146,7 @@ def _add_record(
     )
     for missing, code, field_name, message in checks:
         if missing and code not in codes:
-            ref.problems.append((code, field_name, message))
+            ref.problems.append(Problem(code, message, field=field_name))
     seen[record.raw] += 1
     citation_id = stable_id("c_", document.id, record.raw, str(seen[record.raw]))
     status = CitationStatus.PARTIAL if ref.problems else CitationStatus.PARSED
@@ -181,8 +161,7 @@ def _add_record(
         extra=dict(record.extra),
     )
     out.citations.append(citation)
-    for code, field_name, message in ref.problems:
-        out.problems.append(
-            (document.id, located(code, f"record {record.id}: {message}", span, field_name), citation_id)
-        )
+    out.problems += [
+        p.at(span, document.id, citation_id, prefix=f"record {record.id}: ") for p in ref.problems
+    ]
     _normalise(out, document, citation, journals)

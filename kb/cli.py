@@ -7,7 +7,8 @@ Exit codes (documented in the README):
 - 2: ``kb build --strict`` recorded at least one problem of severity ``error``;
 - 3: ``kb enrich`` could not reach a service (no network, refused connection, timeouts);
 - 4: ``kb enrich``: a service refused the request itself (a bad API key);
-- 5: ``kb enrich`` finished, but some lookups failed (malformed answers, a service still busy).
+- 5: ``kb enrich`` finished, but some lookups failed (malformed answers, a service still busy);
+- 6: ``kb export --drug`` names no treatment of the vocabulary (close matches are printed).
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ EXIT_NETWORK = 3
 EXIT_REFUSED = 4
 EXIT_PARTIAL = 5
 ENRICH_ONLY = ("short", "flagged", "no_identifier", "all")
+EXIT_UNKNOWN_TREATMENT = 6
+TREATMENT_ROLES = ("studied", "intervention", "comparator", "population", "rescue", "any")
 DEFAULT_DB = Path("db/evidence.db")
 DEFAULT_REFERENCES = Path("references")
 DEFAULT_METADATA = Path("metadata.yml")
@@ -61,6 +64,30 @@ def references_option(help_text: str) -> Callable[[F], F]:
     )
 
 
+def extract_option(func: F) -> F:
+    """The ``--extract DIR`` option of the commands that build: where the curated files are."""
+    return click.option(
+        "--extract",
+        "extract_dir",
+        type=click.Path(path_type=Path),
+        help="Curated files (journals.yml, the vocabularies, decisions.yml); default: extract/ beside the "
+        "references directory. A file it lacks is taken from the defaults shipped with kb (decisions: none).",
+    )(func)
+
+
+def quiet_option(func: F) -> F:
+    """The ``--quiet`` option of the commands that build: no progress report on stderr."""
+    return click.option("--quiet", "-q", is_flag=True, help="No progress report on stderr.")(func)
+
+
+def _config(references: Path, db: Path, extract_dir: Path | None = None, quiet: bool = False) -> Any:
+    """The build configuration of a command, reporting progress on stderr unless ``quiet``."""
+    from kb.config import Config
+    from kb.progress import progress_for
+
+    return Config(references, db, extract_dir, progress_for(sys.stderr, quiet))
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="itp-kb", prog_name="kb")
 def cli() -> None:
@@ -77,19 +104,13 @@ def _print_summary(summary: Any, db: Path) -> None:
 @references_option("Directory of input documents (each with an optional <name>.yml).")
 @db_option("Database file to write (replaced atomically).")
 @click.option("--strict", is_flag=True, help="Exit 2 when any problem of severity error was recorded.")
-@click.option(
-    "--extract",
-    "extract_dir",
-    type=click.Path(path_type=Path),
-    help="Curated files (journals.yml, the vocabularies, decisions.yml); default: extract/ beside the "
-    "references directory. A file it lacks is taken from the defaults shipped with kb (decisions: none).",
-)
-def build_command(references: Path, db: Path, strict: bool, extract_dir: Path | None) -> None:
-    """Build the knowledge base from REFERENCES into DB and print a summary."""
-    from kb.config import Config
+@extract_option
+@quiet_option
+def build_command(references: Path, db: Path, strict: bool, extract_dir: Path | None, quiet: bool) -> None:
+    """Build the knowledge base from REFERENCES into DB and print a summary (progress on stderr)."""
     from kb.pipeline import build
 
-    summary = build(Config(references, db, extract_dir))
+    summary = build(_config(references, db, extract_dir, quiet))
     _print_summary(summary, db)
     if strict and summary.errors:
         click.echo(f"strict: {summary.errors} problems of severity error; see the problems table.", err=True)
@@ -107,6 +128,7 @@ def build_command(references: Path, db: Path, strict: bool, extract_dir: Path | 
 @click.option("--language", help="Language code, e.g. en or fr.")
 @references_option("Directory the files are copied into.")
 @db_option("Database rebuilt afterwards.")
+@quiet_option
 def add_command(
     files: tuple[Path, ...],
     title: str | None,
@@ -114,15 +136,15 @@ def add_command(
     language: str | None,
     references: Path,
     db: Path,
+    quiet: bool,
 ) -> None:
     """Copy FILES into REFERENCES with a sidecar .yml each, then rebuild the database."""
     from kb.add import add_files
-    from kb.config import Config
     from kb.pipeline import build
 
     for added in add_files(list(files), references, title, kind, language):
         click.echo(f"{'added' if added.new else 'already present'}: {added.path}")
-    _print_summary(build(Config(references, db)), db)
+    _print_summary(build(_config(references, db, quiet=quiet)), db)
 
 
 @cli.command("check")
@@ -283,22 +305,27 @@ def results_command(file: Path, jsonl: bool, itp: bool, db: Path | None) -> None
 @click.option(
     "--maybe", "maybe", type=click.Path(path_type=Path), help="Write the pairs left for review here."
 )
-@click.option("--summary", is_flag=True, help="Print PRISMA counts to stderr.")
-def dedupe_command(files: tuple[Path, ...], fmt: str, maybe: Path | None, summary: bool) -> None:
-    """Deduplicate BibTeX, RIS, PubMed or CSL-JSON exports: one row per cluster of duplicate records."""
+@click.option("--summary", is_flag=True, help="Print PRISMA counts (per file, per database) to stderr.")
+@click.option("--strict", is_flag=True, help="Exit 2 when a file was skipped or had an error.")
+def dedupe_command(
+    files: tuple[Path, ...], fmt: str, maybe: Path | None, summary: bool, strict: bool
+) -> None:
+    """Deduplicate exports of any format kb reads: one row per cluster; unreadable files are skipped."""
     from kb.dedupe.run import run_dedupe
 
-    sys.exit(
-        run_dedupe(
-            [str(f) for f in files], fmt, str(maybe) if maybe else None, summary, sys.stdout, sys.stderr
-        )
-    )
+    paths, maybe_path = [str(f) for f in files], str(maybe) if maybe else None
+    sys.exit(run_dedupe(paths, fmt, maybe_path, summary, sys.stdout, sys.stderr, strict=strict))
 
 
 @cli.command("export")
 @db_option("Database to export from (opened read-only).")
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True, help="Output format.")
-@click.option("--drug", help="Only works tagged with this intervention (id, name, class or synonym).")
+@click.option(
+    "--drug", help="Only works of this treatment (any name, brand, abbreviation or class), best first."
+)
+@click.option(
+    "--role", type=click.Choice(TREATMENT_ROLES), default="studied", help="With --drug: the roles that count."
+)
 @click.option("--design", help="Only works of this study design (design id).")
 @click.option("--sql", help="Read-only SELECT whose rows are works (id) or carry a work_id.")
 @click.option(
@@ -309,19 +336,11 @@ def dedupe_command(files: tuple[Path, ...], fmt: str, maybe: Path | None, summar
 @click.option(
     "--out", "out", type=click.Path(path_type=Path), help="File to write (default: standard output)."
 )
-def export_command(
-    db: Path,
-    fmt: str,
-    drug: str | None,
-    design: str | None,
-    sql: str | None,
-    include_short: bool,
-    out: Path | None,
-) -> None:
+def export_command(db: Path, fmt: str, out: Path | None, **options: Any) -> None:
     """Export works as BibTeX, RIS or CSL-JSON: every work, or those of --drug/--design/--sql."""
     from kb.export import run_export
 
-    n = run_export(db, fmt, out, drug=drug, design=design, sql=sql, include_short=include_short)
+    n = run_export(db, fmt, out, **options)
     if out is not None:
         click.echo(f"exported {n} works to {out}", err=True)
 
@@ -329,12 +348,7 @@ def export_command(
 @cli.command("enrich")
 @db_option("Database whose works are looked up (built first when missing, rebuilt after).")
 @references_option("Directory of input documents, for the build before and after the lookups.")
-@click.option(
-    "--extract",
-    "extract_dir",
-    type=click.Path(path_type=Path),
-    help="Curated files; default: extract/ beside the references directory.",
-)
+@extract_option
 @click.option(
     "--source", "sources", default="pubmed,crossref", show_default=True, help="Services, comma-separated."
 )
@@ -368,42 +382,17 @@ def export_command(
     show_default=True,
     help="Tries after a 429/5xx.",
 )
+@quiet_option
 def enrich_command(
-    db: Path,
-    references: Path,
-    extract_dir: Path | None,
-    sources: str,
-    email: str,
-    api_key: str,
-    only: str,
-    offline: bool,
-    refresh: bool,
-    limit: int | None,
-    pubmed_url: str,
-    crossref_url: str,
-    timeout: float,
-    retries: int,
+    db: Path, references: Path, extract_dir: Path | None, sources: str, quiet: bool, **options: Any
 ) -> None:
     """Look works up in PubMed and Crossref into a cache beside DB, then rebuild DB with what matched."""
-    from kb.config import Config
     from kb.enrich import EnrichSettings, run_lookups, verdict_counts
     from kb.pipeline import build
 
-    settings = EnrichSettings(
-        db=db,
-        sources=tuple(s.strip() for s in sources.split(",") if s.strip()),
-        email=email,
-        api_key=api_key,
-        only=only,
-        offline=offline,
-        refresh=refresh,
-        limit=limit,
-        pubmed_url=pubmed_url,
-        crossref_url=crossref_url,
-        timeout=timeout,
-        retries=retries,
-    )
-    config = Config(references, db, extract_dir)
+    services = tuple(s.strip() for s in sources.split(",") if s.strip())
+    settings = EnrichSettings(db=db, sources=services, **options)  # email, api_key, only, offline, ...
+    config = _config(references, db, extract_dir, quiet)
     if not db.exists():
         build(config)
     summary = run_lookups(settings)
@@ -452,15 +441,15 @@ def graph_command(fmt: str, out: Path | None, db: Path) -> None:
     show_default=True,
     help="Datasette metadata file.",
 )
-def serve_command(db: Path, references: Path, host: str, port: int, metadata: Path) -> None:
+@quiet_option
+def serve_command(db: Path, references: Path, host: str, port: int, metadata: Path, quiet: bool) -> None:
     """Serve the knowledge base read-only with Datasette (building it first if it is missing)."""
-    from kb.config import Config
     from kb.pipeline import build
     from kb.serve import datasette_command, served_metadata
 
     if not db.exists():
         click.echo(f"{db} does not exist yet; building it from {references}")
-        _print_summary(build(Config(references, db)), db)
+        _print_summary(build(_config(references, db, quiet=quiet)), db)
     meta: Path | None = metadata
     if not metadata.exists():
         click.echo(f"warning: metadata file {metadata} not found; serving without it", err=True)

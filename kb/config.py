@@ -1,9 +1,10 @@
 """One configuration for a build, made by the CLI and handed to every stage.
 
 ``Config`` says where the documents are (``references``), where the curated files are (``extract``:
-journals, vocabularies, reviewer decisions), where the database goes (``db``) and how much to report
-(``quiet``). The curated defaults ship inside the package (``kb/curated``, the repository's ``extract/``
-as package data), so an installed ``kb`` finds them from any directory.
+journals, vocabularies, reviewer decisions), where the database goes (``db``) and where the stages
+report as they run (``progress``, see ``kb.progress``). The curated defaults ship inside the package
+(``kb/curated``, the repository's ``extract/`` as package data), so an installed ``kb`` finds them from
+any directory.
 
 A curated file is read from the extract directory when it is there, else the shipped default is used;
 reviewer decisions are never defaulted (they name the citations of one corpus).
@@ -11,11 +12,12 @@ reviewer decisions are never defaulted (they name the citations of one corpus).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
 from kb.model import KbError
+from kb.progress import Progress
 
 JOURNALS_FILE = "journals.yml"
 DECISIONS_FILE = "decisions.yml"
@@ -23,6 +25,7 @@ VOCABULARY_FILES = {
     "interventions": "interventions.yml",
     "outcomes": "outcomes.yml",
     "designs": "designs.yml",
+    "conditions": "conditions.yml",
 }
 """The evidence vocabularies by kind."""
 
@@ -45,8 +48,8 @@ class Config:
     db: Path
     extract: Path | None = None
     """The curated files; ``None``: ``extract/`` beside ``references`` (when absent, the shipped ones)."""
-    quiet: bool = False
-    """No progress report on stderr."""
+    progress: Progress = field(default_factory=Progress)
+    """Where the stages report as they run (default: nowhere; the CLI passes ``progress_for``)."""
 
     @property
     def extract_dir(self) -> Path:

@@ -8,7 +8,6 @@ review (a review card reviews the article of its header).
 
 from __future__ import annotations
 
-from kb.citing import located
 from kb.config import Config
 from kb.decisions import load_decisions, unknown_id_problem
 from kb.dedupe.group import group_works
@@ -21,18 +20,18 @@ def group_citations(ex: Extraction, config: Config) -> Extraction:
     """``ex`` with its works, duplicate pairs and review items, and each document's ``work_id``."""
     decisions_path = config.decisions
     decisions, problems = load_decisions(decisions_path)
-    ex.problems += [("", p, "") for p in problems]
-    grouping = group_works(ex.citations, decisions)
-    ex.works, ex.pairs, ex.review = grouping.works, grouping.pairs, grouping.review
-    ex.notices = grouping.notices
-    ex.problems += [
-        ("", unknown_id_problem(decisions_path, d, missing), "") for d, missing in grouping.unknown_ids
-    ]
-    citations = {c.id: c for c in ex.citations}
-    for citation_id, code, message in grouping.problems:
-        citation = citations[citation_id]
-        ex.problems.append((citation.document_id, located(code, message, citation.span), citation_id))
-    _document_works(ex)
+    ex.problems += problems
+    with config.progress.stage("group") as step:
+        grouping = group_works(ex.citations, decisions)
+        ex.works, ex.pairs, ex.review = grouping.works, grouping.pairs, grouping.review
+        ex.notices = grouping.notices
+        ex.problems += [unknown_id_problem(decisions_path, d, missing) for d, missing in grouping.unknown_ids]
+        citations = {c.id: c for c in ex.citations}
+        for problem in grouping.problems:
+            citation = citations[problem.citation_id]
+            ex.problems.append(problem.at(citation.span, citation.document_id))
+        _document_works(ex)
+        step.done(f"{len(ex.works):,} works from {len(ex.citations):,} citations")
     return ex
 
 

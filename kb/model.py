@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -60,6 +60,9 @@ class ProblemCode(StrEnum):
     AMBIGUOUS_SHORT_CITATION = "ambiguous_short_citation"
     BAD_DECISION = "bad_decision"
     SKIPPED_ENTRY = "skipped_entry"
+    UNRECOGNISED_FORMAT = "unrecognised_format"
+    RECORD_COUNT_MISMATCH = "record_count_mismatch"
+    REPEATED_FIELD = "repeated_field"
     # Found by the normalisation stage (kb.normalise):
     NAME_CASE_REPAIRED = "name_case_repaired"
     LOST_CHARACTER = "lost_character"
@@ -102,6 +105,9 @@ SEVERITY: dict[ProblemCode, Severity] = {
     ProblemCode.AMBIGUOUS_SHORT_CITATION: Severity.WARNING,
     ProblemCode.BAD_DECISION: Severity.WARNING,
     ProblemCode.SKIPPED_ENTRY: Severity.WARNING,
+    ProblemCode.UNRECOGNISED_FORMAT: Severity.ERROR,
+    ProblemCode.RECORD_COUNT_MISMATCH: Severity.ERROR,
+    ProblemCode.REPEATED_FIELD: Severity.WARNING,
     ProblemCode.NAME_CASE_REPAIRED: Severity.INFO,
     ProblemCode.LOST_CHARACTER: Severity.WARNING,
     ProblemCode.JOINED_WORDS: Severity.WARNING,
@@ -152,25 +158,53 @@ class CitationStatus(StrEnum):
 
 @dataclass(frozen=True)
 class Problem:
-    """Something wrong with the input, kept with where it was found.
+    """Something wrong with the input, kept with where it was found: the one shape of a problem, made by
+    every stage (readers, parser, normalisers, grouping, decisions) and stored as a ``problems`` row.
 
     ``line`` and ``line_end`` are 1-based line numbers in ``path`` (``line_end`` equals ``line`` for
-    a one-line finding); ``raw`` is the verbatim text concerned; ``field`` names the parsed field
-    when the problem is about one.
+    a one-line finding; 0 while the stage that found it does not know where it is, see ``at``); ``raw``
+    is the verbatim text concerned; ``field`` names the parsed field when the problem is about one;
+    ``document_id`` and ``citation_id`` name the document and the citation it belongs to, when any.
     """
 
     code: ProblemCode
     message: str
-    path: str
-    line: int
-    line_end: int
+    path: str = ""
+    line: int = 0
+    line_end: int = 0
     raw: str = ""
     field: str = ""
+    document_id: str = ""
+    citation_id: str = ""
 
     @property
     def severity(self) -> Severity:
         """The severity that goes with the code."""
         return SEVERITY[self.code]
+
+    def at(
+        self,
+        span: Span,
+        document_id: str = "",
+        citation_id: str = "",
+        prefix: str = "",
+        raw: str | None = None,
+    ) -> Problem:
+        """This problem located at ``span``: its message starts with the file and lines (then ``prefix``),
+        ``raw`` is the problem's own verbatim text if it has one, else the span's (or ``raw`` if given)."""
+        where = f"{span.path}:{span.line_start}" + (
+            f"-{span.line_end}" if span.line_end != span.line_start else ""
+        )
+        return replace(
+            self,
+            message=f"{where}: {prefix}{self.message}",
+            path=span.path,
+            line=span.line_start,
+            line_end=span.line_end,
+            raw=raw if raw is not None else (self.raw or span.text),
+            document_id=document_id or self.document_id,
+            citation_id=citation_id or self.citation_id,
+        )
 
 
 @dataclass(frozen=True)
@@ -207,8 +241,8 @@ class Reference:
     url: str = ""
     hal_id: str = ""
     type: str = "article-journal"
-    problems: list[tuple[ProblemCode, str, str]] = field(default_factory=list)
-    """Problems found while parsing, as ``(code, field, message)``; located later by the caller."""
+    problems: list[Problem] = field(default_factory=list)
+    """Problems found while parsing, not yet located (``Problem.at`` locates them)."""
     confidence: dict[str, float] = field(default_factory=dict)
     """The parser's confidence (0-1) in each field it filled, by field name (``kb.parse.confidence``)."""
 
@@ -368,8 +402,8 @@ class Extraction:
 
     documents: list[Document] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
-    problems: list[tuple[str, Problem, str]] = field(default_factory=list)
-    """``(document_id, problem, citation_id)``; ids empty when there is none."""
+    problems: list[Problem] = field(default_factory=list)
+    """Every problem found, located, with its document and citation ids when it has them."""
     passages: list[tuple[str, Span]] = field(default_factory=list)
     works: list[Work] = field(default_factory=list)
     pairs: list[PairRow] = field(default_factory=list)
@@ -393,8 +427,8 @@ class BuildSummary:
     @classmethod
     def of(cls, ex: Extraction) -> BuildSummary:
         """The summary of a finished extraction."""
-        codes = Counter(p.code.value for _, p, _ in ex.problems)
-        errors = sum(1 for _, p, _ in ex.problems if p.severity is Severity.ERROR)
+        codes = Counter(p.code.value for p in ex.problems)
+        errors = sum(1 for p in ex.problems if p.severity is Severity.ERROR)
         return cls(len(ex.documents), len(ex.citations), len(ex.works), len(ex.passages), codes, errors)
 
     def lines(self) -> list[str]:

@@ -66,8 +66,13 @@ LINE_MARKER = re.compile(r"^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*|\[\d{1,3}\]\
 # Where two citations share one line: "..., Br J Haematol (2015), Matsui R, et al. ...".
 CITATION_SEPARATOR = re.compile(rf"(?<=\))\s*[,;]\s+(?=[{UPPER}])|(?<={YEAR})\s*[;]\s+(?=[{UPPER}])")
 
-DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+", re.IGNORECASE)
-DOI_LINE = re.compile(r"^\s*(?:DOI|doi)\s*:?\s*(?:https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+")
+DOI_PREFIX = r"10\.\d{4,9}/"
+"""What every DOI starts with: the directory indicator 10, a registrant code of 4 to 9 digits, a slash."""
+DOI = re.compile(rf"(?<!\d){DOI_PREFIX}[^\s\"<>{{}}]+", re.IGNORECASE)
+"""A DOI inside text: it ends at a space, a quote, an angle bracket or a brace (BibTeX)."""
+DOI_EXACT = re.compile(rf"{DOI_PREFIX}\S+")
+"""A whole string that is a DOI (``fullmatch``; SICI DOIs keep their angle brackets)."""
+DOI_LINE = re.compile(rf"^\s*(?:DOI|doi)\s*:?\s*(?:https?://(?:dx\.)?doi\.org/)?{DOI_PREFIX}\S+")
 URL = re.compile(r"https?://[^\s<>\"]+")
 CONTINUATION_LINE = re.compile(r"^\s*(?:URL\s*:|DOI\s*:|doi\s*:|PMID\s*:|PMCID\s*:|https?://)", re.IGNORECASE)
 HAL_ID = re.compile(r"\b((?:hal|tel|inserm|halshs|cea|pasteur|dumas)-\d{6,})\b")

@@ -34,5 +34,8 @@ def build(config: Config) -> BuildSummary:
     build of a database at a time."""
     with build_lock(config.db):
         ex = extract(config)
-        replace_database(config.db, build_tables(ex, config), FULL_SCHEMA, VIEWS)
+        tables = build_tables(ex, config)
+        with config.progress.stage("write") as step:
+            replace_database(config.db, tables, FULL_SCHEMA, VIEWS)
+            step.done(str(config.db))
     return BuildSummary.of(ex)

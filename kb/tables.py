@@ -38,7 +38,7 @@ SCHEMA: dict[str, TableSpec] = {
         columns=columns(
             "id:s citation_key:s type:s title:s authors:s first_author:s year:i month:i journal:s "
             "journal_written:s volume:s issue:s pages:s first_page:s last_page:s doi:s pmid:s url:s hal_id:s "
-            "abstract:s keywords:s mesh_terms:s publication_types:s n_citations:i n_documents:i"
+            "abstract:s keywords:s mesh_terms:s publication_types:s n_citations:i n_documents:i condition:s"
         ),
         pk="id",
         indexes=(
@@ -48,6 +48,7 @@ SCHEMA: dict[str, TableSpec] = {
             ("citation_key",),
             ("journal", "n_citations", "year"),
             ("n_citations",),
+            ("condition",),
         ),
         fts=("title", "authors", "journal", "abstract", "keywords", "mesh_terms"),
         not_null=("citation_key",),
@@ -143,11 +144,18 @@ VIEWS: dict[str, str] = {**EVIDENCE_VIEWS}
 
 def build_tables(ex: Extraction, config: Config) -> Tables:
     """Every table's rows for a grouped extraction: the main tables, evidence, the citation graph."""
-    tables = main_rows(ex)
-    for name, rows in ex.tables.items():
-        tables.setdefault(name, []).extend(rows)
-    tables.update(evidence_rows(ex, tables, config))
-    tables.update(graph_tables(tables, record_reference_edges(ex)))
+    with config.progress.stage("rows") as step:
+        tables = main_rows(ex)
+        for name, rows in ex.tables.items():
+            tables.setdefault(name, []).extend(rows)
+        step.done(f"{sum(len(rows) for rows in tables.values()):,} rows")
+    with config.progress.stage("evidence") as step:
+        tables.update(evidence_rows(ex, tables, config))
+        links, results = len(tables["work_interventions"]), len(tables["results"])
+        step.done(f"{links:,} intervention links, {results:,} results")
+    with config.progress.stage("graph") as step:
+        tables.update(graph_tables(tables, record_reference_edges(ex)))
+        step.done(f"{len(tables['cites']):,} edges")
     return tables
 
 
@@ -285,23 +293,23 @@ def main_rows(ex: Extraction) -> Tables:
             }
         )
     seen: Counter[tuple[str, ...]] = Counter()
-    for document_id, p, citation_id in ex.problems:
+    for p in ex.problems:
         key = (p.path, p.code.value, p.field, p.raw, str(p.line))
         seen[key] += 1
         tables["problems"].append(
             {
                 "id": stable_id("p_", *key, str(seen[key])),
-                "document_id": document_id or None,
+                "document_id": p.document_id or None,
                 "path": p.path,
                 "line": p.line,
                 "line_end": p.line_end,
-                "page": page(document_id, p.line) if p.line else None,
+                "page": page(p.document_id, p.line) if p.line else None,
                 "code": p.code.value,
                 "severity": p.severity.value,
                 "field": p.field,
                 "message": p.message,
                 "raw": p.raw,
-                "citation_id": citation_id or None,
+                "citation_id": p.citation_id or None,
             }
         )
     passage_seen: Counter[tuple[str, str]] = Counter()

@@ -8,11 +8,16 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from kb.config import Config
 from kb.model import Extraction
 from kb.pipeline import build, extract
 from kb.tables import FULL_SCHEMA
+
+# Tests never assert wall-clock time: a property test that is slow on a loaded machine is not a failure.
+settings.register_profile("kb", deadline=None)
+settings.load_profile("kb")
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCES = ROOT / "references"

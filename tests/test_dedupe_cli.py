@@ -19,19 +19,20 @@ TINY_RIS = str(FIXTURES / "tiny.ris")
 
 
 def run(
-    paths: list[str], fmt: str = "csv", maybe: str | None = None, summary: bool = False
+    paths: list[str], fmt: str = "csv", maybe: str | None = None, summary: bool = False, strict: bool = False
 ) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
-    code = run_dedupe(paths, fmt, maybe, summary, out, err)
+    code = run_dedupe(paths, fmt, maybe, summary, out, err, strict=strict)
     return code, out.getvalue(), err.getvalue()
 
 
 def test_csv_exact_output() -> None:
     assert run([TINY_BIB, TINY_RIS]) == (
         EXIT_OK,
-        "merged_ids,size,title,year,doi,notices\n"
+        "merged_ids,size,title,year,doi,notices,origins\n"
         'bussel2007;bussel2007dup;ris1,3,"AMG 531, a Thrombopoiesis-Stimulating Protein, for Chronic ITP",2006,'
-        "10.1056/NEJMoa054626,bussel2007err\n",  # the erratum notice beside its article, not merged
+        "10.1056/NEJMoa054626,bussel2007err,"  # the erratum notice beside its article, not merged
+        f"{TINY_BIB}:bussel2007;{TINY_BIB}:bussel2007dup;{TINY_RIS}:ris1\n",
         "",
     )
 
@@ -41,7 +42,7 @@ def test_jsonl_exact_output() -> None:
     assert code == EXIT_OK
     assert out == (
         '{"cluster": ["bussel2007", "bussel2007dup"], "doi": "10.1056/NEJMoa054626", "notices": ["bussel2007err"], '
-        '"sources": {"authors": '
+        f'"origins": ["{TINY_BIB}:bussel2007", "{TINY_BIB}:bussel2007dup"], "sources": {{"authors": '
         '"bussel2007", "doi": "bussel2007", "issue": "bussel2007", "journal": "bussel2007", "pages": "bussel2007", '
         '"title": "bussel2007", "type": "bussel2007", "volume": "bussel2007", "year": "bussel2007"}, '
         '"title": "AMG 531, a Thrombopoiesis-Stimulating Protein, for Chronic ITP", "year": "2006"}\n'
@@ -55,6 +56,10 @@ def test_summary_goes_to_stderr() -> None:
     assert err == (
         "records in: 5\nduplicates removed: 2\nrecords out: 3\nmaybe pairs (for review): 0\n"
         "notices linked to their article (not merged): 1\n"
+        f"per file:\n  {TINY_BIB}: 4 records, 1 duplicates removed, 3 kept\n"
+        f"  {TINY_RIS}: 1 records, 1 duplicates removed, 0 kept\n"
+        "per database:\n  unknown (bibtex): 4 records, 1 duplicates removed, 3 kept\n"
+        "  unknown (ris): 1 records, 1 duplicates removed, 0 kept\n"
     )
 
 
@@ -69,18 +74,19 @@ def test_maybe_file(tmp_path: Path) -> None:
     )
     maybe = tmp_path / "maybe.csv"
     code, out, _ = run([str(bib)], maybe=str(maybe))
-    assert (code, out) == (EXIT_OK, "merged_ids,size,title,year,doi,notices\n")
+    assert (code, out) == (EXIT_OK, "merged_ids,size,title,year,doi,notices,origins\n")
     assert maybe.read_text(encoding="utf-8") == (
         "id_a,id_b,reason,title_similarity,author_similarity,evidence\n"
         'a,b,"same title but issues differ, short title without a common first page",1.0,1.0,1.5\n'
     )
 
 
-def test_input_problems_exit_2_and_are_reported() -> None:
+def test_input_problems_are_reported_and_exit_2_only_when_strict() -> None:
     path = str(FIXTURES / "malformed.bib")
-    code, out, err = run([path])
+    assert run([path])[0] == EXIT_OK
+    code, out, err = run([path], strict=True)
     assert code == EXIT_INPUT_PROBLEMS
-    assert out == "merged_ids,size,title,year,doi,notices\n"
+    assert out == "merged_ids,size,title,year,doi,notices,origins\n"
     assert err.splitlines()[0].startswith(f"{path}:7: unparsed: BibTeX block could not be parsed")
     assert err.splitlines()[1].startswith(f"{path}:18: unparsed: duplicate entry key 'good1'")
 
@@ -91,7 +97,8 @@ def test_input_problems_exit_2_and_are_reported() -> None:
         (
             ["/nonexistent/x.bib"],
             "csv",
-            "Error: /nonexistent/x.bib: cannot read: No such file or directory\n",
+            "/nonexistent/x.bib: cannot read: No such file or directory; skipped\n"
+            "Error: no record found in /nonexistent/x.bib\n",
         ),
         ([], "csv", "Error: no input file given\n"),
         ([TINY_BIB], "xml", "Error: unknown format 'xml'; use one of: csv, jsonl\n"),
@@ -107,8 +114,24 @@ def test_unrecognised_content(tmp_path: Path) -> None:
     assert run([str(path)]) == (
         EXIT_USAGE,
         "",
-        f"Error: {path}: neither BibTeX (no '@type{{' entry) nor RIS (no 'TY  - ' line)\n",
+        f"{path}: unrecognised_format: no bibliographic export recognised (it starts with 'just some notes');"
+        f" skipped\nError: no record found in {path}\n",
     )
+
+
+def test_unreadable_file_is_skipped_and_the_others_processed(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("just some notes\n", encoding="utf-8")
+    missing = str(tmp_path / "missing.ris")
+    code, out, err = run([str(notes), TINY_BIB, missing, TINY_RIS])
+    assert code == EXIT_OK
+    assert out.splitlines()[1].startswith("bussel2007;bussel2007dup;ris1,3,")
+    assert err.splitlines() == [
+        f"{notes}: unrecognised_format: no bibliographic export recognised (it starts with 'just some notes');"
+        " skipped",
+        f"{missing}: cannot read: No such file or directory; skipped",
+    ]
+    assert run([str(notes), TINY_BIB], strict=True)[0] == EXIT_INPUT_PROBLEMS
 
 
 def test_empty_bibtex(tmp_path: Path) -> None:
@@ -116,7 +139,8 @@ def test_empty_bibtex(tmp_path: Path) -> None:
     path.write_text("% nothing but @comment{x}\n", encoding="utf-8")
     code, out, err = run([str(path)])
     assert (code, out) == (EXIT_USAGE, "")
-    assert err == f"Error: no record found in {path}\n"
+    assert err.splitlines()[0].startswith(f"{path}:1: unrecognised_format: ")
+    assert err.splitlines()[-1] == f"Error: no record found in {path}"
 
 
 def test_same_id_in_two_files(tmp_path: Path) -> None:
@@ -145,3 +169,16 @@ def test_module_entry_point() -> None:
     assert proc.returncode == 0
     assert proc.stdout.splitlines()[1].startswith("bussel2007;bussel2007dup;ris1,3,")
     assert "records out: 3" in proc.stderr
+
+
+def test_same_records_from_four_databases_are_two_clusters_with_their_origins() -> None:
+    crossdb = Path(__file__).parent / "fixtures" / "formats" / "crossdb"
+    paths = [str(crossdb / name) for name in ("wos.txt", "scopus.csv", "pubmed.nbib", "embase.ovd")]
+    code, out, err = run(paths, summary=True)
+    assert code == EXIT_OK
+    rows = out.splitlines()[1:]
+    assert [row.split(",")[1] for row in rows] == ["4", "4"]
+    for row in rows:
+        origins = row.rsplit(",", 1)[1].split(";")
+        assert sorted(o.split(":", 1)[0] for o in origins) == sorted(paths)
+    assert "  Web of Science: 2 records" in err and "  Embase: 2 records" in err

@@ -133,9 +133,9 @@ def test_crossref_answer_becomes_candidates_with_print_and_online_years() -> Non
     assert c.years == ["2015"] and c.pages == "712-720" and c.authors[0][0] == "Stanworth"
 
 
-@pytest.mark.parametrize("name", ["malformed.json", "malformed.html"])
+@pytest.mark.parametrize("name", ["malformed.json", "malformed.html", "deep"])
 def test_malformed_answers_are_malformed_response(name: str) -> None:
-    text = (FIXTURES / name).read_text()
+    text = "[" * 100_000 + "]" * 100_000 if name == "deep" else (FIXTURES / name).read_text()
     with pytest.raises(MalformedResponse):
         crossref_candidates(text)
     with pytest.raises(MalformedResponse):
@@ -264,4 +264,5 @@ def test_the_cli_constants_are_the_stage_ones() -> None:
         cli.EXIT_NETWORK,
         cli.EXIT_REFUSED,
         cli.EXIT_PARTIAL,
-    } == set(range(6))
+        cli.EXIT_UNKNOWN_TREATMENT,
+    } == set(range(7))

@@ -127,6 +127,10 @@ STYLES = [
         [("mean", 1.32, None, None), ("proportion", 86.0, None, None)],
     ),
     ("Cost was lower (Rupees 166 vs. 464).", [("mean", 166.0, None, None), ("mean", 464.0, None, None)]),
+    (
+        "The mean (SD) change was −2.3 (1.1) with eltrombopag and −1.1 (1.2) with placebo.",
+        [("mean", -2.3, None, None), ("mean", -1.1, None, None)],
+    ),
 ]
 
 
@@ -146,6 +150,7 @@ DECOYS = [
     "Assessments were done at 0, 6, and 12 h and after 3 years.",
     "The trial is registered as NCT00573950 (ISRCTN32032031).",
     "Recovery was 15-fold faster.",
+    "The number needed to treat was 5 (95% CI 3 to 12).",
     "Hyperuricaemia was defined as a level above 6.5%.",
 ]
 

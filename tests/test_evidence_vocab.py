@@ -15,8 +15,8 @@ DEFAULT_DIR = shipped_extract_dir()
 
 @pytest.fixture()
 def vocab_dir(tmp_path: Path) -> Path:
-    """A writable copy of extract/'s three vocabulary files."""
-    for name in ("interventions.yml", "outcomes.yml", "designs.yml"):
+    """A writable copy of extract/'s vocabulary files."""
+    for name in ("interventions.yml", "outcomes.yml", "designs.yml", "conditions.yml"):
         shutil.copy(DEFAULT_DIR / name, tmp_path / name)
     return tmp_path
 

@@ -456,15 +456,15 @@ def evidence_db(export_db: Path, tmp_path: Path) -> Path:
             DROP_EVIDENCE
             + """
             create table interventions (id text primary key, name text, class text, synonyms text);
-            create table work_interventions (work_id text, intervention_id text, role text);
+            create table work_interventions (work_id text, intervention_id text, role text, work_rank integer);
             create table work_design (work_id text, design_id text, flags text, level text);
             insert into interventions values
-                ('rituximab', 'Rituximab', 'anti_cd20', '["MabThera", "Rituxan"]'),
-                ('ivig', 'Intravenous immunoglobulin', 'immunoglobulin', 'IVIg; Privigen, Gammagard');
+                ('rituximab', 'Rituximab', 'anti_cd20', 'MabThera | Rituxan'),
+                ('ivig', 'Intravenous immunoglobulin', 'immunoglobulin', 'IVIg | Privigen | Gammagard');
             insert into work_interventions values
-                ('w_hostile00001', 'rituximab', 'intervention'),
-                ('w_hostile00002', 'ivig', 'intervention'),
-                ('w_hostile00002', 'rituximab', 'comparator');
+                ('w_hostile00001', 'rituximab', 'intervention', 2),
+                ('w_hostile00002', 'ivig', 'intervention', 1),
+                ('w_hostile00002', 'rituximab', 'comparator', 1);
             insert into work_design values ('w_hostile00002', 'rct', '', '1b');
             """
         )
@@ -480,10 +480,9 @@ def evidence_db(export_db: Path, tmp_path: Path) -> Path:
         ("immunoglobulin", None, ["w_hostile00002"]),
         (None, "RCT", ["w_hostile00002"]),
         ("mabthera", "rct", ["w_hostile00002"]),
-        ("eltrombopag", None, []),
         ("privigen", None, ["w_hostile00002"]),
         ("gammagard", "rct", ["w_hostile00002"]),
-        ("ivi", None, []),
+        ("anti_cd20", None, ["w_hostile00002", "w_hostile00001"]),
     ],
 )
 def test_drug_and_design_filters(
@@ -492,9 +491,18 @@ def test_drug_and_design_filters(
     assert [w.id for w in select_works(evidence_db, drug=drug, design=design)] == ids
 
 
+@pytest.mark.parametrize(("drug", "close"), [("eltrombopag", ""), ("ivi", "IVIg"), ("rituxim", "rituximab")])
+def test_an_unknown_drug_is_an_error_with_close_matches(evidence_db: Path, drug: str, close: str) -> None:
+    from kb.export.records import UnknownTreatment
+
+    with pytest.raises(UnknownTreatment, match="names no treatment") as raised:
+        select_works(evidence_db, drug=drug)
+    assert close.lower() in str(raised.value).lower() and raised.value.exit_code == 6
+
+
 def test_evidence_sql_is_in_one_place() -> None:
-    assert set(EVIDENCE_SQL) == {"drug", "design"}
-    assert all(":value" in sql or "{match}" in sql for sql in EVIDENCE_SQL.values())
+    assert set(EVIDENCE_SQL) == {"design"}
+    assert all(":value" in sql for sql in EVIDENCE_SQL.values())
 
 
 def test_drug_matches_only_the_columns_the_table_has(evidence_db: Path) -> None:
@@ -506,4 +514,5 @@ def test_drug_matches_only_the_columns_the_table_has(evidence_db: Path) -> None:
         )
     conn.close()
     assert [w.id for w in select_works(evidence_db, drug="RITUXIMAB")] == ["w_hostile00002", "w_hostile00001"]
-    assert select_works(evidence_db, drug="Rituxan") == []
+    with pytest.raises(KbError, match="names no treatment"):
+        select_works(evidence_db, drug="Rituxan")

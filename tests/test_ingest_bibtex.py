@@ -138,3 +138,58 @@ def test_unreadable_encoding_is_a_problem(tmp_path: Path) -> None:
     result = read_bibtex_file(path)
     assert result.records[0].reference.title == "Purpura thrombopénique"
     assert [(p.code, p.line) for p in result.problems] == [(ProblemCode.ENCODING, 2)]
+
+
+SCOPUS = """@ARTICLE{Ghanima2015,
+  author={Ghanima, W. and Khelif, A. and Waage, A.},
+  title={Rituximab as second-line treatment for adult immune thrombocytopenia (the {RITP} trial)},
+  journal={The Lancet},
+  year={2015},
+  volume={385},
+  number={9978},
+  pages={1653-1661},
+  doi={10.1016/S0140-6736(14)61952-4},
+  author_keywords={rituximab; immune thrombocytopenia},
+  funding_details={Norwegian Research Council},
+  funding_details={Roche},
+  document_type={Article},
+  source={Scopus},
+}
+
+@ARTICLE{Hao2023,
+  author={Hao, J. and High, R.},
+  title={Gender-specific visual perturbation effects},
+  journal={PLoS ONE},
+  year={2023},
+  volume={18},
+  art_number={e0285123},
+  source={Scopus},
+}
+"""
+
+
+def test_scopus_repeated_field_is_kept_with_a_warning_and_keywords_and_article_number_are_read() -> None:
+    result = read_bibtex_string(SCOPUS, "scopus.bib")
+    ghanima, hao = result.records
+    assert ghanima.extra["funding_details"] == "Norwegian Research Council; Roche"
+    assert ghanima.extra["keywords"] == "rituximab; immune thrombocytopenia"
+    assert ghanima.reference.title.endswith("(the RITP trial)")
+    assert hao.reference.pages == "e0285123"
+    [problem] = result.problems
+    assert (problem.code, problem.severity.value, problem.line) == (ProblemCode.REPEATED_FIELD, "warning", 1)
+
+
+def test_crossref_parent_lends_its_fields() -> None:
+    text = (
+        "@inproceedings{child, author={Michel, Marc}, title={Eltrombopag in ITP}, crossref={asc2019}, pages={12}}\n"
+        "@proceedings{asc2019, title={ASH Annual Meeting}, year={2019}, publisher={ASH}, volume={134}}\n"
+    )
+    child, parent = read_bibtex_string(text, "x.bib").records
+    assert (child.reference.journal, child.reference.year, child.reference.volume) == (
+        "ASH Annual Meeting",
+        "2019",
+        "134",
+    )
+    assert child.reference.title == "Eltrombopag in ITP"
+    assert child.extra["publisher"] == "ASH"
+    assert parent.reference.title == "ASH Annual Meeting"

@@ -78,6 +78,8 @@ ER  -
         "abstract": "An abstract.",
         "keywords": "ITP; romiplostim",
         "issn": "0028-4793",
+        "accession": "17050891",
+        "database": "PubMed",
     }
     assert (record.path, record.line) == ("t.ris", 1)
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kb.normalise.findings import Finding
+from kb.model import Problem
 from kb.normalise.identifiers import (
     identifiers_from_url,
     normalise_doi,
@@ -151,7 +151,7 @@ ID_LIKE = st.one_of(
 @pytest.mark.parametrize("normalise", NORMALISERS)
 @given(text=ID_LIKE)
 def test_identifier_normalisers_are_idempotent_and_never_raise(
-    normalise: Callable[[str], tuple[str, list[Finding]]], text: str
+    normalise: Callable[[str], tuple[str, list[Problem]]], text: str
 ) -> None:
     once, _ = normalise(text)
     assert normalise(once)[0] == once

@@ -34,11 +34,12 @@ def test_garbled_reference_is_less_sure() -> None:
 def test_low_confidence_problems() -> None:
     """Only fields below the threshold are flagged, one problem each, naming the field."""
     probs = low_confidence_problems({"title": LOW_CONFIDENCE - 0.01, "year": 0.99, "journal": 0.1})
-    assert [(c, f) for c, f, _m in probs] == [
+    assert [(p.code, p.field) for p in probs] == [
         (ProblemCode.LOW_CONFIDENCE, "title"),
         (ProblemCode.LOW_CONFIDENCE, "journal"),
     ]
-    assert "check it against the raw text" in probs[0][2]
+    assert "check it against the raw text" in probs[0].message
+    assert all(p.line == 0 and p.document_id == "" for p in probs)  # located by the caller
 
 
 def test_kb_parse_outputs_confidence() -> None:

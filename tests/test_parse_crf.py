@@ -59,7 +59,7 @@ def _diff(entry: dict) -> list[str]:
     """
     ref = parse_entry(entry["text"])
     exp = entry["expected"]
-    codes = sorted(str(c) for c, _f, _m in ref.problems)
+    codes = sorted(str(p.code) for p in ref.problems)
     if exp.get("not_a_reference"):
         return [] if "not_a_reference" in codes else [f"problems: expected not_a_reference, got {codes}"]
     out = []
@@ -126,14 +126,14 @@ def test_junk_is_flagged(text: str) -> None:
     """Junk gives one flagged Reference, never an exception."""
     ref = parse_reference(text)
     assert ref.problems
-    codes = {c for c, _f, _m in ref.problems}
+    codes = {p.code for p in ref.problems}
     assert codes & {ProblemCode.NOT_A_REFERENCE, ProblemCode.MISSING_YEAR, ProblemCode.UNPARSED}
 
 
 def test_huge_input_is_capped() -> None:
     """A 100,000-character line is cut before tagging and flagged."""
     ref = parse_reference("Smith J. A title. Blood 2014;12:3-4. " * 3000)
-    assert any(c == ProblemCode.NOT_A_REFERENCE for c, _f, _m in ref.problems)
+    assert any(p.code is ProblemCode.NOT_A_REFERENCE for p in ref.problems)
 
 
 def test_identifiers() -> None:

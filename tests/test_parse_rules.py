@@ -11,7 +11,7 @@ from kb.parse.rules import parse_names, parse_reference
 
 
 def codes(ref: Reference) -> set[ProblemCode]:
-    return {code for code, _, _ in ref.problems}
+    return {p.code for p in ref.problems}
 
 
 def test_hal_entry_with_french_month_and_fields():
@@ -149,7 +149,7 @@ def test_single_page_and_thousands_in_title():
 def test_broken_author_lists_keep_what_is_sound(text, kept, broken):
     ref = parse_reference(text)
     assert [n.family for n in ref.authors] == kept
-    assert sum(1 for c, _, _ in ref.problems if c is ProblemCode.BROKEN_AUTHOR) == broken
+    assert sum(1 for p in ref.problems if p.code is ProblemCode.BROKEN_AUTHOR) == broken
     assert ref.title
 
 

@@ -1,8 +1,9 @@
-"""``python -m kb.dedupe FILE... [--format csv|jsonl] [--maybe FILE] [--summary]``.
+"""``python -m kb.dedupe FILE... [--format csv|jsonl] [--maybe FILE] [--summary] [--strict]``.
 
-Deduplicates BibTeX/RIS files and prints one CSV row (or JSON line) per cluster of duplicates, with a
-``merged_ids`` column of record ids joined by ``;``. Exit codes: 0 success, 1 I/O or usage error,
-2 success but some input could not be read (see :mod:`kb.dedupe.run`).
+Deduplicates bibliographic exports and prints one CSV row (or JSON line) per cluster of duplicates, with a
+``merged_ids`` column of record ids joined by ``;`` and the file of each (``origins``). Exit codes: 0
+success (unreadable files are reported and skipped), 1 usage error or no record at all, 2 with
+``--strict`` when a file was skipped or an error-level problem met (see :mod:`kb.dedupe.run`).
 """
 
 from __future__ import annotations
@@ -18,17 +19,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m kb.dedupe",
         description="Find duplicate records in BibTeX and RIS files (format detected from content).",
-        epilog="Exit codes: 0 success; 1 I/O or usage error; 2 success but some input could not be read.",
+        epilog="Exit codes: 0 success; 1 usage error or no record; 2 with --strict: some input had errors.",
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="BibTeX or RIS files")
+    parser.add_argument("files", nargs="+", metavar="FILE", help="exports (BibTeX, RIS, PubMed, WoS, ...)")
     parser.add_argument("--format", choices=FORMATS, default="csv", help="output format (default: csv)")
     parser.add_argument("--maybe", metavar="FILE", help="write the pairs left for review to FILE (CSV)")
     parser.add_argument("--summary", action="store_true", help="print PRISMA counts to stderr")
+    parser.add_argument("--strict", action="store_true", help="exit 2 when some input had errors")
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:  # argparse exits 2 on usage errors; our usage exit code is 1
         return 0 if exit_.code == 0 else 1
-    return run_dedupe(args.files, args.format, args.maybe, args.summary, sys.stdout, sys.stderr)
+    return run_dedupe(
+        args.files, args.format, args.maybe, args.summary, sys.stdout, sys.stderr, strict=args.strict
+    )
 
 
 if __name__ == "__main__":

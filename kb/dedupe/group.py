@@ -22,7 +22,7 @@ from kb.dedupe import PairVerdict, dedupe
 from kb.dedupe.match import PairDecision
 from kb.dedupe.merge import MergedWork, merge
 from kb.dedupe.shorts import LinkStatus, link_short_citations
-from kb.model import Citation, ProblemCode, Record, Reference, Work
+from kb.model import Citation, Problem, ProblemCode, Record, Reference, Work
 from kb.patterns import fold_words
 from kb.works import stable_id
 
@@ -69,8 +69,8 @@ class Grouping:
     works: list[Work] = field(default_factory=list)
     pairs: list[PairRow] = field(default_factory=list)
     review: list[ReviewItem] = field(default_factory=list)
-    problems: list[tuple[str, ProblemCode, str]] = field(default_factory=list)
-    """``(citation_id, code, message)``."""
+    problems: list[Problem] = field(default_factory=list)
+    """Problems of citations (``citation_id`` set), located by the caller."""
     unknown_ids: list[tuple[ReviewerDecision, str]] = field(default_factory=list)
     notices: list[NoticeRow] = field(default_factory=list)
 
@@ -226,20 +226,20 @@ def _link_shorts(
                         )
                     )
                 out.problems.append(
-                    (
-                        citation.id,
+                    Problem(
                         ProblemCode.AMBIGUOUS_SHORT_CITATION,
                         f"{len(link.candidates)} works match first author, year and journal; "
                         "see the review queue",
+                        citation_id=citation.id,
                     )
                 )
             else:
                 out.problems.append(
-                    (
-                        citation.id,
+                    Problem(
                         ProblemCode.UNRESOLVED_SHORT_CITATION,
                         "no full reference in the knowledge base has this first author, year and "
                         "journal; the short citation is its own work",
+                        citation_id=citation.id,
                     )
                 )
     return left

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from kb.dedupe.records import EXTRA_BOOKTITLE, EXTRA_ENTRY_TYPE, EXTRA_NOTE, Record
 from kb.model import Name
+from kb.patterns import DOI
 
 # --- folding -------------------------------------------------------------------------------------------
 
@@ -113,7 +114,6 @@ _ORGANISATION_RE = re.compile(
 )
 _JOURNAL_PROCEEDINGS_RE = re.compile(r"^(?:proceedings of the (?:national|royal|ieee)|proc natl|mayo)", re.I)
 
-_DOI_RE = re.compile(r"10\.\d{4,9}/[^\s\"<>{}]+", re.IGNORECASE)
 _DIGITS_RE = re.compile(r"\d+")
 _PAGE_RE = re.compile(r"^\s*(?!sup)([a-z]{0,3})\.?\s?(\d+)(?:\s*[-–]+\s*[a-z]{0,3}(\d+))?", re.IGNORECASE)
 _NUMBER_RE = re.compile(r"\d+")
@@ -146,7 +146,7 @@ def canonical_doi(value: str) -> str:
     """The DOI found in ``value`` in lower case, without resolver prefix or trailing punctuation."""
     if not value:
         return ""
-    found = _DOI_RE.search(value)
+    found = DOI.search(value)
     return found.group(0).lower().rstrip(".,;") if found else ""
 
 

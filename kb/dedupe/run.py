@@ -5,9 +5,15 @@
 deduplicates all their records together and writes one row per cluster of two or more records, ids
 joined by ``;`` and sorted, clusters sorted: deterministic output.
 
-Exit codes: ``0`` success; ``1`` I/O or usage error (missing or unreadable file, unknown format, no record,
-bad ``--format``), with a one-line ``Error: ...`` message and nothing on ``out``; ``2`` success, but some
-input could not be read (each problem is reported on ``err`` as ``path:line: code: message``).
+A file that cannot be read or is no bibliographic export is reported on ``err`` and skipped; the others
+are processed. Each cluster says which file each of its ids came from (``origins``: ``file:id`` joined by
+``;``, in the order of ``merged_ids``). Problems met while reading are reported on ``err`` as
+``path:line: code: message``.
+
+Exit codes: ``0`` success, even when some input had problems or was skipped; ``1`` usage error (no file,
+bad ``--format``) or no record at all in the files given, with a one-line ``Error: ...`` message and
+nothing on ``out``; ``2`` with ``strict``: success, but a file was skipped or a problem of severity
+``error`` was met.
 """
 
 from __future__ import annotations
@@ -22,12 +28,13 @@ from typing import TextIO
 from kb.dedupe import DedupeResult, dedupe
 from kb.dedupe.merge import MergedWork, merge
 from kb.dedupe.records import ReadResult, Record
+from kb.model import Severity
 
 EXIT_OK = 0
 EXIT_USAGE = 1
 EXIT_INPUT_PROBLEMS = 2
 FORMATS = ("csv", "jsonl")
-CSV_COLUMNS = ["merged_ids", "size", "title", "year", "doi", "notices"]
+CSV_COLUMNS = ["merged_ids", "size", "title", "year", "doi", "notices", "origins"]
 MAYBE_COLUMNS = ["id_a", "id_b", "reason", "title_similarity", "author_similarity", "evidence"]
 
 _BIBTEX_RE = re.compile(r"@\s*[A-Za-z]+\s*[{(]")
@@ -38,29 +45,32 @@ class InputError(Exception):
 
 
 def detect_format(text: str) -> str:
-    """The export format of a file's content (bibtex, ris, pubmed or csljson), as the build's ingest
-    tells it; raises :class:`InputError` for anything else."""
+    """The export format of a file's content (bibtex, ris, pubmed, csljson, wos, ovid, cochrane, endnote,
+    endnote-xml, csv), as the build's ingest tells it; raises :class:`InputError` for anything else."""
     from kb.ingest.formats import sniff_text
 
     fmt = sniff_text(text)
     if not fmt.structured and _BIBTEX_RE.search(text):
         return "bibtex"  # told it is an export: an entry anywhere (after comments) makes it BibTeX
     if not fmt.structured:
-        raise InputError("neither BibTeX (no '@type{' entry) nor RIS (no 'TY  - ' line)")
+        start = next((line.strip() for line in text.splitlines() if line.strip()), "")[:60]
+        raise InputError(
+            f"unrecognised_format: no bibliographic export recognised (it starts with {start!r})"
+        )
     return fmt.value
 
 
-def read_records(path: str | Path) -> ReadResult:
-    """Read one BibTeX, RIS, PubMed or CSL-JSON file; raises :class:`InputError` when it cannot be read
-    or recognised."""
-    from kb.ingest import RECORD_READERS
+def read_records(path: str | Path) -> tuple[ReadResult, str]:
+    """Read one export file (any structured format of the build) and say its format; raises
+    :class:`InputError` when it cannot be read or recognised."""
     from kb.ingest.formats import InputFormat
+    from kb.ingest.readers import read_export
     from kb.ingest.text import decode, read_records_file
 
     try:
         text = decode(Path(path).read_bytes())[0]
         kind = detect_format(text)
-        return read_records_file(path, RECORD_READERS[InputFormat(kind)])
+        return read_records_file(path, lambda t, p: read_export(t, p, InputFormat(kind))), kind
     except OSError as error:
         raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
     except InputError as error:
@@ -108,6 +118,12 @@ def _rows(result: DedupeResult) -> list[tuple[str, MergedWork, str]]:
     return sorted(rows, key=lambda r: r[0])
 
 
+def _origins(result: DedupeResult, ids: Sequence[str]) -> list[str]:
+    """``file:id`` of each id, in the order of ``ids``."""
+    path_of = {r.id: r.path for r in result.records}
+    return [f"{path_of.get(i, '')}:{i}" for i in ids]
+
+
 def write_clusters(result: DedupeResult, fmt: str, out: TextIO) -> None:
     """Write one row (CSV) or line (JSON Lines) per cluster of two or more records, and per lone article
     that a notice concerns (size 1), sorted by ids; ``notices`` names the erratum, correction and
@@ -119,7 +135,8 @@ def write_clusters(result: DedupeResult, fmt: str, out: TextIO) -> None:
         writer.writerow(CSV_COLUMNS)
         for merged_ids, work, notices in rows:
             ref = work.reference
-            writer.writerow([merged_ids, len(work.ids), ref.title, ref.year, ref.doi, notices])
+            origins = ";".join(_origins(result, work.ids))
+            writer.writerow([merged_ids, len(work.ids), ref.title, ref.year, ref.doi, notices, origins])
         return
     for _, work, notices in rows:
         ref = work.reference
@@ -130,6 +147,7 @@ def write_clusters(result: DedupeResult, fmt: str, out: TextIO) -> None:
             "doi": ref.doi,
             "sources": work.sources,
             "notices": notices.split(";") if notices else [],
+            "origins": _origins(result, work.ids),
         }
         out.write(json.dumps(line, ensure_ascii=False, sort_keys=True) + "\n")
 
@@ -149,11 +167,12 @@ def write_maybe(result: DedupeResult, out: TextIO) -> None:
 
 
 def run_dedupe(paths: Sequence[str], fmt: str, maybe_path: str | None, summary: bool, out: TextIO,
-               err: TextIO) -> int:  # fmt: skip
+               err: TextIO, strict: bool = False) -> int:  # fmt: skip
     """Deduplicate the records of ``paths`` and write the clusters to ``out``; returns the exit code.
 
     ``fmt`` is ``csv`` or ``jsonl``; ``maybe_path`` (if given) receives the ``maybe`` pairs as CSV;
-    ``summary`` prints PRISMA counts to ``err``. Messages go to ``err``; see the module doc for exit codes.
+    ``summary`` prints PRISMA counts to ``err`` (in all, per file, per database); ``strict`` makes a
+    skipped file or an error-level problem exit 2. Messages go to ``err``; see the module doc for exit codes.
     """
     if fmt not in FORMATS:
         err.write(f"Error: unknown format '{fmt}'; use one of: {', '.join(FORMATS)}\n")
@@ -162,12 +181,17 @@ def run_dedupe(paths: Sequence[str], fmt: str, maybe_path: str | None, summary: 
         err.write("Error: no input file given\n")
         return EXIT_USAGE
     results: list[ReadResult] = []
-    try:
-        for path in paths:
-            results.append(read_records(path))
-    except InputError as error:
-        err.write(f"Error: {error}\n")
-        return EXIT_USAGE
+    formats: dict[str, str] = {}
+    skipped = 0
+    for path in paths:
+        try:
+            read, kind = read_records(path)
+        except InputError as error:
+            err.write(f"{error}; skipped\n")
+            skipped += 1
+            continue
+        results.append(read)
+        formats[str(path)] = kind
     problems = [p for r in results for p in r.problems]
     for problem in problems:
         err.write(f"{problem.path}:{problem.line}: {problem.code}: {problem.message}\n")
@@ -192,4 +216,37 @@ def run_dedupe(paths: Sequence[str], fmt: str, maybe_path: str | None, summary: 
         err.write(f"notices linked to their article (not merged): {len(result.notices)}\n")
         if result.shorts:
             err.write(f"short citations (not deduplicated): {len(result.shorts)}\n")
-    return EXIT_INPUT_PROBLEMS if problems else EXIT_OK
+        write_source_counts(result, formats, err)
+    failed = skipped or any(p.severity is Severity.ERROR for p in problems)
+    return EXIT_INPUT_PROBLEMS if strict and failed else EXIT_OK
+
+
+def database_of(record: Record, fmt: str) -> str:
+    """The database a record was exported from, as its file says (``DB``, WoS, Scopus...), else its
+    file format."""
+    for key in ("database", "source", "name_of_database"):
+        value = record.extra.get(key, "").strip()
+        if value:
+            return value
+    return f"unknown ({fmt})"
+
+
+def write_source_counts(result: DedupeResult, formats: dict[str, str], err: TextIO) -> None:
+    """PRISMA counts per file and per database: records identified and duplicates removed (in a cluster,
+    the record read first is kept, the others are removed)."""
+    removed: set[int] = set()
+    for members in result.clusters:
+        removed.update(sorted(members)[1:])
+    by_file: dict[str, list[int]] = {}
+    by_database: dict[str, list[int]] = {}
+    for index, record in enumerate(result.records):
+        fmt = formats.get(record.path, "")
+        for table, key in ((by_file, record.path), (by_database, database_of(record, fmt))):
+            counts = table.setdefault(key, [0, 0])
+            counts[0] += 1
+            counts[1] += index in removed
+    for title, table in (("per file", by_file), ("per database", by_database)):
+        err.write(f"{title}:\n")
+        for key in sorted(table):
+            n, dup = table[key]
+            err.write(f"  {key}: {n} records, {dup} duplicates removed, {n - dup} kept\n")

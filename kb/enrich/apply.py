@@ -348,14 +348,16 @@ def enrich_extraction(ex: Extraction, config: Config) -> Extraction:
     lookups = read_lookups(config.db)
     citations = {c.id: c for c in ex.citations}
     flagged: dict[str, set[str]] = {}
-    for _, problem, citation_id in ex.problems:
-        citation = citations.get(citation_id)
+    for problem in ex.problems:
+        citation = citations.get(problem.citation_id)
         if citation is not None and citation.work_id:
             flagged.setdefault(citation.work_id, set()).add(problem.code.value)
-    stage = enrich_works(ex.works, citations, flagged, lookups)
+    with config.progress.stage("enrich") as step:
+        stage = enrich_works(ex.works, citations, flagged, lookups)
+        step.done(f"{len(stage.enrichments):,} fields from {len(lookups):,} cached lookups")
     ex.tables.setdefault("enrich_targets", []).extend(stage.targets)
     ex.tables.setdefault("enrichments", []).extend(stage.enrichments)
     ex.tables.setdefault("review_queue", []).extend(stage.review)
     by_path = {c.span.path: c.document_id for c in ex.citations}
-    ex.problems += [(by_path.get(p.path, ""), p, "") for p in stage.problems]
+    ex.problems += [replace(p, document_id=by_path.get(p.path, "")) for p in stage.problems]
     return ex

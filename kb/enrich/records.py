@@ -7,12 +7,12 @@ cache, so a rebuild reads it back without parsing the answers again.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import asdict, dataclass, field
 
 from kb.ingest.pubmed import EXTRA_JOURNAL_FULL, read_pubmed_string
 from kb.model import EXTRA_ABSTRACT, EXTRA_KEYWORDS, EXTRA_MESH, EXTRA_PUBLICATION_TYPES, Name
+from kb.safejson import decode
 
 PUBMED_RECORD_URL = "https://pubmed.ncbi.nlm.nih.gov/{}/"
 DOI_RECORD_URL = "https://doi.org/{}"
@@ -101,9 +101,9 @@ def pubmed_candidates(medline: str) -> list[Candidate]:
 def esearch_ids(answer: str) -> list[str]:
     """The PMIDs of an esearch answer in JSON (``retmode=json``)."""
     try:
-        data = json.loads(answer)
-    except json.JSONDecodeError as exc:
-        raise MalformedResponse(f"the esearch answer is not JSON ({exc.msg} at {exc.pos})") from None
+        data = decode(answer)
+    except ValueError as exc:
+        raise MalformedResponse(f"the esearch answer is not JSON ({exc})") from None
     result = data.get("esearchresult") if isinstance(data, dict) else None
     if not isinstance(result, dict) or not isinstance(result.get("idlist", []), list):
         raise MalformedResponse("the esearch answer has no 'esearchresult.idlist'")
@@ -124,9 +124,9 @@ _CROSSREF_TYPES = {
 def crossref_candidates(answer: str) -> list[Candidate]:
     """Candidates from a Crossref ``/works`` answer (a list) or ``/works/{doi}`` answer (one work)."""
     try:
-        data = json.loads(answer)
-    except json.JSONDecodeError as exc:
-        raise MalformedResponse(f"the Crossref answer is not JSON ({exc.msg} at {exc.pos})") from None
+        data = decode(answer)
+    except ValueError as exc:
+        raise MalformedResponse(f"the Crossref answer is not JSON ({exc})") from None
     message = data.get("message") if isinstance(data, dict) else None
     if not isinstance(message, dict):
         raise MalformedResponse("the Crossref answer has no 'message' object")

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from kb.evidence.hits import concept_hits
 from kb.evidence.matcher import FoldedText, cue_regex
 
 if TYPE_CHECKING:
@@ -115,8 +116,6 @@ def _sentence(text: str, pos: int) -> str:
 
 def detect_design(vocab: Vocabulary, text: FoldedText, *, controlled: bool = False) -> DesignResult:
     """Detect the primary design, flags and level of ``text``; ``controlled``: a comparator was found."""
-    from kb.evidence.tagger import concept_hits  # local: tagger imports this module
-
     vf = vocab.designs
     title_window = int(vf.section("title_window") or 200)
     first_break = text.lower.find("\n", 1)

@@ -44,10 +44,15 @@ SECTION_HEADING = re.compile(
 
 EVIDENCE_SCHEMA: dict[str, TableSpec] = {
     "interventions": TableSpec(
-        columns=columns("id:s name:s class:s atc:s mesh:s drugbank:s codes_verified:i synonyms:s note:s"),
+        columns=columns(
+            "id:s name:s class:s class_mention:i atc:s mesh:s drugbank:s codes_verified:i synonyms:s note:s"
+        ),
         pk="id",
         indexes=(("class",),),
         fts=("id", "name", "class", "synonyms"),
+    ),
+    "intervention_classes": TableSpec(
+        columns=columns("id:s name:s synonyms:s atc_group:s members:s"), pk="id"
     ),
     "outcomes": TableSpec(
         columns=columns("id:s name:s synonyms:s note:s"), pk="id", fts=("id", "name", "synonyms")
@@ -164,6 +169,7 @@ def vocabulary_rows(vocab: Vocabulary) -> dict[str, list[Row]]:
                 "id": c.id,
                 "name": str(d.get("canonical") or c.id),
                 "class": str(d.get("class") or ""),
+                "class_mention": int(bool(d.get("class_mention"))),
                 "atc": _codes(d.get("atc")),
                 "mesh": _codes(d.get("mesh")),
                 "drugbank": _codes(d.get("drugbank")),
@@ -195,7 +201,32 @@ def vocabulary_rows(vocab: Vocabulary) -> dict[str, list[Row]]:
                 "note": str(c.data.get("note") or ""),
             }
         )
-    return {"interventions": interventions, "outcomes": outcomes, "designs": designs}
+    classes = []
+    for klass, spec in sorted((vocab.interventions.section("classes") or {}).items()):
+        spec = spec if isinstance(spec, dict) else {}
+        names = [*_as_list(spec.get("en")), *_as_list(spec.get("fr"))]
+        members = sorted(c.id for c in vocab.interventions.concepts if c.data.get("class") == klass)
+        classes.append(
+            {
+                "id": str(klass),
+                "name": names[0] if names else str(klass).replace("_", " "),
+                "synonyms": " | ".join(names),
+                "atc_group": str(spec.get("atc_group") or ""),
+                "members": " | ".join(members),
+            }
+        )
+    return {
+        "interventions": interventions,
+        "intervention_classes": classes,
+        "outcomes": outcomes,
+        "designs": designs,
+    }
+
+
+def _as_list(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return [str(v) for v in value if v]
+    return [str(value)] if value else []
 
 
 def _snippet(text: str, start: int, end: int) -> str:

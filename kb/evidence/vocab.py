@@ -101,11 +101,12 @@ class VocabFile:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """The three evidence vocabularies."""
+    """The evidence vocabularies: interventions, outcomes, designs, and the conditions a work is about."""
 
     interventions: VocabFile
     outcomes: VocabFile
     designs: VocabFile
+    conditions: VocabFile
 
 
 def _fail(path: Path, where: str, message: str) -> VocabularyError:
@@ -242,8 +243,13 @@ def _check_designs(vf: VocabFile) -> None:
 
 
 @lru_cache(maxsize=8)
-def _load_files(interventions: str, outcomes: str, designs: str) -> Vocabulary:
-    paths = {"interventions": interventions, "outcomes": outcomes, "designs": designs}
+def _load_files(interventions: str, outcomes: str, designs: str, conditions: str) -> Vocabulary:
+    paths = {
+        "interventions": interventions,
+        "outcomes": outcomes,
+        "designs": designs,
+        "conditions": conditions,
+    }
     return Vocabulary(**{kind: load_file(Path(path), kind) for kind, path in paths.items()})
 
 
@@ -253,6 +259,6 @@ def load_vocabulary_files(files: Mapping[str, Path]) -> Vocabulary:
 
 
 def load_vocabulary(path: str | Path | None = None) -> Vocabulary:
-    """Load the three vocabularies from the directory ``path`` (default: the shipped ones), cached."""
+    """Load the vocabularies from the directory ``path`` (default: the shipped ones), cached."""
     directory = Path(path) if path is not None else shipped_extract_dir()
     return load_vocabulary_files({kind: directory / name for kind, name in FILES.items()})

@@ -56,6 +56,7 @@ def select_works(
     drug: str | None = None,
     design: str | None = None,
     sql: str | None = None,
+    role: str = "studied",
     include_short: bool = False,
 ) -> list[ExportWork]:
     """The works to export: those of ``sql``, or tagged with ``drug``/``design``, else every work.
@@ -70,7 +71,7 @@ def select_works(
         if sql is not None:
             return works_for_sql(conn, sql, include_short)
         if drug is not None or design is not None:
-            return works_for_evidence(conn, drug, design, include_short)
+            return works_for_evidence(conn, drug, design, role, include_short)
         return all_works(conn, include_short)
     finally:
         conn.close()
@@ -83,6 +84,7 @@ def run_export(
     drug: str | None = None,
     design: str | None = None,
     sql: str | None = None,
+    role: str = "studied",
     include_short: bool = False,
 ) -> int:
     """Export the selected works as ``fmt`` to ``out`` (a path, an open text stream, or None: stdout).
@@ -95,7 +97,7 @@ def run_export(
     """
     if fmt not in WRITERS:
         raise KbError(f"unknown export format {fmt!r}; choose one of {', '.join(WRITERS)}")
-    works = select_works(db_path, drug=drug, design=design, sql=sql, include_short=include_short)
+    works = select_works(db_path, drug=drug, design=design, sql=sql, role=role, include_short=include_short)
     text = render(works, fmt)
     if out is None:
         sys.stdout.write(text)

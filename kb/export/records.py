@@ -26,37 +26,24 @@ ID = "id"
 ET_AL = "et al."
 
 EVIDENCE_SQL: dict[str, str] = {
-    "drug": """
-        select distinct wi.work_id
-        from work_interventions wi join interventions i on i.id = wi.intervention_id
-        where {match}
-    """,
     "design": """
         select distinct wd.work_id from work_design wd where lower(wd.design_id) = lower(:value)
     """,
 }
-"""How ``--drug`` and ``--design`` select works: one ``:value`` parameter, rows with a ``work_id``.
-
-Expected shape (the evidence stage): ``interventions(id, name, class, synonyms, ...)``,
-``work_interventions(work_id, intervention_id, role, ...)``, ``work_design(work_id, design_id, ...)``.
-A drug matches, case-insensitively, an intervention's id or, when the table has them, its name, class
-or one of its synonyms (a JSON array, or text separated by ``;``, ``|`` or ``,``): ``{match}`` joins
-the ``DRUG_MATCH`` terms of the columns present with ``or``."""
+"""How ``--design`` selects works: one ``:value`` parameter, rows with a ``work_id``. ``--drug`` goes through
+the one treatment resolver (:mod:`kb.evidence.treatment`), like the canned queries and the evidence page."""
 EVIDENCE_TABLES: dict[str, tuple[str, ...]] = {
     "drug": ("interventions", "work_interventions"),
     "design": ("work_design",),
 }
 """The tables each filter reads."""
-DRUG_MATCH: dict[str, str] = {
-    "id": "lower(i.id) = lower(:value)",
-    "name": "lower(i.name) = lower(:value)",
-    "class": "lower(i.class) = lower(:value)",
-    "synonyms": """(case when json_valid(i.synonyms)
-        then exists (select 1 from json_each(i.synonyms) s where lower(s.value) = lower(:value))
-        else instr('|' || replace(replace(replace(replace(replace(lower(i.synonyms), ' | ', '|'), '; ', '|'),
-                   ';', '|'), ', ', '|'), ',', '|') || '|', '|' || lower(:value) || '|') > 0 end)""",
-}
-"""Column of ``interventions`` -> how it matches the ``--drug`` value."""
+
+
+class UnknownTreatment(KbError):
+    """``--drug`` names no treatment of the vocabulary; the message lists close matches."""
+
+    exit_code = 6
+
 
 _TEXT_COLUMNS = ("type", "title", "volume", "issue", "pages", "doi", "pmid", "url", "hal_id")
 _WORK_COLUMNS = ", ".join(
@@ -396,18 +383,32 @@ def works_for_sql(conn: sqlite3.Connection, sql: str, include_short: bool = Fals
     return load_works(conn, work_ids_from_rows(conn, columns, rows), include_short)
 
 
-def _evidence_sql(conn: sqlite3.Connection, name: str) -> str:
-    if name != "drug":
-        return EVIDENCE_SQL[name]
-    columns = {r[1] for r in conn.execute("select * from pragma_table_info('interventions')")}
-    return EVIDENCE_SQL[name].format(match=" or ".join(t for c, t in DRUG_MATCH.items() if c in columns))
+def _drug_ids(conn: sqlite3.Connection, drug: str, role: str) -> list[str]:
+    """The works of treatment ``drug``, best evidence first, as the web shows them."""
+    from kb.evidence.treatment import register_functions, work_ids
+
+    index = register_functions(conn)
+    resolution = index.resolve(drug, role)
+    if not resolution.found:
+        close = ", ".join(resolution.suggestions)
+        raise UnknownTreatment(
+            f"--drug {drug!r} names no treatment of the vocabulary"
+            + (f"; close matches: {close}" if close else "")
+            + ". Use a concept id, a name, a brand, an abbreviation or a class (see the interventions table)."
+        )
+    return work_ids(conn, drug, role)
 
 
 def works_for_evidence(
-    conn: sqlite3.Connection, drug: str | None, design: str | None, include_short: bool = False
+    conn: sqlite3.Connection,
+    drug: str | None,
+    design: str | None,
+    role: str = "studied",
+    include_short: bool = False,
 ) -> list[ExportWork]:
-    """The works tagged with ``drug`` and/or ``design`` (both must hold), ordered by citation key."""
-    selected: set[str] | None = None
+    """The works of ``drug`` (best evidence first) and/or of ``design`` (both must hold); by design alone,
+    ordered by citation key."""
+    selected: list[str] | None = None
     for name, value in (("drug", drug), ("design", design)):
         if value is None:
             continue
@@ -418,14 +419,19 @@ def works_for_evidence(
                 "rebuild it with a kb version that links evidence, or select works with --sql"
             )
         try:
-            ids = {r[0] for r in conn.execute(_evidence_sql(conn, name), {"value": value})}
+            if name == "drug":
+                ids = _drug_ids(conn, value, role)
+            else:
+                ids = sorted({r[0] for r in conn.execute(EVIDENCE_SQL[name], {"value": value})})
         except sqlite3.DatabaseError as e:
             raise KbError(
                 f"--{name} {value!r}: the evidence tables do not have the expected shape ({e})"
             ) from e
-        selected = ids if selected is None else selected & ids
-    works = load_works(conn, selected or (), include_short)
-    return sorted(works, key=lambda w: (w.citation_key, w.id))
+        selected = ids if selected is None else [i for i in selected if i in set(ids)]
+    works = {w.id: w for w in load_works(conn, selected or (), include_short)}
+    if drug is None:
+        return sorted(works.values(), key=lambda w: (w.citation_key, w.id))
+    return [works[i] for i in selected or () if i in works]
 
 
 def all_works(conn: sqlite3.Connection, include_short: bool = False) -> list[ExportWork]:

@@ -34,19 +34,10 @@ def __getattr__(name: str) -> Any:
 
 
 def record_readers() -> dict[InputFormat, Callable[[str, str], RecordsRead]]:
-    """The reader of each structured export format."""
-    from kb.ingest.bibtex import read_bibtex_string
-    from kb.ingest.csljson import read_csljson_string
-    from kb.ingest.formats import InputFormat
-    from kb.ingest.pubmed import read_pubmed_string
-    from kb.ingest.ris import read_ris_string
+    """The reader of each structured export format (see :mod:`kb.ingest.readers`)."""
+    from kb.ingest.readers import READERS
 
-    return {
-        InputFormat.BIBTEX: read_bibtex_string,
-        InputFormat.RIS: read_ris_string,
-        InputFormat.PUBMED: read_pubmed_string,
-        InputFormat.CSLJSON: read_csljson_string,
-    }
+    return {fmt: reader.read for fmt, reader in READERS.items()}
 
 
 SECTION_KINDS = frozenset([DocumentKind.TEXT])
@@ -79,8 +70,9 @@ def record_lines(record: Record) -> tuple[int, int]:
 
 def _cut_records(document: Document, fmt: InputFormat) -> Cut:
     from kb.ingest.inline import passages
+    from kb.ingest.readers import read_export
 
-    read = record_readers()[fmt]("\n".join(document.lines), document.path)
+    read = read_export("\n".join(document.lines), document.path, fmt)
     consumed: set[int] = set()
     for record in read.records:
         first, last = record_lines(record)

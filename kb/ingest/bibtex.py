@@ -19,8 +19,18 @@ import bibtexparser
 from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
 from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, ParsingFailedBlock
 
+from kb.ingest.fields import clean_doi, strip_markup
 from kb.ingest.text import read_records_file
-from kb.model import EXTRA_ENTRY_TYPE, Name, Problem, ProblemCode, ReadResult, Record, Reference
+from kb.model import (
+    EXTRA_ENTRY_TYPE,
+    EXTRA_KEYWORDS,
+    Name,
+    Problem,
+    ProblemCode,
+    ReadResult,
+    Record,
+    Reference,
+)
 
 # bibtexparser logs every failed block; they are returned as problems here, so keep them off stderr unless
 # the application configures logging itself.
@@ -179,7 +189,6 @@ def parse_names(value: str) -> tuple[list[Name], bool]:
 
 # --- entries -------------------------------------------------------------------------------------------
 
-_DOI_PREFIX_RE = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _YEAR_RE = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 _PMID_EPRINT = {"pubmed", "pmid"}
 
@@ -189,15 +198,46 @@ def _field_str(entry: Entry, key: str) -> str:
     return "" if field is None else str(field.value)
 
 
-def entry_to_record(entry: Entry, path: str, record_id: str | None = None) -> Record:
-    """Turn one bibtexparser entry into a :class:`Record` (id defaults to the entry key)."""
-    values = {f.key.lower(): str(f.value) for f in entry.fields}
+def entry_values(entry: Entry) -> dict[str, str]:
+    """The entry's fields, lower-case keys; a field given several times keeps every value, joined by
+    ``; `` in order (Scopus repeats ``funding_details``)."""
+    values: dict[str, str] = {}
+    for field in entry.fields:
+        key, value = field.key.lower(), str(field.value)
+        values[key] = f"{values[key]}; {value}" if key in values and value != values[key] else value
+    return values
+
+
+_INHERITED = {"title": "booktitle", "author": "editor"}
+"""A ``crossref`` parent's fields that change name in the child (its title is the child's booktitle)."""
+
+
+def inherit_crossref(values: dict[str, str], parents: dict[str, dict[str, str]]) -> dict[str, str]:
+    """``values`` completed by the fields of the entry its ``crossref`` names (BibTeX's inheritance:
+    a field the child has is never overwritten)."""
+    parent = parents.get(values.get("crossref", "").strip().strip("{}").lower())
+    if not parent:
+        return values
+    merged = dict(values)
+    for key, value in parent.items():
+        target = _INHERITED.get(key, key)
+        if key not in ("crossref", "ids") and target not in merged:
+            merged[target] = value
+    return merged
+
+
+def entry_to_record(
+    entry: Entry, path: str, record_id: str | None = None, values: dict[str, str] | None = None
+) -> Record:
+    """Turn one bibtexparser entry into a :class:`Record` (id defaults to the entry key; ``values``, when
+    given, replace the entry's own fields: a ``crossref`` already inherited)."""
+    values = entry_values(entry) if values is None else values
     reference = Reference()
     if "author" in values:
         reference.authors, reference.et_al = parse_names(values["author"])
     elif "editor" in values and entry.entry_type.lower() in {"book", "proceedings"}:
         reference.authors, reference.et_al = parse_names(values["editor"])
-    reference.title = decode_latex(values.get("title", ""))
+    reference.title = strip_markup(decode_latex(values.get("title", "")))
     reference.journal = decode_latex(values.get("journal") or values.get("journaltitle") or "")
     if not reference.journal and "booktitle" in values:
         reference.journal = decode_latex(values["booktitle"])
@@ -208,8 +248,9 @@ def entry_to_record(entry: Entry, path: str, record_id: str | None = None) -> Re
     reference.day = decode_latex(values.get("day", ""))
     reference.volume = decode_latex(values.get("volume", ""))
     reference.issue = decode_latex(values.get("number") or values.get("issue") or "")
-    reference.pages = decode_latex(values.get("pages", ""), dashes=False).replace("--", "-")
-    reference.doi = _DOI_PREFIX_RE.sub("", decode_latex(values.get("doi", ""), dashes=False)).strip()
+    pages = values.get("pages", "") or values.get("art_number", "") or values.get("eid", "")
+    reference.pages = decode_latex(pages, dashes=False).replace("--", "-")
+    reference.doi = clean_doi(decode_latex(values.get("doi", ""), dashes=False), reference.problems)
     reference.url = values.get("url", "").strip()
     pmid = values.get("pmid", "")
     if not pmid and values.get("eprinttype", "").lower() in _PMID_EPRINT:
@@ -219,6 +260,8 @@ def entry_to_record(entry: Entry, path: str, record_id: str | None = None) -> Re
     reference.type = ENTRY_TYPES.get(entry_type, "document")
     extra = {key: decode_latex(value) for key, value in values.items() if key not in _REFERENCE_FIELDS}
     extra[EXTRA_ENTRY_TYPE] = entry_type
+    if "author_keywords" in extra and not extra.get(EXTRA_KEYWORDS):
+        extra[EXTRA_KEYWORDS] = extra["author_keywords"]
     line = (entry.start_line or 0) + 1
     return Record(record_id or entry.key, reference, extra, path, line, entry.raw or "")
 
@@ -230,14 +273,17 @@ def _problem(block: ParsingFailedBlock, path: str, message: str, code: ProblemCo
 
 
 def read_bibtex_string(text: str, path: str = "<string>") -> ReadResult:
-    """Read BibTeX text: every entry becomes a record, every failed block a problem (parsing carries on)."""
+    """Read BibTeX text: every entry becomes a record, every failed block a problem (parsing carries on).
+    A field repeated in an entry keeps all its values (a ``repeated_field`` warning); an entry's
+    ``crossref`` parent lends it the fields it lacks."""
     library = bibtexparser.parse_string(text)
     result = ReadResult()
     seen: dict[str, int] = {}
+    entries: list[tuple[Entry, str]] = []
     for block in library.blocks:
         if isinstance(block, Entry):
             seen[block.key] = 1
-            result.records.append(entry_to_record(block, path))
+            entries.append((block, block.key))
         elif isinstance(block, DuplicateBlockKeyBlock):
             duplicate = block.ignore_error_block
             seen[block.key] = seen.get(block.key, 1) + 1
@@ -249,17 +295,15 @@ def read_bibtex_string(text: str, path: str = "<string>") -> ReadResult:
             )
             result.problems.append(_problem(block, path, message, ProblemCode.UNPARSED))
             if isinstance(duplicate, Entry):
-                result.records.append(entry_to_record(duplicate, path, new_id))
+                entries.append((duplicate, new_id))
         elif isinstance(block, DuplicateFieldKeyBlock):
             entry = block.ignore_error_block
             keys = ", ".join(sorted(block.duplicate_keys))
-            message = (
-                f"entry repeats the field(s) {keys}; only one value of each is kept: remove the extra ones"
-            )
-            result.problems.append(_problem(block, path, message, ProblemCode.UNPARSED))
+            message = f"entry repeats the field(s) {keys}; their values are kept, joined by '; '"
+            result.problems.append(_problem(block, path, message, ProblemCode.REPEATED_FIELD))
             if isinstance(entry, Entry):
                 seen[entry.key] = 1
-                result.records.append(entry_to_record(entry, path))
+                entries.append((entry, entry.key))
         elif isinstance(block, ParsingFailedBlock):
             reason = (
                 getattr(block.error, "abort_reason", "") or str(block.error) or type(block.error).__name__
@@ -267,6 +311,11 @@ def read_bibtex_string(text: str, path: str = "<string>") -> ReadResult:
             error = " ".join(str(reason).split())
             message = f"BibTeX block could not be parsed ({error}); fix its braces or quotes"
             result.problems.append(_problem(block, path, message, ProblemCode.UNPARSED))
+    values = [entry_values(entry) for entry, _ in entries]
+    parents = {entry.key.lower(): v for (entry, _), v in zip(entries, values, strict=True)}
+    for (entry, record_id), own in zip(entries, values, strict=True):
+        result.records.append(entry_to_record(entry, path, record_id, inherit_crossref(own, parents)))
+    result.records.sort(key=lambda r: r.line)
     return result
 
 

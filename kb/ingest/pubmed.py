@@ -3,17 +3,20 @@
 A MEDLINE file is a series of records separated by blank lines; each line is a tag padded to four
 characters, ``- `` and a value, and continuation lines are indented by six spaces. Read here: PMID, TI,
 AU, FAU, TA, JT, DP, VI, IP, PG, LID, AID, AB, PT (publication types), MH (MeSH terms), OT (keywords),
-PMC, LA, IS. A record without a PMID or a title is still kept, with a problem.
+PMC, LA, IS, and for ERIC/EBSCO exports (no PMID) OWN and OID/AN (the accession number, then the record
+id). A record without a PMID or a title is still kept, with a problem.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 
+from kb.ingest.fields import EXTRA_ACCESSION, EXTRA_DATABASE, clean_doi, person, strip_markup
+from kb.ingest.tagged import TaggedSyntax, outside_problem, split_tagged, stray_problems, unique_id
 from kb.model import (
     EXTRA_ABSTRACT,
     EXTRA_ENTRY_TYPE,
+    EXTRA_ISSN,
     EXTRA_KEYWORDS,
     EXTRA_MESH,
     EXTRA_PUBLICATION_TYPES,
@@ -46,44 +49,24 @@ DATE = re.compile(rf"^(?P<year>{YEAR})(?:\s+(?P<month>[A-Za-z]{{3}})(?:\s+(?P<da
 
 
 def sniff_pubmed(text: str) -> bool:
-    """True when ``text`` looks like a MEDLINE export: a ``PMID- `` tag line near the top."""
+    """True when ``text`` looks like a MEDLINE export: a ``PMID- `` tag line near the top, or the
+    MEDLINE-like ``.nbib`` of ERIC/EBSCO (``OWN - ERIC``, ``OID - EJ...``, ``FAU - ``, ``STAT- ``)."""
     head = text.lstrip("\ufeff\r\n ")[:2000]
-    return bool(re.match(r"PMID- \d", head)) or bool(re.search(r"^PMID- \d+", head, re.MULTILINE))
+    return bool(re.match(r"PMID- \d", head)) or bool(
+        re.search(r"^(?:PMID- \d+|OWN - \S|OID - \S|STAT- \S|FAU - \S)", head, re.MULTILINE)
+    )
 
 
-def _records(lines: list[str]) -> list[tuple[int, int]]:
-    """Line ranges (0-based, inclusive) of the records: runs of non-blank lines, and a new record at
-    every ``PMID-`` line (two records without a blank line between them stay two records)."""
-    ranges, start = [], None
-    for i, line in enumerate([*lines, ""]):
-        if start is not None and (not line.strip() or line.startswith("PMID-")):
-            ranges.append((start, i - 1))
-            start = None
-        if line.strip() and start is None:
-            start = i
-    return ranges
-
-
-def _fields(lines: list[str]) -> tuple[dict[str, list[str]], list[int]]:
-    """Tag -> values of one record, and its lines (0-based) that are neither tag nor continuation."""
-    fields: dict[str, list[str]] = defaultdict(list)
-    stray: list[int] = []
-    last: str | None = None
-    for i, line in enumerate(lines):
-        if m := TAG_LINE.match(line):
-            last = m.group(1)
-            fields[last].append(m.group(2).strip())
-        elif (m := CONTINUATION.match(line)) and last is not None:
-            fields[last][-1] = f"{fields[last][-1]} {m.group(1).strip()}"
-        else:
-            stray.append(i)
-    return fields, stray
+MEDLINE_SYNTAX = TaggedSyntax(tag=TAG_LINE, continuation=CONTINUATION, start_tags=frozenset({"PMID"}))
+"""MEDLINE as the tagged base reads it: ``TAG - value``, six-space continuations, blank-line records."""
 
 
 def _name(full: str, short: str) -> Name:
     if full and "," in full:
         family, given = (p.strip() for p in full.split(",", 1))
         return Name(family=family, given=given)
+    if short and "," in short:  # ERIC/EBSCO: "AU  - Guo, Wenbo"
+        return person(short)
     if short:
         parts = short.rsplit(" ", 1)
         if len(parts) == 2 and parts[1].isupper():
@@ -108,7 +91,8 @@ def record_from_fields(fields: dict[str, list[str]], path: str, line: int, raw: 
         for i in range(max(len(full), len(short)))
     ]
     names += [Name(literal=n) for n in fields.get("CN", [])]
-    ref = Reference(authors=names, title=" ".join(fields.get("TI", [])).strip().rstrip("."))
+    title = " ".join(fields.get("TI", [])) or " ".join(fields.get("BTI", []))
+    ref = Reference(authors=names, title=strip_markup(title).rstrip("."))
     ref.journal = (fields.get("TA") or fields.get("JT") or [""])[0]
     if m := DATE.match((fields.get("DP") or [""])[0]):
         ref.year = m.group("year")
@@ -119,8 +103,10 @@ def record_from_fields(fields: dict[str, list[str]], path: str, line: int, raw: 
     ref.issue = (fields.get("IP") or [""])[0]
     identifiers = fields.get("LID", []) + fields.get("AID", [])
     ref.pages = (fields.get("PG") or [""])[0] or _identifier(identifiers, "pii")
-    ref.doi = _identifier(identifiers, "doi")
+    ref.doi = clean_doi(_identifier(identifiers, "doi"), ref.problems)
     ref.pmid = (fields.get("PMID") or [""])[0]
+    accession = (fields.get("OID") or fields.get("AN") or [""])[0]
+    owner = (fields.get("OWN") or [""])[0]
     types = fields.get("PT", [])
     ref.type = next((PUBLICATION_TYPES[t] for t in types if t in PUBLICATION_TYPES), "article-journal")
     extra = {
@@ -132,52 +118,28 @@ def record_from_fields(fields: dict[str, list[str]], path: str, line: int, raw: 
         EXTRA_LANGUAGE: "; ".join(fields.get("LA", [])),
         EXTRA_JOURNAL_FULL: (fields.get("JT") or [""])[0],
         EXTRA_ENTRY_TYPE: "; ".join(types),
+        EXTRA_ACCESSION: accession,
+        EXTRA_DATABASE: "PubMed" if ref.pmid else owner,
+        EXTRA_ISSN: "; ".join(fields.get("IS", [])),
     }
-    record_id = ref.pmid or f"line{line}"
+    record_id = ref.pmid or accession or f"line{line}"
     return Record(record_id, ref, {k: v for k, v in extra.items() if v}, path, line, raw)
 
 
 def read_pubmed_string(text: str, path: str = "<string>") -> ReadResult:
     """Read every record of a MEDLINE export; lines that fit no tag are reported, never dropped."""
-    lines = text.split("\n")  # the document's own lines (splitlines would also cut at \x0c or U+2028)
+    lines = text.lstrip("\ufeff").split("\n")  # the document's own lines (not cut at \x0c or U+2028)
+    split = split_tagged(text, MEDLINE_SYNTAX)
     result = ReadResult()
     seen: dict[str, int] = {}
-    for first, last in _records(lines):
-        block = lines[first : last + 1]
-        fields, stray = _fields(block)
-        raw = "\n".join(block)
-        if not fields:
-            result.problems.append(
-                Problem(
-                    ProblemCode.UNPARSED,
-                    f"{path}:{first + 1}-{last + 1}: text without MEDLINE tags "
-                    '("TAG - value"); kept verbatim.',
-                    path,
-                    first + 1,
-                    last + 1,
-                    raw,
-                )
-            )
-            continue
-        record = record_from_fields(fields, path, first + 1, raw)
-        if record.id in seen:
-            seen[record.id] += 1
-            record = Record(
-                f"{record.id}#{seen[record.id]}", record.reference, record.extra, path, first + 1, raw
-            )
-        else:
-            seen[record.id] = 1
+    for block in split.blocks:
+        record = unique_id(record_from_fields(block.fields, path, block.line, block.raw), seen)
         result.records.append(record)
-        for i in stray:
-            result.problems.append(
-                Problem(
-                    ProblemCode.UNPARSED,
-                    f"{path}:{first + i + 1}: line inside record {record.id} has no MEDLINE tag; "
-                    "kept verbatim.",
-                    path,
-                    first + i + 1,
-                    first + i + 1,
-                    block[i],
-                )
-            )
+        result.problems += stray_problems(block, record.id, path, "MEDLINE")
+    for problem in outside_problem(split, lines, path, "MEDLINE"):
+        where = f"{path}:{problem.line}-{problem.line_end}"
+        message = f'{where}: text without MEDLINE tags ("TAG - value"); kept verbatim.'
+        result.problems.append(
+            Problem(ProblemCode.UNPARSED, message, path, problem.line, problem.line_end, problem.raw)
+        )
     return result

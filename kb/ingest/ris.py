@@ -15,6 +15,7 @@ from pathlib import Path
 
 import rispy
 
+from kb.ingest.fields import EXTRA_ACCESSION, EXTRA_DATABASE, clean_doi, strip_markup
 from kb.ingest.text import read_records_file
 from kb.model import (
     EXTRA_ABSTRACT,
@@ -52,11 +53,20 @@ RIS_TYPES: dict[str, str] = {
 }  # fmt: skip
 """Every RIS ``TY`` value of the RIS specification (and common exporter variants) mapped to a CSL type."""
 
-_TAG_RE = re.compile(r"^([A-Z][A-Z0-9])  -(?: (.*))?$")
+_TAG_RE = re.compile(r"^([A-Z][A-Z0-9]) {1,2}-(?: +(.*))?$")
+_FILE_LINE = re.compile(r"^(?:Record #\d+ of \d+|Provider: .*|Content: .*|\s*<\s*\d+\.?\s*>|\s*\d+\.)\s*$")
+"""Lines that belong to the export, not to a record: Cochrane's ``Record #3 of 18``, ``Provider:`` and
+``Content:`` headers, Ovid's record numbers (``2.``, ``<2>``)."""
 _YEAR_RE = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
-_DOI_PREFIX_RE = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _INITIALS_RE = re.compile(r"^[A-Z]{1,3}$")
 _CONTAINER_TYPES = {"CONF", "CPAPER", "CHAP", "ECHAP"}
+
+
+def _rispy_line(line: str) -> str:
+    """A tag line with the spacing rispy expects: ``TY  -  JOUR`` (Cochrane) and ``TY - JOUR`` become
+    ``TY  - JOUR``; other lines (continuations) are left as they are."""
+    match = _TAG_RE.match(line)
+    return f"{match.group(1)}  - {match.group(2) or ''}" if match else line
 
 
 def _text(value: object) -> str:
@@ -95,7 +105,9 @@ def _to_record(fields: dict[str, object], path: str, line: int, raw: str) -> Rec
     reference = Reference(type=RIS_TYPES.get(ris_type, "document"))
     names = [*fields.get("authors", []), *fields.get("first_authors", [])]  # type: ignore[misc]
     reference.authors = [parse_ris_name(str(n)) for n in names if str(n).strip()]
-    reference.title = _first(fields, "title", "primary_title", "translated_title")
+    reference.title = strip_markup(
+        _first(fields, "title", "primary_title", "translated_title", "short_title")
+    ).rstrip(".")
     container = _first(fields, "secondary_title", "journal_name", "alternate_title3", "alternate_title1",
                        "alternate_title2")  # fmt: skip
     reference.journal = container
@@ -106,14 +118,18 @@ def _to_record(fields: dict[str, object], path: str, line: int, raw: str) -> Rec
     reference.issue = _first(fields, "number")
     start, end = _first(fields, "start_page"), _first(fields, "end_page")
     reference.pages = f"{start}-{end}" if start and end and end != start else start or end
-    reference.doi = _DOI_PREFIX_RE.sub("", _first(fields, "doi"))
+    reference.doi = clean_doi(_first(fields, "doi"), reference.problems)
     urls = fields.get("urls") or []
     reference.url = str(urls[0]).strip() if isinstance(urls, list) and urls else _text(urls)
-    accession = _first(fields, "accession_number")
-    database = f"{_first(fields, 'name_of_database')} {_first(fields, 'database_provider')}".lower()
-    if accession.isdigit() and ("pubmed" in database or "medline" in database):
-        reference.pmid = accession
     extra: dict[str, str] = {EXTRA_ENTRY_TYPE: ris_type}
+    accession = _first(fields, "accession_number")
+    database = f"{_first(fields, 'name_of_database')} {_first(fields, 'database_provider')}"
+    if accession.isdigit() and ("pubmed" in database.lower() or "medline" in database.lower()):
+        reference.pmid = accession
+    if accession:
+        extra[EXTRA_ACCESSION] = accession
+    if database.strip():
+        extra[EXTRA_DATABASE] = " ".join(database.split())
     abstract = _first(fields, "abstract", "notes_abstract")
     if abstract:
         extra[EXTRA_ABSTRACT] = abstract
@@ -135,7 +151,7 @@ def _to_record(fields: dict[str, object], path: str, line: int, raw: str) -> Rec
         extra["type"] = _text(fields["type_of_work"])
     if fields.get("language"):
         extra["language"] = _text(fields["language"])
-    record_id = _first(fields, "id")
+    record_id = _first(fields, "id") or accession
     if not record_id:
         record_id = "ris-" + hashlib.sha1(raw.strip().encode("utf-8")).hexdigest()[:12]
     return Record(record_id, reference, extra, path, line, raw)
@@ -157,7 +173,7 @@ def read_ris_string(text: str, path: str = "<string>") -> ReadResult:
                 "add 'ER  - ' after its last tag"
             )
             result.problems.append(Problem(ProblemCode.TRUNCATED, message, path, start, end_line, raw))
-        parsed = rispy.loads(raw + "\nER  - \n", skip_unknown_tags=False)
+        parsed = rispy.loads("\n".join(map(_rispy_line, chunk)) + "\nER  - \n", skip_unknown_tags=False)
         if parsed:
             result.records.append(_to_record(parsed[0], path, start, raw))
         chunk.clear()
@@ -174,6 +190,8 @@ def read_ris_string(text: str, path: str = "<string>") -> ReadResult:
     for number, line in enumerate(lines, start=1):
         match = _TAG_RE.match(line.rstrip())
         tag = match.group(1) if match else None
+        if not match and not chunk and _FILE_LINE.match(line):
+            continue
         if tag == "TY":
             if chunk:
                 close(number - 1, complete=False)

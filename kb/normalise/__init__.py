@@ -1,9 +1,9 @@
 """The ``normalise`` stage: pure functions that put parsed fields into one canonical form.
 
 Every normaliser returns ``(value, findings)``: the caller keeps the value as written, stores the
-normalised value next to it, and turns each ``Finding`` (code, field, message, severity, raw) into a
-``kb.model.Problem`` row with the file and line it knows. No normaliser reads files except the journal
-table (``extract/journals.yml``, read once), none mutates its input, all are idempotent
+normalised value next to it, and locates each finding (a ``kb.model.Problem`` with its code, field,
+message and raw text) at the file and line it knows (``Problem.at``). No normaliser reads files except
+the journal table (``extract/journals.yml``, read once), none mutates its input, all are idempotent
 (``f(f(x)) == f(x)``) and none raises on arbitrary text.
 
 Modules, in the order a reference's fields go through them:
@@ -15,11 +15,11 @@ Modules, in the order a reference's fields go through them:
 * ``pages``: page ranges, e-locators, implausible ranges.
 * ``identifiers``: DOI, PMID, PMCID, HAL id, URL.
 * ``reference``: a whole ``Reference`` through all of the above.
-* ``findings``: ``Finding`` and the problem codes (``NORMALISE_CODES``) with their severities.
+* ``findings``: ``finding`` and the problem codes (``NORMALISE_CODES``) with their severities.
 """
 
 from kb.normalise.dates import DateParts, format_date, parse_date
-from kb.normalise.findings import NORMALISE_CODES, Finding
+from kb.normalise.findings import NORMALISE_CODES
 from kb.normalise.identifiers import (
     identifiers_from_url,
     normalise_doi,
@@ -44,7 +44,6 @@ from kb.normalise.text import repair_text
 __all__ = [
     "NORMALISE_CODES",
     "DateParts",
-    "Finding",
     "NormalisedReference",
     "PageRange",
     "canonical_journal",

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 from unidecode import unidecode
 
-from kb.normalise.findings import AMBIGUOUS_DATE, INVALID_DATE, UNPARSED_DATE, Finding, finding
+from kb.model import Problem
+from kb.normalise.findings import AMBIGUOUS_DATE, INVALID_DATE, UNPARSED_DATE, finding
 
 MIN_YEAR = 1500
 MAX_YEAR = 2100
@@ -65,7 +66,7 @@ class DateParts:
         return self.year is None and self.month is None and self.day is None and not self.season
 
 
-def parse_date(text: str, language: str = "en") -> tuple[DateParts, list[Finding]]:
+def parse_date(text: str, language: str = "en") -> tuple[DateParts, list[Problem]]:
     """Read year, month and day from ``text``; ``language`` ("en", "fr") decides "02.09.2021".
 
     Never raises; what cannot be read is reported (``unparsed_date``, ``ambiguous_date``,
@@ -78,7 +79,7 @@ def parse_date(text: str, language: str = "en") -> tuple[DateParts, list[Finding
     iso = _ISO.match(folded)
     if iso:
         return _checked(raw, _int(iso.group(1)), _int(iso.group(2)), _int(iso.group(3)), "", [])
-    findings: list[Finding] = []
+    findings: list[Problem] = []
     numeric = _NUMERIC.search(folded)
     if numeric:
         first, second, year = (int(g) for g in numeric.groups())
@@ -128,7 +129,7 @@ MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "o
 """English month abbreviations, to write a date that has no year."""
 
 
-def _order_numeric(raw: str, first: int, second: int, language: str) -> tuple[int, int, list[Finding]]:
+def _order_numeric(raw: str, first: int, second: int, language: str) -> tuple[int, int, list[Problem]]:
     """Day and month of a numeric date "first.second.year", by language and plausibility."""
     if language.lower().startswith("fr") or first > 12 >= second:
         return first, second, []
@@ -141,8 +142,8 @@ def _order_numeric(raw: str, first: int, second: int, language: str) -> tuple[in
 
 
 def _checked(
-    raw: str, year: int | None, month: int | None, day: int | None, season: str, findings: list[Finding]
-) -> tuple[DateParts, list[Finding]]:
+    raw: str, year: int | None, month: int | None, day: int | None, season: str, findings: list[Problem]
+) -> tuple[DateParts, list[Problem]]:
     """``DateParts`` with impossible values dropped and reported."""
     findings = list(findings)
     month = month or None

@@ -1,16 +1,16 @@
-"""What a normaliser reports besides its value: ``Finding`` and the problem codes it can carry.
+"""What a normaliser reports besides its value: findings, and the problem codes they can carry.
 
-Every normaliser of ``kb.normalise`` returns ``(value, findings)``. A finding names the field it is
-about, a code from ``NORMALISE_CODES`` and a message a reviewer can act on; the caller turns it into a
-``kb.model.Problem`` by adding the file and line it knows. The codes are ``kb.model.ProblemCode``
-values; their severities live there.
+Every normaliser of ``kb.normalise`` returns ``(value, findings)``. A finding is a ``kb.model.Problem``
+that names the field it is about, a code from ``NORMALISE_CODES`` and a message a reviewer can act on,
+without a place yet: the caller adds the file and line it knows (``Problem.at``). The codes are
+``kb.model.ProblemCode`` values; their severities live there.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 
-from kb.model import SEVERITY, ProblemCode
+from kb.model import SEVERITY, Problem, ProblemCode
 
 # The codes a normaliser emits: values of kb.model.ProblemCode, where their severities are kept.
 BROKEN_AUTHOR = ProblemCode.BROKEN_AUTHOR.value
@@ -47,27 +47,12 @@ NORMALISE_CODES: dict[str, str] = {
 """Every code a normaliser can emit, with its severity (from ``kb.model.SEVERITY``)."""
 
 
-@dataclass(frozen=True)
-class Finding:
-    """One thing a normaliser noticed about a field.
-
-    ``code`` is a key of ``NORMALISE_CODES``; ``field`` names the ``Reference`` field ("authors",
-    "journal", "pages", ...) or is empty when the normaliser does not know it; ``raw`` is the text
-    concerned, verbatim.
-    """
-
-    code: str
-    field: str
-    message: str
-    severity: str
-    raw: str = ""
+def finding(code: str, field: str, message: str, raw: str = "") -> Problem:
+    """A problem a normaliser found about ``field`` (not yet located: the caller knows the file and line
+    and adds them with ``Problem.at``); its severity goes with ``code``."""
+    return Problem(ProblemCode(code), message, field=field, raw=raw)
 
 
-def finding(code: str, field: str, message: str, raw: str = "") -> Finding:
-    """A ``Finding`` with the severity that goes with ``code``."""
-    return Finding(code, field, message, NORMALISE_CODES[code], raw)
-
-
-def with_field(findings: list[Finding], field: str) -> list[Finding]:
+def with_field(findings: list[Problem], field: str) -> list[Problem]:
     """The findings with ``field`` set (normalisers called without a field name leave it empty)."""
-    return [Finding(f.code, field, f.message, f.severity, f.raw) if not f.field else f for f in findings]
+    return [replace(f, field=field) if not f.field else f for f in findings]

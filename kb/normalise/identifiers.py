@@ -19,20 +19,14 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
-from kb.normalise.findings import (
-    INVALID_DOI,
-    INVALID_HAL_ID,
-    INVALID_PMCID,
-    INVALID_PMID,
-    Finding,
-    finding,
-)
+from kb.model import Problem
+from kb.normalise.findings import INVALID_DOI, INVALID_HAL_ID, INVALID_PMCID, INVALID_PMID, finding
+from kb.patterns import DOI_EXACT
 
 _DOI_PREFIX = re.compile(
     r"^(?:https?\s*:\s*/\s*/\s*(?:(?:dx|www)\.)?doi\.org/|(?:(?:dx|www)\.)?doi\.org/|doi\s*[:：]?\s*)+",
     re.IGNORECASE,
 )
-_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 _TRAILING = ".,;:'\"»›>"
 _CLOSING = {")": "(", "]": "[", "}": "{"}
 _PMID_URL = re.compile(r"(?:pubmed\.ncbi\.nlm\.nih\.gov/|ncbi\.nlm\.nih\.gov/pubmed/|/pubmed/)(\d{1,9})")
@@ -44,7 +38,7 @@ _HAL = re.compile(
 _URL_LABEL = re.compile(r"^(?:url|lien|link|available at|disponible sur)\s*[:：]?\s*", re.IGNORECASE)
 
 
-def normalise_doi(text: str) -> tuple[str, list[Finding]]:
+def normalise_doi(text: str) -> tuple[str, list[Problem]]:
     """The bare DOI in ``text``, in its written case ("DOI : 10.1056/NEJMoa2100596" ->
     "10.1056/NEJMoa2100596")."""
     cleaned = unquote(" ".join(text.split())).strip()
@@ -52,12 +46,12 @@ def normalise_doi(text: str) -> tuple[str, list[Finding]]:
         return "", []
     cleaned = _DOI_PREFIX.sub("", cleaned).replace(" ", "")
     cleaned = _strip_trailing(cleaned)
-    if _DOI.match(cleaned):
+    if DOI_EXACT.fullmatch(cleaned):
         return cleaned, []
     return "", [finding(INVALID_DOI, "doi", f"{text!r} is not a DOI; dropped", text)]
 
 
-def normalise_pmid(text: str) -> tuple[str, list[Finding]]:
+def normalise_pmid(text: str) -> tuple[str, list[Problem]]:
     """The PubMed id in ``text``, digits only ("PMID: 25344522" -> "25344522")."""
     cleaned = " ".join(text.split()).strip(" .,;")
     if not cleaned:
@@ -71,7 +65,7 @@ def normalise_pmid(text: str) -> tuple[str, list[Finding]]:
     return "", [finding(INVALID_PMID, "pmid", f"{text!r} is not a PubMed id; dropped", text)]
 
 
-def normalise_pmcid(text: str) -> tuple[str, list[Finding]]:
+def normalise_pmcid(text: str) -> tuple[str, list[Problem]]:
     """The PubMed Central id in ``text`` ("pmcid: pmc123" -> "PMC123")."""
     cleaned = " ".join(text.split()).strip(" .,;")
     if not cleaned:
@@ -82,7 +76,7 @@ def normalise_pmcid(text: str) -> tuple[str, list[Finding]]:
     return "", [finding(INVALID_PMCID, "pmcid", f"{text!r} is not a PubMed Central id; dropped", text)]
 
 
-def normalise_hal_id(text: str) -> tuple[str, list[Finding]]:
+def normalise_hal_id(text: str) -> tuple[str, list[Problem]]:
     """The HAL id in ``text`` ("https://hal.archives-ouvertes.fr/hal-02042400" -> "hal-02042400")."""
     cleaned = " ".join(text.split()).strip(" .,;")
     if not cleaned:
@@ -93,7 +87,7 @@ def normalise_hal_id(text: str) -> tuple[str, list[Finding]]:
     return "", [finding(INVALID_HAL_ID, "hal_id", f"{text!r} is not a HAL id; dropped", text)]
 
 
-def normalise_url(text: str) -> tuple[str, list[Finding]]:
+def normalise_url(text: str) -> tuple[str, list[Problem]]:
     """The URL trimmed, without its "URL :" label or trailing punctuation; otherwise as written."""
     cleaned = "".join(text.split()) if "://" in text else " ".join(text.split())
     cleaned = _strip_trailing(_URL_LABEL.sub("", cleaned))

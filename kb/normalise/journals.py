@@ -15,7 +15,7 @@ to the table shipped with the package (``kb.config.shipped_extract_dir``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -24,8 +24,8 @@ from unidecode import unidecode
 
 from kb.config import JOURNALS_FILE as CURATED_JOURNALS
 from kb.config import shipped_extract_dir
-from kb.model import KbError
-from kb.normalise.findings import NOT_A_JOURNAL, UNKNOWN_JOURNAL, Finding, finding
+from kb.model import KbError, Problem
+from kb.normalise.findings import NOT_A_JOURNAL, UNKNOWN_JOURNAL, finding
 from kb.normalise.text import repair_text
 from kb.safeyaml import YamlError, load_yaml
 
@@ -137,7 +137,7 @@ def _entry(path: Path, number: int, raw: object) -> JournalEntry:
     )
 
 
-def canonical_journal(text: str, table: JournalTable | None = None) -> tuple[str, list[Finding]]:
+def canonical_journal(text: str, table: JournalTable | None = None) -> tuple[str, list[Problem]]:
     """The canonical abbreviation of the journal written ``text``, and findings (idempotent).
 
     "NEJM" -> "N Engl J Med"; "*Blood Advances*" -> "Blood Adv"; "Front. Immunol." -> "Front Immunol";
@@ -181,7 +181,7 @@ def journal_key(text: str, table: JournalTable | None = None) -> str:
     return lookup_key(canonical_journal(text, table)[0])
 
 
-def clean_journal(text: str) -> tuple[str, list[Finding]]:
+def clean_journal(text: str) -> tuple[str, list[Problem]]:
     """The journal string repaired, without markup ("*Blood*") or edge punctuation."""
     repaired, findings = repair_text(text)
     cleaned = " ".join(_MARKUP.sub(" ", repaired).split()).strip(_EDGE_PUNCTUATION)
@@ -217,6 +217,6 @@ def _abbreviator() -> Any:
     return Abbreviate.create()
 
 
-def _with_journal_field(item: Finding) -> Finding:
+def _with_journal_field(item: Problem) -> Problem:
     """``item`` about the journal field."""
-    return Finding(item.code, "journal", item.message, item.severity, item.raw)
+    return replace(item, field="journal")

@@ -21,8 +21,8 @@ import re
 
 from unidecode import unidecode
 
-from kb.model import Name
-from kb.normalise.findings import BROKEN_AUTHOR, NAME_CASE_REPAIRED, Finding, finding, with_field
+from kb.model import Name, Problem
+from kb.normalise.findings import BROKEN_AUTHOR, NAME_CASE_REPAIRED, finding, with_field
 from kb.normalise.text import repair_text
 
 PARTICLES = frozenset([
@@ -49,7 +49,7 @@ _SINGLE_INITIAL = re.compile(r"[A-ZÀ-Þ](?:-[A-ZÀ-Þ])?")
 _INITIALS_CLUSTER = re.compile(r"^[A-ZÀ-Þ]{1,3}(?:-[A-ZÀ-Þ]{1,2})?$")
 
 
-def parse_name(text: str) -> tuple[Name, list[Finding]]:
+def parse_name(text: str) -> tuple[Name, list[Problem]]:
     """Parse one author name in any common form into a ``Name`` with repaired case and initials.
 
     An organisation ("Haute Autorité de Santé") becomes ``Name(literal=...)``; an empty string gives
@@ -66,7 +66,7 @@ def parse_name(text: str) -> tuple[Name, list[Finding]]:
     return _finish(family, given, findings)
 
 
-def normalise_name(name: Name) -> tuple[Name, list[Finding]]:
+def normalise_name(name: Name) -> tuple[Name, list[Problem]]:
     """``name`` with its family name repaired and its initials in one form (idempotent)."""
     result, findings = _normalise_name_once(name)
     for _ in range(3):  # case repair can make text ftfy reads as mojibake: run to a fixed point
@@ -77,7 +77,7 @@ def normalise_name(name: Name) -> tuple[Name, list[Finding]]:
     return result, _unique(findings)
 
 
-def _normalise_name_once(name: Name) -> tuple[Name, list[Finding]]:
+def _normalise_name_once(name: Name) -> tuple[Name, list[Problem]]:
     """One pass of ``normalise_name``."""
     if name.literal:
         literal, findings = repair_text(name.literal)
@@ -87,7 +87,7 @@ def _normalise_name_once(name: Name) -> tuple[Name, list[Finding]]:
     return _finish(family, given, findings + given_findings)
 
 
-def _finish(family: str, given: str, findings: list[Finding]) -> tuple[Name, list[Finding]]:
+def _finish(family: str, given: str, findings: list[Problem]) -> tuple[Name, list[Problem]]:
     """The ``Name`` for a family and given part, with the case-repair finding when one was needed."""
     repaired = repair_family(family)
     if repaired != family:
@@ -96,6 +96,18 @@ def _finish(family: str, given: str, findings: list[Finding]) -> tuple[Name, lis
             finding(NAME_CASE_REPAIRED, "authors", f"family name {family!r} repaired: {repaired!r}", family),
         ]
     return Name(family=repaired, given=normalise_initials(given)), findings
+
+
+def split_name(text: str) -> Name:
+    """One author name split into family and given names as written (no case repair, initials kept as
+    written): the fast path for the authors of structured exports, normalised later with the rest."""
+    text = " ".join(text.split()).strip(" ,;")
+    if not text:
+        return Name()
+    if _ORGANISATION_WORDS.search(text) and len(text.split()) > 2:
+        return Name(literal=text)
+    family, given = _split_family_given(text)
+    return Name(family=family, given=given) if family else Name(literal=text)
 
 
 def _split_family_given(text: str) -> tuple[str, str]:
@@ -254,7 +266,7 @@ def _fold(text: str) -> str:
     return " ".join(unidecode(text).lower().replace("’", "'").split())
 
 
-def split_authors(text: str) -> tuple[list[Name], bool, list[Finding]]:
+def split_authors(text: str) -> tuple[list[Name], bool, list[Problem]]:
     """Split an author list into names, whether it ends with "et al.", and findings.
 
     Pieces that are not whole names (initials with no family name left after a HAL export, as in
@@ -311,6 +323,6 @@ def _is_bare_family(piece: str) -> bool:
     return len(tokens) == 1 and not _initials_only(tokens[0]) and tokens[0][:1].isupper()
 
 
-def _unique(findings: list[Finding]) -> list[Finding]:
+def _unique(findings: list[Problem]) -> list[Problem]:
     """``findings`` without repeats, in their first order."""
     return list(dict.fromkeys(findings))

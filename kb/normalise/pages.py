@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kb.normalise.findings import IMPLAUSIBLE_PAGES, LONG_PAGE_RANGE, UNPARSED_PAGES, Finding, finding
+from kb.model import Problem
+from kb.normalise.findings import IMPLAUSIBLE_PAGES, LONG_PAGE_RANGE, UNPARSED_PAGES, finding
 
 MAX_PAGES = 100
 """More pages than this in one journal article is implausible."""
@@ -35,7 +36,7 @@ class PageRange:
     last: str = ""
 
 
-def normalise_pages(text: str, max_pages: int = MAX_PAGES) -> tuple[PageRange, list[Finding]]:
+def normalise_pages(text: str, max_pages: int = MAX_PAGES) -> tuple[PageRange, list[Problem]]:
     """Normalise a page, page range or e-locator; flag ranges that cannot be right (idempotent)."""
     cleaned = " ".join(text.split()).strip(" .,;:")
     while True:
@@ -71,7 +72,7 @@ def _expand(first: str, last: str) -> str:
     return f"{prefix}{last_digits}{last_suffix}"
 
 
-def _check(raw: str, first: str, last: str, max_pages: int) -> list[Finding]:
+def _check(raw: str, first: str, last: str, max_pages: int) -> list[Problem]:
     """Findings for a range whose end is before its start or far from it."""
     first_match = _PAGE.fullmatch(first)
     last_match = _PAGE.fullmatch(last)

@@ -23,9 +23,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from kb.model import Name, Reference
+from kb.model import Name, Problem, Reference
 from kb.normalise.dates import MONTH_NAMES, parse_date
-from kb.normalise.findings import Finding, with_field
+from kb.normalise.findings import with_field
 from kb.normalise.identifiers import (
     identifiers_from_url,
     normalise_doi,
@@ -52,12 +52,12 @@ class NormalisedReference:
     first_page: str
     last_page: str
     author_keys: tuple[str, ...]
-    findings: tuple[Finding, ...]
+    findings: tuple[Problem, ...]
 
 
 def normalise_reference(
     ref: Reference, language: str = "en", table: JournalTable | None = None
-) -> tuple[Reference, list[Finding]]:
+) -> tuple[Reference, list[Problem]]:
     """A new, normalised ``Reference`` and the findings about its fields (``ref`` is not changed)."""
     record = normalise_record(ref, language, table)
     return record.reference, list(record.findings)
@@ -67,7 +67,7 @@ def normalise_record(
     ref: Reference, language: str = "en", table: JournalTable | None = None
 ) -> NormalisedReference:
     """Normalise every field of ``ref``; ``language`` is the document's ("en", "fr") for dates."""
-    findings: list[Finding] = []
+    findings: list[Problem] = []
 
     title, found = repair_text(ref.title)
     findings += with_field(found, "title")
@@ -127,7 +127,7 @@ def normalise_record(
     )
 
 
-def _date(ref: Reference, language: str) -> tuple[str, str, str, list[Finding]]:
+def _date(ref: Reference, language: str) -> tuple[str, str, str, list[Problem]]:
     """Year, month and day of ``ref`` as digit strings, read from its date fields together."""
     if not (ref.year or ref.month or ref.day):
         return "", "", "", []

@@ -22,14 +22,8 @@ import re
 
 import ftfy
 
-from kb.normalise.findings import (
-    ENCODING,
-    JOINED_WORDS,
-    LOST_CHARACTER,
-    REPLACEMENT_CHARACTER,
-    Finding,
-    finding,
-)
+from kb.model import Problem
+from kb.normalise.findings import ENCODING, JOINED_WORDS, LOST_CHARACTER, REPLACEMENT_CHARACTER, finding
 
 _FTFY_ENCODING = ftfy.TextFixerConfig(
     unescape_html=False,
@@ -71,7 +65,7 @@ _JOINED = re.compile(rf"\b([A-Za-z][A-Za-z0-9]*?[a-z0-9])({_MORPHEMES})\b")
 _JOINED_CELL = re.compile(r"\b(?:[A-Z]{1,2}|NK|CD\d+)(cells?)\b")
 
 
-def repair_text(text: str) -> tuple[str, list[Finding]]:
+def repair_text(text: str) -> tuple[str, list[Problem]]:
     """Repair encoding damage and odd characters in ``text``; flag what was lost.
 
     Line breaks are kept; runs of spaces become one space; the ends are stripped. Idempotent.
@@ -86,11 +80,11 @@ _PLAIN_ASCII = re.compile(r"[\x20-\x25\x27-\x7e\n]*")
 
 
 @functools.lru_cache(maxsize=200_000)
-def _repair_text_cached(text: str) -> tuple[str, tuple[Finding, ...]]:
+def _repair_text_cached(text: str) -> tuple[str, tuple[Problem, ...]]:
     if _PLAIN_ASCII.fullmatch(text):
         fixed = _tidy_spaces(text)
         return fixed, tuple(flag_damage(fixed))
-    findings: list[Finding] = []
+    findings: list[Problem] = []
     fixed = text
     for _ in range(3):  # ftfy can expose more to fix on odd input: run to a fixed point
         again, mojibake = _repair_once(fixed)
@@ -119,9 +113,9 @@ def _repair_once(text: str) -> tuple[str, bool]:
     return fixed, decoded != text
 
 
-def flag_damage(text: str) -> list[Finding]:
+def flag_damage(text: str) -> list[Problem]:
     """Findings for what extraction lost in ``text``: U+FFFD, "?" for Greek letters, joined words."""
-    findings: list[Finding] = []
+    findings: list[Problem] = []
     for word in _words_with("\ufffd", text):
         findings.append(
             finding(REPLACEMENT_CHARACTER, "", f"a character was lost in extraction in {word!r}", word)
@@ -166,6 +160,6 @@ def _word_at(text: str, index: int) -> str:
     return text[start : end if end >= 0 else len(text)].strip()
 
 
-def _unique(findings: list[Finding]) -> list[Finding]:
+def _unique(findings: list[Problem]) -> list[Problem]:
     """``findings`` without repeats, in their first order."""
     return list(dict.fromkeys(findings))

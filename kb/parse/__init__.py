@@ -19,7 +19,7 @@ from kb.parse.crf import default_parser
 
 
 def _codes(ref: Reference) -> set[ProblemCode]:
-    return {code for code, _, _ in ref.problems}
+    return {p.code for p in ref.problems}
 
 
 def _arbitrate(text: str, ref: Reference) -> Reference:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kb.model import ProblemCode, Reference
+from kb.model import Problem, ProblemCode, Reference
 
 LOW_CONFIDENCE = 0.8
 """A field whose least sure token is below this marginal probability is flagged ``low_confidence``.
@@ -50,13 +50,13 @@ def field_confidence(
     }
 
 
-def low_confidence_problems(confidence: dict[str, float]) -> list[tuple[ProblemCode, str, str]]:
-    """One ``low_confidence`` problem per field below :data:`LOW_CONFIDENCE`."""
+def low_confidence_problems(confidence: dict[str, float]) -> list[Problem]:
+    """One ``low_confidence`` problem per field below :data:`LOW_CONFIDENCE`, not yet located."""
     return [
-        (
+        Problem(
             ProblemCode.LOW_CONFIDENCE,
-            name,
             f"the parser is unsure of the {name} (confidence {value:.2f}): check it against the raw text",
+            field=name,
         )
         for name, value in confidence.items()
         if value < LOW_CONFIDENCE

@@ -14,9 +14,10 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
-from kb.model import Name, ProblemCode, Reference
+from kb.model import Name, Problem, ProblemCode, Reference
 from kb.parse.confidence import field_confidence
 from kb.parse.features import MONTHS, Featurizer, fold, tighten, tokenize
+from kb.patterns import DOI
 
 MODEL_FILE = Path(__file__).resolve().parent / "model.crfsuite"
 MAX_CHARS = 2000
@@ -24,7 +25,6 @@ MAX_CHARS = 2000
 MAX_TOKENS = 300
 _Spans = dict[str, tuple[int, int]]
 
-DOI_RE = re.compile(r"10\.\d{4,9}/[^\s\"<>]+", re.I)
 _DOI_TAIL = re.compile(r"(?:\[doi\]|[.,;]?(?:pmid|pmcid|pii|issn|url)\b.*)$", re.I)
 """What follows a DOI glued to it: "10.1038/nm.2234[doi]", "10.1126/x.1.PMID:20847271"."""
 PMID_RE = re.compile(r"\bPMID\s*:?\s*(\d{1,9})\b", re.I)
@@ -44,14 +44,13 @@ _PROSE_WORDS = 45
 _THESIS_RE = re.compile(r"\b(thesis|thèse|these|dissertation|mémoire)\b", re.I)
 
 
-def _clean_text(text: str) -> tuple[str, list[tuple[ProblemCode, str, str]]]:
+def _clean_text(text: str) -> tuple[str, list[Problem]]:
     """Cut huge input, turn control characters into spaces; report what was odd."""
-    problems: list[tuple[ProblemCode, str, str]] = []
+    problems: list[Problem] = []
     if len(text) > MAX_CHARS:
         problems.append(
-            (
+            Problem(
                 ProblemCode.NOT_A_REFERENCE,
-                "",
                 f"{len(text)} characters is too long for one reference; "
                 f"only the first {MAX_CHARS} were parsed",
             )
@@ -61,7 +60,7 @@ def _clean_text(text: str) -> tuple[str, list[tuple[ProblemCode, str, str]]]:
     if bad:
         text = _CONTROL_RE.sub(" ", text)
         if bad * 10 > len(text):
-            problems.append((ProblemCode.NOT_A_REFERENCE, "", "mostly control or replacement characters"))
+            problems.append(Problem(ProblemCode.NOT_A_REFERENCE, "mostly control or replacement characters"))
     return tighten(" ".join(text.split()))[0], problems
 
 
@@ -133,7 +132,7 @@ def _date(text: str, ref: Reference) -> None:
 
 
 def _identifiers(text: str, ref: Reference) -> None:
-    m = DOI_RE.search(text)
+    m = DOI.search(text)
     if m:
         doi = _DOI_TAIL.sub("", m.group()).rstrip(".,;")
         while doi.endswith((")", "]")) and doi.count(doi[-1]) > doi.count("(" if doi[-1] == ")" else "["):
@@ -173,26 +172,26 @@ def _flag(ref: Reference, text: str) -> None:
     fields = (ref.year, ref.doi, ref.pmid, ref.url, ref.journal, ref.volume, ref.pages, ref.authors)
     signals = sum(bool(x) for x in fields)
     if text.rstrip().endswith((",", ":", ";", " and", " &")) and signals < 3:
-        ref.problems.append((ProblemCode.TRUNCATED, "", "the reference stops in the middle"))
+        ref.problems.append(Problem(ProblemCode.TRUNCATED, "the reference stops in the middle"))
     elif (signals < 2 or not (ref.year or ref.journal or ref.doi or ref.pmid or ref.url)) and not any(
-        p[0] == ProblemCode.NOT_A_REFERENCE for p in ref.problems
+        p.code is ProblemCode.NOT_A_REFERENCE for p in ref.problems
     ):
-        ref.problems.append((ProblemCode.NOT_A_REFERENCE, "", "too few fields of a reference were found"))
+        ref.problems.append(Problem(ProblemCode.NOT_A_REFERENCE, "too few fields of a reference were found"))
     if (
         not ref.year
         and not (ref.doi or ref.pmid or ref.url)
         and len(text.split()) >= _PROSE_WORDS
-        and not any(p[0] == ProblemCode.NOT_A_REFERENCE for p in ref.problems)
+        and not any(p.code is ProblemCode.NOT_A_REFERENCE for p in ref.problems)
     ):
         ref.problems.append(
-            (ProblemCode.NOT_A_REFERENCE, "", "a long text with no year: prose, not a reference")
+            Problem(ProblemCode.NOT_A_REFERENCE, "a long text with no year: prose, not a reference")
         )
     if not ref.authors and not ref.et_al:
-        ref.problems.append((ProblemCode.MISSING_AUTHORS, "authors", "no author found"))
+        ref.problems.append(Problem(ProblemCode.MISSING_AUTHORS, "no author found", field="authors"))
     if not ref.year:
-        ref.problems.append((ProblemCode.MISSING_YEAR, "year", "no year found"))
+        ref.problems.append(Problem(ProblemCode.MISSING_YEAR, "no year found", field="year"))
     if not ref.title and not ref.is_short:
-        ref.problems.append((ProblemCode.MISSING_TITLE, "title", "no title found"))
+        ref.problems.append(Problem(ProblemCode.MISSING_TITLE, "no title found", field="title"))
 
 
 _ET_AL_RE = re.compile(r"\b(?:et\.?\s*al|and\s+others|et\s+coll)\b\.*", re.I)
@@ -347,7 +346,7 @@ class CRFParser:
         ref.problems.extend(problems)
         if not any(c.isalnum() for c in clean):
             if not ref.problems:
-                ref.problems.append((ProblemCode.NOT_A_REFERENCE, "", "no letters or digits"))
+                ref.problems.append(Problem(ProblemCode.NOT_A_REFERENCE, "no letters or digits"))
             return ref
         tagged, probs = self.label(clean)
         tagged = _repair_issue(_repair_days(tagged))
@@ -380,7 +379,9 @@ class CRFParser:
                 title_text = (m.group(2) + " " + title_text).strip() if title_text else m.group(2)
             ref.authors, ref.et_al, broken = split_authors(author_text)
             for b in broken:
-                ref.problems.append((ProblemCode.BROKEN_AUTHOR, "authors", f"incomplete name {b!r}"))
+                ref.problems.append(
+                    Problem(ProblemCode.BROKEN_AUTHOR, f"incomplete name {b!r}", field="authors")
+                )
         if journal_text:
             m = _SENTENCE_CUT.match(journal_text)
             if m and "title" in spans and spans["title"][1] <= spans["journal"][0]:

@@ -66,7 +66,7 @@ def to_csl(ref: Reference) -> dict:
     if ref.confidence:
         item["confidence"] = dict(ref.confidence)
     problems = ref.problems + low_confidence_problems(ref.confidence)
-    item["problems"] = [{"code": str(code), "field": fld, "message": msg} for code, fld, msg in problems]
+    item["problems"] = [{"code": str(p.code), "field": p.field, "message": p.message} for p in problems]
     return item
 
 
@@ -102,7 +102,7 @@ def to_bibtex(ref: Reference, key: str) -> str:
         if value:
             fields.append((name, value))
     if ref.problems:
-        fields.append(("note", "; ".join(f"{c}: {m}" for c, _f, m in ref.problems)))
+        fields.append(("note", "; ".join(f"{p.code}: {p.message}" for p in ref.problems)))
     body = ",\n".join(f"  {k} = {{{_bib(v)}}}" for k, v in fields)
     return f"@{kind.get(ref.type, 'misc')}{{{key},\n{body}\n}}\n"
 

@@ -13,16 +13,19 @@ that tagging many references costs little more than a few list concatenations pe
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import NamedTuple
 
+from kb.patterns import DOI_PREFIX, fold
+
 TOKEN_RE = re.compile(
     r"""(?:https?://|www\.)[^\s<>"]+          # URL, kept whole
-      | (?:doi:\s?)?10\.\d{4,9}/[^\s<>"]+     # DOI, kept whole (parentheses included)
+      | (?:doi:\s?)?"""
+    + DOI_PREFIX
+    + r"""[^\s<>"]+     # DOI, kept whole (parentheses included)
       | [(\[{"“«‘'*]* [^\s;:,()\[\]{}"“”«»*]+ [)\]}"”»’'*]* [.;:,)\]]*
       | \S
     """,
@@ -121,12 +124,6 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
         else:
             out.append((tok, start, m.end()))
     return out
-
-
-def fold(text: str) -> str:
-    """Lower case without accents."""
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
 def core(token: str) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from kb.model import Name, ProblemCode, Reference
+from kb.model import Name, Problem, ProblemCode, Reference
 from kb.patterns import (
     DOI,
     FAMILY,
@@ -120,7 +120,7 @@ def parse_reference(text: str) -> Reference:
 
 
 def _flagged(code: ProblemCode, message: str) -> Reference:
-    return Reference(type="", problems=[(code, "", message)])
+    return Reference(type="", problems=[Problem(code, message)])
 
 
 def is_prose(text: str) -> bool:
@@ -209,10 +209,10 @@ def _parse_hal(text: str) -> Reference:
             ref.authors.extend(parse_names(item))
         elif BROKEN_NAME_ITEM.match(item):
             ref.problems.append(
-                (
+                Problem(
                     ProblemCode.BROKEN_AUTHOR,
-                    "authors",
                     f"author {item!r} has initials but no family name; it was left out",
+                    field="authors",
                 )
             )
         else:
@@ -301,21 +301,21 @@ def _parse_loose(text: str) -> Reference:
         ref.year = years[-1]
     ref.title = URL.sub("", DOI.sub("", text)).strip(" .,;")
     ref.problems.append(
-        (ProblemCode.UNPARSED, "", "no known reference form; the text was kept whole as the title")
+        Problem(ProblemCode.UNPARSED, "no known reference form; the text was kept whole as the title")
     )
     return ref
 
 
 def _check(ref: Reference) -> None:
     """Flag what a usable reference lacks."""
-    codes = {code for code, _, _ in ref.problems}
+    codes = {p.code for p in ref.problems}
     if ProblemCode.UNPARSED in codes:
         return
     if not ref.authors:
-        ref.problems.append((ProblemCode.MISSING_AUTHORS, "authors", "no author could be read"))
+        ref.problems.append(Problem(ProblemCode.MISSING_AUTHORS, "no author could be read", field="authors"))
     if not ref.year:
-        ref.problems.append((ProblemCode.MISSING_YEAR, "year", "no year could be read"))
+        ref.problems.append(Problem(ProblemCode.MISSING_YEAR, "no year could be read", field="year"))
     if not ref.title and not ref.journal and not ref.year and not ref.doi:
         ref.problems.append(
-            (ProblemCode.TRUNCATED, "", "the entry stops after its authors: no title, journal or year")
+            Problem(ProblemCode.TRUNCATED, "the entry stops after its authors: no title, journal or year")
         )

@@ -82,7 +82,9 @@
       wheelSensitivity: 0.3,
       style: [
         { selector: "node", style: {
-          "label": "data(label)", "font-size": 9, "text-valign": "bottom", "color": "#333",
+          "label": "data(shown_label)", "font-size": 9, "text-valign": "bottom", "color": "#333",
+          "text-wrap": "ellipsis", "text-max-width": 140, "text-background-color": "#fff",
+          "text-background-opacity": 0.8, "text-background-padding": 1, "min-zoomed-font-size": 6,
           "background-color": "data(colour)",
           "width": function (n) { return 12 + 40 * Math.sqrt(n.data("times_cited") / maxCited); },
           "height": function (n) { return 12 + 40 * Math.sqrt(n.data("times_cited") / maxCited); }
@@ -92,11 +94,38 @@
         { selector: "edge", style: { "width": 1, "line-color": "#c8ccd2", "target-arrow-color": "#c8ccd2",
           "target-arrow-shape": "triangle", "curve-style": "haystack", "arrow-scale": 0.6 } },
         { selector: ".hidden", style: { "display": "none" } },
-        { selector: "node:selected", style: { "border-width": 3, "border-color": "#000" } }
+        { selector: "node:selected", style: { "border-width": 3, "border-color": "#000" } },
+        { selector: "node.hover", style: { "label": "data(label)", "z-index": 99, "font-size": 10 } }
       ],
       layout: { name: nodes.length <= 800 ? "cose" : "concentric", animate: false, randomize: false,
+                nodeRepulsion: function () { return 12000; }, idealEdgeLength: function () { return 60; },
+                nodeOverlap: 20, padding: 20, spacingFactor: 1.2,
                 concentric: function (n) { return n.data("times_cited"); } }
     });
+
+    // Labels that would overlap at the default zoom are not drawn: the most cited works keep theirs, the
+    // others show their label on hover and their details below the graph (labels scale with the zoom,
+    // so what does not overlap now never does).
+    function placeLabels() {
+      var kept = [];
+      var ordered = cy.nodes().sort(function (a, b) {
+        return (b.data("times_cited") - a.data("times_cited")) || (a.id() < b.id() ? -1 : 1);
+      });
+      cy.batch(function () {
+        ordered.forEach(function (n) { n.data("shown_label", n.data("label") || ""); });
+      });
+      ordered.forEach(function (n) {
+        if (!n.data("shown_label")) { return; }
+        var box = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+        var clash = kept.some(function (k) {
+          return box.x1 < k.x2 && k.x1 < box.x2 && box.y1 < k.y2 && k.y1 < box.y2;
+        });
+        if (clash || box.w === 0) { n.data("shown_label", ""); } else { kept.push(box); }
+      });
+    }
+    placeLabels();
+    cy.on("mouseover", "node", function (event) { event.target.addClass("hover"); });
+    cy.on("mouseout", "node", function (event) { event.target.removeClass("hover"); });
 
     function recolour() {
       var attribute = colourSelect.value;

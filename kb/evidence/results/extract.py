@@ -114,6 +114,8 @@ def _values(sent: Sentence) -> None:
             t.measure = "rd"
         elif not t.pct and P.CHANGE_BY_RE.search(text[max(sent.s.start, t.start - 60) : t.start]):
             t.measure = MEASURE_MEAN
+        elif kind in (MEASURE_MEDIAN, MEASURE_MEAN) and not t.pct and _bracket_spread(sent, t):
+            t.measure = kind
         elif kind in (MEASURE_MEDIAN, MEASURE_MEAN) and (t.ci or t.spread or t.pct or _has_unit(text, t)):
             t.measure = MEASURE_MEDIAN if kind == MEASURE_MEDIAN else MEASURE_MEAN
             if t.pct and found and RELATIVE_RE.search(text[found[1] : t.start]):
@@ -130,6 +132,19 @@ def _values(sent: Sentence) -> None:
             t.measure = kind if kind in (MEASURE_MEDIAN, MEASURE_MEAN) else MEASURE_MEAN
         if t.measure is not None:
             t.role = "value"
+
+
+def _bracket_spread(sent: Sentence, t: Tok) -> bool:
+    """A mean or median written "−2.3 (1.1)": the bracket holds its spread, which is no result."""
+    m = P.BRACKET_SPREAD_RE.match(sent.text, t.end, sent.s.end)
+    if m is None or t.ci is not None:
+        return False
+    inner = sent.within(m.start("sd"), m.end("sd"))
+    if len(inner) != 1 or inner[0].role:
+        return False
+    inner[0].role = "sd"
+    t.spread = "sd"
+    return True
 
 
 def _paired(sent: Sentence, t: Tok) -> bool:

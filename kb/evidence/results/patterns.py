@@ -247,3 +247,7 @@ COMPARATOR_RE = re.compile(
 """The comparator of an effect estimate: "axitinib versus sorafenib", "compared with placebo"."""
 PCT_RANGE_RE = re.compile(rf"(?<![\d.,])(?P<lo>{NUM})\s*%?\s*(?:[-–]|to|à)\s*(?P<hi>{NUM})\s*%")
 """A range of percentages "80-90%", "2,5-7%": an estimate from elsewhere, not one result."""
+NNT_RE = re.compile(rf"(?i:\bNN[TH]\b|number needed to (?:treat|harm))[^\d]{{0,20}}?(?P<num>{NUM})")
+"""A number needed to treat or harm: not one of the measures a result can have."""
+BRACKET_SPREAD_RE = re.compile(rf"\s*\(\s*(?P<sd>{NUM})\s*\)")
+"""A spread in brackets after a mean or median written "mean (SD)": "−2.3 (1.1)"."""

@@ -182,6 +182,8 @@ def design_spans(sent: Sentence) -> None:
         sent.mark(m.start(), m.end(), "range")
         if owner is not None:
             owner.spread = "range"
+    for m in sent.finditer(P.NNT_RE):
+        sent.mark(m.start("num"), m.end("num"), "other")
     for m in sent.finditer(P.FOLD_RE):
         sent.mark(m.start(), m.end(), "fold")
     for m in sent.finditer(P.TIME_RE):

@@ -1,0 +1,229 @@
+"""Fields every export reader fills, and the one place that turns them into a :class:`kb.model.Record`.
+
+Each reader of a tagged or tabular export (Web of Science, Ovid, Cochrane, EndNote, Scopus CSV, a CSV of
+references) maps its own tags or column headers to the field names below (:data:`FIELD_NAMES`), then
+calls :func:`build_record`. Field hygiene happens here once for every format: markup is stripped from
+titles (the record's ``raw`` keeps it), a DOI is cut where it ends and what followed it is flagged, never
+stored, and pages are built from a first/last page or an article number.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from urllib.parse import unquote
+
+from kb.model import (
+    EXTRA_ABSTRACT,
+    EXTRA_ENTRY_TYPE,
+    EXTRA_ISBN,
+    EXTRA_ISSN,
+    EXTRA_KEYWORDS,
+    EXTRA_MESH,
+    EXTRA_NOTE,
+    EXTRA_PUBLICATION_TYPES,
+    EXTRA_PUBLISHER,
+    Name,
+    ProblemCode,
+    Record,
+    Reference,
+)
+from kb.normalise.names import split_name
+
+AUTHORS_FULL = "authors_full"
+"""Authors with full given names ("Asampong, Emmanuel"): preferred over :data:`AUTHORS`."""
+AUTHORS = "authors"
+"""Authors as the database abbreviates them ("Asampong, E", "Behan L.")."""
+CORPORATE = "corporate"
+TITLE = "title"
+ALT_TITLE = "alt_title"
+"""A title used only when there is no :data:`TITLE` (RIS ``ST``, a translated title)."""
+CONTAINER = "container"
+CONTAINER_ABBREV = "container_abbrev"
+YEAR = "year"
+VOLUME = "volume"
+ISSUE = "issue"
+PAGES = "pages"
+PAGE_START = "page_start"
+PAGE_END = "page_end"
+ARTICLE_NUMBER = "article_number"
+DOI = "doi"
+PMID = "pmid"
+ACCESSION = "accession"
+ABSTRACT = "abstract"
+KEYWORDS = "keywords"
+INDEX_TERMS = "index_terms"
+"""Controlled vocabulary: MeSH, Emtree, Scopus index keywords, WoS Keywords Plus."""
+PUB_TYPE = "publication_type"
+LANGUAGE = "language"
+ISSN = "issn"
+ISBN = "isbn"
+PUBLISHER = "publisher"
+URL = "url"
+NOTE = "note"
+DATABASE = "database"
+RECORD_ID = "record_id"
+FIELD_NAMES = (
+    AUTHORS_FULL, AUTHORS, CORPORATE, TITLE, ALT_TITLE, CONTAINER, CONTAINER_ABBREV, YEAR, VOLUME, ISSUE,
+    PAGES, PAGE_START, PAGE_END, ARTICLE_NUMBER, DOI, PMID, ACCESSION, ABSTRACT, KEYWORDS, INDEX_TERMS,
+    PUB_TYPE, LANGUAGE, ISSN, ISBN, PUBLISHER, URL, NOTE, DATABASE, RECORD_ID,
+)  # fmt: skip
+
+EXTRA_ACCESSION = "accession"
+EXTRA_DATABASE = "database"
+EXTRA_LANGUAGE = "language"
+EXTRA_JOURNAL_ABBREV = "journal_abbrev"
+
+_MARKUP = re.compile(
+    r"</?(?:i|b|u|em|strong|sup|sub|sc|scp|inf|span|br|p|mml:[a-z]+|math|italic|bold)(?:\s[^<>]*)?/?>",
+    re.IGNORECASE,
+)
+_DOI_START = re.compile(r"10\.\d{4,9}/")
+_EMBEDDED_TAG = re.compile(r"[A-Z][A-Z0-9]\s{1,2}-(?:\s|$)")
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+_PUBMED = re.compile(r"pubmed|medline|\bNLM\b", re.IGNORECASE)
+_SCOPUS_AUTHOR_ID = re.compile(r"\s*\(\d{5,}\)\s*$")
+
+TYPES: dict[str, str] = {
+    "journal article": "article-journal", "article": "article-journal", "review": "article-journal",
+    "letter": "article-journal", "editorial": "article-journal", "note": "article-journal",
+    "erratum": "article-journal", "j": "article-journal", "jour": "article-journal",
+    "conference paper": "paper-conference", "conference abstract": "paper-conference",
+    "conference proceeding": "paper-conference", "proceedings paper": "paper-conference",
+    "meeting abstract": "paper-conference", "conference review": "paper-conference", "c": "paper-conference",
+    "book": "book", "b": "book", "book chapter": "chapter", "book section": "chapter", "chapter": "chapter",
+    "thesis": "thesis", "dissertation": "thesis", "report": "report", "patent": "patent", "p": "patent",
+    "web page": "webpage", "preprint": "article",
+}  # fmt: skip
+"""Publication types as databases write them, mapped to CSL types (unknown ones: article-journal)."""
+
+
+def strip_markup(text: str) -> str:
+    """A title without its HTML/XML markup (``<i>``, ``<sup>``...) and entities, spaces collapsed."""
+    if "<" in text:
+        text = _MARKUP.sub("", text)
+    if "&" in text:
+        text = html.unescape(text)
+    return " ".join(text.split())
+
+
+def split_doi(value: str) -> tuple[str, str]:
+    """The DOI in ``value`` cut where it ends, and what followed it (to be flagged, never stored).
+
+    A DOI ends at whitespace or at a tag glued to it by a broken export
+    (Rayyan: ``10.1111/cla.12583LK  - https://...``). A value with no DOI gives ``("", value)``.
+    """
+    value = value.strip()
+    found = _DOI_START.search(value)
+    if not found:
+        return "", value
+    rest = value[found.start() :]
+    tag = _EMBEDDED_TAG.search(rest, 8)
+    if tag:
+        rest, after = rest[: tag.start()], rest[tag.start() :]
+    else:
+        after = ""
+    parts = rest.split(None, 1)
+    doi = parts[0].rstrip(".,;")
+    if "%" in doi:  # a DOI taken from a URL (Ovid's DO: http://dx.doi.org/10.1016/S0140-6736%2814%29...)
+        doi = unquote(doi)
+    after = " ".join(p for p in (parts[1] if len(parts) > 1 else "", after) if p)
+    return doi, after.strip()
+
+
+def clean_doi(value: str, problems: list[tuple[ProblemCode, str, str]]) -> str:
+    """:func:`split_doi`, with an ``invalid_doi`` problem when text had to be cut off or no DOI was found."""
+    if not value.strip():
+        return ""
+    doi, rest = split_doi(value)
+    if not doi:
+        problems.append((ProblemCode.INVALID_DOI, "doi", f"{value!r} holds no DOI; dropped"))
+    elif rest:
+        problems.append(
+            (ProblemCode.INVALID_DOI, "doi", f"text after the DOI {doi!r} was cut off: {rest[:120]!r}")
+        )
+    return doi
+
+
+def person(text: str) -> Name:
+    """One author as a database writes it: "Asampong, Emmanuel", "Behan L.", "Hao, Jie (57221302630)"."""
+    text = _SCOPUS_AUTHOR_ID.sub("", " ".join(text.split())).strip(" ;,")
+    return split_name(text)
+
+
+def split_list(values: Iterable[str], separator: str = ";") -> list[str]:
+    """Values of a field that packs several into one string ("Hao J.; High R."), each stripped."""
+    return [part.strip() for value in values for part in value.split(separator) if part.strip()]
+
+
+def _one(fields: Mapping[str, Sequence[str]], *names: str) -> str:
+    for name in names:
+        for value in fields.get(name, ()):
+            if value and value.strip():
+                return " ".join(value.split())
+    return ""
+
+
+def _joined(fields: Mapping[str, Sequence[str]], name: str, separator: str = "; ") -> str:
+    return separator.join(v.strip() for v in fields.get(name, ()) if v.strip())
+
+
+def pages_from(fields: Mapping[str, Sequence[str]]) -> str:
+    """Pages from ``pages``, else first-last page, else the article number (e-locator)."""
+    pages = _one(fields, PAGES)
+    if pages:
+        return pages
+    start, end = _one(fields, PAGE_START), _one(fields, PAGE_END)
+    if start and end and end != start:
+        return f"{start}-{end}"
+    return start or end or _one(fields, ARTICLE_NUMBER)
+
+
+def build_record(
+    fields: Mapping[str, Sequence[str]], path: str, line: int, raw: str, prefix: str, entry_type: str = ""
+) -> Record:
+    """One :class:`Record` from reader-neutral ``fields`` (names of :data:`FIELD_NAMES`, several values
+    each); ``prefix`` starts the id when the record carries none (``wos-`` + a hash of ``raw``)."""
+    problems: list[tuple[ProblemCode, str, str]] = []
+    names = fields.get(AUTHORS_FULL) or fields.get(AUTHORS) or []
+    authors = [person(n) for n in names if n.strip()]
+    authors += [Name(literal=" ".join(c.split())) for c in fields.get(CORPORATE, ()) if c.strip()]
+    kind = _one(fields, PUB_TYPE)
+    written_type = re.split(r"[;:]", entry_type or kind)[-1 if ":" in (entry_type or kind) else 0]
+    ref = Reference(authors=authors, type=TYPES.get(written_type.strip().lower(), "article-journal"))
+    ref.title = strip_markup(_one(fields, TITLE) or _one(fields, ALT_TITLE)).rstrip(".")
+    ref.journal = strip_markup(_one(fields, CONTAINER) or _one(fields, CONTAINER_ABBREV))
+    found = _YEAR.search(_one(fields, YEAR))
+    ref.year = found.group(1) if found else ""
+    ref.volume, ref.issue = _one(fields, VOLUME), _one(fields, ISSUE)
+    ref.pages = pages_from(fields)
+    ref.doi = clean_doi(_one(fields, DOI), problems)
+    pmid = re.sub(r"^(?:PUBMED|MEDLINE|PMID)\s*:?\s*", "", _one(fields, PMID), flags=re.IGNORECASE)
+    accession = _one(fields, ACCESSION)
+    from_pubmed = _PUBMED.search(f"{_one(fields, DATABASE)} {_one(fields, URL)}")
+    if not pmid and from_pubmed and accession.isdigit() and len(accession) <= 8:
+        pmid = accession  # EndNote/RIS records taken from PubMed keep the PMID as their accession number
+    ref.pmid = pmid if pmid.isdigit() else ""
+    ref.url = _one(fields, URL)
+    ref.problems = problems
+    extra = {
+        EXTRA_ABSTRACT: strip_markup(" ".join(v.strip() for v in fields.get(ABSTRACT, ()))),
+        EXTRA_KEYWORDS: _joined(fields, KEYWORDS),
+        EXTRA_MESH: _joined(fields, INDEX_TERMS),
+        EXTRA_PUBLICATION_TYPES: _joined(fields, PUB_TYPE),
+        EXTRA_ENTRY_TYPE: entry_type or kind,
+        EXTRA_ACCESSION: _joined(fields, ACCESSION),
+        EXTRA_DATABASE: _one(fields, DATABASE),
+        EXTRA_LANGUAGE: _joined(fields, LANGUAGE),
+        EXTRA_ISSN: _joined(fields, ISSN),
+        EXTRA_ISBN: _joined(fields, ISBN),
+        EXTRA_PUBLISHER: _one(fields, PUBLISHER),
+        EXTRA_JOURNAL_ABBREV: _one(fields, CONTAINER_ABBREV),
+        EXTRA_NOTE: _joined(fields, NOTE),
+    }
+    record_id = _one(fields, RECORD_ID) or _one(fields, ACCESSION).split(";")[0].strip() or ref.pmid
+    if not record_id:
+        record_id = f"{prefix}-" + hashlib.sha1(raw.strip().encode("utf-8")).hexdigest()[:12]
+    return Record(record_id, ref, {k: v for k, v in extra.items() if v}, path, line, raw)

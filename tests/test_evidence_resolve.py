@@ -1,0 +1,172 @@
+"""kb.evidence.resolve and kb.evidence.treatment: one resolver for the web, the canned queries and the CLI."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT
+
+from kb.cli import main
+from kb.evidence.resolve import ROLE_SETS, index_from_db, treatment_key
+from kb.evidence.treatment import register_functions, treatment_evidence, work_ids
+from kb.export import select_works
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("TPO-RA", "tpo_ra"),
+        ("TPO-RAs", "TPO RA"),
+        ("Immunoglobulines", "immunoglobulin"),
+        ("corticoïdes", "Corticoids"),
+        ("corticosteroids", "CORTICOSTEROID"),
+        ("anti-CD20", "Anti CD20"),
+        ("Mycophénolate mofétil", "mycophenolate-mofetil"),
+        ("thrombopoietin receptor agonists", "Thrombopoietin-receptor agonist"),
+        ("immunoglobulines intraveineuses", "immunoglobuline intraveineuse"),
+    ],
+)
+def test_names_written_differently_share_one_key(a: str, b: str) -> None:
+    assert treatment_key(a) == treatment_key(b)
+
+
+@pytest.fixture(scope="module")
+def conn(seed_db: Path) -> sqlite3.Connection:
+    c = sqlite3.connect(seed_db)
+    register_functions(c)
+    return c
+
+
+def _names(conn: sqlite3.Connection) -> list[tuple[str, str, str, int, list[str]]]:
+    rows = conn.execute("select id, name, class, class_mention, synonyms from interventions order by id")
+    return [
+        (i, n, k, m, [s.strip() for s in (syn or "").split("|") if s.strip()]) for i, n, k, m, syn in rows
+    ]
+
+
+def test_every_name_of_a_concept_gives_one_set_containing_it(conn: sqlite3.Connection) -> None:
+    index = index_from_db(conn)
+    for cid, name, klass, mention, synonyms in _names(conn):
+        sets = {index.resolve(n).concepts for n in (cid, name, *synonyms)}
+        assert len(sets) == 1, (cid, sets)
+        [found] = sets
+        assert cid in found
+        if mention:
+            members = {r[0] for r in conn.execute("select id from interventions where class = ?", (klass,))}
+            assert set(found) == members
+
+
+def test_a_class_gives_at_least_the_union_of_its_members(conn: sqlite3.Connection) -> None:
+    for klass, names in conn.execute("select id, synonyms from intervention_classes"):
+        members = [r[0] for r in conn.execute("select id from interventions where class = ?", (klass,))]
+        union = set().union(*(work_ids(conn, m) for m in members))
+        for name in [klass, *[s.strip() for s in (names or "").split("|") if s.strip()]]:
+            assert set(work_ids(conn, name)) >= union, (klass, name)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("TPO-RA", {"eltrombopag", "romiplostim", "avatrombopag", "tpo_ra"}),
+        ("TPO receptor agonists", {"eltrombopag", "romiplostim", "avatrombopag", "tpo_ra"}),
+        (
+            "steroids",
+            {"prednisone", "prednisolone", "dexamethasone", "methylprednisolone", "corticosteroids"},
+        ),
+        (
+            "glucocorticoids",
+            {"prednisone", "prednisolone", "dexamethasone", "methylprednisolone", "corticosteroids"},
+        ),
+        ("immunoglobulines", {"ivig", "anti_d"}),
+        ("MabThera", {"rituximab"}),
+        ("RTX", {"rituximab"}),
+        ("mycophenolate", {"mycophenolate_mofetil"}),
+    ],
+)
+def test_names_the_users_type(conn: sqlite3.Connection, name: str, expected: set[str]) -> None:
+    assert set(index_from_db(conn).resolve(name).concepts) == expected
+
+
+def test_an_unknown_name_gets_close_matches(conn: sqlite3.Connection) -> None:
+    resolution = index_from_db(conn).resolve("rituximb")
+    assert not resolution.found and resolution.suggestions[0] == "rituximab"
+    assert index_from_db(conn).resolve("zzzz-nothing").suggestions == ()
+
+
+def _canned(name: str) -> str:
+    meta = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
+    return meta["databases"]["evidence"]["queries"][name]["sql"]
+
+
+def test_web_and_cli_give_the_same_works_in_the_same_order_for_every_name(
+    conn: sqlite3.Connection, seed_db: Path
+) -> None:
+    sql = _canned("evidence_by_treatment")
+    checked = 0
+    for cid, name, _, _, synonyms in _names(conn):
+        for drug in {cid, name, *synonyms}:
+            for role in ("studied", "population"):
+                web = [r[0] for r in conn.execute(sql, {"drug": drug, "role": role})]
+                cli = [w.id for w in select_works(seed_db, drug=drug, role=role)]
+                assert web == cli == work_ids(conn, drug, role), (drug, role)
+                checked += 1
+    assert checked > 300
+
+
+def test_the_canned_queries_run_the_one_works_query() -> None:
+    from kb.evidence.treatment import WEB_LIMIT, WORKS_SQL
+
+    flat = " ".join(WORKS_SQL.split())
+    for name in ("evidence_by_treatment", "results_for_treatment", "trials_by_intervention"):
+        assert f"{flat} limit {WEB_LIMIT}" in " ".join(_canned(name).split()), name
+
+
+def test_by_default_a_prior_therapy_does_not_count(conn: sqlite3.Connection) -> None:
+    studied, prior = set(work_ids(conn, "rituximab")), set(work_ids(conn, "rituximab", "population"))
+    both = {
+        r[0]
+        for r in conn.execute("select work_id from work_interventions where intervention_id = 'rituximab'")
+    }
+    assert prior - studied and studied | set(work_ids(conn, "rituximab", "any")) == both
+    assert set(ROLE_SETS["any"]) >= {
+        r[0] for r in conn.execute("select distinct role from work_interventions")
+    }
+
+
+def test_results_for_treatment_query_has_the_meta_analysis_columns(conn: sqlite3.Connection) -> None:
+    cursor = conn.execute(_canned("results_for_treatment"), {"drug": "mycophenolate", "role": ""})
+    columns = [d[0] for d in cursor.description]
+    rows = [dict(zip(columns, r, strict=True)) for r in cursor]
+    assert {
+        "study",
+        "outcome",
+        "measure",
+        "value",
+        "ci_low",
+        "ci_high",
+        "p",
+        "source_file",
+        "source_line",
+    } <= set(columns)
+    hr = [r for r in rows if r["measure"] == "hr"]
+    assert hr and (hr[0]["value"], hr[0]["ci_low"], hr[0]["ci_high"]) == (0.41, 0.21, 0.8)
+
+
+def test_export_of_an_unknown_name_exits_6_with_close_matches(
+    seed_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", "--db", str(seed_db), "--format", "ris", "--drug", "rituximb"]) == 6
+    err = capsys.readouterr().err
+    assert "names no treatment" in err and "close matches: rituximab" in err and "Traceback" not in err
+
+
+def test_treatment_evidence_of_the_mmf_trial(conn: sqlite3.Connection) -> None:
+    evidence = treatment_evidence(conn, "mycophenolate")
+    [study] = evidence.studies
+    assert study.n == 120 and study.design and study.design["design_id"] == "rct"
+    [forest] = [f for f in evidence.forests if f.measure == "hr"]
+    [row] = forest.rows
+    assert (row.value, row.low, row.high) == (0.41, 0.21, 0.8) and forest.ratio
