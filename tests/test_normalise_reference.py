@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -138,3 +139,10 @@ def test_normalise_reference_is_idempotent_and_never_raises(ref: Reference, lang
     once, _ = normalise_reference(ref, language)
     twice, _ = normalise_reference(once, language)
     assert twice == once
+
+
+@pytest.mark.parametrize("issue", ["0\r:", "5 \u00a0;", "vol. 3\t.", " no.12\n,"])
+def test_labels_and_edges_are_stripped_to_a_fixed_point(issue: str) -> None:
+    once = normalise_record(Reference(issue=issue, volume=issue)).reference
+    twice = normalise_record(once).reference
+    assert (once.issue, once.volume) == (twice.issue, twice.volume)

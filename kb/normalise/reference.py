@@ -145,5 +145,10 @@ def _date(ref: Reference, language: str) -> tuple[str, str, str, list[Problem]]:
 
 
 def _strip_label(label: re.Pattern[str], value: str) -> str:
-    """``value`` without its label ("vol.69" -> "69") and edge punctuation."""
-    return label.sub("", value.strip()).strip(" .,;:")
+    """``value`` without its label ("vol.69" -> "69"), edge punctuation and edge white space, to a fixed
+    point (so that normalising twice changes nothing: "0\r:" -> "0")."""
+    while True:
+        stripped = label.sub("", value.strip()).strip(" .,;:")
+        if stripped == value:
+            return stripped
+        value = stripped
