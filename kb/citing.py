@@ -31,6 +31,7 @@ from kb.model import (
 from kb.normalise import load_journal_table, normalise_record, repair_text
 from kb.normalise.journals import JournalTable
 from kb.parse import parse_reference
+from kb.parse.confidence import low_confidence_problems
 from kb.works import stable_id
 
 
@@ -102,7 +103,10 @@ def _add_citation(
         citation_id, document.id, found.span, found.kind, ref, citation_status(found.kind, ref)
     )
     out.citations.append(citation)
-    out.problems += [p.at(found.span, document.id, citation_id) for p in ref.problems]
+    out.problems += [
+        p.at(found.span, document.id, citation_id)
+        for p in [*ref.problems, *low_confidence_problems(ref.confidence)]
+    ]
     _normalise(out, document, citation, journals)
 
 

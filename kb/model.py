@@ -73,6 +73,7 @@ class ProblemCode(StrEnum):
     UNPARSED_DATE = "unparsed_date"
     AMBIGUOUS_DATE = "ambiguous_date"
     INVALID_DATE = "invalid_date"
+    LOW_CONFIDENCE = "low_confidence"
     UNPARSED_PAGES = "unparsed_pages"
     IMPLAUSIBLE_PAGES = "implausible_pages"
     LONG_PAGE_RANGE = "long_page_range"
@@ -122,6 +123,7 @@ SEVERITY: dict[ProblemCode, Severity] = {
     ProblemCode.IMPLAUSIBLE_PAGES: Severity.WARNING,
     ProblemCode.LONG_PAGE_RANGE: Severity.WARNING,
     ProblemCode.IMPLAUSIBLE_VOLUME: Severity.WARNING,
+    ProblemCode.LOW_CONFIDENCE: Severity.INFO,
     ProblemCode.INVALID_DOI: Severity.WARNING,
     ProblemCode.INVALID_PMID: Severity.WARNING,
     ProblemCode.INVALID_PMCID: Severity.WARNING,
@@ -245,6 +247,8 @@ class Reference:
     type: str = "article-journal"
     problems: list[Problem] = field(default_factory=list)
     """Problems found while parsing, not yet located (``Problem.at`` locates them)."""
+    confidence: dict[str, float] = field(default_factory=dict)
+    """The parser's confidence (0-1) in each field it filled, by field name (``kb.parse.confidence``)."""
 
     @property
     def is_short(self) -> bool:

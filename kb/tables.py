@@ -8,6 +8,7 @@ beside its table. ``build_tables`` adds the evidence tables (``kb.evidence``) an
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 
 from kb.config import Config
@@ -67,7 +68,8 @@ SCHEMA: dict[str, TableSpec] = {
             "id:s document_id:s line_start:i line_end:i page:i raw:s kind:s status:s work_id:s record_id:s "
             "authors:s authors_written:s first_author:s et_al:i title:s title_written:s journal:s "
             "journal_abbrev:s year:i month:i day:i volume:s issue:s pages:s pages_written:s first_page:s "
-            "last_page:s doi:s pmid:s url:s hal_id:s abstract:s keywords:s mesh_terms:s publication_types:s"
+            "last_page:s doi:s pmid:s url:s hal_id:s abstract:s keywords:s mesh_terms:s publication_types:s "
+            "confidence_min:f confidence:s"
         ),
         pk="id",
         foreign_keys=(("document_id", "documents", "id"), ("work_id", "works", "id")),
@@ -193,6 +195,14 @@ def _extra_columns(extra: dict[str, str]) -> Row:
     }
 
 
+def _confidence_columns(ref: Reference) -> Row:
+    """The parser's lowest field confidence and every field's, as JSON (null for structured records)."""
+    conf = ref.confidence
+    if not conf:
+        return {"confidence_min": None, "confidence": None}
+    return {"confidence_min": min(conf.values()), "confidence": json.dumps(conf, sort_keys=True)}
+
+
 def _written_columns(citation: Citation) -> Row:
     """The parsed values of the fields normalisation changed (null where it changed nothing)."""
     written, ref = citation.written, citation.reference
@@ -273,6 +283,7 @@ def main_rows(ex: Extraction) -> Tables:
                 "record_id": c.record_id,
                 **_reference_columns(c.reference),
                 **_written_columns(c),
+                **_confidence_columns(c.reference),
                 "journal_abbrev": c.journal_abbrev,
                 "first_page": c.first_page,
                 "last_page": c.last_page,

@@ -279,3 +279,29 @@ def test_page_ranges_are_expanded_and_written_form_kept(seed_db):
         "first_page": "2386",
         "last_page": "2393",
     }
+
+
+def test_parser_confidence_is_stored_and_low_fields_flagged(seed_db):
+    """Parsed reference strings keep the parser's confidence per field; fields below the threshold are
+    low_confidence problems of their citation (info), structured records have none."""
+    import json
+
+    from kb.parse.confidence import LOW_CONFIDENCE
+
+    rows = query(
+        seed_db,
+        "select id, confidence_min, confidence from citations where kind = 'reference' and status != 'short'",
+    )
+    scored = [r for r in rows if r["confidence"]]  # the rule grammar's readings carry none
+    assert len(scored) > 0.9 * len(rows)
+    for r in scored:
+        conf = json.loads(r["confidence"])
+        assert r["confidence_min"] == min(conf.values())
+        flagged = query(
+            seed_db,
+            "select field, severity from problems where citation_id = ? and code = 'low_confidence'",
+            (r["id"],),
+        )
+        assert {f["field"] for f in flagged} == {k for k, v in conf.items() if v < LOW_CONFIDENCE}
+        assert all(f["severity"] == "info" for f in flagged)
+    assert not query(seed_db, "select id from citations where kind = 'record' and confidence is not null")

@@ -6,8 +6,8 @@ concepts it resolved to (or offers close matches), and shows the studies in best
 design, evidence level, N, arms and key results (each number links to its result row: snippet, file and
 line), a forest plot per outcome with comparable estimates, and the exports of the same set (.bib, .ris,
 .csljson, results .csv) through the ``evidence_by_treatment`` and ``results_for_treatment`` queries.
-The resolver's SQL functions are registered on every connection (``prepare_connection``), so the canned
-queries resolve names exactly as the page and ``kb export --drug`` do.
+The resolver's SQL functions are registered on every connection (the plugin's ``prepare_connection``), so
+the canned queries resolve names exactly as the page and ``kb export --drug`` do.
 """
 
 from __future__ import annotations
@@ -33,9 +33,8 @@ PAGE_LIMIT = 200
 """Studies listed on the page (the exports hold them all)."""
 
 
-@hookimpl
-def prepare_connection(conn: sqlite3.Connection) -> None:
-    """``kb_treatment(name)`` and ``kb_treatment_roles(role)`` on every connection of an evidence database."""
+def register_treatment_functions(conn: sqlite3.Connection) -> None:
+    """``kb_treatment(name)`` and ``kb_treatment_roles(role)`` on a connection to an evidence database."""
     try:
         has = conn.execute("select 1 from sqlite_master where name = 'interventions'").fetchone()
     except sqlite3.DatabaseError:
@@ -222,13 +221,11 @@ def _literal(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-@hookimpl
-def register_routes() -> list[tuple[str, Any]]:
+def routes() -> list[tuple[str, Any]]:
     """``/-/treatment``: the evidence page of a treatment."""
     return [(r"^/-/treatment$", treatment_page)]
 
 
-@hookimpl
-def menu_links(datasette: Datasette) -> list[dict[str, str]]:
+def menu(datasette: Datasette) -> list[dict[str, str]]:
     """A link to the evidence page in Datasette's menu."""
     return [{"href": datasette.urls.path("/-/treatment"), "label": "Evidence by treatment"}]

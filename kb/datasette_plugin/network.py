@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from datasette import hookimpl
 from datasette.utils import tilde_encode
 from datasette.utils.asgi import Forbidden, NotFound, Response
 
@@ -84,13 +83,11 @@ async def network_page(datasette: Datasette, request: Request) -> Response:
     return Response.html(html)
 
 
-@hookimpl
-def register_routes() -> list[tuple[str, Any]]:
+def routes() -> list[tuple[str, Any]]:
     """``/-/network`` (the page) and ``/-/network.json`` (its data)."""
     return [(r"^/-/network$", network_page), (r"^/-/network\.json$", network_json)]
 
 
-@hookimpl
-def menu_links(datasette: Datasette) -> list[dict[str, str]]:
+def menu(datasette: Datasette) -> list[dict[str, str]]:
     """A link to the network page in Datasette's menu."""
     return [{"href": datasette.urls.path("/-/network"), "label": "Citation network"}]

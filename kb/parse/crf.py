@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from kb.model import Name, Problem, ProblemCode, Reference
+from kb.parse.confidence import field_confidence
 from kb.parse.features import MONTHS, Featurizer, fold, tighten, tokenize
 from kb.patterns import DOI
 
@@ -22,6 +23,7 @@ MODEL_FILE = Path(__file__).resolve().parent / "model.crfsuite"
 MAX_CHARS = 2000
 """Longer input is cut to this many characters before tagging (no reference is that long)."""
 MAX_TOKENS = 300
+_Spans = dict[str, tuple[int, int]]
 
 _DOI_TAIL = re.compile(r"(?:\[doi\]|[.,;]?(?:pmid|pmcid|pii|issn|url)\b.*)$", re.I)
 """What follows a DOI glued to it: "10.1038/nm.2234[doi]", "10.1126/x.1.PMID:20847271"."""
@@ -325,14 +327,15 @@ class CRFParser:
         self._tagger.open(str(self.model_path))
         self._featurizer = Featurizer()
 
-    def label(self, text: str) -> list[tuple[str, str, int, int]]:
-        """``(token, label, start, end)`` for each token of an already cleaned ``text``."""
+    def label(self, text: str) -> tuple[list[tuple[str, str, int, int]], list[float]]:
+        """``(token, label, start, end)`` for each token of a cleaned ``text``, and each label's marginal."""
         toks = tokenize(text)[:MAX_TOKENS]
         if not toks:
-            return []
-        words = [t for t, _, _ in toks]
-        labels = self._tagger.tag(self._featurizer.sequence(words))
-        return [(t, lab, s, e) for (t, s, e), lab in zip(toks, labels, strict=True)]
+            return [], []
+        tagger = self._tagger
+        labels = tagger.tag(self._featurizer.sequence([t for t, _, _ in toks]))
+        probs = list(map(tagger.marginal, labels, range(len(labels))))
+        return [(t, lab, s, e) for (t, s, e), lab in zip(toks, labels, strict=True)], probs
 
     def parse(self, text: str) -> Reference:
         """Parse one reference string into a ``Reference`` (flagged, never raising, on junk)."""
@@ -345,14 +348,17 @@ class CRFParser:
             if not ref.problems:
                 ref.problems.append(Problem(ProblemCode.NOT_A_REFERENCE, "no letters or digits"))
             return ref
-        tagged = _repair_issue(_repair_days(self.label(clean)))
+        tagged, probs = self.label(clean)
+        tagged = _repair_issue(_repair_days(tagged))
         segments: list[tuple[str, int, int]] = []
         for _tok, lab, s, e in tagged:
             if segments and segments[-1][0] == lab:
                 segments[-1] = (lab, segments[-1][1], e)
             else:
                 segments.append((lab, s, e))
-        self._fill(ref, clean, segments)
+        spans = _field_spans(segments)
+        self._fill(ref, clean, segments, spans)
+        ref.confidence = field_confidence(tagged, probs, spans, ref)
         _identifiers(clean, ref)
         ref.type = _type(ref, {s[0] for s in segments}, clean)
         _flag(ref, clean)
@@ -362,8 +368,7 @@ class CRFParser:
         """Parse each string; one ``Reference`` per input, in order."""
         return [self.parse(t) for t in texts]
 
-    def _fill(self, ref: Reference, text: str, segments: list[tuple[str, int, int]]) -> None:
-        spans = _field_spans(segments)
+    def _fill(self, ref: Reference, text: str, segments: list[tuple[str, int, int]], spans: _Spans) -> None:
         author_text = text[spans["author"][0] : spans["author"][1]] if "author" in spans else ""
         title_text = text[spans["title"][0] : spans["title"][1]] if "title" in spans else ""
         journal_text = text[spans["journal"][0] : spans["journal"][1]] if "journal" in spans else ""

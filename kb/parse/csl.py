@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from typing import BinaryIO, TextIO
 
 from kb.model import KbError, Reference
+from kb.parse.confidence import low_confidence_problems
 
 FORMATS = ("csl", "bibtex")
 BATCH = 512
@@ -62,7 +63,10 @@ def to_csl(ref: Reference) -> dict:
             item[key] = value
     if ref.hal_id:
         item["HAL"] = ref.hal_id
-    item["problems"] = [{"code": str(p.code), "field": p.field, "message": p.message} for p in ref.problems]
+    if ref.confidence:
+        item["confidence"] = dict(ref.confidence)
+    problems = ref.problems + low_confidence_problems(ref.confidence)
+    item["problems"] = [{"code": str(p.code), "field": p.field, "message": p.message} for p in problems]
     return item
 
 

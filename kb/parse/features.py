@@ -65,9 +65,21 @@ KEYWORDS = frozenset(
     doi pmid pmcid url available retrieved accessed from online http https www isbn issn press
     university univ publ publishers publisher inc ltd springer elsevier wiley proceedings proc
     conference conf symposium workshop thesis phd dissertation report technical tech supplement suppl
-    abstract journal review letters letter transactions trans annals annual bulletin bull""".split()  # noqa: SIM905
+    abstract journal review letters letter transactions trans annals annual bulletin bull coll dans
+    éd éds dir epub print""".split()  # noqa: SIM905
 )
 """Words whose identity matters whatever their frequency."""
+
+AUTHOR_END = frozenset(["al", "coll", "alii", "others", "collaborateurs", "collab"])
+"""Words that end an author list after "et"/"and" ("et al.", "et coll.", "and others")."""
+
+ORG_WORDS = frozenset(
+    """society association institute committee organization organisation group collaboration
+    collaborative consortium agency authority autorité council network investigators foundation
+    ministry ministère commission federation fédération société santé health task force panel
+    centre center board office union""".split()  # noqa: SIM905
+)
+"""Words of corporate authors ("Haute Autorité de Santé", "The WHO Collaborative Study")."""
 
 _CORE_STRIP = "()[]{}\"'“”«»‘’*.,;:!?"
 _YEAR_RE = re.compile(r"(?<!\d)(1[5-9]\d\d|20[0-4]\d)(?!\d)")
@@ -229,6 +241,10 @@ def token_features(token: str) -> list[str]:
         feats.append("particle")
     if lc in KEYWORDS:
         feats.append(f"kw={lc}")
+    if lc in AUTHOR_END:
+        feats.append("etal")
+    if lc in ORG_WORDS:
+        feats.append("org")
     alpha = "".join(ch for ch in lc if ch.isalpha())
     if alpha and len(alpha) > 1:
         if alpha in abbrevs:
@@ -259,6 +275,7 @@ def token_features(token: str) -> list[str]:
 
 CONTEXT_KEEP = (
     "w=", "sh=", "last=", "year", "initials", "month", "digits", "title", "upper", "ltwa_abbr", "stop",
+    "etal", "org",
 )  # fmt: skip
 CONTEXT_KEEP_FAR = ("sh=", "last=", "year", "initials", "month", "digits", "title", "upper", "stop")
 """Which token attributes are copied to neighbouring tokens."""
@@ -277,6 +294,37 @@ class _Info(NamedTuple):
     closes: int
     quotes: int
     year: bool
+    key: str
+    """The token folded, without brackets, punctuation and dots (the gazetteer key)."""
+    jword: bool
+    """A capitalised word of a journal title (LTWA word, stem or abbreviation, curated spelling)."""
+    bare: bool
+    """Ends with a letter or a digit (no punctuation)."""
+    boundary: bool
+    """Ends with punctuation that can close a field (. , ; : ) ])."""
+    word: bool
+    """Letters only (once brackets and punctuation are stripped), not a month."""
+    lower: bool
+    """Starts with a lower-case letter."""
+    text_year: bool
+    """A bare year ("2011", "2019?") that can sit inside running title text."""
+
+
+_JOURNAL_MARKS = frozenset(["ltwa_abbr", "ltwa_word", "ltwa_stem"])
+
+
+def _shape_flags(token: str, own: list[str]) -> tuple[str, bool, bool, bool, bool, bool, bool]:
+    """The token-level parts of the sequence features (see :class:`_Info`)."""
+    from kb.parse.gazetteer import journal_words
+
+    c = core(token)
+    key = fold(c).replace(".", "")
+    capital = c[:1].isupper()
+    jword = capital and (key in journal_words() or any(a in _JOURNAL_MARKS for a in own))
+    bare = token[-1:].isalnum()
+    word = c.isalpha() and "month" not in own
+    text_year = "year" in own and c.isdigit() and token.rstrip("?!") == c
+    return key, jword, bare, token[-1:] in ".,;:)]", word, c[:1].islower(), text_year
 
 
 class Featurizer:
@@ -305,6 +353,7 @@ class Featurizer:
                 token.count(")") + token.count("]"),
                 token.count("“") + token.count("”") + token.count('"'),
                 "year" in own,
+                *_shape_flags(token, own),
             )
             if len(self._info) >= self.MAX_CACHE:
                 self._info.clear()  # bounded memory: about 2 KB a token
@@ -320,7 +369,10 @@ class Featurizer:
         n = len(tokens)
         if n == 0:
             return []
+        from kb.parse.gazetteer import journal_runs
+
         infos = [self.info(t) for t in tokens]
+        runs = journal_runs([i.key for i in infos])
         style = "st=" + "_".join(i.shape for i in infos[:3])
         out: list[list[str]] = []
         depth = 0
@@ -355,6 +407,18 @@ class Featurizer:
                 seen_year = True
             if quotes % 2:
                 f.append("in_quote")
+            if runs[i]:
+                f.append("jgaz=" + runs[i])
+            prev = infos[i - 1] if i else None
+            if inf.jword:
+                if prev is None or prev.boundary:
+                    f.append("jstart")
+                elif prev.jword:
+                    f.append("jcont")
+            if inf.text_year and prev is not None and prev.word and prev.bare:
+                f.append("yr_after_word")
+                if i < last and infos[i + 1].lower:
+                    f.append("yr_in_text")
             quotes += inf.quotes
             prev_shape = sh
             out.append(f)

