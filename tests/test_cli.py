@@ -132,7 +132,7 @@ def test_check_reports_problems_grouped_by_code(seed_db, capsys):
     code, out, _ = run(["check", "--db", str(seed_db), "--examples", "1"], capsys)
     lines = out.splitlines()
     assert code == 0
-    assert lines[0].endswith("problems in 15 codes")
+    assert lines[0].endswith("problems in 16 codes")
     assert lines[1:3] == [
         "truncated (error): 1",
         "  references/000_b9d0f3a1d59143d6.txt:44: the reference stops in the middle",
