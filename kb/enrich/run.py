@@ -107,21 +107,28 @@ def check_settings(settings: EnrichSettings) -> None:
         )
 
 
+def _rows(db: Path, sql: str) -> list[tuple]:
+    """The rows of a read-only query on the built database ``db`` (opened as ``kb export`` opens it)."""
+    from kb.export.records import connect_readonly
+
+    conn = connect_readonly(db)
+    try:
+        return conn.execute(sql).fetchall()
+    except sqlite3.Error as exc:
+        raise KbError(
+            f"cannot read the enrichment targets of {db} ({exc}); rebuild it with kb build."
+        ) from exc
+    finally:
+        conn.close()
+
+
 def read_targets(db: Path, only: str, limit: int | None) -> list[Target]:
     """The targets the build recorded in ``db``, selected by reason, in work id order."""
-    if not db.exists():
-        raise KbError(f"database {db} does not exist; run kb build first (or pass --db).")
-    try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-        try:
-            rows = conn.execute(
-                "select work_id, first_author, year, journal, title, doi, pmid, reasons from enrich_targets "
-                "where searchable = 1 order by work_id"
-            ).fetchall()
-        finally:
-            conn.close()
-    except sqlite3.Error as exc:
-        raise KbError(f"cannot read the works of {db} ({exc}); rebuild it with kb build.") from exc
+    rows = _rows(
+        db,
+        "select work_id, first_author, year, journal, title, doi, pmid, reasons from enrich_targets "
+        "where searchable = 1 order by work_id",
+    )
     targets = [
         Target(w, fa or "", str(y or ""), j or "", t or "", d or "", p or "")
         for w, fa, y, j, t, d, p, reasons in rows
@@ -192,15 +199,9 @@ def run_lookups(
 
 def verdict_counts(db: Path) -> list[tuple[str, int]]:
     """How the build decided the works it has lookups for: ``(verdict, count)``, verdicts in name order."""
-    try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-        try:
-            rows = conn.execute(
-                "select verdict, count(*) from enrich_targets where verdict is not null group by verdict "
-                "order by verdict"
-            ).fetchall()
-        finally:
-            conn.close()
-    except sqlite3.Error as exc:
-        raise KbError(f"cannot read the enrichment results of {db} ({exc}).") from exc
+    rows = _rows(
+        db,
+        "select verdict, count(*) from enrich_targets where verdict is not null "
+        "group by verdict order by verdict",
+    )
     return [(str(v), int(n)) for v, n in rows]

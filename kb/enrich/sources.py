@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from kb.dedupe.prep import fold
 from kb.enrich.cache import Cache
-from kb.enrich.http import PoliteClient, RequestRefused, Response, ServiceUnavailable
+from kb.enrich.http import PoliteClient, RequestRefused, Response, ServiceUnavailable, public_url
 from kb.enrich.records import (
     Candidate,
     MalformedResponse,
@@ -107,8 +107,6 @@ class Fetcher:
 
     def get(self, base: str, params: dict[str, str]) -> tuple[Response, str]:
         """The answer and when it was retrieved."""
-        from kb.enrich.http import public_url
-
         url = public_url(base, params, SECRET_PARAMS)
         cached = self.cache.response(url)
         if cached is not None:
@@ -132,6 +130,16 @@ def _refused(answer: Response, service: str) -> RequestRefused:
     return RequestRefused(
         f"{service} refused the request ({answer.status}: {detail}) for {answer.url}; {hint}."
     )
+
+
+def _check(answer: Response, service: str) -> None:
+    """Raise for an answer that is not a success: a 4xx refuses the request itself (retrying will not
+    help), anything else left after the client's retries means the service is unavailable."""
+    if answer.ok:
+        return
+    if 400 <= answer.status < 500:
+        raise _refused(answer, service)
+    raise ServiceUnavailable(f"{service} answered {answer.status} for {answer.url}")
 
 
 class PubMedSource:
@@ -168,12 +176,7 @@ class PubMedSource:
             answer, when = self.fetcher.get(f"{self.base}/esearch.fcgi", params)
             urls.append(answer.url)
             times.append(when)
-            if not answer.ok:
-                raise (
-                    _refused(answer, "PubMed")
-                    if 400 <= answer.status < 500
-                    else ServiceUnavailable(f"PubMed answered {answer.status} for {answer.url}")
-                )
+            _check(answer, "PubMed")
             ids = esearch_ids(answer.text())
         if not ids:
             return [], urls, max(times, default="")
@@ -181,12 +184,7 @@ class PubMedSource:
         answer, when = self.fetcher.get(f"{self.base}/efetch.fcgi", params)
         urls.append(answer.url)
         times.append(when)
-        if not answer.ok:
-            raise (
-                _refused(answer, "PubMed")
-                if 400 <= answer.status < 500
-                else ServiceUnavailable(f"PubMed answered {answer.status} for {answer.url}")
-            )
+        _check(answer, "PubMed")
         return pubmed_candidates(answer.text()), urls, max(times)
 
 
@@ -218,12 +216,7 @@ class CrossrefSource:
             answer, when = self.fetcher.get(f"{self.base}/works", params)
         if answer.status == 404:
             return [], [answer.url], when
-        if not answer.ok:
-            raise (
-                _refused(answer, "Crossref")
-                if 400 <= answer.status < 500
-                else ServiceUnavailable(f"Crossref answered {answer.status} for {answer.url}")
-            )
+        _check(answer, "Crossref")
         return crossref_candidates(answer.text()), [answer.url], when
 
 
