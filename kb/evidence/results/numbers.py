@@ -13,26 +13,44 @@ import re
 
 MINUS_SIGNS = "-\u2212\u2013\u2012\u2010"
 """Hyphen, unicode minus, en dash, figure dash, hyphen: all read as a minus where a sign can stand."""
+NUM_LEAD = rf"[{MINUS_SIGNS}\d.\u00b7+]"
+"""The characters a number (with its sign) can start with: the look-ahead of number-led patterns."""
 
-NUMBER_RE = re.compile(
+
+def lead(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``pattern`` compiled behind the one-character look-ahead ``first`` (a character class).
+
+    The look-ahead lets the regex engine skip, in C, every position whose character cannot start a match;
+    without it each alternative of a long pattern is tried at every character of the text (3 to 10 times
+    slower on abstracts). ``first`` must allow every character a match can start with.
+    """
+    if pattern.startswith("(?i)"):
+        pattern, flags = pattern[4:], flags | re.IGNORECASE
+    return re.compile(f"(?={first})(?:{pattern})", flags)
+
+
+NUMBER_RE = lead(
+    NUM_LEAD,
     r"(?<![\w\u00b7])(?<!\d\.)"
     rf"(?:(?P<sign>(?<![\w)\]%\u00b7.])[{MINUS_SIGNS}+]))?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?![\d,]|\.\d)"
     r"|\d+(?:[.\u00b7]\d+|,\d{1,2}(?![\d,])|,\d{4,})?"
     r"|[.\u00b7]\d+)"
-    r"(?![\w\u00b7]|\.\d)"
+    r"(?![\w\u00b7]|\.\d)",
 )
 """One number token. Groups: ``sign`` (may be absent) and ``num``."""
 
-WORD_NUMBER_RE = re.compile(
-    r"(?i)\b(?P<words>(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+WORD_NUMBER_RE = lead(
+    "[zotfsenhudcqvZOTFSENHUDCQV]",
+    r"\b(?P<words>(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     r"|hundred|un|une|deux|trois|quatre|cinq|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize"
     r"|vingt|trente|quarante|cinquante|soixante|cent)(?:(?:[\s\-]+(?:and[\s\-]+|et[\s\-]+)?)"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
     r"|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|un|une|deux"
     r"|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente"
-    r"|quarante|cinquante|soixante|cent)){0,4})\b"
+    r"|quarante|cinquante|soixante|cent)){0,4})\b",
+    re.IGNORECASE,
 )
 """A number written in words (English or French), up to five words."""
 
