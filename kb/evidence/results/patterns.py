@@ -62,7 +62,7 @@ RANGE_RE = lead(
 """A range or IQR given with its word: "(range, 13–74)", "IQR 2–5"."""
 TIME_UNITS = (
     r"(?:h|hrs?|hours?|min|mins|minutes?|s|sec|seconds?|days?|d|weeks?|wks?|months?|mo|years?|yrs?|y"
-    r"|jours?|semaines?|mois|ans|années|heures?)"
+    r"|jours?|semaines?|mois|ans?|années|heures?)"
 )
 LIST = r"(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|et\s+|ou\s+|to\s+|[-–]\s*)\d+(?:[.,]\d+)?)"
 """The next item of a list of numbers ("0, 6, and 12")."""
@@ -83,7 +83,7 @@ minutes after"."""
 DOSE_RE = lead(
     NUM_LEAD,
     rf"(?P<num>{NUM})\s*(?:mg|g|µg|μg|mcg|ug|IU|UI|U|mL|ml|L|mmol|grams?|milligrams?|TU|Gy|cGy|kcal|mEq|units?)"
-    r"(?:\s*/\s*(?:kg|m2|m²|day|d|dose|j|jour|week|wk|h))*\b(?!\s*%)",
+    r"(?:\s*/\s*(?:kg|m2|m²|day|d|dose|j|jour|week|wk|h))*\b(?!\s*%|\s*/\s*(?:d?[lL]|m[lL]|100\s*m[lL])\b)",
 )
 """A dose or quantity given ("150 mg", "0.7 mg/kg", "2 grams", "50 mg/day")."""
 THRESHOLD_RE = lead(
@@ -181,6 +181,11 @@ EVENT_AFTER_RE = re.compile(
     r"diagnosed|excluded|lost|withdrawn)|discontinued|withdrew|dropped)\b"
 )
 """An event verb after a count: the number counts events, not the sample."""
+EVENT_BEFORE_RE = re.compile(
+    r"(?i)\b(?:occurred|occurring|reported|observed|seen|noted|developed|experienced|recorded|detected|"
+    r"documented|happened|survenus?|observée?s?|rapportée?s?)\b[^.;()\d]{0,30}?\b(?:in|by|among|chez)\s*$"
+)
+"""An event verb before a count ("occurred in 45", "was reported by 4"): the number counts events."""
 ENROL_RE = re.compile(
     r"(?i)\b(?:enrol+ed|recruited|randomi[sz]ed|included|allocated|assigned|selected|participated|completed|"
     r"analy[sz]ed|studied|evaluated|examined|treated|given|received|underwent|inclus|randomisés?|analysés?|"
@@ -232,20 +237,34 @@ UNIT_WORD_RE = re.compile(
 ARM_N_RE = lead(
     r"\d",
     r"(?<![\d.,%])(?P<num>\d+)\s+(?:were|was)\s+(?:in|allocated|assigned|randomi[sz]ed|included)\b"
-    r"|(?<![\d.,%])(?P<num2>\d+)\s+(?:in|to)\s+(?:each|the\s+[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s+(?:group|arm)s?\b",
+    r"|(?<![\d.,%])(?P<num2>\d+)\s+(?:in|to)\s+(?:each|the\s+[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s+(?:group|arm)s?\b"
+    r"|(?<![\d.,%])(?P<num3>\d+)\s+(?:per|par|in each|dans chaque)\s+(?:group|arm|groupe|bras)\b",
 )
-"""An arm's size: "26 were in Ksharasutra", "90 in each group", "45 to the placebo arm"."""
+"""An arm's size: "26 were in Ksharasutra", "90 in each group", "45 to the placebo arm", "80 per arm"."""
+NEXT_ARM_N_RE = re.compile(
+    r"[^\d;.()%]{0,60}?(?:\band|,)\s+(?P<num>\d+)\s+(?:to|in|into)\s+(?:the\s+)?[A-Za-z](?![^;.()]{0,40}%)"
+)
+"""The next arm's size after "N were assigned to A": "and 306 to placebo"."""
 CHANGE_BY_RE = re.compile(
     r"(?i)\b(?:increased|decreased|reduced|improved|rose|fell|declined|dropped|changed|gained|lost|lowered|raised)"
     r"\b[^.;()\d]{0,40}?\bby\s*$"
 )
 """A change "by" a value: "increased daily intake by 1.32 fruits/vegetables" (a mean change)."""
 PAIR_AFTER_RE = re.compile(rf"\s*(?:[a-zA-Z/]+\s*)?(?:vs\.?|versus|compared with|compared to|v\.)\s*{NUM}")
+ARM_PAIR_RE = re.compile(
+    r"\s*(?P<unit>(?:[a-zA-Zµμ°]{1,6}(?:/[a-zA-Z0-9²]+)*)(?<!\bwith)(?<!\bin)(?<!\bfor)(?<!\bon))?"
+    r"\s+(?:with|in|for|on)\s+(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?(?:\s+(?:group|arm)s?)?"
+    rf",?\s+(?:and|vs\.?|versus|compared with)\s+(?P<num>{NUM})"
+)
+"""A value, its arm and the next arm's value: "0.42 with tiotropium and 0.55 with placebo"."""
+RATE_WORD_RE = re.compile(r"(?i)\b(?:rates?|incidence|proportion|percentage|frequency|risk)\b")
 PAIR_BEFORE_RE = re.compile(r"(?:vs\.?|versus|compared with|compared to|v\.)\s*$")
 CI_GAP_RE = re.compile(r"^\s*(?:[a-zA-Zµμ°/%²][\w/%²·-]*(?:\s+[a-zA-Z/][\w/-]*)?)?\s*[,;:(\[]*\s*$")
 """What may stand between a value and the CI that follows it: a unit and punctuation."""
 COUNT_PCT_RE = lead(r"\d", rf"(?<![\d.,/])(?P<count>\d+)\s*(?:{POPULATION}\s*)?\(\s*(?P<pct>{NUM})\s*%\s*\)")
 """A count with its percentage: "21 (18%)", "8 patients (31%)"."""
+LIST_GAP_RE = re.compile(rf"\s*(?:{POPULATION})?\s*(?:,\s*|\band\s+|\bor\s+|\bvs\.?\s+|\bversus\s+)+$")
+"""Between two counts of one list: "patients and ", ", "."""
 CLAUSE_VERB_RE = re.compile(
     r"(?i)\b(?:was|were|is|are|had|has|occurred|increased|decreased|improved|reduced|showed|remained|reached"
     r"|achieved|did|étaient|était|est|sont|a été|ont été)\b"
