@@ -72,12 +72,13 @@ def _effects(sent: Sentence) -> None:
             continue
         if not abbrev and (len(gap) > 100 or re.search(r"[.;]\s", gap.replace("; 95%", ""))):
             continue
-        if measure == "md" and t.pct and not re.search(r"(?i)\bmean\b", words):
+        points = P.POINTS_RE.match(text, t.end, sent.s.end) is not None
+        if measure == "md" and (t.pct or points) and not re.search(r"(?i)\bmean\b", words):
             measure = "rd"  # "a difference of 2.8%" is a risk difference; a "mean difference" stays one
         used.add(start)
         t.role, t.measure = "value", measure
         if t.ci is None:
-            b = P.BRACKET_CI_RE.match(text, t.end, sent.s.end)
+            b = P.BRACKET_CI_RE.match(text, t.end, sent.s.end) or P.BARE_CI_RE.match(text, t.end, sent.s.end)
             if b is not None:
                 lo, hi = parse_number(b.group("lo")), parse_number(b.group("hi"))
                 if lo is not None and hi is not None and min(lo, hi) <= t.value <= max(lo, hi):
@@ -113,6 +114,16 @@ def _values(sent: Sentence) -> None:
         elif t.pct and RD_AFTER_RE.match(after):
             t.measure = "rd"
         elif not t.pct and P.CHANGE_BY_RE.search(text[max(sent.s.start, t.start - 60) : t.start]):
+            t.measure = MEASURE_MEAN
+        elif (
+            not t.pct
+            and re.search(
+                r"\b(?:and|or|vs\.?|versus)\s+by\s*$", text[max(sent.s.start, t.start - 12) : t.start]
+            )
+            and P.CHANGED_BY_RE.search(text, sent.s.start, t.start - 3)
+        ):
+            t.measure = MEASURE_MEAN  # "fell by 9.4 mm Hg in A and by 3.1 mm Hg in B"
+        elif not t.pct and _spread_and_unit(sent, t):
             t.measure = MEASURE_MEAN
         elif kind in (MEASURE_MEDIAN, MEASURE_MEAN) and not t.pct and _bracket_spread(sent, t):
             t.measure = kind
@@ -174,6 +185,16 @@ def _bracket_spread(sent: Sentence, t: Tok) -> bool:
     inner[0].role = "sd"
     t.spread = "sd"
     return True
+
+
+def _spread_and_unit(sent: Sentence, t: Tok) -> bool:
+    """A value written "128 (14) mm Hg": a mean with its SD in brackets and then its unit."""
+    m = P.BRACKET_SPREAD_RE.match(sent.text, t.end, sent.s.end)
+    if m is None or not P.UNIT_WORD_RE.match(sent.text, m.end(), min(sent.s.end, m.end() + 16)):
+        return False
+    if re.match(rf"\s*{P.POPULATION}\b", sent.text[m.end() : m.end() + 20]):
+        return False
+    return _bracket_spread(sent, t)
 
 
 def _paired(sent: Sentence, t: Tok) -> bool:

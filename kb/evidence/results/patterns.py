@@ -38,6 +38,10 @@ BRACKET_CI_RE = re.compile(
     rf"(?:[^\d()\[\];.]|(?<=[a-zA-Z])\d){{0,30}}?[(\[]\s*(?P<lo>{NUM}){UNIT}\s*(?:[,;]|to|[{MINUS_SIGNS}])\s*(?P<hi>{NUM})"
 )
 """Bounds in brackets right after an estimate, without the words: "4.54 (0.10, 8.98)", "0.51 [0.34, 0.75]"."""
+BARE_CI_RE = re.compile(rf"\s*,\s*(?P<lo>{NUM})\s*(?:to|[{MINUS_SIGNS}])\s*(?P<hi>{NUM})(?=\s*[)\];,]|\s*$)")
+"""Bounds after a comma, without words or brackets, after an effect: "odds ratio 2.35, 1.58 to 3.49"."""
+POINTS_RE = re.compile(r"\s*(?:percentage points?|percent points?|points? de pourcentage|pp\b)")
+"""A difference in percentage points: a risk difference."""
 P_RE = lead(
     "[Pp]",
     r"(?<![A-Za-z])[Pp](?:\s*[-‐]?\s*values?)?(?:\s*(?:for|of)\s+(?:trend|interaction|heterogeneity|difference|"
@@ -250,6 +254,11 @@ CHANGE_BY_RE = re.compile(
     r"\b[^.;()\d]{0,40}?\bby\s*$"
 )
 """A change "by" a value: "increased daily intake by 1.32 fruits/vegetables" (a mean change)."""
+CHANGED_BY_RE = re.compile(
+    r"(?i)\b(?:increased|decreased|reduced|improved|rose|fell|declined|dropped|changed|gained|lost|lowered|raised)"
+    r"\b[^.;]{0,40}?\bby\b"
+)
+"""A change "by" somewhere before: the next "and by 3.1" is the other arm's change."""
 PAIR_AFTER_RE = re.compile(rf"\s*(?:[a-zA-Z/]+\s*)?(?:vs\.?|versus|compared with|compared to|v\.)\s*{NUM}")
 ARM_PAIR_RE = re.compile(
     r"\s*(?P<unit>(?:[a-zA-Zµμ°]{1,6}(?:/[a-zA-Z0-9²]+)*)(?<!\bwith)(?<!\bin)(?<!\bfor)(?<!\bon))?"
@@ -261,8 +270,19 @@ RATE_WORD_RE = re.compile(r"(?i)\b(?:rates?|incidence|proportion|percentage|freq
 PAIR_BEFORE_RE = re.compile(r"(?:vs\.?|versus|compared with|compared to|v\.)\s*$")
 CI_GAP_RE = re.compile(r"^\s*(?:[a-zA-Zµμ°/%²][\w/%²·-]*(?:\s+[a-zA-Z/][\w/-]*)?)?\s*[,;:(\[]*\s*$")
 """What may stand between a value and the CI that follows it: a unit and punctuation."""
-COUNT_PCT_RE = lead(r"\d", rf"(?<![\d.,/])(?P<count>\d+)\s*(?:{POPULATION}\s*)?\(\s*(?P<pct>{NUM})\s*%\s*\)")
-"""A count with its percentage: "21 (18%)", "8 patients (31%)"."""
+COUNT_PCT_RE = lead(
+    r"\d",
+    rf"(?<![\d.,/])(?P<count>\d{{1,3}}(?:,\d{{3}})+|\d+)\s*(?:{POPULATION}\s*)?\(\s*(?P<pct>{NUM})\s*%\s*\)",
+)
+"""A count with its percentage: "21 (18%)", "8 patients (31%)", "1,150 (94.9%)"."""
+ENROL_AFTER_RE = re.compile(
+    rf"\s*(?:{POPULATION}\s+)?(?:were\s+|was\s+)?(?:completed|analy[sz]ed|included|enrolled|randomi[sz]ed|followed)\b"
+)
+"""An enrolment verb right after a count: the count is a sample size."""
+THAN_ARM_RE = re.compile(
+    r"\s*%?\s*(?:of|in|for|with|among)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:group|arm|groupe|bras)\b"
+)
+"""After "higher than X": the other arm's value ("76.67% of the control group"), not a threshold."""
 LIST_GAP_RE = re.compile(rf"\s*(?:{POPULATION})?\s*(?:,\s*|\band\s+|\bor\s+|\bvs\.?\s+|\bversus\s+)+$")
 """Between two counts of one list: "patients and ", ", "."""
 CLAUSE_VERB_RE = re.compile(

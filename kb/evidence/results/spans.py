@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from kb.evidence.results import patterns as P
 from kb.evidence.results.model import MEASURE_MEAN, MEASURE_MEDIAN, MEASURE_N, Result
-from kb.evidence.results.numbers import NUMBER_RE, WORD_NUMBER_RE, parse_number, words_to_int
+from kb.evidence.results.numbers import NUMBER_RE, WORD_NUMBER_RE, parse_number, time_unit, words_to_int
 from kb.evidence.results.sections import (
     BACKGROUND,
     CONCLUSIONS,
@@ -215,6 +215,8 @@ def design_spans(sent: Sentence) -> None:
                 )
             ):
                 continue
+            if role == "threshold" and P.THAN_ARM_RE.match(text, m.end(g), sent.s.end):
+                continue  # "93.33%, higher than 76.67% of the control group": a comparison of results
             sent.mark(m.start(g), m.end(g), role)
     for t in sent.free():
         if not t.pct and t.value.is_integer() and 1900 <= t.value <= 2100 and "," not in t.raw:
@@ -226,6 +228,9 @@ def design_spans(sent: Sentence) -> None:
     for m in sent.finditer(P.COUNT_PCT_RE):
         (count, *rest) = sent.within(m.start(), m.end())
         if count.role or not rest:
+            continue
+        if P.ENROL_AFTER_RE.match(text, m.end(), sent.s.end):  # "1,150 (94.9%) completed the trial"
+            count.role = "n"
             continue
         of = OF_BEFORE_RE.search(text, max(sent.s.start, m.start() - 12), m.start())
         if of is not None:  # "45 of 306 patients (14.7%)": 306 is the arm, 45 the events
@@ -380,7 +385,14 @@ def baseline(sent: Sentence) -> None:
             t.role = "baseline"
             continue
         clause = re.split(r"[,;.]|\band\b", text[t.end : t.end + 50])[0]
-        if t.pct and t.count is None and P.DEMOGRAPHIC_RE.search(clause) and not P.COMPARE_RE.search(clause):
+        of_people = re.match(r"\s*%?\s*of\s+(?:the\s+|all\s+)?[\w-]+\s*(?:\(|$)", clause)  # "11.6% of women"
+        if (
+            t.pct
+            and t.count is None
+            and not of_people
+            and P.DEMOGRAPHIC_RE.search(clause)
+            and not P.COMPARE_RE.search(clause)
+        ):
             t.role = "baseline"
     n_toks = [t for t in sent.toks if t.role == "n"]
     if not n_toks and not sent.extra:
@@ -432,46 +444,26 @@ def scope(sent: Sentence, pos: int) -> tuple[str, int] | None:
     ends = sent._keyword_ends
     # keywords are sorted by start and do not overlap, so their ends are sorted too
     i = bisect.bisect_right(ends, pos) - 1
-    if i < 0 or CLAUSE_BREAK_RE.search(sent.text, found[i][1], pos):
+    between = sent.text[found[i][1] : pos] if i >= 0 else ""
+    closed = _closes(between)
+    if i < 0 or closed or CLAUSE_BREAK_RE.search(sent.text, found[i][1], pos):
         return (
             None  # "With a median follow-up of 5.2 years, survival was 78%": the keyword is not the value's
         )
     return (found[i][2], found[i][1])
 
 
-def time_unit(word: str) -> str:
-    """A time unit's canonical plural ("mo" -> "months", "semaines" -> "weeks")."""
-    w = word.lower()
-    for prefix, unit in TIME_UNIT_NAMES:
-        if w == prefix or (len(prefix) > 2 and w.startswith(prefix)):
-            return unit
-    return w
-
-
-TIME_UNIT_NAMES = (
-    ("h", "hours"),
-    ("hr", "hours"),
-    ("hrs", "hours"),
-    ("hour", "hours"),
-    ("heure", "hours"),
-    ("min", "minutes"),
-    ("s", "seconds"),
-    ("sec", "seconds"),
-    ("d", "days"),
-    ("day", "days"),
-    ("jour", "days"),
-    ("wk", "weeks"),
-    ("week", "weeks"),
-    ("semaine", "weeks"),
-    ("mo", "months"),
-    ("month", "months"),
-    ("mois", "months"),
-    ("y", "years"),
-    ("yr", "years"),
-    ("year", "years"),
-    ("an", "years"),
-    ("ann", "years"),
-)
+def _closes(s: str) -> bool:
+    """True when ``s`` closes a bracket it did not open (the text before it was inside brackets)."""
+    depth = 0
+    for ch in s:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+            if depth < 0:
+                return True
+    return False
 
 
 def unit_of(text: str, t: Tok) -> str | None:
