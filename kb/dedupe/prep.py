@@ -15,7 +15,6 @@ stop words dropped); :func:`journals_compatible` accepts abbreviations (``J Clin
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,11 +22,11 @@ from functools import lru_cache
 from kb.dedupe.records import EXTRA_BOOKTITLE, EXTRA_ENTRY_TYPE, EXTRA_NOTE, Record
 from kb.model import Name
 from kb.patterns import DOI
+from kb.patterns import fold as accent_fold
 
 # --- folding -------------------------------------------------------------------------------------------
 
-_LETTERS = str.maketrans({
-    "ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i",
+_SPELLED = str.maketrans({
     "&": " and ",
     # Greek letters as written out in other records ("TNF-α" / "TNF-alpha"); µ is the micro sign
     "α": " alpha ", "β": " beta ", "γ": " gamma ", "δ": " delta ", "κ": " kappa ", "λ": " lambda ",
@@ -41,10 +40,9 @@ def fold(text: str) -> str:
     """Lower-case, accents stripped, markup removed, every run of non-alphanumerics one space."""
     if not text:
         return ""
-    text = _MARKUP_RE.sub(" ", text.casefold().replace("&amp;", "&")).translate(_LETTERS)
+    text = _MARKUP_RE.sub(" ", text.casefold().replace("&amp;", "&")).translate(_SPELLED)
     if not text.isascii():
-        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-        text = text.casefold().translate(_LETTERS)  # compatibility forms may decompose to capitals
+        text = accent_fold(text).translate(_SPELLED)  # compatibility forms may decompose to Greek letters
         if not text.isascii():  # other scripts: keep their letters and digits as they are
             return " ".join("".join(c if c.isalnum() else " " for c in text).split())
     return " ".join(_NON_ALNUM_RE.sub(" ", text).split())
@@ -102,9 +100,12 @@ _TYPE_CONFERENCE_RE = re.compile(r"\b(?:congress|meeting abstract|conference abs
 _CONFERENCE_TYPES = {"inproceedings", "conference", "conf", "cpaper", "abst", "paper-conference"}
 _MEETING_RE = re.compile(
     r"\b(?:abstracts?|meeting|congress|conference|symposium|workshop|suppl|supplement|proceedings|"
+    r"abstr|meet|congr|conf|symp|worksh|proc|"
     r"hicss|amcis|icis|ecis|pacis)\b",
     re.IGNORECASE,
 )
+"""A container that names a meeting, in full or in its ISO 4 abbreviation ("Proc", "Conf", "Symp",
+"Congr": the flag must not change when one database abbreviates the name)."""
 _SUPPLEMENT_RE = re.compile(r"\bsuppl|\bsupplement", re.IGNORECASE)
 """A supplement issue; with a single page (or none) it is most likely a meeting abstract."""
 _ORGANISATION_RE = re.compile(
@@ -112,7 +113,13 @@ _ORGANISATION_RE = re.compile(
     r"trial|trialists|network|working|panel|task force|anonymous)\b",
     re.IGNORECASE,
 )
-_JOURNAL_PROCEEDINGS_RE = re.compile(r"^(?:proceedings of the (?:national|royal|ieee)|proc natl|mayo)", re.I)
+_JOURNAL_PROCEEDINGS_RE = re.compile(
+    r"^(?:proceedings of the (?:national|royal|ieee)|proc natl|mayo|dissertation abstracts|diss abstr)", re.I
+)
+"""Journals whose names hold a meeting word but whose records are no meeting abstracts (PNAS, Mayo Clinic
+Proceedings, Dissertation Abstracts International: the abstract of a thesis)."""
+_PAGE_COUNT_RE = re.compile(r"^\s*\d+\s*(?:pp?|pages)\.?\s*$", re.IGNORECASE)
+"""A page count ("215 p", "320 pp."): the length of a thesis or a book, not where it starts."""
 
 _DIGITS_RE = re.compile(r"\d+")
 _PAGE_RE = re.compile(r"^\s*(?!sup)([a-z]{0,3})\.?\s?(\d+)(?:\s*[-–]+\s*[a-z]{0,3}(\d+))?", re.IGNORECASE)
@@ -154,8 +161,8 @@ def pages_key(pages: str) -> tuple[str, str]:
     """First and last page (``"1038-44"`` -> ``("1038", "1044")``); an article number keeps its letter
     (``"e43268"``, ``"a1754"``) so that it never equals a print page; empty when unknown."""
     match = _PAGE_RE.match(pages.strip()) if pages else None
-    if not match or _MONTH_RE.search(pages):  # "01-Jun": a range a spreadsheet turned into a date
-        return "", ""
+    if not match or _MONTH_RE.search(pages) or _PAGE_COUNT_RE.match(pages):
+        return "", ""  # "01-Jun": a range a spreadsheet turned into a date; "215 p": a page count
     prefix = match.group(1).lower()
     first, last = match.group(2).lstrip("0") or "0", match.group(3) or ""
     if prefix and not last and len(first) >= 3 and prefix in {"a", "b", "c", "e"}:
@@ -226,13 +233,25 @@ journal_key = fold_journal
 citations, see :mod:`kb.dedupe.shorts`)."""
 
 
+def _word_abbreviates(short: str, full: str) -> bool:
+    """``short`` is a prefix of ``full`` ("clin"), or an ISO 4 contraction of it: the same first letter and
+    at least three letters found in order ("dtsch" / "deutsche", "natl" / "national", "hematol" /
+    "haematologica")."""
+    if full.startswith(short):
+        return True
+    if len(short) < 3 or short[0] != full[0] or len(short) >= len(full):
+        return False
+    rest = iter(full[1:])
+    return all(c in rest for c in short[1:])
+
+
 def _abbreviates(short: list[str], full: list[str]) -> bool:
-    """Each word of ``short`` is a prefix of the next words of ``full``, in order (J Clin Invest)."""
+    """Each word of ``short`` abbreviates one of the next words of ``full``, in order (J Clin Invest)."""
     if not short or len(short) > len(full):
         return False
     i = 0
     for word in short:
-        while i < len(full) and not full[i].startswith(word):
+        while i < len(full) and not _word_abbreviates(word, full[i]):
             i += 1
         if i == len(full):
             return False
