@@ -46,6 +46,20 @@ def test_the_cli_commands_stay_thin():
     assert long == {}
 
 
+def test_every_command_is_named_with_its_module():
+    """The CLI imports a command's module only when the command runs: the map of commands to modules
+    must name every command, in the module that defines it."""
+    import importlib
+
+    from kb.cli import COMMAND_MODULES, cli
+
+    for path in (KB / "cli").glob("*.py"):
+        if path.stem not in ("__init__", "__main__", "app"):
+            importlib.import_module(f"kb.cli.{path.stem}")
+    defined = {name: command.callback.__module__ for name, command in cli.commands.items()}
+    assert defined == {name: f"kb.cli.{module}" for name, module in COMMAND_MODULES.items()}
+
+
 def test_the_pipeline_only_orders_stages():
     assert len((KB / "pipeline.py").read_text(encoding="utf-8").splitlines()) < 250
 

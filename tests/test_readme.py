@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import click
 from conftest import ROOT
 
 from kb.cli import cli
@@ -29,7 +30,7 @@ def test_ci_runs_the_readme_test_command():
 
 def test_readme_documents_every_command():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for name in cli.commands:
+    for name in cli.list_commands(click.Context(cli)):
         assert f"`kb {name}" in readme, name
 
 

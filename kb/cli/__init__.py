@@ -4,13 +4,14 @@
 ``kb`` entry point). Each other module holds one family of commands, each command a thin wrapper around one
 library call: ``build`` (build, add, serve), ``enrich``, ``report`` (check, review), ``text`` (parse, find,
 tag, results, train), ``dedupe``, ``export`` (export, graph). To add a command, write it in the module of its
-family (or a new module imported below) with ``@cli.command``.
+family (or a new module) with ``@cli.command`` and name it in ``app.COMMAND_MODULES``: a command's module
+is imported only when the command runs (or ``kb --help`` lists the commands).
 """
 
 from __future__ import annotations
 
-from kb.cli import build, dedupe, enrich, export, report, text
 from kb.cli.app import (
+    COMMAND_MODULES,
     ENRICH_ONLY,
     EXIT_ERROR,
     EXIT_NETWORK,
@@ -27,7 +28,6 @@ from kb.cli.app import (
     main,
 )
 
-COMMAND_MODULES = (build, dedupe, enrich, export, report, text)  # imported for their @cli.command
 __all__ = [
     "COMMAND_MODULES",
     "ENRICH_ONLY",

@@ -13,6 +13,7 @@ Exit codes (documented in the README):
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -86,7 +87,28 @@ def build_config(references: Path, db: Path, extract_dir: Path | None = None, qu
     return Config(references, db, extract_dir, progress_for(sys.stderr, quiet))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+COMMAND_MODULES = {
+    "build": "build", "add": "build", "serve": "build", "dedupe": "dedupe", "enrich": "enrich",
+    "export": "export", "graph": "export", "check": "report", "review": "report", "parse": "text",
+    "find": "text", "tag": "text", "results": "text", "train": "text",
+}  # fmt: skip
+"""The module of ``kb.cli`` that defines each command (with ``@cli.command``), imported when it runs."""
+
+
+class LazyGroup(click.Group):
+    """A click group that imports a command's module only when the command is asked for, so that
+    ``kb find`` (run once per document) does not pay for the other commands' imports at start-up."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(COMMAND_MODULES))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
+            importlib.import_module(f"kb.cli.{COMMAND_MODULES[cmd_name]}")  # registers its commands
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="itp-kb", prog_name="kb")
 def cli() -> None:
     """ITP evidence knowledge base: build it from references/ and serve it with Datasette."""

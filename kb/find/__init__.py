@@ -22,8 +22,8 @@ from kb.find.features import (
     YEAR_RE,
     crf_items,
     document_features,
+    first_pass_features,
     openers,
-    with_first_pass,
 )
 from kb.find.labels import BEGIN, INSIDE, OTHER, spans_from_labels
 
@@ -159,8 +159,10 @@ class ReferenceFinder:
             items, feats = document_features(lines[start:end])
             if not items:
                 continue
-            first = self._first.tag(crf_items(feats))
-            second = self._second.tag(crf_items(with_first_pass(feats, first)))
+            items_first = crf_items(feats)
+            first = self._first.tag(items_first)
+            extras = crf_items(first_pass_features(feats, first))  # the same strings, built once
+            second = self._second.tag([a + b[1:] for a, b in zip(items_first, extras, strict=True)])
             indexes += [start + item.index for item in items]
             labels += settle_openers([item.text for item in items], list(second))
         return indexes, labels

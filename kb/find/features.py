@@ -10,9 +10,9 @@ position, the section heading it follows), so the features of a document do not 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
-from statistics import median
 
 UPPER = "A-ZÀ-ÖØ-Þ"
 LOWER = "a-zß-öø-ÿĀ-ž'’"
@@ -86,10 +86,7 @@ ENDINGS = frozenset(["pages", "year", "id", "."])
 
 def _bucket(value: float, edges: tuple[float, ...]) -> int:
     """Index of the first edge ``value`` is below (``len(edges)`` when above them all)."""
-    for n, edge in enumerate(edges):
-        if value < edge:
-            return n
-    return len(edges)
+    return bisect_right(edges, value)  # the edges ascend
 
 
 def _end_kind(s: str) -> str:
@@ -282,6 +279,13 @@ def _window_sums(columns: tuple[list[int], ...], width: int) -> tuple[list[int],
     return tuple(out)
 
 
+def _median_int(values: list[int]) -> int:
+    """``int(statistics.median(values))`` without importing statistics (and random) at start-up."""
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    return ordered[mid] if len(ordered) % 2 else int((ordered[mid - 1] + ordered[mid]) / 2)
+
+
 def document_features(lines: list[str]) -> tuple[list[Line], list[dict[str, float | str]]]:
     """The non-blank lines of a document and one feature dict per line, neighbours included."""
     items = non_blank(lines)
@@ -290,7 +294,7 @@ def document_features(lines: list[str]) -> tuple[list[Line], list[dict[str, floa
     lengths = [len(item.text.strip()) for item in items]
     typical = float(sorted(lengths)[int(0.8 * (len(lengths) - 1))]) or 1.0
     indents = [len(item.text) - len(item.text.lstrip(" \t")) for item in items]
-    indent0 = int(median(indents))
+    indent0 = _median_int(indents)
     spacing = _spacing([item.gap_before for item in items])
     own = [_own(item, typical, indent0, spacing[k]) for k, item in enumerate(items)]
     for f, opener in zip(own, openers([item.text for item in items]), strict=True):
@@ -376,15 +380,24 @@ NEIGHBOUR_FLAGS = (
 
 def crf_items(feats: list[dict[str, float | str]]) -> list[list[str]]:
     """Feature dicts as python-crfsuite takes them: one ``key=value`` string (weight 1) per feature."""
-    return [["bias", *(f"{key}={value}" for key, value in f.items())] for f in feats]
+    return [["bias", *[f"{key}={value}" for key, value in f.items()]] for f in feats]
 
 
 def with_first_pass(feats: list[dict[str, float | str]], labels: list[str]) -> list[dict[str, float | str]]:
-    """Add what a first tagging pass says about the document's own reference style.
+    """Each line's features with what a first tagging pass says about the document's own reference
+    style added (:func:`first_pass_features`)."""
+    return [{**f, **extra} for f, extra in zip(feats, first_pass_features(feats, labels), strict=True)]
+
+
+def first_pass_features(
+    feats: list[dict[str, float | str]], labels: list[str]
+) -> list[dict[str, float | str]]:
+    """What a first tagging pass says about the document's own reference style, one dict per line.
 
     For each line: how often lines of its start shape, indentation and spacing were tagged as the
     beginning of a reference rather than its continuation elsewhere in the same document; and the
-    first pass's own label for the line and its neighbours.
+    first pass's own label for the line and its neighbours. None of these keys is a key of ``feats``,
+    so the second pass's items are the first pass's with these added at the end.
     """
     begins = [f for f, lab in zip(feats, labels, strict=True) if lab == "B"]
     insides = [f for f, lab in zip(feats, labels, strict=True) if lab == "I"]
@@ -394,7 +407,7 @@ def with_first_pass(feats: list[dict[str, float | str]], labels: list[str]) -> l
         profile[key] = (Counter(str(f.get(key)) for f in begins), Counter(str(f.get(key)) for f in insides))
     n_b, n_i = max(len(begins), 1), max(len(insides), 1)
     for k, f in enumerate(feats):
-        g = dict(f)
+        g: dict[str, float | str] = {}
         for key, (cb, ci) in profile.items():
             value = str(f.get(key))
             rb, ri = cb[value] / n_b, ci[value] / n_i
