@@ -25,11 +25,17 @@ from kb.cli.app import cli
 )
 @click.option("--summary", is_flag=True, help="Print PRISMA counts (per file, per database) to stderr.")
 @click.option("--strict", is_flag=True, help="Exit 2 when a file was skipped or had an error.")
+@click.option(
+    "--decisions",
+    type=click.Path(path_type=Path),
+    help="Reviewer's decisions file (same/different on record ids), as the build's extract/decisions.yml.",
+)
 def dedupe_command(
-    files: tuple[Path, ...], fmt: str, maybe: Path | None, summary: bool, strict: bool
+    files: tuple[Path, ...], fmt: str, maybe: Path | None, summary: bool, strict: bool, decisions: Path | None
 ) -> None:
     """Deduplicate exports of any format kb reads: one row per cluster; unreadable files are skipped."""
     from kb.dedupe.run import run_dedupe
 
     paths, maybe_path = [str(f) for f in files], str(maybe) if maybe else None
-    sys.exit(run_dedupe(paths, fmt, maybe_path, summary, sys.stdout, sys.stderr, strict=strict))
+    reviewed = str(decisions) if decisions else None
+    sys.exit(run_dedupe(paths, fmt, maybe_path, summary, sys.stdout, sys.stderr, strict, reviewed))
