@@ -117,11 +117,35 @@ def test_web_and_cli_give_the_same_works_in_the_same_order_for_every_name(
 
 
 def test_the_canned_queries_run_the_one_works_query() -> None:
-    from kb.evidence.treatment import WEB_LIMIT, WORKS_SQL
+    from kb.evidence.treatment import TRIALS, WEB_LIMIT, WORKS_SQL, works_sql
 
-    flat = " ".join(WORKS_SQL.split())
-    for name in ("evidence_by_treatment", "results_for_treatment", "trials_by_intervention"):
-        assert f"{flat} limit {WEB_LIMIT}" in " ".join(_canned(name).split()), name
+    for name, sql in (
+        ("evidence_by_treatment", WORKS_SQL),
+        ("results_for_treatment", WORKS_SQL),
+        ("trials_by_intervention", works_sql(TRIALS)),
+    ):
+        assert f"{' '.join(sql.split())} limit {WEB_LIMIT}" in " ".join(_canned(name).split()), name
+
+
+def test_trials_are_the_first_trials_of_the_works_of_a_treatment(
+    conn: sqlite3.Connection,
+) -> None:
+    """The trials query filters the works while streaming them, before its limit (2 here: the seeds have
+    fewer than 1,000 works of a treatment)."""
+    from kb.evidence.treatment import WEB_LIMIT
+
+    sql, seen = _canned("trials_by_intervention").replace(f"limit {WEB_LIMIT}", "limit 2"), 0
+    trials = {
+        r[0]
+        for r in conn.execute(
+            "select work_id from work_design where design_id in ('rct', 'non_randomised_trial')"
+        )
+    }
+    for drug in ("rituximab", "corticosteroids", "mycophenolate", "TPO-RA"):
+        web = [r[0] for r in conn.execute(sql, {"drug": drug, "role": ""})]
+        assert web == [w for w in work_ids(conn, drug) if w in trials][:2], drug
+        seen += len(web)
+    assert seen
 
 
 def test_by_default_a_prior_therapy_does_not_count(conn: sqlite3.Connection) -> None:

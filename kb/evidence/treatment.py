@@ -20,24 +20,24 @@ STREAMS = 8
 """Concepts of a name read each in its own ordered stream (the largest class of the shipped vocabulary has
 5 members); the concepts beyond them are read by one last stream that sorts its own (few) links."""
 _ROLES = "(select value from json_each(kb_treatment_roles(:role)))"
-_STREAM = (
-    "select work_rank, work_id from work_interventions\nwhere intervention_id {concept}\n  and role in "
-    + _ROLES
-)
-WORKS_SQL = (
-    "\nunion\n".join(
-        [
-            *(
-                _STREAM.format(concept=f"= json_extract(kb_treatment(:drug), '$[{i}]')")
-                for i in range(STREAMS)
-            ),
-            _STREAM.format(
-                concept=f"in (select value from json_each(kb_treatment(:drug)) where key >= {STREAMS})"
-            ),
-        ]
-    )
-    + "\norder by work_rank, work_id"
-)
+
+
+def works_sql(condition: str = "") -> str:
+    """:data:`WORKS_SQL`, with ``condition`` (on ``work_interventions.work_id``) checked inside every stream,
+    so that it filters while streaming, before any ``limit`` (``TRIALS``)."""
+    tail = f"\n  and role in {_ROLES}" + (f"\n  and {condition}" if condition else "")
+    concepts = [
+        *(f"= json_extract(kb_treatment(:drug), '$[{i}]')" for i in range(STREAMS)),
+        f"in (select value from json_each(kb_treatment(:drug)) where key >= {STREAMS})",
+    ]
+    streams = [
+        f"select work_rank, work_id from work_interventions\nwhere intervention_id {c}{tail}"
+        for c in concepts
+    ]
+    return "\nunion\n".join(streams) + "\norder by work_rank, work_id"
+
+
+WORKS_SQL = works_sql()
 """The works of a treatment, best evidence first (``work_rank`` is set by the build: one distinct rank per
 work, ITP studies first, then evidence level, then most recent).
 
@@ -48,6 +48,12 @@ streams and drops a work met twice (two roles, two concepts of a class) without 
 of it (a quarter of a million for rituximab at a million works). A missing concept (``$[i]`` past the end)
 makes an empty stream. The canned queries of metadata.yml run this text with ``limit 1000`` (the best
 thousand on a page); ``kb export --drug`` runs it whole."""
+TRIALS = (
+    "exists (select 1 from work_design d where d.work_id = work_interventions.work_id\n"
+    "    and d.design_id in ('rct', 'non_randomised_trial'))"
+)
+"""The condition of ``trials_by_intervention``: the best 1,000 trials, not the trials among the best 1,000
+works (at a million works the best 1,000 of rituximab are all systematic reviews)."""
 COUNT_SQL = f"select count(*) from (\n{WORKS_SQL}\n)"
 """How many works the name has: the merged streams, counted (no sort either)."""
 WEB_LIMIT = 1000
@@ -289,6 +295,7 @@ __all__ = [
     "COUNT_SQL",
     "ROLE_SETS",
     "STREAMS",
+    "TRIALS",
     "WEB_LIMIT",
     "WORKS_SQL",
     "Forest",
@@ -299,4 +306,5 @@ __all__ = [
     "register_functions",
     "treatment_evidence",
     "work_ids",
+    "works_sql",
 ]
