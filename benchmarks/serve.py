@@ -4,7 +4,7 @@
 
 Generates a synthetic knowledge base on the build's own schema (``benchmarks/serve_data.py``; reused when
 ``--db`` names an existing file, which must be called ``evidence.db`` so that ``metadata.yml`` applies),
-starts Datasette on a free loopback port with the command ``kb serve`` runs (``kb.cli.datasette_command``:
+starts Datasette on a free loopback port with the command ``kb serve`` runs (``kb.serve.datasette_command``:
 immutable, ``suggest_facets off``, ``sql_time_limit_ms``) and the project's ``metadata.yml``, then times
 the HTTP API: the ``evidence_by_treatment`` and ``search`` canned queries and table pages. Prints p50 and
 p95 per endpoint against the targets (canned queries p50 <= 50 ms, table pages p50 <= 100 ms).

@@ -81,6 +81,55 @@ def test_maybe_file(tmp_path: Path) -> None:
     )
 
 
+def test_decisions_replace_the_engine_for_their_pair(tmp_path: Path) -> None:
+    """The maybe pair above, then a reviewer's ``same``; a ``different`` splits the engine's duplicates and
+    is not undone through a third copy; entries that cannot be applied are reported with their line."""
+    bib = tmp_path / "m.bib"
+    bib.write_text(
+        "@article{a, title={Editor's comments}, author={Lambert, Michele}, journal={Haematologica}, year={2002},"
+        " volume={26}, number={1}}\n"
+        "@article{b, title={Editor's comments}, author={Lambert, Michele}, journal={Haematologica}, year={2002},"
+        " volume={26}, number={2}}\n",
+        encoding="utf-8",
+    )
+    decisions = tmp_path / "decisions.yml"
+    decisions.write_text("decisions:\n  - {a: a, b: b, decision: same}\n", encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    assert run_dedupe([str(bib)], "csv", None, False, out, err, decisions=str(decisions)) == EXIT_OK
+    assert out.getvalue().splitlines()[1].startswith("a;b,2,Editor's comments,2002,")
+    assert err.getvalue() == ""
+
+    decisions.write_text(
+        "decisions:\n"
+        "  - {a: bussel2007, b: bussel2007dup, decision: different}\n"
+        "  - {a: bussel2007, b: nosuchid, decision: same}\n"
+        "  - {a: ris1, b: bussel2007, decision: link}\n"
+        "  - {a: ris1}\n",
+        encoding="utf-8",
+    )
+    out, err = io.StringIO(), io.StringIO()
+    code = run_dedupe([TINY_BIB, TINY_RIS], "csv", None, False, out, err, True, str(decisions))
+    assert code == EXIT_INPUT_PROBLEMS  # strict: a decision was not applied
+    clusters = [row.split(",")[0] for row in out.getvalue().splitlines()[1:]]
+    assert clusters == ["bussel2007", "bussel2007dup;ris1"]  # kept apart, even through ris1
+    assert err.getvalue().splitlines() == [
+        f"{decisions}:5: bad_decision: a decision needs 'a', 'b' and 'decision' (same, different, link).",
+        f"{decisions}:4: bad_decision: a link decision is for a build's short citations; not applied by kb dedupe",
+        f"{decisions}:3: bad_decision: 'nosuchid' is not a record of these files (or has no title); the decision "
+        "was not applied",
+    ]
+
+
+def test_missing_decisions_file_is_a_usage_error(tmp_path: Path) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    missing = str(tmp_path / "none.yml")
+    assert run_dedupe([TINY_BIB], "csv", None, False, out, err, decisions=missing) == EXIT_USAGE
+    assert (out.getvalue(), err.getvalue()) == (
+        "",
+        f"Error: decisions file {missing} not found; give the reviewer's decisions file\n",
+    )
+
+
 def test_input_problems_are_reported_and_exit_2_only_when_strict() -> None:
     path = str(FIXTURES / "malformed.bib")
     assert run([path])[0] == EXIT_OK

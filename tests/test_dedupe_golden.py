@@ -14,9 +14,9 @@ import pytest
 
 from kb.dedupe import dedupe
 from kb.dedupe.match import doi_typo, hard_conflict
-from kb.dedupe.prep import issue_key, prep, split_glued_authors, volume_key
+from kb.dedupe.prep import issue_key, pages_key, prep, split_glued_authors, volume_key
 from kb.ingest.bibtex import read_bibtex_file
-from kb.model import Record
+from kb.model import Record, Reference
 
 FIXTURES = Path(__file__).parent / "fixtures" / "dedupe"
 RECORDS = {r.id: r for r in read_bibtex_file(FIXTURES / "golden_pairs.bib").records}
@@ -79,3 +79,19 @@ def test_doi_typo_needs_one_registrant_and_a_close_suffix() -> None:
     assert not doi_typo(prep(RECORDS["doi13a"]), prep(RECORDS["doi13b"]))  # another registrant
     assert not hard_conflict(a, prep(RECORDS["doi11b"]))
     assert hard_conflict(prep(RECORDS["doi13a"]), prep(RECORDS["doi13b"])) == "different DOIs"
+
+
+@pytest.mark.parametrize(("pages", "key"), [("215 p", ("", "")), ("320 pp.", ("", "")), ("12 pages", ("", "")),
+                                            ("215-220", ("215", "220")), ("pp. 215", ("215", ""))])  # fmt: skip
+def test_a_page_count_is_no_locator(pages: str, key: tuple[str, str]) -> None:
+    """A thesis or a book gives its length ("215 p"), which must not conflict with where an abstract of it
+    is printed."""
+    assert pages_key(pages) == key
+
+
+def test_dissertation_abstracts_is_no_meeting() -> None:
+    """The Dissertation Abstracts record of a thesis is no conference abstract: it never conflicts with the
+    thesis as a conference record against a full paper would."""
+    dai = prep(Record("d", Reference(title="An intelligent system for cognitive rehabilitation",
+                                     journal="Dissertation Abstracts International: Section B", year="2012")))  # fmt: skip
+    assert not dai.conference

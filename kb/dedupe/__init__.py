@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from kb.decisions import ReviewerDecision, Verdict
 from kb.dedupe.block import candidate_pairs
 from kb.dedupe.cluster import cluster
 from kb.dedupe.match import Decision, PairDecision, decide
@@ -47,6 +48,7 @@ __all__ = [
     "ShortLink",
     "dedupe",
     "link_short_citations",
+    "reviewer_verdicts",
 ]
 
 
@@ -122,6 +124,19 @@ class DedupeResult:
     def cluster_ids(self) -> list[list[str]]:
         """The clusters as sorted lists of record ids, sorted."""
         return sorted(sorted(self.records[i].id for i in c) for c in self.clusters)
+
+
+def reviewer_verdicts(
+    decisions: Sequence[ReviewerDecision], shown: str
+) -> dict[PairVerdict, ReviewerDecision]:
+    """The ``same`` / ``different`` decisions of a decisions file (shown as ``shown`` in reasons) as the
+    engine's hook, each with the decision it came from; ``link`` decisions are for short citations of a
+    build and are left out."""
+    return {
+        PairVerdict(d.a, d.b, d.verdict is Verdict.SAME, f"{shown}:{d.line}"): d
+        for d in decisions
+        if d.verdict is not Verdict.LINK
+    }
 
 
 def _reviewer_pairs(

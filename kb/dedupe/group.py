@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from kb.decisions import ReviewerDecision, Verdict, decision_yaml
-from kb.dedupe import PairVerdict, dedupe
+from kb.dedupe import dedupe, reviewer_verdicts
 from kb.dedupe.match import PairDecision
 from kb.dedupe.merge import MergedWork, merge
 from kb.dedupe.shorts import LinkStatus, link_short_citations
@@ -130,15 +130,6 @@ def _make_work(citations: Sequence[Citation], members: list[int], merged: Merged
     return work
 
 
-def _verdicts(decisions: Sequence[ReviewerDecision]) -> dict[PairVerdict, ReviewerDecision]:
-    """The same/different decisions as the engine's hook (``link`` decisions are for short citations)."""
-    return {
-        PairVerdict(d.a, d.b, d.verdict is Verdict.SAME, f"extract/decisions.yml:{d.line}"): d
-        for d in decisions
-        if d.verdict is not Verdict.LINK
-    }
-
-
 def engine_records(citations: Sequence[Citation]) -> list[Record]:
     """The full citations (with a title) as the engine's records, in citation order."""
     return [as_record(c) for c in citations if c.reference.title]
@@ -148,7 +139,7 @@ def _full_works(
     citations: Sequence[Citation], full: list[int], decisions: Sequence[ReviewerDecision], out: Grouping
 ) -> None:
     """Cluster and merge the full citations with the engine and the reviewer's same/different decisions."""
-    verdicts = _verdicts(decisions)
+    verdicts = reviewer_verdicts(decisions, "extract/decisions.yml")
     result = dedupe([as_record(citations[i]) for i in full], list(verdicts))
     out.unknown_ids += [(verdicts[v], missing) for v, missing in result.unknown]
     ids = [citations[i].id for i in full]

@@ -112,7 +112,13 @@ _ORGANISATION_RE = re.compile(
     r"trial|trialists|network|working|panel|task force|anonymous)\b",
     re.IGNORECASE,
 )
-_JOURNAL_PROCEEDINGS_RE = re.compile(r"^(?:proceedings of the (?:national|royal|ieee)|proc natl|mayo)", re.I)
+_JOURNAL_PROCEEDINGS_RE = re.compile(
+    r"^(?:proceedings of the (?:national|royal|ieee)|proc natl|mayo|dissertation abstracts|diss abstr)", re.I
+)
+"""Journals whose names hold a meeting word but whose records are no meeting abstracts (PNAS, Mayo Clinic
+Proceedings, Dissertation Abstracts International: the abstract of a thesis)."""
+_PAGE_COUNT_RE = re.compile(r"^\s*\d+\s*(?:pp?|pages)\.?\s*$", re.IGNORECASE)
+"""A page count ("215 p", "320 pp."): the length of a thesis or a book, not where it starts."""
 
 _DIGITS_RE = re.compile(r"\d+")
 _PAGE_RE = re.compile(r"^\s*(?!sup)([a-z]{0,3})\.?\s?(\d+)(?:\s*[-–]+\s*[a-z]{0,3}(\d+))?", re.IGNORECASE)
@@ -154,8 +160,8 @@ def pages_key(pages: str) -> tuple[str, str]:
     """First and last page (``"1038-44"`` -> ``("1038", "1044")``); an article number keeps its letter
     (``"e43268"``, ``"a1754"``) so that it never equals a print page; empty when unknown."""
     match = _PAGE_RE.match(pages.strip()) if pages else None
-    if not match or _MONTH_RE.search(pages):  # "01-Jun": a range a spreadsheet turned into a date
-        return "", ""
+    if not match or _MONTH_RE.search(pages) or _PAGE_COUNT_RE.match(pages):
+        return "", ""  # "01-Jun": a range a spreadsheet turned into a date; "215 p": a page count
     prefix = match.group(1).lower()
     first, last = match.group(2).lstrip("0") or "0", match.group(3) or ""
     if prefix and not last and len(first) >= 3 and prefix in {"a", "b", "c", "e"}:
@@ -226,13 +232,25 @@ journal_key = fold_journal
 citations, see :mod:`kb.dedupe.shorts`)."""
 
 
+def _word_abbreviates(short: str, full: str) -> bool:
+    """``short`` is a prefix of ``full`` ("clin"), or an ISO 4 contraction of it: the same first letter and
+    at least three letters found in order ("dtsch" / "deutsche", "natl" / "national", "hematol" /
+    "haematologica")."""
+    if full.startswith(short):
+        return True
+    if len(short) < 3 or short[0] != full[0] or len(short) >= len(full):
+        return False
+    rest = iter(full[1:])
+    return all(c in rest for c in short[1:])
+
+
 def _abbreviates(short: list[str], full: list[str]) -> bool:
-    """Each word of ``short`` is a prefix of the next words of ``full``, in order (J Clin Invest)."""
+    """Each word of ``short`` abbreviates one of the next words of ``full``, in order (J Clin Invest)."""
     if not short or len(short) > len(full):
         return False
     i = 0
     for word in short:
-        while i < len(full) and not full[i].startswith(word):
+        while i < len(full) and not _word_abbreviates(word, full[i]):
             i += 1
         if i == len(full):
             return False

@@ -10,10 +10,15 @@ are processed. Each cluster says which file each of its ids came from (``origins
 ``;``, in the order of ``merged_ids``). Problems met while reading are reported on ``err`` as
 ``path:line: code: message``.
 
+With a reviewer's decisions file (``decisions``, the YAML form of ``extract/decisions.yml``: ``a`` and ``b``
+are record ids as the clusters and the ``maybe`` pairs name them), each ``same`` / ``different`` decision
+replaces the engine's for its pair, as in the build; a decision that cannot be applied (an unknown id, a
+``link`` decision, a broken entry) is reported on ``err`` with its line.
+
 Exit codes: ``0`` success, even when some input had problems or was skipped; ``1`` usage error (no file,
-bad ``--format``) or no record at all in the files given, with a one-line ``Error: ...`` message and
-nothing on ``out``; ``2`` with ``strict``: success, but a file was skipped or a problem of severity
-``error`` was met.
+bad ``--format``, a decisions file that does not exist) or no record at all in the files given, with a
+one-line ``Error: ...`` message and nothing on ``out``; ``2`` with ``strict``: success, but a file was
+skipped, a problem of severity ``error`` was met or a reviewer's decision could not be applied.
 """
 
 from __future__ import annotations
@@ -25,7 +30,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from kb.dedupe import DedupeResult, dedupe
+from kb.decisions import Verdict, load_decisions
+from kb.dedupe import DedupeResult, PairVerdict, dedupe, reviewer_verdicts
 from kb.dedupe.merge import MergedWork, merge
 from kb.dedupe.records import ReadResult, Record
 from kb.model import Severity
@@ -166,13 +172,33 @@ def write_maybe(result: DedupeResult, out: TextIO) -> None:
     writer.writerows(sorted(rows, key=lambda r: (r[0], r[1])))
 
 
+def load_verdicts(path: str, err: TextIO) -> tuple[list[PairVerdict], bool] | None:
+    """The reviewer's same/different decisions of ``path`` and whether any entry could not be used (each
+    reported on ``err`` with its line); ``None`` (reported) when the file does not exist."""
+    if not Path(path).is_file():
+        err.write(f"Error: decisions file {path} not found; give the reviewer's decisions file\n")
+        return None
+    decisions, problems = load_decisions(Path(path))
+    for problem in problems:
+        err.write(f"{path}:{problem.line}: {problem.code}: {problem.message.split(': ', 1)[-1]}\n")
+    for d in decisions:
+        if d.verdict is Verdict.LINK:
+            err.write(f"{path}:{d.line}: bad_decision: a link decision is for a build's short citations; "
+                      "not applied by kb dedupe\n")  # fmt: skip
+    return list(reviewer_verdicts(decisions, path)), bool(problems) or any(
+        d.verdict is Verdict.LINK for d in decisions
+    )
+
+
 def run_dedupe(paths: Sequence[str], fmt: str, maybe_path: str | None, summary: bool, out: TextIO,
-               err: TextIO, strict: bool = False) -> int:  # fmt: skip
+               err: TextIO, strict: bool = False, decisions: str | None = None) -> int:  # fmt: skip
     """Deduplicate the records of ``paths`` and write the clusters to ``out``; returns the exit code.
 
     ``fmt`` is ``csv`` or ``jsonl``; ``maybe_path`` (if given) receives the ``maybe`` pairs as CSV;
     ``summary`` prints PRISMA counts to ``err`` (in all, per file, per database); ``strict`` makes a
-    skipped file or an error-level problem exit 2. Messages go to ``err``; see the module doc for exit codes.
+    skipped file or an error-level problem exit 2; ``decisions`` is a reviewer's decisions file whose
+    same/different verdicts replace the engine's (an entry that cannot be applied counts as a problem for
+    ``strict``). Messages go to ``err``; see the module doc for exit codes.
     """
     if fmt not in FORMATS:
         err.write(f"Error: unknown format '{fmt}'; use one of: {', '.join(FORMATS)}\n")
@@ -180,6 +206,13 @@ def run_dedupe(paths: Sequence[str], fmt: str, maybe_path: str | None, summary: 
     if not paths:
         err.write("Error: no input file given\n")
         return EXIT_USAGE
+    verdicts: list[PairVerdict] = []
+    bad_decisions = False
+    if decisions:
+        loaded = load_verdicts(decisions, err)
+        if loaded is None:
+            return EXIT_USAGE
+        verdicts, bad_decisions = loaded
     results: list[ReadResult] = []
     formats: dict[str, str] = {}
     skipped = 0
@@ -199,7 +232,10 @@ def run_dedupe(paths: Sequence[str], fmt: str, maybe_path: str | None, summary: 
     if not records:
         err.write(f"Error: no record found in {', '.join(paths)}\n")
         return EXIT_USAGE
-    result = dedupe(records)
+    result = dedupe(records, verdicts)
+    for verdict, missing in result.unknown:
+        err.write(f"{verdict.source}: bad_decision: {missing!r} is not a record of these files (or has no "
+                  "title); the decision was not applied\n")  # fmt: skip
     if maybe_path:
         try:
             with open(maybe_path, "w", encoding="utf-8", newline="") as handle:
@@ -217,7 +253,7 @@ def run_dedupe(paths: Sequence[str], fmt: str, maybe_path: str | None, summary: 
         if result.shorts:
             err.write(f"short citations (not deduplicated): {len(result.shorts)}\n")
         write_source_counts(result, formats, err)
-    failed = skipped or any(p.severity is Severity.ERROR for p in problems)
+    failed = skipped or bad_decisions or result.unknown or any(p.severity is Severity.ERROR for p in problems)
     return EXIT_INPUT_PROBLEMS if strict and failed else EXIT_OK
 
 

@@ -1,0 +1,121 @@
+"""What every command of ``kb`` shares: the click group, the exit codes, the common options and ``main``.
+
+Exit codes (documented in the README):
+
+- 0: the command did what it was asked (a build with problems still exits 0: problems are data);
+- 1: a usage error or an input/output error, reported as one ``Error: ...`` line;
+- 2: ``kb build --strict`` recorded at least one problem of severity ``error``;
+- 3: ``kb enrich`` could not reach a service (no network, refused connection, timeouts);
+- 4: ``kb enrich``: a service refused the request itself (a bad API key);
+- 5: ``kb enrich`` finished, but some lookups failed (malformed answers, a service still busy);
+- 6: ``kb export --drug`` names no treatment of the vocabulary (close matches are printed).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from kb.model import KbError
+
+# Each command imports its stage when it runs, so that `kb parse` does not pay for Datasette, networkx
+# and the evidence vocabularies at start-up. The choices below are checked against the stages by a test.
+EXPORT_FORMATS = ("bibtex", "ris", "csljson")
+GRAPH_FORMATS = ("graphml", "gexf", "json")
+PARSE_FORMATS = ("csl", "bibtex")
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_STRICT = 2
+EXIT_NETWORK = 3
+EXIT_REFUSED = 4
+EXIT_PARTIAL = 5
+ENRICH_ONLY = ("short", "flagged", "no_identifier", "all")
+EXIT_UNKNOWN_TREATMENT = 6
+TREATMENT_ROLES = ("studied", "intervention", "comparator", "population", "rescue", "any")
+DEFAULT_DB = Path("db/evidence.db")
+DEFAULT_REFERENCES = Path("references")
+DEFAULT_METADATA = Path("metadata.yml")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def db_option(help_text: str) -> Callable[[F], F]:
+    """The ``--db PATH`` option every command that reads or writes the database shares."""
+    return click.option(
+        "--db", "db", type=click.Path(path_type=Path), default=DEFAULT_DB, show_default=True, help=help_text
+    )
+
+
+def references_option(help_text: str) -> Callable[[F], F]:
+    """The ``--references DIR`` option of the commands that build."""
+    return click.option(
+        "--references",
+        "references",
+        type=click.Path(path_type=Path),
+        default=DEFAULT_REFERENCES,
+        show_default=True,
+        help=help_text,
+    )
+
+
+def extract_option(func: F) -> F:
+    """The ``--extract DIR`` option of the commands that build: where the curated files are."""
+    return click.option(
+        "--extract",
+        "extract_dir",
+        type=click.Path(path_type=Path),
+        help="Curated files (journals.yml, the vocabularies, decisions.yml); default: extract/ beside the "
+        "references directory. A file it lacks is taken from the defaults shipped with kb (decisions: none).",
+    )(func)
+
+
+def quiet_option(func: F) -> F:
+    """The ``--quiet`` option of the commands that build: no progress report on stderr."""
+    return click.option("--quiet", "-q", is_flag=True, help="No progress report on stderr.")(func)
+
+
+def build_config(references: Path, db: Path, extract_dir: Path | None = None, quiet: bool = False) -> Any:
+    """The build configuration of a command, reporting progress on stderr unless ``quiet``."""
+    from kb.config import Config
+    from kb.progress import progress_for
+
+    return Config(references, db, extract_dir, progress_for(sys.stderr, quiet))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="itp-kb", prog_name="kb")
+def cli() -> None:
+    """ITP evidence knowledge base: build it from references/ and serve it with Datasette."""
+
+
+def print_summary(summary: Any, db: Path) -> None:
+    """Print the database written and the build summary's lines on stdout."""
+    click.echo(f"built {db}")
+    for line in summary.lines():
+        click.echo(line)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; turn usage and library errors into one ``Error:`` line and exit code 1."""
+    try:
+        cli.main(args=argv, prog_name="kb", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.exceptions.Abort:
+        click.echo("Error: aborted", err=True)
+        return EXIT_ERROR
+    except click.ClickException as exc:
+        click.echo(f"Error: {exc.format_message()}", err=True)
+        if isinstance(exc, click.UsageError) and exc.ctx is not None:
+            click.echo(f"Try '{exc.ctx.command_path} --help' for help.", err=True)
+        return EXIT_ERROR
+    except KbError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        return getattr(exc, "exit_code", EXIT_ERROR)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else EXIT_ERROR
+    return EXIT_OK

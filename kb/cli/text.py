@@ -1,0 +1,153 @@
+"""``kb parse``, ``kb find``, ``kb tag``, ``kb results`` and ``kb train``: text in, JSON out (and the
+models behind them)."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import click
+
+from kb.cli.app import PARSE_FORMATS, cli
+from kb.model import KbError
+
+
+@cli.command("parse")
+@click.argument("file", default="-", type=click.Path(path_type=Path, allow_dash=True))
+@click.option("--jsonl", is_flag=True, help="One CSL-JSON object per line (default: one JSON array).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(PARSE_FORMATS),
+    default="csl",
+    show_default=True,
+    help="CSL-JSON items or BibTeX entries.",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Worker processes (default 0: one per core, at most 4); the output is the same.",
+)
+def parse_command(file: Path, jsonl: bool, fmt: str, jobs: int) -> None:
+    """Parse one reference per line of FILE (or stdin): authors, title, journal, date, volume, issue,
+    pages, DOI, PMID, URL, type, the confidence of each field and the problems found. Every line gives
+    exactly one item."""
+    from kb.parse.csl import binary_lines, default_jobs, run_parse
+
+    jobs = jobs or default_jobs()
+
+    out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n", write_through=False)
+    try:
+        if str(file) == "-":
+            code = run_parse(binary_lines(sys.stdin.buffer), jsonl, fmt, out, jobs)
+        else:
+            with file.open("rb") as stream:
+                code = run_parse(binary_lines(stream), jsonl, fmt, out, jobs)
+    except OSError as exc:  # a directory, no permission, /proc/self/mem (EIO)...
+        raise KbError(f"{file}: cannot be read ({exc.strerror or exc}).") from exc
+    finally:
+        out.flush()
+        out.detach()  # leave sys.stdout's buffer open for whoever writes next
+    sys.exit(code)
+
+
+@cli.command("find")
+@click.argument("file", default="-", type=click.Path(path_type=Path, allow_dash=True))
+@click.option("--jsonl", is_flag=True, help="One JSON object per line (default: one JSON array).")
+def find_command(file: Path, jsonl: bool) -> None:
+    """Find the references in FILE or stdin (any document, text or PDF): one JSON object each."""
+    from kb.find.run import find_file
+
+    sys.exit(find_file(file, jsonl))
+
+
+@cli.command("tag")
+@click.argument("file", default="-", type=click.Path(path_type=Path, allow_dash=True))
+@click.option("--jsonl", is_flag=True, help="JSON lines out (the only format; accepted for clarity).")
+@click.option(
+    "--itp", is_flag=True, help="The texts are known to be about ITP (satisfies ITP context guards)."
+)
+@click.option(
+    "--vocab",
+    type=click.Path(path_type=Path),
+    help="Directory of the vocabulary files (default: the ones shipped with kb).",
+)
+def tag_command(file: Path, jsonl: bool, itp: bool, vocab: Path | None) -> None:
+    """Tag one text per line of FILE (or stdin): interventions with roles, outcomes, design and level."""
+    from kb.evidence import VocabularyError, load_vocabulary, run_tag
+    from kb.evidence.runner import split_lines
+
+    try:
+        data = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
+        vocabulary = load_vocabulary(vocab)
+    except OSError as exc:
+        raise KbError(f"{file}: cannot be read ({exc.strerror or exc}).") from exc
+    except VocabularyError as exc:
+        raise KbError(str(exc)) from exc
+    sys.exit(run_tag(split_lines(data), sys.stdout, vocabulary, assume_itp=itp))
+
+
+@cli.command("results")
+@click.argument("file", default="-", type=click.Path(path_type=Path, allow_dash=True))
+@click.option("--jsonl", is_flag=True, help="JSON lines out (the default; accepted for clarity).")
+@click.option("--itp", is_flag=True, help="The text is known to be about ITP (satisfies ITP context guards).")
+@click.option(
+    "--db",
+    "db",
+    type=click.Path(path_type=Path),
+    help="Instead of reading FILE, write the results of this database as CSV (for a meta-analysis).",
+)
+def results_command(file: Path, jsonl: bool, itp: bool, db: Path | None) -> None:
+    """Print the results of FILE (or stdin): one JSON object per number a trial reports.
+
+    With --db, print every result of a built database as CSV: study, outcome, measure, value, CI, n, p,
+    source file and line.
+    """
+    import sqlite3
+
+    from kb.evidence import VocabularyError, load_vocabulary
+    from kb.evidence.results.report import run_results, write_results_csv
+
+    if db is not None:
+        if not db.is_file():
+            raise KbError(f"{db}: no such database; run `kb build` first.")
+        try:
+            write_results_csv(db, sys.stdout)
+        except sqlite3.Error as exc:
+            raise KbError(f"{db}: cannot read its results ({exc}); rebuild it with `kb build`.") from exc
+        return
+    try:
+        data = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
+        vocabulary = load_vocabulary()
+    except OSError as exc:
+        raise KbError(f"{file}: cannot be read ({exc.strerror or exc}).") from exc
+    except VocabularyError as exc:
+        raise KbError(str(exc)) from exc
+    text = data.decode("utf-8", errors="replace").replace("\x00", "")
+    sys.exit(run_results(text, sys.stdout, vocabulary, assume_itp=itp))
+
+
+@cli.command("train")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    help="Parser model file, finder model directory, or deduplication pair model file.",
+)
+@click.option(
+    "--only", type=click.Choice(["parser", "finder", "dedupe"]), help="Rebuild one model (default: all)."
+)
+def train_command(out: Path | None, only: str | None) -> None:
+    """Rebuild the parser's CRF model (data/refparse/), the finder's (data/refseg/) and the deduplication
+    pair model (pairs generated from data/refparse/), deterministically."""
+    from kb.dedupe.train import train_pair_model
+    from kb.find.train import train_finder
+    from kb.parse.train import MODEL_FILE, train_model
+
+    if only in (None, "parser"):
+        click.echo(f"trained {train_model(out or MODEL_FILE)}")
+    if only in (None, "finder"):
+        click.echo("\n".join(f"trained {path}" for path in train_finder(out if only else None)))
+    if only in (None, "dedupe"):
+        click.echo(f"trained {train_pair_model(out) if only and out else train_pair_model()}")
