@@ -2,32 +2,17 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
-from kb.model import KbError
+from kb.readonly import connect_readonly
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
-
-
-def open_read_only(db_path: Path) -> sqlite3.Connection:
-    """Open a built database read-only, or raise ``KbError`` saying how to build it."""
-    if not db_path.exists():
-        raise KbError(f"database {db_path} does not exist; run `kb build` first.")
-    try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-        conn.execute("select 1 from problems limit 1")
-    except sqlite3.Error as exc:
-        raise KbError(
-            f"{db_path} is not a knowledge base database ({exc}); rebuild it with `kb build`."
-        ) from exc
-    return conn
 
 
 def check_report(db_path: Path, code: str | None = None, examples: int = 3) -> list[str]:
     """The report as lines: one heading per problem code (count, severity), then up to ``examples``
     messages for it. ``code`` restricts the report to one code."""
-    conn = open_read_only(db_path)
+    conn = connect_readonly(db_path, tables=("problems",))
     try:
         where, params = ("where code = ?", (code,)) if code else ("", ())
         groups = conn.execute(
@@ -54,7 +39,7 @@ def check_report(db_path: Path, code: str | None = None, examples: int = 3) -> l
 def review_report(db_path: Path) -> list[str]:
     """The review queue as lines: each item with both sides, where they are, and the decision line to add
     to ``extract/decisions.yml``."""
-    conn = open_read_only(db_path)
+    conn = connect_readonly(db_path, tables=("problems",))
     try:
         rows = conn.execute(
             "select kind, record_a, a_document_id, a_line, a_text, record_b, b_document_id, b_line, b_text, "

@@ -25,6 +25,7 @@ import networkx as nx
 
 from kb.graph import DOCUMENT, DOCUMENT_NODE_PREFIX, WORK
 from kb.model import KbError
+from kb.readonly import connect_readonly
 
 FORMATS = ("graphml", "gexf", "json")
 LIST_SEPARATOR = "; "
@@ -214,18 +215,6 @@ def _lines(graph: nx.DiGraph, fmt: str) -> Iterable[str]:
         yield json.dumps({"elements": cytoscape_elements(graph)}, ensure_ascii=False, indent=1) + "\n"
 
 
-def connect_readonly(db_path: Path) -> sqlite3.Connection:
-    """Open ``db_path`` read-only; a missing file or a file that is not a database raises ``KbError``."""
-    if not db_path.is_file():
-        raise KbError(f"database {db_path} does not exist; build it with kb build or pass --db PATH.")
-    try:
-        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
-        conn.execute("select count(*) from sqlite_master").fetchone()
-    except sqlite3.DatabaseError as exc:
-        raise KbError(f"cannot read the database {db_path}: {exc}; rebuild it with kb build.") from exc
-    return conn
-
-
 def export_graph(db_path: Path, fmt: str, out: TextIO | BinaryIO) -> int:
     """Write the citation graph of ``db_path`` to ``out`` as ``fmt`` (graphml, gexf or json).
 
@@ -234,7 +223,7 @@ def export_graph(db_path: Path, fmt: str, out: TextIO | BinaryIO) -> int:
     """
     if fmt not in FORMATS:
         raise KbError(f"unknown graph format {fmt!r}; use one of {', '.join(FORMATS)}.")
-    conn = connect_readonly(db_path)
+    conn = connect_readonly(db_path, tables=())
     try:
         graph, _total = read_graph(conn)
     finally:

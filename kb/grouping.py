@@ -1,10 +1,13 @@
-"""The grouping stage: citations grouped into works, and documents pointed at the work they are about.
+"""The grouping stage: citations grouped into works, the works completed from the lookups ``kb enrich``
+cached, and documents pointed at the work they are about.
 
 ``group_citations`` hands the citations to the deduplication engine (``kb.dedupe.group.group_works``) with the
 reviewer decisions of the configuration, turns what it finds into located problems, and adds the works
 that documents are themselves (a sidecar with a ``work`` block: a thesis, a congress presentation) or
 review (a review card reviews the article of its header). Fragments (``kb.citable``: a truncated entry,
-a citation too thin to name a work) are kept as citations and problems but are not grouped.
+a citation too thin to name a work) are kept as citations and problems but are not grouped. Once the
+works exist, ``kb.enrich.apply.enrich_extraction`` fills and corrects them from the cached PubMed/Crossref
+records (none cached: nothing changes).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from kb.citable import fragment_problem, split_fragments
 from kb.config import Config
 from kb.decisions import load_decisions, unknown_id_problem
 from kb.dedupe.group import group_works
+from kb.enrich.apply import enrich_extraction
 from kb.model import Citation, CitationKind, DocumentKind, Extraction, Problem, ProblemCode, Reference, Work
 from kb.normalise import parse_name
 from kb.normalise.volumes import VolumeOf, implausible_volumes
@@ -20,7 +24,8 @@ from kb.works import stable_id
 
 
 def group_citations(ex: Extraction, config: Config) -> Extraction:
-    """``ex`` with its works, duplicate pairs and review items, and each document's ``work_id``."""
+    """``ex`` with its works (completed from the cached lookups of ``kb enrich``), duplicate pairs and review
+    items, and each document's ``work_id``."""
     decisions_path = config.decisions
     decisions, problems = load_decisions(decisions_path)
     ex.problems += problems
@@ -41,7 +46,7 @@ def group_citations(ex: Extraction, config: Config) -> Extraction:
             ex.problems.append(problem.at(citation.span, citation.document_id))
         _document_works(ex)
         step.done(f"{len(ex.works):,} works from {len(ex.citations):,} citations")
-    return ex
+    return enrich_extraction(ex, config)
 
 
 def _flag_volumes(ex: Extraction) -> None:

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+
+from unidecode import unidecode
 
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 LOWER = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž"
@@ -93,9 +96,27 @@ MONTH_WORD = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=Tr
 
 
 def fold(text: str) -> str:
-    """Lower-case ``text`` and strip its accents (NFKD), for comparisons and keys."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    """Lower-case ``text`` with its accents stripped and every Latin letter spelled in ASCII, for keys and
+    comparisons of names, titles and journals: the one accent folding of the project.
+
+    Letters that carry no separable accent are spelled as Unidecode spells them ("Nørgaard" ->
+    "norgaard", "Łukasz" -> "lukasz", "Straße" -> "strasse", "Æbelø" -> "aebelo", "Œuvre" -> "oeuvre",
+    "Đorđević" -> "dordevic"), so that a Polish or Danish author gives the same key whether or not a
+    database kept the letter. Other scripts (Greek, Cyrillic, CJK...) and punctuation are not
+    transliterated: their accents are stripped (NFKD) and their characters kept.
+    """
+    if text.isascii():
+        return text.lower()
+    return "".join([_fold_char(c) for c in text]).lower()
+
+
+@lru_cache(maxsize=8192)
+def _fold_char(char: str) -> str:
+    if unicodedata.combining(char):
+        return ""
+    if "LATIN" in unicodedata.name(char, ""):  # includes ligatures and fullwidth forms
+        return unidecode(char)
+    return "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
 
 
 def fold_words(text: str) -> str:

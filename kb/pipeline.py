@@ -3,8 +3,8 @@
 ::
 
     Config ─► kb.citing.read_references ─► Extraction (documents, citations, passages, problems)
-           ─► kb.grouping.group_citations ─► Extraction (+ works, duplicate pairs, review queue)
-           ─► kb.enrich.enrich_extraction ─► Extraction (works filled from cached PubMed/Crossref records)
+           ─► kb.grouping.group_citations ─► Extraction (+ works, filled from the PubMed/Crossref records
+                                               cached by kb enrich; duplicate pairs, review queue)
            ─► kb.tables.build_tables ─► Tables (rows of every table)
            ─► kb.store.replace_database ─► the SQLite file, replaced atomically
 
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from kb.citing import read_references
 from kb.config import Config
-from kb.enrich.apply import enrich_extraction
 from kb.grouping import group_citations
 from kb.model import BuildSummary, Extraction
 from kb.store import build_lock, replace_database
@@ -24,9 +23,9 @@ from kb.tables import FULL_SCHEMA, VIEWS, build_tables
 
 
 def extract(config: Config) -> Extraction:
-    """Read, parse and normalise the documents of ``config.references``, group their citations and apply
-    the cached lookups of ``kb enrich``."""
-    return enrich_extraction(group_citations(read_references(config), config), config)
+    """Read, parse and normalise the documents of ``config.references`` and group their citations into works
+    (completed from the cached lookups of ``kb enrich``)."""
+    return group_citations(read_references(config), config)
 
 
 def build(config: Config) -> BuildSummary:

@@ -69,3 +69,18 @@ def test_kb_error_comes_from_the_model():
         and any(alias.name == "KbError" for alias in node.names)
     ]
     assert wrong == []
+
+
+def test_a_reference_returns_to_the_pipeline_at_most_three_times():
+    """The stages the pipeline calls between the configuration and the store (read, group, tables)."""
+    tree = ast.parse((KB / "pipeline.py").read_text(encoding="utf-8"))
+    stages = {
+        alias.asname or alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom)
+        and node.module not in ("__future__", "kb.model", "kb.config", "kb.store")
+        for alias in node.names
+        if not alias.name.isupper()
+    }
+    called = {n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+    assert len(stages & called) <= 3, sorted(stages & called)

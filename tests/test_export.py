@@ -413,7 +413,7 @@ def test_bad_sql_raises_kb_error(export_db: Path, sql: str, message: str) -> Non
 
 
 def test_missing_database_and_unknown_format(tmp_path: Path, export_db: Path) -> None:
-    with pytest.raises(KbError, match=r"no such database; build it first"):
+    with pytest.raises(KbError, match=r"does not exist; run `kb build` first"):
         run_export(tmp_path / "missing.db", "bibtex", tmp_path / "x.bib")
     with pytest.raises(KbError, match=r"unknown export format 'endnote'; choose one of bibtex, ris, csljson"):
         run_export(export_db, "endnote", tmp_path / "x.bib")

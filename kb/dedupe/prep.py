@@ -15,7 +15,6 @@ stop words dropped); :func:`journals_compatible` accepts abbreviations (``J Clin
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,11 +22,11 @@ from functools import lru_cache
 from kb.dedupe.records import EXTRA_BOOKTITLE, EXTRA_ENTRY_TYPE, EXTRA_NOTE, Record
 from kb.model import Name
 from kb.patterns import DOI
+from kb.patterns import fold as accent_fold
 
 # --- folding -------------------------------------------------------------------------------------------
 
-_LETTERS = str.maketrans({
-    "ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i",
+_SPELLED = str.maketrans({
     "&": " and ",
     # Greek letters as written out in other records ("TNF-α" / "TNF-alpha"); µ is the micro sign
     "α": " alpha ", "β": " beta ", "γ": " gamma ", "δ": " delta ", "κ": " kappa ", "λ": " lambda ",
@@ -41,10 +40,9 @@ def fold(text: str) -> str:
     """Lower-case, accents stripped, markup removed, every run of non-alphanumerics one space."""
     if not text:
         return ""
-    text = _MARKUP_RE.sub(" ", text.casefold().replace("&amp;", "&")).translate(_LETTERS)
+    text = _MARKUP_RE.sub(" ", text.casefold().replace("&amp;", "&")).translate(_SPELLED)
     if not text.isascii():
-        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-        text = text.casefold().translate(_LETTERS)  # compatibility forms may decompose to capitals
+        text = accent_fold(text).translate(_SPELLED)  # compatibility forms may decompose to Greek letters
         if not text.isascii():  # other scripts: keep their letters and digits as they are
             return " ".join("".join(c if c.isalnum() else " " for c in text).split())
     return " ".join(_NON_ALNUM_RE.sub(" ", text).split())

@@ -109,7 +109,7 @@ def check_settings(settings: EnrichSettings) -> None:
 
 def _rows(db: Path, sql: str) -> list[tuple]:
     """The rows of a read-only query on the built database ``db`` (opened as ``kb export`` opens it)."""
-    from kb.export.records import connect_readonly
+    from kb.readonly import connect_readonly
 
     conn = connect_readonly(db)
     try:

@@ -78,6 +78,13 @@ def fold(text: str) -> FoldedText:
     """Fold accents (NFKD, combining marks dropped), typographic quotes and dashes; keep an offset map."""
     if text.isascii():
         return FoldedText(text, text, text.lower(), None)
+    table = {ord(ch): _fold_char(ch) for ch in set(text) if not ch.isascii()}
+    if "\u03a3" not in text and all(len(v) == 1 for v in table.values()):
+        # every character folds to one: the offsets do not move and str.translate does it in C
+        cased = text.translate(table)
+        lower = cased.lower()
+        if len(lower) == len(cased):
+            return FoldedText(text, cased, lower, None)
     parts: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):
@@ -116,9 +123,11 @@ def cue_regex(cues: Iterable[str], *, whole_compound: bool = False) -> re.Patter
 @lru_cache(maxsize=1024)
 def _cue_regex(cues: tuple[str, ...], whole_compound: bool) -> re.Pattern[str] | None:
     parts: list[str] = []
+    firsts: set[str] | None = set()
     for cue in sorted(set(cues), key=len, reverse=True):
         if cue.startswith("re:"):
             parts.append(f"(?:{cue[3:]})")
+            firsts = None  # a raw regex may start with anything
             continue
         text = fold_lower(cue)
         prefix = text.endswith("*")
@@ -133,8 +142,14 @@ def _cue_regex(cues: tuple[str, ...], whole_compound: bool) -> re.Pattern[str] |
         end = r"(?![a-z0-9]|-[a-z])" if whole_compound else r"(?![a-z0-9])"
         tail = end if text[-1].isalnum() else ""
         parts.append(lead + body + tail)
+        if firsts is not None:
+            firsts.add(text[0])
     if not parts:
         return None
+    if firsts:
+        # a look-ahead on the first characters lets the engine skip, in C, the positions no cue starts at
+        first = "".join(sorted(re.escape(c) for c in firsts))
+        return re.compile(f"(?=[{first}])(?:{'|'.join(parts)})")
     return re.compile("|".join(parts))
 
 
@@ -176,8 +191,11 @@ class TermMatcher:
         for form, payload in forms:
             self._forms.setdefault(fold(form).cased, payload)
         alternation = "|".join(re.escape(f) for f in sorted(self._forms, key=len, reverse=True))
+        first = "".join(sorted({re.escape(f[0]) for f in self._forms}))
         self._form_re = (
-            re.compile(rf"(?<![A-Za-z0-9])(?:{alternation})(?![A-Za-z0-9])") if alternation else None
+            re.compile(rf"(?=[{first}])(?<![A-Za-z0-9])(?:{alternation})(?![A-Za-z0-9])")
+            if alternation
+            else None
         )
         self._regexes = [(re.compile(rx), payload) for rx, payload in regexes]
 

@@ -220,6 +220,15 @@ def line_of(text: str, offset: int, start_line: int = 1) -> int:
     return start_line + text.count("\n", 0, max(0, offset))
 
 
+def tag_concepts(text: str, vocab: Vocabulary, *, assume_itp: bool = False) -> TagResult:
+    """Interventions and outcomes of ``text`` only (the design left at its default): for callers that tie
+    numbers to concepts and would throw the design away (results linking), a third of the work saved."""
+    folded = fold(text)
+    return TagResult(
+        tuple(_interventions(vocab, folded, assume_itp)), tuple(_outcomes(vocab, folded, assume_itp))
+    )
+
+
 def tag_text(text: str, vocab: Vocabulary | None = None, *, assume_itp: bool = False) -> TagResult:
     """Tag ``text`` (a title, an abstract or a whole document; French or English).
 

@@ -17,12 +17,12 @@ from kb.export.csljson import to_csljson
 from kb.export.records import (
     ExportWork,
     all_works,
-    connect_readonly,
     works_for_evidence,
     works_for_sql,
 )
 from kb.export.ris import to_ris
 from kb.model import KbError
+from kb.readonly import connect_readonly
 
 WRITERS: dict[str, Callable[[Iterable[ExportWork]], str]] = {
     "bibtex": to_bibtex,

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from kb.model import ProblemCode
 from kb.normalise.journals import load_journal_table
+from kb.readonly import has_table
 
 SUSPECT_CODES: dict[str, str] = {
     ProblemCode.LONG_PAGE_RANGE.value: "pages",
@@ -100,11 +101,6 @@ def _marks(ids: Sequence[str]) -> str:
     return ", ".join("?" * len(ids))
 
 
-def _has_table(conn: sqlite3.Connection, name: str) -> bool:
-    row = conn.execute("select 1 from sqlite_master where type in ('table', 'view') and name = ?", (name,))
-    return row.fetchone() is not None
-
-
 def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
     return {r[1] for r in conn.execute("select * from pragma_table_info(?)", (table,))}
 
@@ -117,7 +113,7 @@ def verified_values(
     Only works with a flagged field appear. The value to export instead is the most frequent value of the
     field among the work's citations that carry no flag for it (ties: the first in text order), or "".
     """
-    if not ids or not _has_table(conn, "problems") or "citation_id" not in _columns(conn, "problems"):
+    if not ids or not has_table(conn, "problems") or "citation_id" not in _columns(conn, "problems"):
         return {}
     codes = list(SUSPECT_CODES)
     flagged: dict[tuple[str, str], set[str]] = defaultdict(set)  # (work, field) -> citation ids
@@ -151,7 +147,7 @@ def verified_values(
 
 def document_events(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, DocumentEvent]:
     """Work id -> the event of the document that presents it (only works a document presents)."""
-    if not ids or not _has_table(conn, "documents") or "work_id" not in _columns(conn, "documents"):
+    if not ids or not has_table(conn, "documents") or "work_id" not in _columns(conn, "documents"):
         return {}
     out: dict[str, DocumentEvent] = {}
     sql = (

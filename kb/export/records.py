@@ -13,11 +13,11 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from kb import sqlguard
 from kb.export.facts import cited_as, document_events, journal_forms, verified_values
 from kb.model import KbError, Name
+from kb.readonly import has_table
 
 WORK_ID = "work_id"
 """A column that names a work in any table or query (citations, documents, work_authors, evidence)."""
@@ -180,28 +180,6 @@ def unique_keys(works: Iterable[ExportWork]) -> dict[str, str]:
     return keys
 
 
-def connect_readonly(db_path: Path | str) -> sqlite3.Connection:
-    """Open ``db_path`` read-only; a missing file or a file that is not a database raises ``KbError``."""
-    path = Path(db_path)
-    if not path.is_file():
-        raise KbError(f"{path}: no such database; build it first with `kb build --db {path}`")
-    conn = sqlguard.guard(sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True))
-    try:
-        conn.execute("select count(*) from sqlite_master").fetchone()
-    except sqlite3.DatabaseError as e:
-        conn.close()
-        raise KbError(f"{path}: not a readable SQLite database ({e})") from e
-    if not _has_table(conn, "works"):
-        conn.close()
-        raise KbError(f"{path}: no works table; is it a knowledge base built by `kb build`?")
-    return conn
-
-
-def _has_table(conn: sqlite3.Connection, name: str) -> bool:
-    row = conn.execute("select 1 from sqlite_master where type in ('table', 'view') and name = ?", (name,))
-    return row.fetchone() is not None
-
-
 def _text(value: object) -> str:
     return "" if value is None else str(value)
 
@@ -244,7 +222,7 @@ def load_works(
             if wid in found:
                 found[wid].authors.append(Name(_text(family), _text(given), _text(literal)))
         _add_facts(conn, [i for i in batch if i in found], found)
-        if _has_table(conn, "notices"):
+        if has_table(conn, "notices"):
             _load_related(conn, [i for i in batch if i in found], found)
     return [found[i] for i in ids if i in found]
 
@@ -415,7 +393,7 @@ def works_for_evidence(
     for name, value in (("drug", drug), ("design", design)):
         if value is None:
             continue
-        missing = [t for t in EVIDENCE_TABLES[name] if not _has_table(conn, t)]
+        missing = [t for t in EVIDENCE_TABLES[name] if not has_table(conn, t)]
         if missing:
             raise KbError(
                 f"--{name}: the database has no evidence tables yet (missing: {', '.join(missing)}); "

@@ -27,6 +27,7 @@ from kb.config import shipped_extract_dir
 from kb.model import KbError, Problem
 from kb.normalise.findings import NOT_A_JOURNAL, UNKNOWN_JOURNAL, finding
 from kb.normalise.text import repair_text
+from kb.patterns import fold
 from kb.safeyaml import YamlError, load_yaml
 
 
@@ -190,7 +191,7 @@ def clean_journal(text: str) -> tuple[str, list[Problem]]:
 
 def lookup_key(text: str) -> str:
     """``text`` folded for lookup: accents, case, punctuation and a leading "The" dropped."""
-    folded = unidecode(text).lower().replace("&", " and ")
+    folded = fold(text).replace("&", " and ")
     words = _KEY_DROP.sub(" ", folded).replace("_", " ").split()
     if words and words[0] == "the" and len(words) > 1:
         words = words[1:]

@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import re
 
-from unidecode import unidecode
-
 from kb.model import Name, Problem
 from kb.normalise.findings import BROKEN_AUTHOR, NAME_CASE_REPAIRED, finding, with_field
 from kb.normalise.text import repair_text
+from kb.patterns import fold
 
 PARTICLES = frozenset([
     "van", "von", "de", "del", "della", "der", "den", "di", "da", "du", "dos", "das", "la", "le", "ten",
@@ -304,7 +303,7 @@ def name_key(name: Name) -> str:
 
 def _fold(text: str) -> str:
     """Accent-folded, lower-case, single-spaced text ("Nørgaard" -> "norgaard")."""
-    return " ".join(unidecode(text).lower().replace("’", "'").split())
+    return " ".join(fold(text).replace("’", "'").split())
 
 
 def split_authors(text: str) -> tuple[list[Name], bool, list[Problem]]:

@@ -26,7 +26,7 @@ from kb.evidence.results.model import (
     MEASURE_RESPONSE_RATE,
     Result,
 )
-from kb.evidence.tagger import INTERVENTION, InterventionHit, OutcomeHit, TagResult, tag_text
+from kb.evidence.tagger import INTERVENTION, InterventionHit, OutcomeHit, TagResult, tag_concepts
 from kb.evidence.vocab import Vocabulary
 
 EFFECT_MEASURES = ("hr", "or", "rr", "rd", "md")
@@ -98,7 +98,7 @@ def link(
     """
     if not results:
         return results
-    tags = tags if tags is not None else tag_text(text, vocab, assume_itp=assume_itp)
+    tags = tags if tags is not None else tag_concepts(text, vocab, assume_itp=assume_itp)
     primary = [i for i, is_primary in tags.outcome_links() if is_primary]
     primary_rx = cue_regex((vocab.outcomes.section("primary_cues") or {}).get("cues") or [])
     outcomes = sorted(tags.outcomes, key=lambda o: o.start)

@@ -72,12 +72,13 @@ def _effects(sent: Sentence) -> None:
             continue
         if not abbrev and (len(gap) > 100 or re.search(r"[.;]\s", gap.replace("; 95%", ""))):
             continue
-        if measure == "md" and t.pct:
-            measure = "rd"
+        points = P.POINTS_RE.match(text, t.end, sent.s.end) is not None
+        if measure == "md" and (t.pct or points) and not re.search(r"(?i)\bmean\b", words):
+            measure = "rd"  # "a difference of 2.8%" is a risk difference; a "mean difference" stays one
         used.add(start)
         t.role, t.measure = "value", measure
         if t.ci is None:
-            b = P.BRACKET_CI_RE.match(text, t.end, sent.s.end)
+            b = P.BRACKET_CI_RE.match(text, t.end, sent.s.end) or P.BARE_CI_RE.match(text, t.end, sent.s.end)
             if b is not None:
                 lo, hi = parse_number(b.group("lo")), parse_number(b.group("hi"))
                 if lo is not None and hi is not None and min(lo, hi) <= t.value <= max(lo, hi):
@@ -114,12 +115,23 @@ def _values(sent: Sentence) -> None:
             t.measure = "rd"
         elif not t.pct and P.CHANGE_BY_RE.search(text[max(sent.s.start, t.start - 60) : t.start]):
             t.measure = MEASURE_MEAN
+        elif (
+            not t.pct
+            and re.search(
+                r"\b(?:and|or|vs\.?|versus)\s+by\s*$", text[max(sent.s.start, t.start - 12) : t.start]
+            )
+            and P.CHANGED_BY_RE.search(text, sent.s.start, t.start - 3)
+        ):
+            t.measure = MEASURE_MEAN  # "fell by 9.4 mm Hg in A and by 3.1 mm Hg in B"
+        elif not t.pct and _spread_and_unit(sent, t):
+            t.measure = MEASURE_MEAN
         elif kind in (MEASURE_MEDIAN, MEASURE_MEAN) and not t.pct and _bracket_spread(sent, t):
             t.measure = kind
         elif kind in (MEASURE_MEDIAN, MEASURE_MEAN) and (t.ci or t.spread or t.pct or _has_unit(text, t)):
             t.measure = MEASURE_MEDIAN if kind == MEASURE_MEDIAN else MEASURE_MEAN
-            if t.pct and found and RELATIVE_RE.search(text[found[1] : t.start]):
-                t.measure = MEASURE_PROPORTION
+            relative = found and RELATIVE_RE.search(text[found[1] : t.start])
+            if t.pct and relative and t.spread is None and t.raw[0].isdigit():
+                t.measure = MEASURE_PROPORTION  # "a mean reduction of 25%"; "−0.9% (SD 0.7)" stays a mean
         elif t.ci is not None:
             t.measure = MEASURE_PROPORTION if t.pct else (kind or MEASURE_MEAN)
         elif t.spread == "sd":
@@ -130,8 +142,36 @@ def _values(sent: Sentence) -> None:
             t.measure = MEASURE_PROPORTION
         elif _paired(sent, t):
             t.measure = kind if kind in (MEASURE_MEDIAN, MEASURE_MEAN) else MEASURE_MEAN
+        else:
+            _arm_pair(sent, t, kind)
         if t.measure is not None:
             t.role = "value"
+
+
+def _arm_pair(sent: Sentence, t: Tok, kind: str | None) -> None:
+    """Two arms' values "0.42 with tiotropium and 0.55 with placebo", "+39 ml in A and −31 ml in B".
+
+    Only a measurement (a decimal, a sign or a unit) counts: "12 with drug and 8 with placebo" counts people.
+    """
+    m = P.ARM_PAIR_RE.match(sent.text, t.end, sent.s.end)
+    if m is None:
+        return
+    other = sent.next_after(m.start("num") - 1)
+    if other is None or other.start != m.start("num") or other.role or t.pct or other.pct:
+        return
+    if not any(
+        u.raw[0] in "+-\u2212\u2013" or not u.value.is_integer() or m.group("unit") for u in (t, other)
+    ):
+        return
+    subject = sent.text[sent.s.start : t.start]
+    if kind in (MEASURE_MEDIAN, MEASURE_MEAN):
+        measure = kind
+    elif P.RATE_WORD_RE.search(subject):
+        measure = MEASURE_PROPORTION
+    else:
+        measure = MEASURE_MEAN
+    for u in (t, other):
+        u.measure, u.role = measure, "value"
 
 
 def _bracket_spread(sent: Sentence, t: Tok) -> bool:
@@ -145,6 +185,16 @@ def _bracket_spread(sent: Sentence, t: Tok) -> bool:
     inner[0].role = "sd"
     t.spread = "sd"
     return True
+
+
+def _spread_and_unit(sent: Sentence, t: Tok) -> bool:
+    """A value written "128 (14) mm Hg": a mean with its SD in brackets and then its unit."""
+    m = P.BRACKET_SPREAD_RE.match(sent.text, t.end, sent.s.end)
+    if m is None or not P.UNIT_WORD_RE.match(sent.text, m.end(), min(sent.s.end, m.end() + 16)):
+        return False
+    if re.match(rf"\s*{P.POPULATION}\b", sent.text[m.end() : m.end() + 20]):
+        return False
+    return _bracket_spread(sent, t)
 
 
 def _paired(sent: Sentence, t: Tok) -> bool:

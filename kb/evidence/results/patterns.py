@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kb.evidence.results.numbers import MINUS_SIGNS
+from kb.evidence.results.numbers import MINUS_SIGNS, NUM_LEAD, lead
 
 NUM = rf"(?:[{MINUS_SIGNS}+]\s?)?(?:(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+)(?:[.\u00b7,]\d+)?|[.\u00b7]\d+)"
 """A number inside a span pattern (sign, digits, decimal point or middle dot)."""
@@ -24,45 +24,54 @@ CI_WORDS = (
     r"(?:C\.?I\.?|CrI|confidence intervals?|credible intervals?|IC|intervalle de confiance|I\.C\.)"
     r"(?:\s*[(\[](?:CI|IC)[)\]])?"
 )
-CI_RE = re.compile(
+CI_RE = lead(
+    "[9CcIi]",
     rf"(?:(?:{LEVEL}\s*{CI_WORDS}|{CI_WORDS}\s*(?:à\s*|a\s*|at\s*)?{LEVEL}|(?<![A-Za-z]){CI_WORDS}(?![A-Za-z]))"
     rf"[\s:=,\])(\[]{{0,6}}(?:of\s+|was\s+|from\s+)?)"
-    rf"(?P<lo>{NUM}){UNIT}{SEP}(?:(?P<hi>{NUM})|(?P<ne>not estimable|not reached|NE|NR|n\.?e\.?|inf))"
+    rf"(?P<lo>{NUM}){UNIT}{SEP}(?:(?P<hi>{NUM})|(?P<ne>not estimable|not reached|NE|NR|n\.?e\.?|inf))",
 )
 """A confidence interval with its words: "95% CI 0.25–0.48", "(95% CI: 0·31–1·22)", "IC 95 % 0,21-0,80",
 "95% confidence interval, 0.25 to 0.48", "CI -5, +9", "95% CI 8.6 to not estimable"."""
-LEVEL_RE = re.compile(rf"{LEVEL}\s*{CI_WORDS}|(?<![A-Za-z]){CI_WORDS}\s*(?:à\s*|a\s*)?{LEVEL}")
+LEVEL_RE = lead("[9CcIi]", rf"{LEVEL}\s*{CI_WORDS}|(?<![A-Za-z]){CI_WORDS}\s*(?:à\s*|a\s*)?{LEVEL}")
 """A confidence level alone ("(95% CI) = 4.54 (0.10, 8.98)"): its 95 is not a result."""
 BRACKET_CI_RE = re.compile(
     rf"(?:[^\d()\[\];.]|(?<=[a-zA-Z])\d){{0,30}}?[(\[]\s*(?P<lo>{NUM}){UNIT}\s*(?:[,;]|to|[{MINUS_SIGNS}])\s*(?P<hi>{NUM})"
 )
 """Bounds in brackets right after an estimate, without the words: "4.54 (0.10, 8.98)", "0.51 [0.34, 0.75]"."""
-P_RE = re.compile(
+BARE_CI_RE = re.compile(rf"\s*,\s*(?P<lo>{NUM})\s*(?:to|[{MINUS_SIGNS}])\s*(?P<hi>{NUM})(?=\s*[)\];,]|\s*$)")
+"""Bounds after a comma, without words or brackets, after an effect: "odds ratio 2.35, 1.58 to 3.49"."""
+POINTS_RE = re.compile(r"\s*(?:percentage points?|percent points?|points? de pourcentage|pp\b)")
+"""A difference in percentage points: a risk difference."""
+P_RE = lead(
+    "[Pp]",
     r"(?<![A-Za-z])[Pp](?:\s*[-‐]?\s*values?)?(?:\s*(?:for|of)\s+(?:trend|interaction|heterogeneity|difference|"
     r"non-?inferiority|superiority))?"
     r"\s*(?P<op>[=<>≤≥⩽⩾]|&lt;|&gt;|<\s*=|>\s*=|of|was|were)\s*=?\s*"
-    rf"(?P<value>{NUM})(?P<exp>\s*[x×*]\s*10\s*(?:\^\s*)?[{MINUS_SIGNS}]?\s*\d+)?"
+    rf"(?P<value>{NUM})(?P<exp>\s*[x×*]\s*10\s*(?:\^\s*)?[{MINUS_SIGNS}]?\s*\d+)?",
 )
 """A p value: "P < 0.05", "p=.64", "P value of 0.04", "p for interaction = 0.2", "p=8.82 × 10−16"."""
-SD_RE = re.compile(
+SD_RE = lead(
+    "[±(Ss]",
     rf"±\s*(?P<sd>{NUM})|\(\s*±\s*(?P<sd2>{NUM})\s*\)"
     r"|(?<![A-Za-z])(?:SD|SE|SEM|s\.d\.|standard deviation)\s*[=:,]?\s*"
-    rf"(?P<sd3>{NUM})"
+    rf"(?P<sd3>{NUM})",
 )
 """A spread that belongs to the value before it: "± 0.9", "(±0.56)", "(SD 1.2)"."""
-RANGE_RE = re.compile(
+RANGE_RE = lead(
+    "[rRiIqQmMeE]",
     r"(?i:\b(?:range|IQR|interquartile range|inter-quartile range|Q1\s*[-–]\s*Q3"
     r"|min(?:imum)?\s*[-–]\s*max(?:imum)?|"
-    rf"extr[eê]mes?))\s*[,:=]?\s*(?P<lo>{NUM}){UNIT}{SEP}(?P<hi>{NUM})"
+    rf"extr[eê]mes?))\s*[,:=]?\s*(?P<lo>{NUM}){UNIT}{SEP}(?P<hi>{NUM})",
 )
 """A range or IQR given with its word: "(range, 13–74)", "IQR 2–5"."""
 TIME_UNITS = (
     r"(?:h|hrs?|hours?|min|mins|minutes?|s|sec|seconds?|days?|d|weeks?|wks?|months?|mo|years?|yrs?|y"
-    r"|jours?|semaines?|mois|ans|années|heures?)"
+    r"|jours?|semaines?|mois|ans?|années|heures?)"
 )
 LIST = r"(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|et\s+|ou\s+|to\s+|[-–]\s*)\d+(?:[.,]\d+)?)"
 """The next item of a list of numbers ("0, 6, and 12")."""
-TIME_RE = re.compile(
+TIME_RE = lead(
+    r"[abdefilnopstuwABDEFILNOPSTUWàÀ\d]",
     r"(?i:\b(?:at|after|before|by|in|within|over|for|during|up to|until|from|through|than|every|each"
     r"|à|après|pendant|au bout de|à partir de|between|beyond|past|last|first|next|since)\s+"
     r"(?:the\s+|a\s+|least\s+|most\s+|about\s+|approximately\s+|le\s+|la\s+|les\s+)?"
@@ -71,26 +80,28 @@ TIME_RE = re.compile(
     rf"(?:\s*-?\s*(?P<unit>{TIME_UNITS})\b|(?=\s*(?:,|and|or|to|-|–)?\s*\d))"
     rf"|\b(?P<adj>\d+)\s*[-‐]\s*(?P<adjunit>{TIME_UNITS})\b"
     rf"|(?P<nums2>\b\d+(?:[.,]\d+)?{LIST}{{0,8}})\s*(?P<unit2>{TIME_UNITS})\s+"
-    r"(?i:after|before|post|later|postoperative\w*|of (?:treatment|therapy|follow-up|age)|old|apr[eè]s)\b"
+    r"(?i:after|before|post|later|postoperative\w*|of (?:treatment|therapy|follow-up|age)|old|apr[eè]s)\b",
 )
 """A time point or duration of the design: "at 12 months", "after 3, 6 and 12 weeks", "a 24-month", "1-3
 minutes after"."""
-DOSE_RE = re.compile(
+DOSE_RE = lead(
+    NUM_LEAD,
     rf"(?P<num>{NUM})\s*(?:mg|g|µg|μg|mcg|ug|IU|UI|U|mL|ml|L|mmol|grams?|milligrams?|TU|Gy|cGy|kcal|mEq|units?)"
-    r"(?:\s*/\s*(?:kg|m2|m²|day|d|dose|j|jour|week|wk|h))*\b(?!\s*%)"
+    r"(?:\s*/\s*(?:kg|m2|m²|day|d|dose|j|jour|week|wk|h))*\b(?!\s*%|\s*/\s*(?:d?[lL]|m[lL]|100\s*m[lL])\b)",
 )
 """A dose or quantity given ("150 mg", "0.7 mg/kg", "2 grams", "50 mg/day")."""
-THRESHOLD_RE = re.compile(
+THRESHOLD_RE = lead(
+    rf"[{MINUS_SIGNS}<>≤≥⩽⩾&mlgfhaoubesipMLGFHAOUBESIP\d.\u00b7+]",
     rf"(?:[<>≤≥⩽⩾]|&lt;|&gt;|(?i:\b(?:more|less|greater|fewer|higher|lower) than|\bat least|\bover|\bunder"
     r"|\babove|\bbelow|\bup to|\bexceeding|\bminimum of|\bmaximum of|\bsupérieure? à|\binférieure? à"
     r"|\bplus de"
     rf"|\bmoins de))\s*(?P<num>{NUM})"
-    rf"|(?P<num2>{NUM})\s*%?\s*(?i:or (?:more|greater|higher|less|lower|above|below|fewer)\b)"
+    rf"|(?P<num2>{NUM})\s*%?\s*(?i:or (?:more|greater|higher|less|lower|above|below|fewer)\b)",
 )
 """A threshold of the design or a cut-off: "≥ 3%", "> 30", "more than 5 kg", "by 25% or more"."""
-FOLD_RE = re.compile(rf"(?P<num>{NUM})\s*[-‐]?\s*(?:fold|times)\b")
+FOLD_RE = lead(NUM_LEAD, rf"(?P<num>{NUM})\s*[-‐]?\s*(?:fold|times)\b")
 """A ratio written "15-fold" / "3 times": not one of the scored measures."""
-RATIO_RE = re.compile(r"(?<![\d.])(?P<count>\d+)\s*/\s*(?P<den>\d+)(?![\d.]|\s*(?:mm|cm|L|l|kg|µ|m\b))")
+RATIO_RE = lead(r"\d", r"(?<![\d.])(?P<count>\d+)\s*/\s*(?P<den>\d+)(?![\d.]|\s*(?:mm|cm|L|l|kg|µ|m\b))")
 """A fraction "43/195": an event count over an arm size."""
 
 """A count with its percentage: "21 (18%)"."""
@@ -131,18 +142,19 @@ EFFECTS: tuple[tuple[str, str, bool], ...] = (
 )
 """(measure, pattern, case-sensitive abbreviation?) for the effect estimates a value can follow."""
 
-EFFECT_RE = re.compile(
+EFFECT_RE = lead(
+    "[hHrRoOcCaAsSiIpPdDwWeEtTbBgGmM]",
     # one look at the character before first: inside a word every alternative would be tried for nothing
     r"(?<![A-Za-zÀ-ÿ])(?=[A-Za-zé])(?:"
     + "|".join(
         rf"(?P<e{i}>{'(?:' + pattern + ')(?![A-Za-z])' if abbrev else '(?i:' + pattern + ')'})"
         for i, (_, pattern, abbrev) in enumerate(EFFECTS)
     )
-    + ")"
+    + ")",
 )
 """Any effect-estimate word or abbreviation; the group name ``e<i>`` gives the index into ``EFFECTS``."""
-MEDIAN_RE = re.compile(r"(?i)\bm[eé]dian[e]?s?\b")
-MEAN_RE = re.compile(r"(?i)\b(?:mean|means|average|averaged|moyenne|moyen)\b|\bon average\b")
+MEDIAN_RE = lead("[mM]", r"(?i)\bm[eé]dian[e]?s?\b")
+MEAN_RE = lead("[mMaAoO]", r"(?i)\b(?:mean|means|average|averaged|moyenne|moyen)\b|\bon average\b")
 
 POPULATION = (
     r"(?:patients?|pts|participants?|subjects?|women|men|adults?|children|infants?|neonates?|newborns?"
@@ -154,17 +166,18 @@ POPULATION = (
     r"|molars|specimens|samples|animals|horses|cows|sheep|lambs|piglets|calves|hens|chickens|fish"
     r"|cases|cas)"
 )
-POP_N_RE = re.compile(
+POP_N_RE = lead(
+    r"\d",
     rf"(?P<num>(?<![\d.,])\d{{1,3}}(?:,\d{{3}})+|(?<![\d.,])\d+)(?![.,]\d)\s+"
     r"(?:(?:[A-Za-z]|\d+[A-Za-z])[\w'-]*,?\s+){0,5}?"
-    rf"{POPULATION}\b"
+    rf"{POPULATION}\b",
 )
 """A number followed (within five words) by a population noun: "250 healthy, pregnant women"."""
 WORD_N_RE = re.compile(r"\s+(?:[A-Za-z][\w'-]*,?\s+){0,8}?" + POPULATION + r"\b")
 """After a number in words: the words up to its population noun."""
-N_EQ_RE = re.compile(r"(?<![A-Za-z])[Nn]\s*[=:]\s*(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![.,]?\d)")
+N_EQ_RE = lead("[Nn]", r"(?<![A-Za-z])[Nn]\s*[=:]\s*(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![.,]?\d)")
 """An explicit sample size "n = 59", "N=170", "(n: 12)"."""
-OF_N_RE = re.compile(r"\(\s*of\s+(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s*\)")
+OF_N_RE = lead(r"\(", r"\(\s*of\s+(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s*\)")
 """A denominator in brackets: "Twenty-five (of 361)"."""
 EVENT_AFTER_RE = re.compile(
     r"^[^.;()\n]{0,40}?\b(?:had|has|have|developed|experienced|died|suffered|required|needed|showed|presented|"
@@ -172,6 +185,11 @@ EVENT_AFTER_RE = re.compile(
     r"diagnosed|excluded|lost|withdrawn)|discontinued|withdrew|dropped)\b"
 )
 """An event verb after a count: the number counts events, not the sample."""
+EVENT_BEFORE_RE = re.compile(
+    r"(?i)\b(?:occurred|occurring|reported|observed|seen|noted|developed|experienced|recorded|detected|"
+    r"documented|happened|survenus?|observée?s?|rapportée?s?)\b[^.;()\d]{0,30}?\b(?:in|by|among|chez)\s*$"
+)
+"""An event verb before a count ("occurred in 45", "was reported by 4"): the number counts events."""
 ENROL_RE = re.compile(
     r"(?i)\b(?:enrol+ed|recruited|randomi[sz]ed|included|allocated|assigned|selected|participated|completed|"
     r"analy[sz]ed|studied|evaluated|examined|treated|given|received|underwent|inclus|randomisés?|analysés?|"
@@ -190,15 +208,16 @@ DEMOGRAPHIC_RE = re.compile(
     r"ethnicity|race|sex|gender|hommes|femmes|âge|ans|decades?)\b"
 )
 """Words of a population's description (baseline characteristics, not results)."""
-BASELINE_RE = re.compile(
-    r"(?i)\b(?:at baseline|baseline|at inclusion|at entry|à l'inclusion|pre-?treatment)\b"
+BASELINE_RE = lead(
+    "[aAbBpPà]",
+    r"(?i)\b(?:at baseline|baseline|at inclusion|at entry|à l'inclusion|pre-?treatment)\b",
 )
 COMPARE_RE = re.compile(
     r"(?i)\b(?:vs\.?|versus|compared|than|differ\w*|p\s*[=<>]|ci\b|group|arm|increase\w*|decrease\w*|"
     r"reduc\w*|improv\w*|rate|incidence|risk|response|respon\w*|remission|survival|occurred|events?)"
 )
 """Words of a comparison or an outcome: their absence marks a sentence that describes the sample."""
-RESPONSE_RE = re.compile(r"(?i)\b(?:respon\w*|r[ée]ponse\w*|remission|r[ée]mission|regression)\b")
+RESPONSE_RE = lead("[rRR]", r"(?i)\b(?:respon\w*|r[ée]ponse\w*|remission|r[ée]mission|regression)\b")
 AFTER_ARM_RE = re.compile(
     r"^\s*%?\s*\)?\s*(?:\(\s*)?(?:for|in|with|on|of|among|under|dans|chez|avec|pour|sous)\s+(?:the\s+|those\s+"
     r"(?:in|on|receiving|taking)\s+(?:the\s+)?"
@@ -219,22 +238,53 @@ UNIT_WORD_RE = re.compile(
     r"|points?|beats|bpm|steps|kcal|W|watts?|score|units?|cells|copies|mmol|µmol|nmol|pg|cm/s(?:ec)?)\b"
 )
 """A unit right after a value: a mean or median without a spread still has one ("12.1 months", "15 mm")."""
-ARM_N_RE = re.compile(
+ARM_N_RE = lead(
+    r"\d",
     r"(?<![\d.,%])(?P<num>\d+)\s+(?:were|was)\s+(?:in|allocated|assigned|randomi[sz]ed|included)\b"
     r"|(?<![\d.,%])(?P<num2>\d+)\s+(?:in|to)\s+(?:each|the\s+[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s+(?:group|arm)s?\b"
+    r"|(?<![\d.,%])(?P<num3>\d+)\s+(?:per|par|in each|dans chaque)\s+(?:group|arm|groupe|bras)\b",
 )
-"""An arm's size: "26 were in Ksharasutra", "90 in each group", "45 to the placebo arm"."""
+"""An arm's size: "26 were in Ksharasutra", "90 in each group", "45 to the placebo arm", "80 per arm"."""
+NEXT_ARM_N_RE = re.compile(
+    r"[^\d;.()%]{0,60}?(?:\band|,)\s+(?P<num>\d+)\s+(?:to|in|into)\s+(?:the\s+)?[A-Za-z](?![^;.()]{0,40}%)"
+)
+"""The next arm's size after "N were assigned to A": "and 306 to placebo"."""
 CHANGE_BY_RE = re.compile(
     r"(?i)\b(?:increased|decreased|reduced|improved|rose|fell|declined|dropped|changed|gained|lost|lowered|raised)"
     r"\b[^.;()\d]{0,40}?\bby\s*$"
 )
 """A change "by" a value: "increased daily intake by 1.32 fruits/vegetables" (a mean change)."""
+CHANGED_BY_RE = re.compile(
+    r"(?i)\b(?:increased|decreased|reduced|improved|rose|fell|declined|dropped|changed|gained|lost|lowered|raised)"
+    r"\b[^.;]{0,40}?\bby\b"
+)
+"""A change "by" somewhere before: the next "and by 3.1" is the other arm's change."""
 PAIR_AFTER_RE = re.compile(rf"\s*(?:[a-zA-Z/]+\s*)?(?:vs\.?|versus|compared with|compared to|v\.)\s*{NUM}")
+ARM_PAIR_RE = re.compile(
+    r"\s*(?P<unit>(?:[a-zA-Zµμ°]{1,6}(?:/[a-zA-Z0-9²]+)*)(?<!\bwith)(?<!\bin)(?<!\bfor)(?<!\bon))?"
+    r"\s+(?:with|in|for|on)\s+(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?(?:\s+(?:group|arm)s?)?"
+    rf",?\s+(?:and|vs\.?|versus|compared with)\s+(?P<num>{NUM})"
+)
+"""A value, its arm and the next arm's value: "0.42 with tiotropium and 0.55 with placebo"."""
+RATE_WORD_RE = re.compile(r"(?i)\b(?:rates?|incidence|proportion|percentage|frequency|risk)\b")
 PAIR_BEFORE_RE = re.compile(r"(?:vs\.?|versus|compared with|compared to|v\.)\s*$")
 CI_GAP_RE = re.compile(r"^\s*(?:[a-zA-Zµμ°/%²][\w/%²·-]*(?:\s+[a-zA-Z/][\w/-]*)?)?\s*[,;:(\[]*\s*$")
 """What may stand between a value and the CI that follows it: a unit and punctuation."""
-COUNT_PCT_RE = re.compile(rf"(?<![\d.,/])(?P<count>\d+)\s*(?:{POPULATION}\s*)?\(\s*(?P<pct>{NUM})\s*%\s*\)")
-"""A count with its percentage: "21 (18%)", "8 patients (31%)"."""
+COUNT_PCT_RE = lead(
+    r"\d",
+    rf"(?<![\d.,/])(?P<count>\d{{1,3}}(?:,\d{{3}})+|\d+)\s*(?:{POPULATION}\s*)?\(\s*(?P<pct>{NUM})\s*%\s*\)",
+)
+"""A count with its percentage: "21 (18%)", "8 patients (31%)", "1,150 (94.9%)"."""
+ENROL_AFTER_RE = re.compile(
+    rf"\s*(?:{POPULATION}\s+)?(?:were\s+|was\s+)?(?:completed|analy[sz]ed|included|enrolled|randomi[sz]ed|followed)\b"
+)
+"""An enrolment verb right after a count: the count is a sample size."""
+THAN_ARM_RE = re.compile(
+    r"\s*%?\s*(?:of|in|for|with|among)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:group|arm|groupe|bras)\b"
+)
+"""After "higher than X": the other arm's value ("76.67% of the control group"), not a threshold."""
+LIST_GAP_RE = re.compile(rf"\s*(?:{POPULATION})?\s*(?:,\s*|\band\s+|\bor\s+|\bvs\.?\s+|\bversus\s+)+$")
+"""Between two counts of one list: "patients and ", ", "."""
 CLAUSE_VERB_RE = re.compile(
     r"(?i)\b(?:was|were|is|are|had|has|occurred|increased|decreased|improved|reduced|showed|remained|reached"
     r"|achieved|did|étaient|était|est|sont|a été|ont été)\b"
@@ -245,9 +295,9 @@ COMPARATOR_RE = re.compile(
     r"(?P<arm>[A-Za-z][\w+/-]*(?:\s+(?!group|arm|and|in|at|with|for|p\b)[A-Za-z][\w+/-]*){0,2})"
 )
 """The comparator of an effect estimate: "axitinib versus sorafenib", "compared with placebo"."""
-PCT_RANGE_RE = re.compile(rf"(?<![\d.,])(?P<lo>{NUM})\s*%?\s*(?:[-–]|to|à)\s*(?P<hi>{NUM})\s*%")
+PCT_RANGE_RE = lead(NUM_LEAD, rf"(?<![\d.,])(?P<lo>{NUM})\s*%?\s*(?:[-–]|to|à)\s*(?P<hi>{NUM})\s*%")
 """A range of percentages "80-90%", "2,5-7%": an estimate from elsewhere, not one result."""
-NNT_RE = re.compile(rf"(?i:\bNN[TH]\b|number needed to (?:treat|harm))[^\d]{{0,20}}?(?P<num>{NUM})")
+NNT_RE = lead("[Nn]", rf"(?i:\bNN[TH]\b|number needed to (?:treat|harm))[^\d]{{0,20}}?(?P<num>{NUM})")
 """A number needed to treat or harm: not one of the measures a result can have."""
 BRACKET_SPREAD_RE = re.compile(rf"\s*\(\s*(?P<sd>{NUM})\s*\)")
 """A spread in brackets after a mean or median written "mean (SD)": "−2.3 (1.1)"."""

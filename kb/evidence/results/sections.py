@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kb.evidence.results.numbers import lead
+
 BACKGROUND = "background"
 METHODS = "methods"
 RESULTS = "results"
@@ -68,12 +70,13 @@ INLINE_HEADING_RE = re.compile(
 )
 """A heading that starts a paragraph or follows a sentence: "RESULTS: Of the 410 ...", "Results: ..."."""
 
-SENTENCE_END_RE = re.compile(
+SENTENCE_END_RE = lead(
+    r"[.!?\n]",
     r"(?<!\bvs)(?<!\bv)(?<!\bal)(?<!\be\.g)(?<!\bi\.e)(?<!\bcf)(?<!\bFig)(?<!\bapprox)(?<!\bno)(?<!\bNo)"
     r"(?<!\bet)(?<!\bca)(?<!\bresp)(?<!\bSt)(?<!\bDr)(?<!\bmin)"
     r"[.!?](?=\s+[^a-z\s,;)\]])|[.!?]\s*$"
     r"|\n[ \t]*\n(?=[ \t]*[-\u2022\u25aa\u27a2\u25cf*][ \t])|\n(?=[ \t]*[-\u2022\u25aa\u27a2\u25cf][ \t])"
-    r"|(?<![,;:(\[\-\u2013\n])(?P<soft>\n)(?=[ \t]*(?:[A-Z0-9\u00c0-\u00dd]|n\s*=))"
+    r"|(?<![,;:(\[\-\u2013\n])(?P<soft>\n)(?=[ \t]*(?:[A-Z0-9\u00c0-\u00dd]|n\s*=))",
 )
 """The end of a sentence: a full stop followed by a capital, digit or bracket (not after "vs", "et al",
 "Fig"), or the start of a bullet item."""

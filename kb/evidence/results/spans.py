@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from kb.evidence.results import patterns as P
 from kb.evidence.results.model import MEASURE_MEAN, MEASURE_MEDIAN, MEASURE_N, Result
-from kb.evidence.results.numbers import NUMBER_RE, WORD_NUMBER_RE, parse_number, words_to_int
+from kb.evidence.results.numbers import NUMBER_RE, WORD_NUMBER_RE, parse_number, time_unit, words_to_int
 from kb.evidence.results.sections import (
     BACKGROUND,
     CONCLUSIONS,
@@ -48,6 +48,17 @@ GENERIC_GAP_RE = re.compile(
     r"\s*(?:[:=,(\[]|was|of|is|were|in \w+)?\s*$"
 )
 """What may stand between a bare "difference" and its value."""
+CLAUSE_BREAK_RE = re.compile(
+    r",\s+(?!(?:it|they|this|these|that|which|and)\b)[^,;()]*?[A-Za-z][^,;()]*?\s(?:was|were|is|are)\b"
+)
+"""A new clause with its own subject and verb between a keyword and a value ("it was" goes on with it)."""
+OF_BEFORE_RE = re.compile(r"(?<![\d.,])(\d+)\s+(?:of|out of)\s+$")
+"""A count right before "of N": N is its denominator."""
+BETWEEN_RE = re.compile(
+    r"(?i)\bbetween\b|\bvs\.?\s|\bversus\b|\bcompared\b|\b(?:with|in)\s+[\w-]+(?:\s+(?:group|arm))?\s+and\s+[^()]{0,40}?"
+    r"\b(?:with|in)\s"
+)
+"""Two arms compared before a "difference": a between-group difference, whatever "from baseline" says."""
 WITHIN_RE = re.compile(
     r"(?i)\b(?:over time|from baseline|within[- ]group|within each|both groups|pre-? to post)"
 )
@@ -197,12 +208,15 @@ def design_spans(sent: Sentence) -> None:
             g = "num2" if rx is P.THRESHOLD_RE and m.group("num2") else "num"
             if role == "dose" and (
                 m.group(g)[0] in "+-\u2212\u2013"
+                or any(t.ci is not None for t in sent.within(m.start(g), m.end(g)))
                 or re.search(
-                    r"(?i)(?:differ\w*|change|increase|decrease|reduction)\s*(?:of|by|was|:|=)?\s*$",
+                    r"(?i)(?:differ\w*|change|increase|decrease|reduction)\s*(?:of|by|was|:|=|,)?\s*$",
                     text[max(sent.s.start, m.start() - 25) : m.start()],
                 )
             ):
                 continue
+            if role == "threshold" and P.THAN_ARM_RE.match(text, m.end(g), sent.s.end):
+                continue  # "93.33%, higher than 76.67% of the control group": a comparison of results
             sent.mark(m.start(g), m.end(g), role)
     for t in sent.free():
         if not t.pct and t.value.is_integer() and 1900 <= t.value <= 2100 and "," not in t.raw:
@@ -210,16 +224,34 @@ def design_spans(sent: Sentence) -> None:
                 t.role = "year"
         elif _list_label(sent, t):
             t.role = "label"
+    last_count = -1
     for m in sent.finditer(P.COUNT_PCT_RE):
         (count, *rest) = sent.within(m.start(), m.end())
         if count.role or not rest:
             continue
-        noun = re.match(rf"\s*{P.POPULATION}\b", text[m.end() : m.end() + 30])
-        if noun and not event_after(text, m.end() + noun.end()):
+        if P.ENROL_AFTER_RE.match(text, m.end(), sent.s.end):  # "1,150 (94.9%) completed the trial"
             count.role = "n"
+            continue
+        of = OF_BEFORE_RE.search(text, max(sent.s.start, m.start() - 12), m.start())
+        if of is not None:  # "45 of 306 patients (14.7%)": 306 is the arm, 45 the events
+            count.role = "n"
+            rest[0].count, rest[0].denominator = int(parse_number(of.group(1)) or 0), int(count.value)
+            for t in sent.within(of.start(1), of.end(1)):
+                t.role = t.role or "count"
+            continue
+        if last_count >= 0 and P.LIST_GAP_RE.match(text, last_count, m.start()):
+            count.role = "count"  # "in 97 (19%) patients and 85 (16%) patients": the list's first says
+            rest[0].count = int(count.value)
+            last_count = m.end()
+            continue
+        noun = re.match(rf"\s*{P.POPULATION}\b", text[m.end() : m.end() + 30])
+        if noun and not event_after(text, m.end() + noun.end()) and not event_before(sent, m.start()):
+            # "20 (17%) smokers" describes the sample; "242 (78.8%) infants" analysed is its size
+            count.role = "baseline" if P.DEMOGRAPHIC_RE.match(noun.group().strip()) else "n"
             continue
         count.role = "count"
         rest[0].count = int(count.value)
+        last_count = m.end()
     for m in sent.finditer(P.RATIO_RE):
         hits = sent.within(m.start(), m.end())
         if len(hits) == 2 and not hits[0].role and not hits[1].role:
@@ -248,6 +280,11 @@ def event_after(text: str, pos: int) -> bool:
     return P.EVENT_AFTER_RE.match(after) is not None and not P.ENROL_RE.search(after.split(" had ")[0])
 
 
+def event_before(sent: Sentence, pos: int) -> bool:
+    """An event verb before a count ("were reported in 97 (19%) patients"): it counts events."""
+    return P.EVENT_BEFORE_RE.search(sent.text, max(sent.s.start, pos - 70), pos) is not None
+
+
 def sample_sizes(sent: Sentence) -> None:
     """Sample sizes: "n = 59", "250 healthy women", "Fifty-nine patients", "(of 361)", arm lists."""
     text = sent.text
@@ -256,8 +293,11 @@ def sample_sizes(sent: Sentence) -> None:
             if event_after(text, m.end()) and text[m.end() : m.end() + 2].strip().startswith(")"):
                 t.role = "count"
     for m in sent.finditer(P.ARM_N_RE):
-        g = "num" if m.group("num") else "num2"
+        g = next(g for g in ("num", "num2", "num3") if m.group(g))
         sent.mark(m.start(g), m.end(g), "n")
+        nxt = P.NEXT_ARM_N_RE.match(text, m.end(), sent.s.end)
+        if g == "num" and nxt is not None:  # "306 were assigned to drug A and 306 to placebo"
+            sent.mark(nxt.start("num"), nxt.end("num"), "n")
     for m in sent.finditer(P.OF_N_RE):
         sent.mark(m.start("num"), m.end("num"), "n")
         owner = sent.before(m.start(), 3)
@@ -265,7 +305,7 @@ def sample_sizes(sent: Sentence) -> None:
             owner.role = "n"
     for m in sent.finditer(P.POP_N_RE):
         hits = [t for t in sent.within(m.start("num"), m.end("num")) if not t.role and not t.pct]
-        if not hits or event_after(text, m.end()):
+        if not hits or event_after(text, m.end()) or event_before(sent, m.start()):
             continue
         if P.UNIT_WORD_RE.match(text, hits[0].end, hits[0].end + 12):
             continue
@@ -323,7 +363,15 @@ def baseline(sent: Sentence) -> None:
         after = text[t.end : t.end + 40]
         before = text[max(sent.s.start, t.start - 25) : t.start]
         demographic = BEFORE_DEMOGRAPHIC_RE.search(before) or AGE_BEFORE_RE.search(before)
-        if AFTER_DEMOGRAPHIC_RE.match(after) or demographic:
+        noun = AFTER_DEMOGRAPHIC_RE.match(after)
+        if (
+            noun
+            and t.count is not None
+            and not re.search(r"\b(?:were|was|are)\b", noun.group())
+            and P.COMPARE_RE.search(text, sent.s.start, sent.s.end)
+        ):
+            noun = None  # "achieved by 79/120 (65.8%) women": the people counted, not their description
+        if noun or demographic:
             t.role = "baseline"
             continue
         head = text[max(sent.s.start, t.start - 80) : t.start]
@@ -337,7 +385,14 @@ def baseline(sent: Sentence) -> None:
             t.role = "baseline"
             continue
         clause = re.split(r"[,;.]|\band\b", text[t.end : t.end + 50])[0]
-        if t.pct and P.DEMOGRAPHIC_RE.search(clause) and not P.COMPARE_RE.search(clause):
+        of_people = re.match(r"\s*%?\s*of\s+(?:the\s+|all\s+)?[\w-]+\s*(?:\(|$)", clause)  # "11.6% of women"
+        if (
+            t.pct
+            and t.count is None
+            and not of_people
+            and P.DEMOGRAPHIC_RE.search(clause)
+            and not P.COMPARE_RE.search(clause)
+        ):
             t.role = "baseline"
     n_toks = [t for t in sent.toks if t.role == "n"]
     if not n_toks and not sent.extra:
@@ -369,7 +424,7 @@ def _keywords(sent: Sentence) -> list[tuple[int, int, str, bool, str]]:
         measure, _, abbrev = P.EFFECTS[int((m.lastgroup or "e0")[1:])]
         if measure == "md" and DIFFERENCE_RE.match(m.group()):
             head = sent.text[max(sent.s.start, m.start() - 200) : m.start()]
-            if WITHIN_RE.search(head) and not re.search(r"(?i)between", head):
+            if WITHIN_RE.search(head) and not BETWEEN_RE.search(head):
                 measure = MEASURE_MEAN
         marks.append((m.start(), m.end(), measure, abbrev, m.group()))
     covered = {i for a, b, *_ in marks for i in range(a, b)}
@@ -389,42 +444,26 @@ def scope(sent: Sentence, pos: int) -> tuple[str, int] | None:
     ends = sent._keyword_ends
     # keywords are sorted by start and do not overlap, so their ends are sorted too
     i = bisect.bisect_right(ends, pos) - 1
-    return (found[i][2], found[i][1]) if i >= 0 else None
+    between = sent.text[found[i][1] : pos] if i >= 0 else ""
+    closed = _closes(between)
+    if i < 0 or closed or CLAUSE_BREAK_RE.search(sent.text, found[i][1], pos):
+        return (
+            None  # "With a median follow-up of 5.2 years, survival was 78%": the keyword is not the value's
+        )
+    return (found[i][2], found[i][1])
 
 
-def time_unit(word: str) -> str:
-    """A time unit's canonical plural ("mo" -> "months", "semaines" -> "weeks")."""
-    w = word.lower()
-    for prefix, unit in TIME_UNIT_NAMES:
-        if w == prefix or (len(prefix) > 2 and w.startswith(prefix)):
-            return unit
-    return w
-
-
-TIME_UNIT_NAMES = (
-    ("h", "hours"),
-    ("hr", "hours"),
-    ("hrs", "hours"),
-    ("hour", "hours"),
-    ("heure", "hours"),
-    ("min", "minutes"),
-    ("s", "seconds"),
-    ("sec", "seconds"),
-    ("d", "days"),
-    ("day", "days"),
-    ("jour", "days"),
-    ("wk", "weeks"),
-    ("week", "weeks"),
-    ("semaine", "weeks"),
-    ("mo", "months"),
-    ("month", "months"),
-    ("mois", "months"),
-    ("y", "years"),
-    ("yr", "years"),
-    ("year", "years"),
-    ("an", "years"),
-    ("ann", "years"),
-)
+def _closes(s: str) -> bool:
+    """True when ``s`` closes a bracket it did not open (the text before it was inside brackets)."""
+    depth = 0
+    for ch in s:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+            if depth < 0:
+                return True
+    return False
 
 
 def unit_of(text: str, t: Tok) -> str | None:
