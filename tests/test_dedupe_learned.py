@@ -12,7 +12,7 @@ from kb.dedupe import match
 from kb.dedupe.learned import FEATURES, MODEL_FILE, features, load_model
 from kb.dedupe.match import Decision, Weighing, decide, rule_decision
 from kb.dedupe.prep import prep
-from kb.dedupe.train import DATA_FILE, Work, fit, hard_negative, noisy_copy, train_pair_model
+from kb.dedupe.train import DATA_FILE, Work, as_abstract, fit, hard_negative, noisy_copy, train_pair_model
 from kb.model import Name
 from tests.test_dedupe import rec
 
@@ -70,8 +70,11 @@ def test_fit_learns_the_sign_of_each_evidence() -> None:
 def test_noisy_copies_keep_the_work_and_negatives_differ() -> None:
     rng = random.Random(1)
     copies = [noisy_copy(BUSSEL, rng) for _ in range(300)]
-    assert any(c.journal.endswith(c.journal.split(". Conference: ")[-1]) and "Conference:" in c.journal
-               for c in copies)  # fmt: skip
+    assert not any("Conference:" in c.journal for c in copies)  # a full paper is never a meeting abstract
+    abstract = as_abstract(BUSSEL, rng)
+    assert (abstract.pages, abstract.meeting[-4:]) == ("1672", "2006")
+    named = [c for c in (noisy_copy(abstract, rng) for _ in range(40)) if "Conference:" in c.journal]
+    assert named and all(c.journal.endswith(f"Conference: {abstract.meeting}") for c in named)
     assert any(len(c.authors) == 1 and "." in c.authors[0].family for c in copies)  # Embase, glued
     assert any(not (c.volume or c.issue or c.pages) for c in copies)  # ahead of print
     assert any(c.issue in ("Suppl 1", "SUPPL. 1", "(Supplement 3)", "1)") for c in copies)

@@ -18,8 +18,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kb.model import Name, ProblemCode
+from kb.parse import parse_reference
 from kb.parse import parse_reference as parse_entry
-from kb.parse.crf import CRFParser, default_parser, parse_reference, split_authors
+from kb.parse.crf import CRFParser, default_parser, split_authors
 from kb.parse.csl import run_parse, to_csl
 from kb.parse.features import tokenize
 from kb.parse.train import (

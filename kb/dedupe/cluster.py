@@ -11,33 +11,29 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence, Set
 
+from networkx.utils import UnionFind
+
 from kb.dedupe.match import Decision, PairDecision, hard_conflict
 from kb.dedupe.prep import Prepped
 
 
-class _UnionFind:
+class _Forest:
+    """networkx's union-find (path compression, union by size) and the members of each root."""
+
     def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
+        self.roots = UnionFind(range(n))
         self.members: dict[int, list[int]] = {}
 
     def find(self, x: int) -> int:
-        root = x
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[x] != root:
-            self.parent[x], x = root, self.parent[x]
-        return root
+        return self.roots[x]
 
     def group(self, root: int) -> list[int]:
         return self.members.get(root, [root])
 
     def union(self, ra: int, rb: int) -> None:
-        group_a, group_b = self.group(ra), self.group(rb)
-        if len(group_a) < len(group_b):
-            ra, rb, group_a, group_b = rb, ra, group_b, group_a
-        self.parent[rb] = ra
-        self.members[ra] = group_a + group_b
-        self.members.pop(rb, None)
+        group_a, group_b = self.members.pop(ra, [ra]), self.members.pop(rb, [rb])
+        self.roots.union(ra, rb)
+        self.members[self.roots[ra]] = group_a + group_b
 
 
 def cluster(
@@ -48,7 +44,7 @@ def cluster(
     ``a < b``)."""
     duplicates = sorted((p for p in pairs if p.decision is Decision.DUPLICATE),
                         key=lambda p: (-p.strength, p.a, p.b))  # fmt: skip
-    forest = _UnionFind(len(records))
+    forest = _Forest(len(records))
     refused: list[PairDecision] = []
     for pair in duplicates:
         ra, rb = forest.find(pair.a), forest.find(pair.b)

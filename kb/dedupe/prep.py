@@ -100,9 +100,12 @@ _TYPE_CONFERENCE_RE = re.compile(r"\b(?:congress|meeting abstract|conference abs
 _CONFERENCE_TYPES = {"inproceedings", "conference", "conf", "cpaper", "abst", "paper-conference"}
 _MEETING_RE = re.compile(
     r"\b(?:abstracts?|meeting|congress|conference|symposium|workshop|suppl|supplement|proceedings|"
+    r"abstr|meet|congr|conf|symp|worksh|proc|"
     r"hicss|amcis|icis|ecis|pacis)\b",
     re.IGNORECASE,
 )
+"""A container that names a meeting, in full or in its ISO 4 abbreviation ("Proc", "Conf", "Symp",
+"Congr": the flag must not change when one database abbreviates the name)."""
 _SUPPLEMENT_RE = re.compile(r"\bsuppl|\bsupplement", re.IGNORECASE)
 """A supplement issue; with a single page (or none) it is most likely a meeting abstract."""
 _ORGANISATION_RE = re.compile(

@@ -7,7 +7,8 @@ a year. Each such reference is a work; a duplicate pair is two copies of it, eac
 export noise of the classes the engine must survive (:func:`noisy_copy`: conference journal, volume and
 supplement forms, garbled volume or issue, Embase author strings without separators, initials only,
 truncated or missing author lists, corporate authors, abbreviated journals, short page ranges, ahead of
-print records without locator, title case and typos). A distinct pair is a hard negative
+print records without locator, title case and typos); a tenth of the works are made meeting abstracts
+(:func:`as_abstract`), which some copies name the meeting of. A distinct pair is a hard negative
 (:func:`hard_negative`, for every second work with a volume and pages): a companion paper of the same
 authors and year under a title one or two words apart, an erratum notice, a conference abstract against
 the full paper, two abstracts of one trial at two meetings, a short generic title by other authors, the
@@ -63,6 +64,8 @@ class Work:
     issue: str
     pages: str
     doi: str
+    meeting: str = ""
+    """For a meeting abstract: the meeting it was presented at (some databases name it, others do not)."""
 
 
 def _clean(text: str) -> str:
@@ -138,12 +141,11 @@ def noisy_copy(work: Work, rng: random.Random, locator: bool = True) -> Work:
         title = title.split(":")[0]
     if rng.random() < 0.4:
         journal = _abbreviate(journal, rng)
-    if locator and rng.random() < 0.08:  # Embase names the meeting after the journal, or in the volume
-        meeting = f"{rng.randint(20, 65)}th Annual Meeting of the Society {year}"
-        journal = f"{journal}. Conference: {meeting}"
+    if work.meeting and rng.random() < 0.5:  # Embase names the meeting after the journal, or in the volume
+        journal = f"{journal}. Conference: {work.meeting}"
         if volume and rng.random() < 0.5:
-            volume = f"Conference: {meeting}. {volume}"
-        if rng.random() < 0.3:
+            volume = f"Conference: {work.meeting}. {volume}"
+        if locator and rng.random() < 0.3:
             year += rng.choice((-1, 1))
     roll = rng.random() if locator else 1.0
     if roll < 0.08:
@@ -190,8 +192,12 @@ def hard_negative(work: Work, rng: random.Random, other: Work) -> Work:
         return replace(work, issue=rng.choice(_SUPPLEMENTS), pages=str(rng.randint(1, 900)),
                        volume=str(rng.randint(1, 150)), year=work.year - 1, doi="")  # fmt: skip
     if kind == 3:  # two abstracts of one trial at two meetings
-        return replace(work, issue=rng.choice(_SUPPLEMENTS), pages=f"Abstract {rng.randint(100, 999)}",
-                       volume=str(rng.randint(1, 150)), year=work.year + 1, doi="")  # fmt: skip
+        meeting = f"{rng.randint(20, 65)}th Annual Meeting of the Society, {work.year + 1}"
+        pages, volume = f"Abstract {rng.randint(100, 999)}", str(rng.randint(1, 150))
+        issue = rng.choice(_SUPPLEMENTS)
+        return replace(
+            work, issue=issue, pages=pages, volume=volume, year=work.year + 1, doi="", meeting=meeting
+        )
     if kind == 4:  # a short generic title by other authors
         return replace(other, title=" ".join(work.title.split()[:3]), doi="")
     # the same title by other authors (book reviews, same-titled editorials), sometimes without locator
@@ -199,6 +205,17 @@ def hard_negative(work: Work, rng: random.Random, other: Work) -> Work:
     volume, pages = (other.volume, other.pages) if locator else ("", "")
     year = work.year + rng.choice((0, 1))
     return replace(other, title=work.title, year=year, doi="", volume=volume, issue="", pages=pages)
+
+
+ABSTRACT_SHARE = 0.1
+"""The share of works made meeting abstracts (one page in a supplement, presented at a named meeting)."""
+
+
+def as_abstract(work: Work, rng: random.Random) -> Work:
+    """``work`` as a meeting abstract: its first page only, a supplement issue, and the meeting."""
+    meeting = f"{rng.randint(20, 65)}th Annual Meeting of the Society, {work.year}"
+    first = re.split(r"[-–\s]", work.pages.strip())[0] if work.pages else ""
+    return replace(work, pages=first, issue=rng.choice(_SUPPLEMENTS), meeting=meeting)
 
 
 def _record(work: Work, key: str) -> Record:
@@ -212,6 +229,8 @@ def generate_pairs(works: list[Work], seed: int = SEED) -> Iterator[tuple[int, W
     for every second work that has a volume and pages (without them, nothing would tell the two apart)."""
     rng = random.Random(seed)
     for i, work in enumerate(works):
+        if rng.random() < ABSTRACT_SHARE:
+            work = as_abstract(work, rng)
         yield i, noisy_copy(work, rng), noisy_copy(work, rng), True
         if i % 2 == 0 and work.volume and work.pages:
             other = works[(i * 7919 + 13) % len(works)]

@@ -25,7 +25,7 @@ def _codes(ref: Reference) -> set[ProblemCode]:
 def _arbitrate(text: str, ref: Reference) -> Reference:
     if ProblemCode.NOT_A_REFERENCE not in _codes(ref) or rules.is_prose(" ".join(text.split())):
         return ref
-    fallback = rules.parse_reference(text)
+    fallback = rules.parse_with_rules(text)
     if _codes(fallback) & {ProblemCode.NOT_A_REFERENCE, ProblemCode.UNPARSED}:
         return ref
     return fallback

@@ -453,8 +453,3 @@ def default_parser() -> CRFParser:
             if _DEFAULT is None:
                 _DEFAULT = CRFParser()
     return _DEFAULT
-
-
-def parse_reference(text: str) -> Reference:
-    """Parse one reference string with the shipped model."""
-    return default_parser().parse(text)

@@ -8,8 +8,8 @@ It reads three shapes and tells prose apart from references:
   (2015)", "Mycophenolate Mofetil for ... C. A. Bradbury et al., NEJM, 02.09.2021 DOI: 10.1056/...");
 - Vancouver-style ``Authors. Title. Journal. Year;Vol(Issue):Pages.``
 
-The statistical parser replaces it behind ``kb.parse.parse_reference``; this module stays as the
-fallback and as the reference behaviour on the seeds.
+The statistical parser replaces it behind ``kb.parse.parse_reference``, the one public entry point; this
+module stays as its fallback (``parse_with_rules``) and as the judge of running text (``is_prose``).
 """
 
 from __future__ import annotations
@@ -94,8 +94,13 @@ MAX_REFERENCE_CHARS = 20_000
 """Longer than any real reference (500 authors fit in about 10,000 characters): kept whole, not parsed."""
 
 
-def parse_reference(text: str) -> Reference:
-    """Parse one reference string into a ``Reference``; never raises, flags what it cannot read."""
+def parse_with_rules(text: str) -> Reference:
+    """The rule grammar's reading of one reference string; never raises, flags what it cannot read.
+
+    Not an entry point: ``kb.parse.parse_reference`` is the parser of the build, ``kb parse`` and the
+    tests; it keeps this reading when the CRF calls a string that holds no running text
+    ``not_a_reference``.
+    """
     if len(text) > MAX_REFERENCE_CHARS:
         return _flagged(
             ProblemCode.UNPARSED, f"{len(text)} characters: longer than any reference; kept whole"

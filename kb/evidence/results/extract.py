@@ -141,7 +141,14 @@ def _values(sent: Sentence) -> None:
         elif t.pct:
             t.measure = MEASURE_PROPORTION
         elif _paired(sent, t):
-            t.measure = kind if kind in (MEASURE_MEDIAN, MEASURE_MEAN) else MEASURE_MEAN
+            rate = P.RATE_WORD_RE.search(text, sent.s.start, t.start)  # "the fall rate was 0.95 vs 1.12"
+            t.measure = (
+                kind
+                if kind in (MEASURE_MEDIAN, MEASURE_MEAN)
+                else MEASURE_PROPORTION
+                if rate
+                else MEASURE_MEAN
+            )
         else:
             _arm_pair(sent, t, kind)
         if t.measure is not None:

@@ -233,7 +233,7 @@ BEFORE_ARM_RE = re.compile(
 )
 """The arm named right before a bracketed value: "in the IS (66%)"."""
 UNIT_WORD_RE = re.compile(
-    rf"\s*(?:%|mm ?Hg|{TIME_UNITS}|[a-zA-Zµμ°]{{1,4}}(?:/[a-zA-Z0-9²]+)+"
+    rf"\s*(?:%|mm ?Hg|{TIME_UNITS}|[a-zA-Zµμ°]{{1,4}}(?:/[a-zA-Z0-9²]+)+|/\s*(?:[µμ]L|mm3|mm³|mL|L|dL)"
     r"|mm|cm|m|km|kg|g|mg|ng|µg|μg|L|ml|mL|dL|IU|U"
     r"|points?|beats|bpm|steps|kcal|W|watts?|score|units?|cells|copies|mmol|µmol|nmol|pg|cm/s(?:ec)?)\b"
 )
@@ -242,7 +242,8 @@ ARM_N_RE = lead(
     r"\d",
     r"(?<![\d.,%])(?P<num>\d+)\s+(?:were|was)\s+(?:in|allocated|assigned|randomi[sz]ed|included)\b"
     r"|(?<![\d.,%])(?P<num2>\d+)\s+(?:in|to)\s+(?:each|the\s+[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s+(?:group|arm)s?\b"
-    r"|(?<![\d.,%])(?P<num3>\d+)\s+(?:per|par|in each|dans chaque)\s+(?:group|arm|groupe|bras)\b",
+    r"|(?<![\d.,%])(?P<num3>\d+)\s+(?:per|par|in each|dans chaque)\s+(?:group|arm|groupe|bras)\b"
+    r"|(?<![\d.,%])(?P<num4>\d{1,3}(?:,\d{3})+|\d+)\s+(?:completed|were analy[sz]ed|were followed up)\b",
 )
 """An arm's size: "26 were in Ksharasutra", "90 in each group", "45 to the placebo arm", "80 per arm"."""
 NEXT_ARM_N_RE = re.compile(
@@ -259,7 +260,7 @@ CHANGED_BY_RE = re.compile(
     r"\b[^.;]{0,40}?\bby\b"
 )
 """A change "by" somewhere before: the next "and by 3.1" is the other arm's change."""
-PAIR_AFTER_RE = re.compile(rf"\s*(?:[a-zA-Z/]+\s*)?(?:vs\.?|versus|compared with|compared to|v\.)\s*{NUM}")
+PAIR_AFTER_RE = re.compile(rf"\s*(?:[a-zA-Z/]+\s*)?(?:vs\.?|versus|compared with|compared to|v\.?)\s*{NUM}")
 ARM_PAIR_RE = re.compile(
     r"\s*(?P<unit>(?:[a-zA-Zµμ°]{1,6}(?:/[a-zA-Z0-9²]+)*)(?<!\bwith)(?<!\bin)(?<!\bfor)(?<!\bon))?"
     r"\s+(?:with|in|for|on)\s+(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?(?:\s+(?:group|arm)s?)?"
@@ -267,7 +268,7 @@ ARM_PAIR_RE = re.compile(
 )
 """A value, its arm and the next arm's value: "0.42 with tiotropium and 0.55 with placebo"."""
 RATE_WORD_RE = re.compile(r"(?i)\b(?:rates?|incidence|proportion|percentage|frequency|risk)\b")
-PAIR_BEFORE_RE = re.compile(r"(?:vs\.?|versus|compared with|compared to|v\.)\s*$")
+PAIR_BEFORE_RE = re.compile(r"(?:\bvs\.?|\bversus|\bcompared with|\bcompared to|\bv\.?)\s*$")
 CI_GAP_RE = re.compile(r"^\s*(?:[a-zA-Zµμ°/%²][\w/%²·-]*(?:\s+[a-zA-Z/][\w/-]*)?)?\s*[,;:(\[]*\s*$")
 """What may stand between a value and the CI that follows it: a unit and punctuation."""
 COUNT_PCT_RE = lead(

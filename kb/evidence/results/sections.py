@@ -66,7 +66,9 @@ HEADING_LINE_RE = re.compile(
 INLINE_HEADING_RE = re.compile(
     r"(?:^|(?<=[.!?:\s]))(?:ABSTRACT\.)?(?P<name>[A-Z][A-Z ,/&'-]{2,50}?)[ \t]*:{1,2}\.?(?=[ \t]|$)"
     r"|(?m:^)[ \t]*(?P<word>(?i:background|introduction|methods?|results?|conclusions?|findings"
-    r"|objectives?|r[ée]sultats?|m[ée]thodes?|contexte|interpretation|discussion))[ \t]*:"
+    r"|objectives?|r[ée]sultats?|m[ée]thodes?|contexte|interpretation|discussion|design|setting|participants"
+    r"|patients|interventions?|purpose|aims?|importance|main outcome measures?|objectifs?"
+    r"|(?:patients?|materials?|subjects) and methods|design,? setting,? and participants))[ \t]*:"
 )
 """A heading that starts a paragraph or follows a sentence: "RESULTS: Of the 410 ...", "Results: ..."."""
 

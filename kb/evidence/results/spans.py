@@ -170,7 +170,7 @@ def design_spans(sent: Sentence) -> None:
     for m in sent.finditer(P.CI_RE):
         owner = sent.before(m.start())
         if owner is not None:
-            gap = re.sub(r"(?i)\bper\s+\d[\d,]*\s*[\w-]*", "", text[owner.end : m.start()])
+            gap = re.sub(r"(?i)\bper\s+(?:\d[\d,]*\s*)?[\w-]*", "", text[owner.end : m.start()])
             if not P.CI_GAP_RE.match(gap):
                 owner = None
         sent.mark(m.start(), m.start("lo"), "level")
@@ -180,6 +180,9 @@ def design_spans(sent: Sentence) -> None:
         if owner is not None and owner.ci is None:
             owner.ci = (lo, hi)
     for m in sent.finditer(P.PCT_RANGE_RE):
+        before = text[max(sent.s.start, m.start() - 30) : m.start()]
+        if re.search(r"(?i)\bfrom\s*$", before) and not re.search(r"(?i)\brang\w*\s+from\s*$", before):
+            continue  # "fell from 12.3% to 10.9%": two values, not a range
         sent.mark(m.start(), m.end(), "range")
     for m in sent.finditer(P.LEVEL_RE):
         sent.mark(m.start(), m.end(), "level")
@@ -198,6 +201,15 @@ def design_spans(sent: Sentence) -> None:
     for m in sent.finditer(P.FOLD_RE):
         sent.mark(m.start(), m.end(), "fold")
     for m in sent.finditer(P.TIME_RE):
+        rate = re.match(r"\s*(?:per|/)\s*[a-z]", text[m.end() : m.end() + 8]) or "." in (
+            m.group("nums") or ""
+        )
+        if (
+            rate
+            and re.match(r"(?i)by\b", m.group())
+            and P.CHANGE_BY_RE.search(text, max(sent.s.start, m.start() - 60), m.start() + 2)
+        ):
+            continue  # "increased by 9.2 minutes per day": the size of a change, not a time point
         sent.mark(m.start(), m.end(), "time")
         nums = m.group("nums") or m.group("adj") or m.group("nums2")
         unit = m.group("unit") or m.group("adjunit") or m.group("unit2")
@@ -293,7 +305,7 @@ def sample_sizes(sent: Sentence) -> None:
             if event_after(text, m.end()) and text[m.end() : m.end() + 2].strip().startswith(")"):
                 t.role = "count"
     for m in sent.finditer(P.ARM_N_RE):
-        g = next(g for g in ("num", "num2", "num3") if m.group(g))
+        g = next(g for g in ("num", "num2", "num3", "num4") if m.group(g))
         sent.mark(m.start(g), m.end(g), "n")
         nxt = P.NEXT_ARM_N_RE.match(text, m.end(), sent.s.end)
         if g == "num" and nxt is not None:  # "306 were assigned to drug A and 306 to placebo"
