@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections import defaultdict
 
 from kb.model import Work
@@ -62,8 +61,7 @@ def _key_lead(family: str, literal: str) -> str:
         return re.sub(r"[^a-z]", "", fold(family)).capitalize()
     words = [w for w in re.findall(r"[^\W\d_]+", literal) if w.lower() not in ("the", "of", "for", "and")]
     capitals = [w if w.isupper() else w[0] for w in words if w[0].isupper()]
-    ascii_text = unicodedata.normalize("NFKD", "".join(capitals)).encode("ascii", "ignore").decode()
-    return re.sub(r"[^A-Za-z]", "", ascii_text)
+    return re.sub(r"[^A-Z]", "", fold("".join(capitals)).upper())
 
 
 def _unique_keys(base: dict[str, str]) -> dict[str, str]:

@@ -49,3 +49,16 @@ def test_other_scripts_and_punctuation_are_kept() -> None:
     assert fold("Иванов – 中国") == "иванов – 中国"
     assert fold("ＢＬＯＯＤ ﬁbrosis") == "blood fibrosis"
     assert fold("e\u0301") == "e"
+
+
+def test_citation_keys_spell_the_letters_out() -> None:
+    from kb.model import Reference, Work
+    from kb.works import citation_keys
+
+    def work(id_: str, author: Name) -> Work:
+        return Work(id_, id_, Reference(authors=[author], title="Eltrombopag in adults", year="2015"))
+
+    keys = citation_keys(
+        [work("w1", Name(family="Łukasiewicz")), work("w2", Name(literal="Ørsted Institute"))]
+    )
+    assert keys == {"w1": "Lukasiewicz2015Eltrombopag", "w2": "OI2015Eltrombopag"}
