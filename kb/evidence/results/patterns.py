@@ -18,21 +18,22 @@ SEP = rf"(?:\s*(?:to|à|a|and)\s+|\s*[{MINUS_SIGNS}\u2014,;]\s*)"
 """The separator between the two bounds of an interval."""
 UNIT = r"(?:\s*(?:%|(?!(?:to|and|a|à|et)\b)[a-zA-Zµμ°/]{1,10}(?:/[a-zA-Z]{1,6})?))?"
 """An optional short unit after a bound ("mmHg", "ng/mL", "%")."""
-LEVEL = r"(?:90|95|99)\s*%"
+LEVEL = r"(?:[5-9]\d(?:[.\u00b7]\d{1,2})?)\s*%"
+"""A confidence level: "95%", "90 %", "96.95%" (an interim analysis' adjusted level)."""
 
 CI_WORDS = (
     r"(?:C\.?I\.?|CrI|confidence intervals?|credible intervals?|IC|intervalle de confiance|I\.C\.)"
     r"(?:\s*[(\[](?:CI|IC)[)\]])?"
 )
 CI_RE = lead(
-    "[9CcIi]",
+    "[5-9CcIi]",
     rf"(?:(?:{LEVEL}\s*{CI_WORDS}|{CI_WORDS}\s*(?:à\s*|a\s*|at\s*)?{LEVEL}|(?<![A-Za-z]){CI_WORDS}(?![A-Za-z]))"
     rf"[\s:=,\])(\[]{{0,6}}(?:of\s+|was\s+|from\s+)?)"
     rf"(?P<lo>{NUM}){UNIT}{SEP}(?:(?P<hi>{NUM})|(?P<ne>not estimable|not reached|NE|NR|n\.?e\.?|inf))",
 )
 """A confidence interval with its words: "95% CI 0.25–0.48", "(95% CI: 0·31–1·22)", "IC 95 % 0,21-0,80",
 "95% confidence interval, 0.25 to 0.48", "CI -5, +9", "95% CI 8.6 to not estimable"."""
-LEVEL_RE = lead("[9CcIi]", rf"{LEVEL}\s*{CI_WORDS}|(?<![A-Za-z]){CI_WORDS}\s*(?:à\s*|a\s*)?{LEVEL}")
+LEVEL_RE = lead("[5-9CcIi]", rf"{LEVEL}\s*{CI_WORDS}|(?<![A-Za-z]){CI_WORDS}\s*(?:à\s*|a\s*)?{LEVEL}")
 """A confidence level alone ("(95% CI) = 4.54 (0.10, 8.98)"): its 95 is not a result."""
 BRACKET_CI_RE = re.compile(
     rf"(?:[^\d()\[\];.]|(?<=[a-zA-Z])\d){{0,30}}?[(\[]\s*(?P<lo>{NUM}){UNIT}\s*(?:[,;]|to|[{MINUS_SIGNS}])\s*(?P<hi>{NUM})"
@@ -99,6 +100,8 @@ THRESHOLD_RE = lead(
     rf"|(?P<num2>{NUM})\s*%?\s*(?i:or (?:more|greater|higher|less|lower|above|below|fewer)\b)",
 )
 """A threshold of the design or a cut-off: "≥ 3%", "> 30", "more than 5 kg", "by 25% or more"."""
+ALLOCATION_RE = lead(r"\d", r"(?<![\d.,:])\d{1,2}(?:\s*:\s*\d{1,2})+(?![\d.,:])")
+"""An allocation ratio "1:1", "2:1:1": no sample size, no result."""
 FOLD_RE = lead(NUM_LEAD, rf"(?P<num>{NUM})\s*[-‐]?\s*(?:fold|times)\b")
 """A ratio written "15-fold" / "3 times": not one of the scored measures."""
 RATIO_RE = lead(r"\d", r"(?<![\d.])(?P<count>\d+)\s*/\s*(?P<den>\d+)(?![\d.]|\s*(?:mm|cm|L|l|kg|µ|m\b))")

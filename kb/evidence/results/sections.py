@@ -208,3 +208,16 @@ def _long_line(text: str, newline: int) -> bool:
     line = text[start:newline]
     opened = line.count("(") + line.count("[") - line.count(")") - line.count("]")
     return newline - start >= SHORT_LINE or opened > 0
+
+
+def closes_bracket(s: str) -> bool:
+    """True when ``s`` closes a bracket it did not open (the text before it was inside brackets)."""
+    depth = 0
+    for ch in s:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+            if depth < 0:
+                return True
+    return False

@@ -23,6 +23,7 @@ from kb.evidence.results.sections import (
     RESULTS,
     TITLE,
     UNKNOWN,
+    closes_bracket,
 )
 from kb.evidence.results.sections import Sentence as SentenceSpan
 
@@ -158,6 +159,8 @@ class Sentence:
 def design_spans(sent: Sentence) -> None:
     """Roles of the numbers that belong to something else than a result value."""
     text = sent.text
+    for m in sent.finditer(P.ALLOCATION_RE):
+        sent.mark(m.start(), m.end(), "ratio")
     for m in sent.finditer(P.P_RE):
         for i, t in enumerate(sent.mark(m.start("value"), m.end(), "p")):
             if i:
@@ -227,6 +230,13 @@ def design_spans(sent: Sentence) -> None:
                 )
             ):
                 continue
+            if (
+                role == "dose"
+                and "/" not in m.group()
+                and sent.s.role in VALUE_ROLES
+                and scope(sent, m.start(g))
+            ):
+                continue  # "Mean blood loss was 742 ml versus 1,108 ml": measured; "27 mg/kg/day" is given
             if role == "threshold" and P.THAN_ARM_RE.match(text, m.end(g), sent.s.end):
                 continue  # "93.33%, higher than 76.67% of the control group": a comparison of results
             sent.mark(m.start(g), m.end(g), role)
@@ -457,25 +467,12 @@ def scope(sent: Sentence, pos: int) -> tuple[str, int] | None:
     # keywords are sorted by start and do not overlap, so their ends are sorted too
     i = bisect.bisect_right(ends, pos) - 1
     between = sent.text[found[i][1] : pos] if i >= 0 else ""
-    closed = _closes(between)
+    closed = closes_bracket(between)
     if i < 0 or closed or CLAUSE_BREAK_RE.search(sent.text, found[i][1], pos):
         return (
             None  # "With a median follow-up of 5.2 years, survival was 78%": the keyword is not the value's
         )
     return (found[i][2], found[i][1])
-
-
-def _closes(s: str) -> bool:
-    """True when ``s`` closes a bracket it did not open (the text before it was inside brackets)."""
-    depth = 0
-    for ch in s:
-        if ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth -= 1
-            if depth < 0:
-                return True
-    return False
 
 
 def unit_of(text: str, t: Tok) -> str | None:
