@@ -1,18 +1,21 @@
 """Reference finder figures: held-out F1 by cross-validation over documents, and the scorer's run.
 
 python benchmarks/find.py ../shared/data/refseg/refseg_dev.jsonl --folds 5
-    trains both passes on 4/5 of the development documents (plus our seeds and synthetic French
-    layouts) and scores the held-out fifth, five times; prints precision, recall and F1 per source
-    (GROBID reference sections, AnyStyle whole documents), matching as tools/score_segment.py does.
+    trains both passes on 4/5 of the development documents (plus our own documents: the seeds,
+    French layouts of seed 000, the synthetic lists and articles of kb.find.synth) and scores the
+    held-out fifth, five times; prints precision, recall and F1 per source (GROBID reference
+    sections, AnyStyle whole documents), matching as tools/score_segment.py does.
 python benchmarks/find.py ../shared/data/refseg/refseg_dev.jsonl --speed
     runs tools/score_segment.py with `kb find --jsonl {input}` (one process per document, start-up
-    included) and prints its last line and the wall time.
+    included) and prints its last line, the CPU time of all those processes (user + system, the scorer
+    included) and the wall time.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -26,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kb.find import ReferenceFinder  # noqa: E402
-from kb.find.train import DATA_DIR, _from_text, _jsonl, synthetic_documents, train_passes  # noqa: E402
+from kb.find.train import _from_text, _jsonl, own_documents, train_passes  # noqa: E402
 
 
 def key(text: str) -> str:
@@ -38,8 +41,7 @@ def cross_validate(refseg: Path, folds: int, seed: int) -> dict[str, tuple[int, 
     """(true positives, predicted, gold) per source over ``folds`` held-out folds of documents."""
     docs = list(_jsonl(refseg))
     prepared = [_from_text(d) for d in docs]
-    seeds = list(_jsonl(DATA_DIR / "seeds.jsonl"))
-    extra = [_from_text(r) for r in seeds] + [_from_text(r) for r in synthetic_documents(seeds)]
+    extra = own_documents()
     order = list(range(len(docs)))
     random.Random(seed).shuffle(order)
     counts: dict[str, list[int]] = {}
@@ -76,6 +78,7 @@ def speed(refseg: Path) -> None:
     """Run the shared scorer over the whole set with `kb find`, one process per document."""
     scorer = refseg.parents[2] / "tools" / "score_segment.py"
     kb = Path(sys.executable).parent / "kb"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run(
         [sys.executable, str(scorer), str(refseg), "--cmd", f"{kb} find --jsonl {{input}}"],
@@ -84,8 +87,12 @@ def speed(refseg: Path) -> None:
         check=True,
     )
     wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    user, system = after.ru_utime - before.ru_utime, after.ru_stime - before.ru_stime
     print(result.stdout.strip())
-    print(f"wall {wall:.1f} s for {sum(1 for _ in refseg.open())} documents")
+    documents = sum(1 for _ in refseg.open())
+    cpu = f"CPU {user + system:.1f} s (user {user:.1f} s, system {system:.1f} s)"
+    print(f"{documents} documents: {cpu}, wall {wall:.1f} s")
 
 
 def main() -> None:

@@ -22,6 +22,7 @@ from kb.find.features import (
     YEAR_RE,
     crf_items,
     document_features,
+    openers,
     with_first_pass,
 )
 from kb.find.labels import BEGIN, INSIDE, OTHER, spans_from_labels
@@ -31,6 +32,13 @@ FIRST_MODEL = MODEL_DIR / "finder1.crfsuite"
 SECOND_MODEL = MODEL_DIR / "finder2.crfsuite"
 SHARED_CUT = re.compile(r"(?<=[.;,)\]])\s{2,}(?=\S)")
 """Where a line may hold the end of one reference and the start of the next: punctuation, then spaces."""
+SEMICOLON_CUT = re.compile(r"(?<=;)\s{2,}(?=[A-Z])")
+"""Two spaces after a semicolon, a capital next: a new work cited under the same number."""
+LETTER_CUT = re.compile(r"(?<=;)\s*(?=\(?([b-z])\s?\)\s?\S)")
+"""The next lettered part of a compound reference ("[3] a) ...; b) ..."), when the letter before opened it."""
+YEAR_CUT = re.compile(r"(?<=\(\d{4}\);)\s+(?=\S)")
+"""A semicolon after a year in brackets: "... 85 (1997); P. Other, ..." cut when an author follows."""
+LETTER_OPEN = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)])?\s*\(?([a-y])\s?\)")
 MIN_PIECE = 25
 """Characters a piece must have before a cut (a marker or an initial alone is not a reference)."""
 
@@ -78,21 +86,51 @@ class FoundReference:
 def split_shared_line(text: str) -> list[tuple[int, str]]:
     """Cut a reference's text where another reference starts on the same line.
 
-    A cut needs two spaces or more after closing punctuation, a piece of at least ``MIN_PIECE``
-    characters before it, and an author or a list number after it ("...637 (1985);  J. G. Körner, ...").
-    Returns ``(offset, piece)`` pairs, the offset of each piece in ``text``.
+    Cuts, each after a piece of at least ``MIN_PIECE`` characters: two spaces or more after closing
+    punctuation with an author or a list number next ("...637 (1985);  J. G. Körner, ..."); two
+    spaces after a semicolon with a capital next; a semicolon then the next letter of a compound
+    reference that opened with the letter before ("a) ...; b) S. Mädler, ..."); a semicolon after a
+    year in brackets with an author next. Returns ``(offset, piece)`` pairs, the offset of each
+    piece in ``text``.
     """
-    pieces: list[tuple[int, str]] = []
-    start = 0
+    cuts: set[tuple[int, int]] = set()
     for m in SHARED_CUT.finditer(text):
         after = text[m.end() :]
-        if len(text[start : m.start()].strip()) > MIN_PIECE and (
-            AUTHOR_START.match(after) or NUMBER_MARK.match(after)
-        ):
-            pieces.append((start, text[start : m.start()]))
-            start = m.end()
+        if AUTHOR_START.match(after) or NUMBER_MARK.match(after):
+            cuts.add((m.start(), m.end()))
+    cuts.update((m.start(), m.end()) for m in SEMICOLON_CUT.finditer(text))
+    for m in YEAR_CUT.finditer(text):
+        if AUTHOR_START.match(text[m.end() :]):
+            cuts.add((m.start(), m.end()))
+    opened = LETTER_OPEN.match(text)
+    if opened:
+        expected = chr(ord(opened.group(1)) + 1)
+        for m in LETTER_CUT.finditer(text):
+            if m.group(1) == expected:
+                cuts.add((m.start(), m.end()))
+                expected = chr(ord(expected) + 1)
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    for cut_start, cut_end in sorted(cuts):
+        if cut_start >= start and len(text[start:cut_start].strip()) > MIN_PIECE:
+            pieces.append((start, text[start:cut_start]))
+            start = cut_end
     pieces.append((start, text[start:]))
     return pieces
+
+
+def settle_openers(texts: list[str], labels: list[str]) -> list[str]:
+    """Labels with every line that only opens a reference ("12." or "--" alone) kept with the next line.
+
+    Such a line is never a reference on its own: when the model labels it and the next line both as
+    beginnings, the next line goes on the reference; when it labels the opener as going on and the
+    next line as a beginning, the reference begins at the opener.
+    """
+    alone = openers(texts)
+    for k in range(len(texts) - 1):
+        if labels[k + 1] == BEGIN and labels[k] in (BEGIN, INSIDE) and alone[k]:
+            labels[k], labels[k + 1] = BEGIN, INSIDE
+    return labels
 
 
 class ReferenceFinder:
@@ -124,7 +162,7 @@ class ReferenceFinder:
             first = self._first.tag(crf_items(feats))
             second = self._second.tag(crf_items(with_first_pass(feats, first)))
             indexes += [start + item.index for item in items]
-            labels += second
+            labels += settle_openers([item.text for item in items], list(second))
         return indexes, labels
 
     def find(self, lines: list[str], line_pages: list[int] | None = None) -> list[FoundReference]:

@@ -25,7 +25,15 @@ VINITIALS = rf"[{UPPER}]{{1,3}}(?:-[{UPPER}]{{1,2}})?(?![{UPPER}{LOWER}])"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 NUMBER_MARK = re.compile(r"^\s*(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)](?!\d)|(\d{1,4})(?=\s+[A-Z]))")
 """A list marker at the start of a line: "[12]", "(12)", "12.", "12)", "12 Smith"."""
+KEY_MARK = re.compile(r"^\s*\[[A-Za-z][A-Za-z0-9+.:-]{0,11}\]")
+"""A citation key as list marker: "[BAD10]", "[Dey07]"."""
 BARE_MARK = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)]?)\s*$")
+DASH_ALONE = re.compile(r"^\s*[-–—_]{1,8}\s*[.,:~]?\s*$")
+"""A line holding only the dash that stands for the previous reference's authors ("--", "---.")."""
+COLUMN_GAP = re.compile(r"\S(?: {3,}|\t)(?=\S)")
+"""A run of spaces inside a line: the column gap of a table."""
+LEADER = re.compile(r"(?:\.\s?){5,}|…{2,}")
+"""Dot leaders of a table of contents or a list of figures."""
 AUTHOR_START = re.compile(
     rf"^\s*(?:\[\d+\]|\(\d+\)|\d+[.)]?)?\s*(?:{FAMILY},?\s+{INITIALS}|{FAMILY}\s+{VINITIALS}[,.\s]"
     rf"|{INITIALS}\s+{FAMILY}[,.]|{FAMILY},\s+[{UPPER}][{LOWER}]+)"
@@ -56,7 +64,7 @@ PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[\divxlc]{1,4}\s*$", re.I)
 CAPITALISED = re.compile(rf"(?<![{UPPER}{LOWER}])[{UPPER}]")
 WORD = re.compile(r"\S+")
 CONNECTOR_START = re.compile(r"^\s*(?:&|and\b|et\b|in\b|In:|pp?\.|--|—|–|_{2,})")
-DASH_AUTHOR = re.compile(r"^\s*(?:-{2,}|—+|–{2,}|_{3,})")
+DASH_AUTHOR = re.compile(r"^\s*(?:-{2,}|—+|–{2,}|_{3,}|-\s?[,.]\s)")
 QUOTE = re.compile(r"[\"“”«»]")
 NON_LETTER = re.compile(r"[\W\d_]+")
 DIGIT_RE = re.compile(r"\d")
@@ -132,8 +140,9 @@ def non_blank(lines: list[str]) -> list[Line]:
     return items
 
 
-def _own(line: Line, typical: float, indent0: int) -> dict[str, float | str]:
-    """Features of a line on its own."""
+def _own(line: Line, typical: float, indent0: int, spacing: int = 0) -> dict[str, float | str]:
+    """Features of a line on its own; ``spacing`` is the usual number of blank lines between lines
+    around it (1 in a double-spaced text), the blank lines counted beyond it."""
     raw = line.text[:MAX_LINE]
     s = raw.strip() or "?"
     indent = len(raw) - len(raw.lstrip(" \t"))
@@ -143,12 +152,13 @@ def _own(line: Line, typical: float, indent0: int) -> dict[str, float | str]:
     letters = max(n - len("".join(NON_LETTER.findall(s))), 1)
     years = len(YEAR_RE.findall(s))
     mark = NUMBER_MARK.match(s)
+    key = None if mark else KEY_MARK.match(s)
     f: dict[str, float | str] = {
         "len": _bucket(n / typical, (0.25, 0.5, 0.75, 0.9, 1.05)),
         "words": _bucket(len(words), (2, 4, 8, 14)),
         "indent": _bucket(indent - indent0, (-2, 1, 3, 6, 12)),
-        "gapb": min(line.gap_before, 3),
-        "gapa": min(line.gap_after, 3),
+        "gapb": min(max(line.gap_before - spacing, 0), 3),
+        "gapa": min(max(line.gap_after - spacing, 0), 3),
         "end": _end_kind(s),
         "first": "upper"
         if s[0].isupper()
@@ -168,8 +178,17 @@ def _own(line: Line, typical: float, indent0: int) -> dict[str, float | str]:
     f["s123"] = " ".join(shapes)
     if mark:
         f["mark"] = "br" if s[0] == "[" else "pa" if s[0] == "(" else "dot" if "." in mark.group() else "num"
+    elif key:
+        f["mark"] = "key"
+    if spacing:
+        f["spaced"] = 1
     if BARE_MARK.match(s):
         f["bare_mark"] = 1
+    gaps = len(COLUMN_GAP.findall(s[(mark or key).end() :].lstrip() if mark or key else s))
+    if gaps:
+        f["columns"] = min(gaps, 3)
+    if "." in s and LEADER.search(s):
+        f["leader"] = 1
     if AUTHOR_START.match(s):
         f["author_start"] = 1
     low = s.lower()
@@ -207,6 +226,22 @@ def _own(line: Line, typical: float, indent0: int) -> dict[str, float | str]:
     return f
 
 
+def openers(texts: list[str]) -> list[bool]:
+    """Which lines only open a reference, its text on the next line: a list number alone on its line
+    that goes on from the list's previous number ("12." after "11", never "288." ending a wrapped
+    reference), or the dash standing for the previous reference's authors."""
+    out: list[bool] = []
+    last: int | None = None
+    for text in texts:
+        m = NUMBER_MARK.match(text)
+        number = int(next(g for g in m.groups() if g)) if m else None
+        alone = bool(BARE_MARK.match(text)) and number is not None
+        out.append(bool(DASH_ALONE.match(text)) or (alone and (number == 1 or number == (last or 0) + 1)))
+        if number is not None and (last is None or number == last + 1 or number == 1):
+            last = number
+    return out
+
+
 def _numbers(items: list[Line]) -> list[int | None]:
     """The list number a line starts with, if any."""
     out: list[int | None] = []
@@ -214,6 +249,37 @@ def _numbers(items: list[Line]) -> list[int | None]:
         m = NUMBER_MARK.match(item.text)
         out.append(int(next(g for g in m.groups() if g)) if m else None)
     return out
+
+
+SPACING_WINDOW = 10
+"""Lines on each side whose blank lines tell how a text is spaced around a line."""
+
+
+def _spacing(gaps: list[int]) -> list[int]:
+    """For each line, the usual number of blank lines between lines around it: the lower quartile
+    of the gaps within ``SPACING_WINDOW`` lines (0 in a single-spaced text even with blank lines
+    between its references, 1 in a double-spaced one)."""
+    out: list[int] = []
+    for k in range(len(gaps)):
+        near = sorted(gaps[max(0, k - SPACING_WINDOW) : k + SPACING_WINDOW + 1])
+        out.append(min(near[len(near) // 4], 3))
+    return out
+
+
+WINDOW = 4
+"""Lines on each side whose years, reference openings and table rows are counted around a line."""
+
+
+def _window_sums(columns: tuple[list[int], ...], width: int) -> tuple[list[int], ...]:
+    """For each list of 0/1 flags, the sum of the flags from ``width`` lines before to ``width`` after."""
+    out: list[list[int]] = []
+    for flags in columns:
+        prefix = [0]
+        for v in flags:
+            prefix.append(prefix[-1] + v)
+        n = len(flags)
+        out.append([prefix[min(n, k + width + 1)] - prefix[max(0, k - width)] for k in range(n)])
+    return tuple(out)
 
 
 def document_features(lines: list[str]) -> tuple[list[Line], list[dict[str, float | str]]]:
@@ -225,7 +291,11 @@ def document_features(lines: list[str]) -> tuple[list[Line], list[dict[str, floa
     typical = float(sorted(lengths)[int(0.8 * (len(lengths) - 1))]) or 1.0
     indents = [len(item.text) - len(item.text.lstrip(" \t")) for item in items]
     indent0 = int(median(indents))
-    own = [_own(item, typical, indent0) for item in items]
+    spacing = _spacing([item.gap_before for item in items])
+    own = [_own(item, typical, indent0, spacing[k]) for k, item in enumerate(items)]
+    for f, opener in zip(own, openers([item.text for item in items]), strict=True):
+        if opener:
+            f["opener_alone"] = 1
     numbers = _numbers(items)
     total = len(items)
     shape_count = Counter(str(f["s12"]) for f in own)
@@ -236,6 +306,10 @@ def document_features(lines: list[str]) -> tuple[list[Line], list[dict[str, floa
         "doc_bare": _bucket(bare, (0.02, 0.1)),
         "doc_authors": _bucket(sum("author_start" in f for f in own) / total, (0.05, 0.15, 0.3, 0.5)),
     }
+    has_year = [1 if f["years"] else 0 for f in own]
+    opens = [1 if ("author_start" in f or "mark" in f or "opener_alone" in f) else 0 for f in own]
+    tabular = [1 if ("columns" in f or "leader" in f) else 0 for f in own]
+    window = _window_sums((has_year, opens, tabular), WINDOW)
     after_end = Counter(str(own[k]["s12"]) for k in range(1, total) if own[k - 1]["end"] in ENDINGS)
     feats: list[dict[str, float | str]] = []
     heading_at: int | None = None
@@ -247,6 +321,11 @@ def document_features(lines: list[str]) -> tuple[list[Line], list[dict[str, floa
             f["mark|doc"] = f"{style['doc_marks']}|{style['doc_bare']}"
         if "author_start" in f:
             f["author|doc"] = f"{style['doc_marks']}|{style['doc_bare']}"
+        near_years, near_opens, near_tables = (w[k] for w in window)
+        f["w:years"] = _bucket(near_years - has_year[k], (1, 2, 4, 6))
+        f["w:opens"] = _bucket(near_opens - opens[k], (1, 2, 4))
+        if near_tables - tabular[k] >= 2:
+            f["w:tables"] = 1
         f["pos"] = _bucket(k / total, (0.1, 0.3, 0.5, 0.7, 0.85, 0.95))
         f["shape_freq"] = _bucket(shape_count[str(f["s12"])] / total, (0.01, 0.05, 0.15, 0.3))
         f["shape_after_end"] = _bucket(after_end[str(f["s12"])] / total, (0.01, 0.05, 0.15, 0.3))
@@ -272,7 +351,7 @@ def document_features(lines: list[str]) -> tuple[list[Line], list[dict[str, floa
             other = own[j]
             for key in ("len", "end", "first", "years", "indent", "gapb", "s1"):
                 f[f"{name}:{key}"] = other[key]
-            for key in ("mark", "author_start", "bare_mark", "ref_heading", "page_number", "pages", "doi"):
+            for key in NEIGHBOUR_FLAGS:
                 if key in other:
                     f[f"{name}:{key}"] = other[key]
             other_indent = len(items[j].text) - len(items[j].text.lstrip(" \t"))
@@ -286,6 +365,13 @@ def document_features(lines: list[str]) -> tuple[list[Line], list[dict[str, floa
             f["pp:end"] = own[k - 2]["end"]
         feats.append(f)
     return items, feats
+
+
+NEIGHBOUR_FLAGS = (
+    "mark", "author_start", "bare_mark", "opener_alone", "ref_heading", "page_number", "pages", "doi",
+    "columns",
+)  # fmt: skip
+"""Features of the previous and next line copied to a line when they are present."""
 
 
 def crf_items(feats: list[dict[str, float | str]]) -> list[list[str]]:

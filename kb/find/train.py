@@ -109,10 +109,17 @@ def training_documents(data_dir: Path = DATA_DIR) -> list[tuple[Features, list[s
     anystyle = data_dir / ANYSTYLE_FILE.name
     if anystyle.exists():
         docs += [([_unpack(line) for line in r["features"]], r["labels"]) for r in _jsonl(anystyle)]
+    return docs + own_documents(data_dir)
+
+
+def own_documents(data_dir: Path = DATA_DIR) -> list[tuple[Features, list[str]]]:
+    """(features, labels) of our own training documents: the seeds, French layouts of seed 000's
+    entries, and the synthetic reference lists and articles of :mod:`kb.find.synth`."""
+    from kb.find.synth import documents
+
     seeds = list(_jsonl(data_dir / SEEDS_FILE.name))
-    docs += [_from_text(r) for r in seeds]
-    docs += [_from_text(r) for r in synthetic_documents(seeds)]
-    return docs
+    made = [*seeds, *synthetic_documents(seeds), *documents()]
+    return [_from_text(r) for r in made]
 
 
 def _pack(feats: dict[str, float | str]) -> list[str]:

