@@ -11,6 +11,7 @@ Modules: ``numbers`` (tokens, words), ``sections`` (sections and sentences), ``p
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -21,6 +22,8 @@ from kb.evidence.results.numbers import NUMBER_WORDS, parse_number, words_to_int
 from kb.evidence.results.sections import UNKNOWN
 from kb.evidence.tagger import TagResult
 from kb.evidence.vocab import Vocabulary, load_vocabulary
+
+_NEWLINE = re.compile("\n")
 
 __all__ = [
     "MEASURES",
@@ -50,7 +53,7 @@ def results_for_text(
     vocab = vocab or load_vocabulary()
     found = [describe(text, r) for r in extract_text(text)]
     found = link(text, found, vocab, assume_itp=assume_itp, tags=tags)
-    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
     return [replace(r, line=first_line - 1 + bisect.bisect_right(starts, r.start)) for r in found]
 
 

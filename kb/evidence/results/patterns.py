@@ -253,15 +253,12 @@ NEXT_ARM_N_RE = re.compile(
     r"[^\d;.()%]{0,60}?(?:\band|,)\s+(?P<num>\d+)\s+(?:to|in|into)\s+(?:the\s+)?[A-Za-z](?![^;.()]{0,40}%)"
 )
 """The next arm's size after "N were assigned to A": "and 306 to placebo"."""
-CHANGE_BY_RE = re.compile(
-    r"(?i)\b(?:increased|decreased|reduced|improved|rose|fell|declined|dropped|changed|gained|lost|lowered|raised)"
-    r"\b[^.;()\d]{0,40}?\bby\s*$"
+CHANGE_VERBS = (
+    r"(?:increased|decreased|reduced|improved|rose|fell|declined|dropped|changed|gained|lost|lowered|raised)"
 )
+CHANGE_BY_RE = re.compile(rf"(?i)\b{CHANGE_VERBS}\b[^.;()\d]{{0,40}}?\bby\s*$")
 """A change "by" a value: "increased daily intake by 1.32 fruits/vegetables" (a mean change)."""
-CHANGED_BY_RE = re.compile(
-    r"(?i)\b(?:increased|decreased|reduced|improved|rose|fell|declined|dropped|changed|gained|lost|lowered|raised)"
-    r"\b[^.;]{0,40}?\bby\b"
-)
+CHANGED_BY_RE = re.compile(rf"(?i)\b{CHANGE_VERBS}\b[^.;]{{0,40}}?\bby\b")
 """A change "by" somewhere before: the next "and by 3.1" is the other arm's change."""
 PAIR_AFTER_RE = re.compile(rf"\s*(?:[a-zA-Z/]+\s*)?(?:vs\.?|versus|compared with|compared to|v\.?)\s*{NUM}")
 ARM_PAIR_RE = re.compile(
