@@ -6,11 +6,13 @@ For every field the parser filled (authors, title, journal, year, volume, issue,
 labelled sets, compares its ``confidence`` with whether the field is right (the scorer's comparison,
 ``benchmarks/parse.py``). Prints, for each threshold, the share of fields flagged, the share of wrong
 fields flagged (what a reviewer is shown) and the share of flagged fields that are wrong; then the
-threshold in use (``kb.parse.confidence.LOW_CONFIDENCE``).
+threshold in use (``kb.parse.confidence.LOW_CONFIDENCE``) and the area under the ROC curve: the chance
+that a wrong field has a lower confidence than a right one.
 """
 
 from __future__ import annotations
 
+import bisect
 import io
 import json
 import sys
@@ -61,7 +63,18 @@ def main(argv: list[str] | None = None) -> int:
             f"{t:9.2f} {100 * len(flagged) / max(1, len(obs)):9.1f} {100 * caught / max(1, wrong):14.1f} "
             f"{100 * caught / max(1, len(flagged)):16.1f}"
         )
-    print(f"LOW_CONFIDENCE={LOW_CONFIDENCE}")
+    right = sorted(c for c, ok in obs if ok)
+    ranked = sum(
+        len(right)
+        - bisect.bisect_right(right, c)
+        + 0.5 * (bisect.bisect_right(right, c) - bisect.bisect_left(right, c))
+        for c, ok in obs
+        if not ok
+    )
+    auc = ranked / max(1, wrong * len(right))
+    print(
+        f"LOW_CONFIDENCE={LOW_CONFIDENCE} auc={auc:.3f} (chance a wrong field is less sure than a right one)"
+    )
     return 0
 
 

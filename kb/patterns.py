@@ -107,7 +107,7 @@ def fold(text: str) -> str:
     """
     if text.isascii():
         return text.lower()
-    return "".join([_fold_char(c) for c in text]).lower()
+    return "".join([_fold_char(c) for c in text.lower()]).lower()
 
 
 @lru_cache(maxsize=8192)
@@ -116,7 +116,12 @@ def _fold_char(char: str) -> str:
         return ""
     if "LATIN" in unicodedata.name(char, ""):  # includes ligatures and fullwidth forms
         return unidecode(char)
-    return "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+    decomposed = unicodedata.normalize("NFKD", char)
+    if decomposed == char:
+        return char
+    # a compatibility form may decompose to a Latin letter ("ᶛ" -> "ɒ"): fold what it decomposes to,
+    # so that folding twice gives what folding once gave
+    return "".join(_fold_char(c) for c in decomposed)
 
 
 def fold_words(text: str) -> str:

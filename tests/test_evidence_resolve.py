@@ -11,7 +11,7 @@ from conftest import ROOT
 
 from kb.cli import main
 from kb.evidence.resolve import ROLE_SETS, index_from_db, treatment_key
-from kb.evidence.treatment import register_functions, treatment_evidence, work_ids
+from kb.evidence.treatment import count_works, register_functions, treatment_evidence, work_ids
 from kb.export import select_works
 
 
@@ -117,11 +117,35 @@ def test_web_and_cli_give_the_same_works_in_the_same_order_for_every_name(
 
 
 def test_the_canned_queries_run_the_one_works_query() -> None:
-    from kb.evidence.treatment import WEB_LIMIT, WORKS_SQL
+    from kb.evidence.treatment import TRIALS, WEB_LIMIT, WORKS_SQL, works_sql
 
-    flat = " ".join(WORKS_SQL.split())
-    for name in ("evidence_by_treatment", "results_for_treatment", "trials_by_intervention"):
-        assert f"{flat} limit {WEB_LIMIT}" in " ".join(_canned(name).split()), name
+    for name, sql in (
+        ("evidence_by_treatment", WORKS_SQL),
+        ("results_for_treatment", WORKS_SQL),
+        ("trials_by_intervention", works_sql(TRIALS)),
+    ):
+        assert f"{' '.join(sql.split())} limit {WEB_LIMIT}" in " ".join(_canned(name).split()), name
+
+
+def test_trials_are_the_first_trials_of_the_works_of_a_treatment(
+    conn: sqlite3.Connection,
+) -> None:
+    """The trials query filters the works while streaming them, before its limit (2 here: the seeds have
+    fewer than 1,000 works of a treatment)."""
+    from kb.evidence.treatment import WEB_LIMIT
+
+    sql, seen = _canned("trials_by_intervention").replace(f"limit {WEB_LIMIT}", "limit 2"), 0
+    trials = {
+        r[0]
+        for r in conn.execute(
+            "select work_id from work_design where design_id in ('rct', 'non_randomised_trial')"
+        )
+    }
+    for drug in ("rituximab", "corticosteroids", "mycophenolate", "TPO-RA"):
+        web = [r[0] for r in conn.execute(sql, {"drug": drug, "role": ""})]
+        assert web == [w for w in work_ids(conn, drug) if w in trials][:2], drug
+        seen += len(web)
+    assert seen
 
 
 def test_by_default_a_prior_therapy_does_not_count(conn: sqlite3.Connection) -> None:
@@ -170,3 +194,91 @@ def test_treatment_evidence_of_the_mmf_trial(conn: sqlite3.Connection) -> None:
     [forest] = [f for f in evidence.forests if f.measure == "hr"]
     [row] = forest.rows
     assert (row.value, row.low, row.high) == (0.41, 0.21, 0.8) and forest.ratio
+
+
+def _links_db(members: int, works: int, seed: int) -> sqlite3.Connection:
+    """An evidence database with one class of ``members`` concepts (more than the streams of WORKS_SQL
+    when asked) and random links in every role, some works linked twice to one concept."""
+    import random
+
+    import sqlite_utils
+
+    from kb.evidence.link import EVIDENCE_SCHEMA
+
+    rng = random.Random(seed)
+    conn = sqlite3.connect(":memory:")
+    db = sqlite_utils.Database(conn)
+    for table in ("interventions", "work_interventions"):  # the build's columns and indexes
+        spec = EVIDENCE_SCHEMA[table]
+        db[table].create(dict(spec.columns), pk=spec.pk)
+        for columns in spec.indexes:
+            db.table(table).create_index(list(columns))
+    ids = [f"drug{i:02d}" for i in range(members)]
+    conn.executemany(
+        "insert into interventions (id, name, class, class_mention) values (?, ?, ?, ?)",
+        [*((i, i, "big", 0) for i in ids), ("big_mention", "big class", "big", 1), ("alone", "alone", "", 0)],
+    )
+    links = []
+    for n in range(works * 3):
+        work = rng.randrange(works)
+        concept = rng.choice([*ids, "alone", "big_mention"])
+        role = rng.choice(ROLE_SETS["any"])
+        links.append((f"l{n}", f"w{work:05d}", concept, role, rng.choice([work, works - work])))
+    # work_rank: one distinct rank per work, not in work id order
+    conn.executemany(
+        "insert into work_interventions (id, work_id, intervention_id, role, work_rank) values (?, ?, ?, ?, ?)",
+        [(i, w, c, r, int(w[1:]) * 7 % works) for i, w, c, r, _ in links],
+    )
+    register_functions(conn)
+    return conn
+
+
+@pytest.mark.parametrize("members", [1, 3, 8, 13])
+def test_the_merged_streams_give_every_work_once_in_rank_order(members: int) -> None:
+
+    conn = _links_db(members, 400, members)
+    for name in ("big class", "drug00", "alone"):
+        for role in ROLE_SETS:
+            concepts, roles = index_from_db(conn).resolve(name, role).concepts, ROLE_SETS[role]
+            expected = sorted(
+                {
+                    (rank, work)
+                    for work, concept, r, rank in conn.execute(
+                        "select work_id, intervention_id, role, work_rank from work_interventions"
+                    )
+                    if concept in concepts and r in roles
+                }
+            )
+            assert work_ids(conn, name, role) == [w for _, w in expected], (name, role)
+            assert work_ids(conn, name, role, 10) == [w for _, w in expected][:10]
+            assert count_works(conn, name, role) == len(expected)
+
+
+def test_the_works_of_a_treatment_stream_from_the_index_without_a_sort(seed_db: Path) -> None:
+    """Each concept is read in rank order from one index; the union merges them; only the stream of the
+    concepts past STREAMS (none in the shipped vocabulary) may sort."""
+    from kb.evidence.treatment import STREAMS, WORKS_SQL
+
+    conn = sqlite3.connect(seed_db)
+    register_functions(conn)
+    plan = [
+        r[3] for r in conn.execute(f"explain query plan {WORKS_SQL} limit 1000", {"drug": "x", "role": ""})
+    ]
+    searches = [p for p in plan if p.startswith(("SEARCH", "SCAN")) and "json_each" not in p]
+    assert len(searches) == STREAMS + 1
+    assert all(
+        "COVERING INDEX idx_work_interventions_intervention_id_work_rank_work_id_role" in p for p in searches
+    ), plan
+    assert plan.count("USE TEMP B-TREE FOR ORDER BY") == 1 and plan[-1] == "USE TEMP B-TREE FOR ORDER BY"
+    assert sum(p.startswith("MERGE") for p in plan) == STREAMS
+    largest = max(len(index_from_db(conn).resolve(k).concepts) for k in index_from_db(conn).keys)
+    assert largest <= STREAMS
+
+
+def test_every_role_name_counts_its_own_roles() -> None:
+    from kb.evidence.resolve import TreatmentIndex
+
+    for role, roles in ROLE_SETS.items():
+        assert TreatmentIndex().resolve("", role).roles == roles
+        assert TreatmentIndex().resolve("", f" {role.upper()} ").roles == roles
+    assert TreatmentIndex().resolve("", "").roles == ROLE_SETS["studied"]

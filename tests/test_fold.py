@@ -62,3 +62,17 @@ def test_citation_keys_spell_the_letters_out() -> None:
         [work("w1", Name(family="Łukasiewicz")), work("w2", Name(literal="Ørsted Institute"))]
     )
     assert keys == {"w1": "Lukasiewicz2015Eltrombopag", "w2": "OI2015Eltrombopag"}
+
+
+def test_folding_twice_gives_what_folding_once_gave_for_every_character() -> None:
+    """Compatibility forms that decompose to a Latin letter ("ᶛ" -> "ɒ") and capitals whose small form
+    is Latin ("Ↄ" -> "ↄ") are folded all the way, so a key folded again never changes."""
+    chars = (chr(cp) for cp in range(0x110000) if not 0xD800 <= cp < 0xE000)
+    unstable = [c for c in chars if fold(fold(c)) != fold(c)]
+    assert unstable == []
+    assert fold("ᶛ") == fold("ɒ") == "a"
+
+
+def test_the_dedupe_key_is_stable_under_folding_for_every_character() -> None:
+    chars = (chr(cp) for cp in range(0x110000) if not 0xD800 <= cp < 0xE000)
+    assert [c for c in chars if dedupe_fold(dedupe_fold(c)) != dedupe_fold(c)] == []

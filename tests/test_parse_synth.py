@@ -85,9 +85,30 @@ def test_examples_are_seeded_and_use_training_styles_only() -> None:
     assert len(one) > 30
     held_out = {name for name, _ in synth.HELD_OUT_STYLES}
     assert not {style.split("/")[0] for style, _ in one} & held_out
-    for _style, segments in one:
-        assert {label for label, _ in segments} >= {"author", "title", "date"}
+    for style, segments in one:
+        must = {"author", "journal", "date"} if style == "short" else {"author", "title", "date"}
+        assert {label for label, _ in segments} >= must
         assert all(text for _, text in segments)
+
+
+def test_short_citations_keep_their_labels() -> None:
+    """The short citations of slides ("Cid J, et al. Platelets. 2015") label name, journal and year."""
+    f = synth.Fields(
+        title="Therapeutic plasma exchange", year="2015", journal="Platelets", volume="26", pages="3-9",
+        author=[{"family": "Cid", "given": "Joan"}, {"family": "Lozano", "given": "M"}],
+    )  # fmt: skip
+    seen = set()
+    for seed in range(30):
+        g = synth.Fields(f)
+        segments = synth.segments_of(synth.short_citation(g, random.Random(seed), False), g, titled=False)
+        assert segments is not None
+        labelled = {label: text.strip(" .,;:()") for label, text in segments if label != "other"}
+        assert labelled["author"].startswith("Cid")
+        assert labelled["journal"] == "Platelets"
+        assert labelled["date"] == "2015"
+        assert "title" not in labelled
+        seen.add("pages" in labelled)
+    assert seen == {True, False}
 
 
 def test_french_noise_keeps_labels() -> None:

@@ -24,18 +24,27 @@ from kb.model import KbError
     show_default=True,
     help="CSL-JSON items or BibTeX entries.",
 )
-def parse_command(file: Path, jsonl: bool, fmt: str) -> None:
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Worker processes (default 0: one per core, at most 4); the output is the same.",
+)
+def parse_command(file: Path, jsonl: bool, fmt: str, jobs: int) -> None:
     """Parse one reference per line of FILE (or stdin): authors, title, journal, date, volume, issue,
-    pages, DOI, PMID, URL, type and the problems found. Every line gives exactly one item."""
-    from kb.parse.csl import binary_lines, run_parse
+    pages, DOI, PMID, URL, type, the confidence of each field and the problems found. Every line gives
+    exactly one item."""
+    from kb.parse.csl import binary_lines, default_jobs, run_parse
+
+    jobs = jobs or default_jobs()
 
     out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n", write_through=False)
     try:
         if str(file) == "-":
-            code = run_parse(binary_lines(sys.stdin.buffer), jsonl, fmt, out)
+            code = run_parse(binary_lines(sys.stdin.buffer), jsonl, fmt, out, jobs)
         else:
             with file.open("rb") as stream:
-                code = run_parse(binary_lines(stream), jsonl, fmt, out)
+                code = run_parse(binary_lines(stream), jsonl, fmt, out, jobs)
     except OSError as exc:  # a directory, no permission, /proc/self/mem (EIO)...
         raise KbError(f"{file}: cannot be read ({exc.strerror or exc}).") from exc
     finally:

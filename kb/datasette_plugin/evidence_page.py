@@ -14,16 +14,20 @@ from __future__ import annotations
 
 import sqlite3
 import urllib.parse
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import jinja2
 from datasette import hookimpl
 from datasette.utils import tilde_encode
 from datasette.utils.asgi import Forbidden, Response
+from markupsafe import Markup
 
 from kb.datasette_plugin.forest import forest_svg
 from kb.datasette_plugin.network import _database
 from kb.evidence.resolve import ROLE_SETS
-from kb.evidence.treatment import ForestRow, register_functions, treatment_evidence
+from kb.evidence.treatment import ForestRow, TreatmentEvidence, register_functions, treatment_evidence
 
 if TYPE_CHECKING:
     from datasette.app import Datasette
@@ -63,6 +67,20 @@ def prepare_jinja2_environment(env: Any) -> None:
     env.filters["kb_label"] = kb_label
 
 
+_TEMPLATES = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True
+)
+"""A synchronous environment for the studies table: 200 studies are thousands of cells, and Datasette's
+asynchronous environment (every loop and filter awaited) spends three times as long on them."""
+prepare_jinja2_environment(_TEMPLATES)
+
+
+def studies_table(evidence: TreatmentEvidence, row_url: Callable[[str, str], str]) -> Markup:
+    """The HTML table of the studies of the evidence page (``treatment_studies.html``)."""
+    template = _TEMPLATES.get_template("treatment_studies.html")
+    return Markup(template.render(evidence=evidence, row_url=row_url, arms=_arms))
+
+
 def _arms(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One entry per treatment with all its roles ("Corticosteroids: comparator, population")."""
     merged: dict[str, dict[str, Any]] = {}
@@ -91,8 +109,13 @@ async def treatment_page(datasette: Datasette, request: Request) -> Response:
         await db.execute_fn(lambda conn: treatment_evidence(conn, drug, role, PAGE_LIMIT)) if drug else None
     )
 
+    tables: dict[str, str] = {}
+
     def row_url(table: str, pk: str) -> str:
-        return datasette.urls.row(db.name, table, tilde_encode(pk))
+        """``datasette.urls.row``, with each table's address built once (a page links a thousand rows)."""
+        if table not in tables:
+            tables[table] = datasette.urls.table(db.name, table)
+        return f"{tables[table]}/{tilde_encode(str(pk))}"
 
     def estimate_url(row: ForestRow) -> str:
         return row_url("results", row.result_id)
@@ -122,7 +145,9 @@ async def treatment_page(datasette: Datasette, request: Request) -> Response:
         ),
         "table_url": _query_url(datasette, db.name, "evidence_by_treatment", "", **params),
         "limit": PAGE_LIMIT,
-        "arms": _arms,
+        "studies_table": (
+            studies_table(evidence, row_url) if evidence and evidence.resolution.found else Markup()
+        ),
     }
     html = await datasette.render_template("treatment.html", context, request=request)
     return Response.html(html)

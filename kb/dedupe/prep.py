@@ -42,7 +42,7 @@ def fold(text: str) -> str:
         return ""
     text = _MARKUP_RE.sub(" ", text.casefold().replace("&amp;", "&")).translate(_SPELLED)
     if not text.isascii():
-        text = accent_fold(text).translate(_SPELLED)  # compatibility forms may decompose to Greek letters
+        text = accent_fold(text).casefold().translate(_SPELLED)  # compatibility forms may decompose to Greek
         if not text.isascii():  # other scripts: keep their letters and digits as they are
             return " ".join("".join(c if c.isalnum() else " " for c in text).split())
     return " ".join(_NON_ALNUM_RE.sub(" ", text).split())

@@ -70,8 +70,9 @@ EVIDENCE_SCHEMA: dict[str, TableSpec] = {
             ("intervention_id", "interventions", "id"),
             ("document_id", "documents", "id"),
         ),
-        # work_rank lets "best evidence for a treatment" read the index in order and stop early.
-        indexes=(("work_id",), ("intervention_id", "role", "work_rank", "work_id")),
+        # One concept's links in best-evidence order (work_rank), the role read from the index: the works
+        # of a treatment stream from it and stop early (kb.evidence.treatment.WORKS_SQL).
+        indexes=(("work_id",), ("intervention_id", "work_rank", "work_id", "role")),
     ),
     "work_outcomes": TableSpec(
         columns=columns("id:s work_id:s outcome_id:s is_primary:i snippet:s document_id:s line:i method:s"),

@@ -146,7 +146,10 @@ class TreatmentIndex:
 
     def resolve(self, name: str, role: str = "studied") -> Resolution:
         """The concepts ``name`` means (classes expanded) and the roles that count; see the module doc."""
-        roles = ROLE_SETS.get(treatment_key(role).replace(" ", "_") or "studied", ())
+        # not treatment_key: its singular would read "rescue" as "rescu" (and count the studied roles)
+        roles = ROLE_SETS.get(
+            _SEPARATORS.sub(" ", role.casefold()).strip().replace(" ", "_") or "studied", ()
+        )
         if not roles:
             roles = ROLE_SETS["studied"]
         key = treatment_key(name)

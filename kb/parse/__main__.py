@@ -1,4 +1,4 @@
-"""``python -m kb.parse [FILE|-] [--jsonl] [--format csl|bibtex]``: parse one reference per line."""
+"""``python -m kb.parse [FILE|-] [--jsonl] [--format csl|bibtex] [--jobs N]``: one reference a line."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 import io
 import sys
 
-from kb.parse.csl import FORMATS, binary_lines, run_parse
+from kb.parse.csl import FORMATS, binary_lines, default_jobs, run_parse
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -15,10 +15,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("file", nargs="?", default="-", help="one reference per line; '-' for standard input")
     ap.add_argument("--jsonl", action="store_true", help="one CSL-JSON object per line instead of an array")
     ap.add_argument("--format", choices=FORMATS, default="csl")
+    ap.add_argument("--jobs", type=int, default=0, help="worker processes (0: one per core, at most 4)")
     a = ap.parse_args(argv)
     out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n", write_through=False)
     if a.file == "-":
-        code = run_parse(binary_lines(sys.stdin.buffer), a.jsonl, a.format, out)
+        code = run_parse(binary_lines(sys.stdin.buffer), a.jsonl, a.format, out, a.jobs or default_jobs())
     else:
         try:
             fh = open(a.file, "rb")  # noqa: SIM115
@@ -26,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Error: cannot read {a.file}: {e.strerror}", file=sys.stderr)
             return 1
         with fh:
-            code = run_parse(binary_lines(fh), a.jsonl, a.format, out)
+            code = run_parse(binary_lines(fh), a.jsonl, a.format, out, a.jobs or default_jobs())
     out.flush()
     out.detach()
     return code

@@ -16,8 +16,10 @@ from pathlib import Path
 
 from kb.model import Name, Problem, ProblemCode, Reference
 from kb.normalise.dates import PARSER_DATE_ORDER, parse_date
+from kb.parse import scope
 from kb.parse.confidence import field_confidence
 from kb.parse.features import MONTHS, Featurizer, fold, tighten, tokenize
+from kb.parse.scope import YEAR_RE
 from kb.patterns import DOI
 
 MODEL_FILE = Path(__file__).resolve().parent / "model.crfsuite"
@@ -31,12 +33,6 @@ _DOI_TAIL = re.compile(r"(?:\[doi\]|[.,;]?(?:pmid|pmcid|pii|issn|url)\b.*)$", re
 PMID_RE = re.compile(r"\bPMID\s*:?\s*(\d{1,9})\b", re.I)
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.I)
 HAL_RE = re.compile(r"hal\.(?:archives-ouvertes\.fr|science|inria\.fr)/([a-z]+-\d{6,9})", re.I)
-YEAR_RE = re.compile(r"(?<![0-9.])(1[5-9][0-9][0-9]|20[0-4][0-9])(?![0-9])")
-NUMBER_RE = re.compile(r"[A-Za-z]?\d+[A-Za-z]?|\b[IVXLC]+\b")
-PAGES_RE = re.compile(r"[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—‐]+\s*[A-Za-z]?\d+[A-Za-z]?)?")
-_SCOPE_PREFIX = re.compile(
-    r"^\W*(?:vols?|volume|v|issues?|no|nos|nr|n°|num|number|pp|p|pages?|s)\b\.?\s*", re.I
-)
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _PROCEEDINGS_RE = re.compile(r"\b(proceedings|conference|conf\.|symposium|workshop|congress)", re.I)
 _PROSE_WORDS = 45
@@ -87,20 +83,6 @@ def _strip_title(s: str) -> str:
     if s.endswith(".") and not s.endswith(".."):
         s = s[:-1]
     return s.strip("\"“”«»'‘’ ,").strip()
-
-
-def _number(s: str) -> str:
-    s = _SCOPE_PREFIX.sub("", s.strip(" ([,;:."))
-    m = NUMBER_RE.search(s)
-    return m.group() if m else ""
-
-
-def _pages(s: str) -> str:
-    s = _SCOPE_PREFIX.sub("", s.strip(" ([,;:."))
-    m = PAGES_RE.search(s)
-    if not m:
-        return ""
-    return re.sub(r"\s*[-–—‐]+\s*", "-", m.group())
 
 
 def _date(text: str, ref: Reference) -> None:
@@ -389,16 +371,16 @@ class CRFParser:
         first = {}
         for lab, s, e in segments:
             first.setdefault(lab, text[s:e])
-        ref.volume = _number(first.get("volume", ""))
-        ref.issue = _number(first.get("issue", ""))
+        ref.volume = scope.number(first.get("volume", ""))
+        ref.issue = scope.issue(first.get("issue", ""))
         if not ref.issue and "volume" in first:
             m = re.search(r"\d+[A-Za-z]?\s*\(\s*([^)]+?)\s*\)", first["volume"])
             if m:
                 ref.issue = m.group(1)
-        ref.pages = _pages(first.get("pages", ""))
+        ref.pages = scope.pages(first.get("pages", ""))
         if not ref.issue and first.get("volume", "").startswith("(") and ref.volume:
             ref.issue, ref.volume = ref.volume, ""
-        _volume_issue_fallback(text, ref)
+        scope.volume_issue_fallback(text, ref)
 
 
 _VANCOUVER_CUT = re.compile(
@@ -412,28 +394,6 @@ _SENTENCE_CUT = re.compile(r"^(.*[a-z]{4}[.?!])\s+([A-Z].*)$")
 _MERGE_GAP = 20
 """Segments of a label separated by one segment of at most this many characters are one field."""
 _NO_BRIDGE = frozenset(["date", "volume", "issue", "pages", "doi", "url", "pmid"])
-
-
-_VIP_RE = re.compile(
-    r"(?:^|[;,]\s*)([A-Za-z]?[0-9]{1,5}[A-Za-z]?)\s*\(([^()]{0,20}[0-9][^()]{0,20})\)\s*:\s*"
-    r"([A-Za-z]?[0-9]+[A-Za-z]?(?:\s*[-–]\s*[A-Za-z]?[0-9]+[A-Za-z]?)?)"
-)
-"""The compact "vol(issue):pages" of Vancouver references ("1999;29(suppl 3):147-150")."""
-
-
-def _volume_issue_fallback(text: str, ref: Reference) -> None:
-    """Fill volume, issue and pages from a "vol(issue):pages" group when the labels missed them."""
-    if ref.volume and ref.issue and ref.pages:
-        return
-    for m in _VIP_RE.finditer(text):
-        if ref.volume and m.group(1) != ref.volume:
-            continue
-        if YEAR_RE.fullmatch(m.group(1)):
-            continue
-        ref.volume = ref.volume or m.group(1)
-        ref.issue = ref.issue or m.group(2).strip()
-        ref.pages = ref.pages or re.sub(r"\s*[-–]\s*", "-", m.group(3))
-        return
 
 
 def _field_spans(segments: list[tuple[str, int, int]]) -> dict[str, tuple[int, int]]:

@@ -7,7 +7,11 @@ input order. The CLI (``python -m kb.parse`` and ``kb parse``) only calls :func:
 
 from __future__ import annotations
 
+import collections
+import itertools
 import json
+import multiprocessing as mp
+import os
 import re
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO, TextIO
@@ -17,9 +21,13 @@ from kb.parse.confidence import low_confidence_problems
 
 FORMATS = ("csl", "bibtex")
 BATCH = 512
+"""Lines parsed between two writes (and the unit of work of a worker process)."""
 MAX_LINE_BYTES = 1_000_000
 """The longest line `kb parse` reads (a reference is a few hundred bytes)."""
-"""Lines parsed between two writes."""
+MAX_JOBS = 4
+"""Worker processes `kb parse` uses at most (one per available core): parsing is CPU-bound."""
+WINDOW = 4
+"""Batches in flight per worker: the input is read at most this far ahead (bounded memory)."""
 
 
 def _name(n: object) -> dict[str, str]:
@@ -118,37 +126,78 @@ def _batches(lines: Iterable[str], size: int = BATCH) -> Iterator[list[str]]:
         yield batch
 
 
-def run_parse(lines: Iterable[str], jsonl: bool, fmt: str, out: TextIO) -> int:
+def _render(job: tuple[list[str], str, bool, int]) -> str:
+    """Parse one batch and render it: the text written for it (``n``: references before it)."""
+    from kb.parse import parse_many
+
+    batch, fmt, jsonl, n = job
+    refs = parse_many(batch)
+    if fmt == "bibtex":
+        return "\n".join(to_bibtex(ref, f"ref{n + k}") for k, ref in enumerate(refs, start=1)) + "\n"
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    return ("\n" if jsonl else ",\n").join(dumps(to_csl(r)) for r in refs)
+
+
+def default_jobs() -> int:
+    """Worker processes for `kb parse`: the cores this process may use, at most :data:`MAX_JOBS`."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(MAX_JOBS, cores))
+
+
+def _rendered(jobs_in: Iterator[tuple[list[str], str, bool, int]], jobs: int) -> Iterator[str]:
+    """The rendered batches, in input order; with ``jobs`` > 1 and more than one batch, parsed by
+    that many forked worker processes, at most ``jobs * WINDOW`` batches in flight."""
+    first = list(itertools.islice(jobs_in, 2))
+    if jobs <= 1 or len(first) < 2 or "fork" not in mp.get_all_start_methods():
+        yield from map(_render, first)
+        yield from map(_render, jobs_in)
+        return
+    from kb.parse.crf import default_parser
+    from kb.parse.features import load_dictionaries
+
+    default_parser()  # the model and the dictionaries are loaded once, before the fork: shared
+    load_dictionaries()
+    with mp.get_context("fork").Pool(jobs) as pool:
+        pending: collections.deque = collections.deque()
+        for job in itertools.chain(first, jobs_in):
+            pending.append(pool.apply_async(_render, (job,)))
+            if len(pending) >= jobs * WINDOW:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+
+def run_parse(lines: Iterable[str], jsonl: bool, fmt: str, out: TextIO, jobs: int = 1) -> int:
     """Parse one reference per line of ``lines`` and write them to ``out``; return the exit code.
 
     ``fmt`` is ``csl`` (CSL-JSON: one item per line with ``jsonl``, else one array) or ``bibtex``
     (one entry per line, keys ``ref1``, ``ref2``, ...). Every input line gives exactly one output
-    item, in order, whatever it holds. Returns 0.
+    item, in order, whatever it holds. ``jobs`` worker processes parse batches of :data:`BATCH`
+    lines side by side (the output is the same whatever their number). Returns 0.
     """
-    from kb.parse import parse_many
-
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
-    dumps = json.JSONEncoder(ensure_ascii=False).encode
-    n = 0
-    first = True
-    if fmt == "csl" and not jsonl:
+
+    def jobs_in() -> Iterator[tuple[list[str], str, bool, int]]:
+        n = 0
+        for batch in _batches(lines):
+            yield batch, fmt, jsonl, n
+            n += len(batch)
+
+    array = fmt == "csl" and not jsonl
+    if array:
         out.write("[")
-    for batch in _batches(lines):
-        refs = parse_many(batch)
-        if fmt == "bibtex":
-            chunk = []
-            for ref in refs:
-                n += 1
-                chunk.append(to_bibtex(ref, f"ref{n}"))
-            out.write("\n".join(chunk) + "\n")
-        elif jsonl:
-            out.write("\n".join(dumps(to_csl(r)) for r in refs) + "\n")
+    for k, text in enumerate(_rendered(jobs_in(), jobs)):
+        if array:
+            out.write(("\n" if k == 0 else ",\n") + text)
+        elif fmt == "bibtex":
+            out.write(text)
         else:
-            body = ",\n".join(dumps(to_csl(r)) for r in refs)
-            out.write(("\n" if first else ",\n") + body)
-            first = False
-    if fmt == "csl" and not jsonl:
+            out.write(text + "\n")
+    if array:
         out.write("\n]\n")
     out.flush()
     return 0

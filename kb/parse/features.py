@@ -273,6 +273,15 @@ def token_features(token: str) -> list[str]:
     return feats
 
 
+def load_dictionaries() -> None:
+    """Load the LTWA and the journal gazetteer now (they are otherwise loaded on first use)."""
+    from kb.parse.gazetteer import journal_trie, journal_words
+
+    ltwa()
+    journal_trie()
+    journal_words()
+
+
 CONTEXT_KEEP = (
     "w=", "sh=", "last=", "year", "initials", "month", "digits", "title", "upper", "ltwa_abbr", "stop",
     "etal", "org",
@@ -320,7 +329,8 @@ def _shape_flags(token: str, own: list[str]) -> tuple[str, bool, bool, bool, boo
     c = core(token)
     key = fold(c).replace(".", "")
     capital = c[:1].isupper()
-    jword = capital and (key in journal_words() or any(a in _JOURNAL_MARKS for a in own))
+    initial = len(c) == 1 and token[-1:] in ",;"  # "Cid J," is a name and its initial, not "J" of a journal
+    jword = capital and not initial and (key in journal_words() or any(a in _JOURNAL_MARKS for a in own))
     bare = token[-1:].isalnum()
     word = c.isalpha() and "month" not in own
     text_year = "year" in own and c.isdigit() and token.rstrip("?!") == c
@@ -373,6 +383,7 @@ class Featurizer:
 
         infos = [self.info(t) for t in tokens]
         runs = journal_runs([i.key for i in infos])
+        last_year = max((k for k, inf in enumerate(infos) if inf.year), default=-1)
         style = "st=" + "_".join(i.shape for i in infos[:3])
         out: list[list[str]] = []
         depth = 0
@@ -405,6 +416,8 @@ class Featurizer:
                 f.append("after_year")
             elif inf.year:
                 seen_year = True
+            if inf.year and i < last_year:
+                f.append("yr_more")  # another year follows: this one may sit in a title, not the date
             if quotes % 2:
                 f.append("in_quote")
             if runs[i]:

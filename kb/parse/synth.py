@@ -232,6 +232,58 @@ def hal(f: Fields, rng: random.Random) -> str:
     return " ".join(parts)
 
 
+SHORT_SHARE = 0.06
+"""Share of examples written as the short citations of slides and inline lists ("Cid J, et al.
+Platelets. 2015"; "Cuker A et al. Blood 2016;128:1547"): first author, journal, year, no title."""
+
+
+def _initials(given: str) -> str:
+    return "".join(p[0] for p in re.split(r"[\s.-]+", given) if p[:1].isalpha()).upper()
+
+
+def short_citation(f: Fields, rng: random.Random, french: bool) -> str:
+    """``f`` as a marked short citation: first author (initials or none), "et al.", journal, year
+    (and sometimes volume, issue, pages; the pages are dropped from ``f`` when not written)."""
+    first = f["author"][0]
+    if "literal" in first:
+        name = _wrap("author", first["literal"])
+    else:
+        given = _initials(first.get("given", ""))
+        name = _wrap("author", first["family"]) + (f" {given}" if given and rng.random() < 0.85 else "")
+    etal = " et coll." if french else rng.choice([", et al.", " et al.", " et al", ", et al"])
+    authors = name + (etal if len(f["author"]) > 1 or rng.random() < 0.3 else "")
+    journal = _wrap("journal", f["journal"])
+    year = f["year"]
+    if not (f.get("volume") and rng.random() < 0.4):
+        f.pop("pages", None)  # not written: not looked for in the text
+    else:
+        year += ";" + _wrap("volume", f["volume"])
+        if f.get("issue") and rng.random() < 0.5:
+            year += "(" + _wrap("issue", f["issue"]) + ")"
+        if f.get("pages"):
+            year += ":" + f["pages"]
+    form = rng.random()
+    if form < 0.5:
+        text = f"{authors}. {journal}. {year}"
+    elif form < 0.8:
+        text = f"{authors}, {journal} {year}"
+    else:
+        text = f"{authors} {journal} {year}"
+    text = text.replace("..", ".").replace(",,", ",")
+    return text + ("." if rng.random() < 0.3 else "")
+
+
+def wordlike_surnames(pool: list[Fields]) -> list[str]:
+    """Short family names of ``pool`` that are also journal-title words or abbreviations ("Cid", "Ban")."""
+    from kb.parse.features import fold, ltwa
+    from kb.parse.gazetteer import journal_words
+
+    abbrevs, words, _stems = ltwa()
+    known = journal_words() | abbrevs | words
+    families = {n["family"] for f in pool for n in f["author"] if "family" in n}
+    return sorted(x for x in families if len(x) <= 6 and x[1:].islower() and fold(x) in known)
+
+
 def curated_journals() -> list[str]:
     """Every spelling of the curated journal table (``extract/journals.yml``), in file order."""
     from kb.normalise.journals import load_journal_table
@@ -249,9 +301,17 @@ def examples(records: list[dict], limit: int, seed: int = SEED) -> Iterator[tupl
     pool = [f for f in (record_fields(r["segments"]) for r in records) if f is not None]
     rng.shuffle(pool)
     journals = curated_journals()
+    surnames = wordlike_surnames(pool)
     for n, f in enumerate(pool[:limit]):
-        f = noise.vary_fields(f, rng, journals, pool[(n * 7919 + 1) % len(pool)]["author"])
-        if rng.random() < HAL_SHARE and (f.get("journal") or f.get("publisher")):
+        f = noise.vary_fields(f, rng, journals, pool[(n * 7919 + 1) % len(pool)]["author"], surnames)
+        form = rng.random()
+        if form < SHORT_SHARE and f.get("journal") and not f.get("publisher"):
+            french = rng.random() < 0.2
+            segments = segments_of(short_citation(f, rng, french), f, titled=False)
+            if segments:
+                yield "short", noise.vary_segments(segments, f, rng, french=french)
+            continue
+        if form < SHORT_SHARE + HAL_SHARE and (f.get("journal") or f.get("publisher")):
             style, text = "hal", hal(f, rng)
         else:
             style, fr_share = TRAIN_STYLES[n % len(TRAIN_STYLES)]
@@ -269,8 +329,9 @@ def examples(records: list[dict], limit: int, seed: int = SEED) -> Iterator[tupl
             )
 
 
-def segments_of(text: str, f: Fields) -> list[list[str]] | None:
-    """Labelled segments of a marked rendering (markers removed); None when a field was lost."""
+def segments_of(text: str, f: Fields, titled: bool = True) -> list[list[str]] | None:
+    """Labelled segments of a marked rendering (markers removed); None when a field was lost
+    (``titled``: the rendering must hold the title)."""
     labels: list[str | None] = []
     chars: list[str] = []
     current: str | None = None
@@ -285,7 +346,7 @@ def segments_of(text: str, f: Fields) -> list[list[str]] | None:
             chars.append(ch)
             labels.append(current)
     plain = "".join(chars)
-    if any(plain.count(v) == 0 for v in (f["title"][:20],)):
+    if titled and f["title"][:20] not in plain:
         return None
     if not _find_by_value(plain, labels, "date", _YEAR_VALUE(f["year"])):
         return None
@@ -296,7 +357,7 @@ def segments_of(text: str, f: Fields) -> list[list[str]] | None:
             return None  # the style glued the pages to another number: not a clean example
     for label in ("author", "editor"):
         _extend_names(plain, labels, label)
-    if "author" not in labels or "title" not in labels:
+    if "author" not in labels or (titled and "title" not in labels):
         return None
     segments: list[list[str]] = []
     for ch, lab in zip(plain, labels, strict=True):

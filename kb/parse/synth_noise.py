@@ -67,11 +67,33 @@ JOURNAL_SWAP = 0.08
 the gazetteer features (``kb.parse.gazetteer``) are seen on journals in training."""
 
 
+YEAR_IN_TITLE = 0.14
+"""Share of examples with a year inside the title: an organisation's dated guideline at the start
+("The American Society of Hematology 2011 evidence-based practice guideline for ..."), a question
+or an update at the end ("... in 2019?", ": 2020 update"), or a year in the middle."""
+
+WORDLIKE_SURNAME = 0.04
+"""Share of examples whose first author's family name is one that is also a journal-title word or
+abbreviation ("Cid", "Blood", "Cell"), so that a name is not read as the start of a journal."""
+
+_GUIDELINE_PHRASES = (
+    "evidence-based practice guideline for", "guidelines for", "guidelines on",
+    "clinical practice guideline on", "consensus recommendations for", "update of the",
+    "recommendations on", "classification of", "international consensus report on",
+    "focused update on", "position statement on",
+)  # fmt: skip
+
+
 def vary_fields(
-    f: dict, rng: random.Random, journals: list[str] | None = None, editors: list[dict] | None = None
+    f: dict,
+    rng: random.Random,
+    journals: list[str] | None = None,
+    editors: list[dict] | None = None,
+    surnames: list[str] | None = None,
 ) -> dict:
     """A copy of the fields with some content-level variation (``journals``: spellings to swap in;
-    ``editors``: names to edit a book with, when a journal example is turned into a chapter)."""
+    ``editors``: names to edit a book with, when a journal example is turned into a chapter;
+    ``surnames``: family names that are also journal words, given to some first authors)."""
     f = type(f)(f)
     if editors and f.get("journal") and not f.get("publisher") and rng.random() < CHAPTER_SHARE:
         f["editor"] = [dict(n) for n in editors[: rng.randint(1, 3)] if "literal" not in n] or editors[:1]
@@ -88,13 +110,18 @@ def vary_fields(
         f["author"] = [{"literal": corporate_name(rng)}]
     elif r < 0.08:
         f["author"] = [{"literal": corporate_name(rng)}, *f["author"][:3]]
-    if rng.random() < 0.06:
+    elif r < 0.08 + WORDLIKE_SURNAME and surnames and "literal" not in f["author"][0]:
+        f["author"] = [{**f["author"][0], "family": rng.choice(surnames)}, *f["author"][1:]]
+    if rng.random() < YEAR_IN_TITLE:
         words = f["title"].split()
         year = str(rng.randint(1990, 2024))
         where = rng.random()
-        if where < 0.3:
+        if where < 0.4:
+            topic = f["title"][:1].lower() + f["title"][1:] if f["title"][1:2].islower() else f["title"]
+            f["title"] = f"{corporate_name(rng)} {year} {rng.choice(_GUIDELINE_PHRASES)} {topic}"
+        elif where < 0.55:
             f["title"] = f"{f['title'].rstrip('?.')} in {year}?"
-        elif where < 0.5:
+        elif where < 0.65:
             f["title"] = f"{f['title'].rstrip('?.')}: {year} update"
         else:
             k = rng.randint(1, max(1, len(words) - 1))

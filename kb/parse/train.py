@@ -13,6 +13,7 @@ issue, pages, doi, url, pmid, publisher, location, note, other.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -285,7 +286,10 @@ def train_model(
 
     Reads the converted corpora (``data``) then the hand-labelled examples (``handmade``, AnyStyle
     XML, converted on the fly so that editing it needs no re-conversion), in file order, with the
-    fixed :data:`CRF_PARAMS`: the same inputs give the same model file byte for byte.
+    fixed :data:`CRF_PARAMS`: the same inputs give the same model file byte for byte. A manifest
+    (:func:`manifest_path`) records the model's SHA-256 and the digest of its training input
+    (:func:`training_digest`), so a test can tell whether the shipped model is the one the
+    repository's data and code train.
     ``params`` overrides :data:`CRF_PARAMS` (for experiments; the shipped model uses the defaults).
     ``synthetic`` examples are then generated from the same records (:func:`kb.parse.synth.examples`,
     seeded, styles of ``synth.TRAIN_STYLES`` only) and appended; this needs citeproc-py and
@@ -293,6 +297,39 @@ def train_model(
     """
     import pycrfsuite
 
+    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=verbose)
+    all_params = {**CRF_PARAMS, **(params or {})}
+    trainer.set_params(all_params)
+    digest = _Digest(all_params)
+    for features, labels in training_input(data, handmade, synthetic):
+        digest.add(features, labels)
+        trainer.append(features, labels)
+    out_path = Path(out_path)
+    trainer.train(str(out_path))
+    manifest = {
+        "model_sha256": hashlib.sha256(out_path.read_bytes()).hexdigest(),
+        "training_sha256": digest.hexdigest(),
+        "sequences": digest.count,
+        "synthetic": synthetic,
+        "params": all_params,
+    }
+    manifest_path(out_path).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    return out_path
+
+
+def manifest_path(model: Path) -> Path:
+    """Where the manifest of a model file is written: beside it, ``.json`` for ``.crfsuite``."""
+    return model.with_suffix(".json")
+
+
+def training_input(
+    data: Path | str = DATA_FILE, handmade: Path | str = HANDMADE_FILE, synthetic: int = SYNTHETIC_EXAMPLES
+) -> Iterator[tuple[list[list[str]], list[str]]]:
+    """The CRF's training input, in order: (attribute lists, labels) per sequence.
+
+    The corpora (``data``), the hand-labelled examples (``handmade``, repeated) and ``synthetic``
+    examples rendered from both; the same files and code give the same input, hence the same model.
+    """
     if synthetic:
         try:
             import citeproc  # noqa: F401
@@ -303,20 +340,47 @@ def train_model(
                 "install them with pip install -e '.[train]'"
             ) from exc
     featurizer = Featurizer()
-    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=verbose)
-    trainer.set_params({**CRF_PARAMS, **(params or {})})
     records = load_records(Path(data)) + list(convert_anystyle(Path(handmade), "handmade"))
     for tokens, labels in training_sequences(records):
-        trainer.append(featurizer.sequence(tokens), labels)
+        yield featurizer.sequence(tokens), labels
     if synthetic:
         from kb.parse.synth import examples
 
         made = ({"source": "synthetic", "segments": segs} for _style, segs in examples(records, synthetic))
         for tokens, labels in training_sequences(made):
-            trainer.append(featurizer.sequence(tokens), labels)
-    out_path = Path(out_path)
-    trainer.train(str(out_path))
-    return out_path
+            yield featurizer.sequence(tokens), labels
+
+
+class _Digest:
+    """A SHA-256 of the training input and parameters: equal digests, equal training, equal model."""
+
+    def __init__(self, params: dict) -> None:
+        self._h = hashlib.sha256(json.dumps(params, sort_keys=True).encode())
+        self.count = 0
+
+    def add(self, features: list[list[str]], labels: list[str]) -> None:
+        """Add one sequence."""
+        self.count += 1
+        for attrs, label in zip(features, labels, strict=True):
+            self._h.update(("\x1e" + label + "\x1f" + "\x1f".join(attrs)).encode())
+        self._h.update(b"\x1d")
+
+    def hexdigest(self) -> str:
+        """The digest so far."""
+        return self._h.hexdigest()
+
+
+def training_digest(
+    data: Path | str = DATA_FILE,
+    handmade: Path | str = HANDMADE_FILE,
+    synthetic: int = SYNTHETIC_EXAMPLES,
+    params: dict[str, float | int | bool] | None = None,
+) -> str:
+    """The digest :func:`train_model` records for this input (without training)."""
+    digest = _Digest({**CRF_PARAMS, **(params or {})})
+    for features, labels in training_input(data, handmade, synthetic):
+        digest.add(features, labels)
+    return digest.hexdigest()
 
 
 if __name__ == "__main__":  # pragma: no cover
