@@ -48,6 +48,15 @@ from kb.normalise.dates import DateParts, format_date, parse_date
         ("30.10.2021", "en", 2021, 10, 30),
         ("12/25/2020", "en", 2020, 12, 25),
         ("1er janvier 2020", "fr", 2020, 1, 1),
+        ("5th March 2019", "en", 2019, 3, 5),
+        ("févr 2016", "fr", 2016, 2, None),
+        ("febr 2016", "en", 2016, 2, None),
+        # a reference's date text holding two dates (PubMed's "Epub" date): the day is the one
+        # written beside the month word, never the other date's
+        ("2018 Jul; 2018 Apr 13", "en", 2018, 7, None),
+        ("2018 Jun; Epub 2017 Jul 20", "en", 2018, 6, None),
+        # the year after a full stop, as a reference parser cuts it (".1995")
+        (".1995", "en", 1995, None, None),
     ],
 )
 def test_parse_date(text: str, language: str, year: int | None, month: int | None, day: int | None) -> None:

@@ -32,7 +32,7 @@ MONTHS: dict[str, int] = {
     "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
     "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
     # French, accent-folded ("févr" -> "fevr", "août" -> "aout", "déc" -> "dec")
-    "janv": 1, "janvier": 1, "fev": 2, "fevr": 2, "fevrier": 2, "mars": 3, "avr": 4, "avril": 4,
+    "janv": 1, "janvier": 1, "fev": 2, "febr": 2, "fevr": 2, "fevrier": 2, "mars": 3, "avr": 4, "avril": 4,
     "mai": 5, "juin": 6, "juil": 7, "juill": 7, "juillet": 7, "aout": 8, "septembre": 9,
     "octobre": 10, "novembre": 11, "decembre": 12,
 }  # fmt: skip
@@ -44,11 +44,16 @@ SEASONS: dict[str, str] = {
 }  # fmt: skip
 """Season words (English and French, accent-folded) to the English season."""
 
+PARSER_DATE_ORDER = "fr"
+"""The language the reference parsers read a numeric date in ("02.09.2021" is 2 September): they do
+not know the document's language, and reference lists write dates day-first."""
+
 _NOISE = re.compile(r"\b(?:epub(?: ahead of print)?|published(?: online)?|online|le|the|of|de|du|en)\b")
 _ISO = re.compile(r"^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?$")
 _NUMERIC = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b")
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _TOKEN = re.compile(r"[a-z]+|\d+")
+_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 
 
 @dataclass(frozen=True)
@@ -90,19 +95,24 @@ def parse_date(text: str, language: str = "en") -> tuple[DateParts, list[Problem
     month: int | None = None
     day: int | None = None
     season = ""
-    numbers: list[int] = []
+    words: list[str] = []  # month words and day-sized numbers, in order (years left out)
+    at = -1  # where the month word is in ``words``
     for token in _TOKEN.findall(folded):
         if token.isdecimal():
             if len(token) == 4 and year is None:
                 year = int(token)
             elif len(token) <= 2:
-                numbers.append(int(token))
-        elif token in MONTHS and month is None:
-            month = MONTHS[token]
+                words.append(token)
+            continue
+        if token in _ORDINAL_SUFFIXES:  # "5th March": the day stays next to its month
+            continue
+        words.append(token)
+        if token in MONTHS and month is None:
+            month, at = MONTHS[token], len(words) - 1
         elif token in SEASONS and not season:
             season = SEASONS[token]
-    if numbers and month is not None:
-        day = numbers[0]
+    if month is not None:
+        day = _day_beside(words, at)
     if year is None and month is None and not season:
         return DateParts(), [finding(UNPARSED_DATE, "date", f"no date could be read in {raw!r}", raw)]
     return _checked(raw, year, month, day, season, findings)
@@ -164,6 +174,15 @@ def _checked(
     if year is None and month is None and not season:
         findings.append(finding(UNPARSED_DATE, "date", f"no date could be read in {raw!r}", raw))
     return DateParts(year, month, day, season if month is None else ""), findings
+
+
+def _day_beside(words: list[str], at: int) -> int | None:
+    """The day written next to the month word ``words[at]`` ("5 mar", "mar 5"), not one of another
+    date of the same text ("2018 Jul; 2018 Apr 13" is July)."""
+    for j in (at - 1, at + 1):
+        if 0 <= j < len(words) and words[j].isdecimal() and 1 <= int(words[j]) <= 31:
+            return int(words[j])
+    return None
 
 
 def _int(group: str | None) -> int | None:

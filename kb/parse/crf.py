@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from kb.model import Name, Problem, ProblemCode, Reference
+from kb.normalise.dates import PARSER_DATE_ORDER, parse_date
 from kb.parse import scope
 from kb.parse.confidence import field_confidence
 from kb.parse.features import MONTHS, Featurizer, fold, tighten, tokenize
@@ -32,7 +33,6 @@ _DOI_TAIL = re.compile(r"(?:\[doi\]|[.,;]?(?:pmid|pmcid|pii|issn|url)\b.*)$", re
 PMID_RE = re.compile(r"\bPMID\s*:?\s*(\d{1,9})\b", re.I)
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.I)
 HAL_RE = re.compile(r"hal\.(?:archives-ouvertes\.fr|science|inria\.fr)/([a-z]+-\d{6,9})", re.I)
-DMY_RE = re.compile(r"(?<![0-9])([0-9]{1,2})[./-]([0-9]{1,2})[./-](1[5-9][0-9][0-9]|20[0-4][0-9])(?![0-9])")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _PROCEEDINGS_RE = re.compile(r"\b(proceedings|conference|conf\.|symposium|workshop|congress)", re.I)
 _PROSE_WORDS = 45
@@ -86,31 +86,18 @@ def _strip_title(s: str) -> str:
 
 
 def _date(text: str, ref: Reference) -> None:
-    """Set year, month and day from the date text ("25 janv, 2017", "02.09.2021", "2018 Jun;")."""
-    m = DMY_RE.search(text)
-    if m:
-        d, mo, y = int(m.group(1)), int(m.group(2)), m.group(3)
-        if 1 <= mo <= 12 and 1 <= d <= 31:
-            ref.year, ref.month, ref.day = y, str(mo), str(d)
-            return
-    m = YEAR_RE.search(text)
-    if m:
-        ref.year = m.group(1)
-    words = re.findall(r"[^\W\d_]+\.?|(?<![0-9])[0-9]{1,2}(?![0-9])", text)
-    for i, w in enumerate(words):
-        key = fold(w.rstrip("."))
-        if key in MONTHS and (len(key) > 2):
-            ref.month = str(MONTHS[key])
-            for j in (i - 1, i + 1):
-                if (
-                    0 <= j < len(words)
-                    and words[j].isascii()
-                    and words[j].isdigit()
-                    and 1 <= int(words[j]) <= 31
-                ):
-                    ref.day = str(int(words[j]))
-                    break
-            break
+    """Set year, month and day from the date text ("25 janv, 2017", "02.09.2021", "2018 Jun;").
+
+    Read by the one date reader, ``kb.normalise.dates.parse_date``; the parser does not know the
+    document's language, so a numeric date is read day-first (``PARSER_DATE_ORDER``), as before.
+    """
+    parts, _findings = parse_date(text, PARSER_DATE_ORDER)  # the normaliser reports what is unreadable
+    if parts.year is not None:
+        ref.year = str(parts.year)
+    if parts.month is not None:
+        ref.month = str(parts.month)
+    if parts.day is not None:
+        ref.day = str(parts.day)
 
 
 def _identifiers(text: str, ref: Reference) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from kb.model import Name, Problem, ProblemCode, Reference
+from kb.normalise.dates import PARSER_DATE_ORDER, parse_date
 from kb.patterns import (
     DOI,
     FAMILY,
@@ -24,7 +25,6 @@ from kb.patterns import (
     INITIALS,
     MONTH_WORD,
     MONTHS,
-    NUMERIC_DATE,
     SHORT_CITATION,
     SHORT_CITATION_MAX,
     URL,
@@ -247,12 +247,13 @@ def _parse_hal(text: str) -> Reference:
 
 
 def _date_parts(token: str) -> tuple[str, str, str]:
-    """Year, month and day from "2016" or a day-first "02.09.2021"."""
-    if re.fullmatch(NUMERIC_DATE, token):
-        first, second, year = re.split(r"[./]", token)
-        day, month = (first, second) if int(second) <= 12 else (second, first)
-        return year, str(int(month)), str(int(day))
-    return token, "", ""
+    """Year, month and day from "2016" or a day-first "02.09.2021", read by the one date reader."""
+    parts, _findings = parse_date(token, PARSER_DATE_ORDER)  # the normaliser reports what is unreadable
+    if parts.year is None:
+        return token, "", ""
+    month = "" if parts.month is None else str(parts.month)
+    day = "" if parts.day is None else str(parts.day)
+    return str(parts.year), month, day
 
 
 def _clean_journal(journal: str) -> str:
