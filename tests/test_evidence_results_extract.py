@@ -225,6 +225,23 @@ def test_hostile_text_in_bounded_time(text: str) -> None:
     assert time.process_time() - start < 120  # a bound against a hang, not a speed figure
 
 
+@pytest.mark.parametrize(
+    ("head", "unit"),
+    [("HR ", "0.5 "), ("median ", "3 "), ("mean ", "4.2 "), ("95% CI ", "1-2 "), ("(", "1, ")],
+)
+def test_work_grows_linearly_with_the_text(head: str, unit: str) -> None:
+    """Four times the text costs about four times the CPU, not sixteen (a keyword's reach was once scanned
+    from every value back to it). CPU time, with a wide margin: not a speed figure."""
+
+    def cost(repeats: int) -> float:
+        start = time.process_time()
+        extract_text(head + unit * repeats)
+        return time.process_time() - start
+
+    small, large = cost(4_000), cost(16_000)
+    assert large < 10 * small + 0.5
+
+
 @pytest.mark.skipif(not DEV.exists(), reason="../shared (development set) is absent")
 def test_development_set_score(tmp_path: Path) -> None:
     pred = tmp_path / "pred.jsonl"

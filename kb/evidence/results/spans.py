@@ -460,15 +460,21 @@ def _keywords(sent: Sentence) -> list[tuple[int, int, str, bool, str]]:
     return sorted(marks)
 
 
+SCOPE_REACH = 300
+"""A keyword (median, mean, an effect's name) reaches a value at most this many characters after it: farther
+is another clause in any real sentence, and the bound keeps the work per value constant on hostile text
+("HR 0.5 0.5 0.5 ...")."""
+
+
 def scope(sent: Sentence, pos: int) -> tuple[str, int] | None:
     """The measure and end of the last keyword (median, mean, effect) before ``pos`` in the sentence."""
     found = keywords(sent)
     ends = sent._keyword_ends
     # keywords are sorted by start and do not overlap, so their ends are sorted too
     i = bisect.bisect_right(ends, pos) - 1
-    between = sent.text[found[i][1] : pos] if i >= 0 else ""
-    closed = closes_bracket(between)
-    if i < 0 or closed or CLAUSE_BREAK_RE.search(sent.text, found[i][1], pos):
+    if i < 0 or pos - found[i][1] > SCOPE_REACH:
+        return None
+    if closes_bracket(sent.text[found[i][1] : pos]) or CLAUSE_BREAK_RE.search(sent.text, found[i][1], pos):
         return (
             None  # "With a median follow-up of 5.2 years, survival was 78%": the keyword is not the value's
         )
