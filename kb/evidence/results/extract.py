@@ -14,6 +14,7 @@ import bisect
 import re
 
 from kb.evidence.results import patterns as P
+from kb.evidence.results.baseline import baseline
 from kb.evidence.results.model import (
     FAMILY,
     MEASURE_MEAN,
@@ -25,6 +26,7 @@ from kb.evidence.results.model import (
 )
 from kb.evidence.results.numbers import parse_number
 from kb.evidence.results.sections import CONCLUSIONS, DISCUSSION, METHODS, split_sections, split_sentences
+from kb.evidence.results.sizes import sample_sizes
 from kb.evidence.results.spans import (
     ABBREV_GAP_RE,
     DIFFERENCE_RE,
@@ -35,11 +37,9 @@ from kb.evidence.results.spans import (
     VALUE_ROLES,
     Sentence,
     Tok,
-    baseline,
     clean,
     design_spans,
     keywords,
-    sample_sizes,
     scope,
     tokens,
     unit_of,

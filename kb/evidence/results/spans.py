@@ -2,8 +2,8 @@
 
 A :class:`Sentence` holds the number tokens of one sentence. :func:`design_spans` marks the numbers that
 belong to something else (p values, CI bounds and levels, SDs, ranges, time points, doses, thresholds,
-years, list labels, counts); :func:`sample_sizes` the sample sizes; :func:`baseline` the numbers that describe
-the sample; :func:`keywords` lists the words (median, mean, effect measures) that give a value its measure.
+years, list labels, counts); :mod:`.sizes` then marks the sample sizes and :mod:`.baseline` the numbers that
+describe the sample; :func:`keywords` lists the words (median, mean, effect measures) that give a value its measure.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from kb.evidence.results import patterns as P
-from kb.evidence.results.model import MEASURE_MEAN, MEASURE_MEDIAN, MEASURE_N, Result
-from kb.evidence.results.numbers import NUMBER_RE, WORD_NUMBER_RE, parse_number, time_unit, words_to_int
+from kb.evidence.results.model import MEASURE_MEAN, MEASURE_MEDIAN, Result
+from kb.evidence.results.numbers import NUMBER_RE, parse_number, time_unit
 from kb.evidence.results.sections import (
     BACKGROUND,
     CONCLUSIONS,
@@ -32,18 +32,6 @@ ABBREV_GAP_RE = re.compile(
     r"(?:[(\[]?\s*(?:90|95|99)\s*%\s*(?:CI|C\.I\.|confidence interval|IC)\s*[)\]]?)?[\s:=,\[\]()]*$"
 )
 """What may stand between an abbreviation (HR, OR) and its value."""
-PARENS_RE = re.compile(r"\([^()]{0,300}\)")
-AFTER_DEMOGRAPHIC_RE = re.compile(
-    r"^\s*%?\s*\)?\s*(?:were\s+|was\s+|are\s+|of\s+(?:the\s+)?(?:patients|participants|subjects)\s+were\s+)?"
-    r"(?:males?|females?|men|women|boys|girls|white|black|caucasians?|smokers?|years?\s+old|hommes|femmes)\b"
-    r"|^\s*%?\s*\)?\s*(?:at|à)\s+(?:baseline|inclusion|entry|l'inclusion)\b"
-)
-AGE_BEFORE_RE = re.compile(r"(?i)\b(?:âge|age)\b[^\d.;]{0,25}$")
-"""An age word shortly before a value ("L'âge médian était de 54 ans", "median age was 61")."""
-BEFORE_DEMOGRAPHIC_RE = re.compile(
-    r"(?i)\b(?:age[ds]?|âge|BMI|body mass index|males?|females?|hommes|femmes)\s*"
-    r"(?:was|were|of|:|=)?\s*(?:\(\s*)?(?:mean|median)?\s*(?:\(\s*)?$"
-)
 GENERIC_GAP_RE = re.compile(
     r"^\s*(?:\(\s*(?:90|95|99)\s*%\s*(?:CI|confidence interval)\s*\))?"
     r"\s*(?:[:=,(\[]|was|of|is|were|in \w+)?\s*$"
@@ -305,131 +293,6 @@ def event_after(text: str, pos: int) -> bool:
 def event_before(sent: Sentence, pos: int) -> bool:
     """An event verb before a count ("were reported in 97 (19%) patients"): it counts events."""
     return P.EVENT_BEFORE_RE.search(sent.text, max(sent.s.start, pos - 70), pos) is not None
-
-
-def sample_sizes(sent: Sentence) -> None:
-    """Sample sizes: "n = 59", "250 healthy women", "Fifty-nine patients", "(of 361)", arm lists."""
-    text = sent.text
-    for m in sent.finditer(P.N_EQ_RE):
-        for t in sent.mark(m.start("num"), m.end("num"), "n"):
-            if event_after(text, m.end()) and text[m.end() : m.end() + 2].strip().startswith(")"):
-                t.role = "count"
-    for m in sent.finditer(P.ARM_N_RE):
-        g = next(g for g in ("num", "num2", "num3", "num4") if m.group(g))
-        sent.mark(m.start(g), m.end(g), "n")
-        nxt = P.NEXT_ARM_N_RE.match(text, m.end(), sent.s.end)
-        if g == "num" and nxt is not None:  # "306 were assigned to drug A and 306 to placebo"
-            sent.mark(nxt.start("num"), nxt.end("num"), "n")
-    for m in sent.finditer(P.OF_N_RE):
-        sent.mark(m.start("num"), m.end("num"), "n")
-        owner = sent.before(m.start(), 3)
-        if owner is not None and not owner.role and not owner.pct:
-            owner.role = "n"
-    for m in sent.finditer(P.POP_N_RE):
-        hits = [t for t in sent.within(m.start("num"), m.end("num")) if not t.role and not t.pct]
-        if not hits or event_after(text, m.end()) or event_before(sent, m.start()):
-            continue
-        if P.UNIT_WORD_RE.match(text, hits[0].end, hits[0].end + 12):
-            continue
-        if (
-            re.search(r"(?i)\b(?:of|in|among)\s*$", text[max(sent.s.start, m.start() - 6) : m.start()])
-            and hits[0].value < 3
-        ):
-            continue
-        if hits[0].value < 2:
-            continue
-        hits[0].role = "n"
-        _arm_list(sent, m.end())
-    for m in sent.finditer(WORD_NUMBER_RE):
-        after = P.WORD_N_RE.match(text, m.end())
-        value = words_to_int(m.group("words"))
-        if after is None or value is None or value < 2 or event_after(text, after.end()):
-            continue
-        if P.UNIT_WORD_RE.match(text, m.end(), m.end() + 12) or re.match(
-            r"\s+(?:times|groups?)\b", text[m.end() :]
-        ):
-            continue
-        if re.match(r"(?i)\s+of\b", text[m.end() : m.end() + 4]):
-            continue
-        sent.extra.append(n_result(sent, m.start(), m.end(), float(value)))
-        _arm_list(sent, after.end())
-    for m in re.finditer(r"\(\s*of\s+", text[sent.s.start : sent.s.end]):
-        pos = sent.s.start + m.start()
-        words = re.search(r"(?i)\b([a-z]+(?:[\s-][a-z]+){0,3})\s*$", text[max(sent.s.start, pos - 40) : pos])
-        if words and words_to_int(words.group(1)):
-            start = pos - len(words.group(0))
-            sent.extra.append(n_result(sent, start, pos, float(words_to_int(words.group(1)) or 0)))
-
-
-def _arm_list(sent: Sentence, pos: int) -> None:
-    m = P.ARM_LIST_RE.match(sent.text, pos, sent.s.end)
-    if m is None or P.DEMOGRAPHIC_RE.search(m.group("body")) or "%" in m.group("body"):
-        return
-    for t in sent.within(m.start("body"), m.end("body")):
-        if not t.role and not t.pct and t.value.is_integer():
-            t.role = "n"
-
-
-def n_result(sent: Sentence, start: int, end: int, value: float) -> Result:
-    return Result(MEASURE_N, value, start=start, end=end, raw=clean(sent.text[sent.s.start : sent.s.end]))
-
-
-def baseline(sent: Sentence) -> None:
-    """Numbers that describe the sample (age, sex, baseline values) rather than an outcome."""
-    text = sent.text
-    for m in sent.finditer(PARENS_RE):
-        inner = m.group()
-        if P.DEMOGRAPHIC_RE.search(inner) and not P.EFFECT_RE.search(inner) and not P.CI_RE.search(inner):
-            sent.mark(m.start(), m.end(), "baseline")
-    for t in sent.free():
-        after = text[t.end : t.end + 40]
-        before = text[max(sent.s.start, t.start - 25) : t.start]
-        demographic = BEFORE_DEMOGRAPHIC_RE.search(before) or AGE_BEFORE_RE.search(before)
-        noun = AFTER_DEMOGRAPHIC_RE.match(after)
-        if (
-            noun
-            and t.count is not None
-            and not re.search(r"\b(?:were|was|are)\b", noun.group())
-            and P.COMPARE_RE.search(text, sent.s.start, sent.s.end)
-        ):
-            noun = None  # "achieved by 79/120 (65.8%) women": the people counted, not their description
-        if noun or demographic:
-            t.role = "baseline"
-            continue
-        head = text[max(sent.s.start, t.start - 80) : t.start]
-        found = max(P.BASELINE_RE.finditer(head), key=lambda m: m.start(), default=None)
-        if found is not None and not re.search(r"[,;]|\bfrom\b|\bchang|\bto\b", head[found.end() :]):
-            t.role = "baseline"
-    for t in sent.free():
-        i = sent.index(t)
-        dose_after = any(u.role == "dose" and 0 < u.start - t.end < 25 for u in sent.toks[i + 1 : i + 4])
-        if t.pct and dose_after and "\n" not in text[t.end : t.end + 25].split("mg")[0]:
-            t.role = "baseline"
-            continue
-        clause = re.split(r"[,;.]|\band\b", text[t.end : t.end + 50])[0]
-        of_people = re.match(r"\s*%?\s*of\s+(?:the\s+|all\s+)?[\w-]+\s*(?:\(|$)", clause)  # "11.6% of women"
-        if (
-            t.pct
-            and t.count is None
-            and not of_people
-            and P.DEMOGRAPHIC_RE.search(clause)
-            and not P.COMPARE_RE.search(clause)
-        ):
-            t.role = "baseline"
-    n_toks = [t for t in sent.toks if t.role == "n"]
-    if not n_toks and not sent.extra:
-        return
-    n_ends = {n.end for n in n_toks}
-    own = {t.start for t in sent.toks if t.pct and any(t.start - d in n_ends for d in (1, 2, 3))}
-    compare = P.COMPARE_RE.search(text, sent.s.start, sent.s.end)
-    for t in sent.free():
-        if not t.pct or t.count is not None or t.start in own:
-            continue
-        if (compare is None and scope(sent, t.start) is None) or (
-            (compare is None or t.start < compare.start())
-            and text[max(0, t.start - 5) : t.start].rstrip().endswith("(")
-        ):
-            t.role = "baseline"
 
 
 def keywords(sent: Sentence) -> list[tuple[int, int, str, bool, str]]:
