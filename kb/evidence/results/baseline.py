@@ -49,8 +49,16 @@ def baseline(sent: Sentence) -> None:
             continue
         head = text[max(sent.s.start, t.start - 80) : t.start]
         found = max(P.BASELINE_RE.finditer(head), key=lambda m: m.start(), default=None)
-        if found is not None and not re.search(r"[,;]|\bfrom\b|\bchang|\bto\b", head[found.end() :]):
+        if (
+            found is not None
+            and not re.search(r"[,;]|\bfrom\b|\bchang|\bto\b", head[found.end() :])
+            and not P.FROM_BEFORE_RE.search(head[: found.start()])  # "change from baseline was −19.6"
+        ):
             t.role = "baseline"
+        elif t.pct and P.AFTER_HISTORY_RE.match(text, t.end, min(sent.s.end, t.end + 80)):
+            t.role = "baseline"  # "47% had a previous hernia repair", "41% had bleeding at presentation"
+    _opening_baseline(sent)
+    _described(sent)
     for t in sent.free():
         i = sent.index(t)
         dose_after = any(u.role == "dose" and 0 < u.start - t.end < 25 for u in sent.toks[i + 1 : i + 4])
@@ -80,4 +88,40 @@ def baseline(sent: Sentence) -> None:
             (compare is None or t.start < compare.start())
             and text[max(0, t.start - 5) : t.start].rstrip().endswith("(")
         ):
+            t.role = "baseline"
+
+
+def _opening_baseline(sent: Sentence) -> None:
+    """A sentence that opens "At baseline, ...": its values describe the sample up to a time point or change.
+
+    "At baseline, 72% were girls and the mean score was 52.3 (SD 7.9)" gives no result; in "At baseline the
+    score was 52; after 10 weeks it fell to 40" the second value is an outcome.
+    """
+    m = P.OPEN_BASELINE_RE.match(sent.text, sent.s.start, sent.s.end)
+    if m is None:
+        return
+    change = re.search(
+        r"(?i)\b(?:after|chang\w*|increas\w*|decreas\w*|reduc\w*|improv\w*|fell|rose|declin\w*)\b",
+        sent.text[m.end() : sent.s.end],
+    )
+    cut = m.end() + change.start() if change else sent.s.end
+    for t in sent.toks:
+        if t.start >= cut or t.role == "time":
+            return
+        if not t.role:
+            t.role = "baseline"
+
+
+def _described(sent: Sentence) -> None:
+    """Percentages that classify the sample in the present tense, in a sentence without any comparison.
+
+    Results are reported in the past tense and compared; "About 74% fistulas are inter-sphincteric and 26%
+    were of trans-sphincteric variety" describes what the sample is (a baseline characteristic).
+    """
+    text = sent.text
+    pcts = [t for t in sent.free() if t.pct]
+    if not pcts or P.COMPARE_RE.search(text, sent.s.start, sent.s.end):
+        return
+    if any(P.DESCRIBE_AFTER_RE.match(text, t.end, min(sent.s.end, t.end + 60)) for t in pcts):
+        for t in pcts:
             t.role = "baseline"

@@ -11,22 +11,42 @@ import re
 from kb.evidence.results import patterns as P
 from kb.evidence.results.model import MEASURE_N, Result
 from kb.evidence.results.numbers import WORD_NUMBER_RE, words_to_int
-from kb.evidence.results.spans import Sentence, clean, event_after, event_before
+from kb.evidence.results.spans import VALUE_ROLES, Sentence, clean, event_after, event_before
 
 
 def sample_sizes(sent: Sentence) -> None:
     """Sample sizes: "n = 59", "250 healthy women", "Fifty-nine patients", "(of 361)", arm lists."""
     text = sent.text
+    _spaced(sent)
     for m in sent.finditer(P.N_EQ_RE):
         for t in sent.mark(m.start("num"), m.end("num"), "n"):
             if event_after(text, m.end()) and text[m.end() : m.end() + 2].strip().startswith(")"):
                 t.role = "count"
-    for m in sent.finditer(P.ARM_N_RE):
-        g = next(g for g in ("num", "num2", "num3", "num4") if m.group(g))
+            elif m.start() > sent.s.start and text[m.start() - 1] in "([" and sent.s.role in VALUE_ROLES:
+                t.role = _bracket_n_role(sent, m.start())
+    arms = list(sent.finditer(P.ARM_N_RE))
+    arms += [
+        m
+        for m in sent.finditer(P.ARM_COLON_RE)
+        if P.ALLOCATED_BEFORE_RE.search(text, max(sent.s.start, m.start() - 20), m.start())
+    ]
+    split = P.SAMPLE_FIRST_RE.match(text, sent.s.start, sent.s.end) is not None
+    if split:  # "Of the 994 patients randomly assigned, 496 received drug P and 498 received placebo"
+        arms += list(sent.finditer(P.ARM_RECEIVED_RE))
+    for m in arms:
+        g = next(g for g in ("num", "num2", "num3", "num4", "num5") if g in m.re.groupindex and m.group(g))
         sent.mark(m.start(g), m.end(g), "n")
         nxt = P.NEXT_ARM_N_RE.match(text, m.end(), sent.s.end)
-        if g == "num" and nxt is not None:  # "306 were assigned to drug A and 306 to placebo"
+        if nxt is None and split and m.re is P.ARM_RECEIVED_RE:
+            nxt = P.NEXT_SPLIT_RE.match(text, m.end(), sent.s.end)
+            nxt = None if nxt is None or event_after(text, nxt.end("num")) else nxt
+        if g in ("num", "num5") and nxt is not None:  # "306 were assigned to drug A and 306 to placebo"
             sent.mark(nxt.start("num"), nxt.end("num"), "n")
+    for m in sent.finditer(P.OF_DEN_RE):
+        den = [t for t in sent.within(m.start("den"), m.end("den")) if not t.role]
+        count = [t for t in sent.within(m.start("count"), m.end("count")) if t.role in ("", "count")]
+        if den and count:  # "39 of 60 patients responded": 60 is the group, 39 the events
+            den[0].role, count[0].role = "n", "count"
     for m in sent.finditer(P.OF_N_RE):
         sent.mark(m.start("num"), m.end("num"), "n")
         owner = sent.before(m.start(), 3)
@@ -36,6 +56,8 @@ def sample_sizes(sent: Sentence) -> None:
         hits = [t for t in sent.within(m.start("num"), m.end("num")) if not t.role and not t.pct]
         if not hits or event_after(text, m.end()) or event_before(sent, m.start()):
             continue
+        if P.SITE_AFTER_RE.match(text, hits[0].end, sent.s.end):
+            continue  # "at 213 sites, patients aged 18 years": the number counts places
         if P.UNIT_WORD_RE.match(text, hits[0].end, hits[0].end + 12):
             continue
         if (
@@ -52,6 +74,9 @@ def sample_sizes(sent: Sentence) -> None:
         value = words_to_int(m.group("words"))
         if after is None or value is None or value < 2 or event_after(text, after.end()):
             continue
+        pct = P.PCT_BRACKET_RE.match(text, after.end(), sent.s.end)
+        if pct is not None and not P.ENROL_AFTER_RE.match(text, pct.end(), sent.s.end):
+            continue  # "Nine adolescents (15%) did not complete": a count of events with its percentage
         if P.UNIT_WORD_RE.match(text, m.end(), m.end() + 12) or re.match(
             r"\s+(?:times|groups?)\b", text[m.end() :]
         ):
@@ -69,8 +94,12 @@ def sample_sizes(sent: Sentence) -> None:
 
 
 def _arm_list(sent: Sentence, pos: int) -> None:
+    """The arms' sizes in the bracket after a sample size; a bracket of ranges or units describes the sample
+    ("adults with prediabetes (fasting glucose 100-125 mg/dL)")."""
     m = P.ARM_LIST_RE.match(sent.text, pos, sent.s.end)
     if m is None or P.DEMOGRAPHIC_RE.search(m.group("body")) or "%" in m.group("body"):
+        return
+    if re.search(r"\d\s*(?:[-\u2013]|to)\s*\d", m.group("body")) or P.DOSE_RE.search(m.group("body")):
         return
     for t in sent.within(m.start("body"), m.end("body")):
         if not t.role and not t.pct and t.value.is_integer():
@@ -79,3 +108,35 @@ def _arm_list(sent: Sentence, pos: int) -> None:
 
 def n_result(sent: Sentence, start: int, end: int, value: float) -> Result:
     return Result(MEASURE_N, value, start=start, end=end, raw=clean(sent.text[sent.s.start : sent.s.end]))
+
+
+def _bracket_n_role(sent: Sentence, pos: int) -> str:
+    """The role of a bracketed "(n = 12)" of Results: a count when its clause tells an event.
+
+    "Angioedema recurred in a minority (n = 12)", "infection was rare (n = 3 in each group)" count events;
+    "the indication was rectal bleeding (n=80)" describes the sample; "In patients with squamous histology
+    (n = 62)" and "iCBT (n = 61)" name a group and stay sample sizes. A clause that enrols or assigns
+    ("randomised to A (n = 61)") names a group whatever else it says.
+    """
+    text = sent.text
+    start = max(sent.s.start, text.rfind(";", sent.s.start, pos) + 1)
+    clause = text[start:pos]
+    if P.ENROL_RE.search(clause):
+        return "n"
+    if P.INDICATION_RE.search(clause):
+        return "baseline"
+    return "count" if P.EVENT_CLAUSE_RE.search(clause) else "n"
+
+
+def _spaced(sent: Sentence) -> None:
+    """A sample size written with spaces between thousands ("2 108 femmes"): one size, not two numbers."""
+    text = sent.text
+    for m in sent.finditer(P.SPACED_N_RE):
+        after = P.WORD_N_RE.match(text, m.end())
+        parts = sent.within(m.start(), m.end())
+        if after is None or event_after(text, after.end()) or any(t.role for t in parts):
+            continue
+        for t in parts:
+            t.role = "part"
+        value = float(re.sub(r"\D", "", m.group("num")))
+        sent.extra.append(n_result(sent, m.start(), m.end(), value))

@@ -2,8 +2,9 @@
 
 A :class:`Sentence` holds the number tokens of one sentence. :func:`design_spans` marks the numbers that
 belong to something else (p values, CI bounds and levels, SDs, ranges, time points, doses, thresholds,
-years, list labels, counts); :mod:`.sizes` then marks the sample sizes and :mod:`.baseline` the numbers that
-describe the sample; :func:`keywords` lists the words (median, mean, effect measures) that give a value its measure.
+years, list labels, counts); :mod:`.sizes` then marks the sample sizes and :mod:`.baseline` the numbers
+that describe the sample; :func:`keywords` lists the words (median, mean, effect measures) that give a value
+its measure.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ GENERIC_GAP_RE = re.compile(
 )
 """What may stand between a bare "difference" and its value."""
 CLAUSE_BREAK_RE = re.compile(
-    r",\s+(?!(?:it|they|this|these|that|which|and)\b)[^,;()]*?[A-Za-z][^,;()]*?\s(?:was|were|is|are)\b"
+    r",\s+(?!(?:it|they|this|these|that|which|and)\b)[^,;()]*?[A-Za-z][^,;()]*?"
+    r"\s(?:was|were|is|are|occurred|developed|had|reached|achieved|remained|showed)\b"
 )
 """A new clause with its own subject and verb between a keyword and a value ("it was" goes on with it)."""
 OF_BEFORE_RE = re.compile(r"(?<![\d.,])(\d+)\s+(?:of|out of)\s+$")
@@ -211,7 +213,7 @@ def design_spans(sent: Sentence) -> None:
             g = "num2" if rx is P.THRESHOLD_RE and m.group("num2") else "num"
             if role == "dose" and (
                 m.group(g)[0] in "+-\u2212\u2013"
-                or any(t.ci is not None for t in sent.within(m.start(g), m.end(g)))
+                or any(t.ci is not None or t.spread for t in sent.within(m.start(g), m.end(g)))
                 or re.search(
                     r"(?i)(?:differ\w*|change|increase|decrease|reduction)\s*(?:of|by|was|:|=|,)?\s*$",
                     text[max(sent.s.start, m.start() - 25) : m.start()],
