@@ -38,6 +38,15 @@ def sizes(text: str) -> list[float]:
         ("RESULTS: Eleven patients (9%) withdrew consent.", []),
         # a bracket of ranges after a sample size describes the sample, it holds no arm sizes
         ("METHODS: Forty adults (systolic pressure 140-159 mm Hg) took part.", [40]),
+        # the sample first, then its arms (sixth batch's classes)
+        (
+            "RESULTS: 240 patients were randomised; 121 received drug Z and 119 continued usual care.",
+            [119, 121, 240],
+        ),
+        # an arm's size in a clause that tells an event counts events
+        ("RESULTS: Infection occurred in 2 patients on drug Z and 9 in the placebo group.", []),
+        # a count in words whose noun follows a classification with a dash
+        ("METHODS: Thirty ASA I–II women undergoing hysterectomy took part.", [30]),
     ],
 )
 def test_sample_sizes(text: str, expected: list[float]) -> None:

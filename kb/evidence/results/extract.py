@@ -118,8 +118,13 @@ def _values(sent: Sentence) -> None:
             t.measure = "md"  # "7.1 mm Hg lower with the salt substitute (95% CI 4.5 to 9.7)"
             _clause_ci(sent, t)
         elif not t.pct and P.CHANGE_BY_RE.search(text[max(sent.s.start, t.start - 60) : t.start]):
+            if P.MORE_WITH_RE.match(text, t.end, sent.s.end):
+                t.measure = "md"  # "improved by 0.21 SD (95% CI 0.05 to 0.37) more with the supplement"
+            else:
+                t.measure = MEASURE_MEAN
+                _arm_pair(sent, t, MEASURE_MEAN)  # "decreased by 14.2 points with iCBT and 6.1 points with"
+        elif not t.pct and _from_to(sent, t):
             t.measure = MEASURE_MEAN
-            _arm_pair(sent, t, MEASURE_MEAN)  # "decreased by 14.2 points with iCBT and 6.1 points with ..."
         elif (
             not t.pct
             and re.search(
@@ -158,6 +163,18 @@ def _values(sent: Sentence) -> None:
             _arm_pair(sent, t, kind)
         if t.measure is not None:
             t.role = "value"
+
+
+def _from_to(sent: Sentence, t: Tok) -> bool:
+    """A change "from X to Y" (pre- and post-treatment values, both means): "fell from 19.9 to 10.6"."""
+    if not P.FROM_TO_BEFORE_RE.search(sent.text, max(sent.s.start, t.start - 100), t.start):
+        return False
+    m = P.FROM_TO_AFTER_RE.match(sent.text, t.end, sent.s.end)
+    other = sent.next_after(t.end) if m else None
+    if m is None or other is None or other.start != m.start("num") or other.role or other.pct:
+        return False
+    other.measure, other.role = MEASURE_MEAN, "value"
+    return True
 
 
 def _arm_pair(sent: Sentence, t: Tok, kind: str | None) -> None:

@@ -106,8 +106,13 @@ THRESHOLD_RE = lead(
 )
 """A threshold of the design or a cut-off: "≥ 3%", "> 30", "more than 5 kg", "by 25% or more", "a
 non-inferiority margin of 10%"."""
-ALLOCATION_RE = lead(r"\d", r"(?<![\d.,:])\d{1,2}(?:\s*:\s*\d{1,2})+(?![\d.,:])")
-"""An allocation ratio "1:1", "2:1:1": no sample size, no result."""
+ALLOCATION_RE = lead(r"\d", r"(?<![\d.,:])\d{1,2}(?:\s*:\s*\d{1,2})+(?![\d.,:]|\s*%)")
+"""An allocation ratio "1:1", "2:1:1": no sample size, no result ("grade ≥2: 7% vs 15%" is a label and a
+value)."""
+PCT_AFTER_RE = re.compile(r"\s?(?:%|per ?cent\b|pour ?cent\b)")
+"""A percentage sign, or the words ("5.1 per cent", "12 percent")."""
+SHARED_UNIT_GAP_RE = re.compile(r"\s+(?:and|or|vs\.?|versus|et)\s+")
+"""Between two numbers that share the unit written after the second: "6.1 and 5.1 per cent"."""
 FOLD_RE = lead(NUM_LEAD, rf"(?P<num>{NUM})\s*[-‐]?\s*(?:fold|times)\b")
 """A ratio written "15-fold" / "3 times": not one of the scored measures."""
 RATIO_RE = lead(r"\d", r"(?<![\d.])(?P<count>\d+)\s*/\s*(?P<den>\d+)(?![\d.]|\s*(?:mm|cm|L|l|kg|µ|m\b))")
@@ -187,7 +192,7 @@ POP_N_RE = lead(
     rf"{POPULATION}\b",
 )
 """A number followed (within five words) by a population noun: "250 healthy, pregnant women"."""
-WORD_N_RE = re.compile(r"\s+(?:[A-Za-z][\w'-]*,?\s+){0,8}?" + POPULATION + r"\b")
+WORD_N_RE = re.compile(r"\s+(?:[A-Za-z][\w'\u2013-]*,?\s+){0,8}?" + POPULATION + r"\b")
 """After a number in words: the words up to its population noun."""
 N_EQ_RE = lead("[Nn]", r"(?<![A-Za-z])[Nn]\s*[=:]\s*(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![.,]?\d)")
 """An explicit sample size "n = 59", "N=170", "(n: 12)"."""
@@ -298,6 +303,8 @@ SAMPLE_FIRST_RE = re.compile(
     r"(?:patients|participants|subjects|children|women|men|adults|infants|individuals)?\s*"
     r"(?:who\s+were\s+|that\s+were\s+)?(?:enrol+ed|randomi[sz]ed|randomly assigned|included|recruited"
     r"|allocated|assigned)\b[^,;]{0,40},"
+    r"|\W*(?:a total of\s+)?\d[\d,]*\s+(?:[\w-]+\s+){0,3}?(?:were|was)\s+(?:randomi[sz]ed|randomly assigned"
+    r"|enrol+ed|included|allocated)\s*[;:]"
 )
 """A sentence that opens on the whole sample: "Of the 410 patients enrolled, ..." (its counts split it)."""
 NEXT_SPLIT_RE = re.compile(r"[^\d;.()%]{0,60}?(?:\band|,)\s+(?P<num>\d+)\s+(?![^;.()]{0,40}%)[A-Za-z]")
@@ -338,11 +345,21 @@ CHANGE_VERBS = (
 )
 CHANGE_BY_RE = re.compile(rf"(?i)\b{CHANGE_VERBS}\b[^.;()\d]{{0,40}}?\bby\s*$")
 """A change "by" a value: "increased daily intake by 1.32 fruits/vegetables" (a mean change)."""
+FROM_TO_BEFORE_RE = re.compile(
+    rf"(?i)\b(?:{CHANGE_VERBS}|went|moved)\b(?:[^.;()]|\.(?=\d)){{0,80}}?\bfrom\s*$"
+)
+"""A change "from" a value: "scores fell from 19.9 to 10.6 with A and from 20.2 to 12.8 with B"."""
+FROM_TO_AFTER_RE = re.compile(rf"\s*(?:[a-zA-Zµμ/]{{1,8}}\s+)?(?:to|à)\s+(?P<num>{NUM})")
+"""The value a change "from X" reaches: " to 10.6"."""
+MORE_WITH_RE = re.compile(
+    r"\s*(?:[a-zA-Zµμ/]{1,8}\s*)?(?:\([^()]{0,60}\)\s*)?(?:more|less|further|greater)\s+(?:with|in|than|among|on)\s"
+)
+"""After a change "by X": "more with A" makes it a difference between the arms."""
 CHANGED_BY_RE = re.compile(rf"(?i)\b{CHANGE_VERBS}\b[^.;]{{0,40}}?\bby\b")
 """A change "by" somewhere before: the next "and by 3.1" is the other arm's change."""
 PAIR_AFTER_RE = re.compile(rf"\s*(?:[a-zA-Z/]+\s*)?(?:vs\.?|versus|compared with|compared to|v\.?)\s*{NUM}")
 ARM_PAIR_RE = re.compile(
-    r"\s*(?P<unit>(?:[a-zA-Zµμ°]{1,6}(?:/[a-zA-Z0-9²]+)*)(?<!\bwith)(?<!\bin)(?<!\bfor)(?<!\bon))?"
+    r"\s*(?P<unit>(?:mm\s?Hg|[a-zA-Zµμ°]{1,6}(?:/[a-zA-Z0-9²]+)*)(?<!\bwith)(?<!\bin)(?<!\bfor)(?<!\bon))?"
     r"\s+(?:with|in|for|on)\s+(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?(?:\s+(?:group|arm)s?)?"
     rf",?\s+(?:and|vs\.?|versus|compared with)\s+(?P<num>{NUM})"
 )

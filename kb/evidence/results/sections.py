@@ -69,7 +69,8 @@ INLINE_HEADING_RE = re.compile(
     r"|objectives?|r[ée]sultats?|m[ée]thodes?|contexte|interpretation|discussion|design|setting|participants"
     r"|patients|interventions?|purpose|aims?|importance|main outcome measures?|objectifs?"
     r"|(?:patients?|materials?|subjects) and methods|design,? setting,? and participants))[ \t]*:"
-    r"|(?<=[.!?])[ \t]+(?P<mid>[A-ZÀ-Ý][a-zà-ÿ]+(?:,?[ \t]+(?:and|et|[A-Za-zÀ-ÿ][a-zà-ÿ]+)){0,3}?)"
+    r"|(?:(?<=[.!?])[ \t]+|(?m:^)[ \t]*)"
+    r"(?P<mid>[A-ZÀ-Ý][a-zà-ÿ]+(?:,?[ \t]+(?:and|et|[A-Za-zÀ-ÿ][a-zà-ÿ]+)){0,3}?)"
     r"[ \t]*:(?=[ \t])"
 )
 """A heading that starts a paragraph or follows a sentence: "RESULTS: Of the 410 ...", "Results: ...", and

@@ -23,7 +23,7 @@ def sample_sizes(sent: Sentence) -> None:
             if event_after(text, m.end()) and text[m.end() : m.end() + 2].strip().startswith(")"):
                 t.role = "count"
             elif m.start() > sent.s.start and text[m.start() - 1] in "([" and sent.s.role in VALUE_ROLES:
-                t.role = _bracket_n_role(sent, m.start())
+                t.role = _clause_role(sent, m.start())
     arms = list(sent.finditer(P.ARM_N_RE))
     arms += [
         m
@@ -34,6 +34,8 @@ def sample_sizes(sent: Sentence) -> None:
     if split:  # "Of the 994 patients randomly assigned, 496 received drug P and 498 received placebo"
         arms += list(sent.finditer(P.ARM_RECEIVED_RE))
     for m in arms:
+        if sent.s.role in VALUE_ROLES and _clause_role(sent, m.start()) == "count":
+            continue  # "infection occurred in 1 participant in each group and 36 in the control group"
         g = next(g for g in ("num", "num2", "num3", "num4", "num5") if g in m.re.groupindex and m.group(g))
         sent.mark(m.start(g), m.end(g), "n")
         nxt = P.NEXT_ARM_N_RE.match(text, m.end(), sent.s.end)
@@ -110,8 +112,9 @@ def n_result(sent: Sentence, start: int, end: int, value: float) -> Result:
     return Result(MEASURE_N, value, start=start, end=end, raw=clean(sent.text[sent.s.start : sent.s.end]))
 
 
-def _bracket_n_role(sent: Sentence, pos: int) -> str:
-    """The role of a bracketed "(n = 12)" of Results: a count when its clause tells an event.
+def _clause_role(sent: Sentence, pos: int) -> str:
+    """The role of a group's size ("(n = 12)", "36 in the control group") of Results: a count when its clause
+    tells an event.
 
     "Angioedema recurred in a minority (n = 12)", "infection was rare (n = 3 in each group)" count events;
     "the indication was rectal bleeding (n=80)" describes the sample; "In patients with squamous histology

@@ -10,6 +10,7 @@ its measure.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -84,8 +85,11 @@ def tokens(text: str, start: int, end: int) -> list[Tok]:
         value = parse_number(m.group())
         if value is None:
             continue
-        pct = re.match(r"\s?%", text[m.end() : m.end() + 2]) is not None
+        pct = P.PCT_AFTER_RE.match(text, m.end()) is not None
         out.append(Tok(m.start(), m.end(), value, m.group(), pct))
+    for a, b in itertools.pairwise(out):  # "6.1 and 5.1 per cent": the unit is written once for both
+        if b.pct and not a.pct and P.SHARED_UNIT_GAP_RE.fullmatch(text, a.end, b.start):
+            a.pct = True
     return out
 
 
@@ -203,9 +207,11 @@ def design_spans(sent: Sentence) -> None:
             and P.CHANGE_BY_RE.search(text, max(sent.s.start, m.start() - 60), m.start() + 2)
         ):
             continue  # "increased by 9.2 minutes per day": the size of a change, not a time point
-        sent.mark(m.start(), m.end(), "time")
         nums = m.group("nums") or m.group("adj") or m.group("nums2")
         unit = m.group("unit") or m.group("adjunit") or m.group("unit2")
+        if not unit and re.search(r"\d[.\u00b7]\d", nums or ""):
+            continue  # "fell from 19.9 to 10.6": decimals without a time unit are values, not time points
+        sent.mark(m.start(), m.end(), "time")
         if nums and unit:
             sent.times.append((m.start(), f"{' '.join(nums.split())} {time_unit(unit)}"))
     for rx, role in ((P.DOSE_RE, "dose"), (P.THRESHOLD_RE, "threshold")):
@@ -222,11 +228,15 @@ def design_spans(sent: Sentence) -> None:
                 continue
             if (
                 role == "dose"
-                and "/" not in m.group()
                 and sent.s.role in VALUE_ROLES
-                and scope(sent, m.start(g))
+                and (
+                    ("/" not in m.group() and scope(sent, m.start(g)))
+                    or P.PAIR_AFTER_RE.match(text, m.start(g) + len(m.group(g)), sent.s.end)
+                    or P.PAIR_BEFORE_RE.search(text, max(sent.s.start, m.start() - 12), m.start())
+                )
             ):
-                continue  # "Mean blood loss was 742 ml versus 1,108 ml": measured; "27 mg/kg/day" is given
+                continue  # "Mean blood loss was 742 ml versus 1,108 ml", "gain was 2.9 g/kg/day versus 2.6
+                # g/kg/day": measured and compared; "27 mg/kg/day" is given
             if role == "threshold" and P.THAN_ARM_RE.match(text, m.end(g), sent.s.end):
                 continue  # "93.33%, higher than 76.67% of the control group": a comparison of results
             sent.mark(m.start(g), m.end(g), role)
