@@ -95,8 +95,8 @@ def link(
     ``tags`` are the tagger's hits on ``text`` when the caller already has them (the build tags every
     abstract once).
     """
-    if not results:
-        return results
+    if all(r.measure in (MEASURE_N, MEASURE_P_ONLY) for r in results):
+        return results  # sample sizes and p values take no concept: the text need not be tagged
     tags = tags if tags is not None else tag_concepts(text, vocab, assume_itp=assume_itp)
     primary = [i for i, is_primary in tags.outcome_links() if is_primary]
     primary_rx = cue_regex((vocab.outcomes.section("primary_cues") or {}).get("cues") or [])
