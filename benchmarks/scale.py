@@ -7,9 +7,9 @@ Each size runs in a fresh subprocess (so that the peak RSS, ``ru_maxrss``, is th
 realistic ``references/`` directory and then runs the build the way :func:`kb.pipeline.build` does, one
 stage at a time, printing wall time, CPU time (user + system, of the build's process and of its worker
 processes, ``--jobs``: as ``kb build``, one per core by default) and the process's peak RSS after each
-stage. The parent prints the table and the growth exponent ``log(t2 / t1) / log(n2 / n1)`` of every stage
-and of the whole build between consecutive sizes (1.0 = linear), on wall and on CPU time: the machine may
-be shared, so CPU time is the steadier figure.
+stage (and the largest peak RSS of a worker). The parent prints the table and the growth exponent
+``log(t2 / t1) / log(n2 / n1)`` of every stage and of the whole build between consecutive sizes (1.0 =
+linear), on wall and on CPU time: the machine may be shared, so CPU time is the steadier figure.
 
 The corpus (``n`` references in all), split across files of ``--per-file`` references with sidecars:
 
@@ -430,6 +430,7 @@ def run_one(n: int, seed: int, per_file: int, keep: Path | None, jobs: int) -> d
             "calls": timer.calls,
         }
     figures["peak_rss_mib"] = round(_peak_mib())
+    figures["worker_peak_rss_mib"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
     figures["db_mib"] = round(config.db.stat().st_size / 2**20, 1)
     counts = sqlite_counts(config.db)
     figures["counts"] = {
@@ -468,6 +469,7 @@ def report(results: list[dict[str, Any]]) -> None:
     ends = (f"{r['total_wall']:>10.2f}{r['total_cpu']:>9.2f}{r['peak_rss_mib']:>9}" for r in results)
     print(f"{'end to end':<18}" + "".join(ends))
     print(f"{'worker processes':<18}" + "".join(f"{r['jobs']:>28}" for r in results))
+    print(f"{'worker peak RSS':<18}" + "".join(f"{r['worker_peak_rss_mib']:>24} MiB" for r in results))
     for a, b in itertools.pairwise(results):
         na, nb = a["references"], b["references"]
         print(f"\ngrowth exponent {na:,} -> {nb:,} (wall / CPU; 1.0 = linear):")

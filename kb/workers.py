@@ -3,12 +3,15 @@
 ``ordered_map(func, items, jobs)`` is ``map(func, items)``: same results, same order, whatever ``jobs``
 is. With ``jobs`` > 1, more than one item and the ``fork`` start method (Linux), ``jobs`` processes
 forked from this one share the work; they inherit everything loaded before the call (models,
-vocabularies, tables), so ``func`` and the items need no pickling, only the results do. A build stays
+vocabularies, tables), so ``func`` and the items need no pickling, only the results do, and they share
+the parent's memory pages until they write to them (the garbage collector is kept off the inherited
+objects, ``gc.freeze``). A build stays
 deterministic because results are taken back in input order and ``func`` must depend on its item alone.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -50,9 +53,13 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int = 1) -> It
         yield from map(func, items)
         return
     _TASK = (func, items)
+    # The garbage collector of a worker would walk every object it inherited, copying the pages the
+    # parent shares with it: frozen objects are left out of its walks.
+    gc.freeze()
     try:
         pool = mp.get_context("fork").Pool(min(jobs, len(items)))
     finally:
+        gc.unfreeze()
         _TASK = None  # the workers have their copy; the parent does not keep the items alive
     try:
         chunk = max(1, len(items) // (jobs * CHUNKS_PER_JOB))
