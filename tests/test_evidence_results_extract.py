@@ -303,7 +303,19 @@ MORE_STYLES = [
     (
         "Systolic pressure fell by 8.4 mm Hg in group A and 3.9 mm Hg in group B.",
         [("mean", 3.9, None, None), ("mean", 8.4, None, None)],
+    ),  # the seventh batch's classes
+    ("Uptake at 24 months of age was 71.5% with reminders.", [("proportion", 71.5, None, None)]),
+    ("Incidence was 4·1 infections per 100 child-years.", [("proportion", 4.1, None, None)]),
+    (
+        "The score was 14.2 in the brace group v 15.9 in the sling group.",
+        [("mean", 14.2, None, None), ("mean", 15.9, None, None)],
     ),
+    (
+        "Walking time fell by 45 seconds with training and by 12 seconds with advice.",
+        [("mean", 12.0, None, None), ("mean", 45.0, None, None)],
+    ),
+    ("Fewer children on zinc developed pneumonia (7 vs 19).", []),
+    ("The number needed to treat to avoid one admission was 12 (95% CI 8 to 25).", []),
 ]
 
 

@@ -47,6 +47,9 @@ def sizes(text: str) -> list[float]:
         ("RESULTS: Infection occurred in 2 patients on drug Z and 9 in the placebo group.", []),
         # a count in words whose noun follows a classification with a dash
         ("METHODS: Thirty ASA I–II women undergoing hysterectomy took part.", [30]),
+        # the seventh batch's classes: arms after an allocation with its ratio, "one in five"
+        ("METHODS: Patients were randomly assigned 2:1; 310 received drug V and 155 placebo.", [155, 310]),
+        ("RESULTS: Symptoms resolved in about one in four patients.", []),
     ],
 )
 def test_sample_sizes(text: str, expected: list[float]) -> None:

@@ -18,13 +18,13 @@ AFTER_DEMOGRAPHIC_RE = re.compile(
     r"|^\s*%?\s*\)?\s*(?:at|à)\s+(?:baseline|inclusion|entry|l'inclusion)\b"
 )
 AGE_BEFORE_RE = re.compile(
-    r"(?i)(?<!for-)(?<!gestational )\b(?:âge|age)\b"
+    r"(?i)(?<!for-)(?<!gestational )(?<!of )\b(?:âge|age)\b"
     r"(?![^\d.;]*\b(?:increas|decreas|improv|chang|reduc|fell|rose|gain))[^\d.;]{0,25}$"
 )
 """An age word shortly before a value ("L'âge médian était de 54 ans", "median age was 61"); not an outcome
 named after age ("height-for-age z-score increased by 0.15", "gestational age at delivery") nor a change."""
 BEFORE_DEMOGRAPHIC_RE = re.compile(
-    r"(?i)\b(?:age[ds]?|âge|BMI|body mass index|males?|females?|hommes|femmes)\s*"
+    r"(?i)(?<!of )(?<!for-)\b(?:age[ds]?|âge|BMI|body mass index|males?|females?|hommes|femmes)\s*"
     r"(?:was|were|of|:|=)?\s*(?:\(\s*)?(?:mean|median)?\s*(?:\(\s*)?$"
 )
 

@@ -109,7 +109,7 @@ def _values(sent: Sentence) -> None:
         after = text[t.end : t.end + 30]
         if re.match(r"\s*(?:[a-zA-Z/]+\s+)?on average\b", after):
             t.measure = MEASURE_MEAN
-        elif re.match(r"\s*%?\s*per\s+\d", after):
+        elif re.match(r"\s*%?\s*(?:[a-z-]+\s+)?per\s+\d", after):  # "22·5 deaths per 1000 person-years"
             t.measure = MEASURE_PROPORTION
         elif t.pct and RD_AFTER_RE.match(after):
             t.measure = "rd"
@@ -237,6 +237,15 @@ def _paired(sent: Sentence, t: Tok) -> bool:
         return False
     if other is None or other.role not in ("", "value") or other.pct:
         return False
+    if (
+        t.value.is_integer()
+        and other.value.is_integer()
+        and P.EVENT_CLAUSE_RE.search(text, max(sent.s.start, text.rfind(",", 0, t.start) + 1), t.start)
+    ):
+        return (
+            False  # "developed depression (5 vs 13)": counts of events ("pain experienced was less, ... cost
+        )
+        # effective (Rupees 166 vs. 464)" compares costs: the event word is in another clause)
     return not re.match(
         rf"\s*(?:{P.POPULATION}|events?|deaths?|episodes?)\b", text[other.end : other.end + 20]
     )

@@ -303,8 +303,9 @@ SAMPLE_FIRST_RE = re.compile(
     r"(?:patients|participants|subjects|children|women|men|adults|infants|individuals)?\s*"
     r"(?:who\s+were\s+|that\s+were\s+)?(?:enrol+ed|randomi[sz]ed|randomly assigned|included|recruited"
     r"|allocated|assigned)\b[^,;]{0,40},"
-    r"|\W*(?:a total of\s+)?\d[\d,]*\s+(?:[\w-]+\s+){0,3}?(?:were|was)\s+(?:randomi[sz]ed|randomly assigned"
-    r"|enrol+ed|included|allocated)\s*[;:]"
+    r"|\W*(?:a total of\s+)?(?:\d[\d,]*\s+)?(?:[\w-]+\s+){0,3}?(?:were|was)\s+"
+    r"(?:randomi[sz]ed|randomly assigned|enrol+ed|included|allocated)"
+    r"(?:\s+(?:in\s+a\s+)?\d{1,2}:\d{1,2})?\s*[;:]"
 )
 """A sentence that opens on the whole sample: "Of the 410 patients enrolled, ..." (its counts split it)."""
 NEXT_SPLIT_RE = re.compile(r"[^\d;.()%]{0,60}?(?:\band|,)\s+(?P<num>\d+)\s+(?![^;.()]{0,40}%)[A-Za-z]")
@@ -343,6 +344,9 @@ SPACED_N_RE = lead(r"\d", r"(?<![\d.,])(?P<num>\d{1,3}(?:[ \u00a0\u202f\u2009]\d
 CHANGE_VERBS = (
     r"(?:increased|decreased|reduced|improved|rose|fell|declined|dropped|changed|gained|lost|lowered|raised)"
 )
+AMOUNT_UNIT_RE = re.compile(r"(?i)s|sec|seconds?|min|mins|minutes?")
+"""Time units that measure an amount changed ("sleep increased by 32 minutes"); hours and longer are time
+points after "by" ("declined by 72 hours", "improved by 12 weeks")."""
 CHANGE_BY_RE = re.compile(rf"(?i)\b{CHANGE_VERBS}\b[^.;()\d]{{0,40}}?\bby\s*$")
 """A change "by" a value: "increased daily intake by 1.32 fruits/vegetables" (a mean change)."""
 FROM_TO_BEFORE_RE = re.compile(
@@ -361,7 +365,7 @@ PAIR_AFTER_RE = re.compile(rf"\s*(?:[a-zA-Z/]+\s*)?(?:vs\.?|versus|compared with
 ARM_PAIR_RE = re.compile(
     r"\s*(?P<unit>(?:mm\s?Hg|[a-zA-Zµμ°]{1,6}(?:/[a-zA-Z0-9²]+)*)(?<!\bwith)(?<!\bin)(?<!\bfor)(?<!\bon))?"
     r"\s+(?:with|in|for|on)\s+(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?(?:\s+(?:group|arm)s?)?"
-    rf",?\s+(?:and|vs\.?|versus|compared with)\s+(?P<num>{NUM})"
+    rf",?\s+(?:and|vs\.?|versus|v\.?|compared with)\s+(?P<num>{NUM})"
 )
 """A value, its arm and the next arm's value: "0.42 with tiotropium and 0.55 with placebo"."""
 RATE_WORD_RE = re.compile(r"(?i)\b(?:rates?|incidence|proportion|percentage|frequency|risk)\b")
@@ -398,7 +402,8 @@ COMPARATOR_RE = re.compile(
 """The comparator of an effect estimate: "axitinib versus sorafenib", "compared with placebo"."""
 PCT_RANGE_RE = lead(NUM_LEAD, rf"(?<![\d.,])(?P<lo>{NUM})\s*%?\s*(?:[-–]|to|à)\s*(?P<hi>{NUM})\s*%")
 """A range of percentages "80-90%", "2,5-7%": an estimate from elsewhere, not one result."""
-NNT_RE = lead("[Nn]", rf"(?i:\bNN[TH]\b|number needed to (?:treat|harm))[^\d]{{0,20}}?(?P<num>{NUM})")
-"""A number needed to treat or harm: not one of the measures a result can have."""
+NNT_RE = lead("[Nn]", rf"(?i:\bNN[TH]\b|number needed to (?:treat|harm))[^\d.;]{{0,60}}?(?P<num>{NUM})")
+"""A number needed to treat or harm: not one of the measures a result can have ("The number needed to treat
+to prevent one primary outcome event was 19")."""
 BRACKET_SPREAD_RE = re.compile(rf"\s*\(\s*(?P<sd>{NUM})\s*\)")
 """A spread in brackets after a mean or median written "mean (SD)": "−2.3 (1.1)"."""

@@ -76,6 +76,10 @@ def sample_sizes(sent: Sentence) -> None:
         value = words_to_int(m.group("words"))
         if after is None or value is None or value < 2 or event_after(text, after.end()):
             continue
+        if re.search(
+            r"(?i)\b(?:one|1)\s+(?:in|out of)\s+$", text[max(sent.s.start, m.start() - 12) : m.start()]
+        ):
+            continue  # "responses in about one in five patients": a frequency, not a sample
         pct = P.PCT_BRACKET_RE.match(text, after.end(), sent.s.end)
         if pct is not None and not P.ENROL_AFTER_RE.match(text, pct.end(), sent.s.end):
             continue  # "Nine adolescents (15%) did not complete": a count of events with its percentage

@@ -201,12 +201,24 @@ def design_spans(sent: Sentence) -> None:
         rate = re.match(r"\s*(?:per|/)\s*[a-z]", text[m.end() : m.end() + 8]) or "." in (
             m.group("nums") or ""
         )
-        if (
-            rate
-            and re.match(r"(?i)by\b", m.group())
-            and P.CHANGE_BY_RE.search(text, max(sent.s.start, m.start() - 60), m.start() + 2)
+        if re.match(r"(?i)by\b", m.group()) and (
+            (rate and P.CHANGE_BY_RE.search(text, max(sent.s.start, m.start() - 60), m.start() + 2))
+            or (
+                P.AMOUNT_UNIT_RE.fullmatch(m.group("unit") or "")
+                and (
+                    P.CHANGE_BY_RE.search(text, max(sent.s.start, m.start() - 60), m.start() + 2)
+                    or (
+                        P.CHANGED_BY_RE.search(text, max(sent.s.start, m.start() - 100), m.start())
+                        and re.search(
+                            r"\b(?:and|or|vs\.?|versus)\s*$",
+                            text[max(sent.s.start, m.start() - 8) : m.start()],
+                        )
+                    )
+                )
+            )
         ):
-            continue  # "increased by 9.2 minutes per day": the size of a change, not a time point
+            continue  # "increased by 9.2 minutes per day", "by 32 minutes with A and by 11 minutes with B":
+            # the size of a change, not a time point ("improved by 12 weeks" stays one)
         nums = m.group("nums") or m.group("adj") or m.group("nums2")
         unit = m.group("unit") or m.group("adjunit") or m.group("unit2")
         if not unit and re.search(r"\d[.\u00b7]\d", nums or ""):
