@@ -11,7 +11,6 @@ import collections
 import itertools
 import json
 import multiprocessing as mp
-import os
 import re
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO, TextIO
@@ -24,8 +23,6 @@ BATCH = 512
 """Lines parsed between two writes (and the unit of work of a worker process)."""
 MAX_LINE_BYTES = 1_000_000
 """The longest line `kb parse` reads (a reference is a few hundred bytes)."""
-MAX_JOBS = 4
-"""Worker processes `kb parse` uses at most (one per available core): parsing is CPU-bound."""
 WINDOW = 4
 """Batches in flight per worker: the input is read at most this far ahead (bounded memory)."""
 
@@ -136,15 +133,6 @@ def _render(job: tuple[list[str], str, bool, int]) -> str:
         return "\n".join(to_bibtex(ref, f"ref{n + k}") for k, ref in enumerate(refs, start=1)) + "\n"
     dumps = json.JSONEncoder(ensure_ascii=False).encode
     return ("\n" if jsonl else ",\n").join(dumps(to_csl(r)) for r in refs)
-
-
-def default_jobs() -> int:
-    """Worker processes for `kb parse`: the cores this process may use, at most :data:`MAX_JOBS`."""
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not on Linux
-        cores = os.cpu_count() or 1
-    return max(1, min(MAX_JOBS, cores))
 
 
 def _rendered(jobs_in: Iterator[tuple[list[str], str, bool, int]], jobs: int) -> Iterator[str]:
