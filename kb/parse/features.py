@@ -94,15 +94,35 @@ _GLUED_RE = re.compile(
     r"|(?<=[a-z]{2}[.,;:])(?=[A-Z\d(])"
 )
 """Where OCR glued two tokens: "oscilloscope.Nature", "Science356", "Nature,456"."""
+_GLUE_HINT = re.compile(r"[a-z.,;:][A-Z\d(]")
+"""Every place ``_GLUED_RE`` can cut has one of these pairs around it (the two character sets are
+disjoint, so no pair hides another): tokens without one are not searched, as the search is slow."""
 
 
 _LOOSE_RE = re.compile(r"\s+(?=[,.;:)\]](?:\s|$))|(?<=[(\[])\s+")
 """Spaces before closing punctuation or after an opening bracket ("Smith , J . ( 2014 )")."""
 
 
+_LOOSE_HINT = re.compile(r"\s[,.;:)\]]|[(\[]\s")
+"""What every match of ``_LOOSE_RE`` holds, found by a fast scan (no look-behind at each character)."""
+
+
+def lacks(text: str, *words: str) -> bool:
+    """True when ``text`` is ASCII and holds none of ``words`` (lower case) in any case.
+
+    A cheap test before a case-insensitive pattern that needs one of the words: on ASCII text
+    ``re.IGNORECASE`` matches exactly what ``str.lower`` does (beyond ASCII it also folds "ſ", "K"
+    and "İ", so non-ASCII text is always left to the pattern).
+    """
+    if not text.isascii():
+        return False
+    low = text.lower()
+    return not any(w in low for w in words)
+
+
 def tighten(text: str) -> tuple[str, list[int]]:
     """``text`` without loose spaces before punctuation, and the kept character positions."""
-    if not _LOOSE_RE.search(text):
+    if not _LOOSE_HINT.search(text) or not _LOOSE_RE.search(text):
         return text, list(range(len(text)))
     drop: set[int] = set()
     for m in _LOOSE_RE.finditer(text):
@@ -113,16 +133,27 @@ def tighten(text: str) -> tuple[str, list[int]]:
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:
     """Cut ``text`` into ``(token, start, end)`` triples (character offsets into ``text``)."""
-    if not _GLUED_RE.search(text):
+    hints = [g.start() + 1 for g in _GLUE_HINT.finditer(text)]
+    if not hints:
         return [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
     out: list[tuple[str, int, int]] = []
+    at = 0
     for m in TOKEN_RE.finditer(text):
-        tok, start = m.group(), m.start()
-        if len(tok) > 5 and not tok[0].isdigit() and "/" not in tok and _GLUED_RE.search(tok):
+        tok, start, end = m.group(), m.start(), m.end()
+        while at < len(hints) and hints[at] <= start:
+            at += 1
+        if (
+            at < len(hints)
+            and hints[at] < end
+            and len(tok) > 5
+            and not tok[0].isdigit()
+            and "/" not in tok
+            and _GLUED_RE.search(tok)
+        ):
             cuts = [0, *(g.start() for g in _GLUED_RE.finditer(tok)), len(tok)]
             out.extend((tok[a:b], start + a, start + b) for a, b in pairwise(cuts) if b > a)
         else:
-            out.append((tok, start, m.end()))
+            out.append((tok, start, end))
     return out
 
 
@@ -291,14 +322,20 @@ CONTEXT_KEEP_FAR = ("sh=", "last=", "year", "initials", "month", "digits", "titl
 
 
 class _Info(NamedTuple):
-    """Everything the sequence step needs from one token, computed once per distinct token."""
+    """Everything the sequence step needs from one token, computed once per distinct token.
 
-    own: list[str]
-    prev1: list[str]
-    next1: list[str]
-    prev2: list[str]
-    next2: list[str]
-    shape: str
+    Attributes are kept as UTF-8 bytes, the form crfsuite stores: the tagger then copies them
+    without encoding each one again for every reference.
+    """
+
+    own: list[bytes]
+    prev1: list[bytes]
+    next1: list[bytes]
+    prev2: list[bytes]
+    next2: list[bytes]
+    shape: bytes
+    pc_left: bytes
+    """``pc={shape}|``: the first half of the next token's shape-pair attribute."""
     opens: int
     closes: int
     quotes: int
@@ -337,13 +374,27 @@ def _shape_flags(token: str, own: list[str]) -> tuple[str, bool, bool, bool, boo
     return key, jword, bare, token[-1:] in ".,;:)]", word, c[:1].islower(), text_year
 
 
+def _encoded(prefix: str, attrs: list[str], known: frozenset[bytes] | None) -> list[bytes]:
+    out = [(prefix + a).encode() for a in attrs]
+    return out if known is None else [a for a in out if a in known]
+
+
+_POS = [f"pos={k}".encode() for k in range(10)]
+
+
 class Featurizer:
-    """Turns token sequences into crfsuite attribute lists, caching per-token work."""
+    """Turns token sequences into crfsuite attribute lists, caching per-token work.
+
+    With ``known`` (the model's attributes, ``kb.parse.modelfile.model_attributes``), a token's own
+    and neighbour attributes that the model does not know are left out: crfsuite would ignore them.
+    Training uses no ``known``: every attribute is given to the trainer.
+    """
 
     MAX_CACHE = 60_000
 
-    def __init__(self) -> None:
+    def __init__(self, known: frozenset[bytes] | None = None) -> None:
         self._info: dict[str, _Info] = {}
+        self._known = known
 
     def info(self, token: str) -> _Info:
         """The cached per-token record (attributes, shifted attributes, bracket counts)."""
@@ -352,13 +403,15 @@ class Featurizer:
             own = token_features(token)
             near = [a for a in own if a.startswith(CONTEXT_KEEP)]
             far = [a for a in own if a.startswith(CONTEXT_KEEP_FAR)]
+            known = self._known
             inf = _Info(
-                own,
-                [f"-1:{a}" for a in near],
-                [f"1:{a}" for a in near],
-                [f"-2:{a}" for a in far],
-                [f"2:{a}" for a in far],
-                own[1][3:],
+                _encoded("", own, known),
+                _encoded("-1:", near, known),
+                _encoded("1:", near, known),
+                _encoded("-2:", far, known),
+                _encoded("2:", far, known),
+                own[1][3:].encode(),
+                f"pc={own[1][3:]}|".encode(),
                 token.count("(") + token.count("["),
                 token.count(")") + token.count("]"),
                 token.count("“") + token.count("”") + token.count('"'),
@@ -371,68 +424,72 @@ class Featurizer:
         return inf
 
     def own(self, token: str) -> list[str]:
-        """Token-only attributes, cached."""
-        return self.info(token).own
+        """Token-only attributes."""
+        return [a.decode() for a in self.info(token).own]
 
-    def sequence(self, tokens: Sequence[str]) -> list[list[str]]:
-        """Attribute lists for a whole token sequence (the CRF input)."""
+    def sequence(self, tokens: Sequence[str]) -> list[list[bytes]]:
+        """Attribute lists for a whole token sequence (the CRF input), as UTF-8 bytes."""
         n = len(tokens)
         if n == 0:
             return []
         from kb.parse.gazetteer import journal_runs
 
-        infos = [self.info(t) for t in tokens]
+        cache = self._info
+        infos = [cache.get(t) or self.info(t) for t in tokens]
         runs = journal_runs([i.key for i in infos])
-        last_year = max((k for k, inf in enumerate(infos) if inf.year), default=-1)
-        style = "st=" + "_".join(i.shape for i in infos[:3])
-        out: list[list[str]] = []
+        last_year = -1
+        for k in range(n - 1, -1, -1):
+            if infos[k].year:
+                last_year = k
+                break
+        style_bar = ("st=" + "_".join(i.shape.decode() for i in infos[:3]) + "|").encode()
+        out: list[list[bytes]] = []
+        append = out.append
         depth = 0
         seen_year = False
         quotes = 0
-        prev_shape = ""
         last = n - 1
+        prev: _Info | None = None
         for i, inf in enumerate(infos):
-            sh = inf.shape
-            f = [*inf.own, f"pos={10 * i // n}", "bias", f"{style}|{sh}"]
-            if i:
-                pc = f"pc={prev_shape}|{sh}"
+            f = [*inf.own, _POS[10 * i // n], b"bias", style_bar + inf.shape]
+            if prev is not None:
+                pc = prev.pc_left + inf.shape
                 f.append(pc)
-                f.append(f"{style}|{pc}")
-                f += infos[i - 1].prev1
+                f.append(style_bar + pc)
+                f += prev.prev1
                 if i > 1:
                     f += infos[i - 2].prev2
             else:
-                f.append("BOS")
+                f.append(b"BOS")
             if i < last:
                 f += infos[i + 1].next1
                 if i < last - 1:
                     f += infos[i + 2].next2
             else:
-                f.append("EOS")
+                f.append(b"EOS")
             if depth > 0 or inf.opens:
-                f.append("inbr")
+                f.append(b"inbr")
             depth = max(0, depth + inf.opens - inf.closes)
             if seen_year:
-                f.append("after_year")
+                f.append(b"after_year")
             elif inf.year:
                 seen_year = True
             if inf.year and i < last_year:
-                f.append("yr_more")  # another year follows: this one may sit in a title, not the date
+                f.append(b"yr_more")  # another year follows: this one may sit in a title, not the date
             if quotes % 2:
-                f.append("in_quote")
+                f.append(b"in_quote")
             if runs[i]:
-                f.append("jgaz=" + runs[i])
-            prev = infos[i - 1] if i else None
+                f.append(b"jgaz=" + runs[i].encode())
             if inf.jword:
                 if prev is None or prev.boundary:
-                    f.append("jstart")
+                    f.append(b"jstart")
                 elif prev.jword:
-                    f.append("jcont")
+                    f.append(b"jcont")
             if inf.text_year and prev is not None and prev.word and prev.bare:
-                f.append("yr_after_word")
+                f.append(b"yr_after_word")
                 if i < last and infos[i + 1].lower:
-                    f.append("yr_in_text")
+                    f.append(b"yr_in_text")
             quotes += inf.quotes
-            prev_shape = sh
-            out.append(f)
+            prev = inf
+            append(f)
         return out
