@@ -1,100 +1,30 @@
-"""Tests for kb/parse/features.py: tokens, the cheap tests before slow patterns, and the attribute
-filter of the tagger (``Featurizer(known=...)``), each against the plain definition it replaces."""
+"""Tests for kb/parse/features.py: the compact LTWA copy the parser reads at start-up."""
 
 from __future__ import annotations
 
-import json
-import re
-from itertools import pairwise
 from pathlib import Path
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
-from kb.parse.crf import MODEL_FILE, default_parser
-from kb.parse.features import _GLUED_RE, TOKEN_RE, Featurizer, lacks, tighten, tokenize
-from kb.parse.modelfile import model_attributes
-
-GOLD = Path(__file__).parent / "gold" / "seed_references.jsonl"
-TEXTS = [json.loads(line)["text"] for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
-# Characters around the places where OCR glues tokens, and the ones re.IGNORECASE folds beyond ASCII.
-GLUE_ALPHABET = "aZk.,;:(1 )x9Q-/ſKİı\u00a0\t"
+from kb.parse.features import LTWA_FILE, build_ltwa, ltwa, shape, write_ltwa
 
 
-def _tokenize_plain(text: str) -> list[tuple[str, int, int]]:
-    """The definition: every token of more than five characters is searched for glued places."""
-    out: list[tuple[str, int, int]] = []
-    for m in TOKEN_RE.finditer(text):
-        tok, start = m.group(), m.start()
-        if len(tok) > 5 and not tok[0].isdigit() and "/" not in tok and _GLUED_RE.search(tok):
-            cuts = [0, *(g.start() for g in _GLUED_RE.finditer(tok)), len(tok)]
-            out.extend((tok[a:b], start + a, start + b) for a, b in pairwise(cuts) if b > a)
-        else:
-            out.append((tok, start, m.end()))
-    return out
+def test_shipped_ltwa_is_the_installed_pyiso4_list(tmp_path: Path) -> None:
+    """The compact copy equals what pyiso4's CSV gives (else: python -m kb.parse.train ltwa, then
+    kb train --only parser), and writing it again gives the same bytes."""
+    assert ltwa() == build_ltwa()
+    assert write_ltwa(tmp_path / "ltwa.txt.gz").read_bytes() == LTWA_FILE.read_bytes()
+    abbrevs, words, stems = ltwa()
+    assert {"haematol", "thromb"} <= abbrevs
+    assert "journal" in words
+    assert "haematolog" in stems
+    assert len(abbrevs) > 10_000 and len(stems) > 1_000
+    assert "" not in abbrevs | words | stems
 
 
-@settings(max_examples=400, deadline=None)
-@given(st.text(alphabet=GLUE_ALPHABET, max_size=60) | st.sampled_from(TEXTS))
-def test_tokenize_is_the_plain_definition(text: str) -> None:
-    assert tokenize(text) == _tokenize_plain(text)
-
-
-def test_glued_tokens_are_cut() -> None:
-    assert [t for t, _, _ in tokenize("oscilloscope.Nature 2014;Science356:12")] == [
-        "oscilloscope.",
-        "Nature",
-        "2014;",
-        "Science",
-        "356:",
-        "12",
+def test_shape() -> None:
+    assert [shape(w) for w in ("Haematol.", "2014;", "McDonald", "Ærø-12", "")] == [
+        "Aa.",
+        "0;",
+        "AaAa",
+        "Aa-0",
+        "",
     ]
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.text(alphabet="thesiTHESdrn.ſKİı é", max_size=30))
-def test_lacks_never_hides_a_case_insensitive_match(text: str) -> None:
-    words = ("thes", "dissertation")
-    if lacks(text, *words):
-        assert not re.search(r"thes|dissertation", text, re.I)
-    if text.isascii() and re.search(r"thes|dissertation", text, re.I):
-        assert not lacks(text, *words)
-
-
-def test_lacks_leaves_non_ascii_to_the_pattern() -> None:
-    assert not lacks("ſ", "s")  # re.IGNORECASE matches "s" with "ſ"
-    assert lacks("Blood 2014", "pmid")
-    assert not lacks("PMID: 123", "pmid")
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.text(alphabet="a ( [ ] ) , . ; : \t\u00a0", max_size=30))
-def test_tighten_drops_loose_spaces(text: str) -> None:
-    loose = re.compile(r"\s+(?=[,.;:)\]](?:\s|$))|(?<=[(\[])\s+")
-    tight, keep = tighten(text)
-    assert tight == loose.sub("", text)
-    assert "".join(text[i] for i in keep) == tight
-
-
-def test_unknown_attributes_left_out_change_nothing() -> None:
-    """The tagger with the model's attributes only gives the same labels and marginals as with all."""
-    parser = default_parser()
-    tagger = parser._tagger
-    full, known = Featurizer(), Featurizer(model_attributes(MODEL_FILE))
-    texts = [
-        *TEXTS,
-        "Smith J, Doe AB. A title with 2011 in it. Blood 2014;12(3):45-67. doi:10.1/x",
-        "ſK İı ¹²",
-    ]
-    dropped = 0
-    for text in texts:
-        tokens = [t for t, _, _ in tokenize(text)]
-        if not tokens:
-            continue
-        seq_full, seq_known = full.sequence(tokens), known.sequence(tokens)
-        dropped += sum(map(len, seq_full)) - sum(map(len, seq_known))
-        labels = tagger.tag(seq_full)
-        probs = [tagger.marginal(y, i) for i, y in enumerate(labels)]
-        assert tagger.tag(seq_known) == labels
-        assert [tagger.marginal(y, i) for i, y in enumerate(labels)] == probs
-    assert dropped > 0

@@ -19,9 +19,10 @@ from kb.model import Name, Problem, ProblemCode, Reference
 from kb.normalise.dates import PARSER_DATE_ORDER, parse_date
 from kb.parse import scope
 from kb.parse.confidence import field_confidence
-from kb.parse.features import MONTHS, Featurizer, fold, lacks, tighten, tokenize
+from kb.parse.features import MONTHS, Featurizer, fold
 from kb.parse.modelfile import model_attributes
 from kb.parse.scope import YEAR_RE
+from kb.parse.tokens import lacks, tighten, tokenize
 from kb.patterns import DOI
 
 MODEL_FILE = Path(__file__).resolve().parent / "model.crfsuite"
@@ -180,15 +181,6 @@ _NAME_NOISE = re.compile(r"[*_()\[\]{}\"“”]|^\s*[-–•·]+\s")
 _SPLIT_AND = re.compile(r"\s*(?:;|\band\b|&|\bet\b(?!\s*al)|\bund\b)\s*", re.I)
 
 
-_ORG_STEMS = (
-    "group", "society", "organi", "committee", "association", "collaboration", "consortium", "institute",
-    "agency", "authority", "autorit", "council", "network", "investigators", "team", "foundation", "world",
-    "national", "ministry", "department", "office", "centre", "center", "board", "commission", "union",
-    "federation", "health",
-)  # fmt: skip
-"""What an ASCII text needs to hold for ``_ORG_WORDS`` to match (a cheap test before the pattern)."""
-
-
 @lru_cache(maxsize=1 << 16)
 def _is_initials(piece: str) -> bool:
     piece = piece.strip()
@@ -206,7 +198,7 @@ def _person(piece: str) -> Name:
     words = piece.split()
     if len(words) == 1:
         return Name(family=words[0])
-    if len(words) > 5 or (not lacks(piece, *_ORG_STEMS) and _ORG_WORDS.search(piece)):
+    if _ORG_WORDS.search(piece) or len(words) > 5:
         return Name(literal=piece)
     k = 0
     while k < len(words) - 1 and _initial_word(words[k]):
@@ -284,8 +276,11 @@ def split_authors(text: str) -> tuple[list[Name], bool, list[str]]:
 def _repair_days(tagged: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
     """A day number right before a month name is part of the date ("Blood. 25 juin, vol.113")."""
     for i in range(len(tagged) - 1):
-        tok, lab, s, e = tagged[i]
-        if lab != "date" and tok.isascii() and tok.isdigit() and len(tok) <= 2 and 1 <= int(tok) <= 31:
+        tok = tagged[i][0]
+        if len(tok) > 2 or not tok.isdigit():
+            continue
+        _tok, lab, s, e = tagged[i]
+        if lab != "date" and tok.isascii() and 1 <= int(tok) <= 31:
             nxt = fold(tagged[i + 1][0].strip(".,;:()"))
             if nxt in MONTHS:
                 tagged[i] = (tok, "date", s, e)

@@ -1,7 +1,7 @@
 """Tokens and CRF features for reference strings.
 
-A reference string is cut into tokens (:func:`tokenize`); each token gets a list of string
-attributes (:class:`Featurizer`) that python-crfsuite turns into weights. The features carry the
+A reference string is cut into tokens (``kb.parse.tokens.tokenize``); each token gets a list of
+attributes (:class:`Featurizer`, UTF-8 bytes) that python-crfsuite turns into weights. The features carry the
 domain: token shape and case, punctuation, digits and years, position in the string, bracket
 state, and dictionaries (journal-title words and abbreviations from the ISO 4 LTWA list shipped in
 ``pyiso4``, English and French month names, name particles, initials patterns).
@@ -12,26 +12,15 @@ that tagging many references costs little more than a few list concatenations pe
 
 from __future__ import annotations
 
+import gzip
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import pairwise
+from itertools import groupby
 from pathlib import Path
 from typing import NamedTuple
 
-from kb.patterns import DOI_PREFIX, fold
-
-TOKEN_RE = re.compile(
-    r"""(?:https?://|www\.)[^\s<>"]+          # URL, kept whole
-      | (?:doi:\s?)?"""
-    + DOI_PREFIX
-    + r"""[^\s<>"]+     # DOI, kept whole (parentheses included)
-      | [(\[{"“«‘'*]* [^\s;:,()\[\]{}"“”«»*]+ [)\]}"”»’'*]* [.;:,)\]]*
-      | \S
-    """,
-    re.X | re.I,
-)
-"""A token: optional opening brackets, a body, closing brackets and trailing punctuation."""
+from kb.patterns import fold
 
 MONTHS: dict[str, int] = {}
 for _i, _names in enumerate(
@@ -89,83 +78,23 @@ _INITIALS_NODOT_RE = re.compile(r"^[A-Z]{1,3}[,;.]?$")
 _ORDINAL_RE = re.compile(r"^\d+(st|nd|rd|th|e|er|ème)\.?,?$", re.I)
 
 
-_GLUED_RE = re.compile(
-    r"(?<=[a-z0-9)]\.)(?=[A-Z][a-z])|(?<=\b[A-Z]\.)(?=[A-Z][a-z]{2,})|(?<=[a-z]{3})(?=\d)"
-    r"|(?<=[a-z]{2}[.,;:])(?=[A-Z\d(])"
-)
-"""Where OCR glued two tokens: "oscilloscope.Nature", "Science356", "Nature,456"."""
-_GLUE_HINT = re.compile(r"[a-z.,;:][A-Z\d(]")
-"""Every place ``_GLUED_RE`` can cut has one of these pairs around it (the two character sets are
-disjoint, so no pair hides another): tokens without one are not searched, as the search is slow."""
-
-
-_LOOSE_RE = re.compile(r"\s+(?=[,.;:)\]](?:\s|$))|(?<=[(\[])\s+")
-"""Spaces before closing punctuation or after an opening bracket ("Smith , J . ( 2014 )")."""
-
-
-_LOOSE_HINT = re.compile(r"\s[,.;:)\]]|[(\[]\s")
-"""What every match of ``_LOOSE_RE`` holds, found by a fast scan (no look-behind at each character)."""
-
-
-def lacks(text: str, *words: str) -> bool:
-    """True when ``text`` is ASCII and holds none of ``words`` (lower case) in any case.
-
-    A cheap test before a case-insensitive pattern that needs one of the words: on ASCII text
-    ``re.IGNORECASE`` matches exactly what ``str.lower`` does (beyond ASCII it also folds "ſ", "K"
-    and "İ", so non-ASCII text is always left to the pattern).
-    """
-    if not text.isascii():
-        return False
-    low = text.lower()
-    return not any(w in low for w in words)
-
-
-def tighten(text: str) -> tuple[str, list[int]]:
-    """``text`` without loose spaces before punctuation, and the kept character positions."""
-    if not _LOOSE_HINT.search(text) or not _LOOSE_RE.search(text):
-        return text, list(range(len(text)))
-    drop: set[int] = set()
-    for m in _LOOSE_RE.finditer(text):
-        drop.update(range(m.start(), m.end()))
-    keep = [i for i in range(len(text)) if i not in drop]
-    return "".join(text[i] for i in keep), keep
-
-
-def tokenize(text: str) -> list[tuple[str, int, int]]:
-    """Cut ``text`` into ``(token, start, end)`` triples (character offsets into ``text``)."""
-    hints = [g.start() + 1 for g in _GLUE_HINT.finditer(text)]
-    if not hints:
-        return [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
-    out: list[tuple[str, int, int]] = []
-    at = 0
-    for m in TOKEN_RE.finditer(text):
-        tok, start, end = m.group(), m.start(), m.end()
-        while at < len(hints) and hints[at] <= start:
-            at += 1
-        if (
-            at < len(hints)
-            and hints[at] < end
-            and len(tok) > 5
-            and not tok[0].isdigit()
-            and "/" not in tok
-            and _GLUED_RE.search(tok)
-        ):
-            cuts = [0, *(g.start() for g in _GLUED_RE.finditer(tok)), len(tok)]
-            out.extend((tok[a:b], start + a, start + b) for a, b in pairwise(cuts) if b > a)
-        else:
-            out.append((tok, start, end))
-    return out
-
-
 def core(token: str) -> str:
     """The token without surrounding brackets, quotes and punctuation."""
     return token.strip(_CORE_STRIP)
 
 
+_ASCII_SHAPE = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", "A" * 26 + "a" * 26 + "0" * 10
+)
+
+
 def shape(word: str) -> str:
     """Character classes of ``word`` with runs collapsed: "Haematol." -> "Aa.", "2014;" -> "0;"."""
+    word = word[:40]
+    if word.isascii():
+        return "".join(k for k, _run in groupby(word.translate(_ASCII_SHAPE)))
     out: list[str] = []
-    for c in word[:40]:
+    for c in word:
         if c.isupper():
             k = "A"
         elif c.isalpha():
@@ -188,9 +117,9 @@ def _ltwa_path() -> Path | None:
     return found[-1] if found else None
 
 
-@lru_cache(maxsize=1)
-def ltwa() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """The ISO 4 LTWA as (abbreviations, whole words, word stems), all folded to lower case."""
+def build_ltwa() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The ISO 4 LTWA read from pyiso4's CSV as (abbreviations, whole words, word stems), folded to
+    lower case (a third of a second: the parser reads the compact copy, :func:`ltwa`)."""
     abbrevs: set[str] = set()
     words: set[str] = set()
     stems: set[str] = set()
@@ -219,6 +148,31 @@ def ltwa() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
                     if len(a) > 1:
                         abbrevs.add(a)
     return frozenset(abbrevs), frozenset(words), frozenset(stems)
+
+
+LTWA_FILE = Path(__file__).resolve().parent / "ltwa.txt.gz"
+"""The compact copy of :func:`build_ltwa`: three sorted lists (abbreviations, words, stems) separated by
+a blank line. A test checks it against the installed pyiso4; rebuild it with
+``python -m kb.parse.train ltwa``."""
+
+
+def write_ltwa(path: Path = LTWA_FILE) -> Path:
+    """Write the compact copy of the LTWA (deterministic bytes: no time stamp in the gzip header)."""
+    text = "\n\n".join("\n".join(sorted(part)) for part in build_ltwa()) + "\n"
+    path.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+    return path
+
+
+@lru_cache(maxsize=1)
+def ltwa() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The ISO 4 LTWA as (abbreviations, whole words, word stems), folded to lower case: the compact
+    copy shipped beside the model (``LTWA_FILE``), else pyiso4's CSV."""
+    try:
+        text = gzip.decompress(LTWA_FILE.read_bytes()).decode("utf-8")
+    except OSError:
+        return build_ltwa()
+    abbrevs, words, stems = (frozenset(part.split("\n")) - {""} for part in text.split("\n\n"))
+    return abbrevs, words, stems
 
 
 def token_features(token: str) -> list[str]:
@@ -374,8 +328,8 @@ def _shape_flags(token: str, own: list[str]) -> tuple[str, bool, bool, bool, boo
     return key, jword, bare, token[-1:] in ".,;:)]", word, c[:1].islower(), text_year
 
 
-def _encoded(prefix: str, attrs: list[str], known: frozenset[bytes] | None) -> list[bytes]:
-    out = [(prefix + a).encode() for a in attrs]
+def _prefixed(prefix: bytes, attrs: list[bytes], known: frozenset[bytes] | None) -> list[bytes]:
+    out = [prefix + a for a in attrs] if prefix else attrs
     return out if known is None else [a for a in out if a in known]
 
 
@@ -401,15 +355,16 @@ class Featurizer:
         inf = self._info.get(token)
         if inf is None:
             own = token_features(token)
-            near = [a for a in own if a.startswith(CONTEXT_KEEP)]
-            far = [a for a in own if a.startswith(CONTEXT_KEEP_FAR)]
+            encoded = [a.encode() for a in own]
+            near = [b for a, b in zip(own, encoded, strict=True) if a.startswith(CONTEXT_KEEP)]
+            far = [b for a, b in zip(own, encoded, strict=True) if a.startswith(CONTEXT_KEEP_FAR)]
             known = self._known
             inf = _Info(
-                _encoded("", own, known),
-                _encoded("-1:", near, known),
-                _encoded("1:", near, known),
-                _encoded("-2:", far, known),
-                _encoded("2:", far, known),
+                _prefixed(b"", encoded, known),
+                _prefixed(b"-1:", near, known),
+                _prefixed(b"1:", near, known),
+                _prefixed(b"-2:", far, known),
+                _prefixed(b"2:", far, known),
                 own[1][3:].encode(),
                 f"pc={own[1][3:]}|".encode(),
                 token.count("(") + token.count("["),
@@ -451,16 +406,21 @@ class Featurizer:
         last = n - 1
         prev: _Info | None = None
         for i, inf in enumerate(infos):
-            f = [*inf.own, _POS[10 * i // n], b"bias", style_bar + inf.shape]
             if prev is not None:
                 pc = prev.pc_left + inf.shape
-                f.append(pc)
-                f.append(style_bar + pc)
-                f += prev.prev1
+                f = [
+                    *inf.own,
+                    _POS[10 * i // n],
+                    b"bias",
+                    style_bar + inf.shape,
+                    pc,
+                    style_bar + pc,
+                    *prev.prev1,
+                ]
                 if i > 1:
                     f += infos[i - 2].prev2
             else:
-                f.append(b"BOS")
+                f = [*inf.own, _POS[0], b"bias", style_bar + inf.shape, b"BOS"]
             if i < last:
                 f += infos[i + 1].next1
                 if i < last - 1:
@@ -469,7 +429,9 @@ class Featurizer:
                 f.append(b"EOS")
             if depth > 0 or inf.opens:
                 f.append(b"inbr")
-            depth = max(0, depth + inf.opens - inf.closes)
+            depth += inf.opens - inf.closes
+            if depth < 0:
+                depth = 0
             if seen_year:
                 f.append(b"after_year")
             elif inf.year:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from kb.model import Reference
-from kb.parse.features import lacks
+from kb.parse.tokens import lacks
 
 YEAR_RE = re.compile(r"(?<![0-9.])(1[5-9][0-9][0-9]|20[0-4][0-9])(?![0-9])")
 NUMBER_RE = re.compile(r"[A-Za-z]?\d+[A-Za-z]?|\b[IVXLC]+\b")

@@ -21,7 +21,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from kb.model import KbError
-from kb.parse.features import Featurizer, core, fold, tighten, tokenize
+from kb.parse.features import Featurizer, core, fold
+from kb.parse.tokens import tighten, tokenize
 
 LABELS = (
     "author", "editor", "title", "journal", "date", "volume", "issue", "pages",
@@ -386,7 +387,11 @@ def training_digest(
 if __name__ == "__main__":  # pragma: no cover
     import sys
 
-    if len(sys.argv) > 1 and sys.argv[1] == "convert":
+    if len(sys.argv) > 1 and sys.argv[1] == "ltwa":
+        from kb.parse.features import write_ltwa
+
+        print(write_ltwa())
+    elif len(sys.argv) > 1 and sys.argv[1] == "convert":
         shared = Path("/work/shared/data/refparse")
         n = convert_all(shared / "anystyle", shared / "grobid" / "corpus")
         print(f"{n} records -> {DATA_FILE}")
