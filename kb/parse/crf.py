@@ -193,12 +193,13 @@ def _initial_word(word: str) -> bool:
     return bool(_INITIAL_WORD.match(word))
 
 
-def _person(piece: str) -> Name:
-    """One name written "G. Moulis", "Moulis G", "Stanworth SJ", "Jean Dupont" or "Daly"."""
+def _person(piece: str, org: bool = True) -> Name:
+    """One name written "G. Moulis", "Moulis G", "Stanworth SJ", "Jean Dupont" or "Daly"; ``org``
+    False says the author text it comes from has no word of an organisation."""
     words = piece.split()
     if len(words) == 1:
         return Name(family=words[0])
-    if _ORG_WORDS.search(piece) or len(words) > 5:
+    if len(words) > 5 or (org and _ORG_WORDS.search(piece)):
         return Name(literal=piece)
     k = 0
     while k < len(words) - 1 and _initial_word(words[k]):
@@ -227,7 +228,8 @@ def split_authors(text: str) -> tuple[list[Name], bool, list[str]]:
     text = " ".join(text.split()).strip(" ,;:")
     names: list[Name] = []
     broken: list[str] = []
-    for part in _SPLIT_AND.split(text):
+    org = bool(_ORG_WORDS.search(text))  # a word of a piece is a word of the text: one search for all
+    for part in [text] if lacks(text, ";", "&", "and", "et", "und") else _SPLIT_AND.split(text):
         pieces: list[str] = []
         inits: list[bool] = []
         for raw in part.split(","):
@@ -267,7 +269,7 @@ def split_authors(text: str) -> tuple[list[Name], bool, list[str]]:
             elif pairs and len(p.split()) == 1:
                 pending = p
             else:
-                names.append(_person(p))
+                names.append(_person(p, org))
         if pending is not None:
             names.append(Name(family=pending))
     return names, et_al, broken
