@@ -18,9 +18,6 @@ from typing import BinaryIO, TextIO
 
 from kb.model import KbError, Reference
 from kb.parse.confidence import low_confidence_problems
-from kb.workers import default_jobs
-
-__all__ = ["FORMATS", "binary_lines", "default_jobs", "run_parse", "to_bibtex", "to_csl"]
 
 FORMATS = ("csl", "bibtex")
 BATCH = 512
