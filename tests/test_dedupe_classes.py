@@ -134,6 +134,16 @@ def conference(w: Work, r: random.Random) -> tuple[Work, Work]:
     return a, b
 
 
+def abstract_years(w: Work, r: random.Random) -> tuple[Work, Work]:
+    """One meeting abstract dated by the meeting in one database and by the supplement in the other (a
+    year apart), one export not naming the meeting: the volume and the page pin the item."""
+    meeting = _meeting(w, r)
+    journal = r.choice((f"{w.journal}. Conference: {meeting}", w.journal))
+    a = replace(w, journal=journal, pages=w.first_page, issue=r.choice(("Suppl 1", "S2", "")))
+    b = replace(w, journal=_abbreviated(w.journal), pages=w.first_page, issue="", year=w.year + 1)
+    return a, b
+
+
 def garbled_locator(w: Work, r: random.Random) -> tuple[Work, Work]:
     """Identical authors, title, journal, year and pages; the volume or issue garbled by one export."""
     issue = w.issue or str(r.randint(1, 12))
@@ -250,6 +260,7 @@ def two_meetings(w: Work, r: random.Random) -> tuple[Work, Work]:
 Generator = Callable[[Work, random.Random], tuple[Work, Work]]
 DUPLICATE_CLASSES: dict[str, Generator] = {
     "conference": conference,
+    "abstract_years": abstract_years,
     "garbled_locator": garbled_locator,
     "doi_typo": doi_typo,
     "embase_authors": embase_authors,

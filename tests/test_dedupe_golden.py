@@ -8,6 +8,7 @@ description of each class, never copied from an evaluation set.
 from __future__ import annotations
 
 import csv
+import time
 from pathlib import Path
 
 import pytest
@@ -82,6 +83,17 @@ def test_glued_embase_authors_are_split_into_names() -> None:
 def test_one_embase_author_in_one_field_is_split(name: Name, family: str, given: str) -> None:
     [split] = split_glued_authors([name])
     assert (split.family, split.given) == (family, given)
+
+
+def test_prep_is_linear_in_hostile_fields() -> None:
+    """Fields of 200,000 characters (one word, or spaces) are read in bounded time: no pattern of the
+    author, volume or issue readers backtracks over a long run."""
+    long_word, spaces = "a" * 200_000, " " * 200_000
+    ref = Reference(authors=[Name(family=long_word), Name(family=f"x{spaces}y")], title=long_word,
+                    volume=f"vol{spaces}x", issue=f"s1{spaces}x", pages=long_word)  # fmt: skip
+    started = time.perf_counter()
+    prep(Record("hostile", ref))
+    assert time.perf_counter() - started < 20  # a generous bound against a hang, not a speed test
 
 
 def test_doi_typo_needs_one_registrant_and_a_close_suffix() -> None:

@@ -21,16 +21,16 @@ matches. The rules, in order:
    translated title) with the same first author, or with no authors on one side and a title at least
    ``RETITLED_FLOOR`` similar. Years more than one apart are distinct.
 5. Otherwise evidence is summed: authors in common (+1, +1.5 when all agree; none in common -2), same year
-   (+1; one apart -1 except between conference records and against an ahead-of-print record without
-   volume, issue or pages), volume (+1/-1, no penalty when first author, title, year, first page and
-   journal all agree: export noise), first page (+1/-1; without pages, different issues -2; a supplement
-   issue is unknown), compatible journals (+0.5; incompatible -1.5; a meeting named after the journal is
-   not part of it), different numbers in the titles (-1.5). A duplicate needs 2 (3.5 for titles under
-   five words, which also need a common first page unless the same team of ``TEAM_SIZE`` or more authors
-   signs both in one journal and one record has no pages), more when the titles are less similar; different
-   first pages allow at most ``maybe`` unless the pages are a few apart in the same volume of the same
-   journal under the same title (a miskeyed page). Near misses, and identical titles with shared
-   authors, are ``maybe``.
+   (+1; one apart -1 except between conference records, against an ahead-of-print record without volume,
+   issue or pages, and at one volume and first page), volume (+1/-1, no penalty when first author, title,
+   year, first page and journal all agree: export noise), first page (+1/-1; without pages, different issues
+   -2; a supplement issue is unknown), compatible journals (+0.5; incompatible -1.5; a meeting named after
+   the journal is not part of it), different numbers in the titles (-1.5). A duplicate needs 2 (3.5 for
+   titles under five words, which also need a common first page unless the same team of ``TEAM_SIZE`` or
+   more authors signs both in one journal and one record has no pages), more when the titles are less
+   similar; different first pages allow at most ``maybe`` unless the pages are a few apart in the same
+   volume of the same journal under the same title (a miskeyed page). Near misses, and identical titles with
+   shared authors, are ``maybe``.
 """
 
 from __future__ import annotations
@@ -396,8 +396,9 @@ def _weigh(a: Prepped, b: Prepped, w: Weighing) -> PairDecision:
         if gap == 0:
             evidence += 1
         # one apart: a conference paper's meeting year and proceedings year often differ; an
-        # ahead-of-print record carries its online year, the final record its issue's year
-        elif not both_conference and not (_no_locator(a) or _no_locator(b)):
+        # ahead-of-print record carries its online year, the final record its issue's year; one volume
+        # and first page name one printed item, whatever year one export gives it
+        elif not (both_conference or _no_locator(a) or _no_locator(b) or same_locator(a, b)):
             evidence -= 1
             notes.append("years one apart")
     if a.volume and b.volume:

@@ -399,8 +399,13 @@ _GLUED_RE = re.compile(r"(?<=\.)(?=[A-Z][a-z])")
 """Embase writes an author list without separators ("Beresneva O.Kulikov A.Parastaeva M."): a new name
 starts where a capitalised word follows an initial's full stop."""
 _INITIALS_RE = re.compile(r"^(?:[A-Z]\.?-?){1,4}$")
-_TRAILING_INITIALS_RE = re.compile(r"[a-z]{2,}\s+(?:[A-Z]\.?-?){1,4}$")
-"""One name written "Family I." in a single field (an Embase author string of one author)."""
+
+
+def _family_then_initials(text: str) -> bool:
+    """One name written "Family I." in a single field (Embase's author string of one author): a family
+    name, then initials (word by word: linear in the length of any hostile field)."""
+    words = text.split()
+    return len(words) >= 2 and bool(_INITIALS_RE.match(words[-1])) and not _INITIALS_RE.match(words[0])
 
 
 def split_glued_authors(names: Sequence[Name]) -> list[Name]:
@@ -410,7 +415,7 @@ def split_glued_authors(names: Sequence[Name]) -> list[Name]:
     for name in names:
         text = name.literal or f"{name.given} {name.family}".strip()
         pieces = _GLUED_RE.split(text)
-        if len(pieces) < 2 and not (not name.given and _TRAILING_INITIALS_RE.search(text)):
+        if len(pieces) < 2 and not (not name.given and _family_then_initials(text)):
             out.append(name)
             continue
         for piece in pieces:
