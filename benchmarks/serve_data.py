@@ -22,7 +22,7 @@ import sqlite_utils
 
 from kb.evidence import load_vocabulary
 from kb.evidence.link import vocabulary_rows
-from kb.store import FTS_TOKENIZE, Row, TableSpec
+from kb.store import Row, create_schema, finish_database, insert_rows
 from kb.tables import FULL_SCHEMA, VIEWS
 
 INTERVENTION_WEIGHTS: dict[str, float] = {
@@ -306,27 +306,6 @@ class _Generator:
         return f"Background: {self.rng.choice(CONDITIONS)}. Methods: {drug} " + " ".join(words) + "."
 
 
-def _create_tables(db: sqlite_utils.Database, schema: dict[str, TableSpec]) -> None:
-    """Tables as ``kb.store.create_schema`` makes them, without their indexes (made after the rows)."""
-    for name, spec in schema.items():
-        db[name].create(
-            dict(spec.columns), pk=spec.pk, foreign_keys=list(spec.foreign_keys), not_null=set(spec.not_null)
-        )
-
-
-def _finish(db: sqlite_utils.Database, schema: dict[str, TableSpec], views: dict[str, str]) -> None:
-    """Indexes, FTS indexes, views and ANALYZE, as ``kb.store.write_database`` makes them."""
-    for name, spec in schema.items():
-        for cols in spec.indexes:
-            db.table(name).create_index(list(cols))
-    for name, spec in schema.items():
-        if spec.fts:
-            db.table(name).enable_fts(list(spec.fts), tokenize=FTS_TOKENIZE)
-    for name, sql in views.items():
-        db.create_view(name, sql.strip())
-    db.execute("ANALYZE")
-
-
 def generate(path: Path, n_works: int, seed: int = 9, log: Callable[[str], None] = print) -> Generated:
     """Write a knowledge base of ``n_works`` works at ``path`` (which must not exist)."""
     if path.exists():
@@ -339,25 +318,16 @@ def generate(path: Path, n_works: int, seed: int = 9, log: Callable[[str], None]
         db.execute("PRAGMA journal_mode = OFF")
         db.execute("PRAGMA synchronous = OFF")
         db.execute("PRAGMA cache_size = -400000")
-        _create_tables(db, schema)
+        create_schema(db, schema)
         conn: sqlite3.Connection = db.conn
-        statements = {
-            name: (
-                list(spec.columns),
-                f"insert into [{name}] ({', '.join(f'[{c}]' for c in spec.columns)}) "
-                f"values ({', '.join('?' for _ in spec.columns)})",
-            )
-            for name, spec in schema.items()
-        }
         log(f"generating {n_works:,} works...")
         conn.execute("begin")
         for name, rows in _Generator(n_works, seed).rows():
-            cols, sql = statements[name]
-            conn.executemany(sql, [tuple(r.get(c) for c in cols) for r in rows])
+            insert_rows(conn, name, schema[name], rows)
             counts[name] = counts.get(name, 0) + len(rows)
         conn.execute("commit")
         log(f"rows in after {time.perf_counter() - start:.0f} s; indexes, FTS, views, ANALYZE...")
-        _finish(db, schema, dict(VIEWS))
+        finish_database(db, schema, dict(VIEWS))
         conn.commit()
     finally:
         db.close()

@@ -2,8 +2,9 @@
 
 A stage declares its tables as ``dict[str, TableSpec]`` beside the code that makes their rows (the main
 tables in ``kb.tables``, the evidence tables in ``kb.evidence.link``, the graph's in ``kb.graph``).
-``write_database`` creates a schema in a fresh file and fills it in one transaction per table, rows
-sorted so that two builds give identical rows; a row with a column its table does not have is an error.
+``write_database`` creates a schema in a fresh file and fills it in one transaction, one prepared
+statement per table, rows sorted so that two builds give identical rows; indexes and full-text indexes
+are built after the rows are in. A row with a column its table does not have is an error.
 ``replace_database`` writes to a temporary file that replaces the database only once complete;
 ``build_lock`` keeps a second build of the same database out while one runs, and removes the
 temporary files that killed builds left behind.
@@ -18,6 +19,7 @@ import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 
 import sqlite_utils
@@ -25,6 +27,8 @@ import sqlite_utils
 from kb.model import KbError, Row
 
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
+WRITE_PRAGMAS = ("journal_mode = OFF", "synchronous = OFF", "cache_size = -131072", "temp_store = MEMORY")
+"""Settings of the temporary file a build writes (128 MiB of page cache at most, sorts in memory)."""
 
 
 @dataclass(frozen=True)
@@ -46,7 +50,7 @@ def columns(spec: str) -> dict[str, type]:
 
 
 def create_schema(db: sqlite_utils.Database, schema: Mapping[str, TableSpec]) -> None:
-    """Create every table of ``schema``, in its order, with keys and indexes (no rows, no FTS yet)."""
+    """Create every table of ``schema``, in its order, with its keys (no rows, no indexes, no FTS yet)."""
     for name, spec in schema.items():
         db[name].create(
             dict(spec.columns),
@@ -54,14 +58,46 @@ def create_schema(db: sqlite_utils.Database, schema: Mapping[str, TableSpec]) ->
             foreign_keys=list(spec.foreign_keys),
             not_null=set(spec.not_null),
         )
+
+
+def finish_database(
+    db: sqlite_utils.Database, schema: Mapping[str, TableSpec], views: Mapping[str, str]
+) -> None:
+    """Once the rows are in: the indexes of every table (one sort per index is faster than keeping each
+    index in order row by row), the full-text indexes, the views, and ANALYZE for the query planner."""
+    for name, spec in schema.items():
         table = db.table(name)
         for columns in spec.indexes:
             table.create_index(list(columns))
+    for name, spec in schema.items():
+        if spec.fts:
+            db.table(name).enable_fts(list(spec.fts), tokenize=FTS_TOKENIZE)
+    for name, sql in views.items():
+        db.create_view(name, sql.strip())
+    db.execute("ANALYZE")
 
 
-def _sorted(rows: Iterable[Row], spec: TableSpec) -> list[Row]:
+def _sorted(rows: list[Row], spec: TableSpec) -> list[Row]:
+    """The rows in primary-key order, each key column compared as text (so that two builds insert the
+    same rows in the same order, whatever order the stages made them in)."""
     pk = (spec.pk,) if isinstance(spec.pk, str) else spec.pk
-    return sorted(rows, key=lambda r: tuple(str(r[k]) for k in pk))
+    if len(pk) == 1:
+        key = pk[0]
+        return sorted(rows, key=lambda r: str(r[key]))
+    getter = itemgetter(*pk)
+    return sorted(rows, key=lambda r: tuple(map(str, getter(r))))
+
+
+def insert_rows(conn: sqlite3.Connection, name: str, spec: TableSpec, rows: list[Row]) -> None:
+    """Insert ``rows`` (dicts; a missing column is NULL) into table ``name`` with one prepared statement.
+
+    Values are bound as they are: text, integers, reals and NULL (a list or a dict is no column value
+    here and raises ``sqlite3.ProgrammingError``)."""
+    names = list(spec.columns)
+    sql = (
+        f"INSERT INTO [{name}] ({', '.join(f'[{c}]' for c in names)}) VALUES ({', '.join('?' * len(names))})"
+    )
+    conn.executemany(sql, (tuple(map(row.get, names)) for row in rows))
 
 
 def write_database(
@@ -88,22 +124,15 @@ def write_database(
     db = sqlite_utils.Database(path)
     try:
         # A temporary file that replaces the database only once complete: no journal, no fsync per
-        # transaction; the caller syncs the finished file before renaming it.
-        db.execute("PRAGMA journal_mode = OFF")
-        db.execute("PRAGMA synchronous = OFF")
+        # transaction (the caller syncs the finished file before renaming it), one transaction for the
+        # rows, a page cache large enough to build the indexes and the full-text indexes in memory.
+        for pragma in WRITE_PRAGMAS:
+            db.execute(f"PRAGMA {pragma}")
         create_schema(db, schema)
-        for name, spec in schema.items():
-            ordered = _sorted(tables.get(name, []), spec)
-            with db.conn:
-                db.table(name).insert_all(
-                    ({c: row.get(c) for c in spec.columns} for row in ordered), batch_size=5000
-                )
-        for name, spec in schema.items():
-            if spec.fts:
-                db.table(name).enable_fts(list(spec.fts), tokenize=FTS_TOKENIZE)
-        for name, sql in (views or {}).items():
-            db.create_view(name, sql.strip())
-        db.execute("ANALYZE")
+        with db.conn:
+            for name, spec in schema.items():
+                insert_rows(db.conn, name, spec, _sorted(tables.get(name, []), spec))
+        finish_database(db, schema, views or {})
         db.conn.commit()
     finally:
         db.close()

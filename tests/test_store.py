@@ -27,6 +27,31 @@ def test_rows_are_written_sorted_and_missing_columns_are_null(tmp_path):
     assert rows == [("a", "A", 2), ("b", "B", None)]
 
 
+def test_rows_are_sorted_by_a_composite_key_and_indexes_are_built(tmp_path):
+    schema = {
+        "pairs": TableSpec(columns=columns("a:s b:s n:i"), pk=("a", "b"), indexes=(("b",), ("n",))),
+        "things": TableSpec(columns=columns("id:s name:s size:i"), pk=("id",)),
+    }
+    pairs = [{"a": "w2", "b": "w1", "n": 1}, {"a": "w1", "b": "w3", "n": 2}, {"a": "w1", "b": "w2", "n": 3}]
+    things = [{"id": "ten", "name": "X"}, {"id": "one", "name": "Y"}]
+    db = tmp_path / "t.db"
+    write_database(db, {"pairs": pairs, "things": things}, schema)
+    conn = sqlite3.connect(db)
+    assert conn.execute("select a, b from pairs order by rowid").fetchall() == [
+        ("w1", "w2"), ("w1", "w3"), ("w2", "w1")
+    ]  # fmt: skip
+    assert [r[0] for r in conn.execute("select id from things order by rowid")] == ["one", "ten"]
+    indexes = {
+        r[0] for r in conn.execute("select name from sqlite_master where type = 'index' and sql is not null")
+    }
+    assert indexes == {"idx_pairs_b", "idx_pairs_n"}
+
+
+def test_a_value_that_is_no_column_value_is_an_error_not_text(tmp_path):
+    with pytest.raises(sqlite3.ProgrammingError):
+        write_database(tmp_path / "t.db", {"things": [{"id": "a", "name": ["A", "B"]}]}, SCHEMA)
+
+
 def test_a_column_the_table_does_not_have_is_an_error(tmp_path):
     with pytest.raises(ValueError, match=r"things have columns not in its schema: \['nmae'\]"):
         write_database(tmp_path / "t.db", {"things": [{"id": "a", "nmae": "typo"}]}, SCHEMA)
