@@ -1,14 +1,15 @@
 """Scale benchmark: the whole build, stage by stage, on generated corpora of 1k, 10k and 100k references.
 
     python benchmarks/scale.py [--sizes 1000,10000,100000] [--seed 1] [--per-file 500]
-                               [--keep DIR] [--json FILE]
+                               [--keep DIR] [--json FILE] [--jobs N]
 
 Each size runs in a fresh subprocess (so that the peak RSS, ``ru_maxrss``, is that size's), which writes a
 realistic ``references/`` directory and then runs the build the way :func:`kb.pipeline.build` does, one
-stage at a time, printing wall time, CPU time (``time.process_time``) and the process's peak RSS after each
-stage. The parent prints the table and the growth exponent ``log(t2 / t1) / log(n2 / n1)`` of every stage
-and of the whole build between consecutive sizes (1.0 = linear), on wall and on CPU time: the machine may
-be shared, so CPU time is the steadier figure.
+stage at a time, printing wall time, CPU time (user + system, of the build's process and of its worker
+processes, ``--jobs``: as ``kb build``, one per core by default) and the process's peak RSS after each
+stage (and the largest peak RSS of a worker). The parent prints the table and the growth exponent
+``log(t2 / t1) / log(n2 / n1)`` of every stage and of the whole build between consecutive sizes (1.0 =
+linear), on wall and on CPU time: the machine may be shared, so CPU time is the steadier figure.
 
 The corpus (``n`` references in all), split across files of ``--per-file`` references with sidecars:
 
@@ -368,6 +369,12 @@ def _peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _cpu() -> float:
+    """CPU seconds (user + system) of this process and of its finished worker processes."""
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+
+
 def _recorder(figures: dict[str, Any]) -> Any:
     """A progress reporter of the build that records each stage's wall and CPU seconds and the peak RSS
     after it, and prints them: the stages timed are the build's own, as ``kb build`` runs them."""
@@ -375,10 +382,10 @@ def _recorder(figures: dict[str, Any]) -> Any:
 
     class Recorder(Progress):
         def _started(self, step: Step) -> None:
-            self.cpu = time.process_time()
+            self.cpu = _cpu()
 
         def _ended(self, step: Step, elapsed: float) -> None:
-            cpu = time.process_time() - self.cpu
+            cpu = _cpu() - self.cpu
             figures["stages"][step.name] = {
                 "wall": round(elapsed, 3), "cpu": round(cpu, 3), "peak_rss_mib": round(_peak_mib()),
             }  # fmt: skip
@@ -388,8 +395,10 @@ def _recorder(figures: dict[str, Any]) -> Any:
     return Recorder(clock=time.perf_counter)
 
 
-def run_one(n: int, seed: int, per_file: int, keep: Path | None) -> dict[str, Any]:
-    """Generate ``n`` references and build them in this process (``kb.pipeline.build``); figures as a dict."""
+def run_one(n: int, seed: int, per_file: int, keep: Path | None, jobs: int) -> dict[str, Any]:
+    """Generate ``n`` references and build them in this process (``kb.pipeline.build``) with ``jobs``
+    worker processes; figures as a dict (the sub-stages of ``parse`` are timed only with one job: with
+    more, they run in the workers)."""
     from kb import citing
     from kb.config import Config
     from kb.pipeline import build
@@ -408,11 +417,12 @@ def run_one(n: int, seed: int, per_file: int, keep: Path | None) -> dict[str, An
     figures["rss_before_mib"] = round(_peak_mib())
     print(f"n={n}: generated {corpus} in {figures['generate_s']} s", file=sys.stderr, flush=True)
 
-    config = Config(refs, tmp / "evidence.db", progress=_recorder(figures))
-    start, cpu = time.perf_counter(), time.process_time()
+    config = Config(refs, tmp / "evidence.db", progress=_recorder(figures), jobs=jobs)
+    figures["jobs"] = jobs
+    start, cpu = time.perf_counter(), _cpu()
     summary = build(config)
     figures["total_wall"] = round(time.perf_counter() - start, 2)
-    figures["total_cpu"] = round(time.process_time() - cpu, 2)
+    figures["total_cpu"] = round(_cpu() - cpu, 2)
     for label, timer in timers.items():
         figures["stages"]["parse"][label] = {
             "wall": round(timer.wall, 3),
@@ -420,6 +430,7 @@ def run_one(n: int, seed: int, per_file: int, keep: Path | None) -> dict[str, An
             "calls": timer.calls,
         }
     figures["peak_rss_mib"] = round(_peak_mib())
+    figures["worker_peak_rss_mib"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
     figures["db_mib"] = round(config.db.stat().st_size / 2**20, 1)
     counts = sqlite_counts(config.db)
     figures["counts"] = {
@@ -451,11 +462,14 @@ def report(results: list[dict[str, Any]]) -> None:
         for r in results:
             s = r["stages"].get(stage) or r["stages"]["parse"].get(stage)
             rss = f"{s['peak_rss_mib']:>9}" if "peak_rss_mib" in s else " " * 9
-            cells += f"{s['wall']:>10.2f}{s['cpu']:>9.2f}{rss}"
+            timed = s.get("calls", 1) > 0  # a sub-stage run in worker processes is not timed
+            cells += f"{s['wall']:>10.2f}{s['cpu']:>9.2f}{rss}" if timed else f"{'(workers)':>28}"
         label = f"  ({stage})" if stage in SUB_STAGES else stage
         print(f"{label:<18}{cells}")
     ends = (f"{r['total_wall']:>10.2f}{r['total_cpu']:>9.2f}{r['peak_rss_mib']:>9}" for r in results)
     print(f"{'end to end':<18}" + "".join(ends))
+    print(f"{'worker processes':<18}" + "".join(f"{r['jobs']:>28}" for r in results))
+    print(f"{'worker peak RSS':<18}" + "".join(f"{r['worker_peak_rss_mib']:>24} MiB" for r in results))
     for a, b in itertools.pairwise(results):
         na, nb = a["references"], b["references"]
         print(f"\ngrowth exponent {na:,} -> {nb:,} (wall / CPU; 1.0 = linear):")
@@ -479,15 +493,23 @@ def main() -> None:
     parser.add_argument("--per-file", type=int, default=500, help="references per generated file")
     parser.add_argument("--keep", type=Path, help="copy each generated references/ directory here")
     parser.add_argument("--json", type=Path, help="write the figures of every size to this file")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=0,
+        help="worker processes of the build (default 0: as kb build, one per core)",
+    )
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one, args.seed, args.per_file, args.keep)))
+        from kb.workers import default_jobs
+
+        print(json.dumps(run_one(args.one, args.seed, args.per_file, args.keep, args.jobs or default_jobs())))
         return
     results = []
     for n in (int(s) for s in args.sizes.split(",")):
         command = [sys.executable, __file__, "--one", str(n), "--seed", str(args.seed),
-                   "--per-file", str(args.per_file)]  # fmt: skip
+                   "--per-file", str(args.per_file), "--jobs", str(args.jobs)]  # fmt: skip
         command += ["--keep", str(args.keep)] if args.keep else []
         proc = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=True)
         results.append(json.loads(proc.stdout.strip().splitlines()[-1]))

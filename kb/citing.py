@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from functools import partial
 
 from kb.config import Config
 from kb.ingest import CitationSpan, cut_document, read_documents, record_lines
@@ -29,9 +30,12 @@ from kb.model import (
     Span,
 )
 from kb.normalise import load_journal_table, normalise_record, repair_text
-from kb.normalise.journals import JournalTable
+from kb.normalise.journals import JournalTable, abbreviator
 from kb.parse import parse_reference
 from kb.parse.confidence import low_confidence_problems
+from kb.parse.crf import default_parser
+from kb.parse.features import load_dictionaries
+from kb.workers import ordered_map
 from kb.works import stable_id
 
 
@@ -51,18 +55,39 @@ def read_references(config: Config) -> Extraction:
     by_path = {d.path: d.id for d in read.documents}
     out.problems += [replace(p, document_id=by_path.get(p.path, "")) for p in read.problems]
     with config.progress.stage("parse", total=len(read.documents), unit="documents") as step:
-        for document in read.documents:
-            cut = cut_document(document)
-            seen: Counter[str] = Counter()
-            for found in cut.citations:
-                _add_citation(out, document, found, seen, journals)
-            for record in cut.records:
-                _add_record(out, document, record, seen, journals)
-            out.problems += [replace(p, document_id=document.id) for p in cut.problems]
-            out.passages += [(document.id, span) for span in cut.passages]
-            out.problems += [p for span in cut.passages for p in _text_problems(document.id, span)]
+        if config.jobs > 1:
+            _load_shared()
+        read_one = partial(_read_document, journals=journals)
+        for part in ordered_map(read_one, read.documents, config.jobs):
+            out.citations += part.citations
+            out.problems += part.problems
+            out.passages += part.passages
             step.advance()
         step.done(f"{len(out.citations):,} citations, {len(out.passages):,} passages")
+    return out
+
+
+def _load_shared() -> None:
+    """Load what parsing and normalising otherwise load at their first use (the parser's model and
+    dictionaries, the ISO 4 word list) in this process, so that the forked workers share one copy."""
+    default_parser()
+    load_dictionaries()
+    abbreviator()
+
+
+def _read_document(document: Document, journals: JournalTable) -> Extraction:
+    """One document cut, parsed and normalised: its citations, passages and problems (documents are
+    independent: ``read_references`` reads them side by side when the configuration has jobs)."""
+    out = Extraction()
+    cut = cut_document(document)
+    seen: Counter[str] = Counter()
+    for found in cut.citations:
+        _add_citation(out, document, found, seen, journals)
+    for record in cut.records:
+        _add_record(out, document, record, seen, journals)
+    out.problems += [replace(p, document_id=document.id) for p in cut.problems]
+    out.passages += [(document.id, span) for span in cut.passages]
+    out.problems += [p for span in cut.passages for p in _text_problems(document.id, span)]
     return out
 
 

@@ -1,10 +1,10 @@
 """One configuration for a build, made by the CLI and handed to every stage.
 
 ``Config`` says where the documents are (``references``), where the curated files are (``extract``:
-journals, vocabularies, reviewer decisions), where the database goes (``db``) and where the stages
-report as they run (``progress``, see ``kb.progress``). The curated defaults ship inside the package
-(``kb/curated``, the repository's ``extract/`` as package data), so an installed ``kb`` finds them from
-any directory.
+journals, vocabularies, reviewer decisions), where the database goes (``db``), where the stages
+report as they run (``progress``, see ``kb.progress``) and how many processes share the work
+(``jobs``). The curated defaults ship inside the package (``kb/curated``, the repository's ``extract/``
+as package data), so an installed ``kb`` finds them from any directory.
 
 A curated file is read from the extract directory when it is there, else the shipped default is used;
 reviewer decisions are never defaulted (they name the citations of one corpus).
@@ -50,6 +50,9 @@ class Config:
     """The curated files; ``None``: ``extract/`` beside ``references`` (when absent, the shipped ones)."""
     progress: Progress = field(default_factory=Progress)
     """Where the stages report as they run (default: nowhere; the CLI passes ``progress_for``)."""
+    jobs: int = 1
+    """Processes that read documents and tag texts side by side (``kb.workers``; the rows are the same
+    whatever the number; the CLI passes one per core, at most four)."""
 
     @property
     def extract_dir(self) -> Path:

@@ -1,8 +1,8 @@
 """Opening a built database for reading: the one way every read-side command does it.
 
-``kb export``, ``kb graph``, ``kb check``/``kb review`` and ``kb enrich`` read the database ``kb build``
-wrote; none of them may change it, and each must say what to do when the file is missing, is not a
-database, or lacks the tables it reads.
+``kb export``, ``kb graph``, ``kb check``/``kb review``, ``kb enrich``, ``kb results --db`` and
+``kb serve`` read the database ``kb build`` wrote; none of them may change it, and each must say what to
+do when the file is missing, is not a database, or lacks the tables it reads.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ def connect_readonly(db_path: Path | str, tables: Sequence[str] = ("works",)) ->
     path = Path(db_path)
     if not path.is_file():
         raise KbError(f"database {path} does not exist; run `kb build` first.")
-    conn = sqlguard.guard(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True))
+    conn = sqlguard.guard(open_readonly(path))
     try:
         present = {row[0] for row in conn.execute("select name from sqlite_master")}
     except sqlite3.DatabaseError as exc:
@@ -36,6 +36,14 @@ def connect_readonly(db_path: Path | str, tables: Sequence[str] = ("works",)) ->
             "Rebuild it with `kb build`."
         )
     return conn
+
+
+def open_readonly(path: Path) -> sqlite3.Connection:
+    """A read-only connection to the SQLite file ``path``, whatever characters its name holds (``?`` and
+    ``#`` would end a ``file:`` URI's path: the path is percent-encoded, ``Path.as_uri``). No checks and
+    no bounds: for the build's own files (the enrichment cache); a database a user queries is opened
+    with :func:`connect_readonly`."""
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
 
 
 def has_table(conn: sqlite3.Connection, name: str) -> bool:

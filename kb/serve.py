@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from kb.model import KbError
+from kb.readonly import connect_readonly
 from kb.safeyaml import YamlError, load_yaml
 
 FACETS_MAX_ROWS = 200_000
@@ -37,7 +38,7 @@ def datasette_command(db: Path, host: str, port: int, metadata: Path | None) -> 
 def table_sizes(db: Path) -> dict[str, int]:
     """An upper bound of each table's rows (its largest rowid), cheap on any size of database."""
     sizes: dict[str, int] = {}
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    conn = connect_readonly(db, tables=())
     try:
         tables = [r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")]
         for table in tables:

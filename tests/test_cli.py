@@ -90,9 +90,9 @@ def test_unwritable_database_exits_1(tmp_path, capsys):
 
 
 def test_usage_error_exits_1(capsys):
-    code, _, err = run(["build", "--bogus"], capsys)
+    code, _, err = run(["build", "--xyzzy"], capsys)
     assert code == 1
-    assert err == "Error: No such option '--bogus'.\nTry 'kb build --help' for help.\n"
+    assert err == "Error: No such option '--xyzzy'.\nTry 'kb build --help' for help.\n"
 
 
 def test_unknown_command_exits_1(capsys):

@@ -79,12 +79,16 @@ def quiet_option(func: F) -> F:
     return click.option("--quiet", "-q", is_flag=True, help="No progress report on stderr.")(func)
 
 
-def build_config(references: Path, db: Path, extract_dir: Path | None = None, quiet: bool = False) -> Any:
-    """The build configuration of a command, reporting progress on stderr unless ``quiet``."""
+def build_config(
+    references: Path, db: Path, extract_dir: Path | None = None, quiet: bool = False, jobs: int = 0
+) -> Any:
+    """The build configuration of a command, reporting progress on stderr unless ``quiet``; ``jobs``
+    worker processes (0: one per core, at most four)."""
     from kb.config import Config
     from kb.progress import progress_for
+    from kb.workers import default_jobs
 
-    return Config(references, db, extract_dir, progress_for(sys.stderr, quiet))
+    return Config(references, db, extract_dir, progress_for(sys.stderr, quiet), jobs or default_jobs())
 
 
 COMMAND_MODULES = {

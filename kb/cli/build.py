@@ -26,13 +26,21 @@ from kb.model import DocumentKind
 @references_option("Directory of input documents (each with an optional <name>.yml).")
 @db_option("Database file to write (replaced atomically).")
 @click.option("--strict", is_flag=True, help="Exit 2 when any problem of severity error was recorded.")
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Worker processes (default 0: one per core, at most 4); the database is the same.",
+)
 @extract_option
 @quiet_option
-def build_command(references: Path, db: Path, strict: bool, extract_dir: Path | None, quiet: bool) -> None:
+def build_command(
+    references: Path, db: Path, strict: bool, jobs: int, extract_dir: Path | None, quiet: bool
+) -> None:
     """Build the knowledge base from REFERENCES into DB and print a summary (progress on stderr)."""
     from kb.pipeline import build
 
-    summary = build(build_config(references, db, extract_dir, quiet))
+    summary = build(build_config(references, db, extract_dir, quiet, jobs))
     print_summary(summary, db)
     if strict and summary.errors:
         click.echo(f"strict: {summary.errors} problems of severity error; see the problems table.", err=True)

@@ -111,8 +111,6 @@ def results_command(file: Path, jsonl: bool, itp: bool, db: Path | None) -> None
     from kb.evidence.results.report import run_results, write_results_csv
 
     if db is not None:
-        if not db.is_file():
-            raise KbError(f"{db}: no such database; run `kb build` first.")
         try:
             write_results_csv(db, sys.stdout)
         except sqlite3.Error as exc:

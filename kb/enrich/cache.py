@@ -16,6 +16,7 @@ from pathlib import Path
 
 from kb.enrich.http import Response
 from kb.model import KbError
+from kb.readonly import open_readonly
 
 SCHEMA = """
 create table if not exists responses (
@@ -59,7 +60,7 @@ class Cache:
         self.path = path
         try:
             if readonly:
-                self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+                self.db = open_readonly(path)
             else:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 self.db = sqlite3.connect(path)

@@ -32,7 +32,7 @@ def evidence_rows(ex: Extraction, tables: Mapping[str, Sequence[Row]], config: C
     is set on its row and the works are ranked."""
     vocab = load_vocabulary_files(config.vocabularies)  # a broken file raises a KbError naming it
     sources, document_lines = evidence_sources(ex)
-    evidence = evidence_tables(sources, document_lines, vocab)
+    evidence = evidence_tables(sources, document_lines, vocab, config.jobs)
     narrative_talks(evidence, ex, vocab)
     works = tables.get("works", [])  # an empty references/ has no works
     set_conditions(works, ex, sources, document_lines, vocab)

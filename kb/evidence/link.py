@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 from kb.evidence.results import Result, extract_results, results_for_text
@@ -25,6 +26,7 @@ from kb.evidence.results.report import RESULTS_VIEW, RESULTS_VIEW_SQL
 from kb.evidence.tagger import TagResult, line_of, tag_text
 from kb.evidence.vocab import Concept, Vocabulary, load_vocabulary
 from kb.store import Row, TableSpec, columns
+from kb.workers import ordered_map
 from kb.works import stable_id
 
 SNIPPET_WIDTH = 60
@@ -235,9 +237,11 @@ def _snippet(text: str, start: int, end: int) -> str:
     return ("…" if left else "") + " ".join(text[left:right].split()) + ("…" if right < len(text) else "")
 
 
-def _tag_rows(
-    source: TextSource, tagged: TagResult, out: dict[str, list[Row]], designs: dict[str, Row]
-) -> None:
+def _tag_rows(source: TextSource, tagged: TagResult) -> tuple[list[Row], list[Row], Row | None]:
+    """The intervention links, outcome links and design row (or None) of one tagged source."""
+    interventions: list[Row] = []
+    outcomes: list[Row] = []
+
     def where(offset: int) -> dict[str, Any]:
         return {
             "document_id": source.document_id or None,
@@ -247,7 +251,7 @@ def _tag_rows(
 
     for hit in tagged.interventions:
         key = (source.work_id, hit.id, hit.role, source.document_id, str(hit.start), source.method)
-        out["work_interventions"].append(
+        interventions.append(
             {
                 "id": stable_id("wi_", *key),
                 "work_id": source.work_id,
@@ -259,7 +263,7 @@ def _tag_rows(
         )
     for hit in tagged.outcomes:
         key = (source.work_id, hit.id, source.document_id, str(hit.start), source.method)
-        out["work_outcomes"].append(
+        outcomes.append(
             {
                 "id": stable_id("wo_", *key),
                 "work_id": source.work_id,
@@ -270,11 +274,15 @@ def _tag_rows(
             }
         )
     design = tagged.design
-    if design.primary and source.work_id not in designs:
-        cue = next(
-            (c for c in design.cues if c.design == design.primary), design.cues[0] if design.cues else None
-        )
-        designs[source.work_id] = {
+    if not design.primary:
+        return interventions, outcomes, None
+    cue = next(
+        (c for c in design.cues if c.design == design.primary), design.cues[0] if design.cues else None
+    )
+    return (
+        interventions,
+        outcomes,
+        {
             "work_id": source.work_id,
             "design_id": design.primary,
             "flags": ", ".join(design.flags),
@@ -283,7 +291,23 @@ def _tag_rows(
             "grade": design.level.has2013_grade,
             "snippet": _snippet(source.text, cue.start, cue.end) if cue else "",
             **where(cue.start if cue else 0),
-        }
+        },
+    )
+
+
+def _read_source(
+    source: TextSource, vocab: Vocabulary, background: Mapping[tuple[str, str], set[int]]
+) -> tuple[list[Row], list[Row], Row | None, list[Row]]:
+    """One source tagged: its intervention links, outcome links, design row (or None) and, for an
+    abstract, its result rows (sources are independent: ``evidence_tables`` reads them side by side)."""
+    tagged = tag_text(source.text, vocab, assume_itp=source.method == "document")
+    results: list[Row] = []
+    if source.method == "document":
+        tagged = _studied_only(tagged, source.text, background[(source.work_id, source.document_id)])
+    elif source.method == "abstract":
+        found = results_for_text(source.text, vocab, first_line=source.line, tags=tagged)
+        results = _result_rows(source.work_id, source.document_id, found, "abstract")
+    return (*_tag_rows(source, tagged), results)
 
 
 def background_lines(lines: list[str]) -> set[int]:
@@ -355,8 +379,10 @@ def evidence_tables(
     sources: Iterable[TextSource],
     document_lines: Mapping[tuple[str, str], list[str]],
     vocab: Vocabulary | None = None,
+    jobs: int = 1,
 ) -> dict[str, list[Row]]:
-    """Tag every source (titles, abstracts) and every document text about a work; extract the results.
+    """Tag every source (titles, abstracts) and every document text about a work (by ``jobs`` processes,
+    ``kb.workers``); extract the results.
 
     ``document_lines`` maps ``(work_id, document_id)`` to the document's lines with everything that is not
     text about the work (citations) blanked, so that line numbers stay the file's. A document's design
@@ -373,16 +399,17 @@ def evidence_tables(
     )
     background = {key: background_lines(lines) for key, lines in document_lines.items()}
     abstract_results: list[list[Row]] = []
-    for source in ordered:
-        if not source.text.strip():
-            continue
-        tagged = tag_text(source.text, vocab, assume_itp=source.method == "document")
-        if source.method == "document":
-            tagged = _studied_only(tagged, source.text, background[(source.work_id, source.document_id)])
-        elif source.method == "abstract":
-            found = results_for_text(source.text, vocab, first_line=source.line, tags=tagged)
-            abstract_results.append(_result_rows(source.work_id, source.document_id, found, "abstract"))
-        _tag_rows(source, tagged, out, designs)
+    read = partial(_read_source, vocab=vocab, background=background)
+    texts = [source for source in ordered if source.text.strip()]
+    for source, (interventions, outcomes, design, results) in zip(
+        texts, ordered_map(read, texts, jobs), strict=True
+    ):
+        out["work_interventions"] += interventions
+        out["work_outcomes"] += outcomes
+        if design is not None and source.work_id not in designs:
+            designs[source.work_id] = design
+        if source.method == "abstract":
+            abstract_results.append(results)
     for (work_id, document_id), lines in sorted(document_lines.items()):
         out["results"] += _result_rows(
             work_id, document_id, extract_results(lines, 1, vocab, assume_itp=True)

@@ -52,7 +52,16 @@ class FoldedText:
     @cached_property
     def tokens(self) -> list[tuple[int, int, str]]:
         """Word tokens of ``lower`` as ``(start, end, key)`` (key: plural ``s`` dropped), computed once."""
-        return [(m.start(), m.end(), norm_token(m.group())) for m in TOKEN_RE.finditer(self.lower)]
+        return [
+            (m.start(), m.end(), t[:-1] if len(t) > 3 and t[-1] == "s" else t)
+            for m in TOKEN_RE.finditer(self.lower)
+            for t in (m.group(),)
+        ]
+
+    @cached_property
+    def keys(self) -> list[str]:
+        """The keys of :attr:`tokens` alone, in order."""
+        return [key for _, _, key in self.tokens]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a folded ``[start, end)`` span to original offsets."""
@@ -102,7 +111,8 @@ def fold_lower(text: str) -> str:
 
 
 def norm_token(token: str) -> str:
-    """Token key used on both sides of term matching: a trailing plural ``s`` is dropped."""
+    """Token key used on both sides of term matching: a trailing plural ``s`` is dropped (written out
+    again in :attr:`FoldedText.tokens`, which makes it for every word of every text)."""
     return token[:-1] if len(token) > 3 and token.endswith("s") else token
 
 
@@ -123,11 +133,9 @@ def cue_regex(cues: Iterable[str], *, whole_compound: bool = False) -> re.Patter
 @lru_cache(maxsize=1024)
 def _cue_regex(cues: tuple[str, ...], whole_compound: bool) -> re.Pattern[str] | None:
     parts: list[str] = []
-    firsts: set[str] | None = set()
     for cue in sorted(set(cues), key=len, reverse=True):
         if cue.startswith("re:"):
             parts.append(f"(?:{cue[3:]})")
-            firsts = None  # a raw regex may start with anything
             continue
         text = fold_lower(cue)
         prefix = text.endswith("*")
@@ -138,18 +146,15 @@ def _cue_regex(cues: tuple[str, ...], whole_compound: bool) -> re.Pattern[str] |
         body = r"[\s\-]*".join(pieces)
         if prefix:
             body += r"[a-z0-9]*"
-        lead = r"(?<![a-z0-9])" if text[0].isalnum() else ""
+        if text[0].isalnum():
+            # "no letter or digit before the cue", checked after its first character: every alternative
+            # then starts with a literal, so the engine skips, in C, the positions no cue starts at
+            body = f"{body[0]}(?<![a-z0-9]{body[0]}){body[1:]}"
         end = r"(?![a-z0-9]|-[a-z])" if whole_compound else r"(?![a-z0-9])"
         tail = end if text[-1].isalnum() else ""
-        parts.append(lead + body + tail)
-        if firsts is not None:
-            firsts.add(text[0])
+        parts.append(body + tail)
     if not parts:
         return None
-    if firsts:
-        # a look-ahead on the first characters lets the engine skip, in C, the positions no cue starts at
-        first = "".join(sorted(re.escape(c) for c in firsts))
-        return re.compile(f"(?=[{first}])(?:{'|'.join(parts)})")
     return re.compile("|".join(parts))
 
 
@@ -187,6 +192,7 @@ class TermMatcher:
             self._max = max(self._max, len(key))
             for n in range(1, len(key) + 1):
                 self._prefixes.add(key[:n])
+        self._firsts = {key[0] for key in self._prefixes}
         self._forms: dict[str, object] = {}
         for form, payload in forms:
             self._forms.setdefault(fold(form).cased, payload)
@@ -202,23 +208,24 @@ class TermMatcher:
     def find(self, text: FoldedText) -> list[RawHit]:
         """All non-overlapping hits, leftmost-longest, sorted by start."""
         hits: list[RawHit] = []
-        tokens = text.tokens
-        i = 0
-        while i < len(tokens):
+        tokens, keys, terms, prefixes = text.tokens, text.keys, self._terms, self._prefixes
+        firsts, count = self._firsts, len(keys)
+        end = 0  # tokens before ``end`` are inside a hit already
+        for i in [i for i, k in enumerate(keys) if k in firsts]:  # the positions where a term may start
+            if i < end:
+                continue
             best: tuple[int, object] | None = None
             key: tuple[str, ...] = ()
-            for n in range(1, min(self._max, len(tokens) - i) + 1):
-                key = (*key, tokens[i + n - 1][2])
-                if key not in self._prefixes:
+            for n in range(1, min(self._max, count - i) + 1):
+                key = (*key, keys[i + n - 1])
+                if key not in prefixes:
                     break
-                if key in self._terms:
-                    best = (n, self._terms[key])
-            if best is None:
-                i += 1
-                continue
-            n, payload = best
-            hits.append(RawHit(tokens[i][0], tokens[i + n - 1][1], payload, False))
-            i += n
+                if key in terms:
+                    best = (n, terms[key])
+            if best is not None:
+                n, payload = best
+                hits.append(RawHit(tokens[i][0], tokens[i + n - 1][1], payload, False))
+                end = i + n
         if self._form_re is not None:
             hits.extend(
                 RawHit(m.start(), m.end(), self._forms[m.group()], True)

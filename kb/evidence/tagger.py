@@ -25,6 +25,8 @@ RESCUE = "rescue"
 ROLES = (INTERVENTION, COMPARATOR, POPULATION, RESCUE)
 
 SENTENCE_END = re.compile(r"(?<![Vv]s)(?<!\bal)(?<!\bcf)[.;!?]\s+(?=[A-Z0-9\"(])|\n\s*\n|[.;!?]$")
+SPACES = re.compile(r"[\s\-]+")
+BLANK_LINE = re.compile(r"\n\s*\n")
 CHAIN_GAP = re.compile(r"^\s*(?:,|and|or|et|ou|/|\+|&)?\s*(?:the|le|la|les|l'|des|du|de)?\s*$")
 
 
@@ -103,9 +105,7 @@ class _RoleCues:
         attached = cue_regex(pop.get("attached") or [])
         self.attached = re.compile(f"^-(?:{attached.pattern})") if attached is not None else None
         self.block = cue_regex(pop.get("block") or [])
-        self.population_terms = {
-            re.sub(r"[\s\-]+", " ", fold_lower(t)) for t in roles.get("population_terms") or []
-        }
+        self.population_terms = {SPACES.sub(" ", fold_lower(t)) for t in roles.get("population_terms") or []}
 
 
 _CUES: dict[int, _RoleCues] = {}
@@ -123,7 +123,7 @@ def _blocks(text: FoldedText, cues: _RoleCues) -> list[tuple[int, int]]:
         return []
     spans = []
     for m in cues.block.finditer(text.lower):
-        end = re.compile(r"\n\s*\n").search(text.lower, m.end())
+        end = BLANK_LINE.search(text.lower, m.end())
         spans.append((m.start(), end.start() if end else len(text.lower)))
     return spans
 
@@ -139,7 +139,7 @@ def _role(
     cid = hit.payload[0]  # type: ignore[index]
     default = vf.by_id[cid].get("default_role", INTERVENTION)
     lower = text.lower
-    if re.sub(r"[\s\-]+", " ", lower[hit.start : hit.end]) in cues.population_terms:
+    if SPACES.sub(" ", lower[hit.start : hit.end]) in cues.population_terms:
         return POPULATION
     after = lower[hit.end : hit.end + 40]
     if cues.attached is not None and cues.attached.match(after):

@@ -202,7 +202,7 @@ def iso4_abbreviation(title: str) -> str:
     """ISO 4 abbreviation of ``title`` written the NLM way: no periods, no commas, no diacritics."""
     plain = " ".join(title.replace(".", " ").split())
     try:
-        abbreviated = _abbreviator()(plain, remove_part=True)
+        abbreviated = abbreviator()(plain, remove_part=True)
     except (IndexError, KeyError, ValueError):
         # pyiso4 fails on some already-abbreviated strings ("J Thromb Haemost JTH"); keep them.
         abbreviated = plain
@@ -211,8 +211,9 @@ def iso4_abbreviation(title: str) -> str:
 
 
 @cache
-def _abbreviator() -> Any:
-    """The pyiso4 abbreviator (loading the LTWA takes half a second, so it is done once)."""
+def abbreviator() -> Any:
+    """The pyiso4 abbreviator (loading the LTWA takes half a second, so it is done once: a build loads it
+    before forking its workers, which share it)."""
     from pyiso4.ltwa import Abbreviate
 
     return Abbreviate.create()

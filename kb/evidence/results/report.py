@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import csv
 import json
-import sqlite3
 from pathlib import Path
 from typing import TextIO
 
 from kb.evidence.results import results_for_text
 from kb.evidence.vocab import Vocabulary
+from kb.readonly import connect_readonly
 
 RESULTS_VIEW = "results_for_meta_analysis"
 """The view the CSV export reads (also a Datasette table whose .csv link gives the same file)."""
@@ -67,9 +67,10 @@ def run_results(text: str, out: TextIO, vocab: Vocabulary | None = None, *, assu
 def write_results_csv(db: Path, out: TextIO) -> int:
     """Write the results of database ``db`` as CSV (header first); return the number of rows written.
 
-    Raises ``sqlite3.Error`` when the database has no results view (built by an older version).
+    Raises ``KbError`` when the file is missing, is not a database or has no results view (built by an
+    older version), ``sqlite3.Error`` when the view cannot be read.
     """
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    conn = connect_readonly(db, tables=(RESULTS_VIEW,))
     try:
         cursor = conn.execute(f"select * from {RESULTS_VIEW}")
         writer = csv.writer(out, lineterminator="\n")
