@@ -21,7 +21,8 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 MAX_JOBS = 4
-"""Worker processes at most (beyond four, pickling the results back costs more than it saves)."""
+"""Worker processes at most, for ``kb build`` and ``kb parse`` (beyond four, pickling the results back
+costs more than it saves)."""
 
 CHUNKS_PER_JOB = 16
 """Items are handed to the workers in about this many chunks per worker (fewer round trips than one by

@@ -258,3 +258,78 @@ def test_development_set_score(tmp_path: Path) -> None:
     )
     last = dict(kv.split("=") for kv in done.stdout.strip().splitlines()[-1].split())
     assert float(last["recall"]) >= 0.95 and float(last["precision"]) >= 0.95, done.stdout[-600:]
+
+
+# Classes found on the fifth independent batch, each in other words than the case it was found on.
+MORE_STYLES = [
+    ("Blood loss was 210 ml (IQR 150–320) with tranexamic acid.", [("median", 210.0, None, None)]),
+    ("Walking distance was 35 m longer with training (95% CI 12 to 58).", [("md", 35.0, 12.0, 58.0)]),
+    ("Grip strength improved (B 1.9 kg, 95% CI 0.4;3.4).", [("md", 1.9, 0.4, 3.4)]),
+    (
+        "Response was 61% in arm A and 45% in arm B.",
+        [("proportion", 45.0, None, None), ("proportion", 61.0, None, None)],
+    ),
+    (
+        "Pain fell by 2.4 points with acupuncture and 1.1 points with sham.",
+        [("mean", 1.1, None, None), ("mean", 2.4, None, None)],
+    ),
+    (
+        "During a median follow-up of 3.1 years, stroke occurred in 4.2% of the aspirin group.",
+        [("median", 3.1, None, None), ("proportion", 4.2, None, None)],
+    ),
+    # the sixth batch's classes
+    (
+        "Ratings rose from 3.2 to 4.1 with coaching and from 3.3 to 3.5 with usual care.",
+        [
+            ("mean", 3.2, None, None),
+            ("mean", 3.3, None, None),
+            ("mean", 3.5, None, None),
+            ("mean", 4.1, None, None),
+        ],
+    ),
+    (
+        "Height-for-age z-score increased by 0.15 (95% CI 0.02 to 0.28) more in the intervention arm.",
+        [("md", 0.15, 0.02, 0.28)],
+    ),
+    (
+        "Complication rates were 4.2 and 7.9 percent, respectively.",
+        [("proportion", 4.2, None, None), ("proportion", 7.9, None, None)],
+    ),
+    (
+        "Protein intake was 1.2 g/kg/day versus 0.9 g/kg/day.",
+        [("mean", 0.9, None, None), ("mean", 1.2, None, None)],
+    ),
+    ("Grade ≥3 toxicity: 12% vs 20%.", [("proportion", 12.0, None, None), ("proportion", 20.0, None, None)]),
+    (
+        "Systolic pressure fell by 8.4 mm Hg in group A and 3.9 mm Hg in group B.",
+        [("mean", 3.9, None, None), ("mean", 8.4, None, None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MORE_STYLES, ids=[s[:40] for s, _ in MORE_STYLES])
+def test_more_reporting_styles(
+    sentence: str, expected: list[tuple[str, float, float | None, float | None]]
+) -> None:
+    assert rows("RESULTS: " + sentence) == sorted(expected)
+
+
+def test_a_margin_is_a_threshold() -> None:
+    assert rows("RESULTS: Noninferiority was shown with a margin of 5%.") == []
+
+
+def test_mixed_case_headings_at_line_starts() -> None:
+    text = (
+        "Contexte : Un essai.\nPatients et méthodes : 120 patients ont été inclus.\nRésultats : Réponse 40 %."
+    )
+    assert [s.role for s in split_sections(text)] == ["background", "methods", "results"]
+
+
+def test_inline_headings_inside_one_paragraph() -> None:
+    text = "Aim: To test a brace. Methods: 80 adults were randomised. Results: Pain fell in 40% vs 20%."
+    assert [s.role for s in split_sections(text)] == ["background", "methods", "results"]
+    assert rows(text) == [
+        ("n", 80.0, None, None),
+        ("proportion", 20.0, None, None),
+        ("proportion", 40.0, None, None),
+    ]

@@ -28,7 +28,7 @@ FAMILY = {"response_rate": "proportion"}
 
 
 def _p(p: object) -> float:
-    return float(re.sub(r"^[<>=≤≥]+", "", str(p)))
+    return float(re.sub(r"^[<>=≤≥]+", "", str(p)).replace("\u00b7", "."))  # "p=0·03" as the scorer reads it
 
 
 def _match(gold: list[dict], pred: list[dict]) -> int:

@@ -34,7 +34,8 @@ def parse_command(file: Path, jsonl: bool, fmt: str, jobs: int) -> None:
     """Parse one reference per line of FILE (or stdin): authors, title, journal, date, volume, issue,
     pages, DOI, PMID, URL, type, the confidence of each field and the problems found. Every line gives
     exactly one item."""
-    from kb.parse.csl import binary_lines, default_jobs, run_parse
+    from kb.parse.csl import binary_lines, run_parse
+    from kb.workers import default_jobs
 
     jobs = jobs or default_jobs()
 

@@ -6,7 +6,8 @@ import argparse
 import io
 import sys
 
-from kb.parse.csl import FORMATS, binary_lines, default_jobs, run_parse
+from kb.parse.csl import FORMATS, binary_lines, run_parse
+from kb.workers import default_jobs
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,10 +8,10 @@ input order. The CLI (``python -m kb.parse`` and ``kb parse``) only calls :func:
 from __future__ import annotations
 
 import collections
+import gc
 import itertools
 import json
 import multiprocessing as mp
-import os
 import re
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO, TextIO
@@ -24,8 +24,6 @@ BATCH = 512
 """Lines parsed between two writes (and the unit of work of a worker process)."""
 MAX_LINE_BYTES = 1_000_000
 """The longest line `kb parse` reads (a reference is a few hundred bytes)."""
-MAX_JOBS = 4
-"""Worker processes `kb parse` uses at most (one per available core): parsing is CPU-bound."""
 WINDOW = 4
 """Batches in flight per worker: the input is read at most this far ahead (bounded memory)."""
 
@@ -138,15 +136,6 @@ def _render(job: tuple[list[str], str, bool, int]) -> str:
     return ("\n" if jsonl else ",\n").join(dumps(to_csl(r)) for r in refs)
 
 
-def default_jobs() -> int:
-    """Worker processes for `kb parse`: the cores this process may use, at most :data:`MAX_JOBS`."""
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not on Linux
-        cores = os.cpu_count() or 1
-    return max(1, min(MAX_JOBS, cores))
-
-
 def _rendered(jobs_in: Iterator[tuple[list[str], str, bool, int]], jobs: int) -> Iterator[str]:
     """The rendered batches, in input order; with ``jobs`` > 1 and more than one batch, parsed by
     that many forked worker processes, at most ``jobs * WINDOW`` batches in flight."""
@@ -160,7 +149,12 @@ def _rendered(jobs_in: Iterator[tuple[list[str], str, bool, int]], jobs: int) ->
 
     default_parser()  # the model and the dictionaries are loaded once, before the fork: shared
     load_dictionaries()
-    with mp.get_context("fork").Pool(jobs) as pool:
+    gc.freeze()  # the workers' collections leave the inherited objects (and their memory pages) alone
+    try:
+        pool = mp.get_context("fork").Pool(jobs)
+    finally:
+        gc.unfreeze()
+    with pool:
         pending: collections.deque = collections.deque()
         for job in itertools.chain(first, jobs_in):
             pending.append(pool.apply_async(_render, (job,)))

@@ -13,7 +13,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from kb.evidence.results.concepts import describe, link
 from kb.evidence.results.extract import extract_text
@@ -54,7 +53,7 @@ def results_for_text(
     found = [describe(text, r) for r in extract_text(text)]
     found = link(text, found, vocab, assume_itp=assume_itp, tags=tags)
     starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
-    return [replace(r, line=first_line - 1 + bisect.bisect_right(starts, r.start)) for r in found]
+    return [r.evolve(line=first_line - 1 + bisect.bisect_right(starts, r.start)) for r in found]
 
 
 def extract_results(
@@ -99,4 +98,4 @@ def extract_results(
             seen.add(key)
             kept.append(r)
     found = kept
-    return [replace(r, line=numbers[max(0, bisect.bisect_right(starts, r.start) - 1)]) for r in found]
+    return [r.evolve(line=numbers[max(0, bisect.bisect_right(starts, r.start) - 1)]) for r in found]

@@ -12,7 +12,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import TypeVar
 
 from kb.evidence.matcher import cue_regex
@@ -61,7 +60,7 @@ def describe(text: str, result: Result) -> Result:
         if arm is None and c is not None:
             words = re.findall(r"[A-Za-z][\w+/-]*", sentence[: c.start()])
             arm = words[-1] if words else None
-    return replace(result, arm_text=arm, comparator_arm=comparator, outcome_text=_outcome_text(sentence, at))
+    return result.evolve(arm_text=arm, comparator_arm=comparator, outcome_text=_outcome_text(sentence, at))
 
 
 def _outcome_text(sentence: str, at: int) -> str | None:
@@ -96,8 +95,8 @@ def link(
     ``tags`` are the tagger's hits on ``text`` when the caller already has them (the build tags every
     abstract once).
     """
-    if not results:
-        return results
+    if all(r.measure in (MEASURE_N, MEASURE_P_ONLY) for r in results):
+        return results  # sample sizes and p values take no concept: the text need not be tagged
     tags = tags if tags is not None else tag_concepts(text, vocab, assume_itp=assume_itp)
     primary = [i for i, is_primary in tags.outcome_links() if is_primary]
     primary_rx = cue_regex((vocab.outcomes.section("primary_cues") or {}).get("cues") or [])
@@ -137,7 +136,7 @@ def link(
                 kind = KIND_ADVERSE_EVENT
             elif default == MEASURE_RESPONSE_RATE:
                 measure = MEASURE_RESPONSE_RATE
-        out.append(replace(r, outcome=outcome, arm=arm, measure=measure, kind=kind))
+        out.append(r.evolve(outcome=outcome, arm=arm, measure=measure, kind=kind))
     return out
 
 

@@ -14,6 +14,7 @@ import bisect
 import re
 
 from kb.evidence.results import patterns as P
+from kb.evidence.results.baseline import baseline
 from kb.evidence.results.model import (
     FAMILY,
     MEASURE_MEAN,
@@ -25,6 +26,7 @@ from kb.evidence.results.model import (
 )
 from kb.evidence.results.numbers import parse_number
 from kb.evidence.results.sections import CONCLUSIONS, DISCUSSION, METHODS, split_sections, split_sentences
+from kb.evidence.results.sizes import sample_sizes
 from kb.evidence.results.spans import (
     ABBREV_GAP_RE,
     DIFFERENCE_RE,
@@ -35,11 +37,9 @@ from kb.evidence.results.spans import (
     VALUE_ROLES,
     Sentence,
     Tok,
-    baseline,
     clean,
     design_spans,
     keywords,
-    sample_sizes,
     scope,
     tokens,
     unit_of,
@@ -113,7 +113,17 @@ def _values(sent: Sentence) -> None:
             t.measure = MEASURE_PROPORTION
         elif t.pct and RD_AFTER_RE.match(after):
             t.measure = "rd"
+            _clause_ci(sent, t)
+        elif not t.pct and _compared(sent, t):
+            t.measure = "md"  # "7.1 mm Hg lower with the salt substitute (95% CI 4.5 to 9.7)"
+            _clause_ci(sent, t)
         elif not t.pct and P.CHANGE_BY_RE.search(text[max(sent.s.start, t.start - 60) : t.start]):
+            if P.MORE_WITH_RE.match(text, t.end, sent.s.end):
+                t.measure = "md"  # "improved by 0.21 SD (95% CI 0.05 to 0.37) more with the supplement"
+            else:
+                t.measure = MEASURE_MEAN
+                _arm_pair(sent, t, MEASURE_MEAN)  # "decreased by 14.2 points with iCBT and 6.1 points with"
+        elif not t.pct and _from_to(sent, t):
             t.measure = MEASURE_MEAN
         elif (
             not t.pct
@@ -153,6 +163,18 @@ def _values(sent: Sentence) -> None:
             _arm_pair(sent, t, kind)
         if t.measure is not None:
             t.role = "value"
+
+
+def _from_to(sent: Sentence, t: Tok) -> bool:
+    """A change "from X to Y" (pre- and post-treatment values, both means): "fell from 19.9 to 10.6"."""
+    if not P.FROM_TO_BEFORE_RE.search(sent.text, max(sent.s.start, t.start - 100), t.start):
+        return False
+    m = P.FROM_TO_AFTER_RE.match(sent.text, t.end, sent.s.end)
+    other = sent.next_after(t.end) if m else None
+    if m is None or other is None or other.start != m.start("num") or other.role or other.pct:
+        return False
+    other.measure, other.role = MEASURE_MEAN, "value"
+    return True
 
 
 def _arm_pair(sent: Sentence, t: Tok, kind: str | None) -> None:
@@ -218,6 +240,32 @@ def _paired(sent: Sentence, t: Tok) -> bool:
     return not re.match(
         rf"\s*(?:{P.POPULATION}|events?|deaths?|episodes?)\b", text[other.end : other.end + 20]
     )
+
+
+def _compared(sent: Sentence, t: Tok) -> bool:
+    """A measured value written as a comparison ("7.1 mm Hg lower with A"), not a count ("3 more in A")."""
+    m = P.MD_AFTER_RE.match(sent.text, t.end, sent.s.end)
+    if m is None:
+        return False
+    unit = (m.group("unit") or "").strip()
+    if not unit:
+        return not t.value.is_integer()
+    u = P.UNIT_WORD_RE.match(unit)
+    return u is not None and u.end() == len(unit)  # "at day 21 was lower with A": "was" is no unit
+
+
+def _clause_ci(sent: Sentence, t: Tok) -> None:
+    """The CI later in the value's clause when only words stand between ("lower with A (95% CI ...)")."""
+    if t.ci is not None:
+        return
+    m = P.CI_RE.search(sent.text, t.end, min(sent.s.end, t.end + 100))
+    if m is None or re.search(r"[.;]\s", sent.text[t.end : m.start()]):
+        return
+    if any(u.role in ("", "value") for u in sent.within(t.end, m.start())):
+        return
+    lo, hi = parse_number(m.group("lo")), parse_number(m.group("hi")) if m.group("hi") else None
+    if lo is not None and hi is not None and min(lo, hi) <= t.value <= max(lo, hi):
+        t.ci = (lo, hi)
 
 
 def _has_unit(text: str, t: Tok) -> bool:

@@ -43,6 +43,11 @@ BARE_CI_RE = re.compile(rf"\s*,\s*(?P<lo>{NUM})\s*(?:to|[{MINUS_SIGNS}])\s*(?P<h
 """Bounds after a comma, without words or brackets, after an effect: "odds ratio 2.35, 1.58 to 3.49"."""
 POINTS_RE = re.compile(r"\s*(?:percentage points?|percent points?|points? de pourcentage|pp\b)")
 """A difference in percentage points: a risk difference."""
+MD_AFTER_RE = re.compile(
+    r"\s*(?P<unit>[a-zA-Zµμ°]{1,10}(?:\s?Hg)?(?:/[a-zA-Z0-9²]+)*\s+)?(?:higher|lower|greater|less|more|fewer"
+    r"|shorter|longer|smaller|larger)\s+(?:in|among|with|for|than|on)\s"
+)
+"""A difference written as a comparison: "7.1 mm Hg lower with the salt substitute" (a mean difference)."""
 P_RE = lead(
     "[Pp]",
     r"(?<![A-Za-z])[Pp](?:\s*[-‐]?\s*values?)?(?:\s*(?:for|of)\s+(?:trend|interaction|heterogeneity|difference|"
@@ -95,13 +100,19 @@ THRESHOLD_RE = lead(
     rf"[{MINUS_SIGNS}<>≤≥⩽⩾&mlgfhaoubesipMLGFHAOUBESIP\d.\u00b7+]",
     rf"(?:[<>≤≥⩽⩾]|&lt;|&gt;|(?i:\b(?:more|less|greater|fewer|higher|lower) than|\bat least|\bover|\bunder"
     r"|\babove|\bbelow|\bup to|\bexceeding|\bminimum of|\bmaximum of|\bsupérieure? à|\binférieure? à"
-    r"|\bplus de"
+    r"|\bplus de|\bmargins?(?:\s+(?:of|was|is|set at|=|:))?"
     rf"|\bmoins de))\s*(?P<num>{NUM})"
     rf"|(?P<num2>{NUM})\s*%?\s*(?i:or (?:more|greater|higher|less|lower|above|below|fewer)\b)",
 )
-"""A threshold of the design or a cut-off: "≥ 3%", "> 30", "more than 5 kg", "by 25% or more"."""
-ALLOCATION_RE = lead(r"\d", r"(?<![\d.,:])\d{1,2}(?:\s*:\s*\d{1,2})+(?![\d.,:])")
-"""An allocation ratio "1:1", "2:1:1": no sample size, no result."""
+"""A threshold of the design or a cut-off: "≥ 3%", "> 30", "more than 5 kg", "by 25% or more", "a
+non-inferiority margin of 10%"."""
+ALLOCATION_RE = lead(r"\d", r"(?<![\d.,:])\d{1,2}(?:\s*:\s*\d{1,2})+(?![\d.,:]|\s*%)")
+"""An allocation ratio "1:1", "2:1:1": no sample size, no result ("grade ≥2: 7% vs 15%" is a label and a
+value)."""
+PCT_AFTER_RE = re.compile(r"\s?(?:%|per ?cent\b|pour ?cent\b)")
+"""A percentage sign, or the words ("5.1 per cent", "12 percent")."""
+SHARED_UNIT_GAP_RE = re.compile(r"\s+(?:and|or|vs\.?|versus|et)\s+")
+"""Between two numbers that share the unit written after the second: "6.1 and 5.1 per cent"."""
 FOLD_RE = lead(NUM_LEAD, rf"(?P<num>{NUM})\s*[-‐]?\s*(?:fold|times)\b")
 """A ratio written "15-fold" / "3 times": not one of the scored measures."""
 RATIO_RE = lead(r"\d", r"(?<![\d.])(?P<count>\d+)\s*/\s*(?P<den>\d+)(?![\d.]|\s*(?:mm|cm|L|l|kg|µ|m\b))")
@@ -142,6 +153,10 @@ EFFECTS: tuple[tuple[str, str, bool], ...] = (
         False,
     ),
     ("md", r"MD|WMD|SMD|AMD", True),
+    # a regression coefficient of the arm: "B 0.21 litres, 95% CI 0.09;0.33" (a bare "B" only with its CI,
+    # so "arm B 45%" and "hepatitis B" stay what they are)
+    ("md", rf"B(?=\s*[=:]?\s*{NUM}[^;()\d]{{0,20}}?\b(?:90|95|99)\s*%\s*C)", True),
+    ("md", r"(?:regression |beta |\u03b2 )?coefficients?", False),
 )
 """(measure, pattern, case-sensitive abbreviation?) for the effect estimates a value can follow."""
 
@@ -167,7 +182,8 @@ POPULATION = (
     r"|smokers?|rats?|mice|dogs?|pigs?|rabbits?|eyes|teeth|knees|hips|couples|families|households|residents"
     r"|nurses|physicians|doctors|veterans|survivors|recipients|donors|sujets|malades|enfants|femmes|hommes"
     r"|molars|specimens|samples|animals|horses|cows|sheep|lambs|piglets|calves|hens|chickens|fish"
-    r"|cases|cas)"
+    r"|cases|cas|adolescents?|teenagers?|toddlers?|outpatients?|inpatients?|pupils|schoolchildren|workers"
+    r"|employees|nouveau-nés|nourrissons|adultes|participantes?)"
 )
 POP_N_RE = lead(
     r"\d",
@@ -176,7 +192,7 @@ POP_N_RE = lead(
     rf"{POPULATION}\b",
 )
 """A number followed (within five words) by a population noun: "250 healthy, pregnant women"."""
-WORD_N_RE = re.compile(r"\s+(?:[A-Za-z][\w'-]*,?\s+){0,8}?" + POPULATION + r"\b")
+WORD_N_RE = re.compile(r"\s+(?:[A-Za-z][\w'\u2013-]*,?\s+){0,8}?" + POPULATION + r"\b")
 """After a number in words: the words up to its population noun."""
 N_EQ_RE = lead("[Nn]", r"(?<![A-Za-z])[Nn]\s*[=:]\s*(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![.,]?\d)")
 """An explicit sample size "n = 59", "N=170", "(n: 12)"."""
@@ -190,9 +206,11 @@ EVENT_AFTER_RE = re.compile(
 """An event verb after a count: the number counts events, not the sample."""
 EVENT_BEFORE_RE = re.compile(
     r"(?i)\b(?:occurred|occurring|reported|observed|seen|noted|developed|experienced|recorded|detected|"
-    r"documented|happened|survenus?|observée?s?|rapportée?s?)\b[^.;()\d]{0,30}?\b(?:in|by|among|chez)\s*$"
+    r"documented|happened|survenus?|observée?s?|rapportée?s?)\b[^.;()\d]{0,30}?\b(?:in|by|among|chez)\s*"
+    rf"(?:{NUM}\s*%?\s*(?:\([^()]{{0,20}}\)\s*)?(?:vs\.?|versus|v|and|or|,|et|contre)\s*){{0,3}}$"
 )
-"""An event verb before a count ("occurred in 45", "was reported by 4"): the number counts events."""
+"""An event verb before a count ("occurred in 45", "was reported by 4", the second count of "occurred in 5
+vs 19 patients"): the number counts events."""
 ENROL_RE = re.compile(
     r"(?i)\b(?:enrol+ed|recruited|randomi[sz]ed|included|allocated|assigned|selected|participated|completed|"
     r"analy[sz]ed|studied|evaluated|examined|treated|given|received|underwent|inclus|randomisés?|analysés?|"
@@ -212,9 +230,29 @@ DEMOGRAPHIC_RE = re.compile(
 )
 """Words of a population's description (baseline characteristics, not results)."""
 BASELINE_RE = lead(
-    "[aAbBpPà]",
-    r"(?i)\b(?:at baseline|baseline|at inclusion|at entry|à l'inclusion|pre-?treatment)\b",
+    "[aAbBpPàiI]",
+    r"(?i)\b(?:at baseline|baseline|at inclusion|at entry|à l'inclusion|pre-?treatment|indications?)\b",
 )
+"""A baseline word before a value; "the indication was ... in 63%" describes the sample too."""
+AFTER_HISTORY_RE = re.compile(
+    r"(?i)\s*%?\s*\)?\s*(?:of\s+(?:the\s+)?[\w-]+\s+)?(?:had|have|were|was|presented with)\s+(?:a\s+|an\s+)?"
+    r"(?:(?:previous|prior|known|pre-?existing|history of)\b|[^,;.()]{0,40}?\bat (?:presentation|diagnosis"
+    r"|baseline|entry|inclusion|enrol+ment|randomi[sz]ation)\b)"
+)
+"""After a percentage, the sample's history: "47% had a previous repair", "41% had bleeding at
+presentation"."""
+OPEN_BASELINE_RE = re.compile(
+    r"(?i)\W*(?:at|à|on)\s+(?:baseline|entry|inclusion|l'inclusion|enrol+ment|randomi[sz]ation|presentation)\b"
+)
+"""A sentence that opens "At baseline, ...": its values describe the sample until a time point or a change."""
+DESCRIBE_AFTER_RE = re.compile(
+    r"\s*%\s*(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:are|is)\s"
+    r"|\s*%\s*(?:[\w-]+\s+){0,2}?were\s+of\s+(?:the\s+)?[\w-]+\s+(?:variety|type|kind|origin|subtype)\b"
+)
+"""After a percentage, a classification of the sample: "74% fistulas are inter-sphincteric", "26% were of
+trans-sphincteric variety"."""
+FROM_BEFORE_RE = re.compile(r"(?i)\b(?:from|since|over|relative to|compared (?:with|to)|vs\.?)\s*$")
+"""Before "baseline": a change from baseline is an outcome, not a baseline value."""
 COMPARE_RE = re.compile(
     r"(?i)\b(?:vs\.?|versus|compared|than|differ\w*|p\s*[=<>]|ci\b|group|arm|increase\w*|decrease\w*|"
     r"reduc\w*|improv\w*|rate|incidence|risk|response|respon\w*|remission|survival|occurred|events?)"
@@ -248,21 +286,80 @@ ARM_N_RE = lead(
     r"|(?<![\d.,%])(?P<num3>\d+)\s+(?:per|par|in each|dans chaque)\s+(?:group|arm|groupe|bras)\b"
     r"|(?<![\d.,%])(?P<num4>\d{1,3}(?:,\d{3})+|\d+)\s+(?:completed|were analy[sz]ed|were followed up)\b",
 )
-"""An arm's size: "26 were in Ksharasutra", "90 in each group", "45 to the placebo arm", "80 per arm"."""
-NEXT_ARM_N_RE = re.compile(
-    r"[^\d;.()%]{0,60}?(?:\band|,)\s+(?P<num>\d+)\s+(?:to|in|into)\s+(?:the\s+)?[A-Za-z](?![^;.()]{0,40}%)"
+"""An arm's size: "26 were in Ksharasutra", "90 in each group", "45 to the placebo arm", "80 per arm",
+"were randomised: 306 to 7 days" (:data:`ARM_COLON_RE`)."""
+ARM_COLON_RE = lead(r"[:(]", r"[:(]\s*(?P<num5>\d{1,3}(?:,\d{3})+|\d+)\s+(?:to|in|into)\s")
+"""The first arm of a list after the allocation verb: "were randomised: 306 to 7 days and 298 to 14 days" (the
+verb before the colon is checked with :data:`ALLOCATED_BEFORE_RE`; a colon is far rarer than its letters)."""
+ALLOCATED_BEFORE_RE = re.compile(r"(?i)(?:randomi[sz]ed|assigned|allocated)\s*$")
+ARM_RECEIVED_RE = lead(
+    r"\d",
+    r"(?<![\d.,%])(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+(?:received|underwent|were given|were treated with)\s",
 )
-"""The next arm's size after "N were assigned to A": "and 306 to placebo"."""
+"""An arm's size after the whole sample was named ("Of the 994 patients randomly assigned, 496 received drug
+P"): the verb that gives a treatment, not an event."""
+SAMPLE_FIRST_RE = re.compile(
+    r"(?i)\W*(?:of|among|from)\s+(?:the|these|all|a total of)?\s*\d[\d,]*\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:patients|participants|subjects|children|women|men|adults|infants|individuals)?\s*"
+    r"(?:who\s+were\s+|that\s+were\s+)?(?:enrol+ed|randomi[sz]ed|randomly assigned|included|recruited"
+    r"|allocated|assigned)\b[^,;]{0,40},"
+    r"|\W*(?:a total of\s+)?\d[\d,]*\s+(?:[\w-]+\s+){0,3}?(?:were|was)\s+(?:randomi[sz]ed|randomly assigned"
+    r"|enrol+ed|included|allocated)\s*[;:]"
+)
+"""A sentence that opens on the whole sample: "Of the 410 patients enrolled, ..." (its counts split it)."""
+NEXT_SPLIT_RE = re.compile(r"[^\d;.()%]{0,60}?(?:\band|,)\s+(?P<num>\d+)\s+(?![^;.()]{0,40}%)[A-Za-z]")
+"""After the first part of a sample opened "Of the N ...": the next part "and 204 open repair"."""
+NEXT_ARM_N_RE = re.compile(
+    r"(?:[^\d;.()%]|\d+(?=\s+[A-Za-z])){0,60}?(?:\band|,)\s+(?P<num>\d+)\s+(?:(?:to|in|into)\s+(?:the\s+)?[A-Za-z\d]"
+    r"|(?:received|underwent|were given)\s)(?![^;.()]{0,40}%)"
+)
+"""The next arm's size after "N were assigned to A": "and 306 to placebo", "and 498 received placebo" (the
+first arm may be named by a number: "306 to 7 days and 298 to 14 days")."""
+OF_DEN_RE = lead(
+    r"\d",
+    rf"(?<![\d.,/])(?P<count>\d+)(?:\s*\(\s*{NUM}\s*%\s*\))?\s+(?:of|out of)\s+(?:the\s+)?"
+    r"(?P<den>\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]|\s*%)"
+    rf"(?=\s+(?:[\w-]+\s+)?{POPULATION}\b|\s+(?:given|receiving|treated|assigned|allocated|randomi[sz]ed|on|in"
+    r"|with|taking|using)\b)",
+)
+"""A count "of" a group: "39 of 60 patients responded", "88 (18%) of 496 given placebo", "5 of 30 on
+placebo". The group's size is a sample size (the development set's convention for "21 (18%) of 120"), the
+count counts events."""
+SITE_AFTER_RE = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:sites?|cent(?:re|er)s?|hospitals?|clinics?|practices|countries|wards?|villages?|schools?"
+    r"|clusters?|facilities|units|communities|nursing homes|départements|hôpitaux)\b"
+)
+"""The noun a number counts when it counts places ("at 213 sites, patients aged ..."): not a sample size."""
+EVENT_CLAUSE_RE = re.compile(
+    r"(?i)\b(?:occurred|occurring|developed|recurred|relapsed|experienced|reported|observed|died|"
+    r"(?:was|were|is|are|remained)\s+(?:rare|common|frequent|uncommon|infrequent|seen|noted|recorded)|"
+    r"survenue?s?|observée?s?)\b"
+)
+"""An event predicate in the clause before "(n = 12)": the bracket counts the events, not a group."""
+INDICATION_RE = re.compile(r"(?i)\bindications?\b")
+"""The reason a patient was treated ("the indication was bleeding (n=80)"): a description of the sample."""
+SPACED_N_RE = lead(r"\d", r"(?<![\d.,])(?P<num>\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+)(?![\d.,])")
+"""A number with spaces between thousands ("2 108 femmes", the French and SI style)."""
 CHANGE_VERBS = (
     r"(?:increased|decreased|reduced|improved|rose|fell|declined|dropped|changed|gained|lost|lowered|raised)"
 )
 CHANGE_BY_RE = re.compile(rf"(?i)\b{CHANGE_VERBS}\b[^.;()\d]{{0,40}}?\bby\s*$")
 """A change "by" a value: "increased daily intake by 1.32 fruits/vegetables" (a mean change)."""
+FROM_TO_BEFORE_RE = re.compile(
+    rf"(?i)\b(?:{CHANGE_VERBS}|went|moved)\b(?:[^.;()]|\.(?=\d)){{0,80}}?\bfrom\s*$"
+)
+"""A change "from" a value: "scores fell from 19.9 to 10.6 with A and from 20.2 to 12.8 with B"."""
+FROM_TO_AFTER_RE = re.compile(rf"\s*(?:[a-zA-Zµμ/]{{1,8}}\s+)?(?:to|à)\s+(?P<num>{NUM})")
+"""The value a change "from X" reaches: " to 10.6"."""
+MORE_WITH_RE = re.compile(
+    r"\s*(?:[a-zA-Zµμ/]{1,8}\s*)?(?:\([^()]{0,60}\)\s*)?(?:more|less|further|greater)\s+(?:with|in|than|among|on)\s"
+)
+"""After a change "by X": "more with A" makes it a difference between the arms."""
 CHANGED_BY_RE = re.compile(rf"(?i)\b{CHANGE_VERBS}\b[^.;]{{0,40}}?\bby\b")
 """A change "by" somewhere before: the next "and by 3.1" is the other arm's change."""
 PAIR_AFTER_RE = re.compile(rf"\s*(?:[a-zA-Z/]+\s*)?(?:vs\.?|versus|compared with|compared to|v\.?)\s*{NUM}")
 ARM_PAIR_RE = re.compile(
-    r"\s*(?P<unit>(?:[a-zA-Zµμ°]{1,6}(?:/[a-zA-Z0-9²]+)*)(?<!\bwith)(?<!\bin)(?<!\bfor)(?<!\bon))?"
+    r"\s*(?P<unit>(?:mm\s?Hg|[a-zA-Zµμ°]{1,6}(?:/[a-zA-Z0-9²]+)*)(?<!\bwith)(?<!\bin)(?<!\bfor)(?<!\bon))?"
     r"\s+(?:with|in|for|on)\s+(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?(?:\s+(?:group|arm)s?)?"
     rf",?\s+(?:and|vs\.?|versus|compared with)\s+(?P<num>{NUM})"
 )
@@ -277,9 +374,12 @@ COUNT_PCT_RE = lead(
 )
 """A count with its percentage: "21 (18%)", "8 patients (31%)", "1,150 (94.9%)"."""
 ENROL_AFTER_RE = re.compile(
-    rf"\s*(?:{POPULATION}\s+)?(?:were\s+|was\s+)?(?:completed|analy[sz]ed|included|enrolled|randomi[sz]ed|followed)\b"
+    rf"\s*(?:{POPULATION}\s+)?(?:were\s+|was\s+|ont été\s+|ont\s+)?(?:completed|analy[sz]ed|included|enrolled"
+    r"|randomi[sz]ed|followed|inclus|inclues|randomisée?s|analysée?s)\b"
 )
 """An enrolment verb right after a count: the count is a sample size."""
+PCT_BRACKET_RE = re.compile(rf"\s*\(\s*{NUM}\s*%\s*\)")
+"""A percentage in brackets right after a counted group: "Nine adolescents (15%)"."""
 THAN_ARM_RE = re.compile(
     r"\s*%?\s*(?:of|in|for|with|among)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:group|arm|groupe|bras)\b"
 )

@@ -69,8 +69,12 @@ INLINE_HEADING_RE = re.compile(
     r"|objectives?|r[ée]sultats?|m[ée]thodes?|contexte|interpretation|discussion|design|setting|participants"
     r"|patients|interventions?|purpose|aims?|importance|main outcome measures?|objectifs?"
     r"|(?:patients?|materials?|subjects) and methods|design,? setting,? and participants))[ \t]*:"
+    r"|(?:(?<=[.!?])[ \t]+|(?m:^)[ \t]*)"
+    r"(?P<mid>[A-ZÀ-Ý][a-zà-ÿ]+(?:,?[ \t]+(?:and|et|[A-Za-zÀ-ÿ][a-zà-ÿ]+)){0,3}?)"
+    r"[ \t]*:(?=[ \t])"
 )
-"""A heading that starts a paragraph or follows a sentence: "RESULTS: Of the 410 ...", "Results: ..."."""
+"""A heading that starts a paragraph or follows a sentence: "RESULTS: Of the 410 ...", "Results: ...", and
+a capitalised one after a full stop inside a one-paragraph abstract ("... hernia. Methods: Patients ...")."""
 
 SENTENCE_END_RE = lead(
     r"[.!?\n]",
@@ -149,11 +153,12 @@ def split_sections(text: str) -> list[Section]:
             marks.append((m.start(), m.end(), m.group().strip(), role))
     taken = [(a, b) for a, b, _, _ in marks]
     for m in INLINE_HEADING_RE.finditer(text):
-        name = m.group("name") or m.group("word") or ""
+        name = m.group("name") or m.group("word") or m.group("mid") or ""
         role = heading_role(name)
         if role is None or any(a <= m.start() < b for a, b in taken):
             continue
-        marks.append((m.start(), m.end(), m.group().strip(), role))
+        start = m.start("mid") if m.group("mid") else m.start()
+        marks.append((start, m.end(), m.group().strip(), role))
     marks.sort()
     sections: list[Section] = []
     pos = 0

@@ -2,20 +2,22 @@
 
 A :class:`Sentence` holds the number tokens of one sentence. :func:`design_spans` marks the numbers that
 belong to something else (p values, CI bounds and levels, SDs, ranges, time points, doses, thresholds,
-years, list labels, counts); :func:`sample_sizes` the sample sizes; :func:`baseline` the numbers that describe
-the sample; :func:`keywords` lists the words (median, mean, effect measures) that give a value its measure.
+years, list labels, counts); :mod:`.sizes` then marks the sample sizes and :mod:`.baseline` the numbers
+that describe the sample; :func:`keywords` lists the words (median, mean, effect measures) that give a value
+its measure.
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from kb.evidence.results import patterns as P
-from kb.evidence.results.model import MEASURE_MEAN, MEASURE_MEDIAN, MEASURE_N, Result
-from kb.evidence.results.numbers import NUMBER_RE, WORD_NUMBER_RE, parse_number, time_unit, words_to_int
+from kb.evidence.results.model import MEASURE_MEAN, MEASURE_MEDIAN, Result
+from kb.evidence.results.numbers import NUMBER_RE, parse_number, time_unit
 from kb.evidence.results.sections import (
     BACKGROUND,
     CONCLUSIONS,
@@ -32,25 +34,14 @@ ABBREV_GAP_RE = re.compile(
     r"(?:[(\[]?\s*(?:90|95|99)\s*%\s*(?:CI|C\.I\.|confidence interval|IC)\s*[)\]]?)?[\s:=,\[\]()]*$"
 )
 """What may stand between an abbreviation (HR, OR) and its value."""
-PARENS_RE = re.compile(r"\([^()]{0,300}\)")
-AFTER_DEMOGRAPHIC_RE = re.compile(
-    r"^\s*%?\s*\)?\s*(?:were\s+|was\s+|are\s+|of\s+(?:the\s+)?(?:patients|participants|subjects)\s+were\s+)?"
-    r"(?:males?|females?|men|women|boys|girls|white|black|caucasians?|smokers?|years?\s+old|hommes|femmes)\b"
-    r"|^\s*%?\s*\)?\s*(?:at|à)\s+(?:baseline|inclusion|entry|l'inclusion)\b"
-)
-AGE_BEFORE_RE = re.compile(r"(?i)\b(?:âge|age)\b[^\d.;]{0,25}$")
-"""An age word shortly before a value ("L'âge médian était de 54 ans", "median age was 61")."""
-BEFORE_DEMOGRAPHIC_RE = re.compile(
-    r"(?i)\b(?:age[ds]?|âge|BMI|body mass index|males?|females?|hommes|femmes)\s*"
-    r"(?:was|were|of|:|=)?\s*(?:\(\s*)?(?:mean|median)?\s*(?:\(\s*)?$"
-)
 GENERIC_GAP_RE = re.compile(
     r"^\s*(?:\(\s*(?:90|95|99)\s*%\s*(?:CI|confidence interval)\s*\))?"
     r"\s*(?:[:=,(\[]|was|of|is|were|in \w+)?\s*$"
 )
 """What may stand between a bare "difference" and its value."""
 CLAUSE_BREAK_RE = re.compile(
-    r",\s+(?!(?:it|they|this|these|that|which|and)\b)[^,;()]*?[A-Za-z][^,;()]*?\s(?:was|were|is|are)\b"
+    r",\s+(?!(?:it|they|this|these|that|which|and)\b)[^,;()]*?[A-Za-z][^,;()]*?"
+    r"\s(?:was|were|is|are|occurred|developed|had|reached|achieved|remained|showed)\b"
 )
 """A new clause with its own subject and verb between a keyword and a value ("it was" goes on with it)."""
 OF_BEFORE_RE = re.compile(r"(?<![\d.,])(\d+)\s+(?:of|out of)\s+$")
@@ -94,8 +85,11 @@ def tokens(text: str, start: int, end: int) -> list[Tok]:
         value = parse_number(m.group())
         if value is None:
             continue
-        pct = re.match(r"\s?%", text[m.end() : m.end() + 2]) is not None
+        pct = P.PCT_AFTER_RE.match(text, m.end()) is not None
         out.append(Tok(m.start(), m.end(), value, m.group(), pct))
+    for a, b in itertools.pairwise(out):  # "6.1 and 5.1 per cent": the unit is written once for both
+        if b.pct and not a.pct and P.SHARED_UNIT_GAP_RE.fullmatch(text, a.end, b.start):
+            a.pct = True
     return out
 
 
@@ -213,9 +207,11 @@ def design_spans(sent: Sentence) -> None:
             and P.CHANGE_BY_RE.search(text, max(sent.s.start, m.start() - 60), m.start() + 2)
         ):
             continue  # "increased by 9.2 minutes per day": the size of a change, not a time point
-        sent.mark(m.start(), m.end(), "time")
         nums = m.group("nums") or m.group("adj") or m.group("nums2")
         unit = m.group("unit") or m.group("adjunit") or m.group("unit2")
+        if not unit and re.search(r"\d[.\u00b7]\d", nums or ""):
+            continue  # "fell from 19.9 to 10.6": decimals without a time unit are values, not time points
+        sent.mark(m.start(), m.end(), "time")
         if nums and unit:
             sent.times.append((m.start(), f"{' '.join(nums.split())} {time_unit(unit)}"))
     for rx, role in ((P.DOSE_RE, "dose"), (P.THRESHOLD_RE, "threshold")):
@@ -223,7 +219,7 @@ def design_spans(sent: Sentence) -> None:
             g = "num2" if rx is P.THRESHOLD_RE and m.group("num2") else "num"
             if role == "dose" and (
                 m.group(g)[0] in "+-\u2212\u2013"
-                or any(t.ci is not None for t in sent.within(m.start(g), m.end(g)))
+                or any(t.ci is not None or t.spread for t in sent.within(m.start(g), m.end(g)))
                 or re.search(
                     r"(?i)(?:differ\w*|change|increase|decrease|reduction)\s*(?:of|by|was|:|=|,)?\s*$",
                     text[max(sent.s.start, m.start() - 25) : m.start()],
@@ -232,11 +228,15 @@ def design_spans(sent: Sentence) -> None:
                 continue
             if (
                 role == "dose"
-                and "/" not in m.group()
                 and sent.s.role in VALUE_ROLES
-                and scope(sent, m.start(g))
+                and (
+                    ("/" not in m.group() and scope(sent, m.start(g)))
+                    or P.PAIR_AFTER_RE.match(text, m.start(g) + len(m.group(g)), sent.s.end)
+                    or P.PAIR_BEFORE_RE.search(text, max(sent.s.start, m.start() - 12), m.start())
+                )
             ):
-                continue  # "Mean blood loss was 742 ml versus 1,108 ml": measured; "27 mg/kg/day" is given
+                continue  # "Mean blood loss was 742 ml versus 1,108 ml", "gain was 2.9 g/kg/day versus 2.6
+                # g/kg/day": measured and compared; "27 mg/kg/day" is given
             if role == "threshold" and P.THAN_ARM_RE.match(text, m.end(g), sent.s.end):
                 continue  # "93.33%, higher than 76.67% of the control group": a comparison of results
             sent.mark(m.start(g), m.end(g), role)
@@ -305,131 +305,6 @@ def event_after(text: str, pos: int) -> bool:
 def event_before(sent: Sentence, pos: int) -> bool:
     """An event verb before a count ("were reported in 97 (19%) patients"): it counts events."""
     return P.EVENT_BEFORE_RE.search(sent.text, max(sent.s.start, pos - 70), pos) is not None
-
-
-def sample_sizes(sent: Sentence) -> None:
-    """Sample sizes: "n = 59", "250 healthy women", "Fifty-nine patients", "(of 361)", arm lists."""
-    text = sent.text
-    for m in sent.finditer(P.N_EQ_RE):
-        for t in sent.mark(m.start("num"), m.end("num"), "n"):
-            if event_after(text, m.end()) and text[m.end() : m.end() + 2].strip().startswith(")"):
-                t.role = "count"
-    for m in sent.finditer(P.ARM_N_RE):
-        g = next(g for g in ("num", "num2", "num3", "num4") if m.group(g))
-        sent.mark(m.start(g), m.end(g), "n")
-        nxt = P.NEXT_ARM_N_RE.match(text, m.end(), sent.s.end)
-        if g == "num" and nxt is not None:  # "306 were assigned to drug A and 306 to placebo"
-            sent.mark(nxt.start("num"), nxt.end("num"), "n")
-    for m in sent.finditer(P.OF_N_RE):
-        sent.mark(m.start("num"), m.end("num"), "n")
-        owner = sent.before(m.start(), 3)
-        if owner is not None and not owner.role and not owner.pct:
-            owner.role = "n"
-    for m in sent.finditer(P.POP_N_RE):
-        hits = [t for t in sent.within(m.start("num"), m.end("num")) if not t.role and not t.pct]
-        if not hits or event_after(text, m.end()) or event_before(sent, m.start()):
-            continue
-        if P.UNIT_WORD_RE.match(text, hits[0].end, hits[0].end + 12):
-            continue
-        if (
-            re.search(r"(?i)\b(?:of|in|among)\s*$", text[max(sent.s.start, m.start() - 6) : m.start()])
-            and hits[0].value < 3
-        ):
-            continue
-        if hits[0].value < 2:
-            continue
-        hits[0].role = "n"
-        _arm_list(sent, m.end())
-    for m in sent.finditer(WORD_NUMBER_RE):
-        after = P.WORD_N_RE.match(text, m.end())
-        value = words_to_int(m.group("words"))
-        if after is None or value is None or value < 2 or event_after(text, after.end()):
-            continue
-        if P.UNIT_WORD_RE.match(text, m.end(), m.end() + 12) or re.match(
-            r"\s+(?:times|groups?)\b", text[m.end() :]
-        ):
-            continue
-        if re.match(r"(?i)\s+of\b", text[m.end() : m.end() + 4]):
-            continue
-        sent.extra.append(n_result(sent, m.start(), m.end(), float(value)))
-        _arm_list(sent, after.end())
-    for m in re.finditer(r"\(\s*of\s+", text[sent.s.start : sent.s.end]):
-        pos = sent.s.start + m.start()
-        words = re.search(r"(?i)\b([a-z]+(?:[\s-][a-z]+){0,3})\s*$", text[max(sent.s.start, pos - 40) : pos])
-        if words and words_to_int(words.group(1)):
-            start = pos - len(words.group(0))
-            sent.extra.append(n_result(sent, start, pos, float(words_to_int(words.group(1)) or 0)))
-
-
-def _arm_list(sent: Sentence, pos: int) -> None:
-    m = P.ARM_LIST_RE.match(sent.text, pos, sent.s.end)
-    if m is None or P.DEMOGRAPHIC_RE.search(m.group("body")) or "%" in m.group("body"):
-        return
-    for t in sent.within(m.start("body"), m.end("body")):
-        if not t.role and not t.pct and t.value.is_integer():
-            t.role = "n"
-
-
-def n_result(sent: Sentence, start: int, end: int, value: float) -> Result:
-    return Result(MEASURE_N, value, start=start, end=end, raw=clean(sent.text[sent.s.start : sent.s.end]))
-
-
-def baseline(sent: Sentence) -> None:
-    """Numbers that describe the sample (age, sex, baseline values) rather than an outcome."""
-    text = sent.text
-    for m in sent.finditer(PARENS_RE):
-        inner = m.group()
-        if P.DEMOGRAPHIC_RE.search(inner) and not P.EFFECT_RE.search(inner) and not P.CI_RE.search(inner):
-            sent.mark(m.start(), m.end(), "baseline")
-    for t in sent.free():
-        after = text[t.end : t.end + 40]
-        before = text[max(sent.s.start, t.start - 25) : t.start]
-        demographic = BEFORE_DEMOGRAPHIC_RE.search(before) or AGE_BEFORE_RE.search(before)
-        noun = AFTER_DEMOGRAPHIC_RE.match(after)
-        if (
-            noun
-            and t.count is not None
-            and not re.search(r"\b(?:were|was|are)\b", noun.group())
-            and P.COMPARE_RE.search(text, sent.s.start, sent.s.end)
-        ):
-            noun = None  # "achieved by 79/120 (65.8%) women": the people counted, not their description
-        if noun or demographic:
-            t.role = "baseline"
-            continue
-        head = text[max(sent.s.start, t.start - 80) : t.start]
-        found = max(P.BASELINE_RE.finditer(head), key=lambda m: m.start(), default=None)
-        if found is not None and not re.search(r"[,;]|\bfrom\b|\bchang|\bto\b", head[found.end() :]):
-            t.role = "baseline"
-    for t in sent.free():
-        i = sent.index(t)
-        dose_after = any(u.role == "dose" and 0 < u.start - t.end < 25 for u in sent.toks[i + 1 : i + 4])
-        if t.pct and dose_after and "\n" not in text[t.end : t.end + 25].split("mg")[0]:
-            t.role = "baseline"
-            continue
-        clause = re.split(r"[,;.]|\band\b", text[t.end : t.end + 50])[0]
-        of_people = re.match(r"\s*%?\s*of\s+(?:the\s+|all\s+)?[\w-]+\s*(?:\(|$)", clause)  # "11.6% of women"
-        if (
-            t.pct
-            and t.count is None
-            and not of_people
-            and P.DEMOGRAPHIC_RE.search(clause)
-            and not P.COMPARE_RE.search(clause)
-        ):
-            t.role = "baseline"
-    n_toks = [t for t in sent.toks if t.role == "n"]
-    if not n_toks and not sent.extra:
-        return
-    n_ends = {n.end for n in n_toks}
-    own = {t.start for t in sent.toks if t.pct and any(t.start - d in n_ends for d in (1, 2, 3))}
-    compare = P.COMPARE_RE.search(text, sent.s.start, sent.s.end)
-    for t in sent.free():
-        if not t.pct or t.count is not None or t.start in own:
-            continue
-        if (compare is None and scope(sent, t.start) is None) or (
-            (compare is None or t.start < compare.start())
-            and text[max(0, t.start - 5) : t.start].rstrip().endswith("(")
-        ):
-            t.role = "baseline"
 
 
 def keywords(sent: Sentence) -> list[tuple[int, int, str, bool, str]]:

@@ -1,0 +1,131 @@
+"""Numbers that describe the sample (age, sex, baseline values) rather than an outcome.
+
+Baseline characteristics reported in Results are no results: the issue asks that they never come out as
+one. :func:`baseline` gives them the role ``baseline`` after sample sizes are known.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kb.evidence.results import patterns as P
+from kb.evidence.results.spans import Sentence, scope
+
+PARENS_RE = re.compile(r"\([^()]{0,300}\)")
+AFTER_DEMOGRAPHIC_RE = re.compile(
+    r"^\s*%?\s*\)?\s*(?:were\s+|was\s+|are\s+|of\s+(?:the\s+)?(?:patients|participants|subjects)\s+were\s+)?"
+    r"(?:males?|females?|men|women|boys|girls|white|black|caucasians?|smokers?|years?\s+old|hommes|femmes)\b"
+    r"|^\s*%?\s*\)?\s*(?:at|à)\s+(?:baseline|inclusion|entry|l'inclusion)\b"
+)
+AGE_BEFORE_RE = re.compile(
+    r"(?i)(?<!for-)(?<!gestational )\b(?:âge|age)\b"
+    r"(?![^\d.;]*\b(?:increas|decreas|improv|chang|reduc|fell|rose|gain))[^\d.;]{0,25}$"
+)
+"""An age word shortly before a value ("L'âge médian était de 54 ans", "median age was 61"); not an outcome
+named after age ("height-for-age z-score increased by 0.15", "gestational age at delivery") nor a change."""
+BEFORE_DEMOGRAPHIC_RE = re.compile(
+    r"(?i)\b(?:age[ds]?|âge|BMI|body mass index|males?|females?|hommes|femmes)\s*"
+    r"(?:was|were|of|:|=)?\s*(?:\(\s*)?(?:mean|median)?\s*(?:\(\s*)?$"
+)
+
+
+def baseline(sent: Sentence) -> None:
+    """Numbers that describe the sample (age, sex, baseline values) rather than an outcome."""
+    text = sent.text
+    for m in sent.finditer(PARENS_RE):
+        inner = m.group()
+        if P.DEMOGRAPHIC_RE.search(inner) and not P.EFFECT_RE.search(inner) and not P.CI_RE.search(inner):
+            sent.mark(m.start(), m.end(), "baseline")
+    for t in sent.free():
+        after = text[t.end : t.end + 40]
+        before = text[max(sent.s.start, t.start - 25) : t.start]
+        demographic = BEFORE_DEMOGRAPHIC_RE.search(before) or AGE_BEFORE_RE.search(before)
+        noun = AFTER_DEMOGRAPHIC_RE.match(after)
+        if (
+            noun
+            and t.count is not None
+            and not re.search(r"\b(?:were|was|are)\b", noun.group())
+            and P.COMPARE_RE.search(text, sent.s.start, sent.s.end)
+        ):
+            noun = None  # "achieved by 79/120 (65.8%) women": the people counted, not their description
+        if noun or demographic:
+            t.role = "baseline"
+            continue
+        head = text[max(sent.s.start, t.start - 80) : t.start]
+        found = max(P.BASELINE_RE.finditer(head), key=lambda m: m.start(), default=None)
+        if (
+            found is not None
+            and not re.search(r"[,;]|\bfrom\b|\bchang|\bto\b", head[found.end() :])
+            and not P.FROM_BEFORE_RE.search(head[: found.start()])  # "change from baseline was −19.6"
+        ):
+            t.role = "baseline"
+        elif t.pct and P.AFTER_HISTORY_RE.match(text, t.end, min(sent.s.end, t.end + 80)):
+            t.role = "baseline"  # "47% had a previous hernia repair", "41% had bleeding at presentation"
+    _opening_baseline(sent)
+    _described(sent)
+    for t in sent.free():
+        i = sent.index(t)
+        dose_after = any(u.role == "dose" and 0 < u.start - t.end < 25 for u in sent.toks[i + 1 : i + 4])
+        if t.pct and dose_after and "\n" not in text[t.end : t.end + 25].split("mg")[0]:
+            t.role = "baseline"
+            continue
+        clause = re.split(r"[,;.]|\band\b", text[t.end : t.end + 50])[0]
+        of_people = re.match(r"\s*%?\s*of\s+(?:the\s+|all\s+)?[\w-]+\s*(?:\(|$)", clause)  # "11.6% of women"
+        if (
+            t.pct
+            and t.count is None
+            and not of_people
+            and P.DEMOGRAPHIC_RE.search(clause)
+            and not P.COMPARE_RE.search(clause)
+        ):
+            t.role = "baseline"
+    n_toks = [t for t in sent.toks if t.role == "n"]
+    if not n_toks and not sent.extra:
+        return
+    n_ends = {n.end for n in n_toks}
+    own = {t.start for t in sent.toks if t.pct and any(t.start - d in n_ends for d in (1, 2, 3))}
+    compare = P.COMPARE_RE.search(text, sent.s.start, sent.s.end)
+    for t in sent.free():
+        if not t.pct or t.count is not None or t.start in own:
+            continue
+        if (compare is None and scope(sent, t.start) is None) or (
+            (compare is None or t.start < compare.start())
+            and text[max(0, t.start - 5) : t.start].rstrip().endswith("(")
+        ):
+            t.role = "baseline"
+
+
+def _opening_baseline(sent: Sentence) -> None:
+    """A sentence that opens "At baseline, ...": its values describe the sample up to a time point or change.
+
+    "At baseline, 72% were girls and the mean score was 52.3 (SD 7.9)" gives no result; in "At baseline the
+    score was 52; after 10 weeks it fell to 40" the second value is an outcome.
+    """
+    m = P.OPEN_BASELINE_RE.match(sent.text, sent.s.start, sent.s.end)
+    if m is None:
+        return
+    change = re.search(
+        r"(?i)\b(?:after|chang\w*|increas\w*|decreas\w*|reduc\w*|improv\w*|fell|rose|declin\w*)\b",
+        sent.text[m.end() : sent.s.end],
+    )
+    cut = m.end() + change.start() if change else sent.s.end
+    for t in sent.toks:
+        if t.start >= cut or t.role == "time":
+            return
+        if not t.role:
+            t.role = "baseline"
+
+
+def _described(sent: Sentence) -> None:
+    """Percentages that classify the sample in the present tense, in a sentence without any comparison.
+
+    Results are reported in the past tense and compared; "About 74% fistulas are inter-sphincteric and 26%
+    were of trans-sphincteric variety" describes what the sample is (a baseline characteristic).
+    """
+    text = sent.text
+    pcts = [t for t in sent.free() if t.pct]
+    if not pcts or P.COMPARE_RE.search(text, sent.s.start, sent.s.end):
+        return
+    if any(P.DESCRIBE_AFTER_RE.match(text, t.end, min(sent.s.end, t.end + 60)) for t in pcts):
+        for t in pcts:
+            t.role = "baseline"

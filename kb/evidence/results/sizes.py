@@ -1,0 +1,145 @@
+"""Sample sizes of a sentence: "n = 59", "250 healthy women", "Fifty-nine patients", "(of 361)", arm lists.
+
+:func:`sample_sizes` runs after :func:`kb.evidence.results.spans.design_spans` has marked the numbers that
+belong to something else (p values, CIs, doses, times), so a number already given a role is never a size.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kb.evidence.results import patterns as P
+from kb.evidence.results.model import MEASURE_N, Result
+from kb.evidence.results.numbers import WORD_NUMBER_RE, words_to_int
+from kb.evidence.results.spans import VALUE_ROLES, Sentence, clean, event_after, event_before
+
+
+def sample_sizes(sent: Sentence) -> None:
+    """Sample sizes: "n = 59", "250 healthy women", "Fifty-nine patients", "(of 361)", arm lists."""
+    text = sent.text
+    _spaced(sent)
+    for m in sent.finditer(P.N_EQ_RE):
+        for t in sent.mark(m.start("num"), m.end("num"), "n"):
+            if event_after(text, m.end()) and text[m.end() : m.end() + 2].strip().startswith(")"):
+                t.role = "count"
+            elif m.start() > sent.s.start and text[m.start() - 1] in "([" and sent.s.role in VALUE_ROLES:
+                t.role = _clause_role(sent, m.start())
+    arms = list(sent.finditer(P.ARM_N_RE))
+    arms += [
+        m
+        for m in sent.finditer(P.ARM_COLON_RE)
+        if P.ALLOCATED_BEFORE_RE.search(text, max(sent.s.start, m.start() - 20), m.start())
+    ]
+    split = P.SAMPLE_FIRST_RE.match(text, sent.s.start, sent.s.end) is not None
+    if split:  # "Of the 994 patients randomly assigned, 496 received drug P and 498 received placebo"
+        arms += list(sent.finditer(P.ARM_RECEIVED_RE))
+    for m in arms:
+        if sent.s.role in VALUE_ROLES and _clause_role(sent, m.start()) == "count":
+            continue  # "infection occurred in 1 participant in each group and 36 in the control group"
+        g = next(g for g in ("num", "num2", "num3", "num4", "num5") if g in m.re.groupindex and m.group(g))
+        sent.mark(m.start(g), m.end(g), "n")
+        nxt = P.NEXT_ARM_N_RE.match(text, m.end(), sent.s.end)
+        if nxt is None and split and m.re is P.ARM_RECEIVED_RE:
+            nxt = P.NEXT_SPLIT_RE.match(text, m.end(), sent.s.end)
+            nxt = None if nxt is None or event_after(text, nxt.end("num")) else nxt
+        if g in ("num", "num5") and nxt is not None:  # "306 were assigned to drug A and 306 to placebo"
+            sent.mark(nxt.start("num"), nxt.end("num"), "n")
+    for m in sent.finditer(P.OF_DEN_RE):
+        den = [t for t in sent.within(m.start("den"), m.end("den")) if not t.role]
+        count = [t for t in sent.within(m.start("count"), m.end("count")) if t.role in ("", "count")]
+        if den and count:  # "39 of 60 patients responded": 60 is the group, 39 the events
+            den[0].role, count[0].role = "n", "count"
+    for m in sent.finditer(P.OF_N_RE):
+        sent.mark(m.start("num"), m.end("num"), "n")
+        owner = sent.before(m.start(), 3)
+        if owner is not None and not owner.role and not owner.pct:
+            owner.role = "n"
+    for m in sent.finditer(P.POP_N_RE):
+        hits = [t for t in sent.within(m.start("num"), m.end("num")) if not t.role and not t.pct]
+        if not hits or event_after(text, m.end()) or event_before(sent, m.start()):
+            continue
+        if P.SITE_AFTER_RE.match(text, hits[0].end, sent.s.end):
+            continue  # "at 213 sites, patients aged 18 years": the number counts places
+        if P.UNIT_WORD_RE.match(text, hits[0].end, hits[0].end + 12):
+            continue
+        if (
+            re.search(r"(?i)\b(?:of|in|among)\s*$", text[max(sent.s.start, m.start() - 6) : m.start()])
+            and hits[0].value < 3
+        ):
+            continue
+        if hits[0].value < 2:
+            continue
+        hits[0].role = "n"
+        _arm_list(sent, m.end())
+    for m in sent.finditer(WORD_NUMBER_RE):
+        after = P.WORD_N_RE.match(text, m.end())
+        value = words_to_int(m.group("words"))
+        if after is None or value is None or value < 2 or event_after(text, after.end()):
+            continue
+        pct = P.PCT_BRACKET_RE.match(text, after.end(), sent.s.end)
+        if pct is not None and not P.ENROL_AFTER_RE.match(text, pct.end(), sent.s.end):
+            continue  # "Nine adolescents (15%) did not complete": a count of events with its percentage
+        if P.UNIT_WORD_RE.match(text, m.end(), m.end() + 12) or re.match(
+            r"\s+(?:times|groups?)\b", text[m.end() :]
+        ):
+            continue
+        if re.match(r"(?i)\s+of\b", text[m.end() : m.end() + 4]):
+            continue
+        sent.extra.append(n_result(sent, m.start(), m.end(), float(value)))
+        _arm_list(sent, after.end())
+    for m in re.finditer(r"\(\s*of\s+", text[sent.s.start : sent.s.end]):
+        pos = sent.s.start + m.start()
+        words = re.search(r"(?i)\b([a-z]+(?:[\s-][a-z]+){0,3})\s*$", text[max(sent.s.start, pos - 40) : pos])
+        if words and words_to_int(words.group(1)):
+            start = pos - len(words.group(0))
+            sent.extra.append(n_result(sent, start, pos, float(words_to_int(words.group(1)) or 0)))
+
+
+def _arm_list(sent: Sentence, pos: int) -> None:
+    """The arms' sizes in the bracket after a sample size; a bracket of ranges or units describes the sample
+    ("adults with prediabetes (fasting glucose 100-125 mg/dL)")."""
+    m = P.ARM_LIST_RE.match(sent.text, pos, sent.s.end)
+    if m is None or P.DEMOGRAPHIC_RE.search(m.group("body")) or "%" in m.group("body"):
+        return
+    if re.search(r"\d\s*(?:[-\u2013]|to)\s*\d", m.group("body")) or P.DOSE_RE.search(m.group("body")):
+        return
+    for t in sent.within(m.start("body"), m.end("body")):
+        if not t.role and not t.pct and t.value.is_integer():
+            t.role = "n"
+
+
+def n_result(sent: Sentence, start: int, end: int, value: float) -> Result:
+    return Result(MEASURE_N, value, start=start, end=end, raw=clean(sent.text[sent.s.start : sent.s.end]))
+
+
+def _clause_role(sent: Sentence, pos: int) -> str:
+    """The role of a group's size ("(n = 12)", "36 in the control group") of Results: a count when its clause
+    tells an event.
+
+    "Angioedema recurred in a minority (n = 12)", "infection was rare (n = 3 in each group)" count events;
+    "the indication was rectal bleeding (n=80)" describes the sample; "In patients with squamous histology
+    (n = 62)" and "iCBT (n = 61)" name a group and stay sample sizes. A clause that enrols or assigns
+    ("randomised to A (n = 61)") names a group whatever else it says.
+    """
+    text = sent.text
+    start = max(sent.s.start, text.rfind(";", sent.s.start, pos) + 1)
+    clause = text[start:pos]
+    if P.ENROL_RE.search(clause):
+        return "n"
+    if P.INDICATION_RE.search(clause):
+        return "baseline"
+    return "count" if P.EVENT_CLAUSE_RE.search(clause) else "n"
+
+
+def _spaced(sent: Sentence) -> None:
+    """A sample size written with spaces between thousands ("2 108 femmes"): one size, not two numbers."""
+    text = sent.text
+    for m in sent.finditer(P.SPACED_N_RE):
+        after = P.WORD_N_RE.match(text, m.end())
+        parts = sent.within(m.start(), m.end())
+        if after is None or event_after(text, after.end()) or any(t.role for t in parts):
+            continue
+        for t in parts:
+            t.role = "part"
+        value = float(re.sub(r"\D", "", m.group("num")))
+        sent.extra.append(n_result(sent, m.start(), m.end(), value))

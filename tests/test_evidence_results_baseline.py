@@ -1,0 +1,66 @@
+"""Tests for kb/evidence/results/baseline.py: numbers that describe the sample give no result.
+
+Sentences written for this test, in other words than the cases the rules were found on.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.evidence.results import extract_text
+
+
+def valued(text: str) -> list[tuple[str, float]]:
+    return sorted(
+        (r.measure, r.value) for r in extract_text(text) if r.value is not None and r.measure != "n"
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a sentence that opens on the baseline
+        "At enrolment, 58% were receiving insulin and the mean HbA1c was 8.4%.",
+        "At randomisation the median platelet count was 18 × 10^9/L.",
+        # the sample's indication and history
+        "The indication was trauma in 44% and elective surgery in 56%.",
+        "Overall, 31% had a prior myocardial infarction.",
+        "Half of them (52%) had anaemia at diagnosis.",
+        # a classification in the present tense, without any comparison
+        "About 62% of tumours are located in the left colon and 38% were of mucinous type.",
+    ],
+)
+def test_baseline_gives_no_result(sentence: str) -> None:
+    assert valued("RESULTS: " + sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a change from baseline is an outcome
+        (
+            "The mean change from baseline was −3.2 with drug A and −1.0 with placebo.",
+            [("mean", -3.2), ("mean", -1.0)],
+        ),
+        # after a time point or a change the baseline sentence reports outcomes
+        ("At baseline the score was 52; after 10 weeks it fell to 40.5 ± 6.1.", [("mean", 40.5)]),
+        # a previous treatment compared between arms is a result
+        (
+            "Prior splenectomy responders were 61% vs 40% (p = 0.02).",
+            [("proportion", 40), ("proportion", 61)],
+        ),
+    ],
+)
+def test_outcomes_stay(sentence: str, expected: list[tuple[str, float]]) -> None:
+    assert valued("RESULTS: " + sentence) == sorted(expected)
+
+
+def test_evolve_is_replace() -> None:
+    """``Result.evolve`` (the fast copy) builds what ``dataclasses.replace`` builds and refuses unknown fields."""
+    from dataclasses import replace
+
+    (r,) = [r for r in extract_text("RESULTS: Response was 45% with drug A.") if r.value == 45]
+    assert r.evolve(arm="x", line=3) == replace(r, arm="x", line=3)
+    assert r.evolve(arm="x").arm == "x" and r.arm != "x"
+    with pytest.raises(TypeError):
+        r.evolve(armm="x")

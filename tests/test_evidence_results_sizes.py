@@ -1,0 +1,60 @@
+"""Tests for kb/evidence/results/sizes.py: what a count of people is, and what it is not.
+
+Each sentence is written for this test (no text of the development set or of the gold batches), in other
+words than the cases the rules were found on, so that a rule that only matched one example fails here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.evidence.results import extract_text
+
+
+def sizes(text: str) -> list[float]:
+    return sorted(r.value for r in extract_text(text) if r.measure == "n" and r.value is not None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bracketed "(n = X)" in a clause that tells an event counts the events
+        ("RESULTS: Hypotension developed in the ketamine arm only (n = 4).", []),
+        ("RESULTS: Seizures were rare (n = 2 per group) and transient.", []),
+        ("RESULTS: The indication was a hip fracture (n = 61) or a knee injury (n = 19).", []),
+        # ... and a bracketed size of a group stays a sample size
+        ("RESULTS: In patients older than 65 years (n = 140), the odds ratio was 0.81.", [140]),
+        ("METHODS: Adults were randomised to yoga (n = 44) or stretching (n = 43).", [43, 44]),
+        # "X of N <group>": N is the group's size, X the events
+        ("RESULTS: Diarrhoea resolved in 27 of 48 children on zinc and 15 of 50 on placebo.", [48, 50]),
+        # places are no sample
+        ("METHODS: The trial ran at 37 hospitals, enrolling adults with sepsis.", []),
+        # the arms of a sample named first, and a list after the allocation verb
+        ("RESULTS: Of the 250 women randomised, 126 received misoprostol and 124 oxytocin.", [124, 126, 250]),
+        ("METHODS: Patients were randomised: 150 to surgery and 148 to physiotherapy.", [148, 150]),
+        # thousands separated by spaces (French and SI style)
+        ("Méthodes : 1 250 patients ont été inclus dans 12 centres.", [1250]),
+        # a count in words with its percentage counts events
+        ("RESULTS: Eleven patients (9%) withdrew consent.", []),
+        # a bracket of ranges after a sample size describes the sample, it holds no arm sizes
+        ("METHODS: Forty adults (systolic pressure 140-159 mm Hg) took part.", [40]),
+        # the sample first, then its arms (sixth batch's classes)
+        (
+            "RESULTS: 240 patients were randomised; 121 received drug Z and 119 continued usual care.",
+            [119, 121, 240],
+        ),
+        # an arm's size in a clause that tells an event counts events
+        ("RESULTS: Infection occurred in 2 patients on drug Z and 9 in the placebo group.", []),
+        # a count in words whose noun follows a classification with a dash
+        ("METHODS: Thirty ASA I–II women undergoing hysterectomy took part.", [30]),
+    ],
+)
+def test_sample_sizes(text: str, expected: list[float]) -> None:
+    assert sizes(text) == expected
+
+
+def test_an_event_count_after_a_list_is_not_a_size() -> None:
+    """ "occurred in 5 vs 19 patients": both numbers count events."""
+    text = "RESULTS: Delirium occurred in 8 vs 21 patients (odds ratio 0.36; 95% CI 0.15-0.86)."
+    assert sizes(text) == []
+    assert [(r.measure, r.value) for r in extract_text(text)] == [("or", 0.36)]
