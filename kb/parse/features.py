@@ -334,6 +334,7 @@ def _prefixed(prefix: bytes, attrs: list[bytes], known: frozenset[bytes] | None)
 
 
 _POS = [f"pos={k}".encode() for k in range(10)]
+_JGAZ = {"B": b"jgaz=B", "I": b"jgaz=I"}
 
 
 class Featurizer:
@@ -441,7 +442,7 @@ class Featurizer:
             if quotes % 2:
                 f.append(b"in_quote")
             if runs[i]:
-                f.append(b"jgaz=" + runs[i].encode())
+                f.append(_JGAZ[runs[i]])
             if inf.jword:
                 if prev is None or prev.boundary:
                     f.append(b"jstart")
