@@ -22,7 +22,7 @@ from kb.parse import parse_reference
 from kb.parse import parse_reference as parse_entry
 from kb.parse.crf import CRFParser, default_parser, split_authors
 from kb.parse.csl import run_parse, to_csl
-from kb.parse.features import tokenize
+from kb.parse.tokens import tokenize
 from kb.parse.train import (
     CRF_PARAMS,
     MODEL_FILE,

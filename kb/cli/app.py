@@ -1,14 +1,7 @@
-"""What every command of ``kb`` shares: the click group, the exit codes, the common options and ``main``.
+"""What every command of ``kb`` shares: the click group, the common options and ``main``.
 
-Exit codes (documented in the README):
-
-- 0: the command did what it was asked (a build with problems still exits 0: problems are data);
-- 1: a usage error or an input/output error, reported as one ``Error: ...`` line;
-- 2: ``kb build --strict`` recorded at least one problem of severity ``error``;
-- 3: ``kb enrich`` could not reach a service (no network, refused connection, timeouts);
-- 4: ``kb enrich``: a service refused the request itself (a bad API key);
-- 5: ``kb enrich`` finished, but some lookups failed (malformed answers, a service still busy);
-- 6: ``kb export --drug`` names no treatment of the vocabulary (close matches are printed).
+The exit codes (documented in the README) are in :mod:`kb.cli.codes`, which ``kb find`` reads without
+loading click.
 """
 
 from __future__ import annotations
@@ -21,6 +14,15 @@ from typing import Any, TypeVar
 
 import click
 
+from kb.cli.codes import (  # noqa: F401  (re-exported: kb.cli.app.EXIT_* as before)
+    EXIT_ERROR,
+    EXIT_NETWORK,
+    EXIT_OK,
+    EXIT_PARTIAL,
+    EXIT_REFUSED,
+    EXIT_STRICT,
+    EXIT_UNKNOWN_TREATMENT,
+)
 from kb.model import KbError
 
 # Each command imports its stage when it runs, so that `kb parse` does not pay for Datasette, networkx
@@ -29,14 +31,7 @@ EXPORT_FORMATS = ("bibtex", "ris", "csljson")
 GRAPH_FORMATS = ("graphml", "gexf", "json")
 PARSE_FORMATS = ("csl", "bibtex")
 
-EXIT_OK = 0
-EXIT_ERROR = 1
-EXIT_STRICT = 2
-EXIT_NETWORK = 3
-EXIT_REFUSED = 4
-EXIT_PARTIAL = 5
 ENRICH_ONLY = ("short", "flagged", "no_identifier", "all")
-EXIT_UNKNOWN_TREATMENT = 6
 TREATMENT_ROLES = ("studied", "intervention", "comparator", "population", "rescue", "any")
 DEFAULT_DB = Path("db/evidence.db")
 DEFAULT_REFERENCES = Path("references")

@@ -35,10 +35,16 @@ COLUMN_GAP = re.compile(r"\S(?: {3,}|\t)(?=\S)")
 LEADER = re.compile(r"(?:\.\s?){5,}|…{2,}")
 """Dot leaders of a table of contents or a list of figures."""
 AUTHOR_START = re.compile(
-    rf"^\s*(?:\[\d+\]|\(\d+\)|\d+[.)]?)?\s*(?:{FAMILY},?\s+{INITIALS}|{FAMILY}\s+{VINITIALS}[,.\s]"
-    rf"|{INITIALS}\s+{FAMILY}[,.]|{FAMILY},\s+[{UPPER}][{LOWER}]+)"
+    rf"^\s*(?:\[\d+\]|\(\d+\)|\d+[.)]?)?\s*(?:{FAMILY}(?:,?\s+{INITIALS}|\s+{VINITIALS}[,.\s]"
+    rf"|,\s+[{UPPER}][{LOWER}]+)|{INITIALS}\s+{FAMILY}[,.])"
 )
-"""A line opening with an author: "Smith, J. A.", "Smith JA,", "J. A. Smith,", "Smith, John"."""
+"""A line opening with an author: "Smith, J. A.", "Smith JA,", "Smith, John" (the family name written once
+in the pattern: faster to compile and to match), "J. A. Smith,"."""
+AUTHOR_FIRST = frozenset(
+    [*map(chr, [*range(0x41, 0x5B), *range(0xC0, 0xD7), *range(0xD8, 0xDF)]), "v", "d", "l"]
+)
+"""What a line opening with an author starts with after its list marker: a capital of ``UPPER`` or the
+first letter of a ``PARTICLE`` ("van", "de", "la"...)."""
 YEAR_RE = re.compile(rf"(?<![\d/.-]){YEAR}[a-z]?(?!\d)")
 PAREN_YEAR = re.compile(rf"\(\s*{YEAR}[a-z]?\s*\)")
 PAGES_RE = re.compile(r"(?<![\d.])\d{1,5}\s?[-–—]\s?\d{1,5}(?![\d.])")
@@ -73,9 +79,19 @@ _SHAPE_LOWER = re.compile(rf"[{LOWER}]+")
 _SHAPE_DIGIT = re.compile(r"\d+")
 
 
+_SHAPES: dict[str, str] = {}
+"""Shapes already computed, by the token's first 12 characters (tokens repeat within a document)."""
+
+
 def shape(token: str) -> str:
     """A token's form: runs of capitals, small letters and digits as X, x and d ("Smith," -> "Xx,")."""
-    return _SHAPE_DIGIT.sub("d", _SHAPE_LOWER.sub("x", _SHAPE_UPPER.sub("X", token[:12])))[:6]
+    head = token[:12]
+    out = _SHAPES.get(head)
+    if out is None:
+        if len(_SHAPES) > 100_000:  # bounded whatever the input
+            _SHAPES.clear()
+        out = _SHAPES[head] = _SHAPE_DIGIT.sub("d", _SHAPE_LOWER.sub("x", _SHAPE_UPPER.sub("X", head)))[:6]
+    return out
 
 
 MAX_LINE = 1000
@@ -90,13 +106,22 @@ def _bucket(value: float, edges: tuple[float, ...]) -> int:
 
 
 def _end_kind(s: str) -> str:
-    """How a line ends: a year, pages, a DOI or URL, or its last character's class."""
+    """How a line ends: a year, pages, a DOI or URL, or its last character's class.
+
+    Each pattern is searched only when the characters it needs are there (the same answers, fewer passes).
+    """
     tail = s[-14:]
-    if PAGES_RE.search(tail) and PAGES_RE.search(tail).end() >= len(tail) - 2:  # type: ignore[union-attr]
-        return "pages"
+    if "-" in tail or "–" in tail or "—" in tail:
+        pages = PAGES_RE.search(tail)
+        if pages and pages.end() >= len(tail) - 2:
+            return "pages"
     if YEAR_RE.search(tail[-7:]):
         return "year"
-    if DOI_RE.search(s[-40:]) or URL_RE.search(s[-40:]):
+    end = s[-40:]
+    low = end.lower()
+    if ("10." in end or "do" in low) and DOI_RE.search(end):
+        return "id"
+    if ("http" in low or "www." in low or "url" in low) and URL_RE.search(end):
         return "id"
     last = s[-1]
     if last in ".,;:-)(":
@@ -139,17 +164,23 @@ def non_blank(lines: list[str]) -> list[Line]:
 
 def _own(line: Line, typical: float, indent0: int, spacing: int = 0) -> dict[str, float | str]:
     """Features of a line on its own; ``spacing`` is the usual number of blank lines between lines
-    around it (1 in a double-spaced text), the blank lines counted beyond it."""
+    around it (1 in a double-spaced text), the blank lines counted beyond it.
+
+    A pattern is tried only when the line has what it needs to match (a digit, a dash, a colon, its first
+    character...): the features are those of every pattern tried on every line, in fewer passes.
+    """
     raw = line.text[:MAX_LINE]
     s = raw.strip() or "?"
     indent = len(raw) - len(raw.lstrip(" \t"))
     words = WORD.findall(s)
     n = len(s)
+    c0 = s[0]
     digits = len(DIGIT_RE.findall(s))
-    letters = max(n - len("".join(NON_LETTER.findall(s))), 1)
-    years = len(YEAR_RE.findall(s))
-    mark = NUMBER_MARK.match(s)
-    key = None if mark else KEY_MARK.match(s)
+    letters = max(len(NON_LETTER.sub("", s)), 1)
+    years = len(YEAR_RE.findall(s)) if digits > 3 else 0  # a year is four digits
+    marked = c0 in "[(" or c0.isdecimal()  # what a list marker starts with
+    mark = NUMBER_MARK.match(s) if marked else None
+    key = KEY_MARK.match(s) if c0 == "[" and not mark else None
     f: dict[str, float | str] = {
         "len": _bucket(n / typical, (0.25, 0.5, 0.75, 0.9, 1.05)),
         "words": _bucket(len(words), (2, 4, 8, 14)),
@@ -158,11 +189,11 @@ def _own(line: Line, typical: float, indent0: int, spacing: int = 0) -> dict[str
         "gapa": min(max(line.gap_after - spacing, 0), 3),
         "end": _end_kind(s),
         "first": "upper"
-        if s[0].isupper()
+        if c0.isupper()
         else "lower"
-        if s[0].islower()
+        if c0.islower()
         else "digit"
-        if s[0].isdigit()
+        if c0.isdigit()
         else "punct",
         "years": min(years, 3),
         "digits": _bucket(digits / n, (0.02, 0.08, 0.2, 0.5)),
@@ -174,51 +205,53 @@ def _own(line: Line, typical: float, indent0: int, spacing: int = 0) -> dict[str
     f["s12"] = " ".join(shapes[:2])
     f["s123"] = " ".join(shapes)
     if mark:
-        f["mark"] = "br" if s[0] == "[" else "pa" if s[0] == "(" else "dot" if "." in mark.group() else "num"
+        f["mark"] = "br" if c0 == "[" else "pa" if c0 == "(" else "dot" if "." in mark.group() else "num"
     elif key:
         f["mark"] = "key"
     if spacing:
         f["spaced"] = 1
-    if BARE_MARK.match(s):
+    if marked and BARE_MARK.match(s):
         f["bare_mark"] = 1
-    gaps = len(COLUMN_GAP.findall(s[(mark or key).end() :].lstrip() if mark or key else s))
-    if gaps:
-        f["columns"] = min(gaps, 3)
-    if "." in s and LEADER.search(s):
+    rest = s[(mark or key).end() :].lstrip() if mark or key else s  # type: ignore[union-attr]
+    if "   " in rest or "\t" in rest:
+        gaps = len(COLUMN_GAP.findall(rest))
+        if gaps:
+            f["columns"] = min(gaps, 3)
+    if "." in s and (LEADER.search(s) if s.count(".") > 4 else "……" in s):  # five dots, or "……"
         f["leader"] = 1
-    if AUTHOR_START.match(s):
+    if (marked or c0 in AUTHOR_FIRST) and AUTHOR_START.match(s):
         f["author_start"] = 1
     low = s.lower()
     if years and PAREN_YEAR.search(s):
         f["paren_year"] = 1
     if digits:
-        if DASHES.search(s) and PAGES_RE.search(s):
+        if ("-" in s or "–" in s or "—" in s) and PAGES_RE.search(s):
             f["pages"] = 1
-        if VOLUME_RE.search(s):
+        if (":" in s or "ol." in s or "p." in s or "P." in s or "n°" in s) and VOLUME_RE.search(s):
             f["volume"] = 1
     if ("10." in s or "doi" in low) and DOI_RE.search(s):
         f["doi"] = 1
     if ("http" in low or "www." in low or "url" in low) and URL_RE.search(s):
         f["url"] = 1
-    if "al" in low and ET_AL.search(s):
+    if "al" in low and "et" in low and ET_AL.search(s):
         f["etal"] = 1
-    if QUOTE.search(s):
+    if '"' in s or "“" in s or "”" in s or "«" in s or "»" in s:
         f["quote"] = 1
-    if CONNECTOR_START.match(s):
+    if c0 in "&aeiIp-—–_" and CONNECTOR_START.match(s):
         f["connector"] = 1
-    if DASH_AUTHOR.match(s):
+    if c0 in "-—–_" and DASH_AUTHOR.match(s):
         f["dash_author"] = 1
     if HEADING.match(s):
         f["ref_heading"] = 1
     elif OTHER_HEADING.match(s):
         f["other_heading"] = 1
-    if PAGE_NUMBER.match(s):
+    if (n < 5 or low.startswith("page")) and PAGE_NUMBER.match(s):  # four numerals at most, or "page"
         f["page_number"] = 1
     if s.isupper() and letters > 3:
         f["all_caps"] = 1
     if s.count(";") >= 2:
         f["semicolons"] = 1
-    if raw.startswith("\x0c") or "\x0c" in raw:
+    if "\x0c" in raw:
         f["form_feed"] = 1
     return f
 
@@ -318,7 +351,7 @@ def document_features(lines: list[str]) -> tuple[list[Line], list[dict[str, floa
     feats: list[dict[str, float | str]] = []
     heading_at: int | None = None
     last_number: int | None = None
-    for k, item in enumerate(items):
+    for k in range(total):
         f = dict(own[k])
         f.update(style)
         if "mark" in f or "bare_mark" in f:
@@ -346,20 +379,19 @@ def document_features(lines: list[str]) -> tuple[list[Line], list[dict[str, floa
             elif number == 1:
                 f["first_number"] = 1
             last_number = number
-        indent = len(item.text) - len(item.text.lstrip(" \t"))
-        for d, name in ((-1, "p"), (1, "n")):
+        indent = indents[k]
+        for d, name, copied, flags in NEIGHBOURS:
             j = k + d
             if not 0 <= j < total:
                 f[f"{name}:none"] = 1
                 continue
             other = own[j]
-            for key in ("len", "end", "first", "years", "indent", "gapb", "s1"):
-                f[f"{name}:{key}"] = other[key]
-            for key in NEIGHBOUR_FLAGS:
+            for key, named in copied:
+                f[named] = other[key]
+            for key, named in flags:
                 if key in other:
-                    f[f"{name}:{key}"] = other[key]
-            other_indent = len(items[j].text) - len(items[j].text.lstrip(" \t"))
-            f[f"{name}:dindent"] = _bucket(indent - other_indent, (-2, 0, 1, 3))
+                    f[named] = other[key]
+            f[f"{name}:dindent"] = _bucket(indent - indents[j], (-2, 0, 1, 3))
         if k > 0:
             f["p:end|first"] = f"{own[k - 1]['end']}|{own[k]['first']}"
             f["p:len|author"] = f"{own[k - 1]['len']}|{'author_start' in own[k]}"
@@ -376,11 +408,35 @@ NEIGHBOUR_FLAGS = (
     "columns",
 )  # fmt: skip
 """Features of the previous and next line copied to a line when they are present."""
+NEIGHBOUR_COPIED = ("len", "end", "first", "years", "indent", "gapb", "s1")
+"""Features of the previous and next line always copied to a line."""
+NEIGHBOURS = tuple(
+    (
+        d,
+        name,
+        tuple((key, f"{name}:{key}") for key in NEIGHBOUR_COPIED),
+        tuple((key, f"{name}:{key}") for key in NEIGHBOUR_FLAGS),
+    )
+    for d, name in ((-1, "p"), (1, "n"))
+)
+"""For the previous and the next line: its offset, its prefix and the names its features take."""
+_ITEMS: dict[tuple[str, float | str], str] = {}
+"""``key=value`` strings already made (a document repeats most of them): made once, stored once."""
 
 
 def crf_items(feats: list[dict[str, float | str]]) -> list[list[str]]:
-    """Feature dicts as python-crfsuite takes them: one ``key=value`` string (weight 1) per feature."""
-    return [["bias", *[f"{key}={value}" for key, value in f.items()]] for f in feats]
+    """Feature dicts as python-crfsuite takes them: one ``key=value`` string (weight 1) per feature.
+
+    The values are ints and strings (buckets, flags, shapes), never floats or booleans, which would
+    share a cache entry with the equal int.
+    """
+    if len(_ITEMS) > 200_000:  # bounded whatever the input
+        _ITEMS.clear()
+    made = _ITEMS.get
+    return [
+        ["bias", *[made(pair) or _ITEMS.setdefault(pair, f"{pair[0]}={pair[1]}") for pair in f.items()]]
+        for f in feats
+    ]
 
 
 def with_first_pass(feats: list[dict[str, float | str]], labels: list[str]) -> list[dict[str, float | str]]:
@@ -406,12 +462,18 @@ def first_pass_features(
     for key in ("s1", "s12", "indent", "gapb", "mark", "author_start", "p:end"):
         profile[key] = (Counter(str(f.get(key)) for f in begins), Counter(str(f.get(key)) for f in insides))
     n_b, n_i = max(len(begins), 1), max(len(insides), 1)
+    codes: list[tuple[str, str, dict[str, int]]] = []  # per key: its name, the code of each value seen
+    for key, (cb, ci) in profile.items():
+        seen = {
+            value: _bucket(cb[value] / n_b, (0.05, 0.3, 0.7)) * 10
+            + _bucket(ci[value] / n_i, (0.05, 0.3, 0.7))
+            for value in cb.keys() | ci.keys()
+        }
+        codes.append((key, f"st:{key}", seen))  # a value seen in neither has code 0
     for k, f in enumerate(feats):
         g: dict[str, float | str] = {}
-        for key, (cb, ci) in profile.items():
-            value = str(f.get(key))
-            rb, ri = cb[value] / n_b, ci[value] / n_i
-            g[f"st:{key}"] = _bucket(rb, (0.05, 0.3, 0.7)) * 10 + _bucket(ri, (0.05, 0.3, 0.7))
+        for key, named, seen in codes:
+            g[named] = seen.get(str(f.get(key)), 0)
         g["fp"] = labels[k]
         g["fp:p"] = labels[k - 1] if k else "^"
         g["fp:n"] = labels[k + 1] if k + 1 < len(labels) else "$"

@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from kb.model import ProblemCode, Reference
-from kb.parse import rules
 from kb.parse.crf import default_parser
 
 
@@ -23,7 +22,11 @@ def _codes(ref: Reference) -> set[ProblemCode]:
 
 
 def _arbitrate(text: str, ref: Reference) -> Reference:
-    if ProblemCode.NOT_A_REFERENCE not in _codes(ref) or rules.is_prose(" ".join(text.split())):
+    if ProblemCode.NOT_A_REFERENCE not in _codes(ref):
+        return ref
+    from kb.parse import rules  # imported when first needed: its grammar takes a while to compile
+
+    if rules.is_prose(" ".join(text.split())):
         return ref
     fallback = rules.parse_with_rules(text)
     if _codes(fallback) & {ProblemCode.NOT_A_REFERENCE, ProblemCode.UNPARSED}:

@@ -12,14 +12,17 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 from kb.model import Name, Problem, ProblemCode, Reference
 from kb.normalise.dates import PARSER_DATE_ORDER, parse_date
 from kb.parse import scope
 from kb.parse.confidence import field_confidence
-from kb.parse.features import MONTHS, Featurizer, fold, tighten, tokenize
+from kb.parse.features import MONTHS, Featurizer, fold
+from kb.parse.modelfile import model_attributes
 from kb.parse.scope import YEAR_RE
+from kb.parse.tokens import lacks, tighten, tokenize
 from kb.patterns import DOI
 
 MODEL_FILE = Path(__file__).resolve().parent / "model.crfsuite"
@@ -35,6 +38,7 @@ URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.I)
 HAL_RE = re.compile(r"hal\.(?:archives-ouvertes\.fr|science|inria\.fr)/([a-z]+-\d{6,9})", re.I)
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _PROCEEDINGS_RE = re.compile(r"\b(proceedings|conference|conf\.|symposium|workshop|congress)", re.I)
+_PROCEEDINGS_WORDS = ("proceedings", "conference", "conf.", "symposium", "workshop", "congress")
 _PROSE_WORDS = 45
 """A text of this many words with no year and no identifier is prose."""
 _THESIS_RE = re.compile(r"\b(thesis|thèse|these|dissertation|mémoire)\b", re.I)
@@ -52,7 +56,7 @@ def _clean_text(text: str) -> tuple[str, list[Problem]]:
             )
         )
         text = text[:MAX_CHARS]
-    bad = len(_CONTROL_RE.findall(text)) + text.count("\ufffd")
+    bad = text.count("\ufffd") + (0 if text.isprintable() else len(_CONTROL_RE.findall(text)))
     if bad:
         text = _CONTROL_RE.sub(" ", text)
         if bad * 10 > len(text):
@@ -66,7 +70,7 @@ _EDITORS_RE = re.compile(r"^(?:in\s*:?\s+)?[^.]{0,200}?\b(?:eds?|editors?|hrsg|d
 
 def _strip_field(s: str) -> str:
     s = s.strip().strip("*_").strip()
-    m = _EDITORS_RE.match(s)
+    m = None if lacks(s, "ed", "hrsg", "dir") else _EDITORS_RE.match(s)
     if m and m.end() < len(s):
         s = s[m.end() :]
     s = re.sub(r"^(?:in\s*:|in\s+)(?=\S)", "", s, flags=re.I) if s[:3].lower() in ("in:", "in ") else s
@@ -101,16 +105,16 @@ def _date(text: str, ref: Reference) -> None:
 
 
 def _identifiers(text: str, ref: Reference) -> None:
-    m = DOI.search(text)
+    m = DOI.search(text) if "10." in text else None
     if m:
         doi = _DOI_TAIL.sub("", m.group()).rstrip(".,;")
         while doi.endswith((")", "]")) and doi.count(doi[-1]) > doi.count("(" if doi[-1] == ")" else "["):
             doi = doi[:-1].rstrip(".,;")
         ref.doi = doi
-    m = PMID_RE.search(text)
+    m = None if lacks(text, "pmid") else PMID_RE.search(text)
     if m:
         ref.pmid = m.group(1)
-    for m in URL_RE.finditer(text):
+    for m in () if lacks(text, "http", "www.") else URL_RE.finditer(text):
         url = m.group().rstrip(".,;")
         while url.endswith(")") and url.count(")") > url.count("("):
             url = url[:-1]
@@ -122,10 +126,10 @@ def _identifiers(text: str, ref: Reference) -> None:
 
 
 def _type(ref: Reference, labels: set[str], text: str) -> str:
-    if _THESIS_RE.search(text):
+    if not lacks(text, "thes", "dissertation") and _THESIS_RE.search(text):
         return "thesis"
     if ref.journal:
-        if _PROCEEDINGS_RE.search(ref.journal):
+        if not lacks(ref.journal, *_PROCEEDINGS_WORDS) and _PROCEEDINGS_RE.search(ref.journal):
             return "paper-conference"
         if "editor" in labels or "publisher" in labels:
             return "chapter"
@@ -173,28 +177,37 @@ _ORG_WORDS = re.compile(
     re.I,
 )
 _PARTICLE_WORDS = frozenset("von van der den de la le du da di dos das del della des ter ten zu".split())  # noqa: SIM905
+_NAME_NOISE = re.compile(r"[*_()\[\]{}\"“”]|^\s*[-–•·]+\s")
 _SPLIT_AND = re.compile(r"\s*(?:;|\band\b|&|\bet\b(?!\s*al)|\bund\b)\s*", re.I)
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_initials(piece: str) -> bool:
     piece = piece.strip()
     return bool(piece) and bool(_INITIALS_ONLY.match(piece))
 
 
-def _person(piece: str) -> Name:
-    """One name written "G. Moulis", "Moulis G", "Stanworth SJ", "Jean Dupont" or "Daly"."""
+@lru_cache(maxsize=1 << 16)
+def _initial_word(word: str) -> bool:
+    """An initial or a group of initials ("J.", "JM", "J.-M.", "Ch."); cached: names repeat."""
+    return bool(_INITIAL_WORD.match(word))
+
+
+def _person(piece: str, org: bool = True) -> Name:
+    """One name written "G. Moulis", "Moulis G", "Stanworth SJ", "Jean Dupont" or "Daly"; ``org``
+    False says the author text it comes from has no word of an organisation."""
     words = piece.split()
     if len(words) == 1:
         return Name(family=words[0])
-    if _ORG_WORDS.search(piece) or len(words) > 5:
+    if len(words) > 5 or (org and _ORG_WORDS.search(piece)):
         return Name(literal=piece)
     k = 0
-    while k < len(words) - 1 and _INITIAL_WORD.match(words[k]):
+    while k < len(words) - 1 and _initial_word(words[k]):
         k += 1
     if k:
         return Name(family=" ".join(words[k:]), given=" ".join(words[:k]))
     j = len(words)
-    while j > 1 and _INITIAL_WORD.match(words[j - 1]):
+    while j > 1 and _initial_word(words[j - 1]):
         j -= 1
     if j < len(words):
         return Name(family=" ".join(words[:j]), given=" ".join(words[j:]))
@@ -206,13 +219,17 @@ def _person(piece: str) -> Name:
 
 def split_authors(text: str) -> tuple[list[Name], bool, list[str]]:
     """Names of an author segment, whether it says "et al.", and the pieces that are not names."""
-    et_al = bool(_ET_AL_RE.search(text))
-    text = _ET_AL_RE.sub(" ", text)
-    text = re.sub(r"[*_()\[\]{}\"“”]|^\s*[-–•·]+\s", " ", text)
-    text = re.sub(r"\s+", " ", text).strip(" ,;:")
+    if lacks(text, "al", "others", "coll"):
+        et_al = False
+    else:
+        et_al = bool(_ET_AL_RE.search(text))
+        text = _ET_AL_RE.sub(" ", text)
+    text = _NAME_NOISE.sub(" ", text)
+    text = " ".join(text.split()).strip(" ,;:")
     names: list[Name] = []
     broken: list[str] = []
-    for part in _SPLIT_AND.split(text):
+    org = bool(_ORG_WORDS.search(text))  # a word of a piece is a word of the text: one search for all
+    for part in [text] if lacks(text, ";", "&", "and", "et", "und") else _SPLIT_AND.split(text):
         pieces: list[str] = []
         inits: list[bool] = []
         for raw in part.split(","):
@@ -229,7 +246,7 @@ def split_authors(text: str) -> tuple[list[Name], bool, list[str]]:
             and len([w for w in pieces[0].split() if w.lower() not in _PARTICLE_WORDS]) == 1
             and all(w[:1].isupper() for w in pieces[1].split())
             and len(pieces[1].split()) <= 3
-            and not any(_INITIAL_WORD.match(w) for w in pieces[0].split())
+            and not any(_initial_word(w) for w in pieces[0].split())
         )
         pending: str | None = None
         for p, is_init in zip(pieces, inits, strict=True):
@@ -252,7 +269,7 @@ def split_authors(text: str) -> tuple[list[Name], bool, list[str]]:
             elif pairs and len(p.split()) == 1:
                 pending = p
             else:
-                names.append(_person(p))
+                names.append(_person(p, org))
         if pending is not None:
             names.append(Name(family=pending))
     return names, et_al, broken
@@ -261,8 +278,11 @@ def split_authors(text: str) -> tuple[list[Name], bool, list[str]]:
 def _repair_days(tagged: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
     """A day number right before a month name is part of the date ("Blood. 25 juin, vol.113")."""
     for i in range(len(tagged) - 1):
-        tok, lab, s, e = tagged[i]
-        if lab != "date" and tok.isascii() and tok.isdigit() and len(tok) <= 2 and 1 <= int(tok) <= 31:
+        tok = tagged[i][0]
+        if len(tok) > 2 or not tok.isdigit():
+            continue
+        _tok, lab, s, e = tagged[i]
+        if lab != "date" and tok.isascii() and 1 <= int(tok) <= 31:
             nxt = fold(tagged[i + 1][0].strip(".,;:()"))
             if nxt in MONTHS:
                 tagged[i] = (tok, "date", s, e)
@@ -294,7 +314,7 @@ class CRFParser:
         self.model_path = Path(model_path)
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(self.model_path))
-        self._featurizer = Featurizer()
+        self._featurizer = Featurizer(model_attributes(self.model_path))
 
     def label(self, text: str) -> tuple[list[tuple[str, str, int, int]], list[float]]:
         """``(token, label, start, end)`` for each token of a cleaned ``text``, and each label's marginal."""
@@ -342,7 +362,7 @@ class CRFParser:
         title_text = text[spans["title"][0] : spans["title"][1]] if "title" in spans else ""
         journal_text = text[spans["journal"][0] : spans["journal"][1]] if "journal" in spans else ""
         if author_text:
-            m = _VANCOUVER_CUT.match(author_text)
+            m = _VANCOUVER_CUT.match(author_text) if ". " in author_text else None
             if m and (not title_text or spans["title"][0] >= spans["author"][1]):
                 author_text = m.group(1)
                 title_text = (m.group(2) + " " + title_text).strip() if title_text else m.group(2)

@@ -8,6 +8,7 @@ input order. The CLI (``python -m kb.parse`` and ``kb parse``) only calls :func:
 from __future__ import annotations
 
 import collections
+import gc
 import itertools
 import json
 import multiprocessing as mp
@@ -148,7 +149,12 @@ def _rendered(jobs_in: Iterator[tuple[list[str], str, bool, int]], jobs: int) ->
 
     default_parser()  # the model and the dictionaries are loaded once, before the fork: shared
     load_dictionaries()
-    with mp.get_context("fork").Pool(jobs) as pool:
+    gc.freeze()  # the workers' collections leave the inherited objects (and their memory pages) alone
+    try:
+        pool = mp.get_context("fork").Pool(jobs)
+    finally:
+        gc.unfreeze()
+    with pool:
         pending: collections.deque = collections.deque()
         for job in itertools.chain(first, jobs_in):
             pending.append(pool.apply_async(_render, (job,)))

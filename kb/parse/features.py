@@ -1,7 +1,7 @@
 """Tokens and CRF features for reference strings.
 
-A reference string is cut into tokens (:func:`tokenize`); each token gets a list of string
-attributes (:class:`Featurizer`) that python-crfsuite turns into weights. The features carry the
+A reference string is cut into tokens (``kb.parse.tokens.tokenize``); each token gets a list of
+attributes (:class:`Featurizer`, UTF-8 bytes) that python-crfsuite turns into weights. The features carry the
 domain: token shape and case, punctuation, digits and years, position in the string, bracket
 state, and dictionaries (journal-title words and abbreviations from the ISO 4 LTWA list shipped in
 ``pyiso4``, English and French month names, name particles, initials patterns).
@@ -12,26 +12,15 @@ that tagging many references costs little more than a few list concatenations pe
 
 from __future__ import annotations
 
+import gzip
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import pairwise
+from itertools import groupby
 from pathlib import Path
 from typing import NamedTuple
 
-from kb.patterns import DOI_PREFIX, fold
-
-TOKEN_RE = re.compile(
-    r"""(?:https?://|www\.)[^\s<>"]+          # URL, kept whole
-      | (?:doi:\s?)?"""
-    + DOI_PREFIX
-    + r"""[^\s<>"]+     # DOI, kept whole (parentheses included)
-      | [(\[{"“«‘'*]* [^\s;:,()\[\]{}"“”«»*]+ [)\]}"”»’'*]* [.;:,)\]]*
-      | \S
-    """,
-    re.X | re.I,
-)
-"""A token: optional opening brackets, a body, closing brackets and trailing punctuation."""
+from kb.patterns import fold
 
 MONTHS: dict[str, int] = {}
 for _i, _names in enumerate(
@@ -89,52 +78,23 @@ _INITIALS_NODOT_RE = re.compile(r"^[A-Z]{1,3}[,;.]?$")
 _ORDINAL_RE = re.compile(r"^\d+(st|nd|rd|th|e|er|ème)\.?,?$", re.I)
 
 
-_GLUED_RE = re.compile(
-    r"(?<=[a-z0-9)]\.)(?=[A-Z][a-z])|(?<=\b[A-Z]\.)(?=[A-Z][a-z]{2,})|(?<=[a-z]{3})(?=\d)"
-    r"|(?<=[a-z]{2}[.,;:])(?=[A-Z\d(])"
-)
-"""Where OCR glued two tokens: "oscilloscope.Nature", "Science356", "Nature,456"."""
-
-
-_LOOSE_RE = re.compile(r"\s+(?=[,.;:)\]](?:\s|$))|(?<=[(\[])\s+")
-"""Spaces before closing punctuation or after an opening bracket ("Smith , J . ( 2014 )")."""
-
-
-def tighten(text: str) -> tuple[str, list[int]]:
-    """``text`` without loose spaces before punctuation, and the kept character positions."""
-    if not _LOOSE_RE.search(text):
-        return text, list(range(len(text)))
-    drop: set[int] = set()
-    for m in _LOOSE_RE.finditer(text):
-        drop.update(range(m.start(), m.end()))
-    keep = [i for i in range(len(text)) if i not in drop]
-    return "".join(text[i] for i in keep), keep
-
-
-def tokenize(text: str) -> list[tuple[str, int, int]]:
-    """Cut ``text`` into ``(token, start, end)`` triples (character offsets into ``text``)."""
-    if not _GLUED_RE.search(text):
-        return [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
-    out: list[tuple[str, int, int]] = []
-    for m in TOKEN_RE.finditer(text):
-        tok, start = m.group(), m.start()
-        if len(tok) > 5 and not tok[0].isdigit() and "/" not in tok and _GLUED_RE.search(tok):
-            cuts = [0, *(g.start() for g in _GLUED_RE.finditer(tok)), len(tok)]
-            out.extend((tok[a:b], start + a, start + b) for a, b in pairwise(cuts) if b > a)
-        else:
-            out.append((tok, start, m.end()))
-    return out
-
-
 def core(token: str) -> str:
     """The token without surrounding brackets, quotes and punctuation."""
     return token.strip(_CORE_STRIP)
 
 
+_ASCII_SHAPE = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", "A" * 26 + "a" * 26 + "0" * 10
+)
+
+
 def shape(word: str) -> str:
     """Character classes of ``word`` with runs collapsed: "Haematol." -> "Aa.", "2014;" -> "0;"."""
+    word = word[:40]
+    if word.isascii():
+        return "".join(k for k, _run in groupby(word.translate(_ASCII_SHAPE)))
     out: list[str] = []
-    for c in word[:40]:
+    for c in word:
         if c.isupper():
             k = "A"
         elif c.isalpha():
@@ -157,9 +117,9 @@ def _ltwa_path() -> Path | None:
     return found[-1] if found else None
 
 
-@lru_cache(maxsize=1)
-def ltwa() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """The ISO 4 LTWA as (abbreviations, whole words, word stems), all folded to lower case."""
+def build_ltwa() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The ISO 4 LTWA read from pyiso4's CSV as (abbreviations, whole words, word stems), folded to
+    lower case (a third of a second: the parser reads the compact copy, :func:`ltwa`)."""
     abbrevs: set[str] = set()
     words: set[str] = set()
     stems: set[str] = set()
@@ -188,6 +148,31 @@ def ltwa() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
                     if len(a) > 1:
                         abbrevs.add(a)
     return frozenset(abbrevs), frozenset(words), frozenset(stems)
+
+
+LTWA_FILE = Path(__file__).resolve().parent / "ltwa.txt.gz"
+"""The compact copy of :func:`build_ltwa`: three sorted lists (abbreviations, words, stems) separated by
+a blank line. A test checks it against the installed pyiso4; rebuild it with
+``python -m kb.parse.train ltwa``."""
+
+
+def write_ltwa(path: Path = LTWA_FILE) -> Path:
+    """Write the compact copy of the LTWA (deterministic bytes: no time stamp in the gzip header)."""
+    text = "\n\n".join("\n".join(sorted(part)) for part in build_ltwa()) + "\n"
+    path.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+    return path
+
+
+@lru_cache(maxsize=1)
+def ltwa() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The ISO 4 LTWA as (abbreviations, whole words, word stems), folded to lower case: the compact
+    copy shipped beside the model (``LTWA_FILE``), else pyiso4's CSV."""
+    try:
+        text = gzip.decompress(LTWA_FILE.read_bytes()).decode("utf-8")
+    except OSError:
+        return build_ltwa()
+    abbrevs, words, stems = (frozenset(part.split("\n")) - {""} for part in text.split("\n\n"))
+    return abbrevs, words, stems
 
 
 def token_features(token: str) -> list[str]:
@@ -291,14 +276,20 @@ CONTEXT_KEEP_FAR = ("sh=", "last=", "year", "initials", "month", "digits", "titl
 
 
 class _Info(NamedTuple):
-    """Everything the sequence step needs from one token, computed once per distinct token."""
+    """Everything the sequence step needs from one token, computed once per distinct token.
 
-    own: list[str]
-    prev1: list[str]
-    next1: list[str]
-    prev2: list[str]
-    next2: list[str]
-    shape: str
+    Attributes are kept as UTF-8 bytes, the form crfsuite stores: the tagger then copies them
+    without encoding each one again for every reference.
+    """
+
+    own: list[bytes]
+    prev1: list[bytes]
+    next1: list[bytes]
+    prev2: list[bytes]
+    next2: list[bytes]
+    shape: bytes
+    pc_left: bytes
+    """``pc={shape}|``: the first half of the next token's shape-pair attribute."""
     opens: int
     closes: int
     quotes: int
@@ -337,28 +328,46 @@ def _shape_flags(token: str, own: list[str]) -> tuple[str, bool, bool, bool, boo
     return key, jword, bare, token[-1:] in ".,;:)]", word, c[:1].islower(), text_year
 
 
+def _prefixed(prefix: bytes, attrs: list[bytes], known: frozenset[bytes] | None) -> list[bytes]:
+    out = [prefix + a for a in attrs] if prefix else attrs
+    return out if known is None else [a for a in out if a in known]
+
+
+_POS = [f"pos={k}".encode() for k in range(10)]
+_JGAZ = {"B": b"jgaz=B", "I": b"jgaz=I"}
+
+
 class Featurizer:
-    """Turns token sequences into crfsuite attribute lists, caching per-token work."""
+    """Turns token sequences into crfsuite attribute lists, caching per-token work.
+
+    With ``known`` (the model's attributes, ``kb.parse.modelfile.model_attributes``), a token's own
+    and neighbour attributes that the model does not know are left out: crfsuite would ignore them.
+    Training uses no ``known``: every attribute is given to the trainer.
+    """
 
     MAX_CACHE = 60_000
 
-    def __init__(self) -> None:
+    def __init__(self, known: frozenset[bytes] | None = None) -> None:
         self._info: dict[str, _Info] = {}
+        self._known = known
 
     def info(self, token: str) -> _Info:
         """The cached per-token record (attributes, shifted attributes, bracket counts)."""
         inf = self._info.get(token)
         if inf is None:
             own = token_features(token)
-            near = [a for a in own if a.startswith(CONTEXT_KEEP)]
-            far = [a for a in own if a.startswith(CONTEXT_KEEP_FAR)]
+            encoded = [a.encode() for a in own]
+            near = [b for a, b in zip(own, encoded, strict=True) if a.startswith(CONTEXT_KEEP)]
+            far = [b for a, b in zip(own, encoded, strict=True) if a.startswith(CONTEXT_KEEP_FAR)]
+            known = self._known
             inf = _Info(
-                own,
-                [f"-1:{a}" for a in near],
-                [f"1:{a}" for a in near],
-                [f"-2:{a}" for a in far],
-                [f"2:{a}" for a in far],
-                own[1][3:],
+                _prefixed(b"", encoded, known),
+                _prefixed(b"-1:", near, known),
+                _prefixed(b"1:", near, known),
+                _prefixed(b"-2:", far, known),
+                _prefixed(b"2:", far, known),
+                own[1][3:].encode(),
+                f"pc={own[1][3:]}|".encode(),
                 token.count("(") + token.count("["),
                 token.count(")") + token.count("]"),
                 token.count("“") + token.count("”") + token.count('"'),
@@ -371,68 +380,79 @@ class Featurizer:
         return inf
 
     def own(self, token: str) -> list[str]:
-        """Token-only attributes, cached."""
-        return self.info(token).own
+        """Token-only attributes."""
+        return [a.decode() for a in self.info(token).own]
 
-    def sequence(self, tokens: Sequence[str]) -> list[list[str]]:
-        """Attribute lists for a whole token sequence (the CRF input)."""
+    def sequence(self, tokens: Sequence[str]) -> list[list[bytes]]:
+        """Attribute lists for a whole token sequence (the CRF input), as UTF-8 bytes."""
         n = len(tokens)
         if n == 0:
             return []
         from kb.parse.gazetteer import journal_runs
 
-        infos = [self.info(t) for t in tokens]
+        cache = self._info
+        infos = [cache.get(t) or self.info(t) for t in tokens]
         runs = journal_runs([i.key for i in infos])
-        last_year = max((k for k, inf in enumerate(infos) if inf.year), default=-1)
-        style = "st=" + "_".join(i.shape for i in infos[:3])
-        out: list[list[str]] = []
+        last_year = -1
+        for k in range(n - 1, -1, -1):
+            if infos[k].year:
+                last_year = k
+                break
+        style_bar = ("st=" + "_".join(i.shape.decode() for i in infos[:3]) + "|").encode()
+        out: list[list[bytes]] = []
+        append = out.append
         depth = 0
         seen_year = False
         quotes = 0
-        prev_shape = ""
         last = n - 1
+        prev: _Info | None = None
         for i, inf in enumerate(infos):
-            sh = inf.shape
-            f = [*inf.own, f"pos={10 * i // n}", "bias", f"{style}|{sh}"]
-            if i:
-                pc = f"pc={prev_shape}|{sh}"
-                f.append(pc)
-                f.append(f"{style}|{pc}")
-                f += infos[i - 1].prev1
+            if prev is not None:
+                pc = prev.pc_left + inf.shape
+                f = [
+                    *inf.own,
+                    _POS[10 * i // n],
+                    b"bias",
+                    style_bar + inf.shape,
+                    pc,
+                    style_bar + pc,
+                    *prev.prev1,
+                ]
                 if i > 1:
                     f += infos[i - 2].prev2
             else:
-                f.append("BOS")
+                f = [*inf.own, _POS[0], b"bias", style_bar + inf.shape, b"BOS"]
             if i < last:
                 f += infos[i + 1].next1
                 if i < last - 1:
                     f += infos[i + 2].next2
             else:
-                f.append("EOS")
+                f.append(b"EOS")
             if depth > 0 or inf.opens:
-                f.append("inbr")
-            depth = max(0, depth + inf.opens - inf.closes)
+                f.append(b"inbr")
+            depth += inf.opens - inf.closes
+            if depth < 0:
+                depth = 0
             if seen_year:
-                f.append("after_year")
+                f.append(b"after_year")
             elif inf.year:
                 seen_year = True
             if inf.year and i < last_year:
-                f.append("yr_more")  # another year follows: this one may sit in a title, not the date
+                f.append(b"yr_more")  # another year follows: this one may sit in a title, not the date
             if quotes % 2:
-                f.append("in_quote")
+                f.append(b"in_quote")
             if runs[i]:
-                f.append("jgaz=" + runs[i])
-            prev = infos[i - 1] if i else None
+                f.append(_JGAZ[runs[i]])
             if inf.jword:
                 if prev is None or prev.boundary:
-                    f.append("jstart")
+                    f.append(b"jstart")
                 elif prev.jword:
-                    f.append("jcont")
+                    f.append(b"jcont")
             if inf.text_year and prev is not None and prev.word and prev.bare:
-                f.append("yr_after_word")
+                f.append(b"yr_after_word")
                 if i < last and infos[i + 1].lower:
-                    f.append("yr_in_text")
+                    f.append(b"yr_in_text")
             quotes += inf.quotes
-            prev_shape = sh
-            out.append(f)
+            prev = inf
+            append(f)
         return out

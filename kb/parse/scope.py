@@ -10,18 +10,27 @@ from __future__ import annotations
 import re
 
 from kb.model import Reference
+from kb.parse.tokens import lacks
 
 YEAR_RE = re.compile(r"(?<![0-9.])(1[5-9][0-9][0-9]|20[0-4][0-9])(?![0-9])")
 NUMBER_RE = re.compile(r"[A-Za-z]?\d+[A-Za-z]?|\b[IVXLC]+\b")
 PAGES_RE = re.compile(r"[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—‐]+\s*[A-Za-z]?\d+[A-Za-z]?)?")
+_DASHES = re.compile(r"\s*[-–—‐]+\s*")
 _SCOPE_PREFIX = re.compile(
     r"^\W*(?:vols?|volume|v|issues?|no|nos|nr|n°|num|number|pp|p|pages?|s)\b\.?\s*", re.I
 )
 
 
+def _unscoped(s: str) -> str:
+    """``s`` without its scope word ("vol.", "pp."); the pattern can only match at the start."""
+    s = s.strip(" ([,;:.")
+    m = _SCOPE_PREFIX.match(s)
+    return s[m.end() :] if m else s
+
+
 def number(s: str) -> str:
     """The first number of a volume or issue segment ("vol.117," -> "117"; roman numerals kept)."""
-    s = _SCOPE_PREFIX.sub("", s.strip(" ([,;:."))
+    s = _unscoped(s)
     m = NUMBER_RE.search(s)
     return m.group() if m else ""
 
@@ -39,11 +48,10 @@ def issue(s: str) -> str:
 
 def pages(s: str) -> str:
     """The page or page range of a pages segment ("pp. 394 – 399." -> "394-399")."""
-    s = _SCOPE_PREFIX.sub("", s.strip(" ([,;:."))
-    m = PAGES_RE.search(s)
+    m = PAGES_RE.search(_unscoped(s))
     if not m:
         return ""
-    return re.sub(r"\s*[-–—‐]+\s*", "-", m.group())
+    return _DASHES.sub("-", m.group())
 
 
 _VIP_RE = re.compile(
@@ -56,7 +64,11 @@ _VIP_RE = re.compile(
 def volume_issue_fallback(text: str, ref: Reference) -> None:
     """Fill volume, issue and pages from a "vol(issue):pages" group when the labels missed them; an
     issue read as a bare number inside a supplement group ("29(suppl 3):") becomes the supplement."""
+    if "(" not in text or ":" not in text:
+        return  # no "vol(issue):pages" group
     if ref.volume and ref.issue and ref.pages:
+        if lacks(text, "supp"):
+            return
         for m in _VIP_RE.finditer(text):
             if m.group(1) == ref.volume and ref.issue in m.group(2) and _SUPPLEMENT_RE.search(m.group(2)):
                 ref.issue = issue(m.group(2))

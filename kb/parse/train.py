@@ -21,7 +21,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from kb.model import KbError
-from kb.parse.features import Featurizer, core, fold, tighten, tokenize
+from kb.parse.features import Featurizer, core, fold
+from kb.parse.tokens import tighten, tokenize
 
 LABELS = (
     "author", "editor", "title", "journal", "date", "volume", "issue", "pages",
@@ -324,7 +325,7 @@ def manifest_path(model: Path) -> Path:
 
 def training_input(
     data: Path | str = DATA_FILE, handmade: Path | str = HANDMADE_FILE, synthetic: int = SYNTHETIC_EXAMPLES
-) -> Iterator[tuple[list[list[str]], list[str]]]:
+) -> Iterator[tuple[list[list[bytes]], list[str]]]:
     """The CRF's training input, in order: (attribute lists, labels) per sequence.
 
     The corpora (``data``), the hand-labelled examples (``handmade``, repeated) and ``synthetic``
@@ -358,11 +359,11 @@ class _Digest:
         self._h = hashlib.sha256(json.dumps(params, sort_keys=True).encode())
         self.count = 0
 
-    def add(self, features: list[list[str]], labels: list[str]) -> None:
-        """Add one sequence."""
+    def add(self, features: list[list[bytes]], labels: list[str]) -> None:
+        """Add one sequence (attributes as UTF-8 bytes, see ``Featurizer.sequence``)."""
         self.count += 1
         for attrs, label in zip(features, labels, strict=True):
-            self._h.update(("\x1e" + label + "\x1f" + "\x1f".join(attrs)).encode())
+            self._h.update(("\x1e" + label + "\x1f").encode() + b"\x1f".join(attrs))
         self._h.update(b"\x1d")
 
     def hexdigest(self) -> str:
@@ -386,7 +387,11 @@ def training_digest(
 if __name__ == "__main__":  # pragma: no cover
     import sys
 
-    if len(sys.argv) > 1 and sys.argv[1] == "convert":
+    if len(sys.argv) > 1 and sys.argv[1] == "ltwa":
+        from kb.parse.features import write_ltwa
+
+        print(write_ltwa())
+    elif len(sys.argv) > 1 and sys.argv[1] == "convert":
         shared = Path("/work/shared/data/refparse")
         n = convert_all(shared / "anystyle", shared / "grobid" / "corpus")
         print(f"{n} records -> {DATA_FILE}")

@@ -1,0 +1,97 @@
+"""Cut a reference string into tokens, and the cheap tests the parser runs before slow patterns.
+
+A token is optional opening brackets, a body, closing brackets and trailing punctuation
+(:data:`TOKEN_RE`); where OCR glued two tokens ("oscilloscope.Nature", "Science356") the token is
+cut (:func:`tokenize`). :func:`tighten` drops loose spaces before punctuation ("Smith , J .").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from itertools import pairwise
+
+from kb.patterns import DOI_PREFIX
+
+TOKEN_RE = re.compile(
+    r"""(?:https?://|www\.)[^\s<>"]+          # URL, kept whole
+      | (?:doi:\s?)?"""
+    + DOI_PREFIX
+    + r"""[^\s<>"]+     # DOI, kept whole (parentheses included)
+      | [(\[{"“«‘'*]* [^\s;:,()\[\]{}"“”«»*]+ [)\]}"”»’'*]* [.;:,)\]]*
+      | \S
+    """,
+    re.X | re.I,
+)
+"""A token: optional opening brackets, a body, closing brackets and trailing punctuation."""
+
+_GLUED_RE = re.compile(
+    r"(?<=[a-z0-9)]\.)(?=[A-Z][a-z])|(?<=\b[A-Z]\.)(?=[A-Z][a-z]{2,})|(?<=[a-z]{3})(?=\d)"
+    r"|(?<=[a-z]{2}[.,;:])(?=[A-Z\d(])"
+)
+"""Where OCR glued two tokens: "oscilloscope.Nature", "Science356", "Nature,456"."""
+_GLUE_HINT = re.compile(r"[a-z](?:\d|[.,;:][A-Z\d(])|\.[A-Z]")
+"""The pairs of characters around every place ``_GLUED_RE`` can cut (each of its four patterns
+needs one): a token that overlaps none is not searched, as that search is slow. A cut whose pair was
+swallowed by the match before it still lies in the token of that match."""
+
+
+_LOOSE_RE = re.compile(r"\s+(?=[,.;:)\]](?:\s|$))|(?<=[(\[])\s+")
+"""Spaces before closing punctuation or after an opening bracket ("Smith , J . ( 2014 )")."""
+
+
+_LOOSE_HINT = re.compile(r"\s[,.;:)\]]|[(\[]\s")
+"""What every match of ``_LOOSE_RE`` holds, found by a fast scan (no look-behind at each character)."""
+
+
+def lacks(text: str, *words: str) -> bool:
+    """True when ``text`` is ASCII and holds none of ``words`` (lower case) in any case.
+
+    A cheap test before a case-insensitive pattern that needs one of the words: on ASCII text
+    ``re.IGNORECASE`` matches exactly what ``str.lower`` does (beyond ASCII it also folds "ſ", "K"
+    and "İ", so non-ASCII text is always left to the pattern).
+    """
+    if not text.isascii():
+        return False
+    low = text.lower()
+    return not any(w in low for w in words)
+
+
+def tighten(text: str) -> tuple[str, list[int]]:
+    """``text`` without loose spaces before punctuation, and the kept character positions."""
+    if not _LOOSE_HINT.search(text) or not _LOOSE_RE.search(text):
+        return text, list(range(len(text)))
+    drop: set[int] = set()
+    for m in _LOOSE_RE.finditer(text):
+        drop.update(range(m.start(), m.end()))
+    keep = [i for i in range(len(text)) if i not in drop]
+    return "".join(text[i] for i in keep), keep
+
+
+def tokenize(text: str) -> list[tuple[str, int, int]]:
+    """Cut ``text`` into ``(token, start, end)`` triples (character offsets into ``text``)."""
+    toks = [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+    hints = [(g.start(), g.end()) for g in _GLUE_HINT.finditer(text)]
+    if not hints:
+        return toks
+    starts = [t[1] for t in toks]
+    cut: dict[int, list[tuple[str, int, int]]] = {}
+    for first, last in hints:
+        k = max(bisect_right(starts, first) - 1, 0)
+        while k < len(toks) and toks[k][1] < last:
+            tok, start, end = toks[k]
+            if end > first and k not in cut and len(tok) > 5 and not tok[0].isdigit() and "/" not in tok:
+                at = [g.start() for g in _GLUED_RE.finditer(tok)]
+                if at:
+                    edges = [0, *at, len(tok)]
+                    cut[k] = [(tok[a:b], start + a, start + b) for a, b in pairwise(edges) if b > a]
+            k += 1
+    if not cut:
+        return toks
+    out: list[tuple[str, int, int]] = []
+    for k, tok in enumerate(toks):
+        if k in cut:
+            out.extend(cut[k])
+        else:
+            out.append(tok)
+    return out

@@ -1,0 +1,53 @@
+"""Line features of the reference finder (kb/find/features.py), pinned: the shipped models were trained on
+exactly these strings, so a change to them (even one that only makes the features faster) must leave them
+equal, or come with a retrained model. The expected strings were made by the features as trained (before
+the patterns were tried only on lines that can match them)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from kb.find.features import Line, _own, crf_items, document_features, with_first_pass
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_000 = ROOT / "references" / "000_b9d0f3a1d59143d6.txt"
+REFSEG = ROOT.parent / "shared" / "data" / "refseg" / "refseg_dev.jsonl"
+DEV_DIGEST = (63353, "260810fe2437123bd4edeba1cc9b5a26603c277ba860e53b5cda66cb8216d1fc")
+"""Lines of the development set and the SHA-256 of their features (both passes), as trained on."""
+
+# [line, blank lines before, after, usual spacing, indent of the page, its features as CRF strings]
+CASES = json.loads(
+    (ROOT / "tests" / "fixtures" / "find" / "features_pinned.json").read_text(encoding="utf-8")
+)
+
+
+@pytest.mark.parametrize(("text", "before", "after", "spacing", "indent0", "expected"), CASES)
+def test_line_features_are_pinned(text, before, after, spacing, indent0, expected):
+    features = _own(Line(0, text, before, after), 60.0, indent0, spacing)
+    assert crf_items([features])[0] == ["bias", *expected]
+
+
+def test_features_are_key_value_strings_of_ints_and_strings():
+    """crf_items makes each ``key=value`` string once; an int and an equal float or bool would share it."""
+    _items, feats = document_features(SEED_000.read_text(encoding="utf-8").split("\n"))
+    both = with_first_pass(feats, ["B" if "mark" in f else "I" for f in feats])
+    assert all(type(v) in (int, str) for f in both for v in f.values())
+    assert crf_items(both) == [["bias", *[f"{k}={v}" for k, v in f.items()]] for f in both]
+    assert crf_items([{"x": 1}, {"x": "1"}, {"y": 1}]) == [["bias", "x=1"], ["bias", "x=1"], ["bias", "y=1"]]
+
+
+@pytest.mark.skipif(not REFSEG.exists(), reason="../shared/data/refseg is absent (a user's machine)")
+def test_features_of_the_development_set_are_those_trained_on():
+    digest = hashlib.sha256()
+    lines = 0
+    for line in REFSEG.open(encoding="utf-8"):
+        _items, feats = document_features(json.loads(line)["text"].split("\n"))
+        labels = ["B" if "mark" in f or "author_start" in f else "I" if f["years"] else "O" for f in feats]
+        for row in crf_items(with_first_pass(feats, labels)):
+            digest.update("\t".join(row).encode("utf-8") + b"\n")
+            lines += 1
+    assert (lines, digest.hexdigest()) == DEV_DIGEST
