@@ -8,6 +8,7 @@ description of each class, never copied from an evaluation set.
 from __future__ import annotations
 
 import csv
+import time
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from kb.dedupe import dedupe
 from kb.dedupe.match import doi_typo, hard_conflict
 from kb.dedupe.prep import issue_key, pages_key, prep, split_glued_authors, volume_key
 from kb.ingest.bibtex import read_bibtex_file
-from kb.model import Record, Reference
+from kb.model import Name, Record, Reference
 
 FIXTURES = Path(__file__).parent / "fixtures" / "dedupe"
 RECORDS = {r.id: r for r in read_bibtex_file(FIXTURES / "golden_pairs.bib").records}
@@ -52,7 +53,7 @@ def test_every_class_has_both_answers_or_is_a_never_merged_class() -> None:
 @pytest.mark.parametrize(
     ("issue", "key"),
     [("Supplement 3", ""), ("Suppl 1", ""), ("SUPPL. 1", ""), ("(Supplement 3)", ""), ("1)", ""),
-     ("May", ""), ("3", "3"), ("12", "12"), ("1234", "")],
+     ("May", ""), ("3", "3"), ("12", "12"), ("1234", ""), ("S1", ""), ("s 2", ""), ("S123", "s123")],
 )  # fmt: skip
 def test_issue_key_reads_export_noise_as_unknown(issue: str, key: str) -> None:
     assert issue_key(issue) == key
@@ -61,7 +62,8 @@ def test_issue_key_reads_export_noise_as_unknown(issue: str, key: str) -> None:
 @pytest.mark.parametrize(
     ("volume", "key"),
     [("Conference: 22nd Congress of the European Hematology Association. Spain 102", "102"),
-     ("24 Suppl 3", "24"), ("143", "143"), ("2016 May", "")],
+     ("24 Suppl 3", "24"), ("143", "143"), ("2016 May", ""), ("Vol. 8", "8"), ("Volume 12", "12"),
+     ("v. 3", "3")],
 )  # fmt: skip
 def test_volume_key_of_meeting_named_volumes(volume: str, key: str) -> None:
     assert volume_key(volume) == key
@@ -71,6 +73,27 @@ def test_glued_embase_authors_are_split_into_names() -> None:
     record = RECORDS["aut15a"]
     assert prep(record).authors == ("beresneva", "kulikov", "parastaeva")
     assert [n.given for n in split_glued_authors(record.reference.authors)] == ["O.", "A.", "M."]
+
+
+@pytest.mark.parametrize(
+    ("name", "family", "given"),
+    [(Name(family="Law R."), "Law", "R."), (Name(literal="van der Berg J.M."), "van der Berg", "J.M."),
+     (Name(family="Law", given="R."), "Law", "R."), (Name(family="Smith"), "Smith", "")],
+)  # fmt: skip
+def test_one_embase_author_in_one_field_is_split(name: Name, family: str, given: str) -> None:
+    [split] = split_glued_authors([name])
+    assert (split.family, split.given) == (family, given)
+
+
+def test_prep_is_linear_in_hostile_fields() -> None:
+    """Fields of 200,000 characters (one word, or spaces) are read in bounded time: no pattern of the
+    author, volume or issue readers backtracks over a long run."""
+    long_word, spaces = "a" * 200_000, " " * 200_000
+    ref = Reference(authors=[Name(family=long_word), Name(family=f"x{spaces}y")], title=long_word,
+                    volume=f"vol{spaces}x", issue=f"s1{spaces}x", pages=long_word)  # fmt: skip
+    started = time.perf_counter()
+    prep(Record("hostile", ref))
+    assert time.perf_counter() - started < 20  # a generous bound against a hang, not a speed test
 
 
 def test_doi_typo_needs_one_registrant_and_a_close_suffix() -> None:

@@ -132,15 +132,11 @@ def results_command(file: Path, jsonl: bool, itp: bool, db: Path | None) -> None
 @click.option(
     "--out",
     type=click.Path(path_type=Path),
-    help="Parser model file, finder model directory, or deduplication pair model file.",
+    help="Parser model file, or finder model directory.",
 )
-@click.option(
-    "--only", type=click.Choice(["parser", "finder", "dedupe"]), help="Rebuild one model (default: all)."
-)
+@click.option("--only", type=click.Choice(["parser", "finder"]), help="Rebuild one model (default: all).")
 def train_command(out: Path | None, only: str | None) -> None:
-    """Rebuild the parser's CRF model (data/refparse/), the finder's (data/refseg/) and the deduplication
-    pair model (pairs generated from data/refparse/), deterministically."""
-    from kb.dedupe.train import train_pair_model
+    """Rebuild the parser's CRF model (data/refparse/) and the finder's (data/refseg/), deterministically."""
     from kb.find.train import train_finder
     from kb.parse.train import MODEL_FILE, train_model
 
@@ -148,5 +144,3 @@ def train_command(out: Path | None, only: str | None) -> None:
         click.echo(f"trained {train_model(out or MODEL_FILE)}")
     if only in (None, "finder"):
         click.echo("\n".join(f"trained {path}" for path in train_finder(out if only else None)))
-    if only in (None, "dedupe"):
-        click.echo(f"trained {train_pair_model(out) if only and out else train_pair_model()}")

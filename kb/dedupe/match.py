@@ -15,19 +15,22 @@ matches. The rules, in order:
 3. Identifiers: the same DOI (or PMID) is a duplicate when the titles agree; different DOIs are distinct
    (``maybe`` if every other field agrees), except two DOIs of one registrant one or two characters apart
    when every other field agrees (a typo: duplicate).
-4. Titles below 0.8 similarity are distinct, unless journal, year, volume and page range all agree (a
+4. Two generic headings ("Editorial", "Preface": :data:`~kb.dedupe.prep.HEADINGS`) are decided on their
+   coordinates (year, first page, journal, volume, authors), never on the title. Titles below 0.8
+   similarity are distinct, unless journal, year, volume and page range all agree (a
    translated title) with the same first author, or with no authors on one side and a title at least
    ``RETITLED_FLOOR`` similar. Years more than one apart are distinct.
 5. Otherwise evidence is summed: authors in common (+1, +1.5 when all agree; none in common -2), same year
-   (+1; one apart -1 except between conference records and against an ahead-of-print record without
-   volume, issue or pages), volume (+1/-1, no penalty when first author, title, year, first page and
-   journal all agree: export noise), first page (+1/-1; without pages, different issues -2; a supplement
-   issue is unknown), compatible journals (+0.5; incompatible -1.5; a meeting named after the journal is
-   not part of it), different numbers in the titles (-1.5). A duplicate needs 2 (3.5 for titles under
-   five words, which also need a common first page), more when the titles are less similar; different
-   first pages allow at most ``maybe`` unless the pages are a few apart in the same volume of the same
-   journal under the same title (a miskeyed page). Near misses, and identical titles with shared
-   authors, are ``maybe``.
+   (+1; one apart -1 except between conference records, against an ahead-of-print record without volume,
+   issue or pages, and at one volume and first page), volume (+1/-1, no penalty when first author, title,
+   year, first page and journal all agree: export noise), first page (+1/-1; without pages, different issues
+   -2; a supplement issue is unknown), compatible journals (+0.5; incompatible -1.5; a meeting named after
+   the journal is not part of it), different numbers in the titles (-1.5). A duplicate needs 2 (3.5 for
+   titles under five words, which also need a common first page unless the same team of ``TEAM_SIZE`` or
+   more authors signs both in one journal and one record has no pages), more when the titles are less
+   similar; different first pages allow at most ``maybe`` unless the pages are a few apart in the same
+   volume of the same journal under the same title (a miskeyed page). Near misses, and identical titles with
+   shared authors, are ``maybe``.
 """
 
 from __future__ import annotations
@@ -37,7 +40,6 @@ from enum import StrEnum
 
 from rapidfuzz.distance import Indel, Levenshtein
 
-from kb.dedupe.learned import features, load_model
 from kb.dedupe.prep import Prepped, journals_compatible
 
 
@@ -115,10 +117,13 @@ or an abstract number, so a conference record against it is a conference abstrac
 
 def _maybe_the_abstract(x: Prepped, abstract: Prepped) -> bool:
     """Whether ``x`` (not flagged as a conference record) may be another database's export of the
-    conference record ``abstract``: it spans no full paper's pages, and it is in the same volume or in a
-    supplement (databases that do not name the meeting still keep the volume and the supplement)."""
+    conference record ``abstract``: it spans no full paper's pages, and it is in the same volume, in a
+    supplement, or on the same single page (databases that do not name the meeting still keep the volume,
+    the supplement or the abstract's page; a volume one of them garbles leaves the page)."""
     return x.pages_span < FULL_PAPER_PAGES and (
-        bool(x.volume and x.volume == abstract.volume) or x.supplement
+        bool(x.volume and x.volume == abstract.volume)
+        or x.supplement
+        or bool(x.first_page and x.first_page == abstract.first_page)
     )
 
 
@@ -266,21 +271,13 @@ def _decision(
 
 def decide(a: Prepped, b: Prepped) -> PairDecision:
     """The decision for records ``a`` and ``b`` (in either order): by rule when a rule settles it, else by
-    weighing the evidence (the stated sum, or the learned model when :data:`LEARNED` is set)."""
+    weighing the evidence (step 5)."""
     if a.index > b.index:
         a, b = b, a
     ruled = rule_decision(a, b)
     if isinstance(ruled, PairDecision):
         return ruled
-    if LEARNED:
-        return _learned(a, b, ruled)
     return _weigh(a, b, ruled)
-
-
-LEARNED = False
-"""Weigh the pairs that no rule settles with the learned model (:mod:`kb.dedupe.learned`) instead of the
-stated evidence sum. Off: measured on the visible benchmark sets, the model was not as good as the sum on
-every one of them (README, deduplication)."""
 
 
 @dataclass
@@ -290,21 +287,6 @@ class Weighing:
     title: float
     authors: float | None
     scores: dict[str, float]
-
-
-def _learned(a: Prepped, b: Prepped, w: Weighing) -> PairDecision:
-    """The learned decision: duplicate or maybe by the model's probability; a short title needs a common
-    first page (a rule: short generic titles repeat across journals)."""
-    model, scores = load_model(), w.scores
-    p = model.probability(features(a, b, w.title, w.authors))
-    scores["probability"] = round(p, 4)
-    words = min(a.title.count(" "), b.title.count(" ")) + 1
-    generic = words < 5 and not (a.first_page and a.first_page == b.first_page)
-    if p >= model.duplicate and not generic:
-        return _decision(a, b, Decision.DUPLICATE, f"learned weighing: probability {p:.3f}", scores)
-    if p >= model.maybe:
-        return _decision(a, b, Decision.MAYBE, f"learned weighing: probability {p:.3f}", scores)
-    return _decision(a, b, Decision.DISTINCT, f"learned weighing: probability {p:.3f}", scores)
 
 
 def rule_decision(a: Prepped, b: Prepped) -> PairDecision | Weighing:
@@ -347,6 +329,8 @@ def rule_decision(a: Prepped, b: Prepped) -> PairDecision | Weighing:
                 )
             return _decision(a, b, Decision.DISTINCT, f"different {name}s", scores)
 
+    if a.heading and b.heading:
+        return _headings(a, b, authors, scores)
     if title < 0.8:
         people = (authors or 0) >= 0.5 and a.first_author == b.first_author
         if same_print_location(a, b) and (people or (authors is None and title >= RETITLED_FLOOR)):
@@ -358,6 +342,39 @@ def rule_decision(a: Prepped, b: Prepped) -> PairDecision | Weighing:
             return _decision(a, b, Decision.MAYBE, "years far apart but volume and first page agree", scores)
         return _decision(a, b, Decision.DISTINCT, "years more than one apart", scores)
     return Weighing(title, authors, scores)
+
+
+def _same_coordinates(a: Prepped, b: Prepped) -> bool:
+    """Same year, first page (both present) and compatible journal, and volumes that do not differ."""
+    return bool(
+        a.year
+        and a.year == b.year
+        and a.first_page
+        and a.first_page == b.first_page
+        and _agree(a.volume, b.volume)
+        and journals_compatible(a.journal, b.journal)
+    )
+
+
+def _headings(a: Prepped, b: Prepped, authors: float | None, scores: dict[str, float]) -> PairDecision:
+    """Two generic headings ("Editorial" / "Guest Editorial", "Preface"): weak title evidence, so the
+    coordinates decide. The same year, first page, journal and volume with authors in common (or, with no
+    authors on a side, the same last page too) is one item; the same heading whose coordinates cannot be
+    compared (pages missing) with shared authors is worth a look (an editor's recurring column is not one
+    item); anything else is two items of a journal."""
+    if _same_coordinates(a, b) and (
+        (authors or 0) >= 0.5 or (authors is None and bool(a.last_page) and a.last_page == b.last_page)
+    ):
+        return _decision(a, b, Decision.DUPLICATE, "generic headings at the same coordinates", scores)
+    unknown = not (a.first_page and b.first_page) and _agree(a.volume, b.volume)
+    if a.title == b.title and unknown and (authors or 0) >= 0.5 and abs(a.year - b.year) <= 1:
+        return _decision(a, b, Decision.MAYBE, "same generic heading, pages unknown", scores)
+    return _decision(a, b, Decision.DISTINCT, "generic headings at different coordinates", scores)
+
+
+TEAM_SIZE = 2
+"""A short title by the same team of at least this many authors (every author agreeing) in one journal is
+no generic title: when one record lacks pages (ahead of print), it needs no common first page."""
 
 
 def _weigh(a: Prepped, b: Prepped, w: Weighing) -> PairDecision:
@@ -379,8 +396,9 @@ def _weigh(a: Prepped, b: Prepped, w: Weighing) -> PairDecision:
         if gap == 0:
             evidence += 1
         # one apart: a conference paper's meeting year and proceedings year often differ; an
-        # ahead-of-print record carries its online year, the final record its issue's year
-        elif not both_conference and not (_no_locator(a) or _no_locator(b)):
+        # ahead-of-print record carries its online year, the final record its issue's year; one volume
+        # and first page name one printed item, whatever year one export gives it
+        elif not (both_conference or _no_locator(a) or _no_locator(b) or same_locator(a, b)):
             evidence -= 1
             notes.append("years one apart")
     if a.volume and b.volume:
@@ -429,8 +447,14 @@ def _weigh(a: Prepped, b: Prepped, w: Weighing) -> PairDecision:
     scores["evidence"] = evidence
 
     words = min(a.title.count(" "), b.title.count(" ")) + 1
-    need = 2.0 if words >= 5 else 3.5
-    generic = words < 5 and not (a.first_page and a.first_page == b.first_page)
+    team = (
+        (authors or 0) >= 0.99
+        and min(len(a.authors), len(b.authors)) >= TEAM_SIZE
+        and journals
+        and not (a.first_page and b.first_page)
+    )
+    need = 2.0 if words >= 5 or team else 3.5
+    generic = words < 5 and not (a.first_page and a.first_page == b.first_page) and not team
     if generic:
         notes.append("short title without a common first page")
     if title < 0.9:

@@ -87,6 +87,15 @@ _PART_RE = re.compile(
 _PART_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "i": "1", "ii": "2",
                "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9",
                "x": "10"}  # fmt: skip
+HEADINGS = frozenset({
+    "editorial", "guest editorial", "editorial note", "editor s note", "editors note", "from the editor",
+    "from the editors", "foreword", "preface", "introduction", "commentary", "overview", "in this issue",
+    "book review", "book reviews", "news", "announcement", "announcements", "acknowledgement",
+    "acknowledgements", "acknowledgment", "acknowledgments", "reviewer acknowledgement", "in memoriam",
+    "obituary", "contents", "table of contents", "index", "abstracts", "highlights",
+})  # fmt: skip
+"""Generic headings (folded): a title that names the kind of item, not its content, repeats in every issue
+of a journal; as title evidence it is weak, so such records are compared on their coordinates."""
 _GUIDELINE_RE = re.compile(
     r"\b(?:guidelines?|recommendations?|consensus|practice parameters?|position (?:statement|paper)|"
     r"standards of care)\b",
@@ -106,8 +115,9 @@ _MEETING_RE = re.compile(
 )
 """A container that names a meeting, in full or in its ISO 4 abbreviation ("Proc", "Conf", "Symp",
 "Congr": the flag must not change when one database abbreviates the name)."""
-_SUPPLEMENT_RE = re.compile(r"\bsuppl|\bsupplement", re.IGNORECASE)
-"""A supplement issue; with a single page (or none) it is most likely a meeting abstract."""
+_SUPPLEMENT_RE = re.compile(r"\bsuppl|\bsupplement|(?:^|\s)s\s?\d{1,2}\s*$", re.IGNORECASE)
+"""A supplement issue ("Suppl 1", "Supplement 3", or "S1" as an issue of its own); with a single page (or
+none) it is most likely a meeting abstract."""
 _ORGANISATION_RE = re.compile(
     r"\b(?:group|groups|study|investigators|committee|society|consortium|collaborat\w*|association|organi[sz]ation|"
     r"trial|trialists|network|working|panel|task force|anonymous)\b",
@@ -125,7 +135,8 @@ _DIGITS_RE = re.compile(r"\d+")
 _PAGE_RE = re.compile(r"^\s*(?!sup)([a-z]{0,3})\.?\s?(\d+)(?:\s*[-–]+\s*[a-z]{0,3}(\d+))?", re.IGNORECASE)
 _NUMBER_RE = re.compile(r"\d+")
 _MONTH_RE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
-_LEADING_NUMBER_RE = re.compile(r"^\s*(\d+)")
+_LEADING_NUMBER_RE = re.compile(r"^\s*(?:vol(?:ume)?\.?\s*|v\.\s*)?(\d+)", re.IGNORECASE)
+"""The volume number, after a "Vol." / "Volume" / "v." label that some exports keep ("Vol. 8" is volume 8)."""
 _TRAILING_NUMBER_RE = re.compile(r"(\d+)\s*$")
 _CUT_ISSUE_RE = re.compile(r"^[^(]*\)\s*$")
 """An issue with a closing bracket and no opening one: the end of a cut "(Suppl. 1)"."""
@@ -324,6 +335,8 @@ class Prepped:
     part: str
     guideline: bool
     short: bool
+    heading: bool
+    """The title is a generic heading (:data:`HEADINGS`): "Editorial", "Preface", "Introduction"."""
 
     @property
     def first_author(self) -> str:
@@ -388,14 +401,21 @@ starts where a capitalised word follows an initial's full stop."""
 _INITIALS_RE = re.compile(r"^(?:[A-Z]\.?-?){1,4}$")
 
 
+def _family_then_initials(text: str) -> bool:
+    """One name written "Family I." in a single field (Embase's author string of one author): a family
+    name, then initials (word by word: linear in the length of any hostile field)."""
+    words = text.split()
+    return len(words) >= 2 and bool(_INITIALS_RE.match(words[-1])) and not _INITIALS_RE.match(words[0])
+
+
 def split_glued_authors(names: Sequence[Name]) -> list[Name]:
-    """``names`` with each glued Embase author string split into its names ("Family I." each); other
-    names are kept as they are."""
+    """``names`` with each glued Embase author string split into its names ("Family I." each), and a
+    single "Family I." in one field split into family name and initials; other names are kept as they are."""
     out: list[Name] = []
     for name in names:
         text = name.literal or f"{name.given} {name.family}".strip()
         pieces = _GLUED_RE.split(text)
-        if len(pieces) < 2:
+        if len(pieces) < 2 and not (not name.given and _family_then_initials(text)):
             out.append(name)
             continue
         for piece in pieces:
@@ -474,4 +494,5 @@ def prep(record: Record, index: int = 0) -> Prepped:
         part=part_of(raw_title),
         guideline=bool(_GUIDELINE_RE.search(raw_title)),
         short=not title,
+        heading=title in HEADINGS,
     )
