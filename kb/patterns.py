@@ -52,7 +52,8 @@ YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 NUMERIC_DATE = rf"\d{{1,2}}[./]\d{{1,2}}[./]{YEAR}"
 
 # A whole short citation, anchored by the caller: authors, optional journal, year or date.
-SHORT_CITATION = re.compile(
+SHORT_CITATION: re.Pattern[str]  # compiled on first use (see ``__getattr__``)
+_SHORT_CITATION = (
     rf"(?P<authors>{AUTHOR_LIST})"
     rf"(?:(?:[.,]\s*|\s+)(?P<journal>{JOURNAL}))?"
     rf"(?:[.,]\s*|\s+)\(?(?P<date>{NUMERIC_DATE}|{YEAR})(?:\)|\b)"
@@ -61,7 +62,8 @@ SHORT_CITATION_MAX = 1000
 """The longest text searched for a short citation (a title, the citation and a DOI fit in a few
 hundred characters): with the bounds above, it keeps the scan of any input line linear and short."""
 # A parenthetical author-year citation inside prose: "(Greenwalt, 1992)", "(Hirano et al., 2003)".
-PARENTHETICAL = re.compile(
+PARENTHETICAL: re.Pattern[str]  # compiled on first use
+_PARENTHETICAL = (
     rf"\((?P<authors>{FAMILY}(?:\s+(?:&|and)\s+{FAMILY})?(?:\s+et\s+al\.?)?),?\s+(?P<date>{YEAR})[a-z]?\)"
 )
 # Markers in front of a citation line: footnote numbers, list numbers, bullets.
@@ -75,7 +77,8 @@ DOI = re.compile(rf"(?<!\d){DOI_PREFIX}[^\s\"<>{{}}]+", re.IGNORECASE)
 """A DOI inside text: it ends at a space, a quote, an angle bracket or a brace (BibTeX)."""
 DOI_EXACT = re.compile(rf"{DOI_PREFIX}\S+")
 """A whole string that is a DOI (``fullmatch``; SICI DOIs keep their angle brackets)."""
-DOI_LINE = re.compile(rf"^\s*(?:DOI|doi)\s*:?\s*(?:https?://(?:dx\.)?doi\.org/)?{DOI_PREFIX}\S+")
+DOI_LINE: re.Pattern[str]  # compiled on first use
+_DOI_LINE = rf"^\s*(?:DOI|doi)\s*:?\s*(?:https?://(?:dx\.)?doi\.org/)?{DOI_PREFIX}\S+"
 URL = re.compile(r"https?://[^\s<>\"]+")
 CONTINUATION_LINE = re.compile(r"^\s*(?:URL\s*:|DOI\s*:|doi\s*:|PMID\s*:|PMCID\s*:|https?://)", re.IGNORECASE)
 HAL_ID = re.compile(r"\b((?:hal|tel|inserm|halshs|cea|pasteur|dumas)-\d{6,})\b")
@@ -93,6 +96,20 @@ ENGLISH_MONTHS = {
 }  # fmt: skip
 MONTHS = {**ENGLISH_MONTHS, **FRENCH_MONTHS}
 MONTH_WORD = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+
+
+_LAZY = {"SHORT_CITATION": _SHORT_CITATION, "PARENTHETICAL": _PARENTHETICAL, "DOI_LINE": _DOI_LINE}
+"""The patterns compiled on first use (PEP 562): their Unicode name classes take about 0.1 s to compile,
+which every ``kb parse`` and ``kb find`` start would pay although only the citation readers use them."""
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    """A pattern of :data:`_LAZY`, compiled once on first use."""
+    source = _LAZY.get(name)
+    if source is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    compiled = globals()[name] = re.compile(source)
+    return compiled
 
 
 def fold(text: str) -> str:

@@ -20,9 +20,10 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from tqdm import tqdm
+if TYPE_CHECKING:
+    from tqdm import tqdm
 
 Clock = Callable[[], float]
 
@@ -122,6 +123,8 @@ class Bars(Progress):
         self._bar: tqdm | None = None
 
     def _started(self, step: Step) -> None:
+        from tqdm import tqdm  # imported here: the commands that only parse or find never draw a bar
+
         self._bar = tqdm(total=step.total, desc=step.name, unit=f" {step.unit}", file=self.stream, leave=True)
 
     def _advanced(self, step: Step, n: int) -> None:

@@ -8,9 +8,12 @@ are listed in ``KNOWN_MISSES`` (xfail, not strict) and an overall floor keeps th
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,7 +24,7 @@ from kb.model import Name, ProblemCode
 from kb.parse import parse_reference
 from kb.parse import parse_reference as parse_entry
 from kb.parse.crf import CRFParser, default_parser, split_authors
-from kb.parse.csl import run_parse, to_csl
+from kb.parse.csl import BATCH, run_parse, to_csl
 from kb.parse.tokens import tokenize
 from kb.parse.train import (
     CRF_PARAMS,
@@ -305,7 +308,8 @@ def test_acronym_author_and_bullet() -> None:
 @pytest.mark.parametrize(("fmt", "jsonl"), [("csl", True), ("csl", False), ("bibtex", False)])
 def test_run_parse_with_workers_writes_the_same(fmt: str, jsonl: bool) -> None:
     """Worker processes parse batches side by side; the output is the serial one, in input order."""
-    lines = [e["text"] for e in ENTRIES] * 4  # more than one batch of 512
+    lines = [e["text"] for e in ENTRIES] * 4
+    assert len(lines) > 4 * BATCH  # several batches for each worker, the last one short
     serial, parallel = io.StringIO(), io.StringIO()
     run_parse(lines, jsonl=jsonl, fmt=fmt, out=serial, jobs=1)
     run_parse(lines, jsonl=jsonl, fmt=fmt, out=parallel, jobs=2)
@@ -320,3 +324,33 @@ def test_run_parse_with_workers_writes_the_same(fmt: str, jsonl: bool) -> None:
     else:
         assert serial.getvalue().count("@") == len(lines)
         assert f"{{ref{len(lines)}," in serial.getvalue()
+
+
+def test_kb_parse_start_loads_only_what_parsing_needs() -> None:
+    """`kb parse` pays at start-up only for the parser: the citation grammar's patterns are compiled on
+    first use, the normalisers the parser does not call (text repair with ftfy) and the progress bars
+    (tqdm) are not imported; the names of ``kb.normalise`` are still there when asked for."""
+    code = (
+        "import io, sys\n"
+        "from kb.parse.csl import run_parse\n"
+        "run_parse(['Doe J. A title. Blood. 2015;125(3):455-62.'], True, 'csl', io.StringIO(), 1)\n"
+        "import kb.patterns\n"
+        "print(sorted(m for m in ('ftfy', 'tqdm', 'click', 'kb.normalise.text') if m in sys.modules))\n"
+        "print(sorted(p for p in ('SHORT_CITATION', 'PARENTHETICAL', 'DOI_LINE') if p in vars(kb.patterns)))\n"
+        "from kb.normalise import NORMALISE_CODES, repair_text, split_authors\n"
+        "from kb.patterns import SHORT_CITATION\n"
+        "print(callable(repair_text), bool(NORMALISE_CODES), SHORT_CITATION.search('Doe J, 2015') is not None)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["[]", "[]", "True True True"]
+
+
+def test_cached_token_records_leave_the_garbage_collector_alone() -> None:
+    """A token's cached record holds tuples, bytes and plain values only: once collected past, the
+    collector no longer tracks its parts, so the cache that grows with the text costs its walks little."""
+    featurizer = default_parser()._featurizer
+    featurizer.sequence(["Moulis", "G,", "Blood.", "2015;125(3):455-62."])
+    gc.collect()
+    info = featurizer.info("Blood.")
+    assert info.own and not any(gc.is_tracked(part) for part in info)

@@ -26,7 +26,6 @@ from kb.config import JOURNALS_FILE as CURATED_JOURNALS
 from kb.config import shipped_extract_dir
 from kb.model import KbError, Problem
 from kb.normalise.findings import NOT_A_JOURNAL, UNKNOWN_JOURNAL, finding
-from kb.normalise.text import repair_text
 from kb.patterns import fold
 from kb.safeyaml import YamlError, load_yaml
 
@@ -184,6 +183,8 @@ def journal_key(text: str, table: JournalTable | None = None) -> str:
 
 def clean_journal(text: str) -> tuple[str, list[Problem]]:
     """The journal string repaired, without markup ("*Blood*") or edge punctuation."""
+    from kb.normalise.text import repair_text  # here: the parser reads the table without ftfy
+
     repaired, findings = repair_text(text)
     cleaned = " ".join(_MARKUP.sub(" ", repaired).split()).strip(_EDGE_PUNCTUATION)
     return cleaned, [_with_journal_field(f) for f in findings]

@@ -20,11 +20,13 @@ from kb.model import KbError, Reference
 from kb.parse.confidence import low_confidence_problems
 
 FORMATS = ("csl", "bibtex")
-BATCH = 512
-"""Lines parsed between two writes (and the unit of work of a worker process)."""
+BATCH = 128
+"""Lines parsed between two writes (and the unit of work of a worker process: small enough that the
+workers finish within a few hundredths of a second of each other, large enough that handing batches out
+and taking their text back costs nothing measurable)."""
 MAX_LINE_BYTES = 1_000_000
 """The longest line `kb parse` reads (a reference is a few hundred bytes)."""
-WINDOW = 4
+WINDOW = 8
 """Batches in flight per worker: the input is read at most this far ahead (bounded memory)."""
 
 
@@ -139,18 +141,22 @@ def _render(job: tuple[list[str], str, bool, int]) -> str:
 def _rendered(jobs_in: Iterator[tuple[list[str], str, bool, int]], jobs: int) -> Iterator[str]:
     """The rendered batches, in input order; with ``jobs`` > 1 and more than one batch, parsed by
     that many forked worker processes, at most ``jobs * WINDOW`` batches in flight."""
-    first = list(itertools.islice(jobs_in, 2))
-    if jobs <= 1 or len(first) < 2 or "fork" not in mp.get_all_start_methods():
-        yield from map(_render, first)
-        yield from map(_render, jobs_in)
-        return
     from kb.parse.crf import default_parser
     from kb.parse.features import load_dictionaries
 
-    default_parser()  # the model and the dictionaries are loaded once, before the fork: shared
+    first = list(itertools.islice(jobs_in, 2))
+    if not first:
+        return
+    default_parser()  # the model and the dictionaries are loaded once (before the fork: shared)
     load_dictionaries()
-    gc.freeze()  # the workers' collections leave the inherited objects (and their memory pages) alone
+    # What is loaded now lives as long as the process: frozen, the garbage collector's walks (and those
+    # of the workers, which would copy the memory pages they share) leave it alone.
+    gc.freeze()
     try:
+        if jobs <= 1 or len(first) < 2 or "fork" not in mp.get_all_start_methods():
+            yield from map(_render, first)
+            yield from map(_render, jobs_in)
+            return
         pool = mp.get_context("fork").Pool(jobs)
     finally:
         gc.unfreeze()

@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -83,6 +84,7 @@ def core(token: str) -> str:
     return token.strip(_CORE_STRIP)
 
 
+_FIRST = itemgetter(0)
 _ASCII_SHAPE = str.maketrans(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", "A" * 26 + "a" * 26 + "0" * 10
 )
@@ -92,7 +94,7 @@ def shape(word: str) -> str:
     """Character classes of ``word`` with runs collapsed: "Haematol." -> "Aa.", "2014;" -> "0;"."""
     word = word[:40]
     if word.isascii():
-        return "".join(k for k, _run in groupby(word.translate(_ASCII_SHAPE)))
+        return "".join(map(_FIRST, groupby(word.translate(_ASCII_SHAPE))))
     out: list[str] = []
     for c in word:
         if c.isupper():
@@ -198,7 +200,7 @@ def token_features(token: str) -> list[str]:
     if c.isdigit():
         feats.append("digits")
         feats.append(f"ndig={min(n, 5)}")
-    elif any(ch.isdigit() for ch in c):
+    elif any(map(str.isdigit, c)):
         feats.append("hasdigit")
     if c.isalpha():
         if c.isupper():
@@ -230,7 +232,7 @@ def token_features(token: str) -> list[str]:
         feats.append("etal")
     if lc in ORG_WORDS:
         feats.append("org")
-    alpha = "".join(ch for ch in lc if ch.isalpha())
+    alpha = "".join(filter(str.isalpha, lc))
     if alpha and len(alpha) > 1:
         if alpha in abbrevs:
             feats.append("ltwa_abbr")
@@ -239,17 +241,18 @@ def token_features(token: str) -> list[str]:
         elif any(alpha[:k] in stems for k in range(5, min(len(alpha), 14) + 1)):
             feats.append("ltwa_stem")
     low = token.lower()
+    digit = any(map(str.isdigit, token))  # the same digits as ``low``'s: lower-casing changes none
     if "doi" in low or low.startswith("10."):
         feats.append("doi_like")
     if "http" in low or "www." in low or ".org" in low or ".com" in low or ".fr/" in low:
         feats.append("url_like")
-    if low.startswith(("pp.", "p.")) and any(ch.isdigit() for ch in low):
+    if digit and low.startswith(("pp.", "p.")):
         feats.append("pp_num")
-    if low.startswith(("vol.", "vol", "v.")) and any(ch.isdigit() for ch in low):
+    if digit and low.startswith(("vol.", "vol", "v.")):
         feats.append("vol_num")
-    if low.startswith(("issue.", "no.", "n°", "nr.")) and any(ch.isdigit() for ch in low):
+    if digit and low.startswith(("issue.", "no.", "n°", "nr.")):
         feats.append("no_num")
-    if "(" in token and ")" in token and any(ch.isdigit() for ch in token):
+    if digit and "(" in token and ")" in token:
         feats.append("paren_num")
     if "-" in c and c.replace("-", "").isalpha():
         feats.append("hyphenated")
@@ -279,14 +282,16 @@ class _Info(NamedTuple):
     """Everything the sequence step needs from one token, computed once per distinct token.
 
     Attributes are kept as UTF-8 bytes, the form crfsuite stores: the tagger then copies them
-    without encoding each one again for every reference.
+    without encoding each one again for every reference. Only tuples, bytes, strings, numbers: the
+    garbage collector stops tracking the parts of such a record, so the growing cache costs its
+    collections little.
     """
 
-    own: list[bytes]
-    prev1: list[bytes]
-    next1: list[bytes]
-    prev2: list[bytes]
-    next2: list[bytes]
+    own: tuple[bytes, ...]
+    prev1: tuple[bytes, ...]
+    next1: tuple[bytes, ...]
+    prev2: tuple[bytes, ...]
+    next2: tuple[bytes, ...]
     shape: bytes
     pc_left: bytes
     """``pc={shape}|``: the first half of the next token's shape-pair attribute."""
@@ -321,16 +326,17 @@ def _shape_flags(token: str, own: list[str]) -> tuple[str, bool, bool, bool, boo
     key = fold(c).replace(".", "")
     capital = c[:1].isupper()
     initial = len(c) == 1 and token[-1:] in ",;"  # "Cid J," is a name and its initial, not "J" of a journal
-    jword = capital and not initial and (key in journal_words() or any(a in _JOURNAL_MARKS for a in own))
+    jword = capital and not initial and (key in journal_words() or not _JOURNAL_MARKS.isdisjoint(own))
     bare = token[-1:].isalnum()
     word = c.isalpha() and "month" not in own
     text_year = "year" in own and c.isdigit() and token.rstrip("?!") == c
     return key, jword, bare, token[-1:] in ".,;:)]", word, c[:1].islower(), text_year
 
 
-def _prefixed(prefix: bytes, attrs: list[bytes], known: frozenset[bytes] | None) -> list[bytes]:
-    out = [prefix + a for a in attrs] if prefix else attrs
-    return out if known is None else [a for a in out if a in known]
+_Row = tuple[bytes | None, ...]
+"""An attribute as the token's own, then as seen from the previous, next, second previous and second
+next token (``-1:``, ``1:``, ``-2:``, ``2:``); ``None`` where it is not given."""
+_OWN, _PREV1, _NEXT1, _PREV2, _NEXT2 = (itemgetter(k) for k in range(5))
 
 
 _POS = [f"pos={k}".encode() for k in range(10)]
@@ -349,6 +355,7 @@ class Featurizer:
 
     def __init__(self, known: frozenset[bytes] | None = None) -> None:
         self._info: dict[str, _Info] = {}
+        self._rows: dict[str, _Row] = {}
         self._known = known
 
     def info(self, token: str) -> _Info:
@@ -356,18 +363,17 @@ class Featurizer:
         inf = self._info.get(token)
         if inf is None:
             own = token_features(token)
-            encoded = [a.encode() for a in own]
-            near = [b for a, b in zip(own, encoded, strict=True) if a.startswith(CONTEXT_KEEP)]
-            far = [b for a, b in zip(own, encoded, strict=True) if a.startswith(CONTEXT_KEEP_FAR)]
-            known = self._known
+            rows = self._rows
+            shifted = [rows.get(a) or self._row(a) for a in own]
+            sh = own[1][3:]
             inf = _Info(
-                _prefixed(b"", encoded, known),
-                _prefixed(b"-1:", near, known),
-                _prefixed(b"1:", near, known),
-                _prefixed(b"-2:", far, known),
-                _prefixed(b"2:", far, known),
-                own[1][3:].encode(),
-                f"pc={own[1][3:]}|".encode(),
+                tuple(filter(None, map(_OWN, shifted))),
+                tuple(filter(None, map(_PREV1, shifted))),
+                tuple(filter(None, map(_NEXT1, shifted))),
+                tuple(filter(None, map(_PREV2, shifted))),
+                tuple(filter(None, map(_NEXT2, shifted))),
+                sh.encode(),
+                f"pc={sh}|".encode(),
                 token.count("(") + token.count("["),
                 token.count(")") + token.count("]"),
                 token.count("“") + token.count("”") + token.count('"'),
@@ -376,8 +382,29 @@ class Featurizer:
             )
             if len(self._info) >= self.MAX_CACHE:
                 self._info.clear()  # bounded memory: about 2 KB a token
+                rows.clear()
             self._info[token] = inf
         return inf
+
+    def _row(self, attr: str) -> _Row:
+        """How one token attribute is given to the CRF: as the token's own attribute and as each
+        neighbour's (``None`` where it is not copied there, or where the model does not know it)."""
+        encoded = attr.encode()
+        near = attr.startswith(CONTEXT_KEEP)
+        far = attr.startswith(CONTEXT_KEEP_FAR)
+        known = self._known
+        row = tuple(
+            b if b is not None and (known is None or b in known) else None
+            for b in (
+                encoded,
+                b"-1:" + encoded if near else None,
+                b"1:" + encoded if near else None,
+                b"-2:" + encoded if far else None,
+                b"2:" + encoded if far else None,
+            )
+        )
+        self._rows[attr] = row
+        return row
 
     def own(self, token: str) -> list[str]:
         """Token-only attributes."""
