@@ -17,7 +17,7 @@ from dedupe_exports import DATABASES, Quiet, Work, load_works, render
 from dedupe_probe import TRAPS, pair_decision, probe
 
 from kb.dedupe import Decision
-from kb.dedupe.prep import clean_title, prep, split_glued_authors
+from kb.dedupe.prep import clean_title, link_key, prep, split_glued_authors
 from kb.ingest.ovid import read_ovid_string
 from kb.model import Name
 
@@ -139,3 +139,14 @@ def test_conference_records_of_two_journals_are_not_one() -> None:
     w = replace(load_works()[9], kind="abstract", meeting="x", doi="", pages="117", issue="")
     a, b = replace(w, journal="Blood", volume="136"), replace(w, journal="HemaSphere", volume="5")
     assert _both_titles(a, b) != Decision.DUPLICATE
+
+
+def test_link_key_is_what_prep_gives() -> None:
+    """Short-citation linking reads first author, year and the short flag through ``link_key``, which must
+    give exactly what ``prep`` gives, on every database's export and on short citations."""
+    r = random.Random(8)
+    records = [render(w, db, r, [], "x") for w in sample(8)[:150] for db in DATABASES]
+    shorts = [replace(rec, reference=replace(rec.reference, title="")) for rec in records[::7]]
+    for record in records + shorts:
+        p = prep(record)
+        assert link_key(record) == (p.first_author, p.year, p.short), record.reference
