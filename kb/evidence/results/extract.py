@@ -123,8 +123,8 @@ def _values(sent: Sentence) -> None:
             else:
                 t.measure = MEASURE_MEAN
                 _arm_pair(sent, t, MEASURE_MEAN)  # "decreased by 14.2 points with iCBT and 6.1 points with"
-        elif not t.pct and _from_to(sent, t):
-            t.measure = MEASURE_MEAN
+        elif not t.pct and _from_to(sent, t, kind):
+            t.measure = MEASURE_MEDIAN if kind == MEASURE_MEDIAN else MEASURE_MEAN
         elif (
             not t.pct
             and re.search(
@@ -163,17 +163,21 @@ def _values(sent: Sentence) -> None:
             _arm_pair(sent, t, kind)
         if t.measure is not None:
             t.role = "value"
+    for t in sent.toks:
+        if t.role == "value" and not t.pct and t.measure in _PAIRED_MEASURES:
+            _next_arm(sent, t)
 
 
-def _from_to(sent: Sentence, t: Tok) -> bool:
-    """A change "from X to Y" (pre- and post-treatment values, both means): "fell from 19.9 to 10.6"."""
+def _from_to(sent: Sentence, t: Tok, kind: str | None) -> bool:
+    """A change "from X to Y" (pre- and post-treatment values, both means, or both medians under "median"):
+    "fell from 19.9 to 10.6", "la médiane a diminué de 1 250 à 420"."""
     if not P.FROM_TO_BEFORE_RE.search(sent.text, max(sent.s.start, t.start - 100), t.start):
         return False
     m = P.FROM_TO_AFTER_RE.match(sent.text, t.end, sent.s.end)
     other = sent.next_after(t.end) if m else None
     if m is None or other is None or other.start != m.start("num") or other.role or other.pct:
         return False
-    other.measure, other.role = MEASURE_MEAN, "value"
+    other.measure, other.role = MEASURE_MEDIAN if kind == MEASURE_MEDIAN else MEASURE_MEAN, "value"
     return True
 
 
@@ -188,9 +192,9 @@ def _arm_pair(sent: Sentence, t: Tok, kind: str | None) -> None:
     other = sent.next_after(m.start("num") - 1)
     if other is None or other.start != m.start("num") or other.role or t.pct or other.pct:
         return
-    if not any(
-        u.raw[0] in "+-\u2212\u2013" or not u.value.is_integer() or m.group("unit") for u in (t, other)
-    ):
+    unit = m.group("unit") or ""
+    measured = bool(unit) and not P.COUNTED_RE.search(unit)
+    if not any(u.raw[0] in "+-\u2212\u2013" or not u.value.is_integer() or measured for u in (t, other)):
         return
     subject = sent.text[sent.s.start : t.start]
     if kind in (MEASURE_MEDIAN, MEASURE_MEAN):
@@ -201,6 +205,19 @@ def _arm_pair(sent: Sentence, t: Tok, kind: str | None) -> None:
         measure = MEASURE_MEAN
     for u in (t, other):
         u.measure, u.role = measure, "value"
+
+
+_PAIRED_MEASURES = (MEASURE_MEAN, MEASURE_MEDIAN, MEASURE_PROPORTION)
+
+
+def _next_arm(sent: Sentence, t: Tok) -> None:
+    """The other arm's value after a measured one, its unit left out: "−1.67 ml per minute per 1.73 m2 per
+    year with drug T and −3.59 with placebo", "a median of 14 days in group A and 21 in group B"."""
+    m = P.ARM_PAIR_RE.match(sent.text, t.end, sent.s.end)
+    other = sent.next_after(m.start("num") - 1) if m else None
+    if m is None or other is None or other.start != m.start("num") or other.role or other.pct:
+        return
+    other.measure, other.role = t.measure, "value"
 
 
 def _bracket_spread(sent: Sentence, t: Tok) -> bool:

@@ -106,6 +106,8 @@ THRESHOLD_RE = lead(
 )
 """A threshold of the design or a cut-off: "≥ 3%", "> 30", "more than 5 kg", "by 25% or more", "a
 non-inferiority margin of 10%"."""
+PER_NUMBER_RE = lead("[pP]", r"(?i)\bper\s+\d[\d,]*(?:[ \u00a0\u202f\u2009]\d{3})*(?:[.\u00b7]\d+)?")
+"""The number of a unit "per 1000 person-years", "per 1.73 m2", "per 100 000": part of the unit."""
 ALLOCATION_RE = lead(r"\d", r"(?<![\d.,:])\d{1,2}(?:\s*:\s*\d{1,2})+(?![\d.,:]|\s*%)")
 """An allocation ratio "1:1", "2:1:1": no sample size, no result ("grade ≥2: 7% vs 15%" is a label and a
 value)."""
@@ -194,7 +196,11 @@ POP_N_RE = lead(
 """A number followed (within five words) by a population noun: "250 healthy, pregnant women"."""
 WORD_N_RE = re.compile(r"\s+(?:[A-Za-z][\w'\u2013-]*,?\s+){0,8}?" + POPULATION + r"\b")
 """After a number in words: the words up to its population noun."""
-N_EQ_RE = lead("[Nn]", r"(?<![A-Za-z])[Nn]\s*[=:]\s*(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![.,]?\d)")
+N_EQ_RE = lead(
+    "[Nn]",
+    r"(?<![A-Za-z])[Nn]\s*[=:]\s*"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+|\d+)(?![.,]?\d)",
+)
 """An explicit sample size "n = 59", "N=170", "(n: 12)"."""
 OF_N_RE = lead(r"\(", r"\(\s*of\s+(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s*\)")
 """A denominator in brackets: "Twenty-five (of 361)"."""
@@ -255,7 +261,9 @@ FROM_BEFORE_RE = re.compile(r"(?i)\b(?:from|since|over|relative to|compared (?:w
 """Before "baseline": a change from baseline is an outcome, not a baseline value."""
 COMPARE_RE = re.compile(
     r"(?i)\b(?:vs\.?|versus|compared|than|differ\w*|p\s*[=<>]|ci\b|group|arm|increase\w*|decrease\w*|"
-    r"reduc\w*|improv\w*|rate|incidence|risk|response|respon\w*|remission|survival|occurred|events?)"
+    r"reduc\w*|improv\w*|rate|incidence|risk|response|respon\w*|remission|survival|occurred|events?"
+    r"|contre|par rapport|diff[ée]r\w*|groupes?|bras|augment\w*|diminu\w*|r[ée]dui\w*|am[ée]lior\w*|taux"
+    r"|risques?|r[ée]ponses?|r[ée]mission|survie|survenu\w*|[ée]v[ée]nements?)"
 )
 """Words of a comparison or an outcome: their absence marks a sentence that describes the sample."""
 RESPONSE_RE = lead("[rRR]", r"(?i)\b(?:respon\w*|r[ée]ponse\w*|remission|r[ée]mission|regression)\b")
@@ -339,8 +347,19 @@ EVENT_CLAUSE_RE = re.compile(
 """An event predicate in the clause before "(n = 12)": the bracket counts the events, not a group."""
 INDICATION_RE = re.compile(r"(?i)\bindications?\b")
 """The reason a patient was treated ("the indication was bleeding (n=80)"): a description of the sample."""
-SPACED_N_RE = lead(r"\d", r"(?<![\d.,])(?P<num>\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+)(?![\d.,])")
-"""A number with spaces between thousands ("2 108 femmes", the French and SI style)."""
+THOUSANDS_SPACES = " \u00a0\u202f\u2009"
+"""The spaces that separate groups of thousands ("2 108 femmes", the French and SI style)."""
+GROUP_RE = re.compile(r"\d{3}(?:[.,\u00b7]\d+)?")
+"""The next group of thousands: three digits, perhaps with the decimals ("250,5" of "1 250,5")."""
+FIRST_GROUPS_RE = re.compile(rf"[{MINUS_SIGNS}+]?\d{{1,3}}(?:[{THOUSANDS_SPACES}]\d{{3}})*")
+"""What may come before a group of thousands: one to three digits, or groups already joined."""
+NUMBER_LABEL_RE = re.compile(
+    r"(?i)\b(?:weeks?|days?|months?|years?|visits?|cycles?|grades?|stages?|phases?|types?|steps?|arms?"
+    r"|groups?|levels?|class(?:es)?|doses?|sessions?|waves?|trials?|study|studies|figures?|fig\.?|tables?"
+    r"|items?|questions?|versions?|periods?|semaines?|jours?|visites?|stades?|groupes?|tableaux?|essais?"
+    r"|étapes?|périodes?|n°|no\.?|wk|J|D|W|M|S|V)\s*$"
+)
+"""A word a number is the label of ("week 2", "visite 3"): the number after it is not its thousands."""
 CHANGE_VERBS = (
     r"(?:increased|decreased|reduced|improved|rose|fell|declined|dropped|changed|gained|lost|lowered|raised)"
 )
@@ -350,9 +369,12 @@ points after "by" ("declined by 72 hours", "improved by 12 weeks")."""
 CHANGE_BY_RE = re.compile(rf"(?i)\b{CHANGE_VERBS}\b[^.;()\d]{{0,40}}?\bby\s*$")
 """A change "by" a value: "increased daily intake by 1.32 fruits/vegetables" (a mean change)."""
 FROM_TO_BEFORE_RE = re.compile(
-    rf"(?i)\b(?:{CHANGE_VERBS}|went|moved)\b(?:[^.;()]|\.(?=\d)){{0,80}}?\bfrom\s*$"
+    rf"(?i)(?:\b(?:{CHANGE_VERBS}|went|moved)\b(?:[^.;()]|\.(?=\d)){{0,80}}?\bfrom"
+    r"|\b(?:diminu|augment|baiss|pass|chut|r[ée]dui|am[ée]lior|descendu|mont)\w*\b(?:[^.;()]|[.,](?=\d)){0,80}?"
+    r"\bde)\s*$"
 )
-"""A change "from" a value: "scores fell from 19.9 to 10.6 with A and from 20.2 to 12.8 with B"."""
+"""A change "from" a value: "scores fell from 19.9 to 10.6 with A and from 20.2 to 12.8 with B", "a diminué
+de 1 250 à 420"."""
 FROM_TO_AFTER_RE = re.compile(rf"\s*(?:[a-zA-Zµμ/]{{1,8}}\s+)?(?:to|à)\s+(?P<num>{NUM})")
 """The value a change "from X" reaches: " to 10.6"."""
 MORE_WITH_RE = re.compile(
@@ -363,18 +385,23 @@ CHANGED_BY_RE = re.compile(rf"(?i)\b{CHANGE_VERBS}\b[^.;]{{0,40}}?\bby\b")
 """A change "by" somewhere before: the next "and by 3.1" is the other arm's change."""
 PAIR_AFTER_RE = re.compile(rf"\s*(?:[a-zA-Z/]+\s*)?(?:vs\.?|versus|compared with|compared to|v\.?)\s*{NUM}")
 ARM_PAIR_RE = re.compile(
-    r"\s*(?P<unit>(?:mm\s?Hg|[a-zA-Zµμ°]{1,6}(?:/[a-zA-Z0-9²]+)*)(?<!\bwith)(?<!\bin)(?<!\bfor)(?<!\bon))?"
+    rf"\s*(?P<unit>(?!{POPULATION}\b)(?:mm\s?Hg|[a-zA-Zµμ°]{{1,8}}\d?(?:/[a-zA-Z0-9²]+)*)"
+    r"(?:\s+per\s+(?:\d+(?:[.\u00b7]\d+)?\s*)?[a-zA-Z][\w²-]{0,15})*(?<!\bwith)(?<!\bin)(?<!\bfor)(?<!\bon))?"
     r"\s+(?:with|in|for|on)\s+(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?(?:\s+(?:group|arm)s?)?"
     rf",?\s+(?:and|vs\.?|versus|v\.?|compared with)\s+(?P<num>{NUM})"
 )
-"""A value, its arm and the next arm's value: "0.42 with tiotropium and 0.55 with placebo"."""
+"""A value, its arm and the next arm's value: "0.42 with tiotropium and 0.55 with placebo", "−1.67 ml per
+minute per 1.73 m2 per year with drug T and −3.59 with placebo" (a rate's unit of several words)."""
+COUNTED_RE = re.compile(r"(?i)(?:events?|episodes?|deaths?|cases?|infections?|falls?)$")
+"""A unit that counts things ("2 events in A and 3 in B"): no measurement unless it is a rate (per ...)."""
 RATE_WORD_RE = re.compile(r"(?i)\b(?:rates?|incidence|proportion|percentage|frequency|risk)\b")
 PAIR_BEFORE_RE = re.compile(r"(?:\bvs\.?|\bversus|\bcompared with|\bcompared to|\bv\.?)\s*$")
 CI_GAP_RE = re.compile(r"^\s*(?:[a-zA-Zµμ°/%²][\w/%²·-]*(?:\s+[a-zA-Z/][\w/-]*)?)?\s*[,;:(\[]*\s*$")
 """What may stand between a value and the CI that follows it: a unit and punctuation."""
 COUNT_PCT_RE = lead(
     r"\d",
-    rf"(?<![\d.,/])(?P<count>\d{{1,3}}(?:,\d{{3}})+|\d+)\s*(?:{POPULATION}\s*)?\(\s*(?P<pct>{NUM})\s*%\s*\)",
+    rf"(?<![\d.,/])(?P<count>\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[{THOUSANDS_SPACES}]\d{{3}})+|\d+)\s*"
+    rf"(?:{POPULATION}\s*)?\(\s*(?P<pct>{NUM})\s*%\s*\)",
 )
 """A count with its percentage: "21 (18%)", "8 patients (31%)", "1,150 (94.9%)"."""
 ENROL_AFTER_RE = re.compile(

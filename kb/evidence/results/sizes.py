@@ -136,14 +136,14 @@ def _clause_role(sent: Sentence, pos: int) -> str:
 
 
 def _spaced(sent: Sentence) -> None:
-    """A sample size written with spaces between thousands ("2 108 femmes"): one size, not two numbers."""
+    """A sample size written with spaces between thousands ("2 108 femmes"): the tokens join the groups."""
     text = sent.text
-    for m in sent.finditer(P.SPACED_N_RE):
-        after = P.WORD_N_RE.match(text, m.end())
-        parts = sent.within(m.start(), m.end())
-        if after is None or event_after(text, after.end()) or any(t.role for t in parts):
+    for t in sent.free():
+        if t.pct or not any(c in t.raw for c in P.THOUSANDS_SPACES):
             continue
-        for t in parts:
-            t.role = "part"
-        value = float(re.sub(r"\D", "", m.group("num")))
-        sent.extra.append(n_result(sent, m.start(), m.end(), value))
+        after = P.WORD_N_RE.match(text, t.end)
+        if after is None or event_after(text, after.end()) or event_before(sent, t.start):
+            continue
+        if P.UNIT_WORD_RE.match(text, t.end, t.end + 12):
+            continue
+        t.role = "n"

@@ -86,11 +86,41 @@ def tokens(text: str, start: int, end: int) -> list[Tok]:
         if value is None:
             continue
         pct = P.PCT_AFTER_RE.match(text, m.end()) is not None
-        out.append(Tok(m.start(), m.end(), value, m.group(), pct))
+        tok = Tok(m.start(), m.end(), value, m.group(), pct)
+        if out and _spaced_thousands(text, out[-1], tok):
+            tok = _joined(text, out.pop(), tok)
+        out.append(tok)
     for a, b in itertools.pairwise(out):  # "6.1 and 5.1 per cent": the unit is written once for both
         if b.pct and not a.pct and P.SHARED_UNIT_GAP_RE.fullmatch(text, a.end, b.start):
             a.pct = True
     return out
+
+
+def _spaced_thousands(text: str, a: Tok, b: Tok) -> bool:
+    """True when ``b`` is the next group of thousands of ``a`` ("1 250", "190 238", "2\u202f108,5").
+
+    A thin or no-break space always joins; a plain space joins two groups only when nothing makes the first
+    a number of its own: a label before it ("at week 2 108 patients", "visite 3 120"), or a letter, hyphen,
+    slash or digit stuck to it ("IL-2 100").
+    """
+    gap = text[a.end : b.start]
+    if len(gap) != 1 or gap not in P.THOUSANDS_SPACES:
+        return False
+    if not P.GROUP_RE.fullmatch(b.raw) or not P.FIRST_GROUPS_RE.fullmatch(a.raw):
+        return False
+    if gap != " ":
+        return True
+    before = text[max(0, a.start - 14) : a.start]
+    return not (before and not before[-1].isspace() and before[-1] not in "([=:") and not (
+        P.NUMBER_LABEL_RE.search(before)
+    )
+
+
+def _joined(text: str, a: Tok, b: Tok) -> Tok:
+    """One token for a number written with spaces between its groups of thousands."""
+    raw = text[a.start : b.end]
+    value = parse_number(raw)
+    return Tok(a.start, b.end, a.value if value is None else value, raw, b.pct)
 
 
 class Sentence:
@@ -162,8 +192,8 @@ def design_spans(sent: Sentence) -> None:
         op = m.group("op").replace("&lt;", "<").replace("&gt;", ">").replace(" ", "")
         op = "=" if op in {"of", "was", "were"} else op
         sent.ps.append((m.start(), m.end(), ("" if op == "=" else op) + m.group("value").replace(" ", "")))
-    for m in re.finditer(r"(?i)\bper\s+\d[\d,]*", text[sent.s.start : sent.s.end]):
-        sent.mark(sent.s.start + m.start(), sent.s.start + m.end(), "unit")
+    for m in sent.finditer(P.PER_NUMBER_RE):
+        sent.mark(m.start(), m.end(), "unit")
     for m in sent.finditer(P.CI_RE):
         owner = sent.before(m.start())
         if owner is not None:
@@ -229,12 +259,21 @@ def design_spans(sent: Sentence) -> None:
     for rx, role in ((P.DOSE_RE, "dose"), (P.THRESHOLD_RE, "threshold")):
         for m in sent.finditer(rx):
             g = "num2" if rx is P.THRESHOLD_RE and m.group("num2") else "num"
-            if role == "dose" and (
-                m.group(g)[0] in "+-\u2212\u2013"
-                or any(t.ci is not None or t.spread for t in sent.within(m.start(g), m.end(g)))
-                or re.search(
-                    r"(?i)(?:differ\w*|change|increase|decrease|reduction)\s*(?:of|by|was|:|=|,)?\s*$",
-                    text[max(sent.s.start, m.start() - 25) : m.start()],
+            if (
+                role == "dose"
+                and (
+                    m.group(g)[0] in "+-\u2212\u2013"
+                    or any(t.ci is not None or t.spread for t in sent.within(m.start(g), m.end(g)))
+                    or re.search(
+                        r"(?i)(?:differ\w*|change|increase|decrease|reduction)\s*(?:of|by|was|:|=|,)?\s*$",
+                        text[max(sent.s.start, m.start() - 25) : m.start()],
+                    )
+                    or (  # "fell by 3.4 ml/min": a change measured ("the dose was reduced by 25 mg" is given)
+                        P.CHANGE_BY_RE.search(text, max(sent.s.start, m.start() - 60), m.start())
+                        and not re.search(
+                            r"(?i)\bdos\w*", text[max(sent.s.start, m.start() - 60) : m.start()]
+                        )
+                    )
                 )
             ):
                 continue
