@@ -104,3 +104,37 @@ def test_second_arm_after_a_long_unit(
     sentence: str, expected: list[tuple[str, float, float | None, float | None]]
 ) -> None:
     assert rows("RESULTS: " + sentence) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a clause with its own verb after a semicolon ends the reach of "median"
+        (
+            "Patients were followed for a median of 2.7 years; 88% attended the final visit.",
+            [("median", 2.7, None, None), ("proportion", 88.0, None, None)],
+        ),
+        # ... a list of arms goes on after it, and so does a clause taken on by a pronoun
+        (
+            "Median survival was 11.2 months with drug D; 8.9 months with placebo.",
+            [("median", 8.9, None, None), ("median", 11.2, None, None)],
+        ),
+        (
+            "Median LDL was 3.1 mmol/L in the whole cohort; at one year, it was 2.2 mmol/L with drug A and 2.9"
+            " mmol/L with diet.",
+            [("median", 2.2, None, None), ("median", 2.9, None, None), ("median", 3.1, None, None)],
+        ),
+        # under "median" two arms' whole numbers are values, not people
+        (
+            "The median pain score was 3 with the block and 5 with placebo.",
+            [("median", 3.0, None, None), ("median", 5.0, None, None)],
+        ),
+        # a dose named by "dose" stays given under "median"; "exceeded 90%" is a threshold
+        ("The median dose of prednisolone was 30 mg daily.", []),
+        ("Attendance exceeded 90% in 64% of the schools.", [("proportion", 64.0, None, None)]),
+    ],
+)
+def test_reach_of_a_keyword_and_decoys(
+    sentence: str, expected: list[tuple[str, float, float | None, float | None]]
+) -> None:
+    assert rows("RESULTS: " + sentence) == sorted(expected)

@@ -96,13 +96,20 @@ def baseline(sent: Sentence) -> None:
 
 
 def _opening_baseline(sent: Sentence) -> None:
-    """A sentence that opens "At baseline, ...": its values describe the sample up to a time point or change.
+    """A sentence that opens "At baseline, ...": its values describe the sample up to a time point or change;
+    one that closes "... at randomisation" or opens "Prior X ..." describes it when it compares nothing.
 
     "At baseline, 72% were girls and the mean score was 52.3 (SD 7.9)" gives no result; in "At baseline the
     score was 52; after 10 weeks it fell to 40" the second value is an outcome.
     """
     m = P.OPEN_BASELINE_RE.match(sent.text, sent.s.start, sent.s.end)
     if m is None:
+        described = P.CLOSE_BASELINE_RE.search(sent.text, sent.s.start, sent.s.end) or P.PRIOR_OPEN_RE.match(
+            sent.text, sent.s.start, sent.s.end
+        )  # "Participants had a mean HbA1c of 8.4% ... at randomisation.", "Prior rituximab was given to"
+        if described and not P.COMPARE_RE.search(sent.text, sent.s.start, sent.s.end):
+            for t in sent.free():
+                t.role = "baseline"
         return
     change = re.search(
         r"(?i)\b(?:after|chang\w*|increas\w*|decreas\w*|reduc\w*|improv\w*|fell|rose|declin\w*)\b",

@@ -184,7 +184,8 @@ def _from_to(sent: Sentence, t: Tok, kind: str | None) -> bool:
 def _arm_pair(sent: Sentence, t: Tok, kind: str | None) -> None:
     """Two arms' values "0.42 with tiotropium and 0.55 with placebo", "+39 ml in A and −31 ml in B".
 
-    Only a measurement (a decimal, a sign or a unit) counts: "12 with drug and 8 with placebo" counts people.
+    Only a measurement (a decimal, a sign, a unit or a median/mean keyword) counts: "12 with drug and 8 with
+    placebo" counts people.
     """
     m = P.ARM_PAIR_RE.match(sent.text, t.end, sent.s.end)
     if m is None:
@@ -194,6 +195,10 @@ def _arm_pair(sent: Sentence, t: Tok, kind: str | None) -> None:
         return
     unit = m.group("unit") or ""
     measured = bool(unit) and not P.COUNTED_RE.search(unit)
+    measured = measured or kind in (
+        MEASURE_MEDIAN,
+        MEASURE_MEAN,
+    )  # "the median score was 3 with A and 5 with B"
     if not any(u.raw[0] in "+-\u2212\u2013" or not u.value.is_integer() or measured for u in (t, other)):
         return
     subject = sent.text[sent.s.start : t.start]

@@ -99,7 +99,8 @@ DOSE_RE = lead(
 THRESHOLD_RE = lead(
     rf"[{MINUS_SIGNS}<>≤≥⩽⩾&mlgfhaoubesipMLGFHAOUBESIP\d.\u00b7+]",
     rf"(?:[<>≤≥⩽⩾]|&lt;|&gt;|(?i:\b(?:more|less|greater|fewer|higher|lower) than|\bat least|\bover|\bunder"
-    r"|\babove|\bbelow|\bup to|\bexceeding|\bminimum of|\bmaximum of|\bsupérieure? à|\binférieure? à"
+    r"|\babove|\bbelow|\bup to|\bexceed(?:ed|s|ing)?|\bminimum of|\bmaximum of|\bsupérieure? à"
+    r"|\binférieure? à"
     r"|\bplus de|\bmargins?(?:\s+(?:of|was|is|set at|=|:))?"
     rf"|\bmoins de))\s*(?P<num>{NUM})"
     rf"|(?P<num2>{NUM})\s*%?\s*(?i:or (?:more|greater|higher|less|lower|above|below|fewer)\b)",
@@ -211,12 +212,15 @@ EVENT_AFTER_RE = re.compile(
 )
 """An event verb after a count: the number counts events, not the sample."""
 EVENT_BEFORE_RE = re.compile(
-    r"(?i)\b(?:occurred|occurring|reported|observed|seen|noted|developed|experienced|recorded|detected|"
-    r"documented|happened|survenus?|observée?s?|rapportée?s?)\b[^.;()\d]{0,30}?\b(?:in|by|among|chez)\s*"
+    r"(?i)(?:\b(?:occurred|occurring|reported|observed|seen|noted|developed|experienced|recorded|detected|"
+    r"documented|happened|survenus?|observée?s?|rapportée?s?)\b[^.;()\d]{0,30}?\b(?:in|by|among|chez)"
+    r"|\b(?:needed|required|necessary)\b[^.;()\d]{0,30}?\b(?:in|by|among|for)"
+    r"|\b(?:affected|affecting|complicated|complicating)"
+    r"(?:\s+(?:only|about|approximately|a total of))?)\s*"
     rf"(?:{NUM}\s*%?\s*(?:\([^()]{{0,20}}\)\s*)?(?:vs\.?|versus|v|and|or|,|et|contre)\s*){{0,3}}$"
 )
-"""An event verb before a count ("occurred in 45", "was reported by 4", the second count of "occurred in 5
-vs 19 patients"): the number counts events."""
+"""An event verb before a count ("occurred in 45", "was reported by 4", "was needed for 14", "affected 9", the
+second count of "occurred in 5 vs 19 patients"): the number counts events."""
 ENROL_RE = re.compile(
     r"(?i)\b(?:enrol+ed|recruited|randomi[sz]ed|included|allocated|assigned|selected|participated|completed|"
     r"analy[sz]ed|studied|evaluated|examined|treated|given|received|underwent|inclus|randomisés?|analysés?|"
@@ -241,16 +245,24 @@ BASELINE_RE = lead(
 )
 """A baseline word before a value; "the indication was ... in 63%" describes the sample too."""
 AFTER_HISTORY_RE = re.compile(
-    r"(?i)\s*%?\s*\)?\s*(?:of\s+(?:the\s+)?[\w-]+\s+)?(?:had|have|were|was|presented with)\s+(?:a\s+|an\s+)?"
-    r"(?:(?:previous|prior|known|pre-?existing|history of)\b|[^,;.()]{0,40}?\bat (?:presentation|diagnosis"
-    r"|baseline|entry|inclusion|enrol+ment|randomi[sz]ation)\b)"
+    r"(?i)\s*%?\s*\)?\s*(?:of\s+(?:the\s+)?[\w-]+\s+)?(?:had|have|were|was|presented with)\s+"
+    r"(?:(?:received|undergone|been given|been treated with|used|taken)\s+)?(?:a\s+|an\s+)?"
+    r"(?:(?:previous|prior|known|pre-?existing|history of|stage)\b|[^,;.()]{0,40}?\b(?:at|before)"
+    r" (?:presentation|diagnosis|baseline|entry|inclusion|enrol+ment|randomi[sz]ation|study entry)\b)"
 )
 """After a percentage, the sample's history: "47% had a previous repair", "41% had bleeding at
 presentation"."""
+CLOSE_BASELINE_RE = re.compile(
+    r"(?i)\bat\s+(?:the\s+time\s+of\s+)?(?:baseline|study entry|entry|inclusion|enrol+ment|randomi[sz]ation"
+    r"|presentation|diagnosis)\W*$"
+)
+"""A sentence that closes "... at randomisation.": its values describe the sample when it compares nothing."""
 OPEN_BASELINE_RE = re.compile(
     r"(?i)\W*(?:at|à|on)\s+(?:baseline|entry|inclusion|l'inclusion|enrol+ment|randomi[sz]ation|presentation)\b"
 )
 """A sentence that opens "At baseline, ...": its values describe the sample until a time point or a change."""
+PRIOR_OPEN_RE = re.compile(r"(?i)\W*(?:prior|previous|pre-?existing)\s+\w+\b")
+"""A sentence that opens on the sample's history ("Prior rituximab had been given to 44%")."""
 DESCRIBE_AFTER_RE = re.compile(
     r"\s*%\s*(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:are|is)\s"
     r"|\s*%\s*(?:[\w-]+\s+){0,2}?were\s+of\s+(?:the\s+)?[\w-]+\s+(?:variety|type|kind|origin|subtype)\b"
@@ -341,8 +353,9 @@ SITE_AFTER_RE = re.compile(
 """The noun a number counts when it counts places ("at 213 sites, patients aged ..."): not a sample size."""
 EVENT_CLAUSE_RE = re.compile(
     r"(?i)\b(?:occurred|occurring|developed|recurred|relapsed|experienced|reported|observed|died|"
-    r"(?:was|were|is|are|remained)\s+(?:rare|common|frequent|uncommon|infrequent|seen|noted|recorded)|"
-    r"survenue?s?|observée?s?)\b"
+    r"(?:was|were|is|are|remained)\s+(?:(?:more|less|very|equally|similarly)\s+)?(?:rare|common|frequent"
+    r"|uncommon|infrequent|seen|noted|recorded)|deaths?|(?:needed|required|necessary)\s+(?:in|for|by)|affected"
+    r"|survenue?s?|observée?s?)\b"
 )
 """An event predicate in the clause before "(n = 12)": the bracket counts the events, not a group."""
 INDICATION_RE = re.compile(r"(?i)\bindications?\b")

@@ -22,8 +22,8 @@ def sample_sizes(sent: Sentence) -> None:
         for t in sent.mark(m.start("num"), m.end("num"), "n"):
             if event_after(text, m.end()) and text[m.end() : m.end() + 2].strip().startswith(")"):
                 t.role = "count"
-            elif m.start() > sent.s.start and text[m.start() - 1] in "([" and sent.s.role in VALUE_ROLES:
-                t.role = _clause_role(sent, m.start())
+            elif sent.s.role in VALUE_ROLES and (bracket := _open_bracket(sent, m.start())) is not None:
+                t.role = _clause_role(sent, bracket)  # "(n = 4 in A and n = 1 in B)": the clause before
     arms = list(sent.finditer(P.ARM_N_RE))
     arms += [
         m
@@ -114,6 +114,14 @@ def _arm_list(sent: Sentence, pos: int) -> None:
 
 def n_result(sent: Sentence, start: int, end: int, value: float) -> Result:
     return Result(MEASURE_N, value, start=start, end=end, raw=clean(sent.text[sent.s.start : sent.s.end]))
+
+
+def _open_bracket(sent: Sentence, pos: int) -> int | None:
+    """The offset of the bracket ``pos`` is inside (opened in the sentence, not closed before ``pos``)."""
+    text = sent.text
+    opened = max(text.rfind("(", sent.s.start, pos), text.rfind("[", sent.s.start, pos))
+    closed = max(text.rfind(")", sent.s.start, pos), text.rfind("]", sent.s.start, pos))
+    return opened if opened > closed else None
 
 
 def _clause_role(sent: Sentence, pos: int) -> str:

@@ -56,6 +56,14 @@ WITHIN_RE = re.compile(
 )
 RELATIVE_RE = re.compile(r"(?i)(?:reduc|increas|decreas|chang|lower|higher|improv|gain|loss)")
 RD_AFTER_RE = re.compile(r"^\s*%\s*(?:higher|lower|more|less|greater|fewer)\s+(?:in|among|with|for|than)\b")
+_PAST_AFTER_RE = re.compile(r"[^\s;]*\s*%?\s*(?:of\s+(?:the\s+)?[\w-]+\s+)?[a-z]+ed\b")
+"""A verb in the past right after a value ("88% attended the final visit")."""
+PRONOUN_RE = re.compile(r"(?i)\b(?:it|they|this|these|those|which|respectively)\b")
+DOSE_WORD_RE = re.compile(r"(?i)\b(?:dos(?:e|es|age|ing)|posologie)\b")
+SEMI_CLAUSE_VERB_RE = re.compile(
+    r"(?i)\b(?:was|were|is|are|had|has|have|completed|received|occurred|died|developed|required|needed"
+    r"|remained|showed|reached|achieved|withdrew|discontinued|underwent|stopped)\b"
+)
 DIFFERENCE_RE = re.compile(r"(?i)^(?:differences?|différence|differed by)$")
 SKIP_ROLES = (BACKGROUND, TITLE, OTHER)
 VALUE_ROLES = (RESULTS, CONCLUSIONS, UNKNOWN)
@@ -281,7 +289,7 @@ def design_spans(sent: Sentence) -> None:
                 role == "dose"
                 and sent.s.role in VALUE_ROLES
                 and (
-                    ("/" not in m.group() and scope(sent, m.start(g)))
+                    ("/" not in m.group() and _measured_scope(sent, m.start(g)))
                     or P.PAIR_AFTER_RE.match(text, m.start(g) + len(m.group(g)), sent.s.end)
                     or P.PAIR_BEFORE_RE.search(text, max(sent.s.start, m.start() - 12), m.start())
                 )
@@ -386,6 +394,20 @@ def _keywords(sent: Sentence) -> list[tuple[int, int, str, bool, str]]:
     return sorted(marks)
 
 
+def _new_clause(sent: Sentence, start: int, pos: int) -> bool:
+    """A clause with its own verb after a semicolon between a keyword and ``pos``: "followed for a median of
+    3.4 years; 92% completed follow-up" (in "median 8.1 months with A; 5.4 with B" the list goes on)."""
+    cut = sent.text.rfind(";", start, pos)
+    if cut < 0:
+        return False
+    end = sent.text.find(";", pos, sent.s.end)
+    verb = SEMI_CLAUSE_VERB_RE.search(sent.text, cut, sent.s.end if end < 0 else end) or _PAST_AFTER_RE.match(
+        sent.text, pos, sent.s.end if end < 0 else end
+    )
+    # "...; at 5 years, it was 6.2%": a pronoun takes the keyword's subject on
+    return verb is not None and not PRONOUN_RE.search(sent.text, cut, verb.start())
+
+
 SCOPE_REACH = 300
 """A keyword (median, mean, an effect's name) reaches a value at most this many characters after it: farther
 is another clause in any real sentence, and the bound keeps the work per value constant on hostile text
@@ -400,11 +422,22 @@ def scope(sent: Sentence, pos: int) -> tuple[str, int] | None:
     i = bisect.bisect_right(ends, pos) - 1
     if i < 0 or pos - found[i][1] > SCOPE_REACH:
         return None
-    if closes_bracket(sent.text[found[i][1] : pos]) or CLAUSE_BREAK_RE.search(sent.text, found[i][1], pos):
+    if (
+        closes_bracket(sent.text[found[i][1] : pos])
+        or CLAUSE_BREAK_RE.search(sent.text, found[i][1], pos)
+        or _new_clause(sent, found[i][1], pos)
+    ):
         return (
             None  # "With a median follow-up of 5.2 years, survival was 78%": the keyword is not the value's
         )
     return (found[i][2], found[i][1])
+
+
+def _measured_scope(sent: Sentence, pos: int) -> bool:
+    """A median or mean reaches the quantity at ``pos`` and says it was measured, not given: "morphine use was
+    18.5 mg" is measured, "the median dose was 40 mg" is given."""
+    found = scope(sent, pos)
+    return found is not None and not DOSE_WORD_RE.search(sent.text, found[1], pos)
 
 
 def unit_of(text: str, t: Tok) -> str | None:
