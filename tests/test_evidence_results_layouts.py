@@ -129,6 +129,11 @@ def test_second_arm_after_a_long_unit(
             "The median pain score was 3 with the block and 5 with placebo.",
             [("median", 3.0, None, None), ("median", 5.0, None, None)],
         ),
+        # "N in the X group" under "median" is a value, not the group's size
+        (
+            "The median number of ventilator-free days was 19 in the prone group and 15 in the supine group.",
+            [("median", 15.0, None, None), ("median", 19.0, None, None)],
+        ),
         # a dose named by "dose" stays given under "median"; "exceeded 90%" is a threshold
         ("The median dose of prednisolone was 30 mg daily.", []),
         ("Attendance exceeded 90% in 64% of the schools.", [("proportion", 64.0, None, None)]),

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 
 from kb.evidence.results import patterns as P
-from kb.evidence.results.model import MEASURE_N, Result
+from kb.evidence.results.model import MEASURE_MEAN, MEASURE_MEDIAN, MEASURE_N, Result
 from kb.evidence.results.numbers import WORD_NUMBER_RE, words_to_int
-from kb.evidence.results.spans import VALUE_ROLES, Sentence, clean, event_after, event_before
+from kb.evidence.results.spans import VALUE_ROLES, Sentence, clean, event_after, event_before, scope
 
 
 def sample_sizes(sent: Sentence) -> None:
@@ -37,6 +37,8 @@ def sample_sizes(sent: Sentence) -> None:
         if sent.s.role in VALUE_ROLES and _clause_role(sent, m.start()) == "count":
             continue  # "infection occurred in 1 participant in each group and 36 in the control group"
         g = next(g for g in ("num", "num2", "num3", "num4", "num5") if g in m.re.groupindex and m.group(g))
+        if g == "num2" and sent.s.role in VALUE_ROLES and _measured(sent, m.start(g)):
+            continue  # "the median number of days was 24 in the early group and 21 in the late group"
         sent.mark(m.start(g), m.end(g), "n")
         nxt = P.NEXT_ARM_N_RE.match(text, m.end(), sent.s.end)
         if nxt is None and split and m.re is P.ARM_RECEIVED_RE:
@@ -114,6 +116,12 @@ def _arm_list(sent: Sentence, pos: int) -> None:
 
 def n_result(sent: Sentence, start: int, end: int, value: float) -> Result:
     return Result(MEASURE_N, value, start=start, end=end, raw=clean(sent.text[sent.s.start : sent.s.end]))
+
+
+def _measured(sent: Sentence, pos: int) -> bool:
+    """A median or mean reaches ``pos``: the number is its value, not a group's size."""
+    found = scope(sent, pos)
+    return found is not None and found[0] in (MEASURE_MEDIAN, MEASURE_MEAN)
 
 
 def _open_bracket(sent: Sentence, pos: int) -> int | None:
