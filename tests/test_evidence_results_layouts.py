@@ -143,3 +143,110 @@ def test_reach_of_a_keyword_and_decoys(
     sentence: str, expected: list[tuple[str, float, float | None, float | None]]
 ) -> None:
     assert rows("RESULTS: " + sentence) == sorted(expected)
+
+
+def test_headings_without_colons_at_line_starts() -> None:
+    """A structured abstract whose headings lost their colons (Lancet, BMJ, JAMA in capitals)."""
+    from kb.evidence.results.sections import split_sections
+
+    text = (
+        "BACKGROUND Falls are common in care homes.\n"
+        "DESIGN, SETTING, AND PARTICIPANTS Cluster trial in 84 homes; residents aged 65 years or older.\n"
+        "MAIN OUTCOMES AND MEASURES Falls per 1000 resident-days; a difference of 2 points was important.\n"
+        "RESULTS Among 1210 residents, the fall rate was 4.1 vs 5.6 per 1000 resident-days.\n"
+        "CONCLUSIONS AND RELEVANCE Exercise reduced falls.\n"
+    )
+    assert [s.role for s in split_sections(text)] == [
+        "background",
+        "methods",
+        "methods",
+        "results",
+        "conclusions",
+    ]
+    assert 2.0 not in [r.value for r in extract_text(text)]
+    lancet = "Methods We enrolled adults.\nFindings Between 2019 and 2021, 412 adults were enrolled.\n"
+    assert [s.role for s in split_sections(lancet)] == ["methods", "results"]
+    # a title in Title Case and a sentence that opens "Results were ..." are no headings
+    title = "Patients Treated With Drug X Versus Placebo\nResults were similar in both arms.\n"
+    assert [s.role for s in split_sections(title)] == ["unknown"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sample-size calculation names no sample and no result
+        (
+            "METHODS: With 45 participants per arm the trial had 90% power to detect a 5-point difference.",
+            [],
+        ),
+        # the enrolled sample, whatever the relative clause after it says
+        (
+            "METHODS: We randomised 312 smokers who had reported two quit attempts to varenicline or placebo.",
+            [("n", 312.0, None, None)],
+        ),
+        # arms of one size; the arms' sizes in the bracket after "N were analysed"
+        ("METHODS: Patients were allocated to four groups of 25.", [("n", 25.0, None, None)]),
+        (
+            "RESULTS: 150 were analysed (yoga 76, stretching 74).",
+            [("n", 74.0, None, None), ("n", 76.0, None, None), ("n", 150.0, None, None)],
+        ),
+        # the second arm in words, its noun left out; an event counted in words
+        (
+            "RESULTS: Ninety women received misoprostol and eighty-eight received oxytocin. Fever was reported"
+            " in four women in each group.",
+            [("n", 88.0, None, None), ("n", 90.0, None, None)],
+        ),
+        # a difference of two means written in %, and of two proportions
+        (
+            "RESULTS: Body fat fell to 28.4 ± 3.1% with diet and 30.2 ± 3.3% with exercise (difference −1.8%,"
+            " 95% CI −2.9 to −0.7).",
+            [("md", -1.8, -2.9, -0.7), ("mean", 28.4, None, None), ("mean", 30.2, None, None)],
+        ),
+        # a rate's unit written "per 100 ..." and the other arm's value after it
+        (
+            "RESULTS: Infections were 1.4 per 100 catheter-days in the silver arm and 2.2 in the standard arm.",
+            [("proportion", 1.4, None, None), ("proportion", 2.2, None, None)],
+        ),
+        # the values of a list whose unit is written once
+        (
+            "RESULTS: The mean weight loss was 2.1, 3.4 and 5.0 kg with the three doses, respectively.",
+            [("mean", 2.1, None, None), ("mean", 3.4, None, None), ("mean", 5.0, None, None)],
+        ),
+        # percentages of arms named by their dose; a response defined by a size of change; events after
+        # "led to"
+        (
+            "RESULTS: An improvement of 50% in the score was reached by 40.3% receiving 2 mg and 18.2% receiving"
+            " placebo. Nausea led to withdrawal in 2 and 5 patients.",
+            [("proportion", 18.2, None, None), ("proportion", 40.3, None, None)],
+        ),
+        (
+            "RESULTS: The proportion of patients achieving a 90% reduction in lesions was 33% vs 12%.",
+            [("proportion", 12.0, None, None), ("proportion", 33.0, None, None)],
+        ),
+    ],
+)
+def test_eighth_batch_classes(text: str, expected: list[tuple[str, float, float | None, float | None]]) -> None:
+    assert rows(text) == sorted(expected)
+
+
+def test_a_table_flattened_into_text() -> None:
+    """Rows on their own lines, a "No. (%)" row, a mean with "±", a median with its range, p in the last cell."""
+    text = (
+        "Results: 120 were analysed (app 61, usual care 59).\n"
+        "Outcome | App | Usual care | P value\n"
+        "Readmission, No. (%) | 7 (11.5) | 15 (25.4) | .04\n"
+        "Systolic pressure, mm Hg, mean ± SD | 131.2 ± 12.4 | 137.8 ± 13.1 | .006\n"
+        "Days to first visit, median (range) | 4 (1-12) | 9 (2-30) | <.001\n"
+    )
+    found = sorted((r.measure, r.value, r.p_text) for r in extract_text(text) if r.measure != "n")
+    assert found == [
+        ("mean", 131.2, ".006"),
+        ("mean", 137.8, ".006"),
+        ("median", 4.0, "<.001"),
+        ("median", 9.0, "<.001"),
+        ("proportion", 11.5, ".04"),
+        ("proportion", 25.4, ".04"),
+    ]
+    assert sorted(r.value for r in extract_text(text) if r.measure == "n") == [59, 61, 120]
+    # a choice written with bars is no table
+    assert rows("RESULTS: Response was 40% (A | B).") == [("proportion", 40.0, None, None)]

@@ -44,6 +44,7 @@ from kb.evidence.results.spans import (
     tokens,
     unit_of,
 )
+from kb.evidence.results.tables import Table, read_table
 
 
 def _effects(sent: Sentence) -> None:
@@ -73,7 +74,12 @@ def _effects(sent: Sentence) -> None:
         if not abbrev and (len(gap) > 100 or re.search(r"[.;]\s", gap.replace("; 95%", ""))):
             continue
         points = P.POINTS_RE.match(text, t.end, sent.s.end) is not None
-        if measure == "md" and (t.pct or points) and not re.search(r"(?i)\bmean\b", words):
+        if (
+            measure == "md"
+            and (t.pct or points)
+            and not re.search(r"(?i)\bmean\b", words)
+            and (points or not _means_before(sent, start))
+        ):
             measure = "rd"  # "a difference of 2.8%" is a risk difference; a "mean difference" stays one
         used.add(start)
         t.role, t.measure = "value", measure
@@ -84,6 +90,12 @@ def _effects(sent: Sentence) -> None:
                 if lo is not None and hi is not None and min(lo, hi) <= t.value <= max(lo, hi):
                     t.ci = (lo, hi)
                     sent.mark(b.start("lo"), b.end("hi"), "ci")
+
+
+def _means_before(sent: Sentence, pos: int) -> bool:
+    """Percentages with their SD before ``pos`` ("HbA1c fell to 7.3 ± 0.7% with A and 7.7 ± 0.8% with B"): a
+    difference of them is a mean difference, not a risk difference."""
+    return any(t.spread == "sd" for t in sent.toks if t.end <= pos)
 
 
 def _bracket_cis(sent: Sentence) -> None:
@@ -166,6 +178,9 @@ def _values(sent: Sentence) -> None:
     for t in sent.toks:
         if t.role == "value" and not t.pct and t.measure in _PAIRED_MEASURES:
             _next_arm(sent, t)
+    for t in reversed(sent.toks):
+        if t.role == "value" and not t.pct and t.measure in (MEASURE_MEAN, MEASURE_MEDIAN):
+            _list_before(sent, t)
 
 
 def _from_to(sent: Sentence, t: Tok, kind: str | None) -> bool:
@@ -223,6 +238,18 @@ def _next_arm(sent: Sentence, t: Tok) -> None:
     if m is None or other is None or other.start != m.start("num") or other.role or other.pct:
         return
     other.measure, other.role = t.measure, "value"
+
+
+def _list_before(sent: Sentence, t: Tok) -> None:
+    """The values of a list whose unit is written once, after the last: "−8.1, −11.6, −14.3 and −2.5 points,
+    respectively" (all four are changes, as the last one is)."""
+    i = sent.index(t)
+    while i > 0:
+        u, nxt = sent.toks[i - 1], sent.toks[i]
+        if u.role or u.pct or not P.VALUE_LIST_GAP_RE.fullmatch(sent.text, u.end, nxt.start):
+            return
+        u.measure, u.role = t.measure, "value"
+        i -= 1
 
 
 def _bracket_spread(sent: Sentence, t: Tok) -> bool:
@@ -393,8 +420,11 @@ def extract_text(text: str) -> list[Result]:
             continue
         if section.role in (METHODS, DISCUSSION):
             design_values |= {t.value for t in tokens(text, section.start, section.end)}
+        table = Table()
         for sentence in split_sentences(text, section):
             sent = Sentence(text, sentence)
+            if sentence.role in VALUE_ROLES:
+                read_table(sent, table)
             design_spans(sent)
             sample_sizes(sent)
             baseline(sent)

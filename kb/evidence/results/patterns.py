@@ -109,6 +109,13 @@ THRESHOLD_RE = lead(
 non-inferiority margin of 10%"."""
 PER_NUMBER_RE = lead("[pP]", r"(?i)\bper\s+\d[\d,]*(?:[ \u00a0\u202f\u2009]\d{3})*(?:[.\u00b7]\d+)?")
 """The number of a unit "per 1000 person-years", "per 1.73 m2", "per 100 000": part of the unit."""
+POWER_RE = re.compile(
+    r"(?i)\b(?:\d+\s*%\s*power|power (?:of|to detect|was|at)|powered (?:to|at)"
+    r"|sample size (?:of \d+ )?(?:was |were )?(?:calculat|estimat|requir|need|determin|comput)\w*"
+    r"|(?:calculated|estimated|required) sample size)"
+)
+"""A sample-size calculation ("A sample of 32 per group gave 80% power to detect a 0.5% difference"): its
+numbers are the design's, none is a sample or a result."""
 ALLOCATION_RE = lead(r"\d", r"(?<![\d.,:])\d{1,2}(?:\s*:\s*\d{1,2})+(?![\d.,:]|\s*%)")
 """An allocation ratio "1:1", "2:1:1": no sample size, no result ("grade ≥2: 7% vs 15%" is a label and a
 value)."""
@@ -213,7 +220,8 @@ EVENT_AFTER_RE = re.compile(
 """An event verb after a count: the number counts events, not the sample."""
 EVENT_BEFORE_RE = re.compile(
     r"(?i)(?:\b(?:occurred|occurring|reported|observed|seen|noted|developed|experienced|recorded|detected|"
-    r"documented|happened|survenus?|observée?s?|rapportée?s?)\b[^.;()\d]{0,30}?\b(?:in|by|among|chez)"
+    r"documented|happened|led to|leading to|resulted in|resulting in|survenus?|observée?s?|rapportée?s?)\b"
+    r"[^.;()\d]{0,30}?\b(?:in|by|among|chez)"
     r"|\b(?:needed|required|necessary)\b[^.;()\d]{0,30}?\b(?:in|by|among|for)"
     r"|\b(?:affected|affecting|complicated|complicating)"
     r"(?:\s+(?:only|about|approximately|a total of))?)\s*"
@@ -227,6 +235,15 @@ ENROL_RE = re.compile(
     r"were (?:then )?(?:entered|screened|eligible|followed|enrolled|studied))\b"
 )
 """A verb that makes a counted group the sample of the study."""
+ENROL_BEFORE_RE = re.compile(
+    r"(?i)\b(?:randomly (?:assigned|allocated)|randomi[sz]ed|enrol+ed|recruited|included|screened|studied)"
+    r"\s+(?:a total of\s+|all\s+|the\s+)?$"
+)
+"""An enrolment verb right before a count ("We randomly assigned 604 students who reported ...")."""
+NEXT_WORD_ARM_RE = re.compile(
+    r"\s+(?:received|underwent|were given|were (?:randomly )?(?:assigned|allocated|randomi[sz]ed)|to)\s"
+)
+"""The second arm's size in words, its noun left out ("... and one hundred and twenty-two received B")."""
 ARM_LIST_RE = re.compile(r"[^()\d]{0,60}?\(\s*(?P<body>[^()]{1,120})\)")
 """The bracket right after a sample size: the arms' sizes ("(61 transfusions, 60 hydroxyurea)")."""
 ARM_ITEM_RE = re.compile(
@@ -239,38 +256,6 @@ DEMOGRAPHIC_RE = re.compile(
     r"ethnicity|race|sex|gender|hommes|femmes|âge|ans|decades?)\b"
 )
 """Words of a population's description (baseline characteristics, not results)."""
-BASELINE_RE = lead(
-    "[aAbBpPàiI]",
-    r"(?i)\b(?:at baseline|baseline|at inclusion|at entry|à l'inclusion|pre-?treatment|indications?)\b",
-)
-"""A baseline word before a value; "the indication was ... in 63%" describes the sample too."""
-AFTER_HISTORY_RE = re.compile(
-    r"(?i)\s*%?\s*\)?\s*(?:of\s+(?:the\s+)?[\w-]+\s+)?(?:had|have|were|was|presented with)\s+"
-    r"(?:(?:received|undergone|been given|been treated with|used|taken)\s+)?(?:a\s+|an\s+)?"
-    r"(?:(?:previous|prior|known|pre-?existing|history of|stage)\b|[^,;.()]{0,40}?\b(?:at|before)"
-    r" (?:presentation|diagnosis|baseline|entry|inclusion|enrol+ment|randomi[sz]ation|study entry)\b)"
-)
-"""After a percentage, the sample's history: "47% had a previous repair", "41% had bleeding at
-presentation"."""
-CLOSE_BASELINE_RE = re.compile(
-    r"(?i)\bat\s+(?:the\s+time\s+of\s+)?(?:baseline|study entry|entry|inclusion|enrol+ment|randomi[sz]ation"
-    r"|presentation|diagnosis)\W*$"
-)
-"""A sentence that closes "... at randomisation.": its values describe the sample when it compares nothing."""
-OPEN_BASELINE_RE = re.compile(
-    r"(?i)\W*(?:at|à|on)\s+(?:baseline|entry|inclusion|l'inclusion|enrol+ment|randomi[sz]ation|presentation)\b"
-)
-"""A sentence that opens "At baseline, ...": its values describe the sample until a time point or a change."""
-PRIOR_OPEN_RE = re.compile(r"(?i)\W*(?:prior|previous|pre-?existing)\s+\w+\b")
-"""A sentence that opens on the sample's history ("Prior rituximab had been given to 44%")."""
-DESCRIBE_AFTER_RE = re.compile(
-    r"\s*%\s*(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:are|is)\s"
-    r"|\s*%\s*(?:[\w-]+\s+){0,2}?were\s+of\s+(?:the\s+)?[\w-]+\s+(?:variety|type|kind|origin|subtype)\b"
-)
-"""After a percentage, a classification of the sample: "74% fistulas are inter-sphincteric", "26% were of
-trans-sphincteric variety"."""
-FROM_BEFORE_RE = re.compile(r"(?i)\b(?:from|since|over|relative to|compared (?:with|to)|vs\.?)\s*$")
-"""Before "baseline": a change from baseline is an outcome, not a baseline value."""
 COMPARE_RE = re.compile(
     r"(?i)\b(?:vs\.?|versus|compared|than|differ\w*|p\s*[=<>]|ci\b|group|arm|increase\w*|decrease\w*|"
     r"reduc\w*|improv\w*|rate|incidence|risk|response|respon\w*|remission|survival|occurred|events?"
@@ -308,6 +293,11 @@ ARM_N_RE = lead(
 )
 """An arm's size: "26 were in Ksharasutra", "90 in each group", "45 to the placebo arm", "80 per arm",
 "were randomised: 306 to 7 days" (:data:`ARM_COLON_RE`)."""
+GROUPS_OF_RE = lead(
+    "[gGaA]",
+    r"(?i:\b(?:groups?|arms?)\s+of\s+)(?P<num6>\d{1,3}(?:,\d{3})+|\d+)(?![\d,]|\.\d|\s*(?:%|years?|y\b))",
+)
+"""Arms of one size: "randomly assigned into three groups of 30", "4 groups of 7 rats each"."""
 ARM_COLON_RE = lead(r"[:(]", r"[:(]\s*(?P<num5>\d{1,3}(?:,\d{3})+|\d+)\s+(?:to|in|into)\s")
 """The first arm of a list after the allocation verb: "were randomised: 306 to 7 days and 298 to 14 days" (the
 verb before the colon is checked with :data:`ALLOCATED_BEFORE_RE`; a colon is far rarer than its letters)."""
@@ -346,6 +336,23 @@ OF_DEN_RE = lead(
 """A count "of" a group: "39 of 60 patients responded", "88 (18%) of 496 given placebo", "5 of 30 on
 placebo". The group's size is a sample size (the development set's convention for "21 (18%) of 120"), the
 count counts events."""
+RESPONDER_AFTER_RE = re.compile(
+    r"\s*%\s*(?:or (?:more|greater)\s+)?(?:reduction|improvement|decrease|increase|decline|fall|drop|change)"
+    r"\s+(?:in|of|from)\b[^.;]{0,80}?\b(?:was|were)\s+(?:achieved|reached|attained|met)\b"
+)
+"""A response defined by a size of change: "a 75% reduction in PASI score (PASI 75) was achieved by 18"."""
+CHANGE_NOUN_RE = re.compile(
+    r"\s*%\s*(?:or (?:more|greater)\s+)?(?:reduction|improvement|decrease|increase|decline)"
+)
+CHANGE_OF_RE = re.compile(
+    r"(?i)\ban?\s+(?:reduction|improvement|decrease|increase|decline|change)\s+of\s+(?:at least\s+)?$"
+)
+ACHIEVED_AFTER_RE = re.compile(r"\s*%[^.;]{0,80}?\b(?:was|were)\s+(?:achieved|reached|attained|met)\b")
+RESPONDER_BEFORE_RE = re.compile(
+    rf"(?i)\b(?:{POPULATION}|proportion|percentage|number)\b[^.;]{{0,40}}?"
+    r"\b(?:achiev\w*|reach\w*|attain\w*|with)\s+(?:at least\s+)?an?\s+$"
+)
+"""People "achieving a 50% reduction": the percentage defines the response, it is no result."""
 SITE_AFTER_RE = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:sites?|cent(?:re|er)s?|hospitals?|clinics?|practices|countries|wards?|villages?|schools?"
     r"|clusters?|facilities|units|communities|nursing homes|départements|hôpitaux)\b"
@@ -398,7 +405,8 @@ CHANGED_BY_RE = re.compile(rf"(?i)\b{CHANGE_VERBS}\b[^.;]{{0,40}}?\bby\b")
 """A change "by" somewhere before: the next "and by 3.1" is the other arm's change."""
 PAIR_AFTER_RE = re.compile(rf"\s*(?:[a-zA-Z/]+\s*)?(?:vs\.?|versus|compared with|compared to|v\.?)\s*{NUM}")
 ARM_PAIR_RE = re.compile(
-    rf"\s*(?P<unit>(?!{POPULATION}\b)(?:mm\s?Hg|[a-zA-Zµμ°]{{1,8}}\d?(?:/[a-zA-Z0-9²]+)*)"
+    rf"\s*(?P<unit>(?!{POPULATION}\b)(?:mm\s?Hg|[a-zA-Zµμ°]{{1,8}}\d?(?:/[a-zA-Z0-9²]+)*"
+    r"|per\s+(?:\d+(?:[.\u00b7]\d+)?\s*)?[a-zA-Z][\w²-]{0,15})"
     r"(?:\s+per\s+(?:\d+(?:[.\u00b7]\d+)?\s*)?[a-zA-Z][\w²-]{0,15})*(?<!\bwith)(?<!\bin)(?<!\bfor)(?<!\bon))?"
     r"\s+(?:with|in|for|on)\s+(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?(?:\s+(?:group|arm)s?)?"
     rf",?\s+(?:and|vs\.?|versus|v\.?|compared with)\s+(?P<num>{NUM})"
@@ -408,6 +416,8 @@ minute per 1.73 m2 per year with drug T and −3.59 with placebo" (a rate's unit
 COUNTED_RE = re.compile(r"(?i)(?:events?|episodes?|deaths?|cases?|infections?|falls?)$")
 """A unit that counts things ("2 events in A and 3 in B"): no measurement unless it is a rate (per ...)."""
 RATE_WORD_RE = re.compile(r"(?i)\b(?:rates?|incidence|proportion|percentage|frequency|risk)\b")
+VALUE_LIST_GAP_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+"""Between two values of one list ("−8.1, −11.6, −14.3 and −2.5 points")."""
 PAIR_BEFORE_RE = re.compile(r"(?:\bvs\.?|\bversus|\bcompared with|\bcompared to|\bv\.?)\s*$")
 CI_GAP_RE = re.compile(r"^\s*(?:[a-zA-Zµμ°/%²][\w/%²·-]*(?:\s+[a-zA-Z/][\w/-]*)?)?\s*[,;:(\[]*\s*$")
 """What may stand between a value and the CI that follows it: a unit and punctuation."""

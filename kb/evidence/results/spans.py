@@ -191,6 +191,9 @@ class Sentence:
 def design_spans(sent: Sentence) -> None:
     """Roles of the numbers that belong to something else than a result value."""
     text = sent.text
+    if P.POWER_RE.search(text, sent.s.start, sent.s.end):
+        sent.mark(sent.s.start, sent.s.end, "design")  # a sample-size calculation: every number is the design
+        return
     for m in sent.finditer(P.ALLOCATION_RE):
         sent.mark(m.start(), m.end(), "ratio")
     for m in sent.finditer(P.P_RE):
@@ -300,6 +303,9 @@ def design_spans(sent: Sentence) -> None:
                 continue  # "93.33%, higher than 76.67% of the control group": a comparison of results
             sent.mark(m.start(g), m.end(g), role)
     for t in sent.free():
+        if t.pct and _defines_response(sent, t):
+            t.role = "threshold"  # "a 75% reduction in PASI score was achieved by 18 of 62 patients"
+    for t in sent.free():
         if not t.pct and t.value.is_integer() and 1900 <= t.value <= 2100 and "," not in t.raw:
             if not re.match(rf"\s+{P.POPULATION}", text[t.end : t.end + 20]):
                 t.role = "year"
@@ -342,6 +348,18 @@ def design_spans(sent: Sentence) -> None:
             )
             if after is not None:
                 after.count, after.denominator = int(hits[0].value), int(hits[1].value)
+
+
+def _defines_response(sent: Sentence, t: Tok) -> bool:
+    """A percentage that defines a response by a size of change: "a 75% reduction in PASI was achieved by",
+    "patients achieving a 50% reduction" (the drug "achieved a 20% reduction in LDL" reports a result)."""
+    text = sent.text
+    head = text[max(sent.s.start, t.start - 100) : t.start]
+    if re.search(r"(?i)\ban?\s+$", head) and P.RESPONDER_AFTER_RE.match(text, t.end, sent.s.end):
+        return True
+    if P.CHANGE_OF_RE.search(head) and P.ACHIEVED_AFTER_RE.match(text, t.end, sent.s.end):
+        return True  # "an improvement of 50% in the score was reached by"
+    return bool(P.RESPONDER_BEFORE_RE.search(head)) and P.CHANGE_NOUN_RE.match(text, t.end) is not None
 
 
 def _list_label(sent: Sentence, t: Tok) -> bool:
