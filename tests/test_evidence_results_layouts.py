@@ -225,7 +225,9 @@ def test_headings_without_colons_at_line_starts() -> None:
         ),
     ],
 )
-def test_eighth_batch_classes(text: str, expected: list[tuple[str, float, float | None, float | None]]) -> None:
+def test_eighth_batch_classes(
+    text: str, expected: list[tuple[str, float, float | None, float | None]]
+) -> None:
     assert rows(text) == sorted(expected)
 
 
