@@ -70,6 +70,9 @@ def test_et_al_is_no_author() -> None:
     assert split_glued_authors([Name(literal="Liu H.et al.")]) == [Name(family="Liu", given="H.")]
     assert split_glued_authors([Name(literal="et al.")]) == []
     assert split_glued_authors([Name(family="Talbot", given="A")]) == [Name(family="Talbot", given="A")]
+    assert split_glued_authors([Name(literal="Smith A, ET AL")]) == [Name(family="Smith", given="A")]
+    assert split_glued_authors([Name(family="Smith et al.", given="A")]) == [Name(family="Smith", given="A")]
+    assert split_glued_authors([Name(family="al", given="et")]) == []
     r = Quiet(2)
     missed = []
     for w in sample(7)[:200]:

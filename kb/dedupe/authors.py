@@ -35,11 +35,13 @@ def split_glued_authors(names: Sequence[Name]) -> list[Name]:
     out: list[Name] = []
     for name in names:
         text = name.literal or f"{name.given} {name.family}".strip()
-        if "al" in text and _ET_AL_RE.search(text):
-            text = _ET_AL_RE.sub("", text).strip()
+        if text.rstrip(". ")[-2:].lower() == "al" and _ET_AL_RE.search(text):
+            text = _ET_AL_RE.sub("", text).strip(" ,;")
             if not text:
                 continue  # "et al." is no author
-            name = Name(literal=text)
+            family = _ET_AL_RE.sub("", name.family).strip(" ,;")
+            keep = family and not name.literal  # "Smith et al." typed as a family name
+            name = Name(family=family, given=name.given) if keep else Name(literal=text)
         pieces = _GLUED_RE.split(text)
         if len(pieces) < 2 and not (not name.given and _family_then_initials(text)):
             out.append(name)
