@@ -252,3 +252,34 @@ def test_a_table_flattened_into_text() -> None:
     assert sorted(r.value for r in extract_text(text) if r.measure == "n") == [59, 61, 120]
     # a choice written with bars is no table
     assert rows("RESULTS: Response was 40% (A | B).") == [("proportion", 40.0, None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a change "from X to Y" inside a bracket after its verb
+        (
+            "RESULTS: Vitamin D rose in the supplement group (from 38.1 to 71.4 nmol/L, p < 0.001).",
+            [("mean", 38.1, None, None), ("mean", 71.4, None, None)],
+        ),
+        # "Out of the N enrolled", "N were randomized" are samples; "12 randomized trials" is not
+        (
+            "RESULTS: Of the 316 enrolled, 301 were randomized.",
+            [("n", 301.0, None, None), ("n", 316.0, None, None)],
+        ),
+        ("METHODS: Data from 12 randomized trials were pooled.", []),
+        # a standardised mean difference written as Cohen's d or Hedges' g
+        ("RESULTS: Fatigue improved more with yoga (Cohen's d = 0.64).", [("md", 0.64, None, None)]),
+        ("RESULTS: The pooled effect was Hedges' g 0.31 (95% CI 0.12 to 0.50).", [("md", 0.31, 0.12, 0.5)]),
+        # a change "by X (CI)" in a sentence that compares with the control arm is a difference
+        (
+            "RESULTS: Relative to usual care, coaching lowered LDL cholesterol by 0.42 mmol/L (95% CI 0.18"
+            " to 0.66).",
+            [("md", 0.42, 0.18, 0.66)],
+        ),
+    ],
+)
+def test_real_abstract_phrasings(
+    text: str, expected: list[tuple[str, float, float | None, float | None]]
+) -> None:
+    assert rows(text) == sorted(expected)

@@ -130,8 +130,11 @@ def _values(sent: Sentence) -> None:
             t.measure = "md"  # "7.1 mm Hg lower with the salt substitute (95% CI 4.5 to 9.7)"
             _clause_ci(sent, t)
         elif not t.pct and P.CHANGE_BY_RE.search(text[max(sent.s.start, t.start - 60) : t.start]):
-            if P.MORE_WITH_RE.match(text, t.end, sent.s.end):
-                t.measure = "md"  # "improved by 0.21 SD (95% CI 0.05 to 0.37) more with the supplement"
+            if P.MORE_WITH_RE.match(text, t.end, sent.s.end) or (
+                t.ci is not None and _by_versus_control(sent, t)
+            ):
+                t.measure = "md"  # "improved by 0.21 SD (95% CI 0.05 to 0.37) more with the supplement",
+                # "Compared with control, the intervention reduced systolic BP by 5.2 mm Hg (95% CI ...)"
             else:
                 t.measure = MEASURE_MEAN
                 _arm_pair(sent, t, MEASURE_MEAN)  # "decreased by 14.2 points with iCBT and 6.1 points with"
@@ -156,6 +159,10 @@ def _values(sent: Sentence) -> None:
                 t.measure = MEASURE_PROPORTION  # "a mean reduction of 25%"; "−0.9% (SD 0.7)" stays a mean
         elif t.ci is not None:
             t.measure = MEASURE_PROPORTION if t.pct else (kind or MEASURE_MEAN)
+            if not t.pct and _by_versus_control(sent, t):
+                t.measure = (
+                    "md"  # "Compared with control, ... and systolic BP by 5.2 mm Hg (95% CI 1.8, 8.6)"
+                )
         elif t.spread == "sd":
             t.measure = MEASURE_PROPORTION if t.pct else MEASURE_MEAN
         elif t.spread == "range":
@@ -181,6 +188,14 @@ def _values(sent: Sentence) -> None:
     for t in reversed(sent.toks):
         if t.role == "value" and not t.pct and t.measure in (MEASURE_MEAN, MEASURE_MEDIAN):
             _list_before(sent, t)
+
+
+def _by_versus_control(sent: Sentence, t: Tok) -> bool:
+    """A change "by X" in a sentence that compares with the other arm ("Compared with control, the
+    intervention reduced systolic BP by 5.2 mm Hg"): a difference between the arms."""
+    return bool(re.search(r"\bby\s*$", sent.text[max(sent.s.start, t.start - 6) : t.start])) and bool(
+        P.VERSUS_CONTROL_RE.search(sent.text, sent.s.start, t.start)
+    )
 
 
 def _from_to(sent: Sentence, t: Tok, kind: str | None) -> bool:

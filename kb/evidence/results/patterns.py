@@ -163,6 +163,7 @@ EFFECTS: tuple[tuple[str, str, bool], ...] = (
         False,
     ),
     ("md", r"MD|WMD|SMD|AMD", True),
+    ("md", r"Cohen['\u2019]?s d|Hedges['\u2019]? g", True),
     # a regression coefficient of the arm: "B 0.21 litres, 95% CI 0.09;0.33" (a bare "B" only with its CI,
     # so "arm B 45%" and "hepatitis B" stay what they are)
     ("md", rf"B(?=\s*[=:]?\s*{NUM}[^;()\d]{{0,20}}?\b(?:90|95|99)\s*%\s*C)", True),
@@ -289,7 +290,9 @@ ARM_N_RE = lead(
     r"(?<![\d.,%])(?P<num>\d+)\s+(?:were|was)\s+(?:in|allocated|assigned|randomi[sz]ed|included)\b"
     r"|(?<![\d.,%])(?P<num2>\d+)\s+(?:in|to)\s+(?:each|the\s+[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s+(?:group|arm)s?\b"
     r"|(?<![\d.,%])(?P<num3>\d+)\s+(?:per|par|in each|dans chaque)\s+(?:group|arm|groupe|bras)\b"
-    r"|(?<![\d.,%])(?P<num4>\d{1,3}(?:,\d{3})+|\d+)\s+(?:completed|were analy[sz]ed|were followed up)\b",
+    r"|(?<![\d.,%])(?P<num4>\d{1,3}(?:,\d{3})+|\d+)\s+(?:completed|were analy[sz]ed|were followed up"
+    r"|(?:were\s+)?(?:enrol+ed|randomi[sz]ed|randomly assigned|recruited|evaluable)"
+    r"(?!\s+(?:controlled\s+|clinical\s+)?(?:trials?|studies|stud(?:y|ies)|groups?|arms?)\b))\b",
 )
 """An arm's size: "26 were in Ksharasutra", "90 in each group", "45 to the placebo arm", "80 per arm",
 "were randomised: 306 to 7 days" (:data:`ARM_COLON_RE`)."""
@@ -389,7 +392,7 @@ points after "by" ("declined by 72 hours", "improved by 12 weeks")."""
 CHANGE_BY_RE = re.compile(rf"(?i)\b{CHANGE_VERBS}\b[^.;()\d]{{0,40}}?\bby\s*$")
 """A change "by" a value: "increased daily intake by 1.32 fruits/vegetables" (a mean change)."""
 FROM_TO_BEFORE_RE = re.compile(
-    rf"(?i)(?:\b(?:{CHANGE_VERBS}|went|moved)\b(?:[^.;()]|\.(?=\d)){{0,80}}?\bfrom"
+    rf"(?i)(?:\b(?:{CHANGE_VERBS}|went|moved)\b(?:[^.;()]|\.(?=\d)){{0,80}}?(?:\(\s*)?\bfrom"
     r"|\b(?:diminu|augment|baiss|pass|chut|r[ée]dui|am[ée]lior|descendu|mont)\w*\b(?:[^.;()]|[.,](?=\d)){0,80}?"
     r"\bde)\s*$"
 )
@@ -397,6 +400,8 @@ FROM_TO_BEFORE_RE = re.compile(
 de 1 250 à 420"."""
 FROM_TO_AFTER_RE = re.compile(rf"\s*(?:[a-zA-Zµμ/]{{1,8}}\s+)?(?:to|à)\s+(?P<num>{NUM})")
 """The value a change "from X" reaches: " to 10.6"."""
+VERSUS_CONTROL_RE = re.compile(r"(?i)\b(?:compared (?:with|to)|relative to|versus|vs\.?)\s")
+"""A comparison with the other arm before a change "by X (CI)": the change is a difference between arms."""
 MORE_WITH_RE = re.compile(
     r"\s*(?:[a-zA-Zµμ/]{1,8}\s*)?(?:\([^()]{0,60}\)\s*)?(?:more|less|further|greater)\s+(?:with|in|than|among|on)\s"
 )
