@@ -277,6 +277,17 @@ def test_a_table_flattened_into_text() -> None:
             " to 0.66).",
             [("md", 0.42, 0.18, 0.66)],
         ),
+        # no proportion is negative: a signed percentage is a change, and a difference of changes is an md
+        (
+            "RESULTS: Body fat changed by −2.4% with training vs −0.9% with advice (difference −1.5%, 95% CI"
+            " −2.3 to −0.7).",
+            [("md", -1.5, -2.3, -0.7), ("mean", -2.4, None, None), ("mean", -0.9, None, None)],
+        ),
+        # the sample named first without its verb, then its arms
+        (
+            "RESULTS: Of the 98 children, 50 received zinc and 48 received placebo.",
+            [("n", 48.0, None, None), ("n", 50.0, None, None), ("n", 98.0, None, None)],
+        ),
     ],
 )
 def test_real_abstract_phrasings(

@@ -24,7 +24,7 @@ from kb.evidence.results.model import (
     MEASURE_PROPORTION,
     Result,
 )
-from kb.evidence.results.numbers import parse_number
+from kb.evidence.results.numbers import MINUS_SIGNS, parse_number
 from kb.evidence.results.sections import CONCLUSIONS, DISCUSSION, METHODS, split_sections, split_sentences
 from kb.evidence.results.sizes import sample_sizes
 from kb.evidence.results.spans import (
@@ -93,9 +93,9 @@ def _effects(sent: Sentence) -> None:
 
 
 def _means_before(sent: Sentence, pos: int) -> bool:
-    """Percentages with their SD before ``pos`` ("HbA1c fell to 7.3 ± 0.7% with A and 7.7 ± 0.8% with B"): a
-    difference of them is a mean difference, not a risk difference."""
-    return any(t.spread == "sd" for t in sent.toks if t.end <= pos)
+    """Values with their SD or signed percentages before ``pos`` ("HbA1c fell to 7.3 ± 0.7% with A and 7.7 ±
+    0.8% with B", "(−1.2% vs −0.8%)"): a difference of them is a mean difference, not a risk difference."""
+    return any(t.spread == "sd" or (t.pct and t.raw[0] in MINUS_SIGNS) for t in sent.toks if t.end <= pos)
 
 
 def _bracket_cis(sent: Sentence) -> None:
@@ -182,6 +182,11 @@ def _values(sent: Sentence) -> None:
             _arm_pair(sent, t, kind)
         if t.measure is not None:
             t.role = "value"
+    for t in sent.toks:
+        if t.role == "value" and t.measure == MEASURE_PROPORTION and t.pct and t.raw[0] in MINUS_SIGNS:
+            t.measure = (
+                MEASURE_MEAN  # "HbA1c fell (−1.2% vs −0.8%)": no proportion is negative, it is a change
+            )
     for t in sent.toks:
         if t.role == "value" and not t.pct and t.measure in _PAIRED_MEASURES:
             _next_arm(sent, t)

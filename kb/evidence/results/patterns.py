@@ -316,6 +316,7 @@ SAMPLE_FIRST_RE = re.compile(
     r"(?:patients|participants|subjects|children|women|men|adults|infants|individuals)?\s*"
     r"(?:who\s+were\s+|that\s+were\s+)?(?:enrol+ed|randomi[sz]ed|randomly assigned|included|recruited"
     r"|allocated|assigned)\b[^,;]{0,40},"
+    rf"|\W*(?:of|among)\s+(?:the|these|all)\s+\d[\d,]*\s+(?:[\w-]+\s+){{0,2}}?{POPULATION}\s*,"
     r"|\W*(?:a total of\s+)?(?:\d[\d,]*\s+)?(?:[\w-]+\s+){0,3}?(?:were|was)\s+"
     r"(?:randomi[sz]ed|randomly assigned|enrol+ed|included|allocated)"
     r"(?:\s+(?:in\s+a\s+)?\d{1,2}:\d{1,2})?\s*[;:]"
