@@ -294,3 +294,31 @@ def test_real_abstract_phrasings(
     text: str, expected: list[tuple[str, float, float | None, float | None]]
 ) -> None:
     assert rows(text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the people whose outcome was measured are the analysed sample, with their share
+        (
+            "RESULTS: 288 (91%) provided complete outcome data at 12 months.",
+            [("n", 288.0, None, None), ("proportion", 91.0, None, None)],
+        ),
+        (
+            "RESULTS: Follow-up data were available for two hundred and ten women (87.5%).",
+            [("n", 210.0, None, None), ("proportion", 87.5, None, None)],
+        ),
+        # "higher than X (a/b) in the control group" compares two arms: no threshold
+        (
+            "RESULTS: Infection was seen in 3.1% (4/130) with mesh, lower than 10.8% (14/130) in the suture"
+            " group.",
+            [("proportion", 3.1, None, None), ("proportion", 10.8, None, None)],
+        ),
+        # the keyword right before its value needs no unit
+        ("RESULTS: Parents rated the app highly (mean 8 on a 10-point scale).", [("mean", 8.0, None, None)]),
+    ],
+)
+def test_ninth_batch_classes(
+    text: str, expected: list[tuple[str, float, float | None, float | None]]
+) -> None:
+    assert rows(text) == sorted(expected)

@@ -152,7 +152,13 @@ def _values(sent: Sentence) -> None:
             t.measure = MEASURE_MEAN
         elif kind in (MEASURE_MEDIAN, MEASURE_MEAN) and not t.pct and _bracket_spread(sent, t):
             t.measure = kind
-        elif kind in (MEASURE_MEDIAN, MEASURE_MEAN) and (t.ci or t.spread or t.pct or _has_unit(text, t)):
+        elif kind in (MEASURE_MEDIAN, MEASURE_MEAN) and (
+            t.ci
+            or t.spread
+            or t.pct
+            or _has_unit(text, t)
+            or P.KEYWORD_GAP_RE.fullmatch(text, found[1], t.start)
+        ):  # "(median 4 on a 5-point scale)": the keyword right before its value needs no unit
             t.measure = MEASURE_MEDIAN if kind == MEASURE_MEDIAN else MEASURE_MEAN
             relative = found and RELATIVE_RE.search(text[found[1] : t.start])
             if t.pct and relative and t.spread is None and t.raw[0].isdigit():

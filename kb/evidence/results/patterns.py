@@ -182,6 +182,8 @@ EFFECT_RE = lead(
     + ")",
 )
 """Any effect-estimate word or abbreviation; the group name ``e<i>`` gives the index into ``EFFECTS``."""
+KEYWORD_GAP_RE = re.compile(r"\s*[:=]?\s*")
+"""Between "median" or "mean" and its value when nothing else stands there ("median 4", "mean: 3")."""
 MEDIAN_RE = lead("[mM]", r"(?i)\bm[eé]dian[e]?s?\b")
 MEAN_RE = lead("[mMaAoO]", r"(?i)\b(?:mean|means|average|averaged|moyenne|moyen)\b|\bon average\b")
 
@@ -441,9 +443,21 @@ ENROL_AFTER_RE = re.compile(
 PCT_BRACKET_RE = re.compile(rf"\s*\(\s*{NUM}\s*%\s*\)")
 """A percentage in brackets right after a counted group: "Nine adolescents (15%)"."""
 THAN_ARM_RE = re.compile(
-    r"\s*%?\s*(?:of|in|for|with|among)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:group|arm|groupe|bras)\b"
+    r"\s*%?\s*(?:\([^()]{0,30}\)\s*)?(?:of|in|for|with|among)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:group|arm|groupe|bras)\b"
 )
-"""After "higher than X": the other arm's value ("76.67% of the control group"), not a threshold."""
+"""After "higher than X": the other arm's value ("76.67% of the control group", "19.05% (8/42) in the control
+group"), not a threshold."""
+ANALYSED_AFTER_RE = re.compile(
+    rf"\s*(?:{POPULATION}\s+)?(?:had|provided|contributed)\s+(?:(?:complete|available|primary|outcome|follow-up"
+    r"|final|valid|evaluable)\s+)*(?:[\w-]+\s+){0,3}?(?:data|results?|measurements?|assessments?|follow-up)\b"
+)
+"""After a count (and its percentage): the people whose outcome was measured ("391 (93.5%) had a viral load
+result at 48 weeks"), the analysed sample."""
+ANALYSED_BEFORE_RE = re.compile(
+    r"(?i)\b(?:data|results?|measurements?|outcomes?|follow-up)\s+(?:were\s+|was\s+)?(?:available|obtained"
+    r"|complete|collected)\s+(?:for|from|in|on)\s+(?:all\s+|the\s+)?$"
+)
+"""Before a count: "Complete data were available for one hundred and fifty-nine children (90.3%)"."""
 LIST_GAP_RE = re.compile(rf"\s*(?:{POPULATION})?\s*(?:,\s*|\band\s+|\bor\s+|\bvs\.?\s+|\bversus\s+)+$")
 """Between two counts of one list: "patients and ", ", "."""
 CLAUSE_VERB_RE = re.compile(
