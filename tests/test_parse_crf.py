@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from kb.model import Name, ProblemCode
 from kb.parse import parse_reference
 from kb.parse import parse_reference as parse_entry
-from kb.parse.crf import CRFParser, default_parser, split_authors
+from kb.parse.crf import CRFParser, default_parser
 from kb.parse.csl import run_parse, to_csl
 from kb.parse.tokens import tokenize
 from kb.parse.train import (
@@ -97,33 +97,6 @@ def test_gold_floor() -> None:
     wrong = {e["id"]: _diff(e) for e in ENTRIES}
     wrong = {k: v for k, v in wrong.items() if v}
     assert 1 - len(wrong) / len(ENTRIES) >= FLOOR, json.dumps(wrong, indent=1, ensure_ascii=False)
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "G. Moulis, L. Sailler, and M. Lapeyre-mestre,",
-            [("Moulis", "G."), ("Sailler", "L."), ("Lapeyre-mestre", "M.")],
-        ),
-        ("Moulis G, Sailler L", [("Moulis", "G"), ("Sailler", "L")]),
-        ("Moulis, G., Sailler, L.", [("Moulis", "G."), ("Sailler", "L.")]),
-        ("Stanworth SJ, et al.", [("Stanworth", "SJ")]),
-        ("Basire, A. & Picard, C.", [("Basire", "A."), ("Picard", "C.")]),
-        ("von Baeyer H, et al.", [("von Baeyer", "H")]),
-        ("Yu Q-H, et al.", [("Yu", "Q-H")]),
-    ],
-)
-def test_split_authors(text: str, expected: list[tuple[str, str]]) -> None:
-    """The author forms of the seeds."""
-    names, _et_al, _broken = split_authors(text)
-    assert [(n.family, n.given) for n in names] == expected
-
-
-def test_organisation_is_literal() -> None:
-    """A group author stays whole."""
-    names, _, _ = split_authors("European Research Consortium on ITP")
-    assert names == [Name(literal="European Research Consortium on ITP")]
 
 
 @pytest.mark.parametrize(
