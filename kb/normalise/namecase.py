@@ -1,4 +1,4 @@
-"""The case and initials of one author name: repair the damage of exports, write initials one way.
+"""One written form of an author name: repair the case damage of exports, initials one way, match keys.
 
 * ``repair_family`` undoes the case damage of HAL exports, where every part of a hyphenated name
   after the first was lower-cased ("Lapeyre-mestre" -> "Lapeyre-Mestre", "Al-samkari" ->
@@ -7,6 +7,8 @@
   Names already cased correctly ("Mahévas", "MacDonald", "Nørgaard", "van der Holt") are kept.
 * ``normalise_initials`` writes initials one way: "SJ", "S.J.", "S J", "S. J." -> "S. J.";
   "Q-H" -> "Q.-H."; full given names are kept.
+* ``name_key`` is the comparison key: accent-folded lower-case family and first initial
+  ("lapeyre-mestre m").
 
 Splitting a name or an author list into names is ``kb.normalise.names``; this module only re-cases.
 """
@@ -14,6 +16,9 @@ Splitting a name or an author list into names is ``kb.normalise.names``; this mo
 from __future__ import annotations
 
 import re
+
+from kb.model import Name
+from kb.patterns import fold
 
 PARTICLES = frozenset([
     "van", "von", "de", "del", "della", "der", "den", "di", "da", "du", "dos", "das", "la", "le", "ten",
@@ -122,3 +127,17 @@ def _prefix_case(part: str) -> str:
     if match:
         return match.group(1) + match.group(2).upper() + part[match.end() :]
     return part
+
+
+def name_key(name: Name) -> str:
+    """Comparison key: accent-folded lower-case family name and first initial ("lapeyre-mestre m")."""
+    if name.literal:
+        return _fold(name.literal)
+    family = _fold(name.family)
+    initial = _fold(name.given)[:1]
+    return f"{family} {initial}" if initial else family
+
+
+def _fold(text: str) -> str:
+    """Accent-folded, lower-case, single-spaced text ("Nørgaard" -> "norgaard")."""
+    return " ".join(fold(text).replace("’", "'").split())

@@ -6,8 +6,8 @@
   with ``syntax="bibtex"``, BibTeX "and"-lists (through bibtexparser's own name grammar). It gives
   the names as written, whether the list ended with "et al." and the pieces that are no whole name.
 * ``split_name`` splits one name as written ("G. Moulis", "Moulis G", "Moulis, G.", "Solberg L Jr",
-  "Guillaume DAUTIN", "Jan van der Berg", "Haute Autorité de Santé"); the list splitter uses it
-  for each piece, the readers of structured exports for each author field.
+  "Guillaume DAUTIN", "Jan van der Berg", "Haute Autorité de Santé") for the readers of structured
+  exports; it reads a name as the list splitter reads each of its pieces (``_person``).
 * ``parse_name`` is ``split_name`` with the case repaired and the initials in one form; ``split_authors``
   is ``split_author_list`` the same way, reporting each broken piece ("E. T. ,", "N. A. ,") as
   ``broken_author``. Case repair and initials live in ``kb.normalise.namecase``.
@@ -23,9 +23,9 @@ from typing import Literal, NamedTuple
 
 from kb.model import Name, Problem
 from kb.normalise.findings import BROKEN_AUTHOR, NAME_CASE_REPAIRED, finding, with_field
-from kb.normalise.namecase import PARTICLES, normalise_initials, repair_family
+from kb.normalise.namecase import PARTICLES, name_key, normalise_initials, repair_family
 from kb.normalise.text import repair_text
-from kb.patterns import LOWER, UPPER, fold
+from kb.patterns import LOWER, UPPER
 
 __all__ = [
     "PARTICLES",
@@ -43,7 +43,7 @@ __all__ = [
 ]
 
 _ORGANISATION_WORDS = re.compile(
-    r"\b(?:group|groupe|society|soci[ée]t[ée]|committee|comit[ée]|consortium|investigators|collaborat\w*|"
+    r"\b(?:(?:inter)?groupe?|society|soci[ée]t[ée]|committee|comit[ée]|consortium|investigators|collaborat\w*|"
     r"network|r[ée]seau|association|organi[sz]ation|institute|institut|council|conseil|foundation|fondation|"
     r"agency|agence|authority|autorit[ée]|haute|federation|f[ée]d[ée]ration|working|panel|registry|study|"
     r"trial|centre|center|team|world|national|ministry|minist[èe]re|department|office|board|commission|"
@@ -370,7 +370,7 @@ def split_name(text: str) -> Name:
     if not text:
         return Name()
     if "," not in text:
-        name = _person(text.strip(" ."))
+        name = _person(text if " " in text else text.rstrip("."))
         return name if name.family or name.literal else Name(literal=text)
     family, _, given = text.partition(",")
     family, given = family.strip(), given.strip(" ,")
@@ -488,20 +488,6 @@ def organisation_prefix(title: str) -> tuple[str, str]:
     if not proper or not _INSTITUTION_WORDS.search(organisation) or len(rest.split()) < 2:
         return "", title
     return organisation, rest
-
-
-def name_key(name: Name) -> str:
-    """Comparison key: accent-folded lower-case family name and first initial ("lapeyre-mestre m")."""
-    if name.literal:
-        return _fold(name.literal)
-    family = _fold(name.family)
-    initial = _fold(name.given)[:1]
-    return f"{family} {initial}" if initial else family
-
-
-def _fold(text: str) -> str:
-    """Accent-folded, lower-case, single-spaced text ("Nørgaard" -> "norgaard")."""
-    return " ".join(fold(text).replace("’", "'").split())
 
 
 def _unique(findings: list[Problem]) -> list[Problem]:
