@@ -183,6 +183,56 @@ def _repair_days(tagged: list[tuple[str, str, int, int]]) -> list[tuple[str, str
     return tagged
 
 
+def _repair_months(tagged: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
+    """A month name closing the journal, after the journal's own period and before the volume, is the
+    date: no journal title ends with a month ("J Thromb Haemost JTH. sept, vol.16", "Blood. June; 113")."""
+    for i in range(1, len(tagged) - 1):
+        tok, lab, s, e = tagged[i]
+        if lab != "journal" or tagged[i + 1][1] == "journal" or tagged[i - 1][1] != "journal":
+            continue
+        if tagged[i - 1][0].endswith(".") and fold(tok.strip(".,;:()")) in MONTHS:
+            tagged[i] = (tok, "date", s, e)
+    return tagged
+
+
+_FAMILY_TOKEN = re.compile(r"^[A-ZÀ-Þ][A-Za-zß-ÿ'’-]*[a-zß-ÿ][A-Za-zß-ÿ'’-]*$")
+_INITIALS_TOKEN = re.compile(r"^(?:[A-Z]{1,3}(?:-[A-Z]{1,2})?|(?:[A-Z]\.-?){1,3})$")
+
+
+def _repair_last_author(tagged: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
+    """An author list does not end on a comma or on initials alone: a name the CRF gave to the title
+    right after it goes back to the authors ("Adoue D, Lapeyre-mestre M. Title", "M. Lapeyre-mestre,
+    Title", "Rigolet MH, Chain F: Title")."""
+    i = next(
+        (k for k in range(1, len(tagged)) if tagged[k][1] == "title" and tagged[k - 1][1] == "author"), 0
+    )
+    while 0 < i < len(tagged) - 1:
+        last, tok, nxt = tagged[i - 1][0], tagged[i][0], tagged[i + 1][0]
+        bare_tok, bare_nxt = tok.rstrip(",:."), nxt.rstrip(",:.")
+        if (
+            _FAMILY_TOKEN.match(tok)
+            and last.endswith(",")
+            and _INITIALS_TOKEN.match(bare_nxt)
+            and nxt[-1:] in ",:."
+            and tagged[i + 1][1] == "title"
+        ):  # "Adoue D, | Lapeyre-mestre M.", "Schleuning W-D, | Theuring F."
+            step = 2
+        elif (
+            _INITIALS_TOKEN.match(last)
+            and "." in last
+            and (i == 1 or tagged[i - 2][0].endswith(","))
+            and tok.endswith(",")
+            and _FAMILY_TOKEN.match(bare_tok)
+        ):
+            step = 1  # "Adoue, M. | Lapeyre-mestre," (not "Boreham J. | Tobacco:")
+        else:
+            break
+        for k in range(i, i + step):
+            tagged[k] = (tagged[k][0], "author", tagged[k][2], tagged[k][3])
+        i += step
+    return tagged
+
+
 _BARE_NUMBER = re.compile(r"^[0-9]{1,4}[.,]?$")
 
 
@@ -230,7 +280,7 @@ class CRFParser:
                 ref.problems.append(Problem(ProblemCode.NOT_A_REFERENCE, "no letters or digits"))
             return ref
         tagged, probs = self.label(clean)
-        tagged = _repair_issue(_repair_days(tagged))
+        tagged = _repair_issue(_repair_months(_repair_days(_repair_last_author(tagged))))
         segments: list[tuple[str, int, int]] = []
         for _tok, lab, s, e in tagged:
             if segments and segments[-1][0] == lab:
