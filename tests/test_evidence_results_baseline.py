@@ -28,6 +28,11 @@ def valued(text: str) -> list[tuple[str, float]]:
         "Half of them (52%) had anaemia at diagnosis.",
         # a classification in the present tense, without any comparison
         "About 62% of tumours are located in the left colon and 38% were of mucinous type.",
+        # a sentence that closes on the baseline, or opens on the sample's history, comparing nothing
+        "The women had a mean BMI of 31.2 and a mean parity of 2.4 at study entry.",
+        "Previous chemotherapy had been received by 37% of the children.",
+        "Most adults (71%) had stage II disease and 29% had stage III disease.",
+        "Overall, 26% had undergone a prior hernia repair.",
     ],
 )
 def test_baseline_gives_no_result(sentence: str) -> None:

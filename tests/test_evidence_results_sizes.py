@@ -50,6 +50,14 @@ def sizes(text: str) -> list[float]:
         # the seventh batch's classes: arms after an allocation with its ratio, "one in five"
         ("METHODS: Patients were randomly assigned 2:1; 310 received drug V and 155 placebo.", [155, 310]),
         ("RESULTS: Symptoms resolved in about one in four patients.", []),
+        # event counts written as bracketed sizes, after "affected", "needed for", in a list of arms
+        ("RESULTS: Major bleeding was infrequent (n = 3 with heparin and n = 2 with fondaparinux).", []),
+        ("RESULTS: Constipation was less common with drug W (n = 8) than with morphine (n = 19).", []),
+        ("RESULTS: Delirium affected 12 vs 27 older adults (odds ratio 0.40; 95% CI 0.20-0.81).", []),
+        ("RESULTS: Surgery was required for 6 patients on antibiotics and 2 in the appendectomy arm.", []),
+        ("RESULTS: Three deaths were attributed to sepsis (n = 3, all in the control group).", []),
+        # ... while a size given for an analysis is a size
+        ("RESULTS: Outcomes are reported for 1,482 participants.", [1482]),
     ],
 )
 def test_sample_sizes(text: str, expected: list[float]) -> None:

@@ -9,8 +9,41 @@ from __future__ import annotations
 import re
 
 from kb.evidence.results import patterns as P
+from kb.evidence.results.numbers import lead
 from kb.evidence.results.spans import Sentence, scope
 
+BASELINE_RE = lead(
+    "[aAbBpPàiI]",
+    r"(?i)\b(?:at baseline|baseline|at inclusion|at entry|à l'inclusion|pre-?treatment|indications?)\b",
+)
+"""A baseline word before a value; "the indication was ... in 63%" describes the sample too."""
+AFTER_HISTORY_RE = re.compile(
+    r"(?i)\s*%?\s*\)?\s*(?:of\s+(?:the\s+)?[\w-]+\s+)?(?:had|have|were|was|presented with)\s+"
+    r"(?:(?:received|undergone|been given|been treated with|used|taken)\s+)?(?:a\s+|an\s+)?"
+    r"(?:(?:previous|prior|known|pre-?existing|history of|stage)\b|[^,;.()]{0,40}?\b(?:at|before)"
+    r" (?:presentation|diagnosis|baseline|entry|inclusion|enrol+ment|randomi[sz]ation|study entry)\b)"
+)
+"""After a percentage, the sample's history: "47% had a previous repair", "41% had bleeding at
+presentation"."""
+CLOSE_BASELINE_RE = re.compile(
+    r"(?i)\bat\s+(?:the\s+time\s+of\s+)?(?:baseline|study entry|entry|inclusion|enrol+ment|randomi[sz]ation"
+    r"|presentation|diagnosis)\W*$"
+)
+"""A sentence that closes "... at randomisation.": its values describe the sample when it compares nothing."""
+OPEN_BASELINE_RE = re.compile(
+    r"(?i)\W*(?:at|à|on)\s+(?:baseline|entry|inclusion|l'inclusion|enrol+ment|randomi[sz]ation|presentation)\b"
+)
+"""A sentence that opens "At baseline, ...": its values describe the sample until a time point or a change."""
+PRIOR_OPEN_RE = re.compile(r"(?i)\W*(?:prior|previous|pre-?existing)\s+\w+\b")
+"""A sentence that opens on the sample's history ("Prior rituximab had been given to 44%")."""
+DESCRIBE_AFTER_RE = re.compile(
+    r"\s*%\s*(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:are|is)\s"
+    r"|\s*%\s*(?:[\w-]+\s+){0,2}?were\s+of\s+(?:the\s+)?[\w-]+\s+(?:variety|type|kind|origin|subtype)\b"
+)
+"""After a percentage, a classification of the sample: "74% fistulas are inter-sphincteric", "26% were of
+trans-sphincteric variety"."""
+FROM_BEFORE_RE = re.compile(r"(?i)\b(?:from|since|over|relative to|compared (?:with|to)|vs\.?)\s*$")
+"""Before "baseline": a change from baseline is an outcome, not a baseline value."""
 PARENS_RE = re.compile(r"\([^()]{0,300}\)")
 AFTER_DEMOGRAPHIC_RE = re.compile(
     r"^\s*%?\s*\)?\s*(?:were\s+|was\s+|are\s+|of\s+(?:the\s+)?(?:patients|participants|subjects)\s+were\s+)?"
@@ -23,6 +56,10 @@ AGE_BEFORE_RE = re.compile(
 )
 """An age word shortly before a value ("L'âge médian était de 54 ans", "median age was 61"); not an outcome
 named after age ("height-for-age z-score increased by 0.15", "gestational age at delivery") nor a change."""
+ARM_DOSE_RE = re.compile(
+    r"(?i)\b(?:receiving|received|given|taking|treated with|assigned to|allocated to|on|with)\s"
+)
+"""Between a percentage and a dose: the dose names the arm the percentage is of."""
 BEFORE_DEMOGRAPHIC_RE = re.compile(
     r"(?i)(?<!of )(?<!for-)\b(?:age[ds]?|âge|BMI|body mass index|males?|females?|hommes|femmes)\s*"
     r"(?:was|were|of|:|=)?\s*(?:\(\s*)?(?:mean|median)?\s*(?:\(\s*)?$"
@@ -52,20 +89,23 @@ def baseline(sent: Sentence) -> None:
             t.role = "baseline"
             continue
         head = text[max(sent.s.start, t.start - 80) : t.start]
-        found = max(P.BASELINE_RE.finditer(head), key=lambda m: m.start(), default=None)
+        found = max(BASELINE_RE.finditer(head), key=lambda m: m.start(), default=None)
         if (
             found is not None
             and not re.search(r"[,;]|\bfrom\b|\bchang|\bto\b", head[found.end() :])
-            and not P.FROM_BEFORE_RE.search(head[: found.start()])  # "change from baseline was −19.6"
+            and not FROM_BEFORE_RE.search(head[: found.start()])  # "change from baseline was −19.6"
         ):
             t.role = "baseline"
-        elif t.pct and P.AFTER_HISTORY_RE.match(text, t.end, min(sent.s.end, t.end + 80)):
+        elif t.pct and AFTER_HISTORY_RE.match(text, t.end, min(sent.s.end, t.end + 80)):
             t.role = "baseline"  # "47% had a previous hernia repair", "41% had bleeding at presentation"
     _opening_baseline(sent)
     _described(sent)
     for t in sent.free():
         i = sent.index(t)
-        dose_after = any(u.role == "dose" and 0 < u.start - t.end < 25 for u in sent.toks[i + 1 : i + 4])
+        dose_after = any(
+            u.role == "dose" and 0 < u.start - t.end < 25 and not ARM_DOSE_RE.search(text, t.end, u.start)
+            for u in sent.toks[i + 1 : i + 4]
+        )  # "41% ... 100 mg" describes a treatment taken; "(29.0%) receiving 5 mg" names the arm
         if t.pct and dose_after and "\n" not in text[t.end : t.end + 25].split("mg")[0]:
             t.role = "baseline"
             continue
@@ -96,13 +136,20 @@ def baseline(sent: Sentence) -> None:
 
 
 def _opening_baseline(sent: Sentence) -> None:
-    """A sentence that opens "At baseline, ...": its values describe the sample up to a time point or change.
+    """A sentence that opens "At baseline, ...": its values describe the sample up to a time point or change;
+    one that closes "... at randomisation" or opens "Prior X ..." describes it when it compares nothing.
 
     "At baseline, 72% were girls and the mean score was 52.3 (SD 7.9)" gives no result; in "At baseline the
     score was 52; after 10 weeks it fell to 40" the second value is an outcome.
     """
-    m = P.OPEN_BASELINE_RE.match(sent.text, sent.s.start, sent.s.end)
+    m = OPEN_BASELINE_RE.match(sent.text, sent.s.start, sent.s.end)
     if m is None:
+        described = CLOSE_BASELINE_RE.search(sent.text, sent.s.start, sent.s.end) or PRIOR_OPEN_RE.match(
+            sent.text, sent.s.start, sent.s.end
+        )  # "Participants had a mean HbA1c of 8.4% ... at randomisation.", "Prior rituximab was given to"
+        if described and not P.COMPARE_RE.search(sent.text, sent.s.start, sent.s.end):
+            for t in sent.free():
+                t.role = "baseline"
         return
     change = re.search(
         r"(?i)\b(?:after|chang\w*|increas\w*|decreas\w*|reduc\w*|improv\w*|fell|rose|declin\w*)\b",
@@ -126,6 +173,6 @@ def _described(sent: Sentence) -> None:
     pcts = [t for t in sent.free() if t.pct]
     if not pcts or P.COMPARE_RE.search(text, sent.s.start, sent.s.end):
         return
-    if any(P.DESCRIBE_AFTER_RE.match(text, t.end, min(sent.s.end, t.end + 60)) for t in pcts):
+    if any(DESCRIBE_AFTER_RE.match(text, t.end, min(sent.s.end, t.end + 60)) for t in pcts):
         for t in pcts:
             t.role = "baseline"

@@ -44,6 +44,7 @@ from kb.evidence.results.spans import (
     tokens,
     unit_of,
 )
+from kb.evidence.results.tables import Table, read_table
 
 
 def _effects(sent: Sentence) -> None:
@@ -73,7 +74,12 @@ def _effects(sent: Sentence) -> None:
         if not abbrev and (len(gap) > 100 or re.search(r"[.;]\s", gap.replace("; 95%", ""))):
             continue
         points = P.POINTS_RE.match(text, t.end, sent.s.end) is not None
-        if measure == "md" and (t.pct or points) and not re.search(r"(?i)\bmean\b", words):
+        if (
+            measure == "md"
+            and (t.pct or points)
+            and not re.search(r"(?i)\bmean\b", words)
+            and (points or not _means_before(sent, start))
+        ):
             measure = "rd"  # "a difference of 2.8%" is a risk difference; a "mean difference" stays one
         used.add(start)
         t.role, t.measure = "value", measure
@@ -84,6 +90,12 @@ def _effects(sent: Sentence) -> None:
                 if lo is not None and hi is not None and min(lo, hi) <= t.value <= max(lo, hi):
                     t.ci = (lo, hi)
                     sent.mark(b.start("lo"), b.end("hi"), "ci")
+
+
+def _means_before(sent: Sentence, pos: int) -> bool:
+    """Percentages with their SD before ``pos`` ("HbA1c fell to 7.3 ± 0.7% with A and 7.7 ± 0.8% with B"): a
+    difference of them is a mean difference, not a risk difference."""
+    return any(t.spread == "sd" for t in sent.toks if t.end <= pos)
 
 
 def _bracket_cis(sent: Sentence) -> None:
@@ -123,8 +135,8 @@ def _values(sent: Sentence) -> None:
             else:
                 t.measure = MEASURE_MEAN
                 _arm_pair(sent, t, MEASURE_MEAN)  # "decreased by 14.2 points with iCBT and 6.1 points with"
-        elif not t.pct and _from_to(sent, t):
-            t.measure = MEASURE_MEAN
+        elif not t.pct and _from_to(sent, t, kind):
+            t.measure = MEASURE_MEDIAN if kind == MEASURE_MEDIAN else MEASURE_MEAN
         elif (
             not t.pct
             and re.search(
@@ -163,24 +175,32 @@ def _values(sent: Sentence) -> None:
             _arm_pair(sent, t, kind)
         if t.measure is not None:
             t.role = "value"
+    for t in sent.toks:
+        if t.role == "value" and not t.pct and t.measure in _PAIRED_MEASURES:
+            _next_arm(sent, t)
+    for t in reversed(sent.toks):
+        if t.role == "value" and not t.pct and t.measure in (MEASURE_MEAN, MEASURE_MEDIAN):
+            _list_before(sent, t)
 
 
-def _from_to(sent: Sentence, t: Tok) -> bool:
-    """A change "from X to Y" (pre- and post-treatment values, both means): "fell from 19.9 to 10.6"."""
+def _from_to(sent: Sentence, t: Tok, kind: str | None) -> bool:
+    """A change "from X to Y" (pre- and post-treatment values, both means, or both medians under "median"):
+    "fell from 19.9 to 10.6", "la médiane a diminué de 1 250 à 420"."""
     if not P.FROM_TO_BEFORE_RE.search(sent.text, max(sent.s.start, t.start - 100), t.start):
         return False
     m = P.FROM_TO_AFTER_RE.match(sent.text, t.end, sent.s.end)
     other = sent.next_after(t.end) if m else None
     if m is None or other is None or other.start != m.start("num") or other.role or other.pct:
         return False
-    other.measure, other.role = MEASURE_MEAN, "value"
+    other.measure, other.role = MEASURE_MEDIAN if kind == MEASURE_MEDIAN else MEASURE_MEAN, "value"
     return True
 
 
 def _arm_pair(sent: Sentence, t: Tok, kind: str | None) -> None:
     """Two arms' values "0.42 with tiotropium and 0.55 with placebo", "+39 ml in A and −31 ml in B".
 
-    Only a measurement (a decimal, a sign or a unit) counts: "12 with drug and 8 with placebo" counts people.
+    Only a measurement (a decimal, a sign, a unit or a median/mean keyword) counts: "12 with drug and 8 with
+    placebo" counts people.
     """
     m = P.ARM_PAIR_RE.match(sent.text, t.end, sent.s.end)
     if m is None:
@@ -188,9 +208,13 @@ def _arm_pair(sent: Sentence, t: Tok, kind: str | None) -> None:
     other = sent.next_after(m.start("num") - 1)
     if other is None or other.start != m.start("num") or other.role or t.pct or other.pct:
         return
-    if not any(
-        u.raw[0] in "+-\u2212\u2013" or not u.value.is_integer() or m.group("unit") for u in (t, other)
-    ):
+    unit = m.group("unit") or ""
+    measured = bool(unit) and not P.COUNTED_RE.search(unit)
+    measured = measured or kind in (
+        MEASURE_MEDIAN,
+        MEASURE_MEAN,
+    )  # "the median score was 3 with A and 5 with B"
+    if not any(u.raw[0] in "+-\u2212\u2013" or not u.value.is_integer() or measured for u in (t, other)):
         return
     subject = sent.text[sent.s.start : t.start]
     if kind in (MEASURE_MEDIAN, MEASURE_MEAN):
@@ -201,6 +225,31 @@ def _arm_pair(sent: Sentence, t: Tok, kind: str | None) -> None:
         measure = MEASURE_MEAN
     for u in (t, other):
         u.measure, u.role = measure, "value"
+
+
+_PAIRED_MEASURES = (MEASURE_MEAN, MEASURE_MEDIAN, MEASURE_PROPORTION)
+
+
+def _next_arm(sent: Sentence, t: Tok) -> None:
+    """The other arm's value after a measured one, its unit left out: "−1.67 ml per minute per 1.73 m2 per
+    year with drug T and −3.59 with placebo", "a median of 14 days in group A and 21 in group B"."""
+    m = P.ARM_PAIR_RE.match(sent.text, t.end, sent.s.end)
+    other = sent.next_after(m.start("num") - 1) if m else None
+    if m is None or other is None or other.start != m.start("num") or other.role or other.pct:
+        return
+    other.measure, other.role = t.measure, "value"
+
+
+def _list_before(sent: Sentence, t: Tok) -> None:
+    """The values of a list whose unit is written once, after the last: "−8.1, −11.6, −14.3 and −2.5 points,
+    respectively" (all four are changes, as the last one is)."""
+    i = sent.index(t)
+    while i > 0:
+        u, nxt = sent.toks[i - 1], sent.toks[i]
+        if u.role or u.pct or not P.VALUE_LIST_GAP_RE.fullmatch(sent.text, u.end, nxt.start):
+            return
+        u.measure, u.role = t.measure, "value"
+        i -= 1
 
 
 def _bracket_spread(sent: Sentence, t: Tok) -> bool:
@@ -371,8 +420,11 @@ def extract_text(text: str) -> list[Result]:
             continue
         if section.role in (METHODS, DISCUSSION):
             design_values |= {t.value for t in tokens(text, section.start, section.end)}
+        table = Table()
         for sentence in split_sentences(text, section):
             sent = Sentence(text, sentence)
+            if sentence.role in VALUE_ROLES:
+                read_table(sent, table)
             design_spans(sent)
             sample_sizes(sent)
             baseline(sent)

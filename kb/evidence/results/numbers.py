@@ -114,7 +114,7 @@ NUMBER_WORDS = dict(_UNITS)
 
 def parse_number(text: str) -> float | None:
     """The value of a number as written: ``"0·31"`` 0.31, ``"−0.28"`` -0.28, ``"20,879"`` 20879."""
-    s = text.strip().replace("\u00b7", ".").replace(" ", "")
+    s = re.sub("[ \u00a0\u202f\u2009]", "", text.strip().replace("\u00b7", "."))
     if not s:
         return None
     sign = 1.0

@@ -99,13 +99,23 @@ DOSE_RE = lead(
 THRESHOLD_RE = lead(
     rf"[{MINUS_SIGNS}<>≤≥⩽⩾&mlgfhaoubesipMLGFHAOUBESIP\d.\u00b7+]",
     rf"(?:[<>≤≥⩽⩾]|&lt;|&gt;|(?i:\b(?:more|less|greater|fewer|higher|lower) than|\bat least|\bover|\bunder"
-    r"|\babove|\bbelow|\bup to|\bexceeding|\bminimum of|\bmaximum of|\bsupérieure? à|\binférieure? à"
+    r"|\babove|\bbelow|\bup to|\bexceed(?:ed|s|ing)?|\bminimum of|\bmaximum of|\bsupérieure? à"
+    r"|\binférieure? à"
     r"|\bplus de|\bmargins?(?:\s+(?:of|was|is|set at|=|:))?"
     rf"|\bmoins de))\s*(?P<num>{NUM})"
     rf"|(?P<num2>{NUM})\s*%?\s*(?i:or (?:more|greater|higher|less|lower|above|below|fewer)\b)",
 )
 """A threshold of the design or a cut-off: "≥ 3%", "> 30", "more than 5 kg", "by 25% or more", "a
 non-inferiority margin of 10%"."""
+PER_NUMBER_RE = lead("[pP]", r"(?i)\bper\s+\d[\d,]*(?:[ \u00a0\u202f\u2009]\d{3})*(?:[.\u00b7]\d+)?")
+"""The number of a unit "per 1000 person-years", "per 1.73 m2", "per 100 000": part of the unit."""
+POWER_RE = re.compile(
+    r"(?i)\b(?:\d+\s*%\s*power|power (?:of|to detect|was|at)|powered (?:to|at)"
+    r"|sample size (?:of \d+ )?(?:was |were )?(?:calculat|estimat|requir|need|determin|comput)\w*"
+    r"|(?:calculated|estimated|required) sample size)"
+)
+"""A sample-size calculation ("A sample of 32 per group gave 80% power to detect a 0.5% difference"): its
+numbers are the design's, none is a sample or a result."""
 ALLOCATION_RE = lead(r"\d", r"(?<![\d.,:])\d{1,2}(?:\s*:\s*\d{1,2})+(?![\d.,:]|\s*%)")
 """An allocation ratio "1:1", "2:1:1": no sample size, no result ("grade ≥2: 7% vs 15%" is a label and a
 value)."""
@@ -194,7 +204,11 @@ POP_N_RE = lead(
 """A number followed (within five words) by a population noun: "250 healthy, pregnant women"."""
 WORD_N_RE = re.compile(r"\s+(?:[A-Za-z][\w'\u2013-]*,?\s+){0,8}?" + POPULATION + r"\b")
 """After a number in words: the words up to its population noun."""
-N_EQ_RE = lead("[Nn]", r"(?<![A-Za-z])[Nn]\s*[=:]\s*(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![.,]?\d)")
+N_EQ_RE = lead(
+    "[Nn]",
+    r"(?<![A-Za-z])[Nn]\s*[=:]\s*"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+|\d+)(?![.,]?\d)",
+)
 """An explicit sample size "n = 59", "N=170", "(n: 12)"."""
 OF_N_RE = lead(r"\(", r"\(\s*of\s+(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s*\)")
 """A denominator in brackets: "Twenty-five (of 361)"."""
@@ -205,18 +219,31 @@ EVENT_AFTER_RE = re.compile(
 )
 """An event verb after a count: the number counts events, not the sample."""
 EVENT_BEFORE_RE = re.compile(
-    r"(?i)\b(?:occurred|occurring|reported|observed|seen|noted|developed|experienced|recorded|detected|"
-    r"documented|happened|survenus?|observée?s?|rapportée?s?)\b[^.;()\d]{0,30}?\b(?:in|by|among|chez)\s*"
+    r"(?i)(?:\b(?:occurred|occurring|reported|observed|seen|noted|developed|experienced|recorded|detected|"
+    r"documented|happened|led to|leading to|resulted in|resulting in|survenus?|observée?s?|rapportée?s?)\b"
+    r"[^.;()\d]{0,30}?\b(?:in|by|among|chez)"
+    r"|\b(?:needed|required|necessary)\b[^.;()\d]{0,30}?\b(?:in|by|among|for)"
+    r"|\b(?:affected|affecting|complicated|complicating)"
+    r"(?:\s+(?:only|about|approximately|a total of))?)\s*"
     rf"(?:{NUM}\s*%?\s*(?:\([^()]{{0,20}}\)\s*)?(?:vs\.?|versus|v|and|or|,|et|contre)\s*){{0,3}}$"
 )
-"""An event verb before a count ("occurred in 45", "was reported by 4", the second count of "occurred in 5
-vs 19 patients"): the number counts events."""
+"""An event verb before a count ("occurred in 45", "was reported by 4", "was needed for 14", "affected 9", the
+second count of "occurred in 5 vs 19 patients"): the number counts events."""
 ENROL_RE = re.compile(
     r"(?i)\b(?:enrol+ed|recruited|randomi[sz]ed|included|allocated|assigned|selected|participated|completed|"
     r"analy[sz]ed|studied|evaluated|examined|treated|given|received|underwent|inclus|randomisés?|analysés?|"
     r"were (?:then )?(?:entered|screened|eligible|followed|enrolled|studied))\b"
 )
 """A verb that makes a counted group the sample of the study."""
+ENROL_BEFORE_RE = re.compile(
+    r"(?i)\b(?:randomly (?:assigned|allocated)|randomi[sz]ed|enrol+ed|recruited|included|screened|studied)"
+    r"\s+(?:a total of\s+|all\s+|the\s+)?$"
+)
+"""An enrolment verb right before a count ("We randomly assigned 604 students who reported ...")."""
+NEXT_WORD_ARM_RE = re.compile(
+    r"\s+(?:received|underwent|were given|were (?:randomly )?(?:assigned|allocated|randomi[sz]ed)|to)\s"
+)
+"""The second arm's size in words, its noun left out ("... and one hundred and twenty-two received B")."""
 ARM_LIST_RE = re.compile(r"[^()\d]{0,60}?\(\s*(?P<body>[^()]{1,120})\)")
 """The bracket right after a sample size: the arms' sizes ("(61 transfusions, 60 hydroxyurea)")."""
 ARM_ITEM_RE = re.compile(
@@ -229,33 +256,11 @@ DEMOGRAPHIC_RE = re.compile(
     r"ethnicity|race|sex|gender|hommes|femmes|âge|ans|decades?)\b"
 )
 """Words of a population's description (baseline characteristics, not results)."""
-BASELINE_RE = lead(
-    "[aAbBpPàiI]",
-    r"(?i)\b(?:at baseline|baseline|at inclusion|at entry|à l'inclusion|pre-?treatment|indications?)\b",
-)
-"""A baseline word before a value; "the indication was ... in 63%" describes the sample too."""
-AFTER_HISTORY_RE = re.compile(
-    r"(?i)\s*%?\s*\)?\s*(?:of\s+(?:the\s+)?[\w-]+\s+)?(?:had|have|were|was|presented with)\s+(?:a\s+|an\s+)?"
-    r"(?:(?:previous|prior|known|pre-?existing|history of)\b|[^,;.()]{0,40}?\bat (?:presentation|diagnosis"
-    r"|baseline|entry|inclusion|enrol+ment|randomi[sz]ation)\b)"
-)
-"""After a percentage, the sample's history: "47% had a previous repair", "41% had bleeding at
-presentation"."""
-OPEN_BASELINE_RE = re.compile(
-    r"(?i)\W*(?:at|à|on)\s+(?:baseline|entry|inclusion|l'inclusion|enrol+ment|randomi[sz]ation|presentation)\b"
-)
-"""A sentence that opens "At baseline, ...": its values describe the sample until a time point or a change."""
-DESCRIBE_AFTER_RE = re.compile(
-    r"\s*%\s*(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:are|is)\s"
-    r"|\s*%\s*(?:[\w-]+\s+){0,2}?were\s+of\s+(?:the\s+)?[\w-]+\s+(?:variety|type|kind|origin|subtype)\b"
-)
-"""After a percentage, a classification of the sample: "74% fistulas are inter-sphincteric", "26% were of
-trans-sphincteric variety"."""
-FROM_BEFORE_RE = re.compile(r"(?i)\b(?:from|since|over|relative to|compared (?:with|to)|vs\.?)\s*$")
-"""Before "baseline": a change from baseline is an outcome, not a baseline value."""
 COMPARE_RE = re.compile(
     r"(?i)\b(?:vs\.?|versus|compared|than|differ\w*|p\s*[=<>]|ci\b|group|arm|increase\w*|decrease\w*|"
-    r"reduc\w*|improv\w*|rate|incidence|risk|response|respon\w*|remission|survival|occurred|events?)"
+    r"reduc\w*|improv\w*|rate|incidence|risk|response|respon\w*|remission|survival|occurred|events?"
+    r"|contre|par rapport|diff[ée]r\w*|groupes?|bras|augment\w*|diminu\w*|r[ée]dui\w*|am[ée]lior\w*|taux"
+    r"|risques?|r[ée]ponses?|r[ée]mission|survie|survenu\w*|[ée]v[ée]nements?)"
 )
 """Words of a comparison or an outcome: their absence marks a sentence that describes the sample."""
 RESPONSE_RE = lead("[rRR]", r"(?i)\b(?:respon\w*|r[ée]ponse\w*|remission|r[ée]mission|regression)\b")
@@ -288,6 +293,11 @@ ARM_N_RE = lead(
 )
 """An arm's size: "26 were in Ksharasutra", "90 in each group", "45 to the placebo arm", "80 per arm",
 "were randomised: 306 to 7 days" (:data:`ARM_COLON_RE`)."""
+GROUPS_OF_RE = lead(
+    "[gGaA]",
+    r"(?i:\b(?:groups?|arms?)\s+of\s+)(?P<num6>\d{1,3}(?:,\d{3})+|\d+)(?![\d,]|\.\d|\s*(?:%|years?|y\b))",
+)
+"""Arms of one size: "randomly assigned into three groups of 30", "4 groups of 7 rats each"."""
 ARM_COLON_RE = lead(r"[:(]", r"[:(]\s*(?P<num5>\d{1,3}(?:,\d{3})+|\d+)\s+(?:to|in|into)\s")
 """The first arm of a list after the allocation verb: "were randomised: 306 to 7 days and 298 to 14 days" (the
 verb before the colon is checked with :data:`ALLOCATED_BEFORE_RE`; a colon is far rarer than its letters)."""
@@ -326,6 +336,23 @@ OF_DEN_RE = lead(
 """A count "of" a group: "39 of 60 patients responded", "88 (18%) of 496 given placebo", "5 of 30 on
 placebo". The group's size is a sample size (the development set's convention for "21 (18%) of 120"), the
 count counts events."""
+RESPONDER_AFTER_RE = re.compile(
+    r"\s*%\s*(?:or (?:more|greater)\s+)?(?:reduction|improvement|decrease|increase|decline|fall|drop|change)"
+    r"\s+(?:in|of|from)\b[^.;]{0,80}?\b(?:was|were)\s+(?:achieved|reached|attained|met)\b"
+)
+"""A response defined by a size of change: "a 75% reduction in PASI score (PASI 75) was achieved by 18"."""
+CHANGE_NOUN_RE = re.compile(
+    r"\s*%\s*(?:or (?:more|greater)\s+)?(?:reduction|improvement|decrease|increase|decline)"
+)
+CHANGE_OF_RE = re.compile(
+    r"(?i)\ban?\s+(?:reduction|improvement|decrease|increase|decline|change)\s+of\s+(?:at least\s+)?$"
+)
+ACHIEVED_AFTER_RE = re.compile(r"\s*%[^.;]{0,80}?\b(?:was|were)\s+(?:achieved|reached|attained|met)\b")
+RESPONDER_BEFORE_RE = re.compile(
+    rf"(?i)\b(?:{POPULATION}|proportion|percentage|number)\b[^.;]{{0,40}}?"
+    r"\b(?:achiev\w*|reach\w*|attain\w*|with)\s+(?:at least\s+)?an?\s+$"
+)
+"""People "achieving a 50% reduction": the percentage defines the response, it is no result."""
 SITE_AFTER_RE = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:sites?|cent(?:re|er)s?|hospitals?|clinics?|practices|countries|wards?|villages?|schools?"
     r"|clusters?|facilities|units|communities|nursing homes|départements|hôpitaux)\b"
@@ -333,14 +360,26 @@ SITE_AFTER_RE = re.compile(
 """The noun a number counts when it counts places ("at 213 sites, patients aged ..."): not a sample size."""
 EVENT_CLAUSE_RE = re.compile(
     r"(?i)\b(?:occurred|occurring|developed|recurred|relapsed|experienced|reported|observed|died|"
-    r"(?:was|were|is|are|remained)\s+(?:rare|common|frequent|uncommon|infrequent|seen|noted|recorded)|"
-    r"survenue?s?|observée?s?)\b"
+    r"(?:was|were|is|are|remained)\s+(?:(?:more|less|very|equally|similarly)\s+)?(?:rare|common|frequent"
+    r"|uncommon|infrequent|seen|noted|recorded)|deaths?|(?:needed|required|necessary)\s+(?:in|for|by)|affected"
+    r"|survenue?s?|observée?s?)\b"
 )
 """An event predicate in the clause before "(n = 12)": the bracket counts the events, not a group."""
 INDICATION_RE = re.compile(r"(?i)\bindications?\b")
 """The reason a patient was treated ("the indication was bleeding (n=80)"): a description of the sample."""
-SPACED_N_RE = lead(r"\d", r"(?<![\d.,])(?P<num>\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+)(?![\d.,])")
-"""A number with spaces between thousands ("2 108 femmes", the French and SI style)."""
+THOUSANDS_SPACES = " \u00a0\u202f\u2009"
+"""The spaces that separate groups of thousands ("2 108 femmes", the French and SI style)."""
+GROUP_RE = re.compile(r"\d{3}(?:[.,\u00b7]\d+)?")
+"""The next group of thousands: three digits, perhaps with the decimals ("250,5" of "1 250,5")."""
+FIRST_GROUPS_RE = re.compile(rf"[{MINUS_SIGNS}+]?\d{{1,3}}(?:[{THOUSANDS_SPACES}]\d{{3}})*")
+"""What may come before a group of thousands: one to three digits, or groups already joined."""
+NUMBER_LABEL_RE = re.compile(
+    r"(?i)\b(?:weeks?|days?|months?|years?|visits?|cycles?|grades?|stages?|phases?|types?|steps?|arms?"
+    r"|groups?|levels?|class(?:es)?|doses?|sessions?|waves?|trials?|study|studies|figures?|fig\.?|tables?"
+    r"|items?|questions?|versions?|periods?|semaines?|jours?|visites?|stades?|groupes?|tableaux?|essais?"
+    r"|étapes?|périodes?|n°|no\.?|wk|J|D|W|M|S|V)\s*$"
+)
+"""A word a number is the label of ("week 2", "visite 3"): the number after it is not its thousands."""
 CHANGE_VERBS = (
     r"(?:increased|decreased|reduced|improved|rose|fell|declined|dropped|changed|gained|lost|lowered|raised)"
 )
@@ -350,9 +389,12 @@ points after "by" ("declined by 72 hours", "improved by 12 weeks")."""
 CHANGE_BY_RE = re.compile(rf"(?i)\b{CHANGE_VERBS}\b[^.;()\d]{{0,40}}?\bby\s*$")
 """A change "by" a value: "increased daily intake by 1.32 fruits/vegetables" (a mean change)."""
 FROM_TO_BEFORE_RE = re.compile(
-    rf"(?i)\b(?:{CHANGE_VERBS}|went|moved)\b(?:[^.;()]|\.(?=\d)){{0,80}}?\bfrom\s*$"
+    rf"(?i)(?:\b(?:{CHANGE_VERBS}|went|moved)\b(?:[^.;()]|\.(?=\d)){{0,80}}?\bfrom"
+    r"|\b(?:diminu|augment|baiss|pass|chut|r[ée]dui|am[ée]lior|descendu|mont)\w*\b(?:[^.;()]|[.,](?=\d)){0,80}?"
+    r"\bde)\s*$"
 )
-"""A change "from" a value: "scores fell from 19.9 to 10.6 with A and from 20.2 to 12.8 with B"."""
+"""A change "from" a value: "scores fell from 19.9 to 10.6 with A and from 20.2 to 12.8 with B", "a diminué
+de 1 250 à 420"."""
 FROM_TO_AFTER_RE = re.compile(rf"\s*(?:[a-zA-Zµμ/]{{1,8}}\s+)?(?:to|à)\s+(?P<num>{NUM})")
 """The value a change "from X" reaches: " to 10.6"."""
 MORE_WITH_RE = re.compile(
@@ -363,18 +405,26 @@ CHANGED_BY_RE = re.compile(rf"(?i)\b{CHANGE_VERBS}\b[^.;]{{0,40}}?\bby\b")
 """A change "by" somewhere before: the next "and by 3.1" is the other arm's change."""
 PAIR_AFTER_RE = re.compile(rf"\s*(?:[a-zA-Z/]+\s*)?(?:vs\.?|versus|compared with|compared to|v\.?)\s*{NUM}")
 ARM_PAIR_RE = re.compile(
-    r"\s*(?P<unit>(?:mm\s?Hg|[a-zA-Zµμ°]{1,6}(?:/[a-zA-Z0-9²]+)*)(?<!\bwith)(?<!\bin)(?<!\bfor)(?<!\bon))?"
+    rf"\s*(?P<unit>(?!{POPULATION}\b)(?:mm\s?Hg|[a-zA-Zµμ°]{{1,8}}\d?(?:/[a-zA-Z0-9²]+)*"
+    r"|per\s+(?:\d+(?:[.\u00b7]\d+)?\s*)?[a-zA-Z][\w²-]{0,15})"
+    r"(?:\s+per\s+(?:\d+(?:[.\u00b7]\d+)?\s*)?[a-zA-Z][\w²-]{0,15})*(?<!\bwith)(?<!\bin)(?<!\bfor)(?<!\bon))?"
     r"\s+(?:with|in|for|on)\s+(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?(?:\s+(?:group|arm)s?)?"
     rf",?\s+(?:and|vs\.?|versus|v\.?|compared with)\s+(?P<num>{NUM})"
 )
-"""A value, its arm and the next arm's value: "0.42 with tiotropium and 0.55 with placebo"."""
+"""A value, its arm and the next arm's value: "0.42 with tiotropium and 0.55 with placebo", "−1.67 ml per
+minute per 1.73 m2 per year with drug T and −3.59 with placebo" (a rate's unit of several words)."""
+COUNTED_RE = re.compile(r"(?i)(?:events?|episodes?|deaths?|cases?|infections?|falls?)$")
+"""A unit that counts things ("2 events in A and 3 in B"): no measurement unless it is a rate (per ...)."""
 RATE_WORD_RE = re.compile(r"(?i)\b(?:rates?|incidence|proportion|percentage|frequency|risk)\b")
+VALUE_LIST_GAP_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+"""Between two values of one list ("−8.1, −11.6, −14.3 and −2.5 points")."""
 PAIR_BEFORE_RE = re.compile(r"(?:\bvs\.?|\bversus|\bcompared with|\bcompared to|\bv\.?)\s*$")
 CI_GAP_RE = re.compile(r"^\s*(?:[a-zA-Zµμ°/%²][\w/%²·-]*(?:\s+[a-zA-Z/][\w/-]*)?)?\s*[,;:(\[]*\s*$")
 """What may stand between a value and the CI that follows it: a unit and punctuation."""
 COUNT_PCT_RE = lead(
     r"\d",
-    rf"(?<![\d.,/])(?P<count>\d{{1,3}}(?:,\d{{3}})+|\d+)\s*(?:{POPULATION}\s*)?\(\s*(?P<pct>{NUM})\s*%\s*\)",
+    rf"(?<![\d.,/])(?P<count>\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[{THOUSANDS_SPACES}]\d{{3}})+|\d+)\s*"
+    rf"(?:{POPULATION}\s*)?\(\s*(?P<pct>{NUM})\s*%\s*\)",
 )
 """A count with its percentage: "21 (18%)", "8 patients (31%)", "1,150 (94.9%)"."""
 ENROL_AFTER_RE = re.compile(

@@ -35,7 +35,7 @@ _ROLE_WORDS: tuple[tuple[str, str], ...] = (
     (
         RESULTS,
         r"results?|r[ée]sultats?|findings|main results|key results|efficacy|safety|outcomes"
-        r"|results? and discussion",
+        r"|results? and discussion|methods and findings",
     ),
     (DISCUSSION, r"discussion|limitations?|study limitations|perspectives?|commentaires?|commentary"),
     (
@@ -46,7 +46,9 @@ _ROLE_WORDS: tuple[tuple[str, str], ...] = (
         METHODS,
         r"(?:patients?|materials?|subjects|participants)?\s*(?:and|&|et)?\s*m[ée]thods?|m[ée]thodes?|methodology"
         r"|research design and methods|design|design,? setting,? and participants|setting|participants"
-        r"|patients|interventions?|main outcome measures?|measurements|study design|population"
+        r"|patients|interventions?|main outcome measures?|main outcomes? and measures?|measurements"
+        r"|study design|population"
+        r"|design,? settings?,? participants,? (?:and )?(?:interventions?|measurements)"
         r"|patients et m[ée]thodes?|mat[ée]riel et m[ée]thodes?",
     ),
     (
@@ -145,13 +147,24 @@ _FALLBACK = (
 def split_sections(text: str) -> list[Section]:
     """The sections of ``text`` in order; text before the first heading has role ``unknown``."""
     marks: list[tuple[int, int, str, str]] = []
+    bare = _bare_headings(text)
+    bare_starts = {b[0] for b in bare}
     for m in HEADING_LINE_RE.finditer(text):
+        if m.start("name") in bare_starts:
+            # "Results Of 40 adults, 38 completed.": a short line that opens with a heading keeps its text
+            marks += [b for b in bare if b[0] == m.start("name")]
+            continue
+        if SENTENCE_VERB_RE.search(m.group("name")):
+            continue  # "Results were similar in both arms.": a sentence, not a heading
         role = heading_role(m.group("name"))
         if role is None and m.group().strip().upper().startswith("TITLE"):
             role = TITLE
         if role is not None:
             marks.append((m.start(), m.end(), m.group().strip(), role))
     taken = [(a, b) for a, b, _, _ in marks]
+    if len(bare) >= 2:  # a structured abstract whose headings lost their colons or bold
+        marks += [m for m in bare if not any(a <= m[0] < b for a, b in taken)]
+        taken = [(a, b) for a, b, _, _ in marks]
     for m in INLINE_HEADING_RE.finditer(text):
         name = m.group("name") or m.group("word") or m.group("mid") or ""
         role = heading_role(name)
@@ -177,6 +190,51 @@ def split_sections(text: str) -> list[Section]:
             for s in sections
         ]
     return [s for s in sections if s.end > s.start or s.heading]
+
+
+SENTENCE_VERB_RE = re.compile(r"\b(?:was|were|is|are|did|do|does|showed|had|have|has)\b")
+"""A verb in lower case: a line that holds one is a sentence, not a heading."""
+LINE_START_RE = re.compile(r"(?m)^[ \t]*(?=[A-Za-zÀ-ÿ])")
+HEAD_WORDS_RE = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'-]*,?(?=[ \t])")
+
+
+def _bare_headings(text: str) -> list[tuple[int, int, str, str]]:
+    """Headings at line starts without a colon, the line's text right after them: "Methods In this trial",
+    "Findings Between March ...", "DESIGN, SETTING, AND PARTICIPANTS Randomized ..." (bold lost in a copy).
+
+    The longest run of up to six words that names a part exactly (no fallback word) and is followed by a
+    capital or a digit is the heading; a sentence that opens "Results were ..." goes on in lower case.
+    """
+    found = []
+    for line in LINE_START_RE.finditer(text):
+        pos, best = line.end(), None
+        for _ in range(6):
+            word = HEAD_WORDS_RE.match(text, pos)
+            if word is None:
+                break
+            pos = word.end()
+            nxt = re.match(r"[ \t]+(?=[A-ZÀ-Ý0-9(\u2018\u201c\"'])", text[pos : pos + 3])
+            if nxt is None:
+                if not re.match(r"[ \t]+[A-Za-zÀ-ÿ]", text[pos : pos + 3]):
+                    break
+                pos += len(text[pos : pos + 3]) - len(text[pos : pos + 3].lstrip(" \t"))
+                continue
+            name = text[line.end() : pos].rstrip(",")
+            role = next((r for r, rx in _ROLE_RES if rx.fullmatch(name)), None)
+            if role is not None:
+                best = (line.end(), pos + nxt.end(), name, role)
+            pos += nxt.end()
+        if best is not None and _goes_on_as_prose(text, best[1]):
+            found.append(best)
+    return found
+
+
+def _goes_on_as_prose(text: str, pos: int) -> bool:
+    """The line after a bare heading reads as prose (a word in lower case among its first eight): a title in
+    Title Case ("Patients Treated With Drug X Versus Placebo") is no heading and its text."""
+    end = text.find("\n", pos)
+    words = text[pos : end if end >= 0 else len(text)].split()[:8]
+    return len(words) < 3 or any(w[0].islower() for w in words)
 
 
 def _title_only(text: str, section: Section) -> Section:

@@ -9,21 +9,23 @@ from __future__ import annotations
 import re
 
 from kb.evidence.results import patterns as P
-from kb.evidence.results.model import MEASURE_N, Result
+from kb.evidence.results.model import MEASURE_MEAN, MEASURE_MEDIAN, MEASURE_N, Result
 from kb.evidence.results.numbers import WORD_NUMBER_RE, words_to_int
-from kb.evidence.results.spans import VALUE_ROLES, Sentence, clean, event_after, event_before
+from kb.evidence.results.spans import VALUE_ROLES, Sentence, clean, event_after, event_before, scope
 
 
 def sample_sizes(sent: Sentence) -> None:
     """Sample sizes: "n = 59", "250 healthy women", "Fifty-nine patients", "(of 361)", arm lists."""
     text = sent.text
+    if any(t.role == "design" for t in sent.toks):
+        return  # a sample-size calculation ("40 pupils per school ... gave 90% power") names no sample
     _spaced(sent)
     for m in sent.finditer(P.N_EQ_RE):
         for t in sent.mark(m.start("num"), m.end("num"), "n"):
             if event_after(text, m.end()) and text[m.end() : m.end() + 2].strip().startswith(")"):
                 t.role = "count"
-            elif m.start() > sent.s.start and text[m.start() - 1] in "([" and sent.s.role in VALUE_ROLES:
-                t.role = _clause_role(sent, m.start())
+            elif sent.s.role in VALUE_ROLES and (bracket := _open_bracket(sent, m.start())) is not None:
+                t.role = _clause_role(sent, bracket)  # "(n = 4 in A and n = 1 in B)": the clause before
     arms = list(sent.finditer(P.ARM_N_RE))
     arms += [
         m
@@ -33,10 +35,15 @@ def sample_sizes(sent: Sentence) -> None:
     split = P.SAMPLE_FIRST_RE.match(text, sent.s.start, sent.s.end) is not None
     if split:  # "Of the 994 patients randomly assigned, 496 received drug P and 498 received placebo"
         arms += list(sent.finditer(P.ARM_RECEIVED_RE))
+    arms += list(sent.finditer(P.GROUPS_OF_RE))
     for m in arms:
         if sent.s.role in VALUE_ROLES and _clause_role(sent, m.start()) == "count":
             continue  # "infection occurred in 1 participant in each group and 36 in the control group"
-        g = next(g for g in ("num", "num2", "num3", "num4", "num5") if g in m.re.groupindex and m.group(g))
+        g = next(
+            g for g in ("num", "num2", "num3", "num4", "num5", "num6") if g in m.re.groupindex and m.group(g)
+        )
+        if g == "num2" and sent.s.role in VALUE_ROLES and _measured(sent, m.start(g)):
+            continue  # "the median number of days was 24 in the early group and 21 in the late group"
         sent.mark(m.start(g), m.end(g), "n")
         nxt = P.NEXT_ARM_N_RE.match(text, m.end(), sent.s.end)
         if nxt is None and split and m.re is P.ARM_RECEIVED_RE:
@@ -44,6 +51,7 @@ def sample_sizes(sent: Sentence) -> None:
             nxt = None if nxt is None or event_after(text, nxt.end("num")) else nxt
         if g in ("num", "num5") and nxt is not None:  # "306 were assigned to drug A and 306 to placebo"
             sent.mark(nxt.start("num"), nxt.end("num"), "n")
+        _arm_list(sent, m.end())  # "180 were analysed (robotic 91, laparoscopic 89)"
     for m in sent.finditer(P.OF_DEN_RE):
         den = [t for t in sent.within(m.start("den"), m.end("den")) if not t.role]
         count = [t for t in sent.within(m.start("count"), m.end("count")) if t.role in ("", "count")]
@@ -56,8 +64,9 @@ def sample_sizes(sent: Sentence) -> None:
             owner.role = "n"
     for m in sent.finditer(P.POP_N_RE):
         hits = [t for t in sent.within(m.start("num"), m.end("num")) if not t.role and not t.pct]
-        if not hits or event_after(text, m.end()) or event_before(sent, m.start()):
-            continue
+        enrolled = P.ENROL_BEFORE_RE.search(text, max(sent.s.start, m.start() - 40), m.start())
+        if not hits or (not enrolled and (event_after(text, m.end()) or event_before(sent, m.start()))):
+            continue  # "we randomly assigned 604 students who reported ...": the sample, whatever after
         if P.SITE_AFTER_RE.match(text, hits[0].end, sent.s.end):
             continue  # "at 213 sites, patients aged 18 years": the number counts places
         if P.UNIT_WORD_RE.match(text, hits[0].end, hits[0].end + 12):
@@ -71,11 +80,24 @@ def sample_sizes(sent: Sentence) -> None:
             continue
         hits[0].role = "n"
         _arm_list(sent, m.end())
+    named = False
     for m in sent.finditer(WORD_NUMBER_RE):
         after = P.WORD_N_RE.match(text, m.end())
         value = words_to_int(m.group("words"))
+        if (
+            after is None
+            and named
+            and value is not None
+            and value >= 2
+            and P.NEXT_WORD_ARM_RE.match(text, m.end())
+            and re.search(r"(?i)\band\s+$", text[max(sent.s.start, m.start() - 6) : m.start()])
+        ):
+            sent.extra.append(n_result(sent, m.start(), m.end(), float(value)))
+            continue  # "Eighty children received A and seventy-nine received B": the second arm
         if after is None or value is None or value < 2 or event_after(text, after.end()):
             continue
+        if event_before(sent, m.start()):
+            continue  # "Vomiting was reported in five children in each group": events
         if re.search(
             r"(?i)\b(?:one|1)\s+(?:in|out of)\s+$", text[max(sent.s.start, m.start() - 12) : m.start()]
         ):
@@ -90,6 +112,7 @@ def sample_sizes(sent: Sentence) -> None:
         if re.match(r"(?i)\s+of\b", text[m.end() : m.end() + 4]):
             continue
         sent.extra.append(n_result(sent, m.start(), m.end(), float(value)))
+        named = True
         _arm_list(sent, after.end())
     for m in re.finditer(r"\(\s*of\s+", text[sent.s.start : sent.s.end]):
         pos = sent.s.start + m.start()
@@ -116,6 +139,20 @@ def n_result(sent: Sentence, start: int, end: int, value: float) -> Result:
     return Result(MEASURE_N, value, start=start, end=end, raw=clean(sent.text[sent.s.start : sent.s.end]))
 
 
+def _measured(sent: Sentence, pos: int) -> bool:
+    """A median or mean reaches ``pos``: the number is its value, not a group's size."""
+    found = scope(sent, pos)
+    return found is not None and found[0] in (MEASURE_MEDIAN, MEASURE_MEAN)
+
+
+def _open_bracket(sent: Sentence, pos: int) -> int | None:
+    """The offset of the bracket ``pos`` is inside (opened in the sentence, not closed before ``pos``)."""
+    text = sent.text
+    opened = max(text.rfind("(", sent.s.start, pos), text.rfind("[", sent.s.start, pos))
+    closed = max(text.rfind(")", sent.s.start, pos), text.rfind("]", sent.s.start, pos))
+    return opened if opened > closed else None
+
+
 def _clause_role(sent: Sentence, pos: int) -> str:
     """The role of a group's size ("(n = 12)", "36 in the control group") of Results: a count when its clause
     tells an event.
@@ -136,14 +173,14 @@ def _clause_role(sent: Sentence, pos: int) -> str:
 
 
 def _spaced(sent: Sentence) -> None:
-    """A sample size written with spaces between thousands ("2 108 femmes"): one size, not two numbers."""
+    """A sample size written with spaces between thousands ("2 108 femmes"): the tokens join the groups."""
     text = sent.text
-    for m in sent.finditer(P.SPACED_N_RE):
-        after = P.WORD_N_RE.match(text, m.end())
-        parts = sent.within(m.start(), m.end())
-        if after is None or event_after(text, after.end()) or any(t.role for t in parts):
+    for t in sent.free():
+        if t.pct or not any(c in t.raw for c in P.THOUSANDS_SPACES):
             continue
-        for t in parts:
-            t.role = "part"
-        value = float(re.sub(r"\D", "", m.group("num")))
-        sent.extra.append(n_result(sent, m.start(), m.end(), value))
+        after = P.WORD_N_RE.match(text, t.end)
+        if after is None or event_after(text, after.end()) or event_before(sent, t.start):
+            continue
+        if P.UNIT_WORD_RE.match(text, t.end, t.end + 12):
+            continue
+        t.role = "n"

@@ -56,6 +56,14 @@ WITHIN_RE = re.compile(
 )
 RELATIVE_RE = re.compile(r"(?i)(?:reduc|increas|decreas|chang|lower|higher|improv|gain|loss)")
 RD_AFTER_RE = re.compile(r"^\s*%\s*(?:higher|lower|more|less|greater|fewer)\s+(?:in|among|with|for|than)\b")
+_PAST_AFTER_RE = re.compile(r"[^\s;]*\s*%?\s*(?:of\s+(?:the\s+)?[\w-]+\s+)?[a-z]+ed\b")
+"""A verb in the past right after a value ("88% attended the final visit")."""
+PRONOUN_RE = re.compile(r"(?i)\b(?:it|they|this|these|those|which|respectively)\b")
+DOSE_WORD_RE = re.compile(r"(?i)\b(?:dos(?:e|es|age|ing)|posologie)\b")
+SEMI_CLAUSE_VERB_RE = re.compile(
+    r"(?i)\b(?:was|were|is|are|had|has|have|completed|received|occurred|died|developed|required|needed"
+    r"|remained|showed|reached|achieved|withdrew|discontinued|underwent|stopped)\b"
+)
 DIFFERENCE_RE = re.compile(r"(?i)^(?:differences?|différence|differed by)$")
 SKIP_ROLES = (BACKGROUND, TITLE, OTHER)
 VALUE_ROLES = (RESULTS, CONCLUSIONS, UNKNOWN)
@@ -86,11 +94,41 @@ def tokens(text: str, start: int, end: int) -> list[Tok]:
         if value is None:
             continue
         pct = P.PCT_AFTER_RE.match(text, m.end()) is not None
-        out.append(Tok(m.start(), m.end(), value, m.group(), pct))
+        tok = Tok(m.start(), m.end(), value, m.group(), pct)
+        if out and _spaced_thousands(text, out[-1], tok):
+            tok = _joined(text, out.pop(), tok)
+        out.append(tok)
     for a, b in itertools.pairwise(out):  # "6.1 and 5.1 per cent": the unit is written once for both
         if b.pct and not a.pct and P.SHARED_UNIT_GAP_RE.fullmatch(text, a.end, b.start):
             a.pct = True
     return out
+
+
+def _spaced_thousands(text: str, a: Tok, b: Tok) -> bool:
+    """True when ``b`` is the next group of thousands of ``a`` ("1 250", "190 238", "2\u202f108,5").
+
+    A thin or no-break space always joins; a plain space joins two groups only when nothing makes the first
+    a number of its own: a label before it ("at week 2 108 patients", "visite 3 120"), or a letter, hyphen,
+    slash or digit stuck to it ("IL-2 100").
+    """
+    gap = text[a.end : b.start]
+    if len(gap) != 1 or gap not in P.THOUSANDS_SPACES:
+        return False
+    if not P.GROUP_RE.fullmatch(b.raw) or not P.FIRST_GROUPS_RE.fullmatch(a.raw):
+        return False
+    if gap != " ":
+        return True
+    before = text[max(0, a.start - 14) : a.start]
+    return not (before and not before[-1].isspace() and before[-1] not in "([=:") and not (
+        P.NUMBER_LABEL_RE.search(before)
+    )
+
+
+def _joined(text: str, a: Tok, b: Tok) -> Tok:
+    """One token for a number written with spaces between its groups of thousands."""
+    raw = text[a.start : b.end]
+    value = parse_number(raw)
+    return Tok(a.start, b.end, a.value if value is None else value, raw, b.pct)
 
 
 class Sentence:
@@ -153,6 +191,9 @@ class Sentence:
 def design_spans(sent: Sentence) -> None:
     """Roles of the numbers that belong to something else than a result value."""
     text = sent.text
+    if P.POWER_RE.search(text, sent.s.start, sent.s.end):
+        sent.mark(sent.s.start, sent.s.end, "design")  # a sample-size calculation: every number is the design
+        return
     for m in sent.finditer(P.ALLOCATION_RE):
         sent.mark(m.start(), m.end(), "ratio")
     for m in sent.finditer(P.P_RE):
@@ -162,8 +203,8 @@ def design_spans(sent: Sentence) -> None:
         op = m.group("op").replace("&lt;", "<").replace("&gt;", ">").replace(" ", "")
         op = "=" if op in {"of", "was", "were"} else op
         sent.ps.append((m.start(), m.end(), ("" if op == "=" else op) + m.group("value").replace(" ", "")))
-    for m in re.finditer(r"(?i)\bper\s+\d[\d,]*", text[sent.s.start : sent.s.end]):
-        sent.mark(sent.s.start + m.start(), sent.s.start + m.end(), "unit")
+    for m in sent.finditer(P.PER_NUMBER_RE):
+        sent.mark(m.start(), m.end(), "unit")
     for m in sent.finditer(P.CI_RE):
         owner = sent.before(m.start())
         if owner is not None:
@@ -229,12 +270,21 @@ def design_spans(sent: Sentence) -> None:
     for rx, role in ((P.DOSE_RE, "dose"), (P.THRESHOLD_RE, "threshold")):
         for m in sent.finditer(rx):
             g = "num2" if rx is P.THRESHOLD_RE and m.group("num2") else "num"
-            if role == "dose" and (
-                m.group(g)[0] in "+-\u2212\u2013"
-                or any(t.ci is not None or t.spread for t in sent.within(m.start(g), m.end(g)))
-                or re.search(
-                    r"(?i)(?:differ\w*|change|increase|decrease|reduction)\s*(?:of|by|was|:|=|,)?\s*$",
-                    text[max(sent.s.start, m.start() - 25) : m.start()],
+            if (
+                role == "dose"
+                and (
+                    m.group(g)[0] in "+-\u2212\u2013"
+                    or any(t.ci is not None or t.spread for t in sent.within(m.start(g), m.end(g)))
+                    or re.search(
+                        r"(?i)(?:differ\w*|change|increase|decrease|reduction)\s*(?:of|by|was|:|=|,)?\s*$",
+                        text[max(sent.s.start, m.start() - 25) : m.start()],
+                    )
+                    or (  # "fell by 3.4 ml/min": a change measured ("the dose was reduced by 25 mg" is given)
+                        P.CHANGE_BY_RE.search(text, max(sent.s.start, m.start() - 60), m.start())
+                        and not re.search(
+                            r"(?i)\bdos\w*", text[max(sent.s.start, m.start() - 60) : m.start()]
+                        )
+                    )
                 )
             ):
                 continue
@@ -242,7 +292,7 @@ def design_spans(sent: Sentence) -> None:
                 role == "dose"
                 and sent.s.role in VALUE_ROLES
                 and (
-                    ("/" not in m.group() and scope(sent, m.start(g)))
+                    ("/" not in m.group() and _measured_scope(sent, m.start(g)))
                     or P.PAIR_AFTER_RE.match(text, m.start(g) + len(m.group(g)), sent.s.end)
                     or P.PAIR_BEFORE_RE.search(text, max(sent.s.start, m.start() - 12), m.start())
                 )
@@ -252,6 +302,9 @@ def design_spans(sent: Sentence) -> None:
             if role == "threshold" and P.THAN_ARM_RE.match(text, m.end(g), sent.s.end):
                 continue  # "93.33%, higher than 76.67% of the control group": a comparison of results
             sent.mark(m.start(g), m.end(g), role)
+    for t in sent.free():
+        if t.pct and _defines_response(sent, t):
+            t.role = "threshold"  # "a 75% reduction in PASI score was achieved by 18 of 62 patients"
     for t in sent.free():
         if not t.pct and t.value.is_integer() and 1900 <= t.value <= 2100 and "," not in t.raw:
             if not re.match(rf"\s+{P.POPULATION}", text[t.end : t.end + 20]):
@@ -295,6 +348,18 @@ def design_spans(sent: Sentence) -> None:
             )
             if after is not None:
                 after.count, after.denominator = int(hits[0].value), int(hits[1].value)
+
+
+def _defines_response(sent: Sentence, t: Tok) -> bool:
+    """A percentage that defines a response by a size of change: "a 75% reduction in PASI was achieved by",
+    "patients achieving a 50% reduction" (the drug "achieved a 20% reduction in LDL" reports a result)."""
+    text = sent.text
+    head = text[max(sent.s.start, t.start - 100) : t.start]
+    if re.search(r"(?i)\ban?\s+$", head) and P.RESPONDER_AFTER_RE.match(text, t.end, sent.s.end):
+        return True
+    if P.CHANGE_OF_RE.search(head) and P.ACHIEVED_AFTER_RE.match(text, t.end, sent.s.end):
+        return True  # "an improvement of 50% in the score was reached by"
+    return bool(P.RESPONDER_BEFORE_RE.search(head)) and P.CHANGE_NOUN_RE.match(text, t.end) is not None
 
 
 def _list_label(sent: Sentence, t: Tok) -> bool:
@@ -347,6 +412,20 @@ def _keywords(sent: Sentence) -> list[tuple[int, int, str, bool, str]]:
     return sorted(marks)
 
 
+def _new_clause(sent: Sentence, start: int, pos: int) -> bool:
+    """A clause with its own verb after a semicolon between a keyword and ``pos``: "followed for a median of
+    3.4 years; 92% completed follow-up" (in "median 8.1 months with A; 5.4 with B" the list goes on)."""
+    cut = sent.text.rfind(";", start, pos)
+    if cut < 0:
+        return False
+    end = sent.text.find(";", pos, sent.s.end)
+    verb = SEMI_CLAUSE_VERB_RE.search(sent.text, cut, sent.s.end if end < 0 else end) or _PAST_AFTER_RE.match(
+        sent.text, pos, sent.s.end if end < 0 else end
+    )
+    # "...; at 5 years, it was 6.2%": a pronoun takes the keyword's subject on
+    return verb is not None and not PRONOUN_RE.search(sent.text, cut, verb.start())
+
+
 SCOPE_REACH = 300
 """A keyword (median, mean, an effect's name) reaches a value at most this many characters after it: farther
 is another clause in any real sentence, and the bound keeps the work per value constant on hostile text
@@ -361,11 +440,22 @@ def scope(sent: Sentence, pos: int) -> tuple[str, int] | None:
     i = bisect.bisect_right(ends, pos) - 1
     if i < 0 or pos - found[i][1] > SCOPE_REACH:
         return None
-    if closes_bracket(sent.text[found[i][1] : pos]) or CLAUSE_BREAK_RE.search(sent.text, found[i][1], pos):
+    if (
+        closes_bracket(sent.text[found[i][1] : pos])
+        or CLAUSE_BREAK_RE.search(sent.text, found[i][1], pos)
+        or _new_clause(sent, found[i][1], pos)
+    ):
         return (
             None  # "With a median follow-up of 5.2 years, survival was 78%": the keyword is not the value's
         )
     return (found[i][2], found[i][1])
+
+
+def _measured_scope(sent: Sentence, pos: int) -> bool:
+    """A median or mean reaches the quantity at ``pos`` and says it was measured, not given: "morphine use was
+    18.5 mg" is measured, "the median dose was 40 mg" is given."""
+    found = scope(sent, pos)
+    return found is not None and not DOSE_WORD_RE.search(sent.text, found[1], pos)
 
 
 def unit_of(text: str, t: Tok) -> str | None:

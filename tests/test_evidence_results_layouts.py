@@ -1,0 +1,254 @@
+"""Tests for kb/evidence/results/: numbers written with spaces between thousands, French abstracts, a value
+after a unit of several words, the second arm written without its unit.
+
+Each sentence is written for this test (no text of the development set or of the gold batches), in other
+words than the cases the rules were found on, so that a rule that only matched one example fails here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.evidence.results import extract_text
+from kb.evidence.results.spans import tokens
+
+
+def rows(text: str) -> list[tuple[str, float | None, float | None, float | None]]:
+    """(measure, value, ci_low, ci_high) of every result, sorted."""
+    return sorted(
+        (r.measure, r.value, r.ci_low, r.ci_high) for r in extract_text(text) if r.value is not None
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("La charge virale était de 1 250 copies", [1250.0]),
+        ("soit 12 450 000 cellules", [12450000.0]),
+        ("un coût de 2\u202f310,50 euros", [2310.5]),
+        ("une dette de −1 200 euros", [-1200.0]),
+        # a label before the first group: two numbers ("at week 2, 108 patients")
+        ("At week 2 108 patients had responded", [2.0, 108.0]),
+        ("à la visite 3 120 patients", [3.0, 120.0]),
+        ("IL-6 100 pg", [6.0, 100.0]),
+        # groups of other sizes are other numbers
+        ("scores of 12 1000 and 3 45", [12.0, 1000.0, 3.0, 45.0]),
+    ],
+)
+def test_thousands_written_with_spaces(text: str, values: list[float]) -> None:
+    assert [t.value for t in tokens(text, 0, len(text))] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a value with spaced thousands, and a change "de X à Y" under "médiane"
+        (
+            "Résultats : La médiane des plaquettes a augmenté de 1 500 à 2 750 dans le groupe traité.",
+            [("median", 1500.0, None, None), ("median", 2750.0, None, None)],
+        ),
+        ("Résultats : Au total, 3 412 femmes ont été incluses.", [("n", 3412.0, None, None)]),
+        ("METHODS: A total of 1 064 adults were enrolled (n = 1 064).", [("n", 1064.0, None, None)] * 2),
+        # an event count with spaced thousands is no sample size
+        ("RESULTS: Infection was reported in 1 120 patients (8.1%).", [("proportion", 8.1, None, None)]),
+        # the French layout: "RR = 0,51 [0,34–0,75]", "IC 95 %", "p = 0,03"
+        (
+            "Résultats : La rémission était de 38,5 % contre 22,0 % (RR = 1,75 [1,21–2,53] ; p = 0,003).",
+            [("proportion", 22.0, None, None), ("proportion", 38.5, None, None), ("rr", 1.75, 1.21, 2.53)],
+        ),
+        (
+            "Résultats : Le risque de récidive était réduit (HR 0,64 ; IC 95 % 0,48-0,85).",
+            [("hr", 0.64, 0.48, 0.85)],
+        ),
+        # a percentage of people in remission counts events, not a description of the sample
+        (
+            "Résultats : 2 015 patients (71 %) étaient en rémission à 1 an.",
+            [("proportion", 71.0, None, None)],
+        ),
+    ],
+)
+def test_french_layout_and_spaced_thousands(
+    text: str, expected: list[tuple[str, float, float | None, float | None]]
+) -> None:
+    assert rows(text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the other arm's value after a unit of several words, its unit left out
+        (
+            "The mean decline in lung function was −41.2 ml per year with drug F and −58.7 with placebo.",
+            [("mean", -58.7, None, None), ("mean", -41.2, None, None)],
+        ),
+        (
+            "Creatinine clearance fell by 3.4 ml/min per 1.73 m² per year in the control arm and 1.9 in the"
+            " treatment arm.",
+            [("mean", 1.9, None, None), ("mean", 3.4, None, None)],
+        ),
+        (
+            "The rate of exacerbations was 0.82 events per patient-year with the inhaler and 1.14 with"
+            " placebo.",
+            [("proportion", 0.82, None, None), ("proportion", 1.14, None, None)],
+        ),
+        (
+            "The median time to recovery was 6.5 days in the zinc group and 8.0 in the placebo group.",
+            [("median", 6.5, None, None), ("median", 8.0, None, None)],
+        ),
+        # a count of things is no measurement: "3 falls in A and 7 in B" gives no value
+        ("Falls were recorded: 3 falls in the exercise group and 7 in the control group.", []),
+        ("Nausea was reported by 4 patients in arm A and 9 in arm B.", []),
+    ],
+)
+def test_second_arm_after_a_long_unit(
+    sentence: str, expected: list[tuple[str, float, float | None, float | None]]
+) -> None:
+    assert rows("RESULTS: " + sentence) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a clause with its own verb after a semicolon ends the reach of "median"
+        (
+            "Patients were followed for a median of 2.7 years; 88% attended the final visit.",
+            [("median", 2.7, None, None), ("proportion", 88.0, None, None)],
+        ),
+        # ... a list of arms goes on after it, and so does a clause taken on by a pronoun
+        (
+            "Median survival was 11.2 months with drug D; 8.9 months with placebo.",
+            [("median", 8.9, None, None), ("median", 11.2, None, None)],
+        ),
+        (
+            "Median LDL was 3.1 mmol/L in the whole cohort; at one year, it was 2.2 mmol/L with drug A and 2.9"
+            " mmol/L with diet.",
+            [("median", 2.2, None, None), ("median", 2.9, None, None), ("median", 3.1, None, None)],
+        ),
+        # under "median" two arms' whole numbers are values, not people
+        (
+            "The median pain score was 3 with the block and 5 with placebo.",
+            [("median", 3.0, None, None), ("median", 5.0, None, None)],
+        ),
+        # "N in the X group" under "median" is a value, not the group's size
+        (
+            "The median number of ventilator-free days was 19 in the prone group and 15 in the supine group.",
+            [("median", 15.0, None, None), ("median", 19.0, None, None)],
+        ),
+        # a dose named by "dose" stays given under "median"; "exceeded 90%" is a threshold
+        ("The median dose of prednisolone was 30 mg daily.", []),
+        ("Attendance exceeded 90% in 64% of the schools.", [("proportion", 64.0, None, None)]),
+    ],
+)
+def test_reach_of_a_keyword_and_decoys(
+    sentence: str, expected: list[tuple[str, float, float | None, float | None]]
+) -> None:
+    assert rows("RESULTS: " + sentence) == sorted(expected)
+
+
+def test_headings_without_colons_at_line_starts() -> None:
+    """A structured abstract whose headings lost their colons (Lancet, BMJ, JAMA in capitals)."""
+    from kb.evidence.results.sections import split_sections
+
+    text = (
+        "BACKGROUND Falls are common in care homes.\n"
+        "DESIGN, SETTING, AND PARTICIPANTS Cluster trial in 84 homes; residents aged 65 years or older.\n"
+        "MAIN OUTCOMES AND MEASURES Falls per 1000 resident-days; a difference of 2 points was important.\n"
+        "RESULTS Among 1210 residents, the fall rate was 4.1 vs 5.6 per 1000 resident-days.\n"
+        "CONCLUSIONS AND RELEVANCE Exercise reduced falls.\n"
+    )
+    assert [s.role for s in split_sections(text)] == [
+        "background",
+        "methods",
+        "methods",
+        "results",
+        "conclusions",
+    ]
+    assert 2.0 not in [r.value for r in extract_text(text)]
+    lancet = "Methods We enrolled adults.\nFindings Between 2019 and 2021, 412 adults were enrolled.\n"
+    assert [s.role for s in split_sections(lancet)] == ["methods", "results"]
+    # a title in Title Case and a sentence that opens "Results were ..." are no headings
+    title = "Patients Treated With Drug X Versus Placebo\nResults were similar in both arms.\n"
+    assert [s.role for s in split_sections(title)] == ["unknown"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sample-size calculation names no sample and no result
+        (
+            "METHODS: With 45 participants per arm the trial had 90% power to detect a 5-point difference.",
+            [],
+        ),
+        # the enrolled sample, whatever the relative clause after it says
+        (
+            "METHODS: We randomised 312 smokers who had reported two quit attempts to varenicline or placebo.",
+            [("n", 312.0, None, None)],
+        ),
+        # arms of one size; the arms' sizes in the bracket after "N were analysed"
+        ("METHODS: Patients were allocated to four groups of 25.", [("n", 25.0, None, None)]),
+        (
+            "RESULTS: 150 were analysed (yoga 76, stretching 74).",
+            [("n", 74.0, None, None), ("n", 76.0, None, None), ("n", 150.0, None, None)],
+        ),
+        # the second arm in words, its noun left out; an event counted in words
+        (
+            "RESULTS: Ninety women received misoprostol and eighty-eight received oxytocin. Fever was reported"
+            " in four women in each group.",
+            [("n", 88.0, None, None), ("n", 90.0, None, None)],
+        ),
+        # a difference of two means written in %, and of two proportions
+        (
+            "RESULTS: Body fat fell to 28.4 ± 3.1% with diet and 30.2 ± 3.3% with exercise (difference −1.8%,"
+            " 95% CI −2.9 to −0.7).",
+            [("md", -1.8, -2.9, -0.7), ("mean", 28.4, None, None), ("mean", 30.2, None, None)],
+        ),
+        # a rate's unit written "per 100 ..." and the other arm's value after it
+        (
+            "RESULTS: Infections were 1.4 per 100 catheter-days in the silver arm and 2.2 in the standard arm.",
+            [("proportion", 1.4, None, None), ("proportion", 2.2, None, None)],
+        ),
+        # the values of a list whose unit is written once
+        (
+            "RESULTS: The mean weight loss was 2.1, 3.4 and 5.0 kg with the three doses, respectively.",
+            [("mean", 2.1, None, None), ("mean", 3.4, None, None), ("mean", 5.0, None, None)],
+        ),
+        # percentages of arms named by their dose; a response defined by a size of change; events after
+        # "led to"
+        (
+            "RESULTS: An improvement of 50% in the score was reached by 40.3% receiving 2 mg and 18.2% receiving"
+            " placebo. Nausea led to withdrawal in 2 and 5 patients.",
+            [("proportion", 18.2, None, None), ("proportion", 40.3, None, None)],
+        ),
+        (
+            "RESULTS: The proportion of patients achieving a 90% reduction in lesions was 33% vs 12%.",
+            [("proportion", 12.0, None, None), ("proportion", 33.0, None, None)],
+        ),
+    ],
+)
+def test_eighth_batch_classes(
+    text: str, expected: list[tuple[str, float, float | None, float | None]]
+) -> None:
+    assert rows(text) == sorted(expected)
+
+
+def test_a_table_flattened_into_text() -> None:
+    """Rows on their own lines, a "No. (%)" row, a mean with "±", a median with its range, p in the last cell."""
+    text = (
+        "Results: 120 were analysed (app 61, usual care 59).\n"
+        "Outcome | App | Usual care | P value\n"
+        "Readmission, No. (%) | 7 (11.5) | 15 (25.4) | .04\n"
+        "Systolic pressure, mm Hg, mean ± SD | 131.2 ± 12.4 | 137.8 ± 13.1 | .006\n"
+        "Days to first visit, median (range) | 4 (1-12) | 9 (2-30) | <.001\n"
+    )
+    found = sorted((r.measure, r.value, r.p_text) for r in extract_text(text) if r.measure != "n")
+    assert found == [
+        ("mean", 131.2, ".006"),
+        ("mean", 137.8, ".006"),
+        ("median", 4.0, "<.001"),
+        ("median", 9.0, "<.001"),
+        ("proportion", 11.5, ".04"),
+        ("proportion", 25.4, ".04"),
+    ]
+    assert sorted(r.value for r in extract_text(text) if r.measure == "n") == [59, 61, 120]
+    # a choice written with bars is no table
+    assert rows("RESULTS: Response was 40% (A | B).") == [("proportion", 40.0, None, None)]
