@@ -252,3 +252,73 @@ def test_a_table_flattened_into_text() -> None:
     assert sorted(r.value for r in extract_text(text) if r.measure == "n") == [59, 61, 120]
     # a choice written with bars is no table
     assert rows("RESULTS: Response was 40% (A | B).") == [("proportion", 40.0, None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a change "from X to Y" inside a bracket after its verb
+        (
+            "RESULTS: Vitamin D rose in the supplement group (from 38.1 to 71.4 nmol/L, p < 0.001).",
+            [("mean", 38.1, None, None), ("mean", 71.4, None, None)],
+        ),
+        # "Out of the N enrolled", "N were randomized" are samples; "12 randomized trials" is not
+        (
+            "RESULTS: Of the 316 enrolled, 301 were randomized.",
+            [("n", 301.0, None, None), ("n", 316.0, None, None)],
+        ),
+        ("METHODS: Data from 12 randomized trials were pooled.", []),
+        # a standardised mean difference written as Cohen's d or Hedges' g
+        ("RESULTS: Fatigue improved more with yoga (Cohen's d = 0.64).", [("md", 0.64, None, None)]),
+        ("RESULTS: The pooled effect was Hedges' g 0.31 (95% CI 0.12 to 0.50).", [("md", 0.31, 0.12, 0.5)]),
+        # a change "by X (CI)" in a sentence that compares with the control arm is a difference
+        (
+            "RESULTS: Relative to usual care, coaching lowered LDL cholesterol by 0.42 mmol/L (95% CI 0.18"
+            " to 0.66).",
+            [("md", 0.42, 0.18, 0.66)],
+        ),
+        # no proportion is negative: a signed percentage is a change, and a difference of changes is an md
+        (
+            "RESULTS: Body fat changed by −2.4% with training vs −0.9% with advice (difference −1.5%, 95% CI"
+            " −2.3 to −0.7).",
+            [("md", -1.5, -2.3, -0.7), ("mean", -2.4, None, None), ("mean", -0.9, None, None)],
+        ),
+        # the sample named first without its verb, then its arms
+        (
+            "RESULTS: Of the 98 children, 50 received zinc and 48 received placebo.",
+            [("n", 48.0, None, None), ("n", 50.0, None, None), ("n", 98.0, None, None)],
+        ),
+    ],
+)
+def test_real_abstract_phrasings(
+    text: str, expected: list[tuple[str, float, float | None, float | None]]
+) -> None:
+    assert rows(text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the people whose outcome was measured are the analysed sample, with their share
+        (
+            "RESULTS: 288 (91%) provided complete outcome data at 12 months.",
+            [("n", 288.0, None, None), ("proportion", 91.0, None, None)],
+        ),
+        (
+            "RESULTS: Follow-up data were available for two hundred and ten women (87.5%).",
+            [("n", 210.0, None, None), ("proportion", 87.5, None, None)],
+        ),
+        # "higher than X (a/b) in the control group" compares two arms: no threshold
+        (
+            "RESULTS: Infection was seen in 3.1% (4/130) with mesh, lower than 10.8% (14/130) in the suture"
+            " group.",
+            [("proportion", 3.1, None, None), ("proportion", 10.8, None, None)],
+        ),
+        # the keyword right before its value needs no unit
+        ("RESULTS: Parents rated the app highly (mean 8 on a 10-point scale).", [("mean", 8.0, None, None)]),
+    ],
+)
+def test_ninth_batch_classes(
+    text: str, expected: list[tuple[str, float, float | None, float | None]]
+) -> None:
+    assert rows(text) == sorted(expected)

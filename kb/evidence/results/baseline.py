@@ -10,7 +10,7 @@ import re
 
 from kb.evidence.results import patterns as P
 from kb.evidence.results.numbers import lead
-from kb.evidence.results.spans import Sentence, scope
+from kb.evidence.results.spans import Sentence, Tok, scope
 
 BASELINE_RE = lead(
     "[aAbBpPàiI]",
@@ -44,6 +44,16 @@ DESCRIBE_AFTER_RE = re.compile(
 trans-sphincteric variety"."""
 FROM_BEFORE_RE = re.compile(r"(?i)\b(?:from|since|over|relative to|compared (?:with|to)|vs\.?)\s*$")
 """Before "baseline": a change from baseline is an outcome, not a baseline value."""
+OWN_SHARE_RE = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,3}\(\s*")
+
+
+def _own_share(text: str, t: Tok, n_ends: set[int]) -> bool:
+    """The share of the sample size right before it: "120 (45%)", "fifty-nine children (90.3%)"."""
+    if any(t.start - d in n_ends for d in (1, 2, 3)):
+        return True
+    return any(0 < t.start - e <= 40 and OWN_SHARE_RE.fullmatch(text, e, t.start) for e in n_ends)
+
+
 PARENS_RE = re.compile(r"\([^()]{0,300}\)")
 AFTER_DEMOGRAPHIC_RE = re.compile(
     r"^\s*%?\s*\)?\s*(?:were\s+|was\s+|are\s+|of\s+(?:the\s+)?(?:patients|participants|subjects)\s+were\s+)?"
@@ -122,8 +132,8 @@ def baseline(sent: Sentence) -> None:
     n_toks = [t for t in sent.toks if t.role == "n"]
     if not n_toks and not sent.extra:
         return
-    n_ends = {n.end for n in n_toks}
-    own = {t.start for t in sent.toks if t.pct and any(t.start - d in n_ends for d in (1, 2, 3))}
+    n_ends = {n.end for n in n_toks} | {r.end for r in sent.extra}
+    own = {t.start for t in sent.toks if t.pct and _own_share(text, t, n_ends)}
     compare = P.COMPARE_RE.search(text, sent.s.start, sent.s.end)
     for t in sent.free():
         if not t.pct or t.count is not None or t.start in own:

@@ -24,7 +24,7 @@ from kb.evidence.results.model import (
     MEASURE_PROPORTION,
     Result,
 )
-from kb.evidence.results.numbers import parse_number
+from kb.evidence.results.numbers import MINUS_SIGNS, parse_number
 from kb.evidence.results.sections import CONCLUSIONS, DISCUSSION, METHODS, split_sections, split_sentences
 from kb.evidence.results.sizes import sample_sizes
 from kb.evidence.results.spans import (
@@ -93,9 +93,9 @@ def _effects(sent: Sentence) -> None:
 
 
 def _means_before(sent: Sentence, pos: int) -> bool:
-    """Percentages with their SD before ``pos`` ("HbA1c fell to 7.3 ± 0.7% with A and 7.7 ± 0.8% with B"): a
-    difference of them is a mean difference, not a risk difference."""
-    return any(t.spread == "sd" for t in sent.toks if t.end <= pos)
+    """Values with their SD or signed percentages before ``pos`` ("HbA1c fell to 7.3 ± 0.7% with A and 7.7 ±
+    0.8% with B", "(−1.2% vs −0.8%)"): a difference of them is a mean difference, not a risk difference."""
+    return any(t.spread == "sd" or (t.pct and t.raw[0] in MINUS_SIGNS) for t in sent.toks if t.end <= pos)
 
 
 def _bracket_cis(sent: Sentence) -> None:
@@ -130,8 +130,11 @@ def _values(sent: Sentence) -> None:
             t.measure = "md"  # "7.1 mm Hg lower with the salt substitute (95% CI 4.5 to 9.7)"
             _clause_ci(sent, t)
         elif not t.pct and P.CHANGE_BY_RE.search(text[max(sent.s.start, t.start - 60) : t.start]):
-            if P.MORE_WITH_RE.match(text, t.end, sent.s.end):
-                t.measure = "md"  # "improved by 0.21 SD (95% CI 0.05 to 0.37) more with the supplement"
+            if P.MORE_WITH_RE.match(text, t.end, sent.s.end) or (
+                t.ci is not None and _by_versus_control(sent, t)
+            ):
+                t.measure = "md"  # "improved by 0.21 SD (95% CI 0.05 to 0.37) more with the supplement",
+                # "Compared with control, the intervention reduced systolic BP by 5.2 mm Hg (95% CI ...)"
             else:
                 t.measure = MEASURE_MEAN
                 _arm_pair(sent, t, MEASURE_MEAN)  # "decreased by 14.2 points with iCBT and 6.1 points with"
@@ -149,13 +152,23 @@ def _values(sent: Sentence) -> None:
             t.measure = MEASURE_MEAN
         elif kind in (MEASURE_MEDIAN, MEASURE_MEAN) and not t.pct and _bracket_spread(sent, t):
             t.measure = kind
-        elif kind in (MEASURE_MEDIAN, MEASURE_MEAN) and (t.ci or t.spread or t.pct or _has_unit(text, t)):
+        elif kind in (MEASURE_MEDIAN, MEASURE_MEAN) and (
+            t.ci
+            or t.spread
+            or t.pct
+            or _has_unit(text, t)
+            or P.KEYWORD_GAP_RE.fullmatch(text, found[1], t.start)
+        ):  # "(median 4 on a 5-point scale)": the keyword right before its value needs no unit
             t.measure = MEASURE_MEDIAN if kind == MEASURE_MEDIAN else MEASURE_MEAN
             relative = found and RELATIVE_RE.search(text[found[1] : t.start])
             if t.pct and relative and t.spread is None and t.raw[0].isdigit():
                 t.measure = MEASURE_PROPORTION  # "a mean reduction of 25%"; "−0.9% (SD 0.7)" stays a mean
         elif t.ci is not None:
             t.measure = MEASURE_PROPORTION if t.pct else (kind or MEASURE_MEAN)
+            if not t.pct and _by_versus_control(sent, t):
+                t.measure = (
+                    "md"  # "Compared with control, ... and systolic BP by 5.2 mm Hg (95% CI 1.8, 8.6)"
+                )
         elif t.spread == "sd":
             t.measure = MEASURE_PROPORTION if t.pct else MEASURE_MEAN
         elif t.spread == "range":
@@ -176,11 +189,24 @@ def _values(sent: Sentence) -> None:
         if t.measure is not None:
             t.role = "value"
     for t in sent.toks:
+        if t.role == "value" and t.measure == MEASURE_PROPORTION and t.pct and t.raw[0] in MINUS_SIGNS:
+            t.measure = (
+                MEASURE_MEAN  # "HbA1c fell (−1.2% vs −0.8%)": no proportion is negative, it is a change
+            )
+    for t in sent.toks:
         if t.role == "value" and not t.pct and t.measure in _PAIRED_MEASURES:
             _next_arm(sent, t)
     for t in reversed(sent.toks):
         if t.role == "value" and not t.pct and t.measure in (MEASURE_MEAN, MEASURE_MEDIAN):
             _list_before(sent, t)
+
+
+def _by_versus_control(sent: Sentence, t: Tok) -> bool:
+    """A change "by X" in a sentence that compares with the other arm ("Compared with control, the
+    intervention reduced systolic BP by 5.2 mm Hg"): a difference between the arms."""
+    return bool(re.search(r"\bby\s*$", sent.text[max(sent.s.start, t.start - 6) : t.start])) and bool(
+        P.VERSUS_CONTROL_RE.search(sent.text, sent.s.start, t.start)
+    )
 
 
 def _from_to(sent: Sentence, t: Tok, kind: str | None) -> bool:

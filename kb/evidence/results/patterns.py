@@ -163,6 +163,7 @@ EFFECTS: tuple[tuple[str, str, bool], ...] = (
         False,
     ),
     ("md", r"MD|WMD|SMD|AMD", True),
+    ("md", r"Cohen['\u2019]?s d|Hedges['\u2019]? g", True),
     # a regression coefficient of the arm: "B 0.21 litres, 95% CI 0.09;0.33" (a bare "B" only with its CI,
     # so "arm B 45%" and "hepatitis B" stay what they are)
     ("md", rf"B(?=\s*[=:]?\s*{NUM}[^;()\d]{{0,20}}?\b(?:90|95|99)\s*%\s*C)", True),
@@ -181,6 +182,8 @@ EFFECT_RE = lead(
     + ")",
 )
 """Any effect-estimate word or abbreviation; the group name ``e<i>`` gives the index into ``EFFECTS``."""
+KEYWORD_GAP_RE = re.compile(r"\s*[:=]?\s*")
+"""Between "median" or "mean" and its value when nothing else stands there ("median 4", "mean: 3")."""
 MEDIAN_RE = lead("[mM]", r"(?i)\bm[eé]dian[e]?s?\b")
 MEAN_RE = lead("[mMaAoO]", r"(?i)\b(?:mean|means|average|averaged|moyenne|moyen)\b|\bon average\b")
 
@@ -289,7 +292,9 @@ ARM_N_RE = lead(
     r"(?<![\d.,%])(?P<num>\d+)\s+(?:were|was)\s+(?:in|allocated|assigned|randomi[sz]ed|included)\b"
     r"|(?<![\d.,%])(?P<num2>\d+)\s+(?:in|to)\s+(?:each|the\s+[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s+(?:group|arm)s?\b"
     r"|(?<![\d.,%])(?P<num3>\d+)\s+(?:per|par|in each|dans chaque)\s+(?:group|arm|groupe|bras)\b"
-    r"|(?<![\d.,%])(?P<num4>\d{1,3}(?:,\d{3})+|\d+)\s+(?:completed|were analy[sz]ed|were followed up)\b",
+    r"|(?<![\d.,%])(?P<num4>\d{1,3}(?:,\d{3})+|\d+)\s+(?:completed|were analy[sz]ed|were followed up"
+    r"|(?:were\s+)?(?:enrol+ed|randomi[sz]ed|randomly assigned|recruited|evaluable)"
+    r"(?!\s+(?:controlled\s+|clinical\s+)?(?:trials?|studies|stud(?:y|ies)|groups?|arms?)\b))\b",
 )
 """An arm's size: "26 were in Ksharasutra", "90 in each group", "45 to the placebo arm", "80 per arm",
 "were randomised: 306 to 7 days" (:data:`ARM_COLON_RE`)."""
@@ -313,6 +318,7 @@ SAMPLE_FIRST_RE = re.compile(
     r"(?:patients|participants|subjects|children|women|men|adults|infants|individuals)?\s*"
     r"(?:who\s+were\s+|that\s+were\s+)?(?:enrol+ed|randomi[sz]ed|randomly assigned|included|recruited"
     r"|allocated|assigned)\b[^,;]{0,40},"
+    rf"|\W*(?:of|among)\s+(?:the|these|all)\s+\d[\d,]*\s+(?:[\w-]+\s+){{0,2}}?{POPULATION}\s*,"
     r"|\W*(?:a total of\s+)?(?:\d[\d,]*\s+)?(?:[\w-]+\s+){0,3}?(?:were|was)\s+"
     r"(?:randomi[sz]ed|randomly assigned|enrol+ed|included|allocated)"
     r"(?:\s+(?:in\s+a\s+)?\d{1,2}:\d{1,2})?\s*[;:]"
@@ -389,7 +395,7 @@ points after "by" ("declined by 72 hours", "improved by 12 weeks")."""
 CHANGE_BY_RE = re.compile(rf"(?i)\b{CHANGE_VERBS}\b[^.;()\d]{{0,40}}?\bby\s*$")
 """A change "by" a value: "increased daily intake by 1.32 fruits/vegetables" (a mean change)."""
 FROM_TO_BEFORE_RE = re.compile(
-    rf"(?i)(?:\b(?:{CHANGE_VERBS}|went|moved)\b(?:[^.;()]|\.(?=\d)){{0,80}}?\bfrom"
+    rf"(?i)(?:\b(?:{CHANGE_VERBS}|went|moved)\b(?:[^.;()]|\.(?=\d)){{0,80}}?(?:\(\s*)?\bfrom"
     r"|\b(?:diminu|augment|baiss|pass|chut|r[ée]dui|am[ée]lior|descendu|mont)\w*\b(?:[^.;()]|[.,](?=\d)){0,80}?"
     r"\bde)\s*$"
 )
@@ -397,6 +403,8 @@ FROM_TO_BEFORE_RE = re.compile(
 de 1 250 à 420"."""
 FROM_TO_AFTER_RE = re.compile(rf"\s*(?:[a-zA-Zµμ/]{{1,8}}\s+)?(?:to|à)\s+(?P<num>{NUM})")
 """The value a change "from X" reaches: " to 10.6"."""
+VERSUS_CONTROL_RE = re.compile(r"(?i)\b(?:compared (?:with|to)|relative to|versus|vs\.?)\s")
+"""A comparison with the other arm before a change "by X (CI)": the change is a difference between arms."""
 MORE_WITH_RE = re.compile(
     r"\s*(?:[a-zA-Zµμ/]{1,8}\s*)?(?:\([^()]{0,60}\)\s*)?(?:more|less|further|greater)\s+(?:with|in|than|among|on)\s"
 )
@@ -435,9 +443,21 @@ ENROL_AFTER_RE = re.compile(
 PCT_BRACKET_RE = re.compile(rf"\s*\(\s*{NUM}\s*%\s*\)")
 """A percentage in brackets right after a counted group: "Nine adolescents (15%)"."""
 THAN_ARM_RE = re.compile(
-    r"\s*%?\s*(?:of|in|for|with|among)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:group|arm|groupe|bras)\b"
+    r"\s*%?\s*(?:\([^()]{0,30}\)\s*)?(?:of|in|for|with|among)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:group|arm|groupe|bras)\b"
 )
-"""After "higher than X": the other arm's value ("76.67% of the control group"), not a threshold."""
+"""After "higher than X": the other arm's value ("76.67% of the control group", "19.05% (8/42) in the control
+group"), not a threshold."""
+ANALYSED_AFTER_RE = re.compile(
+    rf"\s*(?:{POPULATION}\s+)?(?:had|provided|contributed)\s+(?:(?:complete|available|primary|outcome|follow-up"
+    r"|final|valid|evaluable)\s+)*(?:[\w-]+\s+){0,3}?(?:data|results?|measurements?|assessments?|follow-up)\b"
+)
+"""After a count (and its percentage): the people whose outcome was measured ("391 (93.5%) had a viral load
+result at 48 weeks"), the analysed sample."""
+ANALYSED_BEFORE_RE = re.compile(
+    r"(?i)\b(?:data|results?|measurements?|outcomes?|follow-up)\s+(?:were\s+|was\s+)?(?:available|obtained"
+    r"|complete|collected)\s+(?:for|from|in|on)\s+(?:all\s+|the\s+)?$"
+)
+"""Before a count: "Complete data were available for one hundred and fifty-nine children (90.3%)"."""
 LIST_GAP_RE = re.compile(rf"\s*(?:{POPULATION})?\s*(?:,\s*|\band\s+|\bor\s+|\bvs\.?\s+|\bversus\s+)+$")
 """Between two counts of one list: "patients and ", ", "."""
 CLAUSE_VERB_RE = re.compile(

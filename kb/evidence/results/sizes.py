@@ -103,7 +103,8 @@ def sample_sizes(sent: Sentence) -> None:
         ):
             continue  # "responses in about one in five patients": a frequency, not a sample
         pct = P.PCT_BRACKET_RE.match(text, after.end(), sent.s.end)
-        if pct is not None and not P.ENROL_AFTER_RE.match(text, pct.end(), sent.s.end):
+        analysed = P.ANALYSED_BEFORE_RE.search(text, max(sent.s.start, m.start() - 60), m.start())
+        if pct is not None and not analysed and not P.ENROL_AFTER_RE.match(text, pct.end(), sent.s.end):
             continue  # "Nine adolescents (15%) did not complete": a count of events with its percentage
         if P.UNIT_WORD_RE.match(text, m.end(), m.end() + 12) or re.match(
             r"\s+(?:times|groups?)\b", text[m.end() :]

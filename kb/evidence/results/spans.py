@@ -316,7 +316,11 @@ def design_spans(sent: Sentence) -> None:
         (count, *rest) = sent.within(m.start(), m.end())
         if count.role or not rest:
             continue
-        if P.ENROL_AFTER_RE.match(text, m.end(), sent.s.end):  # "1,150 (94.9%) completed the trial"
+        if (
+            P.ENROL_AFTER_RE.match(text, m.end(), sent.s.end)  # "1,150 (94.9%) completed the trial"
+            or P.ANALYSED_AFTER_RE.match(text, m.end(), sent.s.end)  # "391 (93.5%) had a viral load result"
+            or P.ANALYSED_BEFORE_RE.search(text, max(sent.s.start, m.start() - 60), m.start())
+        ):
             count.role = "n"
             continue
         of = OF_BEFORE_RE.search(text, max(sent.s.start, m.start() - 12), m.start())
