@@ -213,17 +213,20 @@ class Problem:
 
 @dataclass(frozen=True)
 class Name:
-    """One author: a person (``family`` and ``given``) or an organisation (``literal``)."""
+    """One author: a person (``family``, ``given`` and a generational ``suffix``: "Jr", "III") or an
+    organisation (``literal``)."""
 
     family: str = ""
     given: str = ""
     literal: str = ""
+    suffix: str = ""
 
     def display(self) -> str:
-        """The name as ``Family, Given`` (or the literal)."""
+        """The name as ``Family, Given`` (``Family, Given, Suffix``), or the literal."""
         if self.literal:
             return self.literal
-        return f"{self.family}, {self.given}" if self.given else self.family
+        shown = f"{self.family}, {self.given}" if self.given else self.family
+        return f"{shown}, {self.suffix}" if self.suffix else shown
 
 
 @dataclass

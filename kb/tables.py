@@ -85,7 +85,7 @@ SCHEMA: dict[str, TableSpec] = {
         not_null=("document_id", "raw", "kind", "status"),
     ),
     "work_authors": TableSpec(
-        columns=columns("work_id:s position:i family:s given:s literal:s"),
+        columns=columns("work_id:s position:i family:s given:s literal:s suffix:s"),
         pk=("work_id", "position"),
         foreign_keys=(("work_id", "works", "id"),),
         indexes=(("family",),),
@@ -247,7 +247,14 @@ def main_rows(ex: Extraction) -> Tables:
             }
         )
         tables["work_authors"] += [
-            {"work_id": w.id, "position": i + 1, "family": n.family, "given": n.given, "literal": n.literal}
+            {
+                "work_id": w.id,
+                "position": i + 1,
+                "family": n.family,
+                "given": n.given,
+                "literal": n.literal,
+                "suffix": n.suffix,
+            }
             for i, n in enumerate(w.reference.authors)
         ]
     for d in ex.documents:

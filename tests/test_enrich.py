@@ -256,7 +256,10 @@ def test_the_cli_constants_are_the_stage_ones() -> None:
     from kb.enrich import http, run
 
     assert cli.ENRICH_ONLY == run.ONLY
-    assert (cli.EXIT_NETWORK, cli.EXIT_REFUSED) == (http.EXIT_NETWORK, http.EXIT_REFUSED)
+    assert (http.NetworkError.exit_code, http.RequestRefused.exit_code) == (
+        cli.EXIT_NETWORK,
+        cli.EXIT_REFUSED,
+    )
     assert {
         cli.EXIT_OK,
         cli.EXIT_ERROR,

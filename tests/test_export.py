@@ -516,3 +516,19 @@ def test_drug_matches_only_the_columns_the_table_has(evidence_db: Path) -> None:
     assert [w.id for w in select_works(evidence_db, drug="RITUXIMAB")] == ["w_hostile00002", "w_hostile00001"]
     with pytest.raises(KbError, match="names no treatment"):
         select_works(evidence_db, drug="Rituxan")
+
+
+def test_a_generational_suffix_is_exported_where_each_format_puts_it() -> None:
+    """ "Solberg L Jr": CSL-JSON ``suffix``, RIS "Family, Given, Suffix", BibTeX "von Last, Jr, First"
+    (read back by the BibTeX reader as the same name)."""
+    from kb.export.bibtex import format_name
+    from kb.export.csljson import _name as csl_name
+    from kb.export.ris import _name as ris_name
+    from kb.ingest.bibtex import parse_names
+
+    name = Name(family="Solberg", given="L.", suffix="Jr")
+    assert csl_name(name) == {"family": "Solberg", "given": "L.", "suffix": "Jr"}
+    assert ris_name(name) == "Solberg, L., Jr"
+    assert format_name(name) == "Solberg, Jr, L."
+    assert parse_names(format_name(name)) == ([name], False)
+    assert ris_name(Name(family="Solberg", given="L.")) == "Solberg, L."

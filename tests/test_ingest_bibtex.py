@@ -128,7 +128,7 @@ def test_decode_latex(latex: str, text: str) -> None:
 
 def test_parse_names() -> None:
     names, et_al = parse_names("van der Berg, Jan and Doe, Jr., John and Smith, J. A.")
-    assert names == [Name("van der Berg", "Jan"), Name("Doe", "John, Jr."), Name("Smith", "J. A.")]
+    assert names == [Name("van der Berg", "Jan"), Name("Doe", "John", suffix="Jr."), Name("Smith", "J. A.")]
     assert not et_al
 
 

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from kb.model import Name, ProblemCode
 from kb.parse import parse_reference
 from kb.parse import parse_reference as parse_entry
-from kb.parse.crf import CRFParser, default_parser, split_authors
+from kb.parse.crf import CRFParser, default_parser
 from kb.parse.csl import run_parse, to_csl
 from kb.parse.tokens import tokenize
 from kb.parse.train import (
@@ -97,33 +97,6 @@ def test_gold_floor() -> None:
     wrong = {e["id"]: _diff(e) for e in ENTRIES}
     wrong = {k: v for k, v in wrong.items() if v}
     assert 1 - len(wrong) / len(ENTRIES) >= FLOOR, json.dumps(wrong, indent=1, ensure_ascii=False)
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "G. Moulis, L. Sailler, and M. Lapeyre-mestre,",
-            [("Moulis", "G."), ("Sailler", "L."), ("Lapeyre-mestre", "M.")],
-        ),
-        ("Moulis G, Sailler L", [("Moulis", "G"), ("Sailler", "L")]),
-        ("Moulis, G., Sailler, L.", [("Moulis", "G."), ("Sailler", "L.")]),
-        ("Stanworth SJ, et al.", [("Stanworth", "SJ")]),
-        ("Basire, A. & Picard, C.", [("Basire", "A."), ("Picard", "C.")]),
-        ("von Baeyer H, et al.", [("von Baeyer", "H")]),
-        ("Yu Q-H, et al.", [("Yu", "Q-H")]),
-    ],
-)
-def test_split_authors(text: str, expected: list[tuple[str, str]]) -> None:
-    """The author forms of the seeds."""
-    names, _et_al, _broken = split_authors(text)
-    assert [(n.family, n.given) for n in names] == expected
-
-
-def test_organisation_is_literal() -> None:
-    """A group author stays whole."""
-    names, _, _ = split_authors("European Research Consortium on ITP")
-    assert names == [Name(literal="European Research Consortium on ITP")]
 
 
 @pytest.mark.parametrize(
@@ -320,3 +293,45 @@ def test_run_parse_with_workers_writes_the_same(fmt: str, jsonl: bool) -> None:
     else:
         assert serial.getvalue().count("@") == len(lines)
         assert f"{{ref{len(lines)}," in serial.getvalue()
+
+
+def test_a_month_closing_the_journal_is_the_date() -> None:
+    """ "J Thromb Haemost JTH. sept, vol.16": the month the CRF left in the journal goes to the date;
+    a month word inside a journal title, or one not after the journal's period, stays."""
+    from kb.parse.crf import _repair_months
+
+    def labels(tokens: list[tuple[str, str]]) -> list[str]:
+        return [lab for _t, lab, _s, _e in _repair_months([(t, lab, 0, 0) for t, lab in tokens])]
+
+    tail = [("vol.", "volume"), ("16,", "volume")]
+    assert labels([("Haemost", "journal"), ("JTH.", "journal"), ("sept,", "journal"), *tail]) == [
+        "journal", "journal", "date", "volume", "volume",
+    ]  # fmt: skip
+    assert labels([("Blood.", "journal"), ("June;", "journal"), ("113", "volume")])[1] == "date"
+    assert labels([("Journal", "journal"), ("of", "journal"), ("May", "journal"), *tail])[2] == "journal"
+    assert labels([("May", "journal"), ("Clinic", "journal"), ("Proc.", "journal"), *tail])[0] == "journal"
+
+
+@pytest.mark.parametrize(
+    ("tokens", "tagged_authors", "authors"),
+    [
+        # Vancouver: the last name after a comma, its initials closed by ".", ":" or ","
+        (["Adoue", "D,", "Lapeyre-mestre", "M.", "Title", "words"], 2, 4),
+        (["Rigolet", "MH,", "Chain", "F:", "Etude", "de"], 2, 4),
+        (["Schleuning", "W-D,", "Theuring", "F.", "Endothelin-1", "mice"], 2, 4),
+        # HAL, initials first: the family name after "M."
+        (["Adoue,", "M.", "Lapeyre-mestre,", "Pharmacoepidemiology", "of"], 2, 3),
+        # a title that opens with a word and a colon after a whole name stays the title
+        (["Chen", "Z-M,", "Boreham", "J.", "Tobacco:", "the"], 4, 4),
+        (["Smith", "J,", "Jones", "K.", "Platelets", "in", "ITP."], 4, 4),
+    ],
+)
+def test_an_author_list_does_not_end_on_a_comma_or_an_initial(
+    tokens: list[str], tagged_authors: int, authors: int
+) -> None:
+    """The CRF's first title tokens that finish an author list go back to the authors."""
+    from kb.parse.crf import _repair_last_author
+
+    tagged = [(t, "author" if k < tagged_authors else "title", 0, 0) for k, t in enumerate(tokens)]
+    labels = [lab for _t, lab, _s, _e in _repair_last_author(tagged)]
+    assert labels == ["author"] * authors + ["title"] * (len(tokens) - authors)

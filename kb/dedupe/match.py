@@ -24,13 +24,16 @@ matches. The rules, in order:
    (+1; one apart -1 except between conference records, against an ahead-of-print record without volume,
    issue or pages, and at one volume and first page), volume (+1/-1, no penalty when first author, title,
    year, first page and journal all agree: export noise), first page (+1/-1; without pages, different issues
-   -2; a supplement issue is unknown), compatible journals (+0.5; incompatible -1.5; a meeting named after
-   the journal is not part of it), different numbers in the titles (-1.5). A duplicate needs 2 (3.5 for
+   -2; a supplement issue is unknown), compatible journals (+0.5; incompatible -1.5, also between two
+   conference records unless one container names the meeting; a meeting named after the journal is not
+   part of it), different numbers in the titles (-1.5). A duplicate needs 2 (3.5 for
    titles under five words, which also need a common first page unless the same team of ``TEAM_SIZE`` or
    more authors signs both in one journal and one record has no pages), more when the titles are less
    similar; different first pages allow at most ``maybe`` unless the pages are a few apart in the same
-   volume of the same journal under the same title (a miskeyed page). Near misses, and identical titles with
-   shared authors, are ``maybe``.
+   volume of the same journal under the same title (a miskeyed page). Titles that differ by a later report's
+   words ("5-year follow-up", "post hoc analysis": :data:`~kb.dedupe.kinds.FOLLOW_UP_RE`), a reply against
+   the letter it answers, and a guideline against its record ahead of print allow at most ``maybe``. Near
+   misses, and identical titles with shared authors, are ``maybe``.
 """
 
 from __future__ import annotations
@@ -40,6 +43,14 @@ from enum import StrEnum
 
 from rapidfuzz.distance import Indel, Levenshtein
 
+from kb.dedupe.kinds import (
+    answer_and_letter,
+    cut_part,
+    kind_conflict,
+    later_report,
+    no_locator,
+    proceedings,
+)
 from kb.dedupe.prep import Prepped, journals_compatible
 
 
@@ -101,49 +112,6 @@ def _author_share(a: Prepped, b: Prepped) -> float:
 def _same_stem(a: str, b: str) -> bool:
     """Compound family names cut differently ("nakaserichardson" / "nakase")."""
     return len(a) > 3 and len(b) > 3 and (a.startswith(b) or b.startswith(a))
-
-
-def _kind(x: Prepped, other: Prepped, kind: str) -> bool:
-    """Whether ``x`` is of ``kind`` as far as a comparison with ``other`` can tell: from its title or
-    container, or from its type metadata when ``other`` has type metadata too (a PubMed "Comment" record is
-    not contradicted by a BibTeX copy that says nothing about its type)."""
-    return bool(getattr(x, kind)) or (kind in x.type_kinds and other.typed)
-
-
-FULL_PAPER_PAGES = 3
-"""A record spanning this many printed pages or more is a paper: a meeting abstract takes one page (or two)
-or an abstract number, so a conference record against it is a conference abstract and the full paper."""
-
-
-def _maybe_the_abstract(x: Prepped, abstract: Prepped) -> bool:
-    """Whether ``x`` (not flagged as a conference record) may be another database's export of the
-    conference record ``abstract``: it spans no full paper's pages, and it is in the same volume, in a
-    supplement, or on the same single page (databases that do not name the meeting still keep the volume,
-    the supplement or the abstract's page; a volume one of them garbles leaves the page)."""
-    return x.pages_span < FULL_PAPER_PAGES and (
-        bool(x.volume and x.volume == abstract.volume)
-        or x.supplement
-        or bool(x.first_page and x.first_page == abstract.first_page)
-    )
-
-
-def kind_conflict(a: Prepped, b: Prepped) -> str:
-    """Why two records are of kinds that must not be merged ("" when there is no such conflict)."""
-    if _kind(a, b, "erratum") != _kind(b, a, "erratum"):
-        return "erratum or correction vs article"
-    if _kind(a, b, "comment") != _kind(b, a, "comment"):
-        return "comment, reply or letter vs article"
-    if _kind(a, b, "conference") != _kind(b, a, "conference"):
-        article, abstract = (b, a) if _kind(a, b, "conference") else (a, b)
-        if not _maybe_the_abstract(article, abstract):
-            return "conference record vs journal article"
-    if a.meeting and b.meeting and a.meeting != b.meeting:
-        return "abstracts of two meetings"  # one trial presented twice: two records
-    if a.part != b.part and a.part and b.part:
-        return f"part {a.part} vs part {b.part}"
-    if (a.guideline or b.guideline) and a.year and b.year and a.year != b.year:
-        return f"guideline versions {a.year} and {b.year}"
-    return ""
 
 
 def same_locator(a: Prepped, b: Prepped) -> bool:
@@ -243,11 +211,6 @@ def _all_else_agrees(a: Prepped, b: Prepped, title: float, authors: float | None
     )
 
 
-def _no_locator(x: Prepped) -> bool:
-    """No volume, issue or pages: an ahead-of-print (early access) record."""
-    return not (x.volume or x.issue or x.first_page)
-
-
 def _locator_noise(a: Prepped, b: Prepped, title: float) -> bool:
     """Same first author, title, year, first page and journal: a volume that differs is export noise (an
     issue or a year typed in the volume field), not another article."""
@@ -310,7 +273,7 @@ def rule_decision(a: Prepped, b: Prepped) -> PairDecision | Weighing:
     locator = same_locator(a, b)
     conflict = kind_conflict(a, b)
     if conflict and not locator:
-        if a.part != b.part and not (a.part and b.part) and title >= 0.9:
+        if a.part != b.part and (not (a.part and b.part) or cut_part(a.part, b.part)) and title >= 0.9:
             return _decision(a, b, Decision.MAYBE, f"one title is numbered (part {a.part or b.part})", scores)
         return _decision(a, b, Decision.DISTINCT, conflict, scores)
 
@@ -398,7 +361,7 @@ def _weigh(a: Prepped, b: Prepped, w: Weighing) -> PairDecision:
         # one apart: a conference paper's meeting year and proceedings year often differ; an
         # ahead-of-print record carries its online year, the final record its issue's year; one volume
         # and first page name one printed item, whatever year one export gives it
-        elif not (both_conference or _no_locator(a) or _no_locator(b) or same_locator(a, b)):
+        elif not (both_conference or no_locator(a) or no_locator(b) or same_locator(a, b)):
             evidence -= 1
             notes.append("years one apart")
     if a.volume and b.volume:
@@ -441,7 +404,7 @@ def _weigh(a: Prepped, b: Prepped, w: Weighing) -> PairDecision:
         pages_differ = False  # the same article with a miskeyed page: everything else agrees
     if journals:
         evidence += 0.5
-    elif a.journal and b.journal and not (a.conference and b.conference):
+    elif a.journal and b.journal and not (both_conference and (proceedings(a) or proceedings(b))):
         evidence -= JOURNAL_MISMATCH
         notes.append("journals differ")
     scores["evidence"] = evidence
@@ -462,7 +425,16 @@ def _weigh(a: Prepped, b: Prepped, w: Weighing) -> PairDecision:
     elif title < 0.95:
         need += 0.5
     reason = "similar title" if title < 0.999 else "same title"
-    if evidence >= need and not (pages_differ or generic):
+    later = title < 0.999 and later_report(a, b)
+    if later:
+        notes.append("one title names a later report (follow-up, extension, post hoc analysis)")
+    if a.comment and b.comment and answer_and_letter(a, b):
+        later = True
+        notes.append("a reply against the letter it answers")
+    if (a.guideline or b.guideline) and no_locator(a) != no_locator(b):
+        later = True  # a guideline's next version ahead of print carries the year of the last one
+        notes.append("a guideline ahead of print (perhaps its next version)")
+    if evidence >= need and not (pages_differ or generic or later):
         detail = f"; {', '.join(notes)}" if notes else ""
         return _decision(a, b, Decision.DUPLICATE, f"{reason} and agreeing fields{detail}", scores)
     same_people = title >= 0.98 and (authors or 0) >= 0.5  # one title, shared authors: worth a look

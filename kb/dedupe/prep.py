@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kb.dedupe.authors import split_glued_authors
 from kb.dedupe.records import EXTRA_BOOKTITLE, EXTRA_ENTRY_TYPE, EXTRA_NOTE, Record
 from kb.model import Name
 from kb.patterns import DOI
@@ -50,10 +51,11 @@ def fold(text: str) -> str:
 
 # --- titles --------------------------------------------------------------------------------------------
 
-_LANGUAGE_TAG_RE = re.compile(
+_LANGUAGE_TAG_RE = re.compile(  # the tag alone: "[Japanese cedar pollinosis ...]" is a translated title
     r"\s*[\[(](?:article in |text in )?(?:chinese|english|french|german|spanish|italian|japanese|russian|"
     r"portuguese|polish|dutch|danish|swedish|norwegian|korean|turkish|czech|hungarian|hebrew|"
-    r"author'?s'? transl(?:ation)?|[a-z]+ abstract|abstract)[^\])]*[\])]\s*\.?\s*$",
+    r"author'?s'? transl(?:ation)?|[a-z]+ abstract|abstract)"
+    r"(?:\s+(?:text|abstract|summary|version|edition)|\s*[;,][^\])]*)?[\])]\s*\.?\s*$",
     re.IGNORECASE,
 )
 _RETRACTED_PREFIX_RE = re.compile(r"^\s*(?:retracted(?: article)?|withdrawn)\s*[:.\-]\s*", re.IGNORECASE)
@@ -107,7 +109,7 @@ _TYPE_ERRATUM_RE = re.compile(r"\b(?:erratum|correction|corrigendum|retraction)\
 _TYPE_COMMENT_RE = re.compile(r"\b(?:comment|letter|reply|editorial|correspondence)\b", re.IGNORECASE)
 _TYPE_CONFERENCE_RE = re.compile(r"\b(?:congress|meeting abstract|conference abstract)", re.IGNORECASE)
 _CONFERENCE_TYPES = {"inproceedings", "conference", "conf", "cpaper", "abst", "paper-conference"}
-_MEETING_RE = re.compile(
+MEETING_RE = re.compile(
     r"\b(?:abstracts?|meeting|congress|conference|symposium|workshop|suppl|supplement|proceedings|"
     r"abstr|meet|congr|conf|symp|worksh|proc|"
     r"hicss|amcis|icis|ecis|pacis)\b",
@@ -195,7 +197,7 @@ def volume_key(volume: str) -> str:
     if match:
         return match.group(1).lstrip("0")
     match = _TRAILING_NUMBER_RE.search(volume)
-    if match and _MEETING_RE.search(volume):
+    if match and MEETING_RE.search(volume):
         return match.group(1).lstrip("0")
     key = fold(volume).replace(" ", "")
     return key if any(c.isdigit() for c in key) else ""
@@ -214,12 +216,10 @@ def issue_key(issue: str) -> str:
 
 
 def part_of(title: str) -> str:
-    """The part number of a title ("Part II" -> ``"2"``), or ``""``."""
-    match = _PART_RE.search(title)
-    if not match:
-        return ""
-    value = (match.group("part") or match.group("paren") or "").lower()
-    return _PART_WORDS.get(value, value)
+    """The part numbers of a title, in order ("Part II" -> ``"2"``; "Part I: ... Part 2" -> ``"1 2"``: a
+    series title numbers its parts too), or ``""``."""
+    values = ((m.group("part") or m.group("paren") or "").lower() for m in _PART_RE.finditer(title))
+    return " ".join(_PART_WORDS.get(v, v) for v in values)
 
 
 # --- journals ------------------------------------------------------------------------------------------
@@ -395,53 +395,41 @@ def _is_translated(title: str) -> bool:
     )
 
 
-_GLUED_RE = re.compile(r"(?<=\.)(?=[A-Z][a-z])")
-"""Embase writes an author list without separators ("Beresneva O.Kulikov A.Parastaeva M."): a new name
-starts where a capitalised word follows an initial's full stop."""
-_INITIALS_RE = re.compile(r"^(?:[A-Z]\.?-?){1,4}$")
+def _people(names: Sequence[Name]) -> list[Name]:
+    """The persons of an author list (glued strings split, "et al." and organisations left out)."""
+    return [
+        n
+        for n in split_glued_authors(names)
+        if not _ORGANISATION_RE.search(n.literal or f"{n.family} {n.given}")
+    ]
 
 
-def _family_then_initials(text: str) -> bool:
-    """One name written "Family I." in a single field (Embase's author string of one author): a family
-    name, then initials (word by word: linear in the length of any hostile field)."""
-    words = text.split()
-    return len(words) >= 2 and bool(_INITIALS_RE.match(words[-1])) and not _INITIALS_RE.match(words[0])
+def _year(text: str) -> int:
+    """The year of a date field: its first run of digits when that run has four (``0`` otherwise)."""
+    digits = _DIGITS_RE.search(text or "")
+    return int(digits.group(0)) if digits and len(digits.group(0)) == 4 else 0
 
 
-def split_glued_authors(names: Sequence[Name]) -> list[Name]:
-    """``names`` with each glued Embase author string split into its names ("Family I." each), and a
-    single "Family I." in one field split into family name and initials; other names are kept as they are."""
-    out: list[Name] = []
-    for name in names:
-        text = name.literal or f"{name.given} {name.family}".strip()
-        pieces = _GLUED_RE.split(text)
-        if len(pieces) < 2 and not (not name.given and _family_then_initials(text)):
-            out.append(name)
-            continue
-        for piece in pieces:
-            words = piece.split()
-            family = " ".join(w for w in words if not _INITIALS_RE.match(w))
-            given = " ".join(w for w in words if _INITIALS_RE.match(w))
-            out.append(Name(family=family, given=given) if family else name)
-    return out
+def link_key(record: Record) -> tuple[str, int, bool]:
+    """The first author key, the year and the short-citation flag of ``record``, as :func:`prep` gives
+    them (``first_author``, ``year``, ``short``) at a fraction of its cost: short-citation linking
+    (:mod:`kb.dedupe.shorts`) needs only these."""
+    ref = record.reference
+    first = next((k for k in (family_key(n.family) for n in _people(ref.authors)) if k), "")
+    return first, _year(ref.year), not fold(clean_title(ref.title or ""))
 
 
 def prep(record: Record, index: int = 0) -> Prepped:
     """The :class:`Prepped` view of ``record`` (``index`` is its position in the input)."""
     ref, extra = record.reference, record.extra
     raw_title = clean_title(ref.title or "")
-    title = fold(raw_title)
-    people = [
-        n
-        for n in split_glued_authors(ref.authors)
-        if not _ORGANISATION_RE.search(n.literal or f"{n.family} {n.given}")
-    ]
+    title = fold(raw_title)  # (link_key gives the same first author, year and short flag, cheaply)
+    people = _people(ref.authors)
     authors = tuple(k for k in (family_key(n.family) for n in people) if k)
     initials = tuple((fold(n.given)[:1] if n.given else "") for n in people if n.family)
     given_keys = (family_key(n.given.split()[0]) for n in people if n.given and len(n.given.split()[0]) > 2)
     author_tokens = frozenset(authors).union(k for k in given_keys if len(k) > 1)
-    year_digits = _DIGITS_RE.search(ref.year or "")
-    year = int(year_digits.group(0)) if year_digits and len(year_digits.group(0)) == 4 else 0
+    year = _year(ref.year)
     journal = journal_key(_MEETING_JOURNAL_RE.sub("", ref.journal)) if ref.journal else ""
     first, last = pages_key(ref.pages)
     doi = canonical_doi(ref.doi) or canonical_doi(extra.get(EXTRA_NOTE, "")) or canonical_doi(ref.url)
@@ -460,7 +448,7 @@ def prep(record: Record, index: int = 0) -> Prepped:
     conference = (
         entry_type in _CONFERENCE_TYPES
         or ref.type == "paper-conference"
-        or (bool(_MEETING_RE.search(container)) and not _JOURNAL_PROCEEDINGS_RE.search(ref.journal.strip()))
+        or (bool(MEETING_RE.search(container)) and not _JOURNAL_PROCEEDINGS_RE.search(ref.journal.strip()))
         or (bool(_SUPPLEMENT_RE.search(f"{ref.volume} {ref.issue}")) and not last)
     )
     erratum = bool(_ERRATUM_RE.search(raw_title) or _WOS_NOTICE_RE.search(raw_title))

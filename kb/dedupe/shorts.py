@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 
-from kb.dedupe.prep import Prepped, fold, journals_compatible, prep
+from kb.dedupe.prep import fold, journals_compatible, link_key
 from kb.dedupe.records import Record
 from kb.normalise.journals import journal_key
 
@@ -64,20 +64,19 @@ def link_short_citations(shorts: Sequence[Record], works: Sequence[Record]) -> l
     as that author has two works that year). A short citation without first author or year is unresolved.
     Returns one :class:`ShortLink` per short citation, in input order.
     """
-    index: dict[tuple[str, int], list[tuple[Prepped, str]]] = defaultdict(list)
-    for i, work in enumerate(works):
-        p = prep(work, i)
-        if p.first_author and p.year and not p.short:
-            index[(p.first_author, p.year)].append((p, _journal(work)))
+    index: dict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
+    for work in works:
+        first_author, year, short = link_key(work)
+        if first_author and year and not short:
+            index[(first_author, year)].append((work.id, _journal(work)))
     links: list[ShortLink] = []
-    for i, record in enumerate(shorts):
-        short = prep(record, i)
-        if not short.first_author or not short.year:
+    for record in shorts:
+        first_author, year, _ = link_key(record)
+        if not first_author or not year:
             links.append(ShortLink(record.id, LinkStatus.UNRESOLVED, reason="no first author or no year"))
             continue
         journal = _journal(record)
-        candidates = [w for w, j in index.get((short.first_author, short.year), []) if _agrees(journal, j)]
-        ids = tuple(sorted({w.id for w in candidates}))
+        ids = tuple(sorted({w for w, j in index.get((first_author, year), []) if _agrees(journal, j)}))
         if len(ids) == 1:
             links.append(
                 ShortLink(record.id, LinkStatus.LINKED, ids[0], ids, "first author, year and journal agree")

@@ -16,6 +16,7 @@ import urllib.request
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from kb.cli.codes import EXIT_NETWORK, EXIT_REFUSED
 from kb.model import KbError
 
 USER_AGENT = "itp-kb/0.1 (evidence knowledge base; https://pypi.org/project/itp-kb/)"
@@ -23,8 +24,6 @@ MAX_RESPONSE_BYTES = 20_000_000
 """A metadata response is a few kilobytes; anything this large is not one."""
 MAX_RETRY_AFTER = 30.0
 """Never wait longer than this for one retry, whatever ``Retry-After`` says."""
-EXIT_NETWORK = 3
-EXIT_REFUSED = 4
 
 
 class ServiceError(KbError):

@@ -121,9 +121,12 @@ def _name_part(text: str) -> str:
 
 
 def format_name(name: Name) -> str:
-    """One author for BibTeX: ``Family, Given``; an organisation wholly braced."""
+    """One author for BibTeX: ``Family, Given`` (``Family, Jr, Given`` with a suffix); an organisation
+    wholly braced."""
     if name.literal or not name.family:
         return _braced(latex_escape(name.literal or name.given))
+    if clean_text(name.suffix):
+        return f"{_name_part(name.family)}, {_name_part(name.suffix)}, {_name_part(name.given)}"
     if not clean_text(name.given):
         return _name_part(name.family)
     return f"{_name_part(name.family)}, {_name_part(name.given)}"

@@ -22,6 +22,8 @@ def _name(name: Name) -> dict[str, str]:
     out = {"family": clean_text(name.family)}
     if clean_text(name.given):
         out["given"] = clean_text(name.given)
+    if clean_text(name.suffix):
+        out["suffix"] = clean_text(name.suffix)
     return out
 
 

@@ -101,7 +101,8 @@ def _marks(ids: Sequence[str]) -> str:
     return ", ".join("?" * len(ids))
 
 
-def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
+def table_columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    """The column names of ``table`` (none when it does not exist)."""
     return {r[1] for r in conn.execute("select * from pragma_table_info(?)", (table,))}
 
 
@@ -113,7 +114,7 @@ def verified_values(
     Only works with a flagged field appear. The value to export instead is the most frequent value of the
     field among the work's citations that carry no flag for it (ties: the first in text order), or "".
     """
-    if not ids or not has_table(conn, "problems") or "citation_id" not in _columns(conn, "problems"):
+    if not ids or not has_table(conn, "problems") or "citation_id" not in table_columns(conn, "problems"):
         return {}
     codes = list(SUSPECT_CODES)
     flagged: dict[tuple[str, str], set[str]] = defaultdict(set)  # (work, field) -> citation ids
@@ -147,7 +148,7 @@ def verified_values(
 
 def document_events(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, DocumentEvent]:
     """Work id -> the event of the document that presents it (only works a document presents)."""
-    if not ids or not has_table(conn, "documents") or "work_id" not in _columns(conn, "documents"):
+    if not ids or not has_table(conn, "documents") or "work_id" not in table_columns(conn, "documents"):
         return {}
     out: dict[str, DocumentEvent] = {}
     sql = (

@@ -15,7 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from kb import sqlguard
-from kb.export.facts import cited_as, document_events, journal_forms, verified_values
+from kb.cli.codes import EXIT_UNKNOWN_TREATMENT
+from kb.export.facts import cited_as, document_events, journal_forms, table_columns, verified_values
 from kb.model import KbError, Name
 from kb.readonly import has_table
 
@@ -42,7 +43,7 @@ EVIDENCE_TABLES: dict[str, tuple[str, ...]] = {
 class UnknownTreatment(KbError):
     """``--drug`` names no treatment of the vocabulary; the message lists close matches."""
 
-    exit_code = 6
+    exit_code = EXIT_UNKNOWN_TREATMENT
 
 
 _TEXT_COLUMNS = ("type", "title", "volume", "issue", "pages", "doi", "pmid", "url", "hal_id")
@@ -214,13 +215,16 @@ def load_works(
             _set_container(work, _text(row["journal"]), _text(row["journal_written"]))
             if include_short or not work.short:
                 found[row["id"]] = work
+        # a database built before names had a suffix has no such column
+        suffix = "suffix" if "suffix" in table_columns(conn, "work_authors") else "''"
         author_sql = (
-            "select work_id, family, given, literal from work_authors "
+            f"select work_id, family, given, literal, {suffix} from work_authors "
             f"where work_id in ({marks}) order by work_id, position"
         )
-        for wid, family, given, literal in conn.execute(author_sql, batch):
+        for wid, family, given, literal, name_suffix in conn.execute(author_sql, batch):
             if wid in found:
-                found[wid].authors.append(Name(_text(family), _text(given), _text(literal)))
+                name = Name(_text(family), _text(given), _text(literal), _text(name_suffix))
+                found[wid].authors.append(name)
         _add_facts(conn, [i for i in batch if i in found], found)
         if has_table(conn, "notices"):
             _load_related(conn, [i for i in batch if i in found], found)

@@ -38,8 +38,10 @@ class _RisWriter(RisWriter):
 def _name(name: Name) -> str:
     if name.literal or not name.family:
         return clean_text(name.literal or name.given)
-    given = clean_text(name.given)
-    return f"{clean_text(name.family)}, {given}" if given else clean_text(name.family)
+    family, given, suffix = clean_text(name.family), clean_text(name.given), clean_text(name.suffix)
+    if suffix:  # RIS "Lastname, Firstname, Suffix"
+        return f"{family}, {given}, {suffix}"
+    return f"{family}, {given}" if given else family
 
 
 def _date(work: ExportWork) -> str:

@@ -16,7 +16,6 @@ import unicodedata
 from pathlib import Path
 
 import bibtexparser
-from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
 from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, ParsingFailedBlock
 
 from kb.ingest.fields import clean_doi, strip_markup
@@ -31,6 +30,7 @@ from kb.model import (
     Record,
     Reference,
 )
+from kb.normalise.names import split_author_list
 
 # bibtexparser logs every failed block; they are returned as problems here, so keep them off stderr unless
 # the application configures logging itself.
@@ -148,43 +148,20 @@ def decode_latex(value: str, dashes: bool = True) -> str:
 # --- names ---------------------------------------------------------------------------------------------
 
 
-def _is_braced_whole(name: str) -> bool:
-    """``{World Health Organization}``: one brace group around the whole name (a corporate author)."""
-    if not (name.startswith("{") and name.endswith("}")):
-        return False
-    depth = 0
-    for i, char in enumerate(name):
-        depth += char == "{"
-        depth -= char == "}"
-        if depth == 0 and i < len(name) - 1:
-            return False
-    return True
-
-
 def parse_names(value: str) -> tuple[list[Name], bool]:
-    """Split a BibTeX name list on ``and``: the names, and whether ``and others`` ended the list."""
-    names: list[Name] = []
-    et_al = False
-    for raw in split_multiple_persons_names(value):
-        raw = raw.strip()
-        if not raw:
-            continue
-        if raw.lower() == "others":
-            et_al = True
-            continue
-        if _is_braced_whole(raw):
-            names.append(Name(literal=decode_latex(raw)))
-            continue
-        parts = parse_single_name_into_parts(raw, strict=False)
-        family = decode_latex(" ".join(parts.von + parts.last))
-        given = decode_latex(" ".join(parts.first))
-        if parts.jr:
-            given = (
-                f"{given}, {decode_latex(' '.join(parts.jr))}" if given else decode_latex(" ".join(parts.jr))
-            )
-        if family or given:
-            names.append(Name(family=family, given=given))
-    return names, et_al
+    """A BibTeX name list split on ``and`` by the one splitter (``kb.normalise.names``, bibtexparser's
+    grammar), each part's LaTeX decoded: the names, and whether ``and others`` ended the list."""
+    found = split_author_list(value, syntax="bibtex")
+    names = [
+        Name(
+            family=decode_latex(n.family),
+            given=decode_latex(n.given),
+            literal=decode_latex(n.literal),
+            suffix=decode_latex(n.suffix),
+        )
+        for n in found.names
+    ]
+    return names, found.et_al
 
 
 # --- entries -------------------------------------------------------------------------------------------

@@ -36,7 +36,7 @@ OVID = TaggedFormat("Ovid", "ovid", OVID_SYNTAX, OVID_TAGS)
 SNIFF = re.compile(r"^VN {1,2}- Ovid Technologies", re.MULTILINE)
 RECORD_NUMBER = OVID_SYNTAX.separator
 _SOURCE = re.compile(
-    r"^(?P<journal>.+?)\.\s+(?P<volume>\d+[A-Za-z]?)\s*(?:\((?P<issue>[^)]*)\))?\s*"
+    r"^(?P<journal>.+?)\.\s+(?P<volume>\d+[A-Za-z]?)\s*(?:\((?!pp\b)(?P<issue>[^)]*)\))?\s*"
     r"(?::\s*(?P<pages>[^,]+?)|\((?P<nopages>[^)]*)\))?\s*,\s*(?P<year>\d{4})"
 )
 

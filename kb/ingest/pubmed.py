@@ -62,17 +62,11 @@ MEDLINE_SYNTAX = TaggedSyntax(tag=TAG_LINE, continuation=CONTINUATION, start_tag
 
 
 def _name(full: str, short: str) -> Name:
+    """An author from MEDLINE's ``FAU`` ("Smith, John A") or ``AU`` ("Smith JA"; "Guo, Wenbo" from
+    ERIC/EBSCO), read by the one name splitter."""
     if full and "," in full:
-        family, given = (p.strip() for p in full.split(",", 1))
-        return Name(family=family, given=given)
-    if short and "," in short:  # ERIC/EBSCO: "AU  - Guo, Wenbo"
-        return person(short)
-    if short:
-        parts = short.rsplit(" ", 1)
-        if len(parts) == 2 and parts[1].isupper():
-            return Name(family=parts[0], given=parts[1])
-        return Name(literal=short)
-    return Name(literal=full)
+        return person(full)
+    return person(short or full)
 
 
 def _identifier(values: list[str], kind: str) -> str:

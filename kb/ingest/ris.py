@@ -33,6 +33,7 @@ from kb.model import (
     Record,
     Reference,
 )
+from kb.normalise.names import split_name
 
 RIS_TYPES: dict[str, str] = {
     "ABST": "article-journal", "ADVS": "motion_picture", "AGGR": "dataset", "ANCIENT": "classic",
@@ -58,7 +59,6 @@ _FILE_LINE = re.compile(r"^(?:Record #\d+ of \d+|Provider: .*|Content: .*|\s*<\s
 """Lines that belong to the export, not to a record: Cochrane's ``Record #3 of 18``, ``Provider:`` and
 ``Content:`` headers, Ovid's record numbers (``2.``, ``<2>``)."""
 _YEAR_RE = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
-_INITIALS_RE = re.compile(r"^[A-Z]{1,3}$")
 _CONTAINER_TYPES = {"CONF", "CPAPER", "CHAP", "ECHAP"}
 
 
@@ -87,17 +87,9 @@ def _first(record: dict[str, object], *names: str) -> str:
 
 
 def parse_ris_name(value: str) -> Name:
-    """``Smith, John A.`` / ``Smith JA`` / ``World Health Organization`` as a :class:`kb.model.Name`."""
-    value = " ".join(value.split()).strip(" ,;")
-    if "," in value:
-        family, _, given = value.partition(",")
-        return Name(family=family.strip(), given=given.strip(" ,"))
-    words = value.split()
-    if len(words) in (2, 3) and _INITIALS_RE.match(words[-1]):
-        return Name(family=" ".join(words[:-1]), given=words[-1])
-    if len(words) == 1:
-        return Name(family=value)
-    return Name(literal=value)
+    """``Smith, John A.`` / ``Smith JA`` / ``Doe, John, Jr.`` / ``World Health Organization`` as a
+    :class:`kb.model.Name`, read by the one name splitter (``kb.normalise.names.split_name``)."""
+    return split_name(value)
 
 
 def _to_record(fields: dict[str, object], path: str, line: int, raw: str) -> Record:

@@ -1,44 +1,57 @@
-"""Author names: parse one name or an author list, repair case damage, one form for initials, match keys.
+"""Author names: the one splitter of author lists and names, case repair, one form for initials, match keys.
 
-* ``parse_name`` reads "G. Moulis", "T Linjama", "Moulis G", "Stanworth SJ", "Yu Q-H", "Moulis, G.",
-  "von Baeyer H", "Dr Julian List" or a bare family name ("Jaime-Pérez") into a ``kb.model.Name``.
-* ``repair_family`` undoes the case damage of HAL exports, where every part of a hyphenated name
-  after the first was lower-cased ("Lapeyre-mestre" -> "Lapeyre-Mestre", "Al-samkari" ->
-  "Al-Samkari", "Mcmillan" -> "McMillan") and particles were hyphenated ("Van-der-holt" ->
-  "van der Holt", "De-haas" -> "de Haas"); all-capital and all-lower-case names are re-cased.
-  Names already cased correctly ("Mahévas", "MacDonald", "Nørgaard", "van der Holt") are kept.
-* ``normalise_initials`` writes initials one way: "SJ", "S.J.", "S J", "S. J." -> "S. J.";
-  "Q-H" -> "Q.-H."; full given names are kept.
+* ``split_author_list`` is the one implementation of cutting an author list into names. Every
+  caller uses it: the statistical parser (``kb.parse.crf``), the rule grammar (``kb.parse.rules``),
+  the synthetic training data (``kb.parse.synth``), the normaliser (``split_authors`` below) and,
+  with ``syntax="bibtex"``, BibTeX "and"-lists (through bibtexparser's own name grammar). It gives
+  the names as written, whether the list ended with "et al." and the pieces that are no whole name.
+* ``split_name`` splits one name as written ("G. Moulis", "Moulis G", "Moulis, G.", "Solberg L Jr",
+  "Guillaume DAUTIN", "Jan van der Berg", "Haute Autorité de Santé") for the readers of structured
+  exports; it reads a name as the list splitter reads each of its pieces (``_person``).
+* ``parse_name`` is ``split_name`` with the case repaired and the initials in one form; ``split_authors``
+  is ``split_author_list`` the same way, reporting each broken piece ("E. T. ,", "N. A. ,") as
+  ``broken_author``. Case repair and initials live in ``kb.normalise.namecase``.
 * ``name_key`` is the comparison key: accent-folded lower-case family and first initial
   ("lapeyre-mestre m").
-* ``split_authors`` cuts an author list into names, keeps the sound ones and reports each broken
-  piece ("E. T. ," "N. A. ,") as ``broken_author``.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import Literal, NamedTuple
 
 from kb.model import Name, Problem
 from kb.normalise.findings import BROKEN_AUTHOR, NAME_CASE_REPAIRED, finding, with_field
+from kb.normalise.namecase import PARTICLES, name_key, normalise_initials, repair_family
 from kb.normalise.text import repair_text
-from kb.patterns import fold
+from kb.patterns import LOWER, UPPER
 
-PARTICLES = frozenset([
-    "van", "von", "de", "del", "della", "der", "den", "di", "da", "du", "dos", "das", "la", "le", "ten",
-    "ter", "op", "zu", "vom",
-])  # fmt: skip
-"""Lower-case particles that belong to the family name ("van der Holt", "de Haas", "von Baeyer")."""
-
-_HYPHEN_PARTICLES = frozenset(["van", "von", "de", "der", "den", "ten", "ter", "vom", "zu"])
-"""Particles a HAL export joins with hyphens ("Van-der-holt"); written with spaces when repaired."""
+__all__ = [
+    "PARTICLES",
+    "AuthorList",
+    "is_organisation",
+    "name_key",
+    "normalise_initials",
+    "normalise_name",
+    "organisation_prefix",
+    "parse_name",
+    "repair_family",
+    "split_author_list",
+    "split_authors",
+    "split_name",
+]
 
 _ORGANISATION_WORDS = re.compile(
-    r"\b(?:group|society|committee|consortium|investigators|collaborat\w*|network|association|"
-    r"organi[sz]ation|institute|council|foundation|agency|authority|autorit[ée]|haute|federation|"
-    r"working|panel|registry|study|trial|centre|center)\b",
+    r"\b(?:(?:inter)?groupe?|society|soci[ée]t[ée]|committee|comit[ée]|consortium|investigators|collaborat\w*|"
+    r"network|r[ée]seau|association|organi[sz]ation|institute|institut|council|conseil|foundation|fondation|"
+    r"agency|agence|authority|autorit[ée]|haute|federation|f[ée]d[ée]ration|working|panel|registry|study|"
+    r"trial|centre|center|team|world|national|ministry|minist[èe]re|department|office|board|commission|"
+    r"union|sant[ée]|health|services|inc|ltd|llc|gmbh|corporation|company|collab)\b",
     re.IGNORECASE,
 )
+"""Words of an organisation that signs as an author ("Haute Autorité de Santé", "ITP Study Group",
+"The WHO Collaborative Study", "World Health Organization")."""
 _INSTITUTION_WORDS = re.compile(
     r"\b(?:soci[ée]t[ée]|society|autorit[ée]|authority|organi[sz]ation|association|institut[e]?|committee|"
     r"comit[ée]|agency|agence|council|conseil|federation|f[ée]d[ée]ration|foundation|fondation|ministry|"
@@ -52,13 +65,322 @@ _NAME_CONNECTORS = frozenset(
     ["of", "for", "the", "and", "on", "in", "de", "du", "des", "la", "le", "et", "d'"]
 )
 _ORGANISATION_PREFIX = re.compile(r"^([^:\-–—]{5,120}?)\s*(?:\s[-–—]+|:)\s*(\S.*)$", re.S)
-_SUPERSCRIPTS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§]+|(?<=[a-zà-ÿ])\d+(?:,\d+)*$")
-_TITLES = re.compile(r"^(?:Dr|Pr|Prof|Mr|Mrs|Ms)\.?\s+", re.IGNORECASE)
-_ET_AL = re.compile(r"[,;]?\s*\b(?:et\.?\s*al(?:ii)?\b\.*|and others|et coll\.?)\s*[.,;]*\s*$", re.IGNORECASE)
-_LIST_SEPARATOR = re.compile(r"\s*(?:[,;]\s*)+(?:(?:and|&|et)\s+)?|\s+(?:and|et)\s+|\s*&\s*")
-_DOTTED_INITIALS = re.compile(r"(?:(?:Ch|Th|Ph|[A-ZÀ-Þ])\.-?)+[A-ZÀ-Þ]?")
-_SINGLE_INITIAL = re.compile(r"[A-ZÀ-Þ](?:-[A-ZÀ-Þ])?")
-_INITIALS_CLUSTER = re.compile(r"^[A-ZÀ-Þ]{1,3}(?:-[A-ZÀ-Þ]{1,2})?$")
+
+# --- the pieces of a name -------------------------------------------------------------------------------
+
+_U, _L = UPPER, LOWER
+_INITIAL_WORD = re.compile(rf"^(?:[{_U}][{_L}]?\.|[{_U}](?=$|[-.])|[{_U}]{{2,3}}$)(?:-?[{_U}][{_L}]?\.?)*,?$")
+"""One word of initials: "J.", "JM", "J.-M.", "Ch.", "Q-H", "S.J."."""
+_INITIALS_ONLY = re.compile(
+    rf"^(?:[{_U}]\.?\s?-?\s?){{1,4}}$|^(?:[{_U}][{_L}]?\.\s?-?){{1,4}}$|^(?:-[{_U}]\.?\s?){{1,2}}$"
+)
+"""A piece that is initials alone ("E. T.", "N. A.", "M.", "C. S", "J.-F.")."""
+_SUFFIX = re.compile(r"^(?:(?:Jr|Jnr|Sr|Snr)\.?|2nd|3rd|4th|II|III|IV)$")
+"""A generational suffix ("Solberg L Jr", "Smith, John, III", "Doe J 2nd")."""
+_ROMAN = frozenset(["II", "III", "IV"])
+"""Suffixes that are also initials ("Ivanov II" is Ivan Ivanovich): a suffix only after given names."""
+_TITLES = re.compile(r"^(?:Dr|Pr|Prof|Mr|Mrs|Ms)\.?\s+(?=\S+\s)", re.IGNORECASE)
+_MARKS = re.compile(rf"(?:[¹²³⁴⁵⁶⁷⁸⁹⁰†‡§]+|(?<=[{_L}])\d{{1,3}}(?:,\d{{1,3}})*)(?=[\s,;]|$)")
+"""Affiliation marks ending a name: "E. Han¹", "Mahévas1,2" (not the "³" of mojibake: "RincÃ³n")."""
+_NOISE = re.compile(r"[*_()\[\]{}\"“”]|^\s*[-–•·]+\s")
+_MAX_WORDS = 5
+"""A piece of more words than this with no separator is no person's name: kept whole as a literal."""
+
+# --- the list ---------------------------------------------------------------------------------------------
+
+_ET_AL = re.compile(r"\b(?:et\.?\s*al(?:ii|ia)?|and\s+others|et\s+coll|a\s+kol)\b\.*", re.IGNORECASE)
+_SEPARATOR = re.compile(r"\s*(?:;|\band\b|&|\bet\b(?!\s*al)|\bund\b)\s*", re.IGNORECASE)
+"""Between two names, whatever the commas do: ";", "and", "&", "et", "und"."""
+_GLUED = re.compile(rf"(\b[{_U}][{_L}'’-]*[{_L}]\s+(?:[{_U}]\.-?){{0,2}}[{_U}]\.)(?=[{_U}][{_L}][{_L}'’-])")
+"""An Embase list without separators ("Beresneva O.Kulikov A.Parastaeva M."): a family name, its
+initials, and the next family name glued to the last period."""
+_HIDDEN = "\ue020"
+_INNER_SEPARATOR = re.compile(r"(?<=\S)(\s+)(and|et|und|&)(?=\s+\S)", re.IGNORECASE)
+
+
+class AuthorList(NamedTuple):
+    """An author list split into names (``split_author_list``)."""
+
+    names: list[Name]
+    """The names as written, in order; a broken piece (initials alone) is ``Name(given=piece)``."""
+    et_al: bool
+    """Whether the list said "et al.", "et coll." or "and others"."""
+    broken: list[str]
+    """The pieces that are no whole name ("E. T.", "N. A."), as written."""
+
+
+def split_author_list(text: str, syntax: Literal["text", "bibtex"] = "text") -> AuthorList:
+    """Split an author list into names, as written (no case repair).
+
+    ``syntax="text"`` reads the lists of reference strings and exports: Vancouver ("Smith AB, Jones
+    CD"), APA ("Smith, A. B., & Jones, C. D."), initials first ("A. B. Smith and C. Jones"), HAL
+    ("Prénom Nom", "NOM Prénom"), particles ("van der Berg J", "Maria de la Fuente"), suffixes
+    ("Solberg L Jr"), "et al." / "et al" / "et coll.", organisations ("Haute Autorité de Santé",
+    "National Institute for Health and Care Excellence") and Embase lists with no separator
+    ("Beresneva O.Kulikov A."). ``syntax="bibtex"`` reads a BibTeX "and"-list with bibtexparser's
+    name grammar ("von Last, Jr, First"; "{World Health Organization}" is one literal; "and others"
+    is "et al."); its LaTeX is left for the caller to decode. Time is linear in the length of ``text``.
+    """
+    if syntax == "bibtex":
+        return _split_bibtex(text)
+    low = text.lower()
+    et_al = False
+    if "al" in low or "others" in low or "coll" in low or "kol" in low:
+        found = _ET_AL.sub(" ", text)
+        et_al, text = found != text, found
+    text = _MARKS.sub("", _NOISE.sub(" ", text))
+    text = " ".join(text.split()).strip(" ,;:")
+    if "." in text:
+        text = _GLUED.sub(r"\1, ", text)
+    names: list[Name] = []
+    broken: list[str] = []
+    has_org = bool(_ORGANISATION_WORDS.search(text))  # a word of a piece is a word of the text
+    hidden: list[str] = []
+    if has_org:
+        text, hidden = _protect_organisations(text)
+    low = text.lower()
+    parts = [text] if not any(s in low for s in (";", "&", "and", "et", "und")) else _SEPARATOR.split(text)
+    restore = iter(hidden)
+    for part in parts:
+        if _HIDDEN in part:
+            part = re.sub(_HIDDEN, lambda _m: next(restore), part)
+        _split_part(part, has_org, names, broken)
+    return AuthorList(names, et_al, broken)
+
+
+def _split_part(part: str, has_org: bool, names: list[Name], broken: list[str]) -> None:
+    """Add the names of one part of a list (between "and"s or ";"s) to ``names``: its commas separate
+    either names ("Moulis G, Sailler L") or family names from given names ("Moulis, G., Sailler, L.")."""
+    pieces: list[str] = []
+    inits: list[bool] = []
+    for raw in part.split(","):
+        is_init = _is_initials(raw)
+        p = raw.strip() if is_init else raw.strip(" .")
+        if p.strip(" ."):
+            pieces.append(p)
+            inits.append(is_init)
+    if not pieces:
+        return
+    pairs = _family_given_pairs(pieces, inits)
+    pending: str | None = None
+    for p, is_init in zip(pieces, inits, strict=True):
+        if pending is not None and _SUFFIX.match(p.strip()) and p.strip() not in _ROMAN:
+            pending = f"{pending} {p.strip()}"  # "Smith, Jr., John"
+            continue
+        if _lone_suffix(p, names) and pending is None:
+            names[-1] = Name(family=names[-1].family, given=names[-1].given, suffix=p.strip())
+            continue
+        given_like = is_init or (len(p.split()) <= 3 and p[:1].isupper())
+        if pairs and pending is not None and given_like:
+            family, suffix = _take_suffix(pending)
+            given, given_suffix = _take_suffix(p.strip())
+            names.append(Name(family=family, given=given, suffix=suffix or given_suffix))
+            pending = None
+            continue
+        if pending is not None:
+            family, suffix = _take_suffix(pending)
+            names.append(Name(family=family, suffix=suffix))
+            pending = None
+        if is_init and not names and p.count(".") <= 1 and len(p.strip(" .")) >= 2:
+            names.append(Name(literal=p.strip(" .")))  # "WHO.", "ASH": an acronym, not initials
+        elif is_init:
+            if names and not names[-1].given and not names[-1].literal:
+                names[-1] = Name(family=names[-1].family, given=p.strip(), suffix=names[-1].suffix)
+            else:
+                broken.append(p.strip())
+                names.append(Name(given=p.strip()))
+        elif not any(c.isalpha() for c in p):
+            broken.append(p)
+            names.append(Name(given=p))
+        elif pairs and _bare_family(p):
+            pending = p
+        else:
+            names.append(_person(p, has_org))
+    if pending is not None:
+        family, suffix = _take_suffix(pending)
+        names.append(Name(family=family, suffix=suffix))
+
+
+def _family_given_pairs(pieces: list[str], inits: list[bool]) -> bool:
+    """Whether the commas of a part alternate family and given names ("Basire, A., Picard, C.",
+    "van der Berg, Jan, de la Fuente, Maria") rather than separate whole names."""
+    if len(pieces) < 2:
+        return False
+    first = pieces[0].split()
+    if len(first) == 1 and inits[1]:
+        return True
+    return (
+        _bare_family(pieces[0])
+        and all(w[:1].isupper() for w in pieces[1].split())
+        and len(pieces[1].split()) <= 3
+        and not any(_initial_word(w) for w in first)
+    )
+
+
+def _bare_family(piece: str) -> bool:
+    """One word, particles and suffix apart ("van der Berg", "Wimsatt Jr."): a family name with its
+    given names after the next comma."""
+    words = _take_suffix(piece)[0].split()
+    lead = 0
+    while lead < len(words) - 1 and words[lead].lower() in PARTICLES:
+        lead += 1
+    return len(words) - lead == 1
+
+
+def _lone_suffix(piece: str, names: list[Name]) -> bool:
+    """Whether ``piece`` is a suffix cut from the name before it by a comma ("Smith, J., Jr.")."""
+    word = piece.strip()
+    if not _SUFFIX.match(word) or not names or not names[-1].family or names[-1].suffix:
+        return False
+    return word not in _ROMAN or bool(names[-1].given)
+
+
+def _protect_organisations(text: str) -> tuple[str, list[str]]:
+    """``text`` with each "and"/"&"/"et" inside an organisation's name ("National Institute for Health
+    and Care Excellence") replaced by a placeholder the list separator does not see, and the words
+    replaced, in order; an "and" right after initials still separates ("Smith J and the ITP Group")."""
+    originals: list[str] = []
+
+    def hide(m: re.Match[str]) -> str:
+        before = m.string[: m.start()].split()
+        if before and _initial_word(before[-1]):
+            return m.group()
+        originals.append(m.group(2))
+        return f"{m.group(1)}{_HIDDEN}"
+
+    chunks = re.split(r"([,;])", text)
+    for i, chunk in enumerate(chunks):
+        if len(chunk.split()) > 2 and _ORGANISATION_WORDS.search(chunk):
+            chunks[i] = _INNER_SEPARATOR.sub(hide, chunk)
+    return "".join(chunks), originals
+
+
+def _split_bibtex(value: str) -> AuthorList:
+    """A BibTeX "and"-list read with bibtexparser's name grammar (LaTeX left as written)."""
+    from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
+
+    names: list[Name] = []
+    et_al = False
+    for raw in split_multiple_persons_names(value):
+        raw = raw.strip()
+        if raw.lower() == "others":
+            et_al = True
+        elif _is_braced_whole(raw):
+            names.append(Name(literal=raw))
+        elif raw:
+            parts = parse_single_name_into_parts(raw, strict=False)
+            family, given = " ".join(parts.von + parts.last), " ".join(parts.first)
+            if family or given:
+                names.append(Name(family=family, given=given, suffix=" ".join(parts.jr)))
+    return AuthorList(names, et_al, [])
+
+
+def _is_braced_whole(name: str) -> bool:
+    """``{World Health Organization}``: one brace group around the whole name (a corporate author)."""
+    if not (name.startswith("{") and name.endswith("}")):
+        return False
+    depth = 0
+    for i, char in enumerate(name):
+        depth += char == "{"
+        depth -= char == "}"
+        if depth == 0 and i < len(name) - 1:
+            return False
+    return True
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_initials(piece: str) -> bool:
+    """Whether a piece of a list is initials alone; cached: pieces repeat."""
+    piece = piece.strip()
+    if len(piece) > 3 and piece.isalpha():
+        return False  # "MÉDA", "LISY": a name in capitals, not four initials
+    return bool(piece) and bool(_INITIALS_ONLY.match(piece))
+
+
+def _capital_word(word: str) -> bool:
+    """A family name written in capitals ("DAUTIN", "LE-GALL"), not initials ("JM", "JM.")."""
+    letters = word.replace("-", "").replace("'", "").replace("’", "")
+    return letters.isalpha() and letters.isupper() and not _initial_word(word)
+
+
+@lru_cache(maxsize=1 << 16)
+def _initial_word(word: str) -> bool:
+    """An initial or a group of initials ("J.", "JM", "J.-M.", "Ch."); cached: names repeat."""
+    return bool(_INITIAL_WORD.match(word))
+
+
+def _take_suffix(text: str, min_words: int = 1) -> tuple[str, str]:
+    """``text`` without a generational suffix at its end, and the suffix ("Solberg L Jr" -> "Solberg L",
+    "Jr"); "II", "III" and "IV" only after ``min_words`` + 1 words (they are initials too)."""
+    words = text.split()
+    if len(words) <= min_words or not _SUFFIX.match(words[-1].rstrip(",")):
+        return text, ""
+    if words[-1].rstrip(",") in _ROMAN and len(words) <= min_words + 1:
+        return text, ""
+    return " ".join(words[:-1]).rstrip(" ,"), words[-1].rstrip(",")
+
+
+def _person(piece: str, org: bool = True) -> Name:
+    """One name without commas, as written: "G. Moulis", "Moulis G", "Stanworth SJ", "Solberg L Jr",
+    "Jean Dupont", "DUPONT Jean", "Maria de la Fuente" or "Daly"; ``org`` False says the text it
+    comes from has no word of an organisation."""
+    piece = _TITLES.sub("", piece) if piece[:1] in "DdPpMm" else piece
+    words = piece.split()
+    if len(words) == 1:
+        return Name(family=words[0])
+    if len(words) > _MAX_WORDS or (org and _ORGANISATION_WORDS.search(piece)) or words[0] == "The":
+        return Name(literal=piece)
+    rest, suffix = _take_suffix(piece, min_words=1)
+    if suffix:
+        words = rest.split()
+        if len(words) == 1:
+            return Name(family=words[0], suffix=suffix)
+    k = 0
+    while k < len(words) - 1 and _initial_word(words[k]):
+        k += 1
+    j = len(words)
+    while j > 1 and _initial_word(words[j - 1]):
+        j -= 1
+    dotted_first = k > 0 and "." in words[0]
+    if j < len(words) and not dotted_first:  # "Moulis G", "von Baeyer H", "Yu Q-H", "CHIC GARCíA G"
+        return Name(family=" ".join(words[:j]), given=" ".join(words[j:]), suffix=suffix)
+    if dotted_first:  # "G. Moulis", "C. A. Bradbury", "Y. S. RAO", "J.-F. Dupont"
+        return Name(family=" ".join(words[k:]), given=" ".join(words[:k]), suffix=suffix)
+    capitals = [i for i, w in enumerate(words) if len(w) > 1 and _capital_word(w)]
+    if capitals and len(capitals) < len(words) and capitals == list(range(capitals[0], capitals[-1] + 1)):
+        start = capitals[0]  # "Guillaume DAUTIN", "MOULIS Guillaume", "LE GALL Anne"
+        while start > 0 and words[start - 1].lower() in PARTICLES:
+            start -= 1
+        family = words[start : capitals[-1] + 1]
+        given = words[:start] + words[capitals[-1] + 1 :]
+        return Name(family=" ".join(family), given=" ".join(given), suffix=suffix)
+    if k:  # "J Smith", "JM Smith"
+        return Name(family=" ".join(words[k:]), given=" ".join(words[:k]), suffix=suffix)
+    i = len(words) - 1  # "Julian List", "Maria de la Fuente": given names first, particles with the family
+    while i > 0 and words[i - 1].lower() in PARTICLES and (i > 1 or words[0].islower()):
+        i -= 1  # "van der Berg" alone is a family name; "Le Anh" is not
+    return Name(family=" ".join(words[i:]), given=" ".join(words[:i]), suffix=suffix)
+
+
+def split_name(text: str) -> Name:
+    """One author name split into family and given names as written (no case repair, initials kept as
+    written): "Moulis, G.", "Doe, John, Jr.", "Solberg L Jr", "Guillaume DAUTIN"; an organisation
+    is a literal."""
+    text = _MARKS.sub("", " ".join(text.split())).strip(" ,;")
+    if not text:
+        return Name()
+    if "," not in text:
+        name = _person(text if " " in text else text.rstrip("."))
+        return name if name.family or name.literal else Name(literal=text)
+    family, _, given = text.partition(",")
+    family, given = family.strip(), given.strip(" ,")
+    if len(family.split()) > 2 and _ORGANISATION_WORDS.search(text):
+        return Name(literal=text)
+    family, suffix = _take_suffix(family)
+    given, given_suffix = _take_suffix(given.replace(",", " "), min_words=0)
+    if not family:
+        return Name(literal=text)
+    return Name(family=family, given=given, suffix=suffix or given_suffix)
 
 
 def parse_name(text: str) -> tuple[Name, list[Problem]]:
@@ -69,13 +391,10 @@ def parse_name(text: str) -> tuple[Name, list[Problem]]:
     """
     text, findings = repair_text(text)
     findings = with_field(findings, "authors")
-    text = _TITLES.sub("", _SUPERSCRIPTS.sub("", text).strip(" ,;.")).strip(" ,;.")
-    if not text:
-        return Name(), findings
-    if _ORGANISATION_WORDS.search(text) and len(text.split()) > 2:
-        return Name(literal=text), findings
-    family, given = _split_family_given(text)
-    return _finish(family, given, findings)
+    name = split_name(text.strip(" ,;."))
+    if name.literal or not name.family:
+        return name, findings
+    return _finish(name, findings)
 
 
 def normalise_name(name: Name) -> tuple[Name, list[Problem]]:
@@ -98,7 +417,51 @@ def _normalise_name_once(name: Name) -> tuple[Name, list[Problem]]:
         return Name(literal=literal), findings
     family, findings = repair_text(name.family)
     given, given_findings = repair_text(name.given)
-    return _finish(family, given, findings + given_findings)
+    return _finish(Name(family=family, given=given, suffix=name.suffix), findings + given_findings)
+
+
+def _finish(name: Name, findings: list[Problem]) -> tuple[Name, list[Problem]]:
+    """``name`` with its family repaired and initials in one form, with the case-repair finding."""
+    repaired = repair_family(name.family)
+    if repaired != name.family:
+        findings = [
+            *findings,
+            finding(
+                NAME_CASE_REPAIRED,
+                "authors",
+                f"family name {name.family!r} repaired: {repaired!r}",
+                name.family,
+            ),
+        ]
+    return Name(family=repaired, given=normalise_initials(name.given), suffix=name.suffix), findings
+
+
+def split_authors(text: str) -> tuple[list[Name], bool, list[Problem]]:
+    """``split_author_list`` with each name repaired (``normalise_name``) and findings.
+
+    Pieces that are not whole names (initials with no family name left after a HAL export, as in
+    "L. Prak, and E. T. ,") are dropped and each reported as ``broken_author``.
+    """
+    text, findings = repair_text(text)
+    findings = with_field(findings, "authors")
+    found = split_author_list(text)
+    names: list[Name] = []
+    for raw in found.names:
+        if not raw.family and not raw.literal:
+            piece = raw.given
+            findings.append(
+                finding(BROKEN_AUTHOR, "authors", f"{piece!r} is not a whole author name; dropped", piece)
+            )
+            continue
+        name, name_findings = normalise_name(raw)
+        findings.extend(name_findings)
+        if name.family and not name.family[:1].isupper() and name.family.split()[0] not in PARTICLES:
+            shown = raw.display()
+            findings.append(
+                finding(BROKEN_AUTHOR, "authors", f"{shown!r} does not look like an author name", shown)
+            )
+        names.append(name)
+    return names, found.et_al, _unique(findings)
 
 
 def is_organisation(text: str) -> bool:
@@ -125,242 +488,6 @@ def organisation_prefix(title: str) -> tuple[str, str]:
     if not proper or not _INSTITUTION_WORDS.search(organisation) or len(rest.split()) < 2:
         return "", title
     return organisation, rest
-
-
-def _finish(family: str, given: str, findings: list[Problem]) -> tuple[Name, list[Problem]]:
-    """The ``Name`` for a family and given part, with the case-repair finding when one was needed."""
-    repaired = repair_family(family)
-    if repaired != family:
-        findings = [
-            *findings,
-            finding(NAME_CASE_REPAIRED, "authors", f"family name {family!r} repaired: {repaired!r}", family),
-        ]
-    return Name(family=repaired, given=normalise_initials(given)), findings
-
-
-def split_name(text: str) -> Name:
-    """One author name split into family and given names as written (no case repair, initials kept as
-    written): the fast path for the authors of structured exports, normalised later with the rest."""
-    text = " ".join(text.split()).strip(" ,;")
-    if not text:
-        return Name()
-    if _ORGANISATION_WORDS.search(text) and len(text.split()) > 2:
-        return Name(literal=text)
-    family, given = _split_family_given(text)
-    return Name(family=family, given=given) if family else Name(literal=text)
-
-
-def _split_family_given(text: str) -> tuple[str, str]:
-    """Tell the family name from the given names in one name string."""
-    if "," in text:
-        family, _, given = text.partition(",")
-        return family.strip(), given.strip(" ,")
-    tokens = text.split()
-    if len(tokens) == 1:
-        return _strip_dot(tokens[0]), ""
-    # "G. Moulis", "T Linjama", "C. A. Bradbury", "Q.-H. Yu": initials first.
-    lead = 0
-    while lead < len(tokens) - 1 and _is_initials(tokens[lead], first=True):
-        lead += 1
-    if lead:
-        return " ".join(tokens[lead:]), " ".join(tokens[:lead])
-    # "Moulis G", "Stanworth SJ", "von Baeyer H", "Yu Q-H": initials last.
-    tail = len(tokens)
-    while tail > 1 and _is_initials(tokens[tail - 1], first=False):
-        tail -= 1
-    if tail < len(tokens):
-        return " ".join(tokens[:tail]), " ".join(tokens[tail:])
-    # "Guillaume DAUTIN", "MOULIS Guillaume": the family name in capitals.
-    capitals = [i for i, t in enumerate(tokens) if len(t) > 1 and t.isupper()]
-    if capitals and len(capitals) < len(tokens):
-        given_tokens = [t for i, t in enumerate(tokens) if i not in capitals]
-        return " ".join(tokens[i] for i in capitals), " ".join(given_tokens)
-    # "Julian List", "Ludwig van Beethoven": full given names first, particles go with the family.
-    start = len(tokens) - 1
-    while start > 1 and tokens[start - 1].lower() in PARTICLES:
-        start -= 1
-    return " ".join(tokens[start:]), " ".join(tokens[:start])
-
-
-def _is_initials(token: str, first: bool) -> bool:
-    """Whether ``token`` is a group of initials: "S.", "S.J.", "Q.-H.", "T"; and "SJ", "Q-H" when last."""
-    if _DOTTED_INITIALS.fullmatch(token):
-        return True
-    if first:
-        return bool(_SINGLE_INITIAL.fullmatch(token))
-    return bool(_INITIALS_CLUSTER.match(token))
-
-
-def _strip_dot(token: str) -> str:
-    """A family name without a stray trailing period."""
-    return token[:-1] if token.endswith(".") and len(token) > 2 else token
-
-
-def normalise_initials(given: str) -> str:
-    """Given names with initials written one way: "S. J." for "SJ", "S.J.", "S J"; "Q.-H." for "Q-H".
-
-    Full given names ("Julian", "Jean-François") are kept, re-cased only when all capitals.
-    """
-    words: list[str] = []
-    for token in given.replace(".", ". ").split():
-        if _INITIALS_CLUSTER.match(token) and (len(token) <= 3 or "-" in token):
-            words.extend(_dotted(part) for part in _cluster_parts(token))
-        elif re.fullmatch(r"(?:Ch|Th|Ph|[A-Za-zÀ-ÿ])\.", token):
-            words.append(token[0].upper() + token[1:])
-        elif re.fullmatch(r"-(?:[A-Za-zÀ-ÿ]\.?)", token) and words and re.fullmatch(r"[A-ZÀ-Þ]\.", words[-1]):
-            words[-1] = f"{words[-1]}-{token[1].upper()}."
-        elif re.fullmatch(r"[A-Za-zÀ-ÿ]\.?-[A-Za-zÀ-ÿ]\.?", token):
-            words.append(f"{token[0].upper()}.-{token[-2 if token.endswith('.') else -1].upper()}.")
-        elif token.isupper() and len(token) > 3:
-            words.append(_cap_part(token.lower()))
-        else:
-            words.append(token)
-    return " ".join(words)
-
-
-def _cluster_parts(token: str) -> list[str]:
-    """ "SJ" -> ["S", "J"]; "Q-H" -> ["Q-H"] (a hyphenated pair stays one initial)."""
-    if "-" in token:
-        return ["-".join(token.split("-"))]
-    return list(token)
-
-
-def _dotted(part: str) -> str:
-    """ "S" -> "S."; "Q-H" -> "Q.-H."."""
-    return "-".join(f"{letter}." for letter in part.split("-")) if "-" in part else f"{part}."
-
-
-def repair_family(family: str) -> str:
-    """Undo clear case damage in a family name; a name already cased correctly comes back unchanged."""
-    repaired = _repair_once(family)
-    for _ in range(3):  # a repair can expose another ("AA-a" -> "AA-A" -> "Aa-A"): run to a fixed point
-        again = _repair_once(repaired)
-        if again == repaired:
-            break
-        repaired = again
-    return repaired
-
-
-def _repair_once(family: str) -> str:
-    """One pass of ``repair_family``."""
-    family = " ".join(family.split())
-    if not family:
-        return family
-    words = family.split(" ")
-    # "Van-der-holt" -> "van der Holt": hyphenated particles of a damaged export.
-    if len(words) == 1 and "-" in family:
-        parts = family.split("-")
-        head = [p for p in parts[:-1] if p.lower() in _HYPHEN_PARTICLES]
-        if len(head) == len(parts) - 1 and parts[-1][:1].islower():
-            return " ".join([*(p.lower() for p in head), _cap_part(parts[-1])])
-    letters = [c for c in family if c.isalpha()]
-    all_upper = len(letters) > 1 and all(c.isupper() for c in letters)
-    all_lower = all(c.islower() for c in letters)
-    out: list[str] = []
-    for i, word in enumerate(words):
-        is_last = i == len(words) - 1
-        if word.lower() in PARTICLES and not is_last and (all_upper or all_lower or word.islower()):
-            out.append(word.lower())
-        elif all_upper or all_lower:
-            out.append("-".join(_cap_part(p.lower()) for p in word.split("-")))
-        else:
-            out.append(_repair_word(word))
-    return " ".join(out)
-
-
-def _repair_word(word: str) -> str:
-    """Repair one capitalised word: lower-case parts after hyphens, "Mc" and "O'" prefixes."""
-    parts = word.split("-")
-    if parts[0][:1].isupper():
-        parts = [parts[0]] + [
-            p if not p[:1].islower() or (p.lower() in PARTICLES and j < len(parts) - 1) else _cap_part(p)
-            for j, p in enumerate(parts[1:], start=1)
-        ]
-    return "-".join(_prefix_case(p) for p in parts)
-
-
-def _cap_part(part: str) -> str:
-    """Capitalise one part of a name, with the "Mc"/"O'" rules: "mcmillan" -> "McMillan"."""
-    return _prefix_case(part[:1].upper() + part[1:]) if part else part
-
-
-def _prefix_case(part: str) -> str:
-    """ "Mcmillan" -> "McMillan", "O'brien" -> "O'Brien", "D'angelo" -> "D'Angelo"; others unchanged."""
-    match = re.match(r"^(Mc|O['’]|D['’])([a-zà-ÿ])", part)
-    if match:
-        return match.group(1) + match.group(2).upper() + part[match.end() :]
-    return part
-
-
-def name_key(name: Name) -> str:
-    """Comparison key: accent-folded lower-case family name and first initial ("lapeyre-mestre m")."""
-    if name.literal:
-        return _fold(name.literal)
-    family = _fold(name.family)
-    initial = _fold(name.given)[:1]
-    return f"{family} {initial}" if initial else family
-
-
-def _fold(text: str) -> str:
-    """Accent-folded, lower-case, single-spaced text ("Nørgaard" -> "norgaard")."""
-    return " ".join(fold(text).replace("’", "'").split())
-
-
-def split_authors(text: str) -> tuple[list[Name], bool, list[Problem]]:
-    """Split an author list into names, whether it ends with "et al.", and findings.
-
-    Pieces that are not whole names (initials with no family name left after a HAL export, as in
-    "L. Prak, and E. T. ,") are dropped and each reported as ``broken_author``. "Family, Initials"
-    pairs ("Basire, A. & Picard, C.") are rejoined.
-    """
-    text, findings = repair_text(text)
-    findings = with_field(findings, "authors")
-    text = _SUPERSCRIPTS.sub("", text)
-    et_al = False
-    stripped = _ET_AL.sub("", text)
-    if stripped != text:
-        et_al, text = True, stripped
-    pieces = [piece.strip(" ,;") for piece in _LIST_SEPARATOR.split(text)]
-    merged: list[str] = []
-    bare_previous = False
-    for piece in pieces:
-        if not piece.strip("."):
-            continue
-        if _initials_only(piece) and bare_previous:
-            merged[-1] = f"{merged[-1]}, {piece}"
-            bare_previous = False
-            continue
-        merged.append(piece)
-        bare_previous = _is_bare_family(piece)
-    names: list[Name] = []
-    for piece in merged:
-        if _initials_only(piece) or not any(c.isalpha() for c in piece):
-            findings.append(
-                finding(BROKEN_AUTHOR, "authors", f"{piece!r} is not a whole author name; dropped", piece)
-            )
-            continue
-        name, name_findings = parse_name(piece)
-        findings.extend(name_findings)
-        if name.family and not name.family[:1].isupper() and name.family.split()[0] not in PARTICLES:
-            findings.append(
-                finding(BROKEN_AUTHOR, "authors", f"{piece!r} does not look like an author name", piece)
-            )
-        names.append(name)
-    return names, et_al, _unique(findings)
-
-
-def _initials_only(piece: str) -> bool:
-    """Whether ``piece`` is initials alone ("E. T.", "N. A.", "M.", "S. J.", "C. S")."""
-    tokens = piece.replace(".", ". ").split()
-    return bool(tokens) and all(
-        re.fullmatch(r"(?:Ch|Th|Ph|[A-ZÀ-Þ])\.?(?:-[A-ZÀ-Þ]\.?)?|-[A-ZÀ-Þ]\.?", t) for t in tokens
-    )
-
-
-def _is_bare_family(piece: str) -> bool:
-    """Whether ``piece`` is a family name with no given names ("Basire", "von Baeyer", "Jaime-Pérez")."""
-    tokens = [t for t in piece.split() if t.lower() not in PARTICLES]
-    return len(tokens) == 1 and not _initials_only(tokens[0]) and tokens[0][:1].isupper()
 
 
 def _unique(findings: list[Problem]) -> list[Problem]:

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable
-from functools import lru_cache
 from pathlib import Path
 
-from kb.model import Name, Problem, ProblemCode, Reference
+from kb.model import Problem, ProblemCode, Reference
 from kb.normalise.dates import PARSER_DATE_ORDER, parse_date
+from kb.normalise.names import split_author_list
 from kb.parse import scope
 from kb.parse.confidence import field_confidence
 from kb.parse.features import MONTHS, Featurizer, fold
@@ -167,114 +167,6 @@ def _flag(ref: Reference, text: str) -> None:
         ref.problems.append(Problem(ProblemCode.MISSING_TITLE, "no title found", field="title"))
 
 
-_ET_AL_RE = re.compile(r"\b(?:et\.?\s*al|and\s+others|et\s+coll)\b\.*", re.I)
-_INITIAL_WORD = re.compile(r"^(?:[A-Z][a-z]?\.|[A-Z](?=$|[-.])|[A-Z]{2,3}$)(?:-?\s?[A-Z][a-z]?\.?)*,?$")
-_INITIALS_ONLY = re.compile(r"^(?:[A-Z]\.?\s?-?\s?){1,4}$|^(?:[A-Z][a-z]?\.\s?-?){1,4}$")
-_ORG_WORDS = re.compile(
-    r"\b(group|society|organi[sz]ation|committee|association|collaboration|consortium|institute|"
-    r"agency|authority|autorit[eé]|council|network|investigators|team|foundation|world|national|"
-    r"ministry|department|office|centre|center|board|commission|union|federation|santé|health)\b",
-    re.I,
-)
-_PARTICLE_WORDS = frozenset("von van der den de la le du da di dos das del della des ter ten zu".split())  # noqa: SIM905
-_NAME_NOISE = re.compile(r"[*_()\[\]{}\"“”]|^\s*[-–•·]+\s")
-_SPLIT_AND = re.compile(r"\s*(?:;|\band\b|&|\bet\b(?!\s*al)|\bund\b)\s*", re.I)
-
-
-@lru_cache(maxsize=1 << 16)
-def _is_initials(piece: str) -> bool:
-    piece = piece.strip()
-    return bool(piece) and bool(_INITIALS_ONLY.match(piece))
-
-
-@lru_cache(maxsize=1 << 16)
-def _initial_word(word: str) -> bool:
-    """An initial or a group of initials ("J.", "JM", "J.-M.", "Ch."); cached: names repeat."""
-    return bool(_INITIAL_WORD.match(word))
-
-
-def _person(piece: str, org: bool = True) -> Name:
-    """One name written "G. Moulis", "Moulis G", "Stanworth SJ", "Jean Dupont" or "Daly"; ``org``
-    False says the author text it comes from has no word of an organisation."""
-    words = piece.split()
-    if len(words) == 1:
-        return Name(family=words[0])
-    if len(words) > 5 or (org and _ORG_WORDS.search(piece)):
-        return Name(literal=piece)
-    k = 0
-    while k < len(words) - 1 and _initial_word(words[k]):
-        k += 1
-    if k:
-        return Name(family=" ".join(words[k:]), given=" ".join(words[:k]))
-    j = len(words)
-    while j > 1 and _initial_word(words[j - 1]):
-        j -= 1
-    if j < len(words):
-        return Name(family=" ".join(words[:j]), given=" ".join(words[j:]))
-    i = len(words) - 1
-    while i > 1 and words[i - 1].lower() in _PARTICLE_WORDS:
-        i -= 1
-    return Name(family=" ".join(words[i:]), given=" ".join(words[:i]))
-
-
-def split_authors(text: str) -> tuple[list[Name], bool, list[str]]:
-    """Names of an author segment, whether it says "et al.", and the pieces that are not names."""
-    if lacks(text, "al", "others", "coll"):
-        et_al = False
-    else:
-        et_al = bool(_ET_AL_RE.search(text))
-        text = _ET_AL_RE.sub(" ", text)
-    text = _NAME_NOISE.sub(" ", text)
-    text = " ".join(text.split()).strip(" ,;:")
-    names: list[Name] = []
-    broken: list[str] = []
-    org = bool(_ORG_WORDS.search(text))  # a word of a piece is a word of the text: one search for all
-    for part in [text] if lacks(text, ";", "&", "and", "et", "und") else _SPLIT_AND.split(text):
-        pieces: list[str] = []
-        inits: list[bool] = []
-        for raw in part.split(","):
-            is_init = _is_initials(raw)
-            p = raw.strip() if is_init else raw.strip(" .")
-            if p.strip(" ."):
-                pieces.append(p)
-                inits.append(is_init)
-        if not pieces:
-            continue
-        pairs = len(pieces) >= 2 and len(pieces[0].split()) == 1 and inits[1]
-        pairs = pairs or (
-            len(pieces) >= 2
-            and len([w for w in pieces[0].split() if w.lower() not in _PARTICLE_WORDS]) == 1
-            and all(w[:1].isupper() for w in pieces[1].split())
-            and len(pieces[1].split()) <= 3
-            and not any(_initial_word(w) for w in pieces[0].split())
-        )
-        pending: str | None = None
-        for p, is_init in zip(pieces, inits, strict=True):
-            given_like = is_init or (len(p.split()) <= 3 and p[:1].isupper())
-            if pairs and pending is not None and given_like:
-                names.append(Name(family=pending, given=p.strip()))
-                pending = None
-                continue
-            if pending is not None:
-                names.append(Name(family=pending))
-                pending = None
-            if is_init and not names and p.count(".") <= 1 and len(p.strip(" .")) >= 2:
-                names.append(Name(literal=p.strip(" .")))  # "WHO.", "ASH": an acronym, not initials
-            elif is_init:
-                if names and not names[-1].given and not names[-1].literal:
-                    names[-1] = Name(family=names[-1].family, given=p.strip())
-                else:
-                    broken.append(p.strip())
-                    names.append(Name(given=p.strip()))
-            elif pairs and len(p.split()) == 1:
-                pending = p
-            else:
-                names.append(_person(p, org))
-        if pending is not None:
-            names.append(Name(family=pending))
-    return names, et_al, broken
-
-
 def _repair_days(tagged: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
     """A day number right before a month name is part of the date ("Blood. 25 juin, vol.113")."""
     for i in range(len(tagged) - 1):
@@ -288,6 +180,56 @@ def _repair_days(tagged: list[tuple[str, str, int, int]]) -> list[tuple[str, str
                 tagged[i] = (tok, "date", s, e)
                 if tagged[i + 1][1] != "date":
                     tagged[i + 1] = (tagged[i + 1][0], "date", tagged[i + 1][2], tagged[i + 1][3])
+    return tagged
+
+
+def _repair_months(tagged: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
+    """A month name closing the journal, after the journal's own period and before the volume, is the
+    date: no journal title ends with a month ("J Thromb Haemost JTH. sept, vol.16", "Blood. June; 113")."""
+    for i in range(1, len(tagged) - 1):
+        tok, lab, s, e = tagged[i]
+        if lab != "journal" or tagged[i + 1][1] == "journal" or tagged[i - 1][1] != "journal":
+            continue
+        if tagged[i - 1][0].endswith(".") and fold(tok.strip(".,;:()")) in MONTHS:
+            tagged[i] = (tok, "date", s, e)
+    return tagged
+
+
+_FAMILY_TOKEN = re.compile(r"^[A-ZÀ-Þ][A-Za-zß-ÿ'’-]*[a-zß-ÿ][A-Za-zß-ÿ'’-]*$")
+_INITIALS_TOKEN = re.compile(r"^(?:[A-Z]{1,3}(?:-[A-Z]{1,2})?|(?:[A-Z]\.-?){1,3})$")
+
+
+def _repair_last_author(tagged: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
+    """An author list does not end on a comma or on initials alone: a name the CRF gave to the title
+    right after it goes back to the authors ("Adoue D, Lapeyre-mestre M. Title", "M. Lapeyre-mestre,
+    Title", "Rigolet MH, Chain F: Title")."""
+    i = next(
+        (k for k in range(1, len(tagged)) if tagged[k][1] == "title" and tagged[k - 1][1] == "author"), 0
+    )
+    while 0 < i < len(tagged) - 1:
+        last, tok, nxt = tagged[i - 1][0], tagged[i][0], tagged[i + 1][0]
+        bare_tok, bare_nxt = tok.rstrip(",:."), nxt.rstrip(",:.")
+        if (
+            _FAMILY_TOKEN.match(tok)
+            and last.endswith(",")
+            and _INITIALS_TOKEN.match(bare_nxt)
+            and nxt[-1:] in ",:."
+            and tagged[i + 1][1] == "title"
+        ):  # "Adoue D, | Lapeyre-mestre M.", "Schleuning W-D, | Theuring F."
+            step = 2
+        elif (
+            _INITIALS_TOKEN.match(last)
+            and "." in last
+            and (i == 1 or tagged[i - 2][0].endswith(","))
+            and tok.endswith(",")
+            and _FAMILY_TOKEN.match(bare_tok)
+        ):
+            step = 1  # "Adoue, M. | Lapeyre-mestre," (not "Boreham J. | Tobacco:")
+        else:
+            break
+        for k in range(i, i + step):
+            tagged[k] = (tagged[k][0], "author", tagged[k][2], tagged[k][3])
+        i += step
     return tagged
 
 
@@ -338,7 +280,7 @@ class CRFParser:
                 ref.problems.append(Problem(ProblemCode.NOT_A_REFERENCE, "no letters or digits"))
             return ref
         tagged, probs = self.label(clean)
-        tagged = _repair_issue(_repair_days(tagged))
+        tagged = _repair_issue(_repair_months(_repair_days(_repair_last_author(tagged))))
         segments: list[tuple[str, int, int]] = []
         for _tok, lab, s, e in tagged:
             if segments and segments[-1][0] == lab:
@@ -366,7 +308,7 @@ class CRFParser:
             if m and (not title_text or spans["title"][0] >= spans["author"][1]):
                 author_text = m.group(1)
                 title_text = (m.group(2) + " " + title_text).strip() if title_text else m.group(2)
-            ref.authors, ref.et_al, broken = split_authors(author_text)
+            ref.authors, ref.et_al, broken = split_author_list(author_text)
             for b in broken:
                 ref.problems.append(
                     Problem(ProblemCode.BROKEN_AUTHOR, f"incomplete name {b!r}", field="authors")

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO, TextIO
 
-from kb.model import KbError, Reference
+from kb.model import KbError, Name, Reference
 from kb.parse.confidence import low_confidence_problems
 
 FORMATS = ("csl", "bibtex")
@@ -36,6 +36,9 @@ def _name(n: object) -> dict[str, str]:
     given = getattr(n, "given", "")
     if given:
         out["given"] = given
+    suffix = getattr(n, "suffix", "")
+    if suffix:
+        out["suffix"] = suffix
     return out
 
 
@@ -83,12 +86,19 @@ def _bib(value: str) -> str:
     return _BIB_ESCAPE.sub(r"\\\1", value)
 
 
+def _bibtex_name(n: Name) -> str:
+    """A name in BibTeX's order: "Family, Given", "Family, Suffix, Given" or the literal."""
+    if n.suffix and not n.literal:
+        return f"{n.family}, {n.suffix}, {n.given}"
+    return n.display()
+
+
 def to_bibtex(ref: Reference, key: str) -> str:
     """One BibTeX entry for ``ref`` under ``key`` (problems kept as a comment field)."""
     kind = {"article-journal": "article", "book": "book", "chapter": "incollection", "thesis": "phdthesis"}
     fields: list[tuple[str, str]] = []
     if ref.authors:
-        names = [n.display() for n in ref.authors]
+        names = [_bibtex_name(n) for n in ref.authors]
         if ref.et_al:
             names.append("others")
         fields.append(("author", " and ".join(names)))

@@ -18,6 +18,7 @@ import re
 
 from kb.model import Name, Problem, ProblemCode, Reference
 from kb.normalise.dates import PARSER_DATE_ORDER, parse_date
+from kb.normalise.names import split_author_list
 from kb.patterns import (
     DOI,
     FAMILY,
@@ -28,16 +29,9 @@ from kb.patterns import (
     SHORT_CITATION,
     SHORT_CITATION_MAX,
     URL,
-    VINITIALS,
     YEAR,
 )
 
-AUTHOR_PARTS = re.compile(
-    rf"(?P<fi_family>{FAMILY}),\s+(?P<fi_given>{INITIALS})"
-    rf"|(?P<v_family>{FAMILY})\s+(?P<v_given>{VINITIALS})"
-    rf"|(?P<if_given>{INITIALS})\s+(?P<if_family>{FAMILY})"
-    rf"|(?P<f_family>{FAMILY})"
-)
 NAME_ITEM = re.compile(
     rf"^(?:and\s+|&\s*)?{INITIALS}\s+{FAMILY}(?:\s+(?:and|&)\s+{INITIALS}\s+{FAMILY})*(?:\s+et\s+al\.?)?$"
 )
@@ -174,16 +168,8 @@ def _hal_shaped(text: str) -> bool:
 
 
 def parse_names(text: str) -> list[Name]:
-    """Read the names of an author string in any of the seeds' forms, in order."""
-    names: list[Name] = []
-    for m in AUTHOR_PARTS.finditer(text):
-        for prefix in ("fi", "v", "if", "f"):
-            family = m.group(f"{prefix}_family")
-            if family:
-                given = m.group(f"{prefix}_given") if prefix != "f" else ""
-                names.append(Name(family=family.strip(), given=(given or "").strip()))
-                break
-    return names
+    """The names of an author string, in order (the one splitter, ``kb.normalise.names``)."""
+    return [n for n in split_author_list(text).names if n.family or n.literal]
 
 
 def _parse_hal(text: str) -> Reference:

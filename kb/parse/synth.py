@@ -78,9 +78,10 @@ def _clean(text: str) -> str:
 
 
 def _names(text: str) -> list[dict[str, str]]:
-    from kb.parse.crf import split_authors
+    """The CSL names of a labelled author segment, read by the one splitter; [] when a piece is broken."""
+    from kb.normalise.names import split_author_list
 
-    names, _et_al, broken = split_authors(text)
+    names, _et_al, broken = split_author_list(text)
     if broken:
         return []
     out: list[dict[str, str]] = []
@@ -88,7 +89,10 @@ def _names(text: str) -> list[dict[str, str]]:
         if n.literal:
             out.append({"literal": n.literal})
         elif n.family and re.fullmatch(r"[^\W\d_][\w'’ -]*", n.family) and len(n.family) > 1:
-            out.append({"family": n.family, "given": n.given} if n.given else {"family": n.family})
+            name = {"family": n.family, "given": n.given} if n.given else {"family": n.family}
+            if n.suffix:
+                name["suffix"] = n.suffix
+            out.append(name)
     return out if len(out) == len(names) else []
 
 

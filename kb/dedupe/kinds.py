@@ -1,0 +1,104 @@
+"""Kinds of record that must not be merged, and titles that name another report of one study.
+
+:func:`kind_conflict` is step 2 of :mod:`kb.dedupe.match` (erratum, comment, conference abstract vs
+paper, two meetings, two parts, guideline versions); :func:`later_report` and :func:`answer_and_letter`
+keep the weighing of step 5 from merging a primary paper with its follow-up report, or a letter with the
+reply to it, however well the other fields agree (at most ``maybe``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kb.dedupe.prep import MEETING_RE, Prepped
+
+
+def _kind(x: Prepped, other: Prepped, kind: str) -> bool:
+    """Whether ``x`` is of ``kind`` as far as a comparison with ``other`` can tell: from its title or
+    container, or from its type metadata when ``other`` has type metadata too (a PubMed "Comment" record is
+    not contradicted by a BibTeX copy that says nothing about its type)."""
+    return bool(getattr(x, kind)) or (kind in x.type_kinds and other.typed)
+
+
+FULL_PAPER_PAGES = 3
+"""A record spanning this many printed pages or more is a paper: a meeting abstract takes one page (or two)
+or an abstract number, so a conference record against it is a conference abstract and the full paper."""
+
+
+def _maybe_the_abstract(x: Prepped, abstract: Prepped) -> bool:
+    """Whether ``x`` (not flagged as a conference record) may be another database's export of the
+    conference record ``abstract``: it spans no full paper's pages, and it is in the same volume, in a
+    supplement, or on the same single page (databases that do not name the meeting still keep the volume,
+    the supplement or the abstract's page; a volume one of them garbles leaves the page)."""
+    return x.pages_span < FULL_PAPER_PAGES and (
+        bool(x.volume and x.volume == abstract.volume)
+        or x.supplement
+        or bool(x.first_page and x.first_page == abstract.first_page)
+    )
+
+
+def online_year(a: Prepped, b: Prepped) -> bool:
+    """Years one apart where one record has no locator: the online year of an ahead-of-print record (the
+    weighing then allows a guideline at most ``maybe``: it may be the next version)."""
+    return abs(a.year - b.year) == 1 and no_locator(a) != no_locator(b)
+
+
+def cut_part(x: str, y: str) -> bool:
+    """One title's part numbers begin the other's ("1" / "1 2"): perhaps a subtitle cut by one export
+    (worth a look; never merged automatically)."""
+    return x.startswith(f"{y} ") or y.startswith(f"{x} ")
+
+
+def kind_conflict(a: Prepped, b: Prepped) -> str:
+    """Why two records are of kinds that must not be merged ("" when there is no such conflict)."""
+    if _kind(a, b, "erratum") != _kind(b, a, "erratum"):
+        return "erratum or correction vs article"
+    if _kind(a, b, "comment") != _kind(b, a, "comment"):
+        return "comment, reply or letter vs article"
+    if _kind(a, b, "conference") != _kind(b, a, "conference"):
+        article, abstract = (b, a) if _kind(a, b, "conference") else (a, b)
+        if not _maybe_the_abstract(article, abstract):
+            return "conference record vs journal article"
+    if a.meeting and b.meeting and a.meeting != b.meeting:
+        return "abstracts of two meetings"  # one trial presented twice: two records
+    if a.part != b.part and a.part and b.part:
+        return f"part {a.part} vs part {b.part}"
+    if (a.guideline or b.guideline) and a.year and b.year and a.year != b.year and not online_year(a, b):
+        return f"guideline versions {a.year} and {b.year}"
+    return ""
+
+
+def no_locator(x: Prepped) -> bool:
+    """No volume, issue or pages: an ahead-of-print (early access) record."""
+    return not (x.volume or x.issue or x.first_page)
+
+
+def proceedings(x: Prepped) -> bool:
+    """The container of a conference record names the meeting (a proceedings title, which databases
+    write in many ways), not a journal ("Blood", "HemaSphere": two journals stay two)."""
+    return bool(MEETING_RE.search(x.journal))
+
+
+FOLLOW_UP_RE = re.compile(
+    r"\b(?:follow ?ups?|long term|extension|extended|post hoc|final (?:results?|analysis|report)|updated?|"
+    r"interim|secondary analysis|subgroups?|exploratory|pooled analysis|\d+ (?:years?|months?|weeks?))\b"
+)
+"""Words that name a later report of one study ("5-year follow-up", "long-term extension", "post hoc
+analysis", "final results", "update") in a folded title: two titles that differ by them are the primary
+paper and its later report, or two later reports; however well the rest agrees, never merged
+automatically (at most ``maybe``)."""
+
+
+REPLY_RE = re.compile(r"^(?:reply|replies|in reply|response|authors?(?: s)? (?:reply|response))\b")
+"""A folded title that opens as an answer ("Reply to: ...", "In reply", "Authors' response"): against a
+title that does not, it is the answer to a letter under that letter's title (two items of one issue)."""
+
+
+def answer_and_letter(a: Prepped, b: Prepped) -> bool:
+    """One title is an answer (:data:`REPLY_RE`) and the other is not."""
+    return bool(REPLY_RE.match(a.title)) != bool(REPLY_RE.match(b.title))
+
+
+def later_report(a: Prepped, b: Prepped) -> bool:
+    """The titles name different later reports of a study (:data:`FOLLOW_UP_RE`)."""
+    return sorted(FOLLOW_UP_RE.findall(a.title)) != sorted(FOLLOW_UP_RE.findall(b.title))

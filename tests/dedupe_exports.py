@@ -1,0 +1,383 @@
+"""One work as five databases export it, read back by the project's own readers: a combined-noise probe.
+
+Works are the labelled journal references of ``data/refparse/refparse.jsonl`` (the parser's training
+data, in the repository). Each work is written as an export of MEDLINE (``.nbib``), Embase (Ovid ``.ovd``
+or Embase.com RIS), Web of Science (plain text), Scopus (RIS) and CENTRAL (the Cochrane tagged form), each
+with that database's conventions (see :func:`render`), and with noise drawn at random on top: a title
+ending in a full stop, in capitals, with markup, British or American spelling, Greek letters or their
+names, typographic dashes and quotes, a translated title in brackets; authors as initials, full names,
+glued, cut to three with "et al." or missing; the online year against the print year; a DOI missing,
+behind a resolver, or in capitals; pages as "1234-8", an article number or the first page only. The text
+goes through the readers of ``kb.ingest`` as a user's file would, so that the pair the engine sees is the
+pair a reviewer's exports give.
+
+The traps and the probe that tallies decisions per class are in ``tests/dedupe_probe.py``. The
+evaluation-only benchmark sets are never read.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+
+from kb.ingest.cochrane import read_cochrane_string
+from kb.ingest.ovid import read_ovid_string
+from kb.ingest.pubmed import read_pubmed_string
+from kb.ingest.ris import read_ris_string
+from kb.ingest.wos import read_wos_string
+from kb.model import Name, Record
+from kb.normalise.names import split_authors
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "refparse" / "refparse.jsonl"
+DATABASES = ("medline", "embase", "wos", "scopus", "central")
+_YEAR_RE = re.compile(r"\b(19[6-9]\d|20[0-2]\d)\b")
+_RANGE_RE = re.compile(r"^(\d{1,5})\s*[-–]+\s*(\d{1,5})$")
+_STOP = {"of", "the", "and", "for", "in", "on", "de", "la", "et", "a", "an", "&"}
+_ISO4 = {"journal": "J", "international": "Int", "american": "Am", "british": "Br", "medicine": "Med",
+         "medical": "Med", "clinical": "Clin", "research": "Res", "science": "Sci", "sciences": "Sci",
+         "european": "Eur", "annals": "Ann", "review": "Rev", "reviews": "Rev", "national": "Natl",
+         "academy": "Acad", "proceedings": "Proc", "society": "Soc", "biology": "Biol", "university": "Univ",
+         "quarterly": "Q", "letters": "Lett", "association": "Assoc", "archives": "Arch",
+         "experimental": "Exp", "applied": "Appl", "physics": "Phys", "chemistry": "Chem"}  # fmt: skip
+_SPELLING = (("haematolog", "hematolog"), ("anaemi", "anemi"), ("paediatric", "pediatric"),
+             ("randomised", "randomized"), ("tumour", "tumor"), ("oesophag", "esophag"), ("behaviour", "behavior"),
+             ("organisation", "organization"), ("analyse", "analyze"), ("colour", "color"),
+             ("haemorrhag", "hemorrhag"), ("oedema", "edema"), ("centre", "center"), ("labour", "labor"))  # fmt: skip
+_GREEK = (("α", "alpha"), ("β", "beta"), ("γ", "gamma"), ("κ", "kappa"), ("δ", "delta"))
+_MEETINGS = ("62nd ASH Annual Meeting and Exposition", "25th Congress of the European Hematology Association",
+             "ISTH 2021 Congress", "Annual Scientific Meeting of the British Society for Haematology")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Work:
+    """One work's true fields."""
+
+    authors: tuple[Name, ...]
+    title: str
+    journal: str
+    year: int
+    volume: str
+    issue: str
+    pages: str
+    doi: str = ""
+    kind: str = "article"
+    """``article`` or ``abstract`` (a meeting abstract in a supplement)."""
+    meeting: str = ""
+
+    @property
+    def first_page(self) -> str:
+        return re.split(r"[-–]", self.pages)[0].strip()
+
+    @property
+    def last_page(self) -> str:
+        parts = re.split(r"[-–]", self.pages)
+        return parts[1].strip() if len(parts) > 1 else ""
+
+
+def _clean(text: str) -> str:
+    return text.strip().strip(",.;:()\"'“”").strip()
+
+
+@cache
+def load_works() -> tuple[Work, ...]:
+    """Clean journal articles of the labelled references (title of four words or more, two or more authors
+    with family and given names, a journal, a year, a numeric volume, a page range), each with a DOI made
+    for it (the references rarely carry one)."""
+    found = []
+    with DATA.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle):
+            fields: dict[str, str] = {}
+            for label, text in json.loads(line)["segments"]:
+                fields[label] = f"{fields.get(label, '')} {text}"
+            title, journal = _clean(fields.get("title", "")), _clean(fields.get("journal", ""))
+            volume, pages = _clean(fields.get("volume", "")), _clean(fields.get("pages", ""))
+            year = _YEAR_RE.search(fields.get("date", ""))
+            names = tuple(n for n in split_authors(_clean(fields.get("author", "")))[0] if n.family)
+            if (
+                len(title.split()) >= 4
+                and re.fullmatch(r"[A-Za-z][A-Za-z .&-]{3,}", journal)
+                and not re.search(r"conf|congr|meet|symp|proc|abstr", journal, re.IGNORECASE)
+                and year
+                and volume.isdigit()
+                and _RANGE_RE.match(pages)
+                and len(names) >= 2
+                and all(
+                    re.fullmatch(r"[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?", n.family) and n.given for n in names
+                )
+            ):
+                issue = _clean(fields.get("issue", ""))
+                doi = f"10.{1000 + number % 8000}/j.x{number:06d}.{year.group(1)}"
+                found.append(Work(names, title, journal, int(year.group(1)), volume,
+                                  issue if issue.isdigit() else "", pages, doi))  # fmt: skip
+    return tuple(found)
+
+
+# --- field conventions --------------------------------------------------------------------------------
+
+
+def initials(name: Name) -> str:
+    """``"Alice B."`` -> ``"AB"``."""
+    return "".join(w[0].upper() for w in re.split(r"[\s.\-]+", name.given) if w)
+
+
+def iso4(journal: str) -> str:
+    """An ISO 4-like abbreviation: stop words dropped, common words by their LTWA form, other long words
+    cut after their fourth to sixth letter at a consonant."""
+    out = []
+    for word in journal.split():
+        low = word.lower()
+        if low in _STOP:
+            continue
+        if low in _ISO4:
+            out.append(_ISO4[low])
+        elif len(word) > 6:
+            cut = next((i for i in range(6, 3, -1) if word[i - 1].lower() not in "aeiouy"), 4)
+            out.append(word[:cut])
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
+def short_range(first: str, last: str) -> str:
+    """MEDLINE's page range: ``1207-1223`` -> ``1207-23``."""
+    if len(first) != len(last):
+        return f"{first}-{last}"
+    keep = next((i for i in range(len(first)) if first[i] != last[i]), len(first) - 1)
+    return f"{first}-{last[keep:]}"
+
+
+def noisy_title(title: str, r: random.Random, tags: list[str]) -> str:
+    """The title with one or two of: spelling of the other side of the Atlantic, Greek letters for their
+    names (or back), typographic dashes and quotes, markup, capitals, a trailing full stop."""
+    if r.random() < 0.3:
+        swapped = title
+        for british, american in _SPELLING:
+            swapped = re.sub(british, american, swapped, flags=re.I) if r.random() < 0.5 else swapped
+            swapped = re.sub(american, british, swapped, flags=re.I) if swapped == title else swapped
+        if swapped != title:
+            title = swapped
+            tags.append("spelling")
+    if any(letter in title for letter, _ in _GREEK) and r.random() < 0.5:
+        for letter, name in _GREEK:
+            title = title.replace(letter, name)
+        tags.append("greek")
+    if r.random() < 0.15:
+        title = title.replace(" - ", " – ").replace("-", "‐").replace("'", "’")
+        tags.append("unicode")
+    if r.random() < 0.1:
+        words = title.split()
+        i = r.randrange(len(words))
+        words[i] = r.choice((f"<i>{words[i]}</i>", f"{words[i]}<sup>+</sup>", f"<em>{words[i]}</em>"))
+        title = " ".join(words)
+        tags.append("markup")
+    if r.random() < 0.1:
+        title = title.upper()
+        tags.append("caps")
+    return title
+
+
+@dataclass
+class Rendered:
+    """The fields one database writes for a work, before they are put in its export format."""
+
+    authors: list[Name]
+    title: str
+    journal: str
+    year: int
+    volume: str
+    issue: str
+    first: str
+    last: str
+    doi: str
+    abstract_meeting: str = ""
+
+
+def rendered(w: Work, r: random.Random, tags: list[str]) -> Rendered:
+    """The work's fields with the noise every database may show (see the module doc)."""
+    authors = list(w.authors)
+    roll = r.random()
+    if roll < 0.06:
+        authors = []
+        tags.append("no_authors")
+    elif roll < 0.14 and len(authors) > 3:
+        authors = [*authors[:3], Name(literal="et al.")]
+        tags.append("et_al")
+    elif roll < 0.18 and len(authors) > 2:
+        authors = authors[:2]  # a list cut without saying so
+        tags.append("cut_authors")
+    year = w.year
+    if r.random() < 0.03 and w.kind == "article":
+        year -= 1  # the online year with the final locator (WoS "EA", Embase's date of publication)
+        tags.append("online_year")
+    if r.random() < 0.05:
+        journal = f"The {w.journal}" if not w.journal.startswith("The ") else w.journal[4:]
+        tags.append("journal_the")
+    else:
+        journal = w.journal
+    doi = w.doi
+    roll = r.random()
+    if roll < 0.25:
+        doi = ""
+        tags.append("no_doi")
+    elif roll < 0.35:
+        doi = f"https://doi.org/{doi}" if r.random() < 0.5 else doi.upper()
+        tags.append("doi_form")
+    first, last = w.first_page, w.last_page
+    volume, issue = w.volume, w.issue
+    if w.kind == "abstract":
+        last = ""
+    elif r.random() < 0.06:
+        first = last = volume = issue = ""  # ahead of print: no locator yet, the online year
+        year -= r.choice((0, 1))
+        tags.append("ahead_of_print")
+    elif first.startswith("e"):
+        tags.append("article_number")
+    elif r.random() < 0.08:
+        last = ""
+        tags.append("first_page_only")
+    return Rendered(authors, noisy_title(w.title, r, tags), journal, year, volume, issue, first, last, doi)
+
+
+def _lines(tag: str, values: list[str], sep: str) -> list[str]:
+    return [f"{tag}{sep}{v}" for v in values if v]
+
+
+def _medline(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Record]:
+    title = x.title if not x.title.endswith(".") else x.title[:-1]
+    if r.random() < 0.08:  # a translated title: in brackets, or followed by the language
+        title = (
+            f"[{title}]" if r.random() < 0.5 else f"{title}. [Article in {r.choice(('French', 'German'))}]"
+        )
+        tags.append("translated")
+    pages = short_range(x.first, x.last) if x.last else x.first
+    volume, issue = x.volume, f"{x.issue} Suppl 1".strip() if w.kind == "abstract" else x.issue
+    if w.kind == "abstract" and r.random() < 0.5:
+        volume, issue = f"{x.volume} Suppl 1", ""  # the supplement in the volume field
+    lines = [f"PMID- {r.randint(10**7, 4 * 10**7)}", f"TI  - {title}."]
+    for n in x.authors:
+        if n.literal:
+            lines.append(f"CN  - {n.literal}")
+        else:
+            lines += [f"FAU - {n.family}, {n.given}", f"AU  - {n.family} {initials(n)}"]
+    lines += [
+        f"TA  - {iso4(x.journal)}",
+        f"JT  - {x.journal}",
+        f"DP  - {x.year} {r.choice(('Mar', 'Jun', ''))}",
+    ]
+    lines += _lines("VI  - ", [volume], "") + _lines("IP  - ", [issue], "") + _lines("PG  - ", [pages], "")
+    lines += _lines("LID - ", [f"{x.doi} [doi]" if x.doi else ""], "")
+    return list(read_pubmed_string("\n".join(lines) + "\n").records)
+
+
+def _embase(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Record]:
+    issue = r.choice(("Supplement 1", "Suppl 1", "SUPPL. 1")) if w.kind == "abstract" else x.issue
+    journal = f"{x.journal}. Conference: {w.meeting}" if w.kind == "abstract" else x.journal
+    pages = f"{x.first}-{x.last}" if x.last else x.first
+    if r.random() < 0.5:  # Ovid
+        names = [f"{n.family} {'.'.join(initials(n))}." if not n.literal else n.literal for n in x.authors]
+        issue_part = f" ({issue})" if issue else ""
+        source = (
+            f"{journal}. {x.volume}{issue_part} (pp {pages}), {x.year}." if pages else f"{journal}. {x.year}."
+        )
+        lines = ["<1. >", "VN  - Ovid Technologies", "DB  - Embase", f"AN  - {r.randint(10**8, 7 * 10**8)}",
+                 f"TI  - {x.title}.", f"SO  - {source}"]  # fmt: skip
+        lines += _lines("AU  - ", names, "") + _lines("DO  - ", [x.doi], "") + [f"YR  - {x.year}"]
+        if w.kind == "abstract":
+            lines.append("PT  - Conference Abstract")
+        return list(read_ovid_string("\n".join(lines) + "\n").records)
+    names = [f"{n.family} {'.'.join(initials(n))}." if not n.literal else n.literal for n in x.authors]
+    if len(names) > 1 and r.random() < 0.3:
+        names = ["".join(names)]  # glued
+        tags.append("glued_authors")
+    volume = f"Conference: {w.meeting}. {x.volume}" if w.kind == "abstract" and r.random() < 0.5 else x.volume
+    lines = ["TY  - JOUR", f"T1  - {x.title}", f"JF  - {journal}", f"Y1  - {x.year}", f"VL  - {volume}"]
+    lines += _lines("AU  - ", names, "") + _lines("IS  - ", [issue], "") + _lines("SP  - ", [x.first], "")
+    lines += _lines("EP  - ", [x.last], "") + _lines("DO  - ", [x.doi], "")
+    lines += ["M3  - Conference Abstract" if w.kind == "abstract" else "M3  - Article", "ER  - "]
+    return list(read_ris_string("\n".join(lines) + "\n").records)
+
+
+def _wos(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Record]:
+    people = [n for n in x.authors if not n.literal]
+    lines = ["FN Clarivate Analytics Web of Science", "VR 1.0", "PT J"]
+    if people:
+        lines += [f"AU {people[0].family}, {initials(people[0])}"]
+        lines += [f"   {n.family}, {initials(n)}" for n in people[1:]]
+        lines += [f"AF {people[0].family}, {people[0].given}"] + [
+            f"   {n.family}, {n.given}" for n in people[1:]
+        ]
+    title = x.title.upper() if r.random() < 0.2 else x.title
+    lines += [
+        f"TI {title}",
+        f"SO {x.journal.upper()}",
+        f"JI {iso4(x.journal)}",
+        f"PY {x.year}",
+        f"VL {x.volume}",
+    ]
+    if w.kind == "abstract":
+        lines += ["IS " + r.choice(("", "S1", "Suppl. 1")), "DT Meeting Abstract", f"BP {x.first}"]
+    else:
+        lines += _lines("IS ", [x.issue], "")
+        if x.first.startswith("e") or (not x.last and r.random() < 0.5):
+            lines.append(f"AR {x.first}")
+        else:
+            lines += _lines("BP ", [x.first], "") + _lines("EP ", [x.last], "")
+    lines += [*_lines("DI ", [x.doi], ""), "ER", "", "EF"]
+    return list(read_wos_string("\n".join(lines) + "\n").records)
+
+
+def _scopus(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Record]:
+    names = [f"{n.family}, {'.'.join(initials(n))}." if not n.literal else n.literal for n in x.authors]
+    lines = ["TY  - JOUR", f"TI  - {x.title}", f"T2  - {x.journal}", f"PY  - {x.year}", f"VL  - {x.volume}"]
+    lines += _lines("AU  - ", names, "")
+    issue = r.choice(("SUPPL 1", "Supplement 1", "")) if w.kind == "abstract" else x.issue
+    lines += _lines("IS  - ", [issue], "")
+    if x.first.startswith("e"):
+        lines.append(f"C7  - {x.first}")
+    else:
+        lines += _lines("SP  - ", [x.first], "") + _lines("EP  - ", [x.last], "")
+    lines += [*_lines("DO  - ", [x.doi], ""), "ER  - "]
+    return list(read_ris_string("\n".join(lines) + "\n").records)
+
+
+def _central(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Record]:
+    names = [f"{n.family} {initials(n)}" if not n.literal else n.literal for n in x.authors]
+    journal = x.journal if r.random() < 0.5 else x.journal[:1] + x.journal[1:].lower()
+    lines = ["Record #1 of 1", f"ID: CN-0{r.randint(10**6, 9 * 10**6)}", *_lines("AU: ", names, "")]
+    lines += [f"TI: {x.title}", f"SO: {journal}", f"YR: {x.year}", f"VL: {x.volume}"]
+    issue = r.choice(("Supplement 1", "suppl 1", "")) if w.kind == "abstract" else x.issue
+    pages = f"{x.first}-{x.last}" if x.last else x.first
+    lines += _lines("NO: ", [issue], "") + _lines("PG: ", [pages], "") + _lines("DOI: ", [x.doi], "")
+    if w.kind == "abstract":
+        lines.append("PT: Conference proceeding")
+    return list(read_cochrane_string("\n".join(lines) + "\n").records)
+
+
+_WRITERS: dict[str, Callable[[Rendered, Work, random.Random, list[str]], list[Record]]] = {
+    "medline": _medline, "embase": _embase, "wos": _wos, "scopus": _scopus, "central": _central,
+}  # fmt: skip
+
+
+class Quiet(random.Random):
+    """A generator whose every coin falls on "no": no noise, each database in its plainest form (the
+    choices between equal forms, ``choice``, stay random)."""
+
+    def random(self) -> float:
+        return 0.999
+
+
+def render(w: Work, database: str, r: random.Random, tags: list[str], key: str) -> Record:
+    """``w`` as ``database`` exports it (with random noise, named in ``tags``), read back by its reader."""
+    records = _WRITERS[database](rendered(w, r, tags), w, r, tags)
+    assert len(records) == 1, (database, w)
+    return replace(records[0], id=key)
+
+
+def as_abstract(w: Work, r: random.Random) -> Work:
+    """``w`` as a meeting abstract: one page in a supplement of its journal, the meeting named."""
+    return replace(w, kind="abstract", pages=w.first_page, issue="", meeting=r.choice(_MEETINGS))

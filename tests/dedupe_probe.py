@@ -1,0 +1,154 @@
+"""The traps a reviewer meets, and the probe that tallies the engine's decisions per class.
+
+Traps turn a work of ``tests/dedupe_exports.py`` into two records a reviewer must keep apart: a trial's
+primary paper and its long-term extension or post hoc analysis, the same abstract title at two meetings,
+erratum and article, letter and reply, Part 1 and Part 2, two versions of a guideline, two items of one
+issue under one heading. :func:`probe` renders duplicates and traps through every database's export.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+
+from dedupe_exports import _MEETINGS, DATABASES, Work, as_abstract, load_works, render
+
+from kb.dedupe.match import Decision, PairDecision, decide
+from kb.dedupe.prep import prep
+from kb.model import Record
+
+# --- traps: two works a reviewer keeps apart ----------------------------------------------------------
+
+
+def _later(w: Work, r: random.Random, years: int) -> Work:
+    first = int(w.first_page) + r.randint(20, 400)
+    volume = str(int(w.volume) + years) if years else w.volume
+    return replace(w, year=w.year + years, volume=volume, pages=f"{first}-{first + 8}", issue="",
+                   doi=f"{w.doi}.{years}x")  # fmt: skip
+
+
+def extension(w: Work, r: random.Random) -> tuple[Work, Work]:
+    """A trial's primary paper and its long-term extension, 5-year follow-up or post hoc analysis."""
+    years = r.randint(0, 3)
+    body = w.title[0].lower() + w.title[1:]
+    title = r.choice((f"Long-term extension of {body}", f"{w.title}: 5-year follow-up", f"{w.title}: a post hoc analysis",
+                      f"{w.title}: final results", f"Long-term follow-up of {body}"))  # fmt: skip
+    return w, replace(_later(w, r, years), title=title)
+
+
+def two_meetings(w: Work, r: random.Random) -> tuple[Work, Work]:
+    """One abstract title at ASH (Blood's supplement) and at EHA (HemaSphere's) a few months later."""
+    ash = replace(as_abstract(w, r), journal="Blood", meeting=_MEETINGS[0], volume="136")
+    eha = replace(ash, journal="HemaSphere", meeting=_MEETINGS[1], volume="5", year=w.year + r.choice((0, 1)),
+                  pages=f"S{r.randint(100, 900)}", doi="")  # fmt: skip
+    return ash, eha
+
+
+def erratum(w: Work, r: random.Random) -> tuple[Work, Work]:
+    """An erratum notice and the article it corrects."""
+    title = r.choice((f"Erratum: {w.title}", f"Correction to: {w.title}",
+                      f"{w.title} (vol {w.volume}, pg {w.first_page}, {w.year})"))  # fmt: skip
+    return w, replace(_later(w, r, r.choice((0, 1))), title=title, authors=w.authors[:1])
+
+
+def reply(w: Work, r: random.Random) -> tuple[Work, Work]:
+    """A letter on an article (by other authors) and its authors' reply, in one issue under its title."""
+    others = load_works()[(load_works().index(w) + 7) % len(load_works())].authors
+    letter = replace(w, title=r.choice((f"Re: {w.title}", f"Comment on: {w.title}", w.title)), authors=others)
+    answer = replace(_later(w, r, 0), title=r.choice((f"Reply to: {w.title}", f"In reply: {w.title}",
+                                                       f"Authors' reply: {w.title}", w.title)))  # fmt: skip
+    return letter, answer
+
+
+def parts(w: Work, r: random.Random) -> tuple[Work, Work]:
+    """Part 1 and Part 2 of one paper, in one volume, by the same authors."""
+    form = r.choice(("Part {}", "part {}", "Part {}:", "(Part {})"))
+    one = replace(w, title=f"{w.title}. {form.format(r.choice(('1', 'I')))}")
+    return one, replace(_later(w, r, 0), title=f"{w.title}. {form.format(r.choice(('2', 'II')))}")
+
+
+def guideline(w: Work, r: random.Random) -> tuple[Work, Work]:
+    """Two versions of one guideline, a year or more apart, the title naming its year or not."""
+    years = r.randint(1, 8)
+    topic = w.title[0].lower() + w.title[1:]
+    named = r.random() < 0.5
+    one = replace(
+        w, title=f"Guidelines {w.year} for {topic}" if named else f"Consensus recommendations on {topic}"
+    )
+    other = replace(
+        _later(w, r, years), title=f"Guidelines {w.year + years} for {topic}" if named else one.title
+    )
+    return one, other
+
+
+def two_items(w: Work, r: random.Random) -> tuple[Work, Work]:
+    """Two editorials or letters of one issue under one generic heading, by other authors on other pages."""
+    heading = r.choice(("Editorial", "Letter to the editor", "Commentary", "Introduction", "Correspondence"))
+    others = load_works()[(load_works().index(w) + 3) % len(load_works())].authors[:1]
+    one = replace(w, title=heading, authors=w.authors[:1], doi="")
+    return one, replace(_later(w, r, 0), title=heading, authors=others, issue=w.issue, doi="")
+
+
+TRAPS: dict[str, Callable[[Work, random.Random], tuple[Work, Work]]] = {
+    "extension": extension, "two_meetings": two_meetings, "erratum": erratum, "reply": reply,
+    "parts": parts, "guideline": guideline, "two_items": two_items,
+}  # fmt: skip
+
+
+# --- the probe ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Tally:
+    """Decisions of one class: how many pairs, merged, sent to review."""
+
+    pairs: int = 0
+    merged: int = 0
+    maybe: int = 0
+    examples: list[str] = field(default_factory=list)
+
+    def add(self, decision: Decision, note: str, trap: bool = False) -> None:
+        self.pairs += 1
+        self.merged += decision == Decision.DUPLICATE
+        self.maybe += decision == Decision.MAYBE
+        if (decision == Decision.DUPLICATE) == trap and len(self.examples) < 3:
+            self.examples.append(note)
+
+
+def pair_decision(a: Record, b: Record) -> PairDecision:
+    return decide(prep(a, 0), prep(b, 1))
+
+
+def probe(
+    works: Sequence[Work], seed: int = 16, rounds: int = 1
+) -> tuple[dict[str, Tally], dict[str, Tally], dict[str, Tally]]:
+    """For each work, ``rounds`` times: one duplicate pair (two databases, an abstract one time in six) and
+    one pair of each trap; returns the tallies by database pair, by noise tag, and by trap."""
+    r = random.Random(seed)
+    by_class: dict[str, Tally] = {}
+    by_noise: dict[str, Tally] = {}
+    traps: dict[str, Tally] = {}
+    for w in (w for _ in range(rounds) for w in works):
+        work = as_abstract(w, r) if r.random() < 1 / 6 else w
+        greek = r.random() < 0.1  # a Greek letter in the title, written as a letter or by its name
+        work = replace(work, title=f"{work.title} with TNF-α") if greek else work
+        if work.kind == "article" and r.random() < 0.08:  # an online journal's article number
+            work = replace(work, pages=f"e{work.first_page}")
+        one, two = r.sample(DATABASES, 2)
+        tags: list[str] = []
+        a, b = render(work, one, r, tags, "a"), render(work, two, r, tags, "b")
+        pair = pair_decision(a, b)
+        note = f"{pair.reason} | {a.reference.title!r} / {b.reference.title!r}"
+        by_class.setdefault(f"{work.kind} {'-'.join(sorted((one, two)))}", Tally()).add(pair.decision, note)
+        for tag in set(tags) or {"none"}:
+            by_noise.setdefault(tag, Tally()).add(pair.decision, f"{one}/{two}: {note}")
+        for name, trap in TRAPS.items():
+            x, y = trap(w, r)
+            x, y = (replace(v, title=f"{v.title} with TNF-α") for v in (x, y)) if greek else (x, y)
+            pair = pair_decision(
+                render(x, r.choice(DATABASES), r, [], "a"), render(y, r.choice(DATABASES), r, [], "b")
+            )
+            note = f"{pair.reason} | {x.title!r} {x.year} / {y.title!r} {y.year}"
+            traps.setdefault(name, Tally()).add(pair.decision, note, trap=True)
+    return by_class, by_noise, traps
