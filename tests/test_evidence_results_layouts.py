@@ -322,3 +322,86 @@ def test_ninth_batch_classes(
     text: str, expected: list[tuple[str, float, float | None, float | None]]
 ) -> None:
     assert rows(text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the other arm after "as opposed to", "against", "whereas"
+        (
+            "RESULTS: Mean operating time was 96 min with the robot, as opposed to 81 with laparoscopy.",
+            [("mean", 81.0, None, None), ("mean", 96.0, None, None)],
+        ),
+        # a change "to" the value reached, and the other arm after "against"
+        (
+            "RESULTS: Haemoglobin rose to 11.8 g/dL in the iron arm, against 10.9 g/dL in the placebo arm.",
+            [("mean", 10.9, None, None), ("mean", 11.8, None, None)],
+        ),
+        # a measurement said of an arm, before or after it
+        (
+            "RESULTS: Recovery took 7.5 h in group K; in group M it was 9.25 h.",
+            [("mean", 7.5, None, None), ("mean", 9.25, None, None)],
+        ),
+        # "the corresponding figure" goes on with the keyword of the clause before
+        (
+            "RESULTS: The median stay was 6 days after keyhole surgery; after open surgery the corresponding"
+            " figure was 9 days.",
+            [("median", 6.0, None, None), ("median", 9.0, None, None)],
+        ),
+    ],
+)
+def test_second_arm_written_otherwise(
+    text: str, expected: list[tuple[str, float, float | None, float | None]]
+) -> None:
+    assert rows(text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an arm's size alone in brackets after its name, in an allocation sentence ("and (3)" is a label)
+        (
+            "RESULTS: 2 410 adults were randomly assigned to early surgery (1206) or observation (1204).",
+            [("n", 1204.0, None, None), ("n", 1206.0, None, None), ("n", 2410.0, None, None)],
+        ),
+        # an estimate with its CI and no name after the arms' values takes the measure named before
+        (
+            "RESULTS: Death occurred in 8.1% and 9.9% (odds ratio 0.80, 95% CI 0.66-0.97). Stroke occurred in"
+            " 1.2% and 1.6% (0.75, 0.51-1.10).",
+            [
+                ("or", 0.75, 0.51, 1.1),
+                ("or", 0.8, 0.66, 0.97),
+                ("proportion", 1.2, None, None),
+                ("proportion", 1.6, None, None),
+                ("proportion", 8.1, None, None),
+                ("proportion", 9.9, None, None),
+            ],
+        ),
+        # French: the arms after "randomisés :", "contre" between two means, "−1,1, soit"
+        (
+            "Résultats : 204 patients ont été randomisés : 103 dans le groupe A et 101 dans le groupe B. Le"
+            " score moyen était de −2,4 contre −1,3, soit une différence de −1,1.",
+            [
+                ("md", -1.1, None, None),
+                ("mean", -2.4, None, None),
+                ("mean", -1.3, None, None),
+                ("n", 101.0, None, None),
+                ("n", 103.0, None, None),
+                ("n", 204.0, None, None),
+            ],
+        ),
+        # a percentage change is a proportion even when negative; a percentage with a dose in brackets names
+        # the arm; a drug's concentration before its dose is no result
+        (
+            "RESULTS: The percentage change in triglycerides was −18.2% (2 g) and −25.6% (4 g). Lidocaine 1% 5"
+            " mL was given.",
+            [("proportion", -25.6, None, None), ("proportion", -18.2, None, None)],
+        ),
+        # events counted in a list whose items name their groups
+        ("RESULTS: Malaria occurred in 12 net users and in 31 non-users during follow-up.", []),
+    ],
+)
+def test_tenth_batch_classes(
+    text: str, expected: list[tuple[str, float, float | None, float | None]]
+) -> None:
+    assert rows(text) == sorted(expected)

@@ -100,5 +100,10 @@ def answer_and_letter(a: Prepped, b: Prepped) -> bool:
 
 
 def later_report(a: Prepped, b: Prepped) -> bool:
-    """The titles name different later reports of a study (:data:`FOLLOW_UP_RE`)."""
-    return sorted(FOLLOW_UP_RE.findall(a.title)) != sorted(FOLLOW_UP_RE.findall(b.title))
+    """The titles name different later reports of a study (:data:`FOLLOW_UP_RE`), by words one of them
+    adds: a typo ("long-etrm") changes as many words on each side as it removes, an added "5-year
+    follow-up" does not."""
+    if sorted(FOLLOW_UP_RE.findall(a.title)) == sorted(FOLLOW_UP_RE.findall(b.title)):
+        return False
+    words_a, words_b = set(a.title.split()), set(b.title.split())
+    return len(words_a - words_b) != len(words_b - words_a)

@@ -31,8 +31,9 @@ matches. The rules, in order:
    more authors signs both in one journal and one record has no pages), more when the titles are less
    similar; different first pages allow at most ``maybe`` unless the pages are a few apart in the same
    volume of the same journal under the same title (a miskeyed page). Titles that differ by a later report's
-   words ("5-year follow-up", "post hoc analysis": :data:`~kb.dedupe.kinds.FOLLOW_UP_RE`), a reply against
-   the letter it answers, and a guideline against its record ahead of print allow at most ``maybe``. Near
+   words ("5-year follow-up", "post hoc analysis": :data:`~kb.dedupe.kinds.FOLLOW_UP_RE`) and a reply
+   against the letter it answers allow at most ``maybe`` unless year, first page and journal agree (one
+   printed item whose title one export cut); so does a guideline against its record ahead of print. Near
    misses, and identical titles with shared authors, are ``maybe``.
 """
 
@@ -425,10 +426,12 @@ def _weigh(a: Prepped, b: Prepped, w: Weighing) -> PairDecision:
     elif title < 0.95:
         need += 0.5
     reason = "similar title" if title < 0.999 else "same title"
-    later = title < 0.999 and later_report(a, b)
+    # a subtitle one export dropped ("...: 5-year follow-up") is told from a later report by its coordinates
+    printed = _same_coordinates(a, b)
+    later = title < 0.999 and not printed and later_report(a, b)
     if later:
         notes.append("one title names a later report (follow-up, extension, post hoc analysis)")
-    if a.comment and b.comment and answer_and_letter(a, b):
+    if a.comment and b.comment and not printed and answer_and_letter(a, b):
         later = True
         notes.append("a reply against the letter it answers")
     if (a.guideline or b.guideline) and no_locator(a) != no_locator(b):

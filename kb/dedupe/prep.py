@@ -415,7 +415,9 @@ def link_key(record: Record) -> tuple[str, int, bool]:
     them (``first_author``, ``year``, ``short``) at a fraction of its cost: short-citation linking
     (:mod:`kb.dedupe.shorts`) needs only these."""
     ref = record.reference
-    first = next((k for k in (family_key(n.family) for n in _people(ref.authors)) if k), "")
+    # name by name (split_glued_authors reads each on its own): stop at the first person with a key
+    people = (n for name in ref.authors for n in _people((name,)))
+    first = next((k for k in (family_key(n.family) for n in people) if k), "")
     return first, _year(ref.year), not fold(clean_title(ref.title or ""))
 
 

@@ -5,7 +5,9 @@
 - :func:`results_for_text`: offsets, words and vocabulary ids, as ``kb results`` prints them.
 
 Modules: ``numbers`` (tokens, words), ``sections`` (sections and sentences), ``patterns`` (span regexes),
-``extract`` (roles of numbers), ``concepts`` (arms, outcomes, vocabulary ids), ``model`` (the type).
+``spans`` (roles of numbers before any value), ``sizes`` and ``sizepatterns`` (sample sizes), ``baseline``
+(numbers that describe the sample), ``tables`` (tables flattened into text), ``extract`` (values),
+``arms`` (values of two arms), ``concepts`` (arms, outcomes, vocabulary ids), ``model`` (the type).
 """
 
 from __future__ import annotations

@@ -66,10 +66,11 @@ AGE_BEFORE_RE = re.compile(
 )
 """An age word shortly before a value ("L'âge médian était de 54 ans", "median age was 61"); not an outcome
 named after age ("height-for-age z-score increased by 0.15", "gestational age at delivery") nor a change."""
-ARM_DOSE_RE = re.compile(
-    r"(?i)\b(?:receiving|received|given|taking|treated with|assigned to|allocated to|on|with)\s"
+CONCENTRATION_GAP_RE = re.compile(
+    r"\s*%\s*(?:(?!(?:of|in|with|on|for|receiving|given|taking|and|or|vs|versus)\b)[A-Za-z]+\s+)?"
 )
-"""Between a percentage and a dose: the dose names the arm the percentage is of."""
+"""Between a percentage and a dose when the percentage is the drug's concentration ("bupivacaine 0.5% 30 mL",
+"2% lidocaine 5 mL"); a bracket or a preposition between makes the dose name an arm."""
 BEFORE_DEMOGRAPHIC_RE = re.compile(
     r"(?i)(?<!of )(?<!for-)\b(?:age[ds]?|âge|BMI|body mass index|males?|females?|hommes|femmes)\s*"
     r"(?:was|were|of|:|=)?\s*(?:\(\s*)?(?:mean|median)?\s*(?:\(\s*)?$"
@@ -113,10 +114,12 @@ def baseline(sent: Sentence) -> None:
     for t in sent.free():
         i = sent.index(t)
         dose_after = any(
-            u.role == "dose" and 0 < u.start - t.end < 25 and not ARM_DOSE_RE.search(text, t.end, u.start)
+            u.role == "dose"
+            and 0 < u.start - t.end < 25
+            and CONCENTRATION_GAP_RE.fullmatch(text, t.end, u.start)
             for u in sent.toks[i + 1 : i + 4]
-        )  # "41% ... 100 mg" describes a treatment taken; "(29.0%) receiving 5 mg" names the arm
-        if t.pct and dose_after and "\n" not in text[t.end : t.end + 25].split("mg")[0]:
+        )  # "bupivacaine 0.5% 30 mL" is a concentration; "(29.0%) receiving 5 mg", "−28.4% (10 mg)" name arms
+        if t.pct and dose_after:
             t.role = "baseline"
             continue
         clause = re.split(r"[,;.]|\band\b", text[t.end : t.end + 50])[0]

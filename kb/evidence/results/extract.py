@@ -14,6 +14,17 @@ import bisect
 import re
 
 from kb.evidence.results import patterns as P
+from kb.evidence.results.arms import (
+    arm_pair,
+    bracket_spread,
+    by_versus_control,
+    compared,
+    finish,
+    from_to,
+    paired,
+    spread_and_unit,
+    tied_to_arm,
+)
 from kb.evidence.results.baseline import baseline
 from kb.evidence.results.model import (
     FAMILY,
@@ -68,7 +79,7 @@ def _effects(sent: Sentence) -> None:
         generic = DIFFERENCE_RE.match(words) is not None
         if abbrev and not ABBREV_GAP_RE.match(gap):
             continue
-        long_gap_ok = len(gap) <= 100 and re.search(r"\b(?:of|was)\s*$", gap) and not t.pct
+        long_gap_ok = len(gap) <= 100 and re.search(r"\b(?:of|was|de)\s*$", gap) and not t.pct
         if generic and not GENERIC_GAP_RE.match(gap) and not long_gap_ok:
             continue
         if not abbrev and (len(gap) > 100 or re.search(r"[.;]\s", gap.replace("; 95%", ""))):
@@ -96,6 +107,25 @@ def _means_before(sent: Sentence, pos: int) -> bool:
     """Values with their SD or signed percentages before ``pos`` ("HbA1c fell to 7.3 ± 0.7% with A and 7.7 ±
     0.8% with B", "(−1.2% vs −0.8%)"): a difference of them is a mean difference, not a risk difference."""
     return any(t.spread == "sd" or (t.pct and t.raw[0] in MINUS_SIGNS) for t in sent.toks if t.end <= pos)
+
+
+def _nameless_effects(sent: Sentence) -> None:
+    """An estimate with its CI in brackets and no name after the arms' values ("2·9% and 3·4% of infants
+    (0·86, 0·70–1·05)"): the measure the text named last before it."""
+    text = sent.text
+    for t in sent.free():
+        if t.pct or not text[max(sent.s.start, t.start - 2) : t.start].strip().endswith("("):
+            continue
+        m = P.NAMELESS_EFFECT_RE.match(text, t.end, sent.s.end)
+        if m is None or not any(u.role == "" and u.pct for u in sent.toks if u.end <= t.start):
+            continue
+        lo, hi = parse_number(m.group("lo")), parse_number(m.group("hi"))
+        named = [k for k in P.EFFECT_RE.finditer(text, 0, t.start)]
+        if lo is None or hi is None or not lo <= t.value <= hi or not named:
+            continue
+        measure = P.EFFECTS[int((named[-1].lastgroup or "e0")[1:])][0]
+        t.role, t.measure, t.ci = "value", measure, (lo, hi)
+        sent.mark(m.start("lo"), m.end("hi"), "ci")
 
 
 def _bracket_cis(sent: Sentence) -> None:
@@ -126,19 +156,29 @@ def _values(sent: Sentence) -> None:
         elif t.pct and RD_AFTER_RE.match(after):
             t.measure = "rd"
             _clause_ci(sent, t)
-        elif not t.pct and _compared(sent, t):
+        elif not t.pct and compared(sent, t):
             t.measure = "md"  # "7.1 mm Hg lower with the salt substitute (95% CI 4.5 to 9.7)"
             _clause_ci(sent, t)
         elif not t.pct and P.CHANGE_BY_RE.search(text[max(sent.s.start, t.start - 60) : t.start]):
             if P.MORE_WITH_RE.match(text, t.end, sent.s.end) or (
-                t.ci is not None and _by_versus_control(sent, t)
+                t.ci is not None and by_versus_control(sent, t)
             ):
                 t.measure = "md"  # "improved by 0.21 SD (95% CI 0.05 to 0.37) more with the supplement",
                 # "Compared with control, the intervention reduced systolic BP by 5.2 mm Hg (95% CI ...)"
             else:
                 t.measure = MEASURE_MEAN
-                _arm_pair(sent, t, MEASURE_MEAN)  # "decreased by 14.2 points with iCBT and 6.1 points with"
-        elif not t.pct and _from_to(sent, t, kind):
+                arm_pair(sent, t, MEASURE_MEAN)  # "decreased by 14.2 points with iCBT and 6.1 points with"
+        elif not t.pct and P.CHANGE_TO_RE.search(text, max(sent.s.start, t.start - 60), t.start):
+            t.measure = MEASURE_MEDIAN if kind == MEASURE_MEDIAN else MEASURE_MEAN  # "rose to 134.2 mmol/L"
+        elif (
+            kind is None
+            and not t.pct
+            and _has_unit(text, t)
+            and not t.value.is_integer()
+            and tied_to_arm(sent, t)
+        ):
+            t.measure = MEASURE_MEAN  # "12.4 min in group P; in group S it was 18.9 min"
+        elif not t.pct and from_to(sent, t, kind):
             t.measure = MEASURE_MEDIAN if kind == MEASURE_MEDIAN else MEASURE_MEAN
         elif (
             not t.pct
@@ -148,9 +188,9 @@ def _values(sent: Sentence) -> None:
             and P.CHANGED_BY_RE.search(text, sent.s.start, t.start - 3)
         ):
             t.measure = MEASURE_MEAN  # "fell by 9.4 mm Hg in A and by 3.1 mm Hg in B"
-        elif not t.pct and _spread_and_unit(sent, t):
+        elif not t.pct and spread_and_unit(sent, t):
             t.measure = MEASURE_MEAN
-        elif kind in (MEASURE_MEDIAN, MEASURE_MEAN) and not t.pct and _bracket_spread(sent, t):
+        elif kind in (MEASURE_MEDIAN, MEASURE_MEAN) and not t.pct and bracket_spread(sent, t):
             t.measure = kind
         elif kind in (MEASURE_MEDIAN, MEASURE_MEAN) and (
             t.ci
@@ -165,7 +205,7 @@ def _values(sent: Sentence) -> None:
                 t.measure = MEASURE_PROPORTION  # "a mean reduction of 25%"; "−0.9% (SD 0.7)" stays a mean
         elif t.ci is not None:
             t.measure = MEASURE_PROPORTION if t.pct else (kind or MEASURE_MEAN)
-            if not t.pct and _by_versus_control(sent, t):
+            if not t.pct and by_versus_control(sent, t):
                 t.measure = (
                     "md"  # "Compared with control, ... and systolic BP by 5.2 mm Hg (95% CI 1.8, 8.6)"
                 )
@@ -175,7 +215,7 @@ def _values(sent: Sentence) -> None:
             t.measure = MEASURE_MEDIAN
         elif t.pct:
             t.measure = MEASURE_PROPORTION
-        elif _paired(sent, t):
+        elif paired(sent, t):
             rate = P.RATE_WORD_RE.search(text, sent.s.start, t.start)  # "the fall rate was 0.95 vs 1.12"
             t.measure = (
                 kind
@@ -185,157 +225,10 @@ def _values(sent: Sentence) -> None:
                 else MEASURE_MEAN
             )
         else:
-            _arm_pair(sent, t, kind)
+            arm_pair(sent, t, kind)
         if t.measure is not None:
             t.role = "value"
-    for t in sent.toks:
-        if t.role == "value" and t.measure == MEASURE_PROPORTION and t.pct and t.raw[0] in MINUS_SIGNS:
-            t.measure = (
-                MEASURE_MEAN  # "HbA1c fell (−1.2% vs −0.8%)": no proportion is negative, it is a change
-            )
-    for t in sent.toks:
-        if t.role == "value" and not t.pct and t.measure in _PAIRED_MEASURES:
-            _next_arm(sent, t)
-    for t in reversed(sent.toks):
-        if t.role == "value" and not t.pct and t.measure in (MEASURE_MEAN, MEASURE_MEDIAN):
-            _list_before(sent, t)
-
-
-def _by_versus_control(sent: Sentence, t: Tok) -> bool:
-    """A change "by X" in a sentence that compares with the other arm ("Compared with control, the
-    intervention reduced systolic BP by 5.2 mm Hg"): a difference between the arms."""
-    return bool(re.search(r"\bby\s*$", sent.text[max(sent.s.start, t.start - 6) : t.start])) and bool(
-        P.VERSUS_CONTROL_RE.search(sent.text, sent.s.start, t.start)
-    )
-
-
-def _from_to(sent: Sentence, t: Tok, kind: str | None) -> bool:
-    """A change "from X to Y" (pre- and post-treatment values, both means, or both medians under "median"):
-    "fell from 19.9 to 10.6", "la médiane a diminué de 1 250 à 420"."""
-    if not P.FROM_TO_BEFORE_RE.search(sent.text, max(sent.s.start, t.start - 100), t.start):
-        return False
-    m = P.FROM_TO_AFTER_RE.match(sent.text, t.end, sent.s.end)
-    other = sent.next_after(t.end) if m else None
-    if m is None or other is None or other.start != m.start("num") or other.role or other.pct:
-        return False
-    other.measure, other.role = MEASURE_MEDIAN if kind == MEASURE_MEDIAN else MEASURE_MEAN, "value"
-    return True
-
-
-def _arm_pair(sent: Sentence, t: Tok, kind: str | None) -> None:
-    """Two arms' values "0.42 with tiotropium and 0.55 with placebo", "+39 ml in A and −31 ml in B".
-
-    Only a measurement (a decimal, a sign, a unit or a median/mean keyword) counts: "12 with drug and 8 with
-    placebo" counts people.
-    """
-    m = P.ARM_PAIR_RE.match(sent.text, t.end, sent.s.end)
-    if m is None:
-        return
-    other = sent.next_after(m.start("num") - 1)
-    if other is None or other.start != m.start("num") or other.role or t.pct or other.pct:
-        return
-    unit = m.group("unit") or ""
-    measured = bool(unit) and not P.COUNTED_RE.search(unit)
-    measured = measured or kind in (
-        MEASURE_MEDIAN,
-        MEASURE_MEAN,
-    )  # "the median score was 3 with A and 5 with B"
-    if not any(u.raw[0] in "+-\u2212\u2013" or not u.value.is_integer() or measured for u in (t, other)):
-        return
-    subject = sent.text[sent.s.start : t.start]
-    if kind in (MEASURE_MEDIAN, MEASURE_MEAN):
-        measure = kind
-    elif P.RATE_WORD_RE.search(subject):
-        measure = MEASURE_PROPORTION
-    else:
-        measure = MEASURE_MEAN
-    for u in (t, other):
-        u.measure, u.role = measure, "value"
-
-
-_PAIRED_MEASURES = (MEASURE_MEAN, MEASURE_MEDIAN, MEASURE_PROPORTION)
-
-
-def _next_arm(sent: Sentence, t: Tok) -> None:
-    """The other arm's value after a measured one, its unit left out: "−1.67 ml per minute per 1.73 m2 per
-    year with drug T and −3.59 with placebo", "a median of 14 days in group A and 21 in group B"."""
-    m = P.ARM_PAIR_RE.match(sent.text, t.end, sent.s.end)
-    other = sent.next_after(m.start("num") - 1) if m else None
-    if m is None or other is None or other.start != m.start("num") or other.role or other.pct:
-        return
-    other.measure, other.role = t.measure, "value"
-
-
-def _list_before(sent: Sentence, t: Tok) -> None:
-    """The values of a list whose unit is written once, after the last: "−8.1, −11.6, −14.3 and −2.5 points,
-    respectively" (all four are changes, as the last one is)."""
-    i = sent.index(t)
-    while i > 0:
-        u, nxt = sent.toks[i - 1], sent.toks[i]
-        if u.role or u.pct or not P.VALUE_LIST_GAP_RE.fullmatch(sent.text, u.end, nxt.start):
-            return
-        u.measure, u.role = t.measure, "value"
-        i -= 1
-
-
-def _bracket_spread(sent: Sentence, t: Tok) -> bool:
-    """A mean or median written "−2.3 (1.1)": the bracket holds its spread, which is no result."""
-    m = P.BRACKET_SPREAD_RE.match(sent.text, t.end, sent.s.end)
-    if m is None or t.ci is not None:
-        return False
-    inner = sent.within(m.start("sd"), m.end("sd"))
-    if len(inner) != 1 or inner[0].role:
-        return False
-    inner[0].role = "sd"
-    t.spread = "sd"
-    return True
-
-
-def _spread_and_unit(sent: Sentence, t: Tok) -> bool:
-    """A value written "128 (14) mm Hg": a mean with its SD in brackets and then its unit."""
-    m = P.BRACKET_SPREAD_RE.match(sent.text, t.end, sent.s.end)
-    if m is None or not P.UNIT_WORD_RE.match(sent.text, m.end(), min(sent.s.end, m.end() + 16)):
-        return False
-    if re.match(rf"\s*{P.POPULATION}\b", sent.text[m.end() : m.end() + 20]):
-        return False
-    return _bracket_spread(sent, t)
-
-
-def _paired(sent: Sentence, t: Tok) -> bool:
-    """A value compared with another ("53 vs. 35.7 days", "Rupees 166 vs. 464"), not a count of people."""
-    text = sent.text
-    if P.PAIR_AFTER_RE.match(text, t.end, min(sent.s.end, t.end + 40)):
-        other = sent.next_after(t.end)
-    elif P.PAIR_BEFORE_RE.search(text[max(sent.s.start, t.start - 20) : t.start]):
-        other = t
-    else:
-        return False
-    if other is None or other.role not in ("", "value") or other.pct:
-        return False
-    if (
-        t.value.is_integer()
-        and other.value.is_integer()
-        and P.EVENT_CLAUSE_RE.search(text, max(sent.s.start, text.rfind(",", 0, t.start) + 1), t.start)
-    ):
-        return (
-            False  # "developed depression (5 vs 13)": counts of events ("pain experienced was less, ... cost
-        )
-        # effective (Rupees 166 vs. 464)" compares costs: the event word is in another clause)
-    return not re.match(
-        rf"\s*(?:{P.POPULATION}|events?|deaths?|episodes?)\b", text[other.end : other.end + 20]
-    )
-
-
-def _compared(sent: Sentence, t: Tok) -> bool:
-    """A measured value written as a comparison ("7.1 mm Hg lower with A"), not a count ("3 more in A")."""
-    m = P.MD_AFTER_RE.match(sent.text, t.end, sent.s.end)
-    if m is None:
-        return False
-    unit = (m.group("unit") or "").strip()
-    if not unit:
-        return not t.value.is_integer()
-    u = P.UNIT_WORD_RE.match(unit)
-    return u is not None and u.end() == len(unit)  # "at day 21 was lower with A": "was" is no unit
+    finish(sent)
 
 
 def _clause_ci(sent: Sentence, t: Tok) -> None:
@@ -456,6 +349,7 @@ def extract_text(text: str) -> list[Result]:
             baseline(sent)
             if sentence.role in VALUE_ROLES:
                 _effects(sent)
+                _nameless_effects(sent)
                 _bracket_cis(sent)
                 _values(sent)
             found = _sentence_results(sent)

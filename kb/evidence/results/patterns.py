@@ -184,6 +184,12 @@ EFFECT_RE = lead(
 """Any effect-estimate word or abbreviation; the group name ``e<i>`` gives the index into ``EFFECTS``."""
 KEYWORD_GAP_RE = re.compile(r"\s*[:=]?\s*")
 """Between "median" or "mean" and its value when nothing else stands there ("median 4", "mean: 3")."""
+PERCENT_CHANGE_RE = re.compile(
+    r"(?i)\b(?:percent(?:age)?|per cent|relative)\s+(?:change|reduction|decrease|increase|difference)"
+    r"|%\s*change"
+)
+"""A change relative to the start, in per cent ("percentage change in LDL-C was −28.4%"): a proportion, as the
+development set labels "+2.5%" (a negative percentage without these words is a change of a value in %)."""
 MEDIAN_RE = lead("[mM]", r"(?i)\bm[eé]dian[e]?s?\b")
 MEAN_RE = lead("[mMaAoO]", r"(?i)\b(?:mean|means|average|averaged|moyenne|moyen)\b|\bon average\b")
 
@@ -198,23 +204,6 @@ POPULATION = (
     r"|cases|cas|adolescents?|teenagers?|toddlers?|outpatients?|inpatients?|pupils|schoolchildren|workers"
     r"|employees|nouveau-nés|nourrissons|adultes|participantes?)"
 )
-POP_N_RE = lead(
-    r"\d",
-    rf"(?P<num>(?<![\d.,])\d{{1,3}}(?:,\d{{3}})+|(?<![\d.,])\d+)(?![.,]\d)\s+"
-    r"(?:(?:[A-Za-z]|\d+[A-Za-z])[\w'-]*,?\s+){0,5}?"
-    rf"{POPULATION}\b",
-)
-"""A number followed (within five words) by a population noun: "250 healthy, pregnant women"."""
-WORD_N_RE = re.compile(r"\s+(?:[A-Za-z][\w'\u2013-]*,?\s+){0,8}?" + POPULATION + r"\b")
-"""After a number in words: the words up to its population noun."""
-N_EQ_RE = lead(
-    "[Nn]",
-    r"(?<![A-Za-z])[Nn]\s*[=:]\s*"
-    r"(?P<num>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+|\d+)(?![.,]?\d)",
-)
-"""An explicit sample size "n = 59", "N=170", "(n: 12)"."""
-OF_N_RE = lead(r"\(", r"\(\s*of\s+(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s*\)")
-"""A denominator in brackets: "Twenty-five (of 361)"."""
 EVENT_AFTER_RE = re.compile(
     r"^[^.;()\n]{0,40}?\b(?:had|has|have|developed|experienced|died|suffered|required|needed|showed|presented|"
     r"underwent|reported|achieved|reached|relapsed|responded|were (?:readmitted|hospitali[sz]ed|reoperated|"
@@ -228,7 +217,8 @@ EVENT_BEFORE_RE = re.compile(
     r"|\b(?:needed|required|necessary)\b[^.;()\d]{0,30}?\b(?:in|by|among|for)"
     r"|\b(?:affected|affecting|complicated|complicating)"
     r"(?:\s+(?:only|about|approximately|a total of))?)\s*"
-    rf"(?:{NUM}\s*%?\s*(?:\([^()]{{0,20}}\)\s*)?(?:vs\.?|versus|v|and|or|,|et|contre)\s*){{0,3}}$"
+    rf"(?:{NUM}\s*%?\s*(?:\([^()]{{0,20}}\)\s*)?(?:[A-Za-z-]+\s+){{0,3}}?(?:vs\.?|versus|v|and|or|,|et|contre)\s*"
+    r"(?:in\s+|among\s+|by\s+)?){0,3}$"
 )
 """An event verb before a count ("occurred in 45", "was reported by 4", "was needed for 14", "affected 9", the
 second count of "occurred in 5 vs 19 patients"): the number counts events."""
@@ -238,17 +228,6 @@ ENROL_RE = re.compile(
     r"were (?:then )?(?:entered|screened|eligible|followed|enrolled|studied))\b"
 )
 """A verb that makes a counted group the sample of the study."""
-ENROL_BEFORE_RE = re.compile(
-    r"(?i)\b(?:randomly (?:assigned|allocated)|randomi[sz]ed|enrol+ed|recruited|included|screened|studied)"
-    r"\s+(?:a total of\s+|all\s+|the\s+)?$"
-)
-"""An enrolment verb right before a count ("We randomly assigned 604 students who reported ...")."""
-NEXT_WORD_ARM_RE = re.compile(
-    r"\s+(?:received|underwent|were given|were (?:randomly )?(?:assigned|allocated|randomi[sz]ed)|to)\s"
-)
-"""The second arm's size in words, its noun left out ("... and one hundred and twenty-two received B")."""
-ARM_LIST_RE = re.compile(r"[^()\d]{0,60}?\(\s*(?P<body>[^()]{1,120})\)")
-"""The bracket right after a sample size: the arms' sizes ("(61 transfusions, 60 hydroxyurea)")."""
 ARM_ITEM_RE = re.compile(
     r"(?:^|[,;]\s*|\band\s+)(?:(?P<name>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s*[,:]?\s*(?:n\s*=\s*)?)?"
     r"(?P<num>\d+)(?:\s+(?P<after>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}))?"
@@ -287,61 +266,9 @@ UNIT_WORD_RE = re.compile(
     r"|points?|beats|bpm|steps|kcal|W|watts?|score|units?|cells|copies|mmol|µmol|nmol|pg|cm/s(?:ec)?)\b"
 )
 """A unit right after a value: a mean or median without a spread still has one ("12.1 months", "15 mm")."""
-ARM_N_RE = lead(
-    r"\d",
-    r"(?<![\d.,%])(?P<num>\d+)\s+(?:were|was)\s+(?:in|allocated|assigned|randomi[sz]ed|included)\b"
-    r"|(?<![\d.,%])(?P<num2>\d+)\s+(?:in|to)\s+(?:each|the\s+[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s+(?:group|arm)s?\b"
-    r"|(?<![\d.,%])(?P<num3>\d+)\s+(?:per|par|in each|dans chaque)\s+(?:group|arm|groupe|bras)\b"
-    r"|(?<![\d.,%])(?P<num4>\d{1,3}(?:,\d{3})+|\d+)\s+(?:completed|were analy[sz]ed|were followed up"
-    r"|(?:were\s+)?(?:enrol+ed|randomi[sz]ed|randomly assigned|recruited|evaluable)"
-    r"(?!\s+(?:controlled\s+|clinical\s+)?(?:trials?|studies|stud(?:y|ies)|groups?|arms?)\b))\b",
-)
-"""An arm's size: "26 were in Ksharasutra", "90 in each group", "45 to the placebo arm", "80 per arm",
-"were randomised: 306 to 7 days" (:data:`ARM_COLON_RE`)."""
-GROUPS_OF_RE = lead(
-    "[gGaA]",
-    r"(?i:\b(?:groups?|arms?)\s+of\s+)(?P<num6>\d{1,3}(?:,\d{3})+|\d+)(?![\d,]|\.\d|\s*(?:%|years?|y\b))",
-)
-"""Arms of one size: "randomly assigned into three groups of 30", "4 groups of 7 rats each"."""
-ARM_COLON_RE = lead(r"[:(]", r"[:(]\s*(?P<num5>\d{1,3}(?:,\d{3})+|\d+)\s+(?:to|in|into)\s")
-"""The first arm of a list after the allocation verb: "were randomised: 306 to 7 days and 298 to 14 days" (the
-verb before the colon is checked with :data:`ALLOCATED_BEFORE_RE`; a colon is far rarer than its letters)."""
-ALLOCATED_BEFORE_RE = re.compile(r"(?i)(?:randomi[sz]ed|assigned|allocated)\s*$")
-ARM_RECEIVED_RE = lead(
-    r"\d",
-    r"(?<![\d.,%])(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+(?:received|underwent|were given|were treated with)\s",
-)
-"""An arm's size after the whole sample was named ("Of the 994 patients randomly assigned, 496 received drug
-P"): the verb that gives a treatment, not an event."""
-SAMPLE_FIRST_RE = re.compile(
-    r"(?i)\W*(?:of|among|from)\s+(?:the|these|all|a total of)?\s*\d[\d,]*\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:patients|participants|subjects|children|women|men|adults|infants|individuals)?\s*"
-    r"(?:who\s+were\s+|that\s+were\s+)?(?:enrol+ed|randomi[sz]ed|randomly assigned|included|recruited"
-    r"|allocated|assigned)\b[^,;]{0,40},"
-    rf"|\W*(?:of|among)\s+(?:the|these|all)\s+\d[\d,]*\s+(?:[\w-]+\s+){{0,2}}?{POPULATION}\s*,"
-    r"|\W*(?:a total of\s+)?(?:\d[\d,]*\s+)?(?:[\w-]+\s+){0,3}?(?:were|was)\s+"
-    r"(?:randomi[sz]ed|randomly assigned|enrol+ed|included|allocated)"
-    r"(?:\s+(?:in\s+a\s+)?\d{1,2}:\d{1,2})?\s*[;:]"
-)
-"""A sentence that opens on the whole sample: "Of the 410 patients enrolled, ..." (its counts split it)."""
-NEXT_SPLIT_RE = re.compile(r"[^\d;.()%]{0,60}?(?:\band|,)\s+(?P<num>\d+)\s+(?![^;.()]{0,40}%)[A-Za-z]")
-"""After the first part of a sample opened "Of the N ...": the next part "and 204 open repair"."""
-NEXT_ARM_N_RE = re.compile(
-    r"(?:[^\d;.()%]|\d+(?=\s+[A-Za-z])){0,60}?(?:\band|,)\s+(?P<num>\d+)\s+(?:(?:to|in|into)\s+(?:the\s+)?[A-Za-z\d]"
-    r"|(?:received|underwent|were given)\s)(?![^;.()]{0,40}%)"
-)
-"""The next arm's size after "N were assigned to A": "and 306 to placebo", "and 498 received placebo" (the
-first arm may be named by a number: "306 to 7 days and 298 to 14 days")."""
-OF_DEN_RE = lead(
-    r"\d",
-    rf"(?<![\d.,/])(?P<count>\d+)(?:\s*\(\s*{NUM}\s*%\s*\))?\s+(?:of|out of)\s+(?:the\s+)?"
-    r"(?P<den>\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]|\s*%)"
-    rf"(?=\s+(?:[\w-]+\s+)?{POPULATION}\b|\s+(?:given|receiving|treated|assigned|allocated|randomi[sz]ed|on|in"
-    r"|with|taking|using)\b)",
-)
-"""A count "of" a group: "39 of 60 patients responded", "88 (18%) of 496 given placebo", "5 of 30 on
-placebo". The group's size is a sample size (the development set's convention for "21 (18%) of 120"), the
-count counts events."""
+NAMELESS_EFFECT_RE = re.compile(rf"\s*[,;]\s*(?P<lo>{NUM})\s*(?:to|[{MINUS_SIGNS}])\s*(?P<hi>{NUM})\s*\)")
+"""An estimate and its CI in brackets without a name, after the arms' values: "2·9% and 3·4% of infants (0·86,
+0·70–1·05)" (the measure is the one the text named last)."""
 RESPONDER_AFTER_RE = re.compile(
     r"\s*%\s*(?:or (?:more|greater)\s+)?(?:reduction|improvement|decrease|increase|decline|fall|drop|change)"
     r"\s+(?:in|of|from)\b[^.;]{0,80}?\b(?:was|were)\s+(?:achieved|reached|attained|met)\b"
@@ -359,11 +286,6 @@ RESPONDER_BEFORE_RE = re.compile(
     r"\b(?:achiev\w*|reach\w*|attain\w*|with)\s+(?:at least\s+)?an?\s+$"
 )
 """People "achieving a 50% reduction": the percentage defines the response, it is no result."""
-SITE_AFTER_RE = re.compile(
-    r"\s+(?:[\w-]+\s+)?(?:sites?|cent(?:re|er)s?|hospitals?|clinics?|practices|countries|wards?|villages?|schools?"
-    r"|clusters?|facilities|units|communities|nursing homes|départements|hôpitaux)\b"
-)
-"""The noun a number counts when it counts places ("at 213 sites, patients aged ..."): not a sample size."""
 EVENT_CLAUSE_RE = re.compile(
     r"(?i)\b(?:occurred|occurring|developed|recurred|relapsed|experienced|reported|observed|died|"
     r"(?:was|were|is|are|remained)\s+(?:(?:more|less|very|equally|similarly)\s+)?(?:rare|common|frequent"
@@ -371,8 +293,6 @@ EVENT_CLAUSE_RE = re.compile(
     r"|survenue?s?|observée?s?)\b"
 )
 """An event predicate in the clause before "(n = 12)": the bracket counts the events, not a group."""
-INDICATION_RE = re.compile(r"(?i)\bindications?\b")
-"""The reason a patient was treated ("the indication was bleeding (n=80)"): a description of the sample."""
 THOUSANDS_SPACES = " \u00a0\u202f\u2009"
 """The spaces that separate groups of thousands ("2 108 femmes", the French and SI style)."""
 GROUP_RE = re.compile(r"\d{3}(?:[.,\u00b7]\d+)?")
@@ -401,6 +321,18 @@ FROM_TO_BEFORE_RE = re.compile(
 )
 """A change "from" a value: "scores fell from 19.9 to 10.6 with A and from 20.2 to 12.8 with B", "a diminué
 de 1 250 à 420"."""
+CHANGE_TO_RE = re.compile(rf"(?i)\b(?:{CHANGE_VERBS}|reached)\b[^.;()\d]{{0,40}}?\bto\s*$")
+"""A change "to" the value reached: "serum sodium rose to 134.2 mmol/L in the tolvaptan arm" (a mean)."""
+ARM_AFTER_RE = re.compile(
+    r"\s*(?:[a-zA-Zµμ°]{1,8}(?:/[a-zA-Z0-9²]+)*\s+)?(?:in|for|among|with)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:group|arm)s?\b|\s*(?:[a-zA-Zµμ°]{1,8}(?:/[a-zA-Z0-9²]+)*\s+)?(?:in|for)\s+group\s+\w"
+)
+"""A measurement tied to an arm right after it: "12.4 min in group P", "5.2 kg in the diet arm"."""
+ARM_BEFORE_IT_RE = re.compile(
+    r"(?i)\b(?:in|for|among|with)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:group|arm)s?(?:\s+[A-Z]\w*)?"
+    r"[^.;\d]{0,25}?\b(?:was|were)\s*$"
+)
+"""An arm named before "it was X": "in group S it was 18.9 min"."""
 FROM_TO_AFTER_RE = re.compile(rf"\s*(?:[a-zA-Zµμ/]{{1,8}}\s+)?(?:to|à)\s+(?P<num>{NUM})")
 """The value a change "from X" reaches: " to 10.6"."""
 VERSUS_CONTROL_RE = re.compile(r"(?i)\b(?:compared (?:with|to)|relative to|versus|vs\.?)\s")
@@ -411,13 +343,16 @@ MORE_WITH_RE = re.compile(
 """After a change "by X": "more with A" makes it a difference between the arms."""
 CHANGED_BY_RE = re.compile(rf"(?i)\b{CHANGE_VERBS}\b[^.;]{{0,40}}?\bby\b")
 """A change "by" somewhere before: the next "and by 3.1" is the other arm's change."""
-PAIR_AFTER_RE = re.compile(rf"\s*(?:[a-zA-Z/]+\s*)?(?:vs\.?|versus|compared with|compared to|v\.?)\s*{NUM}")
+PAIR_AFTER_RE = re.compile(
+    rf"\s*(?:[a-zA-Z/]+\s*)?(?:vs\.?|versus|compared with|compared to|v\.?|contre)\s*{NUM}"
+)
 ARM_PAIR_RE = re.compile(
     rf"\s*(?P<unit>(?!{POPULATION}\b)(?:mm\s?Hg|[a-zA-Zµμ°]{{1,8}}\d?(?:/[a-zA-Z0-9²]+)*"
     r"|per\s+(?:\d+(?:[.\u00b7]\d+)?\s*)?[a-zA-Z][\w²-]{0,15})"
     r"(?:\s+per\s+(?:\d+(?:[.\u00b7]\d+)?\s*)?[a-zA-Z][\w²-]{0,15})*(?<!\bwith)(?<!\bin)(?<!\bfor)(?<!\bon))?"
     r"\s+(?:with|in|for|on)\s+(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?(?:\s+(?:group|arm)s?)?"
-    rf",?\s+(?:and|vs\.?|versus|v\.?|compared with)\s+(?P<num>{NUM})"
+    r",?\s+(?:and|vs\.?|versus|v\.?|compared (?:with|to)|as (?:opposed to|against|compared with)|against"
+    rf"|whereas|while|but)\s+(?P<num>{NUM})"
 )
 """A value, its arm and the next arm's value: "0.42 with tiotropium and 0.55 with placebo", "−1.67 ml per
 minute per 1.73 m2 per year with drug T and −3.59 with placebo" (a rate's unit of several words)."""
@@ -426,7 +361,7 @@ COUNTED_RE = re.compile(r"(?i)(?:events?|episodes?|deaths?|cases?|infections?|fa
 RATE_WORD_RE = re.compile(r"(?i)\b(?:rates?|incidence|proportion|percentage|frequency|risk)\b")
 VALUE_LIST_GAP_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 """Between two values of one list ("−8.1, −11.6, −14.3 and −2.5 points")."""
-PAIR_BEFORE_RE = re.compile(r"(?:\bvs\.?|\bversus|\bcompared with|\bcompared to|\bv\.?)\s*$")
+PAIR_BEFORE_RE = re.compile(r"(?:\bvs\.?|\bversus|\bcompared with|\bcompared to|\bv\.?|\bcontre)\s*$")
 CI_GAP_RE = re.compile(r"^\s*(?:[a-zA-Zµμ°/%²][\w/%²·-]*(?:\s+[a-zA-Z/][\w/-]*)?)?\s*[,;:(\[]*\s*$")
 """What may stand between a value and the CI that follows it: a unit and punctuation."""
 COUNT_PCT_RE = lead(
@@ -440,8 +375,6 @@ ENROL_AFTER_RE = re.compile(
     r"|randomi[sz]ed|followed|inclus|inclues|randomisée?s|analysée?s)\b"
 )
 """An enrolment verb right after a count: the count is a sample size."""
-PCT_BRACKET_RE = re.compile(rf"\s*\(\s*{NUM}\s*%\s*\)")
-"""A percentage in brackets right after a counted group: "Nine adolescents (15%)"."""
 THAN_ARM_RE = re.compile(
     r"\s*%?\s*(?:\([^()]{0,30}\)\s*)?(?:of|in|for|with|among)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:group|arm|groupe|bras)\b"
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from kb.evidence.results import patterns as P
+from kb.evidence.results import sizepatterns as Z
 from kb.evidence.results.model import MEASURE_MEAN, MEASURE_MEDIAN, MEASURE_N, Result
 from kb.evidence.results.numbers import WORD_NUMBER_RE, words_to_int
 from kb.evidence.results.spans import VALUE_ROLES, Sentence, clean, event_after, event_before, scope
@@ -20,22 +21,22 @@ def sample_sizes(sent: Sentence) -> None:
     if any(t.role == "design" for t in sent.toks):
         return  # a sample-size calculation ("40 pupils per school ... gave 90% power") names no sample
     _spaced(sent)
-    for m in sent.finditer(P.N_EQ_RE):
+    for m in sent.finditer(Z.N_EQ_RE):
         for t in sent.mark(m.start("num"), m.end("num"), "n"):
             if event_after(text, m.end()) and text[m.end() : m.end() + 2].strip().startswith(")"):
                 t.role = "count"
             elif sent.s.role in VALUE_ROLES and (bracket := _open_bracket(sent, m.start())) is not None:
                 t.role = _clause_role(sent, bracket)  # "(n = 4 in A and n = 1 in B)": the clause before
-    arms = list(sent.finditer(P.ARM_N_RE))
+    arms = list(sent.finditer(Z.ARM_N_RE))
     arms += [
         m
-        for m in sent.finditer(P.ARM_COLON_RE)
-        if P.ALLOCATED_BEFORE_RE.search(text, max(sent.s.start, m.start() - 20), m.start())
+        for m in sent.finditer(Z.ARM_COLON_RE)
+        if Z.ALLOCATED_BEFORE_RE.search(text, max(sent.s.start, m.start() - 20), m.start())
     ]
-    split = P.SAMPLE_FIRST_RE.match(text, sent.s.start, sent.s.end) is not None
+    split = Z.SAMPLE_FIRST_RE.match(text, sent.s.start, sent.s.end) is not None
     if split:  # "Of the 994 patients randomly assigned, 496 received drug P and 498 received placebo"
-        arms += list(sent.finditer(P.ARM_RECEIVED_RE))
-    arms += list(sent.finditer(P.GROUPS_OF_RE))
+        arms += list(sent.finditer(Z.ARM_RECEIVED_RE))
+    arms += list(sent.finditer(Z.GROUPS_OF_RE))
     for m in arms:
         if sent.s.role in VALUE_ROLES and _clause_role(sent, m.start()) == "count":
             continue  # "infection occurred in 1 participant in each group and 36 in the control group"
@@ -45,29 +46,33 @@ def sample_sizes(sent: Sentence) -> None:
         if g == "num2" and sent.s.role in VALUE_ROLES and _measured(sent, m.start(g)):
             continue  # "the median number of days was 24 in the early group and 21 in the late group"
         sent.mark(m.start(g), m.end(g), "n")
-        nxt = P.NEXT_ARM_N_RE.match(text, m.end(), sent.s.end)
-        if nxt is None and split and m.re is P.ARM_RECEIVED_RE:
-            nxt = P.NEXT_SPLIT_RE.match(text, m.end(), sent.s.end)
+        nxt = Z.NEXT_ARM_N_RE.match(text, m.end(), sent.s.end)
+        if nxt is None and split and m.re is Z.ARM_RECEIVED_RE:
+            nxt = Z.NEXT_SPLIT_RE.match(text, m.end(), sent.s.end)
             nxt = None if nxt is None or event_after(text, nxt.end("num")) else nxt
         if g in ("num", "num5") and nxt is not None:  # "306 were assigned to drug A and 306 to placebo"
             sent.mark(nxt.start("num"), nxt.end("num"), "n")
         _arm_list(sent, m.end())  # "180 were analysed (robotic 91, laparoscopic 89)"
-    for m in sent.finditer(P.OF_DEN_RE):
+    for m in sent.finditer(Z.BARE_ARM_N_RE):
+        if Z.ALLOCATION_VERB_RE.search(text, sent.s.start, m.start()):
+            for t in sent.mark(m.start("num"), m.end("num"), "n"):
+                t.role = "n" if t.value >= 2 and not t.pct else ""
+    for m in sent.finditer(Z.OF_DEN_RE):
         den = [t for t in sent.within(m.start("den"), m.end("den")) if not t.role]
         count = [t for t in sent.within(m.start("count"), m.end("count")) if t.role in ("", "count")]
         if den and count:  # "39 of 60 patients responded": 60 is the group, 39 the events
             den[0].role, count[0].role = "n", "count"
-    for m in sent.finditer(P.OF_N_RE):
+    for m in sent.finditer(Z.OF_N_RE):
         sent.mark(m.start("num"), m.end("num"), "n")
         owner = sent.before(m.start(), 3)
         if owner is not None and not owner.role and not owner.pct:
             owner.role = "n"
-    for m in sent.finditer(P.POP_N_RE):
+    for m in sent.finditer(Z.POP_N_RE):
         hits = [t for t in sent.within(m.start("num"), m.end("num")) if not t.role and not t.pct]
-        enrolled = P.ENROL_BEFORE_RE.search(text, max(sent.s.start, m.start() - 40), m.start())
+        enrolled = Z.ENROL_BEFORE_RE.search(text, max(sent.s.start, m.start() - 40), m.start())
         if not hits or (not enrolled and (event_after(text, m.end()) or event_before(sent, m.start()))):
             continue  # "we randomly assigned 604 students who reported ...": the sample, whatever after
-        if P.SITE_AFTER_RE.match(text, hits[0].end, sent.s.end):
+        if Z.SITE_AFTER_RE.match(text, hits[0].end, sent.s.end):
             continue  # "at 213 sites, patients aged 18 years": the number counts places
         if P.UNIT_WORD_RE.match(text, hits[0].end, hits[0].end + 12):
             continue
@@ -82,14 +87,14 @@ def sample_sizes(sent: Sentence) -> None:
         _arm_list(sent, m.end())
     named = False
     for m in sent.finditer(WORD_NUMBER_RE):
-        after = P.WORD_N_RE.match(text, m.end())
+        after = Z.WORD_N_RE.match(text, m.end())
         value = words_to_int(m.group("words"))
         if (
             after is None
             and named
             and value is not None
             and value >= 2
-            and P.NEXT_WORD_ARM_RE.match(text, m.end())
+            and Z.NEXT_WORD_ARM_RE.match(text, m.end())
             and re.search(r"(?i)\band\s+$", text[max(sent.s.start, m.start() - 6) : m.start()])
         ):
             sent.extra.append(n_result(sent, m.start(), m.end(), float(value)))
@@ -102,7 +107,7 @@ def sample_sizes(sent: Sentence) -> None:
             r"(?i)\b(?:one|1)\s+(?:in|out of)\s+$", text[max(sent.s.start, m.start() - 12) : m.start()]
         ):
             continue  # "responses in about one in five patients": a frequency, not a sample
-        pct = P.PCT_BRACKET_RE.match(text, after.end(), sent.s.end)
+        pct = Z.PCT_BRACKET_RE.match(text, after.end(), sent.s.end)
         analysed = P.ANALYSED_BEFORE_RE.search(text, max(sent.s.start, m.start() - 60), m.start())
         if pct is not None and not analysed and not P.ENROL_AFTER_RE.match(text, pct.end(), sent.s.end):
             continue  # "Nine adolescents (15%) did not complete": a count of events with its percentage
@@ -126,7 +131,7 @@ def sample_sizes(sent: Sentence) -> None:
 def _arm_list(sent: Sentence, pos: int) -> None:
     """The arms' sizes in the bracket after a sample size; a bracket of ranges or units describes the sample
     ("adults with prediabetes (fasting glucose 100-125 mg/dL)")."""
-    m = P.ARM_LIST_RE.match(sent.text, pos, sent.s.end)
+    m = Z.ARM_LIST_RE.match(sent.text, pos, sent.s.end)
     if m is None or P.DEMOGRAPHIC_RE.search(m.group("body")) or "%" in m.group("body"):
         return
     if re.search(r"\d\s*(?:[-\u2013]|to)\s*\d", m.group("body")) or P.DOSE_RE.search(m.group("body")):
@@ -168,7 +173,7 @@ def _clause_role(sent: Sentence, pos: int) -> str:
     clause = text[start:pos]
     if P.ENROL_RE.search(clause):
         return "n"
-    if P.INDICATION_RE.search(clause):
+    if Z.INDICATION_RE.search(clause):
         return "baseline"
     return "count" if P.EVENT_CLAUSE_RE.search(clause) else "n"
 
@@ -179,7 +184,7 @@ def _spaced(sent: Sentence) -> None:
     for t in sent.free():
         if t.pct or not any(c in t.raw for c in P.THOUSANDS_SPACES):
             continue
-        after = P.WORD_N_RE.match(text, t.end)
+        after = Z.WORD_N_RE.match(text, t.end)
         if after is None or event_after(text, after.end()) or event_before(sent, t.start):
             continue
         if P.UNIT_WORD_RE.match(text, t.end, t.end + 12):

@@ -36,7 +36,7 @@ ABBREV_GAP_RE = re.compile(
 """What may stand between an abbreviation (HR, OR) and its value."""
 GENERIC_GAP_RE = re.compile(
     r"^\s*(?:\(\s*(?:90|95|99)\s*%\s*(?:CI|confidence interval)\s*\))?"
-    r"\s*(?:[:=,(\[]|was|of|is|were|in \w+)?\s*$"
+    r"\s*(?:[:=,(\[]|was|of|is|were|in \w+|de|était de|est de)?\s*$"
 )
 """What may stand between a bare "difference" and its value."""
 CLAUSE_BREAK_RE = re.compile(
@@ -58,7 +58,7 @@ RELATIVE_RE = re.compile(r"(?i)(?:reduc|increas|decreas|chang|lower|higher|impro
 RD_AFTER_RE = re.compile(r"^\s*%\s*(?:higher|lower|more|less|greater|fewer)\s+(?:in|among|with|for|than)\b")
 _PAST_AFTER_RE = re.compile(r"[^\s;]*\s*%?\s*(?:of\s+(?:the\s+)?[\w-]+\s+)?[a-z]+ed\b")
 """A verb in the past right after a value ("88% attended the final visit")."""
-PRONOUN_RE = re.compile(r"(?i)\b(?:it|they|this|these|those|which|respectively)\b")
+PRONOUN_RE = re.compile(r"(?i)\b(?:it|they|this|these|those|which|respectively|corresponding|respective)\b")
 DOSE_WORD_RE = re.compile(r"(?i)\b(?:dos(?:e|es|age|ing)|posologie)\b")
 SEMI_CLAUSE_VERB_RE = re.compile(
     r"(?i)\b(?:was|were|is|are|had|has|have|completed|received|occurred|died|developed|required|needed"
@@ -260,6 +260,10 @@ def design_spans(sent: Sentence) -> None:
         ):
             continue  # "increased by 9.2 minutes per day", "by 32 minutes with A and by 11 minutes with B":
             # the size of a change, not a time point ("improved by 12 weeks" stays one)
+        if m.group("nums2") and re.search(
+            r"(?i)\b(?:was|were|is|are)\s*$", text[max(sent.s.start, m.start() - 8) : m.start()]
+        ):
+            continue  # "the median stay was 6 days after keyhole surgery": a value, not a time point
         nums = m.group("nums") or m.group("adj") or m.group("nums2")
         unit = m.group("unit") or m.group("adjunit") or m.group("unit2")
         if not unit and re.search(r"\d[.\u00b7]\d", nums or ""):

@@ -1,0 +1,176 @@
+"""Values of the arms of a comparison: two arms in one clause, the second arm written without its unit or
+after "as opposed to", a list whose unit is written once, a change "from X to Y" or "to X", a measurement
+said of an arm, a spread in brackets.
+
+:func:`kb.evidence.results.extract._values` calls these helpers on the tokens that no effect word claimed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kb.evidence.results import patterns as P
+from kb.evidence.results.model import MEASURE_MEAN, MEASURE_MEDIAN, MEASURE_PROPORTION
+from kb.evidence.results.numbers import MINUS_SIGNS
+from kb.evidence.results.spans import Sentence, Tok
+
+
+def finish(sent: Sentence) -> None:
+    """After every value has its measure: a negative percentage is a change; the other arm's value after a
+    measured one; the values of a list whose unit is written once."""
+    for t in sent.toks:
+        negative = t.pct and t.raw[0] in MINUS_SIGNS and t.role == "value" and t.measure == MEASURE_PROPORTION
+        if negative and not P.PERCENT_CHANGE_RE.search(sent.text, sent.s.start, t.start):
+            t.measure = MEASURE_MEAN  # "HbA1c fell (−1.2% vs −0.8%)": a change of a value measured in %
+    for t in sent.toks:
+        if t.role == "value" and not t.pct and t.measure in PAIRED_MEASURES:
+            next_arm(sent, t)
+    for t in reversed(sent.toks):
+        if t.role == "value" and not t.pct and t.measure in (MEASURE_MEAN, MEASURE_MEDIAN):
+            list_before(sent, t)
+
+
+def tied_to_arm(sent: Sentence, t: Tok) -> bool:
+    """A measurement (a decimal and its unit) said of an arm: "12.4 min in group P", "in group S it was 18.9
+    min"."""
+    return bool(
+        P.ARM_AFTER_RE.match(sent.text, t.end, sent.s.end)
+        or P.ARM_BEFORE_IT_RE.search(sent.text, max(sent.s.start, t.start - 60), t.start)
+    )
+
+
+def by_versus_control(sent: Sentence, t: Tok) -> bool:
+    """A change "by X" in a sentence that compares with the other arm ("Compared with control, the
+    intervention reduced systolic BP by 5.2 mm Hg"): a difference between the arms."""
+    return bool(re.search(r"\bby\s*$", sent.text[max(sent.s.start, t.start - 6) : t.start])) and bool(
+        P.VERSUS_CONTROL_RE.search(sent.text, sent.s.start, t.start)
+    )
+
+
+def from_to(sent: Sentence, t: Tok, kind: str | None) -> bool:
+    """A change "from X to Y" (pre- and post-treatment values, both means, or both medians under "median"):
+    "fell from 19.9 to 10.6", "la médiane a diminué de 1 250 à 420"."""
+    if not P.FROM_TO_BEFORE_RE.search(sent.text, max(sent.s.start, t.start - 100), t.start):
+        return False
+    m = P.FROM_TO_AFTER_RE.match(sent.text, t.end, sent.s.end)
+    other = sent.next_after(t.end) if m else None
+    if m is None or other is None or other.start != m.start("num") or other.role or other.pct:
+        return False
+    other.measure, other.role = MEASURE_MEDIAN if kind == MEASURE_MEDIAN else MEASURE_MEAN, "value"
+    return True
+
+
+def arm_pair(sent: Sentence, t: Tok, kind: str | None) -> None:
+    """Two arms' values "0.42 with tiotropium and 0.55 with placebo", "+39 ml in A and −31 ml in B".
+
+    Only a measurement (a decimal, a sign, a unit or a median/mean keyword) counts: "12 with drug and 8 with
+    placebo" counts people.
+    """
+    m = P.ARM_PAIR_RE.match(sent.text, t.end, sent.s.end)
+    if m is None:
+        return
+    other = sent.next_after(m.start("num") - 1)
+    if other is None or other.start != m.start("num") or other.role or t.pct or other.pct:
+        return
+    unit = m.group("unit") or ""
+    measured = bool(unit) and not P.COUNTED_RE.search(unit)
+    measured = measured or kind in (
+        MEASURE_MEDIAN,
+        MEASURE_MEAN,
+    )  # "the median score was 3 with A and 5 with B"
+    if not any(u.raw[0] in "+-\u2212\u2013" or not u.value.is_integer() or measured for u in (t, other)):
+        return
+    subject = sent.text[sent.s.start : t.start]
+    if kind in (MEASURE_MEDIAN, MEASURE_MEAN):
+        measure = kind
+    elif P.RATE_WORD_RE.search(subject):
+        measure = MEASURE_PROPORTION
+    else:
+        measure = MEASURE_MEAN
+    for u in (t, other):
+        u.measure, u.role = measure, "value"
+
+
+PAIRED_MEASURES = (MEASURE_MEAN, MEASURE_MEDIAN, MEASURE_PROPORTION)
+
+
+def next_arm(sent: Sentence, t: Tok) -> None:
+    """The other arm's value after a measured one, its unit left out: "−1.67 ml per minute per 1.73 m2 per
+    year with drug T and −3.59 with placebo", "a median of 14 days in group A and 21 in group B"."""
+    m = P.ARM_PAIR_RE.match(sent.text, t.end, sent.s.end)
+    other = sent.next_after(m.start("num") - 1) if m else None
+    if m is None or other is None or other.start != m.start("num") or other.role or other.pct:
+        return
+    other.measure, other.role = t.measure, "value"
+
+
+def list_before(sent: Sentence, t: Tok) -> None:
+    """The values of a list whose unit is written once, after the last: "−8.1, −11.6, −14.3 and −2.5 points,
+    respectively" (all four are changes, as the last one is)."""
+    i = sent.index(t)
+    while i > 0:
+        u, nxt = sent.toks[i - 1], sent.toks[i]
+        if u.role or u.pct or not P.VALUE_LIST_GAP_RE.fullmatch(sent.text, u.end, nxt.start):
+            return
+        u.measure, u.role = t.measure, "value"
+        i -= 1
+
+
+def bracket_spread(sent: Sentence, t: Tok) -> bool:
+    """A mean or median written "−2.3 (1.1)": the bracket holds its spread, which is no result."""
+    m = P.BRACKET_SPREAD_RE.match(sent.text, t.end, sent.s.end)
+    if m is None or t.ci is not None:
+        return False
+    inner = sent.within(m.start("sd"), m.end("sd"))
+    if len(inner) != 1 or inner[0].role:
+        return False
+    inner[0].role = "sd"
+    t.spread = "sd"
+    return True
+
+
+def spread_and_unit(sent: Sentence, t: Tok) -> bool:
+    """A value written "128 (14) mm Hg": a mean with its SD in brackets and then its unit."""
+    m = P.BRACKET_SPREAD_RE.match(sent.text, t.end, sent.s.end)
+    if m is None or not P.UNIT_WORD_RE.match(sent.text, m.end(), min(sent.s.end, m.end() + 16)):
+        return False
+    if re.match(rf"\s*{P.POPULATION}\b", sent.text[m.end() : m.end() + 20]):
+        return False
+    return bracket_spread(sent, t)
+
+
+def paired(sent: Sentence, t: Tok) -> bool:
+    """A value compared with another ("53 vs. 35.7 days", "Rupees 166 vs. 464"), not a count of people."""
+    text = sent.text
+    if P.PAIR_AFTER_RE.match(text, t.end, min(sent.s.end, t.end + 40)):
+        other = sent.next_after(t.end)
+    elif P.PAIR_BEFORE_RE.search(text[max(sent.s.start, t.start - 20) : t.start]):
+        other = t
+    else:
+        return False
+    if other is None or other.role not in ("", "value") or other.pct:
+        return False
+    if (
+        t.value.is_integer()
+        and other.value.is_integer()
+        and P.EVENT_CLAUSE_RE.search(text, max(sent.s.start, text.rfind(",", 0, t.start) + 1), t.start)
+    ):
+        return (
+            False  # "developed depression (5 vs 13)": counts of events ("pain experienced was less, ... cost
+        )
+        # effective (Rupees 166 vs. 464)" compares costs: the event word is in another clause)
+    return not re.match(
+        rf"\s*(?:{P.POPULATION}|events?|deaths?|episodes?)\b", text[other.end : other.end + 20]
+    )
+
+
+def compared(sent: Sentence, t: Tok) -> bool:
+    """A measured value written as a comparison ("7.1 mm Hg lower with A"), not a count ("3 more in A")."""
+    m = P.MD_AFTER_RE.match(sent.text, t.end, sent.s.end)
+    if m is None:
+        return False
+    unit = (m.group("unit") or "").strip()
+    if not unit:
+        return not t.value.is_integer()
+    u = P.UNIT_WORD_RE.match(unit)
+    return u is not None and u.end() == len(unit)  # "at day 21 was lower with A": "was" is no unit

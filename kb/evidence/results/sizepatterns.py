@@ -1,0 +1,119 @@
+"""The regular expressions of sample sizes (:mod:`.sizes`): counts of people, arms, allocation lists.
+
+Like :mod:`.patterns`, every pattern runs in linear time (bounded gaps, no nested quantifier over the same
+characters).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kb.evidence.results.numbers import lead
+from kb.evidence.results.patterns import NUM, POPULATION
+
+POP_N_RE = lead(
+    r"\d",
+    rf"(?P<num>(?<![\d.,])\d{{1,3}}(?:,\d{{3}})+|(?<![\d.,])\d+)(?![.,]\d)\s+"
+    r"(?:(?:[A-Za-z]|\d+[A-Za-z])[\w'-]*,?\s+){0,5}?"
+    rf"{POPULATION}\b",
+)
+"""A number followed (within five words) by a population noun: "250 healthy, pregnant women"."""
+WORD_N_RE = re.compile(r"\s+(?:[A-Za-z][\w'\u2013-]*,?\s+){0,8}?" + POPULATION + r"\b")
+"""After a number in words: the words up to its population noun."""
+N_EQ_RE = lead(
+    "[Nn]",
+    r"(?<![A-Za-z])[Nn]\s*[=:]\s*"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+|\d+)(?![.,]?\d)",
+)
+"""An explicit sample size "n = 59", "N=170", "(n: 12)"."""
+OF_N_RE = lead(r"\(", r"\(\s*of\s+(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s*\)")
+"""A denominator in brackets: "Twenty-five (of 361)"."""
+ENROL_BEFORE_RE = re.compile(
+    r"(?i)\b(?:randomly (?:assigned|allocated)|randomi[sz]ed|enrol+ed|recruited|included|screened|studied)"
+    r"\s+(?:a total of\s+|all\s+|the\s+)?$"
+)
+"""An enrolment verb right before a count ("We randomly assigned 604 students who reported ...")."""
+NEXT_WORD_ARM_RE = re.compile(
+    r"\s+(?:received|underwent|were given|were (?:randomly )?(?:assigned|allocated|randomi[sz]ed)|to)\s"
+)
+"""The second arm's size in words, its noun left out ("... and one hundred and twenty-two received B")."""
+ARM_LIST_RE = re.compile(r"[^()\d]{0,60}?\(\s*(?P<body>[^()]{1,120})\)")
+"""The bracket right after a sample size: the arms' sizes ("(61 transfusions, 60 hydroxyurea)")."""
+ARM_N_RE = lead(
+    r"\d",
+    r"(?<![\d.,%])(?P<num>\d+)\s+(?:were|was)\s+(?:in|allocated|assigned|randomi[sz]ed|included)\b"
+    r"|(?<![\d.,%])(?P<num2>\d+)\s+(?:in|to)\s+(?:each|the\s+[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s+(?:group|arm)s?\b"
+    r"|(?<![\d.,%])(?P<num3>\d+)\s+(?:per|par|in each|dans chaque)\s+(?:group|arm|groupe|bras)\b"
+    r"|(?<![\d.,%])(?P<num4>\d{1,3}(?:,\d{3})+|\d+)\s+(?:completed|were analy[sz]ed|were followed up"
+    r"|(?:were\s+)?(?:enrol+ed|randomi[sz]ed|randomly assigned|recruited|evaluable)"
+    r"(?!\s+(?:controlled\s+|clinical\s+)?(?:trials?|studies|stud(?:y|ies)|groups?|arms?)\b))\b",
+)
+"""An arm's size: "26 were in Ksharasutra", "90 in each group", "45 to the placebo arm", "80 per arm",
+"were randomised: 306 to 7 days" (:data:`ARM_COLON_RE`)."""
+GROUPS_OF_RE = lead(
+    "[gGaA]",
+    r"(?i:\b(?:groups?|arms?)\s+of\s+)(?P<num6>\d{1,3}(?:,\d{3})+|\d+)(?![\d,]|\.\d|\s*(?:%|years?|y\b))",
+)
+"""Arms of one size: "randomly assigned into three groups of 30", "4 groups of 7 rats each"."""
+ARM_COLON_RE = lead(r"[:(]", r"[:(]\s*(?P<num5>\d{1,3}(?:,\d{3})+|\d+)\s+(?:to|in|into|dans|au|à)\s")
+"""The first arm of a list after the allocation verb: "were randomised: 306 to 7 days and 298 to 14 days" (the
+verb before the colon is checked with :data:`ALLOCATED_BEFORE_RE`; a colon is far rarer than its letters)."""
+ALLOCATED_BEFORE_RE = re.compile(
+    r"(?i)(?:randomi[sz]ed|assigned|allocated|randomisée?s|répartie?s|allouée?s)\s*$"
+)
+ARM_RECEIVED_RE = lead(
+    r"\d",
+    r"(?<![\d.,%])(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+(?:received|underwent|were given|were treated with)\s",
+)
+"""An arm's size after the whole sample was named ("Of the 994 patients randomly assigned, 496 received drug
+P"): the verb that gives a treatment, not an event."""
+SAMPLE_FIRST_RE = re.compile(
+    r"(?i)\W*(?:of|among|from)\s+(?:the|these|all|a total of)?\s*\d[\d,]*\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:patients|participants|subjects|children|women|men|adults|infants|individuals)?\s*"
+    r"(?:who\s+were\s+|that\s+were\s+)?(?:enrol+ed|randomi[sz]ed|randomly assigned|included|recruited"
+    r"|allocated|assigned)\b[^,;]{0,40},"
+    rf"|\W*(?:of|among)\s+(?:the|these|all)\s+\d[\d,]*\s+(?:[\w-]+\s+){{0,2}}?{POPULATION}\s*,"
+    r"|\W*(?:a total of\s+)?(?:\d[\d,]*\s+)?(?:[\w-]+\s+){0,3}?(?:were|was)\s+"
+    r"(?:randomi[sz]ed|randomly assigned|enrol+ed|included|allocated)"
+    r"(?:\s+(?:in\s+a\s+)?\d{1,2}:\d{1,2})?\s*[;:]"
+)
+"""A sentence that opens on the whole sample: "Of the 410 patients enrolled, ..." (its counts split it)."""
+NEXT_SPLIT_RE = re.compile(r"[^\d;.()%]{0,60}?(?:\band|,)\s+(?P<num>\d+)\s+(?![^;.()]{0,40}%)[A-Za-z]")
+"""After the first part of a sample opened "Of the N ...": the next part "and 204 open repair"."""
+NEXT_ARM_N_RE = re.compile(
+    r"(?:[^\d;.()%]|\d+(?=\s+[A-Za-z])){0,60}?(?:\band|\bet|,)\s+(?P<num>\d+)\s+"
+    r"(?:(?:to|in|into|dans|au|à)\s+(?:the\s+|le\s+|la\s+)?[A-Za-z\d]"
+    r"|(?:received|underwent|were given)\s)(?![^;.()]{0,40}%)"
+)
+"""The next arm's size after "N were assigned to A": "and 306 to placebo", "and 498 received placebo" (the
+first arm may be named by a number: "306 to 7 days and 298 to 14 days")."""
+OF_DEN_RE = lead(
+    r"\d",
+    rf"(?<![\d.,/])(?P<count>\d+)(?:\s*\(\s*{NUM}\s*%\s*\))?\s+(?:of|out of)\s+(?:the\s+)?"
+    r"(?P<den>\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]|\s*%)"
+    rf"(?=\s+(?:[\w-]+\s+)?{POPULATION}\b|\s+(?:given|receiving|treated|assigned|allocated|randomi[sz]ed|on|in"
+    r"|with|taking|using)\b)",
+)
+"""A count "of" a group: "39 of 60 patients responded", "88 (18%) of 496 given placebo", "5 of 30 on
+placebo". The group's size is a sample size (the development set's convention for "21 (18%) of 120"), the
+count counts events."""
+SITE_AFTER_RE = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:sites?|cent(?:re|er)s?|hospitals?|clinics?|practices|countries|wards?|villages?|schools?"
+    r"|clusters?|facilities|units|communities|nursing homes|départements|hôpitaux)\b"
+)
+"""The noun a number counts when it counts places ("at 213 sites, patients aged ..."): not a sample size."""
+INDICATION_RE = re.compile(r"(?i)\bindications?\b")
+"""The reason a patient was treated ("the indication was bleeding (n=80)"): a description of the sample."""
+PCT_BRACKET_RE = re.compile(rf"\s*\(\s*{NUM}\s*%\s*\)")
+"""A percentage in brackets right after a counted group: "Nine adolescents (15%)"."""
+BARE_ARM_N_RE = lead(
+    r"\(",
+    r"(?:(?<=[A-Za-z] )|(?<=[A-Za-z]))(?<!\band )(?<!\bor )"
+    r"\(\s*(?P<num>\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+|\d+)\s*\)"
+    r"(?=\s*(?:[,;.]|or\b|and\b|vs\b|versus\b|$))",
+)
+"""An arm's size alone in brackets after its name: "assigned to induction of labour (5883) or expectant
+management (5879)" (read only after an allocation verb)."""
+ALLOCATION_VERB_RE = re.compile(
+    r"(?i)\b(?:randomi[sz]ed|randomly assigned|allocated|assigned|randomisée?s)\b"
+)
