@@ -58,6 +58,11 @@ def sizes(text: str) -> list[float]:
         ("RESULTS: Three deaths were attributed to sepsis (n = 3, all in the control group).", []),
         # ... while a size given for an analysis is a size
         ("RESULTS: Outcomes are reported for 1,482 participants.", [1482]),
+        # a number that names a phase, stage or time before a population noun is no sample (held-back batch 11)
+        ("METHODS: In this stage 2 study, we allocated adults to drug K or placebo.", []),
+        ("METHODS: This was a phase II trial; 84 children were randomized.", [84]),
+        ("RESULTS: By month 6 women in both arms had gained weight.", []),
+        ("MÉTHODES : Dans cet essai de phase 3, nous avons inclus 212 patients.", [212]),
     ],
 )
 def test_sample_sizes(text: str, expected: list[float]) -> None:

@@ -102,6 +102,12 @@ SITE_AFTER_RE = re.compile(
     r"|clusters?|facilities|units|communities|nursing homes|départements|hôpitaux)\b"
 )
 """The noun a number counts when it counts places ("at 213 sites, patients aged ..."): not a sample size."""
+LABEL_BEFORE_RE = re.compile(
+    r"(?i)\b(?:phases?|stages?|grades?|types?|classes|class|levels?|cycles?|steps?|parts?|versions?|periods?"
+    r"|waves?|weeks?|days?|months?|visits?|stades?|semaines?|jours?|mois|visites?)\s+$"
+)
+"""The word a number names ("this phase 3 trial, we randomly assigned patients", "at week 12 patients"):
+the number is the label of a design feature or a time, never the size of the sample after it."""
 INDICATION_RE = re.compile(r"(?i)\bindications?\b")
 """The reason a patient was treated ("the indication was bleeding (n=80)"): a description of the sample."""
 PCT_BRACKET_RE = re.compile(rf"\s*\(\s*{NUM}\s*%\s*\)")

@@ -74,6 +74,8 @@ def sample_sizes(sent: Sentence) -> None:
             continue  # "we randomly assigned 604 students who reported ...": the sample, whatever after
         if Z.SITE_AFTER_RE.match(text, hits[0].end, sent.s.end):
             continue  # "at 213 sites, patients aged 18 years": the number counts places
+        if Z.LABEL_BEFORE_RE.search(text, max(sent.s.start, hits[0].start - 12), hits[0].start):
+            continue  # "In this phase 3 trial, we randomly assigned patients": the number names the phase
         if P.UNIT_WORD_RE.match(text, hits[0].end, hits[0].end + 12):
             continue
         if (
