@@ -20,10 +20,11 @@ from __future__ import annotations
 import json
 import random
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from kb.ingest.cochrane import read_cochrane_string
 from kb.ingest.ovid import read_ovid_string
@@ -83,12 +84,10 @@ def _clean(text: str) -> str:
     return text.strip().strip(",.;:()\"'“”").strip()
 
 
-@cache
-def load_works() -> tuple[Work, ...]:
-    """Clean journal articles of the labelled references (title of four words or more, two or more authors
-    with family and given names, a journal, a year, a numeric volume, a page range), each with a DOI made
-    for it (the references rarely carry one)."""
-    found = []
+def clean_articles(year_re: re.Pattern[str] = _YEAR_RE) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Clean journal articles of the labelled references, with their line number: a title of four words or
+    more, two or more authors with family and given names, a journal, a year (``year_re``), a numeric
+    volume and a page range. The fields are those of :class:`Work` (both generators of pairs use them)."""
     with DATA.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle):
             fields: dict[str, str] = {}
@@ -96,7 +95,7 @@ def load_works() -> tuple[Work, ...]:
                 fields[label] = f"{fields.get(label, '')} {text}"
             title, journal = _clean(fields.get("title", "")), _clean(fields.get("journal", ""))
             volume, pages = _clean(fields.get("volume", "")), _clean(fields.get("pages", ""))
-            year = _YEAR_RE.search(fields.get("date", ""))
+            year = year_re.search(fields.get("date", ""))
             names = tuple(n for n in split_authors(_clean(fields.get("author", "")))[0] if n.family)
             if (
                 len(title.split()) >= 4
@@ -111,10 +110,18 @@ def load_works() -> tuple[Work, ...]:
                 )
             ):
                 issue = _clean(fields.get("issue", ""))
-                doi = f"10.{1000 + number % 8000}/j.x{number:06d}.{year.group(1)}"
-                found.append(Work(names, title, journal, int(year.group(1)), volume,
-                                  issue if issue.isdigit() else "", pages, doi))  # fmt: skip
-    return tuple(found)
+                yield number, {"authors": names, "title": title, "journal": journal, "year": int(year.group(1)),
+                               "volume": volume, "issue": issue if issue.isdigit() else "", "pages": pages}  # fmt: skip
+
+
+@cache
+def load_works() -> tuple[Work, ...]:
+    """The clean articles (:func:`clean_articles`), each with a DOI made for it (the references rarely
+    carry one)."""
+    return tuple(
+        Work(**fields, doi=f"10.{1000 + number % 8000}/j.x{number:06d}.{fields['year']}")
+        for number, fields in clean_articles()
+    )
 
 
 # --- field conventions --------------------------------------------------------------------------------

@@ -9,25 +9,22 @@ apart. The evaluation-only benchmark sets are never read: these pairs test the c
 
 from __future__ import annotations
 
-import json
 import random
 import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
-from pathlib import Path
 
 import pytest
+from dedupe_exports import clean_articles
 
 from kb.dedupe import Decision
 from kb.dedupe.match import decide
 from kb.dedupe.prep import prep
 from kb.dedupe.records import Record
 from kb.model import Name, Reference
-from kb.normalise.names import split_authors
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "refparse" / "refparse.jsonl"
 SAMPLE = 300
 """Works drawn per class (the same works for every class)."""
 _YEAR_RE = re.compile(r"\b(19[5-9]\d|20[0-2]\d)\b")
@@ -61,40 +58,10 @@ class Work:
         return Record(key, ref)
 
 
-def _clean(text: str) -> str:
-    return text.strip().strip(",.;:()\"'“”").strip()
-
-
 @cache
 def works() -> list[Work]:
-    """Clean journal articles of the labelled references: a title of four words or more, two authors or
-    more with family and given names, a journal, a year, a numeric volume and a page range."""
-    found = []
-    with DATA.open(encoding="utf-8") as handle:
-        for line in handle:
-            fields: dict[str, str] = {}
-            for label, text in json.loads(line)["segments"]:
-                fields[label] = f"{fields.get(label, '')} {text}"
-            title, journal = _clean(fields.get("title", "")), _clean(fields.get("journal", ""))
-            volume, pages = _clean(fields.get("volume", "")), _clean(fields.get("pages", ""))
-            year = _YEAR_RE.search(fields.get("date", ""))
-            names = tuple(n for n in split_authors(_clean(fields.get("author", "")))[0] if n.family)
-            if (
-                len(title.split()) >= 4
-                and re.fullmatch(r"[A-Za-z][A-Za-z .&-]{3,}", journal)
-                and not re.search(r"conf|congr|meet|symp|proc|abstr", journal, re.IGNORECASE)
-                and year
-                and volume.isdigit()
-                and _RANGE_RE.match(pages)
-                and len(names) >= 2
-                and all(
-                    re.fullmatch(r"[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?", n.family) and n.given for n in names
-                )
-            ):
-                issue = _clean(fields.get("issue", ""))
-                found.append(Work(names, title, journal, int(year.group(1)), volume,
-                                  issue if issue.isdigit() else "", pages))  # fmt: skip
-    return random.Random(16).sample(found, SAMPLE)
+    """A fixed sample of the clean journal articles of the labelled references (``clean_articles``)."""
+    return random.Random(16).sample([Work(**fields) for _, fields in clean_articles(_YEAR_RE)], SAMPLE)
 
 
 def _embase(names: tuple[Name, ...]) -> tuple[Name, ...]:
