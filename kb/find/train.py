@@ -112,13 +112,14 @@ def training_documents(data_dir: Path = DATA_DIR) -> list[tuple[Features, list[s
     return docs + own_documents(data_dir)
 
 
-def own_documents(data_dir: Path = DATA_DIR) -> list[tuple[Features, list[str]]]:
+def own_documents(data_dir: Path = DATA_DIR, draw: int | None = None) -> list[tuple[Features, list[str]]]:
     """(features, labels) of our own training documents: the seeds, French layouts of seed 000's
-    entries, and the synthetic reference lists and articles of :mod:`kb.find.synth`."""
-    from kb.find.synth import documents
+    entries, and the synthetic reference lists and articles of :mod:`kb.find.synth` (drawn with its
+    ``SEED``, or with ``draw`` when given: the benchmark measures the spread between draws)."""
+    from kb.find.synth import SEED, documents
 
     seeds = list(_jsonl(data_dir / SEEDS_FILE.name))
-    made = [*seeds, *synthetic_documents(seeds), *documents()]
+    made = [*seeds, *synthetic_documents(seeds), *documents(seed=SEED if draw is None else draw)]
     return [_from_text(r) for r in made]
 
 
