@@ -18,6 +18,7 @@ from kb.normalise.names import (
     repair_family,
     split_author_list,
     split_authors,
+    split_name,
 )
 
 # Every author of every entry of seed 000 (HAL thesis export), as written there, with the family
@@ -649,6 +650,17 @@ def test_repair_family_is_idempotent(text: str) -> None:
 def test_normalise_initials_is_idempotent(text: str) -> None:
     once = normalise_initials(text)
     assert normalise_initials(once) == once
+
+
+@pytest.mark.parametrize("text", [".", ". ", " .", ".,", ";.", "..", "-", "Dr ."])
+def test_split_name_of_no_name_keeps_the_text(text: str) -> None:
+    name = split_name(text)  # a RIS "AU  - ." once raised IndexError and stopped the build
+    assert name.literal or name.family or name == Name()
+
+
+@given(st.text(max_size=80))
+def test_split_name_never_raises(text: str) -> None:
+    assert isinstance(split_name(text), Name)
 
 
 @given(st.text(max_size=80))

@@ -342,8 +342,8 @@ def _person(piece: str, org: bool = True) -> Name:
     comes from has no word of an organisation."""
     piece = _TITLES.sub("", piece) if piece[:1] in "DdPpMm" else piece
     words = piece.split()
-    if len(words) == 1:
-        return Name(family=words[0])
+    if len(words) < 2:
+        return Name(family=words[0]) if words else Name()  # "." from a RIS AU field: nothing to split
     if len(words) > _MAX_WORDS or (org and ORGANISATION_WORDS.search(piece)) or words[0] == "The":
         return Name(literal=piece)
     rest, suffix = _take_suffix(piece, min_words=1)
