@@ -160,8 +160,8 @@ def paired(sent: Sentence, t: Tok) -> bool:
         )
         # effective (Rupees 166 vs. 464)" compares costs: the event word is in another clause)
     return not re.match(
-        rf"\s*(?:{P.POPULATION}|events?|deaths?|episodes?)\b", text[other.end : other.end + 20]
-    )
+        rf"\s*(?:{P.POPULATION}|events?|deaths?|episodes?)\b(?!\s+per\s)", text[other.end : other.end + 20]
+    )  # "0.84 versus 1.12 episodes per child-year" is a rate
 
 
 def compared(sent: Sentence, t: Tok) -> bool:

@@ -42,6 +42,14 @@ DESCRIBE_AFTER_RE = re.compile(
 )
 """After a percentage, a classification of the sample: "74% fistulas are inter-sphincteric", "26% were of
 trans-sphincteric variety"."""
+HISTORY_BEFORE_RE = re.compile(
+    r"(?i)\bhad\s+(?:had\b|(?:(?:been|already)\s+)?(?!(?:improved|increased|decreased|fallen|risen|declined"
+    r"|dropped|changed|reduced|lost|gained)\b)[a-z]+(?:ed|en|wn|ne|ived)\b)[^.;\d]{0,50}$"
+)
+"""The sample's history in the pluperfect before a duration ("Participants had smoked for a mean of 17.4
+years", "had been diagnosed a median of 6 years earlier", "had had diabetes for 11.2 years on average"); a
+change ("scores had fallen by 4 points") is an outcome."""
+DURATION_AFTER_RE = re.compile(r"(?i)\s*(?:years?|yrs?|y|months?|mo|weeks?|wk|days?|ans|mois)\b")
 FROM_BEFORE_RE = re.compile(r"(?i)\b(?:from|since|over|relative to|compared (?:with|to)|vs\.?)\s*$")
 """Before "baseline": a change from baseline is an outcome, not a baseline value."""
 OWN_SHARE_RE = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,3}\(\s*")
@@ -109,6 +117,7 @@ def baseline(sent: Sentence) -> None:
             t.role = "baseline"
         elif t.pct and AFTER_HISTORY_RE.match(text, t.end, min(sent.s.end, t.end + 80)):
             t.role = "baseline"  # "47% had a previous hernia repair", "41% had bleeding at presentation"
+    _history(sent)
     _opening_baseline(sent)
     _described(sent)
     for t in sent.free():
@@ -144,6 +153,21 @@ def baseline(sent: Sentence) -> None:
         if (compare is None and scope(sent, t.start) is None) or (
             (compare is None or t.start < compare.start())
             and text[max(0, t.start - 5) : t.start].rstrip().endswith("(")
+        ):
+            t.role = "baseline"
+
+
+def _history(sent: Sentence) -> None:
+    """A duration of the sample's history in the pluperfect, in a sentence that compares nothing: a
+    baseline characteristic ("Participants had smoked for a mean of 17.4 years")."""
+    text = sent.text
+    if P.COMPARE_RE.search(text, sent.s.start, sent.s.end):
+        return
+    for t in sent.free():
+        if (
+            not t.pct
+            and DURATION_AFTER_RE.match(text, t.end, sent.s.end)
+            and HISTORY_BEFORE_RE.search(text, max(sent.s.start, t.start - 80), t.start)
         ):
             t.role = "baseline"
 

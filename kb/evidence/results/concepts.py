@@ -17,6 +17,7 @@ from typing import TypeVar
 from kb.evidence.matcher import cue_regex
 from kb.evidence.results import patterns as P
 from kb.evidence.results.model import (
+    EFFECT_MEASURES,
     KIND_ADVERSE_EVENT,
     KIND_SURVIVAL,
     MEASURE_N,
@@ -28,7 +29,6 @@ from kb.evidence.results.model import (
 from kb.evidence.tagger import INTERVENTION, InterventionHit, OutcomeHit, TagResult, tag_concepts
 from kb.evidence.vocab import Vocabulary
 
-EFFECT_MEASURES = ("hr", "or", "rr", "rd", "md")
 WINDOW = 300
 """Characters of a result's sentence read on each side of it for its words and concepts."""
 H = TypeVar("H", OutcomeHit, InterventionHit)

@@ -27,6 +27,7 @@ from kb.evidence.results.arms import (
 )
 from kb.evidence.results.baseline import baseline
 from kb.evidence.results.model import (
+    EFFECT_MEASURES,
     FAMILY,
     MEASURE_MEAN,
     MEASURE_MEDIAN,
@@ -84,7 +85,7 @@ def _effects(sent: Sentence) -> None:
             continue
         if not abbrev and (len(gap) > 100 or re.search(r"[.;]\s", gap.replace("; 95%", ""))):
             continue
-        points = P.POINTS_RE.match(text, t.end, sent.s.end) is not None
+        points = _in_points(sent, t)
         if (
             measure == "md"
             and (t.pct or points)
@@ -103,6 +104,15 @@ def _effects(sent: Sentence) -> None:
                     sent.mark(b.start("lo"), b.end("hi"), "ci")
 
 
+def _in_points(sent: Sentence, t: Tok) -> bool:
+    """The value is in percentage points, the unit written right after it or after its CI in brackets
+    ("−0.2 percentage points", "−8.5 [95% CI, −16.9 to −0.1] percentage points")."""
+    if P.POINTS_RE.match(sent.text, t.end, sent.s.end):
+        return True
+    b = P.CI_BRACKET_AFTER_RE.match(sent.text, t.end, sent.s.end)
+    return b is not None and P.POINTS_RE.match(sent.text, b.end(), sent.s.end) is not None
+
+
 def _means_before(sent: Sentence, pos: int) -> bool:
     """Values with their SD or signed percentages before ``pos`` ("HbA1c fell to 7.3 ± 0.7% with A and 7.7 ±
     0.8% with B", "(−1.2% vs −0.8%)"): a difference of them is a mean difference, not a risk difference."""
@@ -111,13 +121,19 @@ def _means_before(sent: Sentence, pos: int) -> bool:
 
 def _nameless_effects(sent: Sentence) -> None:
     """An estimate with its CI in brackets and no name after the arms' values ("2·9% and 3·4% of infants
-    (0·86, 0·70–1·05)"): the measure the text named last before it."""
+    (0·86, 0·70–1·05)") or after an estimate of the same sentence ("exercise reduced pain (mean difference
+    −0.9, 95% CI −1.5 to −0.3), whereas education did not (−0.2, −0.8 to 0.4; P=0.49)"): the measure the text
+    named last before it."""
     text = sent.text
     for t in sent.free():
         if t.pct or not text[max(sent.s.start, t.start - 2) : t.start].strip().endswith("("):
             continue
         m = P.NAMELESS_EFFECT_RE.match(text, t.end, sent.s.end)
-        if m is None or not any(u.role == "" and u.pct for u in sent.toks if u.end <= t.start):
+        if m is None or not any(
+            (u.role == "" and u.pct) or (u.role == "value" and u.measure in EFFECT_MEASURES)
+            for u in sent.toks
+            if u.end <= t.start
+        ):
             continue
         lo, hi = parse_number(m.group("lo")), parse_number(m.group("hi"))
         named = [k for k in P.EFFECT_RE.finditer(text, 0, t.start)]
@@ -161,9 +177,11 @@ def _values(sent: Sentence) -> None:
             _clause_ci(sent, t)
         elif not t.pct and P.CHANGE_BY_RE.search(text[max(sent.s.start, t.start - 60) : t.start]):
             if P.MORE_WITH_RE.match(text, t.end, sent.s.end) or (
-                t.ci is not None and by_versus_control(sent, t)
+                t.ci is not None
+                and (by_versus_control(sent, t) or P.EFFECT_WITH_RE.match(text, t.end, sent.s.end))
             ):
                 t.measure = "md"  # "improved by 0.21 SD (95% CI 0.05 to 0.37) more with the supplement",
+                # "KOOS function improved by 6.1 points (2.4 to 9.8) with exercise."
                 # "Compared with control, the intervention reduced systolic BP by 5.2 mm Hg (95% CI ...)"
             else:
                 t.measure = MEASURE_MEAN
@@ -205,7 +223,7 @@ def _values(sent: Sentence) -> None:
                 t.measure = MEASURE_PROPORTION  # "a mean reduction of 25%"; "−0.9% (SD 0.7)" stays a mean
         elif t.ci is not None:
             t.measure = MEASURE_PROPORTION if t.pct else (kind or MEASURE_MEAN)
-            if not t.pct and by_versus_control(sent, t):
+            if not t.pct and (by_versus_control(sent, t) or _differ_before(sent, t)):
                 t.measure = (
                     "md"  # "Compared with control, ... and systolic BP by 5.2 mm Hg (95% CI 1.8, 8.6)"
                 )
@@ -243,6 +261,11 @@ def _clause_ci(sent: Sentence, t: Tok) -> None:
     lo, hi = parse_number(m.group("lo")), parse_number(m.group("hi")) if m.group("hi") else None
     if lo is not None and hi is not None and min(lo, hi) <= t.value <= max(lo, hi):
         t.ci = (lo, hi)
+
+
+def _differ_before(sent: Sentence, t: Tok) -> bool:
+    """ "did not differ (−0.04 mmol/L; CI)", "differed by 0.3 kg (CI)": the difference between the arms."""
+    return P.DIFFER_BEFORE_RE.search(sent.text, max(sent.s.start, t.start - 80), t.start) is not None
 
 
 def _has_unit(text: str, t: Tok) -> bool:

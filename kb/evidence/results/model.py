@@ -30,6 +30,8 @@ MEASURES = (
     MEASURE_P_ONLY,
 )
 """Every measure a result can have (the scorer's list)."""
+EFFECT_MEASURES = (MEASURE_HR, MEASURE_OR, MEASURE_RR, MEASURE_RD, MEASURE_MD)
+"""The measures that compare two arms (effect estimates)."""
 FAMILY = {MEASURE_RESPONSE_RATE: MEASURE_PROPORTION}
 """Measures compared as one family (a response rate is a proportion)."""
 KIND_SURVIVAL = "survival"

@@ -29,10 +29,12 @@ CI_RE = lead(
     "[5-9CcIi]",
     rf"(?:(?:{LEVEL}\s*{CI_WORDS}|{CI_WORDS}\s*(?:à\s*|a\s*|at\s*)?{LEVEL}|(?<![A-Za-z]){CI_WORDS}(?![A-Za-z]))"
     rf"[\s:=,\])(\[]{{0,6}}(?:of\s+|was\s+|from\s+)?)"
-    rf"(?P<lo>{NUM}){UNIT}{SEP}(?:(?P<hi>{NUM})|(?P<ne>not estimable|not reached|NE|NR|n\.?e\.?|inf))",
+    rf"(?P<lo>{NUM}){UNIT}{SEP}"
+    r"(?:(?P<hi>" + NUM + r")|(?P<ne>not estimable|not reached|NE|NR|n\.?e\.?|\+?\u221e|infinity|inf))",
 )
 """A confidence interval with its words: "95% CI 0.25–0.48", "(95% CI: 0·31–1·22)", "IC 95 % 0,21-0,80",
-"95% confidence interval, 0.25 to 0.48", "CI -5, +9", "95% CI 8.6 to not estimable"."""
+"95% confidence interval, 0.25 to 0.48", "CI -5, +9", "95% CI 8.6 to not estimable", a one-sided "97.5% CI,
+−8.1 to ∞" (the open bound is null)."""
 LEVEL_RE = lead("[5-9CcIi]", rf"{LEVEL}\s*{CI_WORDS}|(?<![A-Za-z]){CI_WORDS}\s*(?:à\s*|a\s*)?{LEVEL}")
 """A confidence level alone ("(95% CI) = 4.54 (0.10, 8.98)"): its 95 is not a result."""
 BRACKET_CI_RE = re.compile(
@@ -41,8 +43,13 @@ BRACKET_CI_RE = re.compile(
 """Bounds in brackets right after an estimate, without the words: "4.54 (0.10, 8.98)", "0.51 [0.34, 0.75]"."""
 BARE_CI_RE = re.compile(rf"\s*,\s*(?P<lo>{NUM})\s*(?:to|[{MINUS_SIGNS}])\s*(?P<hi>{NUM})(?=\s*[)\];,]|\s*$)")
 """Bounds after a comma, without words or brackets, after an effect: "odds ratio 2.35, 1.58 to 3.49"."""
-POINTS_RE = re.compile(r"\s*(?:percentage points?|percent points?|points? de pourcentage|pp\b)")
+POINTS_RE = re.compile(r"\s*(?:percentage points?|percent points?|points? de pourcentage|points? de %|pp\b)")
 """A difference in percentage points: a risk difference."""
+CI_BRACKET_AFTER_RE = re.compile(
+    r"\s*[(\[][^()\[\]]{0,60}?\b(?:CI|IC|confidence interval)\b[^()\[\]]{0,40}[)\]]"
+)
+"""A value's CI in brackets, with its words, right after it: "[95% CI, −16.9 to −0.1]" (what follows it may be
+the value's unit)."""
 MD_AFTER_RE = re.compile(
     r"\s*(?P<unit>[a-zA-Zµμ°]{1,10}(?:\s?Hg)?(?:/[a-zA-Z0-9²]+)*\s+)?(?:higher|lower|greater|less|more|fewer"
     r"|shorter|longer|smaller|larger)\s+(?:in|among|with|for|than|on)\s"
@@ -266,7 +273,9 @@ UNIT_WORD_RE = re.compile(
     r"|points?|beats|bpm|steps|kcal|W|watts?|score|units?|cells|copies|mmol|µmol|nmol|pg|cm/s(?:ec)?)\b"
 )
 """A unit right after a value: a mean or median without a spread still has one ("12.1 months", "15 mm")."""
-NAMELESS_EFFECT_RE = re.compile(rf"\s*[,;]\s*(?P<lo>{NUM})\s*(?:to|[{MINUS_SIGNS}])\s*(?P<hi>{NUM})\s*\)")
+NAMELESS_EFFECT_RE = re.compile(
+    rf"\s*[,;]\s*(?P<lo>{NUM})\s*(?:to|[{MINUS_SIGNS}])\s*(?P<hi>{NUM})\s*(?:\)|[;,]\s*[Pp]\s*[=<>≤≥])"
+)
 """An estimate and its CI in brackets without a name, after the arms' values: "2·9% and 3·4% of infants (0·86,
 0·70–1·05)" (the measure is the one the text named last)."""
 RESPONDER_AFTER_RE = re.compile(
@@ -337,6 +346,23 @@ FROM_TO_AFTER_RE = re.compile(rf"\s*(?:[a-zA-Zµμ/]{{1,8}}\s+)?(?:to|à)\s+(?P<
 """The value a change "from X" reaches: " to 10.6"."""
 VERSUS_CONTROL_RE = re.compile(r"(?i)\b(?:compared (?:with|to)|relative to|versus|vs\.?)\s")
 """A comparison with the other arm before a change "by X (CI)": the change is a difference between arms."""
+DIFFER_BEFORE_RE = re.compile(
+    r"(?i)\b(?:(?:did|does|do) not (?:significantly )?differ|differ(?:ed|s)?"
+    r"|no (?:significant |statistically significant |meaningful |important )?difference"
+    r"|(?:was|were) not (?:significantly |statistically )?different|(?:was|were) similar)\b"
+    r"[^.;\d()]{0,50}?(?:\(\s*|\bby\s+)$"
+)
+"""A value right after "did not differ (" or "differed by": the difference between the arms, not one arm's
+value ("Triglycerides did not differ (−0.04 mmol/L; 95% CI: −0.13, 0.05)")."""
+EFFECT_WITH_RE = re.compile(
+    r"\s*(?:[a-zA-Zµμ/]{1,10}(?:\s?Hg)?\s*)?(?:\([^()]{3,60}\)|\[[^\[\]]{3,60}\])\s*(?:with|in favou?r of)\s+"
+    r"(?!(?:the\s+|each\s+)?(?:[\w-]+\s+){0,2}?(?:group|arm|patients|participants)s?\b)"
+    r"(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?\s*"
+    r"(?:[.;]|$|,?\s+(?:compared (?:with|to)|versus|vs\.?|than|over)\s)"
+)
+"""After a change "by X" and its CI: the intervention it is credited to, the clause ending there ("improved
+by 6.1 points (2.4 to 9.8) with exercise."): the effect of the intervention, a difference between the arms;
+"in the exercise group" names one arm's own change."""
 MORE_WITH_RE = re.compile(
     r"\s*(?:[a-zA-Zµμ/]{1,8}\s*)?(?:\([^()]{0,60}\)\s*)?(?:more|less|further|greater)\s+(?:with|in|than|among|on)\s"
 )
@@ -362,8 +388,11 @@ RATE_WORD_RE = re.compile(r"(?i)\b(?:rates?|incidence|proportion|percentage|freq
 VALUE_LIST_GAP_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 """Between two values of one list ("−8.1, −11.6, −14.3 and −2.5 points")."""
 PAIR_BEFORE_RE = re.compile(r"(?:\bvs\.?|\bversus|\bcompared with|\bcompared to|\bv\.?|\bcontre)\s*$")
-CI_GAP_RE = re.compile(r"^\s*(?:[a-zA-Zµμ°/%²][\w/%²·-]*(?:\s+[a-zA-Z/][\w/-]*)?)?\s*[,;:(\[]*\s*$")
-"""What may stand between a value and the CI that follows it: a unit and punctuation."""
+CI_GAP_RE = re.compile(
+    r"^\s*(?:[a-zA-Zµμ°/%²][\w/%²·-]*(?:\s+[a-zA-Z/][\w/-]*)?)?\s*[,;:(\[]*\s*"
+    r"(?:(?:one|two|1|2)-(?:sided|tailed)\s*)?$"
+)
+"""What may stand between a value and the CI that follows it: a unit, punctuation, "one-sided"."""
 COUNT_PCT_RE = lead(
     r"\d",
     rf"(?<![\d.,/])(?P<count>\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[{THOUSANDS_SPACES}]\d{{3}})+|\d+)\s*"
@@ -391,8 +420,10 @@ ANALYSED_BEFORE_RE = re.compile(
     r"|complete|collected)\s+(?:for|from|in|on)\s+(?:all\s+|the\s+)?$"
 )
 """Before a count: "Complete data were available for one hundred and fifty-nine children (90.3%)"."""
-LIST_GAP_RE = re.compile(rf"\s*(?:{POPULATION})?\s*(?:,\s*|\band\s+|\bor\s+|\bvs\.?\s+|\bversus\s+)+$")
-"""Between two counts of one list: "patients and ", ", "."""
+LIST_GAP_RE = re.compile(
+    rf"\s*(?:{POPULATION})?\s*(?:,\s*|\band\s+|\bor\s+|\bvs\.?\s+|\bversus\s+|\bet\s+|\bou\s+|\bcontre\s+)+$"
+)
+"""Between two counts of one list: "patients and ", ", ", French "et", "ou", "contre"."""
 CLAUSE_VERB_RE = re.compile(
     r"(?i)\b(?:was|were|is|are|had|has|occurred|increased|decreased|improved|reduced|showed|remained|reached"
     r"|achieved|did|étaient|était|est|sont|a été|ont été)\b"

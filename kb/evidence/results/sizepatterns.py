@@ -14,7 +14,7 @@ from kb.evidence.results.patterns import NUM, POPULATION
 POP_N_RE = lead(
     r"\d",
     rf"(?P<num>(?<![\d.,])\d{{1,3}}(?:,\d{{3}})+|(?<![\d.,])\d+)(?![.,]\d)\s+"
-    r"(?:(?:[A-Za-z]|\d+[A-Za-z])[\w'-]*,?\s+){0,5}?"
+    r"(?:(?:[A-Za-z]|\d+[A-Za-z])[\w'\u2013-]*,?\s+){0,5}?"
     rf"{POPULATION}\b",
 )
 """A number followed (within five words) by a population noun: "250 healthy, pregnant women"."""
@@ -33,6 +33,8 @@ ENROL_BEFORE_RE = re.compile(
     r"\s+(?:a total of\s+|all\s+|the\s+)?$"
 )
 """An enrolment verb right before a count ("We randomly assigned 604 students who reported ...")."""
+WORD_PER_ARM_RE = re.compile(r"(?i)\s+(?:per|in each|each|par|dans chaque)\s+(?:arm|group|groupe|bras)\b")
+"""After a number in words, each arm's size: "(one hundred and twenty per arm)", "forty in each group"."""
 NEXT_WORD_ARM_RE = re.compile(
     r"\s+(?:received|underwent|were given|were (?:randomly )?(?:assigned|allocated|randomi[sz]ed)|to)\s"
 )
@@ -55,9 +57,10 @@ GROUPS_OF_RE = lead(
     r"(?i:\b(?:groups?|arms?)\s+of\s+)(?P<num6>\d{1,3}(?:,\d{3})+|\d+)(?![\d,]|\.\d|\s*(?:%|years?|y\b))",
 )
 """Arms of one size: "randomly assigned into three groups of 30", "4 groups of 7 rats each"."""
-ARM_COLON_RE = lead(r"[:(]", r"[:(]\s*(?P<num5>\d{1,3}(?:,\d{3})+|\d+)\s+(?:to|in|into|dans|au|à)\s")
-"""The first arm of a list after the allocation verb: "were randomised: 306 to 7 days and 298 to 14 days" (the
-verb before the colon is checked with :data:`ALLOCATED_BEFORE_RE`; a colon is far rarer than its letters)."""
+ARM_COLON_RE = lead(r"[:(,]", r"[:(,]\s*(?P<num5>\d{1,3}(?:,\d{3})+|\d+)\s+(?:to|in|into|dans|au|à)\s")
+"""The first arm of a list after the allocation verb: "were randomised: 306 to 7 days and 298 to 14 days",
+"1284 patients were randomly assigned, 643 to A and 641 to B" (the verb before the colon or comma is checked
+with :data:`ALLOCATED_BEFORE_RE`; a colon is far rarer than its letters)."""
 ALLOCATED_BEFORE_RE = re.compile(
     r"(?i)(?:randomi[sz]ed|assigned|allocated|randomisée?s|répartie?s|allouée?s)\s*$"
 )

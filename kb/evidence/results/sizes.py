@@ -91,6 +91,10 @@ def sample_sizes(sent: Sentence) -> None:
     for m in sent.finditer(WORD_NUMBER_RE):
         after = Z.WORD_N_RE.match(text, m.end())
         value = words_to_int(m.group("words"))
+        if after is None and value is not None and value >= 2 and Z.WORD_PER_ARM_RE.match(text, m.end()):
+            if not event_before(sent, m.start()) and _clause_role(sent, m.start()) == "n":
+                sent.extra.append(n_result(sent, m.start(), m.end(), float(value)))
+            continue  # "(one hundred and twenty per arm)" sizes each arm; "died (three in each group)" counts
         if (
             after is None
             and named
