@@ -13,6 +13,8 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
+from kb.normalise.namecase import PARTICLES
+
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 LOWER = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĳĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž"
 LETTER = f"{UPPER}{LOWER}"
@@ -20,7 +22,8 @@ LETTER = f"{UPPER}{LOWER}"
 NAME_MAX = 40
 """Letters scanned for one name: bounds every name pattern, so a run of 20,000 capitals is read in
 linear time instead of being rescanned from each of its letters."""
-PARTICLE = r"(?:van|von|de|del|della|der|den|di|da|du|dos|la|le|ten|ter)"
+PARTICLE = f"(?:{'|'.join(sorted(PARTICLES, key=lambda p: (-len(p), p)))})"
+"""A lower-case name particle ("van", "de", "della"): the one list, ``kb.normalise.namecase.PARTICLES``."""
 FAMILY = (
     rf"(?>(?:{PARTICLE}\s+){{0,2}}(?:[{UPPER}](?=[{LETTER}'’-]{{0,{NAME_MAX}}}[{LOWER}])[{LETTER}'’]{{1,{NAME_MAX}}}|[{UPPER}]['’][{UPPER}][{LOWER}]{{1,{NAME_MAX}}})"
     rf"(?:-[{UPPER}{LOWER}][{LETTER}'’]{{0,{NAME_MAX}}}){{0,3}})"

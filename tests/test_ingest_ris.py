@@ -111,3 +111,10 @@ def test_conference_container_is_kept_as_booktitle() -> None:
 )
 def test_parse_ris_name(raw: str, name: Name) -> None:
     assert parse_ris_name(raw) == name
+
+
+def test_an_author_field_with_no_name_is_kept_and_the_file_read() -> None:
+    # "AU  - ." once raised IndexError inside the name splitter and stopped the whole build
+    text = "TY  - JOUR\nAU  - .\nAU  - Smith, J.\nTI  - A title of a paper\nPY  - 2020\nER  - \n"
+    record = read_ris_string(text, "t.ris").records[0]
+    assert record.reference.authors == [Name(literal="."), Name(family="Smith", given="J.")]

@@ -8,6 +8,7 @@ clock: the machine may be loaded) and generous: a quadratic scan of these inputs
 
 from __future__ import annotations
 
+import re
 import resource
 
 import pytest
@@ -69,3 +70,14 @@ def test_the_grammar_still_reads_short_citations():
     assert SHORT_CITATION.search("van der Berg-Smith A. Blood (2020)")
     many = ", ".join(f"Name{chr(97 + i)} A" for i in range(29)) + ". Blood (2020)"
     assert SHORT_CITATION.search(many)
+
+
+def test_one_particle_list() -> None:
+    """The citation grammar's particles are the name splitter's (``kb.normalise.namecase.PARTICLES``), so
+    "zu Guttenberg" and "op de Beeck" are read the same way by both."""
+    from kb.normalise.namecase import PARTICLES
+    from kb.patterns import FAMILY, PARTICLE
+
+    assert {p for p in PARTICLES if re.fullmatch(PARTICLE, p)} == set(PARTICLES)
+    assert not re.fullmatch(PARTICLE, "el")  # not a particle of the list: the pattern has no other source
+    assert re.fullmatch(FAMILY, "zu Guttenberg") and re.fullmatch(FAMILY, "op de Beeck")

@@ -24,6 +24,7 @@ from typing import Literal, NamedTuple
 from kb.model import Name, Problem
 from kb.normalise.findings import BROKEN_AUTHOR, NAME_CASE_REPAIRED, finding, with_field
 from kb.normalise.namecase import PARTICLES, name_key, normalise_initials, repair_family
+from kb.normalise.organisations import ORGANISATION_WORDS, is_organisation, organisation_prefix
 from kb.patterns import LOWER, UPPER
 
 __all__ = [
@@ -40,30 +41,6 @@ __all__ = [
     "split_authors",
     "split_name",
 ]
-
-_ORGANISATION_WORDS = re.compile(
-    r"\b(?:(?:inter)?groupe?|society|soci[ée]t[ée]|committee|comit[ée]|consortium|investigators|collaborat\w*|"
-    r"network|r[ée]seau|association|organi[sz]ation|institute|institut|council|conseil|foundation|fondation|"
-    r"agency|agence|authority|autorit[ée]|haute|federation|f[ée]d[ée]ration|working|panel|registry|study|"
-    r"trial|centre|center|team|world|national|ministry|minist[èe]re|department|office|board|commission|"
-    r"union|sant[ée]|health|services|inc|ltd|llc|gmbh|corporation|company|collab)\b",
-    re.IGNORECASE,
-)
-"""Words of an organisation that signs as an author ("Haute Autorité de Santé", "ITP Study Group",
-"The WHO Collaborative Study", "World Health Organization")."""
-_INSTITUTION_WORDS = re.compile(
-    r"\b(?:soci[ée]t[ée]|society|autorit[ée]|authority|organi[sz]ation|association|institut[e]?|committee|"
-    r"comit[ée]|agency|agence|council|conseil|federation|f[ée]d[ée]ration|foundation|fondation|ministry|"
-    r"minist[èe]re|college|coll[èe]ge|academy|acad[ée]mie|collaborative|collaboration|group|groupe|"
-    r"consortium|network|r[ée]seau)\b",
-    re.IGNORECASE,
-)
-"""Words that make a proper name an institution, for ``organisation_prefix`` (stricter than
-``_ORGANISATION_WORDS``: "study", "trial" or "working" also open ordinary titles)."""
-_NAME_CONNECTORS = frozenset(
-    ["of", "for", "the", "and", "on", "in", "de", "du", "des", "la", "le", "et", "d'"]
-)
-_ORGANISATION_PREFIX = re.compile(r"^([^:\-–—]{5,120}?)\s*(?:\s[-–—]+|:)\s*(\S.*)$", re.S)
 
 # --- the pieces of a name -------------------------------------------------------------------------------
 
@@ -133,7 +110,7 @@ def split_author_list(text: str, syntax: Literal["text", "bibtex"] = "text") -> 
         text = _GLUED.sub(r"\1, ", text)
     names: list[Name] = []
     broken: list[str] = []
-    has_org = bool(_ORGANISATION_WORDS.search(text))  # a word of a piece is a word of the text
+    has_org = bool(ORGANISATION_WORDS.search(text))  # a word of a piece is a word of the text
     hidden: list[str] = []
     if has_org:
         text, hidden = _protect_organisations(text)
@@ -162,7 +139,7 @@ def _split_part(part: str, has_org: bool, names: list[Name], broken: list[str]) 
         return
     pairs = _family_given_pairs(pieces, inits)
     pending: str | None = None
-    for p, is_init in zip(pieces, inits, strict=True):
+    for i, (p, is_init) in enumerate(zip(pieces, inits, strict=True)):
         if pending is not None and _SUFFIX.match(p.strip()) and p.strip() not in _ROMAN:
             pending = f"{pending} {p.strip()}"  # "Smith, Jr., John"
             continue
@@ -191,7 +168,7 @@ def _split_part(part: str, has_org: bool, names: list[Name], broken: list[str]) 
         elif not any(c.isalpha() for c in p):
             broken.append(p)
             names.append(Name(given=p))
-        elif pairs and _bare_family(p):
+        elif pairs and (_bare_family(p) or _capital_pair(pieces, inits, i)):
             pending = p
         else:
             names.append(_person(p, has_org))
@@ -208,6 +185,8 @@ def _family_given_pairs(pieces: list[str], inits: list[bool]) -> bool:
     first = pieces[0].split()
     if len(first) == 1 and inits[1]:
         return True
+    if _capital_pair(pieces, inits, 0):
+        return True  # "LE GAL, Morgane", "DE LA TOUR, Anne", "VAN DER BERG, J.", "GARCIA LOPEZ, M."
     return (
         _bare_family(pieces[0])
         and all(w[:1].isupper() for w in pieces[1].split())
@@ -224,6 +203,44 @@ def _bare_family(piece: str) -> bool:
     while lead < len(words) - 1 and words[lead].lower() in PARTICLES:
         lead += 1
     return len(words) - lead == 1
+
+
+def _capital_pair(pieces: list[str], inits: list[bool], i: int) -> bool:
+    """Whether piece ``i`` is a family name in capitals and the next piece its given names."""
+    return (
+        i + 1 < len(pieces)
+        and _capital_family(pieces[i])
+        and _given_after_capitals(pieces[i + 1], inits[i + 1])
+    )
+
+
+def _capital_family(piece: str) -> bool:
+    """A family name of several words in capitals, as French NOM Prénom lists and HAL exports write it
+    before the comma and the given names ("LE GAL", "LE MÉE", "DE LA TOUR", "VAN DER BERG", "GARCIA
+    LOPEZ"); not a Vancouver name in capitals ("SMITH AB": initials last, unless particles lead, as
+    in "LE GAL") nor an organisation ("WORLD HEALTH ORGANIZATION")."""
+    words = piece.split()
+    if not 1 < len(words) <= 4 or not all(_capital_letters(w) for w in words):
+        return False
+    if ORGANISATION_WORDS.search(piece):
+        return False
+    return len(words[-1]) > 3 or all(w.lower() in PARTICLES for w in words[:-1])
+
+
+def _capital_letters(word: str) -> bool:
+    """A word of two capital letters or more, hyphens and apostrophes apart ("LE", "MÉE", "D'ALMEIDA")."""
+    letters = word.replace("-", "").replace("'", "").replace("’", "")
+    return len(letters) > 1 and letters.isalpha() and letters.isupper()
+
+
+def _given_after_capitals(piece: str, is_init: bool) -> bool:
+    """Given names after a family name in capitals: initials ("J.", "J.-M.", "M") or up to three words
+    in mixed case ("Morgane", "René", "Jean-François", "Anne Marie"); not a name in capitals."""
+    if is_init:
+        return True
+    words = piece.split()
+    first = words[0]
+    return len(words) <= 3 and first[:1].isupper() and not first.isupper() and not _initial_word(first)
 
 
 def _lone_suffix(piece: str, names: list[Name]) -> bool:
@@ -249,7 +266,7 @@ def _protect_organisations(text: str) -> tuple[str, list[str]]:
 
     chunks = re.split(r"([,;])", text)
     for i, chunk in enumerate(chunks):
-        if len(chunk.split()) > 2 and _ORGANISATION_WORDS.search(chunk):
+        if len(chunk.split()) > 2 and ORGANISATION_WORDS.search(chunk):
             chunks[i] = _INNER_SEPARATOR.sub(hide, chunk)
     return "".join(chunks), originals
 
@@ -325,9 +342,9 @@ def _person(piece: str, org: bool = True) -> Name:
     comes from has no word of an organisation."""
     piece = _TITLES.sub("", piece) if piece[:1] in "DdPpMm" else piece
     words = piece.split()
-    if len(words) == 1:
-        return Name(family=words[0])
-    if len(words) > _MAX_WORDS or (org and _ORGANISATION_WORDS.search(piece)) or words[0] == "The":
+    if len(words) < 2:
+        return Name(family=words[0]) if words else Name()  # "." from a RIS AU field: nothing to split
+    if len(words) > _MAX_WORDS or (org and ORGANISATION_WORDS.search(piece)) or words[0] == "The":
         return Name(literal=piece)
     rest, suffix = _take_suffix(piece, min_words=1)
     if suffix:
@@ -373,7 +390,7 @@ def split_name(text: str) -> Name:
         return name if name.family or name.literal else Name(literal=text)
     family, _, given = text.partition(",")
     family, given = family.strip(), given.strip(" ,")
-    if len(family.split()) > 2 and _ORGANISATION_WORDS.search(text):
+    if len(family.split()) > 2 and ORGANISATION_WORDS.search(text):
         return Name(literal=text)
     family, suffix = _take_suffix(family)
     given, given_suffix = _take_suffix(given.replace(",", " "), min_words=0)
@@ -467,32 +484,6 @@ def split_authors(text: str) -> tuple[list[Name], bool, list[Problem]]:
             )
         names.append(name)
     return names, found.et_al, _unique(findings)
-
-
-def is_organisation(text: str) -> bool:
-    """Whether ``text`` names an organisation: three words or more, one of them institutional
-    ("Haute Autorité de Santé", "American Society of Hematology", "The WHO Collaborative Study")."""
-    return len(text.split()) > 2 and bool(_ORGANISATION_WORDS.search(text))
-
-
-def organisation_prefix(title: str) -> tuple[str, str]:
-    """An organisation that opens a title, split from the title it precedes, or ("", ``title``).
-
-    "Haute Autorité de Santé -Protocole national de diagnostic..." -> ("Haute Autorité de Santé",
-    "Protocole national de diagnostic..."). The prefix must be a proper name (capitalised words joined
-    by small words: of, de, for, the...) holding an institution word (``_INSTITUTION_WORDS``: society,
-    autorité, organization, committee, agency, institute...), then a dash or a colon, then at least two
-    words: a title that opens with "Randomised trial of X:" is not split.
-    """
-    m = _ORGANISATION_PREFIX.match(title.strip())
-    if not m:
-        return "", title
-    organisation, rest = m.group(1).strip(), m.group(2).strip()
-    words = organisation.split()
-    proper = all(w[:1].isupper() or w.lower() in _NAME_CONNECTORS for w in words) and words[0][:1].isupper()
-    if not proper or not _INSTITUTION_WORDS.search(organisation) or len(rest.split()) < 2:
-        return "", title
-    return organisation, rest
 
 
 def _unique(findings: list[Problem]) -> list[Problem]:

@@ -1,0 +1,63 @@
+"""Organisations that sign as authors ("Haute Autorité de Santé", "ITP Study Group") and that open titles.
+
+* ``ORGANISATION_WORDS``: the words of an organisation's name; the name splitter (``kb.normalise.names``)
+  keeps a piece holding one of them whole, as a literal.
+* ``is_organisation``: whether a family name is an organisation.
+* ``organisation_prefix``: an organisation that opens a title, split from the title.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["ORGANISATION_WORDS", "is_organisation", "organisation_prefix"]
+
+ORGANISATION_WORDS = re.compile(
+    r"\b(?:(?:inter)?groupe?|society|soci[ée]t[ée]|committee|comit[ée]|consortium|investigators|collaborat\w*|"
+    r"network|r[ée]seau|association|organi[sz]ation|institute|institut|council|conseil|foundation|fondation|"
+    r"agency|agence|authority|autorit[ée]|haute|federation|f[ée]d[ée]ration|working|panel|registry|study|"
+    r"trial|centre|center|team|world|national|ministry|minist[èe]re|department|office|board|commission|"
+    r"union|sant[ée]|health|services|inc|ltd|llc|gmbh|corporation|company|collab)\b",
+    re.IGNORECASE,
+)
+"""Words of an organisation that signs as an author ("Haute Autorité de Santé", "ITP Study Group",
+"The WHO Collaborative Study", "World Health Organization")."""
+_INSTITUTION_WORDS = re.compile(
+    r"\b(?:soci[ée]t[ée]|society|autorit[ée]|authority|organi[sz]ation|association|institut[e]?|committee|"
+    r"comit[ée]|agency|agence|council|conseil|federation|f[ée]d[ée]ration|foundation|fondation|ministry|"
+    r"minist[èe]re|college|coll[èe]ge|academy|acad[ée]mie|collaborative|collaboration|group|groupe|"
+    r"consortium|network|r[ée]seau)\b",
+    re.IGNORECASE,
+)
+"""Words that make a proper name an institution, for ``organisation_prefix`` (stricter than
+``ORGANISATION_WORDS``: "study", "trial" or "working" also open ordinary titles)."""
+_NAME_CONNECTORS = frozenset(
+    ["of", "for", "the", "and", "on", "in", "de", "du", "des", "la", "le", "et", "d'"]
+)
+_ORGANISATION_PREFIX = re.compile(r"^([^:\-–—]{5,120}?)\s*(?:\s[-–—]+|:)\s*(\S.*)$", re.S)
+
+
+def is_organisation(text: str) -> bool:
+    """Whether ``text`` names an organisation: three words or more, one of them institutional
+    ("Haute Autorité de Santé", "American Society of Hematology", "The WHO Collaborative Study")."""
+    return len(text.split()) > 2 and bool(ORGANISATION_WORDS.search(text))
+
+
+def organisation_prefix(title: str) -> tuple[str, str]:
+    """An organisation that opens a title, split from the title it precedes, or ("", ``title``).
+
+    "Haute Autorité de Santé -Protocole national de diagnostic..." -> ("Haute Autorité de Santé",
+    "Protocole national de diagnostic..."). The prefix must be a proper name (capitalised words joined
+    by small words: of, de, for, the...) holding an institution word (``_INSTITUTION_WORDS``: society,
+    autorité, organization, committee, agency, institute...), then a dash or a colon, then at least two
+    words: a title that opens with "Randomised trial of X:" is not split.
+    """
+    m = _ORGANISATION_PREFIX.match(title.strip())
+    if not m:
+        return "", title
+    organisation, rest = m.group(1).strip(), m.group(2).strip()
+    words = organisation.split()
+    proper = all(w[:1].isupper() or w.lower() in _NAME_CONNECTORS for w in words) and words[0][:1].isupper()
+    if not proper or not _INSTITUTION_WORDS.search(organisation) or len(rest.split()) < 2:
+        return "", title
+    return organisation, rest
