@@ -178,6 +178,26 @@ def generic_heading(w: Work, r: random.Random) -> tuple[Work, Work]:
 # --- the traps: two records that must stay apart -------------------------------------------------------
 
 
+def doi_other_registrant(w: Work, r: random.Random) -> tuple[Work, Work]:
+    """Two DOIs of two registrants (prefixes), the suffixes equal or one character apart, everything else
+    equal: a different prefix is no typo, and different DOIs stay a veto (at most review)."""
+    suffix = f"j.jth.{w.year}.{r.randint(10, 99)}.{r.randint(1000, 9999)}"
+    other = suffix if r.random() < 0.5 else suffix[:-1] + str((int(suffix[-1]) + 1) % 10)
+    prefixes = r.sample(("10.1016", "10.1111", "10.1182", "10.1056", "10.3324"), 2)
+    return replace(w, doi=f"{prefixes[0]}/{suffix}"), replace(w, doi=f"{prefixes[1]}/{other}")
+
+
+def neighbouring_dois(w: Work, r: random.Random) -> tuple[Work, Work]:
+    """Two articles of one issue whose DOIs are one character apart (a journal numbers its DOIs in
+    order): close suffixes are evidence of a typo only when every other field agrees."""
+    number = r.randint(1000, 9998)
+    nxt = works()[(works().index(w) + 1) % SAMPLE]
+    first = int(w.first_page) + r.randint(10, 40)
+    b = replace(nxt, journal=w.journal, year=w.year, volume=w.volume, issue=w.issue,
+                pages=f"{first}-{first + 9}", doi=f"10.1016/j.jth.{w.year}.{number + 1}")  # fmt: skip
+    return replace(w, doi=f"10.1016/j.jth.{w.year}.{number}"), b
+
+
 def two_editorials(w: Work, r: random.Random) -> tuple[Work, Work]:
     """Two editorials of one issue: one heading (or "Editorial" / "Guest Editorial"), other pages and
     another author."""
@@ -242,6 +262,8 @@ TRAPS: dict[str, Generator] = {
     "erratum": erratum,
     "abstract_and_paper": abstract_and_paper,
     "two_meetings": two_meetings,
+    "doi_other_registrant": doi_other_registrant,
+    "neighbouring_dois": neighbouring_dois,
 }
 MIN_RECALL = 0.99
 """Share of a class's generated pairs that must be merged (the references are real strings parsed by a

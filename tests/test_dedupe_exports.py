@@ -17,7 +17,8 @@ from dedupe_exports import DATABASES, Quiet, Work, load_works, render
 from dedupe_probe import TRAPS, pair_decision, probe
 
 from kb.dedupe import Decision
-from kb.dedupe.prep import clean_title, link_key, prep, split_glued_authors
+from kb.dedupe.authors import reread_authors
+from kb.dedupe.prep import clean_title, link_key, prep
 from kb.ingest.ovid import read_ovid_string
 from kb.model import Name
 
@@ -67,12 +68,12 @@ def test_trap_is_never_merged(name: str) -> None:
 
 def test_et_al_is_no_author() -> None:
     """ "et al." (alone, or glued to Embase's last name) names nobody: a cut list shares every author."""
-    assert split_glued_authors([Name(literal="Liu H.et al.")]) == [Name(family="Liu", given="H.")]
-    assert split_glued_authors([Name(literal="et al.")]) == []
-    assert split_glued_authors([Name(family="Talbot", given="A")]) == [Name(family="Talbot", given="A")]
-    assert split_glued_authors([Name(literal="Smith A, ET AL")]) == [Name(family="Smith", given="A")]
-    assert split_glued_authors([Name(family="Smith et al.", given="A")]) == [Name(family="Smith", given="A")]
-    assert split_glued_authors([Name(family="al", given="et")]) == []
+    assert reread_authors([Name(literal="Liu H.et al.")]) == [Name(family="Liu", given="H")]
+    assert reread_authors([Name(literal="et al.")]) == []
+    assert reread_authors([Name(family="Talbot", given="A")]) == [Name(family="Talbot", given="A")]
+    assert reread_authors([Name(literal="Smith A, ET AL")]) == [Name(family="Smith", given="A")]
+    assert reread_authors([Name(family="Smith et al.", given="A")]) == [Name(family="Smith", given="A")]
+    assert reread_authors([Name(family="al", given="et")]) == []
     r = Quiet(2)
     missed = []
     for w in sample(7)[:200]:

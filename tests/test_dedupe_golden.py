@@ -14,10 +14,12 @@ from pathlib import Path
 import pytest
 
 from kb.dedupe import dedupe
+from kb.dedupe.authors import reread_authors
 from kb.dedupe.match import doi_typo, hard_conflict
-from kb.dedupe.prep import issue_key, pages_key, prep, split_glued_authors, volume_key
-from kb.ingest.bibtex import read_bibtex_file
+from kb.dedupe.prep import issue_key, pages_key, prep, volume_key
+from kb.ingest.bibtex import parse_names, read_bibtex_file
 from kb.model import Name, Record, Reference
+from kb.normalise.names import split_author_list, split_name
 
 FIXTURES = Path(__file__).parent / "fixtures" / "dedupe"
 RECORDS = {r.id: r for r in read_bibtex_file(FIXTURES / "golden_pairs.bib").records}
@@ -72,17 +74,29 @@ def test_volume_key_of_meeting_named_volumes(volume: str, key: str) -> None:
 def test_glued_embase_authors_are_split_into_names() -> None:
     record = RECORDS["aut15a"]
     assert prep(record).authors == ("beresneva", "kulikov", "parastaeva")
-    assert [n.given for n in split_glued_authors(record.reference.authors)] == ["O.", "A.", "M."]
+    assert [n.given.rstrip(".") for n in reread_authors(record.reference.authors)] == ["O", "A", "M"]
 
 
 @pytest.mark.parametrize(
     ("name", "family", "given"),
     [(Name(family="Law R."), "Law", "R."), (Name(literal="van der Berg J.M."), "van der Berg", "J.M."),
-     (Name(family="Law", given="R."), "Law", "R."), (Name(family="Smith"), "Smith", "")],
+     (Name(family="Law", given="R."), "Law", "R."), (Name(family="Smith"), "Smith", ""),
+     (Name(family="AB", given="Smith"), "Smith", "AB"),  # BibTeX's "First Last" reading of "Smith AB"
+     (Name(family="Beresneva O.Kulikov", given="M."), "Beresneva", "O"),  # split_name's reading of a glue
+     (Name(family="Vidal", given="Jean"), "Vidal", "Jean")],
 )  # fmt: skip
 def test_one_embase_author_in_one_field_is_split(name: Name, family: str, given: str) -> None:
-    [split] = split_glued_authors([name])
-    assert (split.family, split.given) == (family, given)
+    split = reread_authors([name])[0]
+    assert (split.family, split.given.rstrip(".")) == (family, given.rstrip("."))  # the splitter's full stops
+
+
+def test_glued_lists_are_read_by_the_one_splitter() -> None:
+    """A glued list gives the names ``kb.normalise.names.split_author_list`` gives, whichever reader
+    split it (BibTeX's "First Last", RIS's "Family, Given" or a literal)."""
+    text = "Beresneva O.Kulikov A.Parastaeva M.et al."
+    expected = split_author_list(text).names
+    for name in (Name(literal=text), split_name(text), *parse_names(text)[0]):
+        assert reread_authors([name]) == expected, name
 
 
 def test_prep_is_linear_in_hostile_fields() -> None:

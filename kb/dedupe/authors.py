@@ -1,8 +1,12 @@
-"""Author lists as databases write them, made into names the matcher can compare.
+"""Author lists as the matcher compares them: the names a reader gave, re-read where a reader could not split.
 
-Embase glues a list without separators ("Beresneva O.Kulikov A.Parastaeva M.") or writes one author as
-"Family I." in a single field; lists cut short end in "et al.". :func:`split_glued_authors` turns each into
-the names it holds.
+A reader splits an author field by its format's separators. Some exports write what no separator splits:
+Embase glues a list ("Beresneva O.Kulikov A.Parastaeva M."), writes one author "Family I." in one field,
+and a list cut short ends in "et al." (alone, glued: "Liu H.et al.", or inside a family name). A reader
+then gives one :class:`~kb.model.Name` that holds several names, a name and "et al.", or "et al." alone.
+:func:`reread_authors` finds such names by a cheap test and re-reads their text with the one name splitter
+(:func:`kb.normalise.names.split_author_list`); every other name is kept as the reader gave it (the
+splitter costs tens of microseconds a list, the test a fraction of one).
 """
 
 from __future__ import annotations
@@ -11,44 +15,71 @@ import re
 from collections.abc import Sequence
 
 from kb.model import Name
+from kb.normalise.names import split_author_list
 
-_GLUED_RE = re.compile(r"(?<=\.)(?=[A-Z][a-z])")
-"""Embase writes an author list without separators ("Beresneva O.Kulikov A.Parastaeva M."): a new name
-starts where a capitalised word follows an initial's full stop."""
+_GLUED_RE = re.compile(r"\.[A-Z][a-z]")
+"""A full stop glued to a capitalised word: where Embase's list without separators starts its next name."""
 _INITIALS_RE = re.compile(r"^(?:[A-Z]\.?-?){1,4}$")
+"""A word of initials ("AB", "A.B.", "J.-F"): "Family I." in one field ends with one."""
 _ET_AL_RE = re.compile(r"(?:^|\s|(?<=\.))et\.?\s*al\b\.?\s*$", re.IGNORECASE)
-"""A list cut short ("Smith A, Jones B, et al.", Embase's glued "Liu H.et al."): "et al." names nobody, and
-read as a name it would count as an author the full list lacks."""
+"""A list cut short: "et al." ending a name, alone, after a space or glued to an initial's full stop."""
 
 
-def _family_then_initials(text: str) -> bool:
-    """One name written "Family I." in a single field (Embase's author string of one author): a family
-    name, then initials (word by word: linear in the length of any hostile field)."""
+def _is_initials(text: str) -> bool:
+    return bool(text) and all(_INITIALS_RE.match(w) for w in text.split())
+
+
+def _needs_reading(name: Name, text: str) -> bool:
+    """Whether ``name`` (written ``text``) may hold what one name cannot: "et al.", a glued list, or a
+    family name with its initials in one field (word by word: linear in the length of any hostile field)."""
+    if text.rstrip(". ")[-2:].lower() == "al" and _ET_AL_RE.search(text):  # alone, glued, after a name
+        return True
+    if "." in text and _GLUED_RE.search(text):
+        return True
+    if name.given and not name.literal:  # BibTeX's "First Last" reading of Vancouver's "Smith AB"
+        return _is_initials(name.family) and not _is_initials(name.given) and " " not in name.given
     words = text.split()
     return len(words) >= 2 and bool(_INITIALS_RE.match(words[-1])) and not _INITIALS_RE.match(words[0])
 
 
-def split_glued_authors(names: Sequence[Name]) -> list[Name]:
-    """``names`` with each glued Embase author string split into its names ("Family I." each), a single
-    "Family I." in one field split into family name and initials, and "et al." dropped; other names are kept
-    as they are."""
+def _as_written(name: Name) -> str:
+    """The text a reader split into ``name``: the given names first when the family name is or ends in
+    "et al." or is initials (BibTeX's "First Last" reading of "Liu H.et al." is given "Liu H.et", family
+    "al."; of "Smith AB" given "Smith", family "AB"); else the family name first when the given names are
+    initials or "et al." ("Beresneva O.Kulikov A.Parastaeva" + "M.", "Smith J" + "et al."); else the
+    given names first."""
+    if name.literal:
+        return name.literal
+    family, given = name.family, name.given
+    last = family.rsplit(None, 1)[-1].rstrip(".").lower() if family else ""
+    initials_last = _is_initials(given) or given.lower().startswith("et al")
+    if last != "al" and not _is_initials(family) and initials_last:
+        return f"{family} {given}".strip()
+    return f"{given} {family}".strip()
+
+
+def _suspect(name: Name) -> bool:
+    """A cheap first test (no pattern for most names): whether ``name`` may need :func:`_needs_reading`."""
+    family, given = name.family, name.given
+    if name.literal or not given:
+        return True
+    if "al" in family[-3:].lower() or "al" in given[-3:].lower():  # "et al." in either part
+        return True
+    if "." in family or ("." in given and _GLUED_RE.search(given)):  # a glued list in either part
+        return True
+    return len(family) < 2 or not family[1].islower()  # "AB": initials read as the family name
+
+
+def reread_authors(names: Sequence[Name]) -> list[Name]:
+    """``names`` with each name that holds a glued Embase list, a "Family I." field or "et al." re-read
+    by the one name splitter ("et al." names nobody: read as a name it would count as an author the full
+    list lacks); other names are kept as they are."""
     out: list[Name] = []
     for name in names:
-        text = name.literal or f"{name.given} {name.family}".strip()
-        if text.rstrip(". ")[-2:].lower() == "al" and _ET_AL_RE.search(text):
-            text = _ET_AL_RE.sub("", text).strip(" ,;")
-            if not text:
-                continue  # "et al." is no author
-            family = _ET_AL_RE.sub("", name.family).strip(" ,;")
-            keep = family and not name.literal  # "Smith et al." typed as a family name
-            name = Name(family=family, given=name.given) if keep else Name(literal=text)
-        pieces = _GLUED_RE.split(text)
-        if len(pieces) < 2 and not (not name.given and _family_then_initials(text)):
-            out.append(name)
-            continue
-        for piece in pieces:
-            words = piece.split()
-            family = " ".join(w for w in words if not _INITIALS_RE.match(w))
-            given = " ".join(w for w in words if _INITIALS_RE.match(w))
-            out.append(Name(family=family, given=given) if family else name)
+        if _suspect(name):
+            text = _as_written(name)
+            if _needs_reading(name, text):
+                out.extend(split_author_list(text).names)
+                continue
+        out.append(name)
     return out

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kb.dedupe.authors import split_glued_authors
+from kb.dedupe.authors import reread_authors
 from kb.dedupe.records import EXTRA_BOOKTITLE, EXTRA_ENTRY_TYPE, EXTRA_NOTE, Record
 from kb.model import Name
 from kb.patterns import DOI
@@ -396,11 +396,10 @@ def _is_translated(title: str) -> bool:
 
 
 def _people(names: Sequence[Name]) -> list[Name]:
-    """The persons of an author list (glued strings split, "et al." and organisations left out)."""
+    """The persons of an author list (glued lists re-read by the one splitter, "et al." and organisations
+    left out)."""
     return [
-        n
-        for n in split_glued_authors(names)
-        if not _ORGANISATION_RE.search(n.literal or f"{n.family} {n.given}")
+        n for n in reread_authors(names) if not _ORGANISATION_RE.search(n.literal or f"{n.family} {n.given}")
     ]
 
 
@@ -415,7 +414,7 @@ def link_key(record: Record) -> tuple[str, int, bool]:
     them (``first_author``, ``year``, ``short``) at a fraction of its cost: short-citation linking
     (:mod:`kb.dedupe.shorts`) needs only these."""
     ref = record.reference
-    # name by name (split_glued_authors reads each on its own): stop at the first person with a key
+    # name by name (reread_authors reads each on its own): stop at the first person with a key
     people = (n for name in ref.authors for n in _people((name,)))
     first = next((k for k in (family_key(n.family) for n in people) if k), "")
     return first, _year(ref.year), not fold(clean_title(ref.title or ""))

@@ -130,6 +130,8 @@ def decode_latex(value: str, dashes: bool = True) -> str:
     arguments kept; braces and ``$`` are removed; ``~`` becomes a space; ``--``/``---`` become dashes
     unless ``dashes`` is false. Whitespace is collapsed.
     """
+    if not value:
+        return value  # most name parts (suffix, literal) are empty
     if "\\" in value:
         value = _ACCENT_RE.sub(_replace_accent, value)
         value = _COMMAND_RE.sub(_replace_command, value)
@@ -140,8 +142,9 @@ def decode_latex(value: str, dashes: bool = True) -> str:
     if dashes and "--" in value:
         for latex, char in _DASHES:
             value = value.replace(latex, char)
-    for char, placeholder in _LITERAL.items():
-        value = value.replace(placeholder, char)
+    if not value.isascii():  # the placeholders are not ASCII: plain text skips their restoring
+        for char, placeholder in _LITERAL.items():
+            value = value.replace(placeholder, char)
     return " ".join(value.split())
 
 
