@@ -264,8 +264,8 @@ def _protect_organisations(text: str) -> tuple[str, list[str]]:
     originals: list[str] = []
 
     def hide(m: re.Match[str]) -> str:
-        before = m.string[: m.start()].split()
-        if before and _initial_word(before[-1]):
+        start = m.start()  # the word before: spaces are single " " here, so no split of the whole prefix
+        if _initial_word(m.string[m.string.rfind(" ", 0, start) + 1 : start]):
             return m.group()
         originals.append(m.group(2))
         return f"{m.group(1)}{_HIDDEN}"
