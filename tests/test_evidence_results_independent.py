@@ -28,7 +28,8 @@ FAMILY = {"response_rate": "proportion"}
 
 
 def _p(p: object) -> float:
-    return float(re.sub(r"^[<>=≤≥]+", "", str(p)).replace("\u00b7", "."))  # "p=0·03" as the scorer reads it
+    # "p=0·03", "p = 0,12" as the scorer reads them
+    return float(re.sub(r"^[<>=≤≥]+", "", str(p)).replace("\u00b7", ".").replace(",", "."))
 
 
 def _match(gold: list[dict], pred: list[dict]) -> int:

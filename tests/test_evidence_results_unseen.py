@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from kb.evidence.results import extract_text
+from kb.evidence.results.sections import split_sections
 
 
 def rows(text: str) -> list[tuple[str, float | None, float | None, float | None]]:
@@ -47,7 +48,10 @@ def rows(text: str) -> list[tuple[str, float | None, float | None, float | None]
             [("mean", 1.2, 0.6, 1.8), ("mean", 2.1, 1.5, 2.7)],
         ),
         # a percentage change keeps the development set's convention (a proportion)
-        ("Results: HbA1c fell by 0.6% (95% CI 0.4 to 0.8) with metformin.", [("proportion", 0.6, 0.4, 0.8)]),
+        (
+            "Results: HbA1c fell by 0.6% (95% CI 0.4 to 0.8) with metformin.",
+            [("proportion", 0.6, 0.4, 0.8)],
+        ),
     ],
 )
 def test_a_change_credited_to_an_intervention_is_a_mean_difference(
@@ -72,7 +76,10 @@ def test_a_change_credited_to_an_intervention_is_a_mean_difference(
             "Results: Six-minute walk distance differed by 23 m (95% CI 4 to 42) between groups.",
             [("md", 23.0, 4.0, 42.0)],
         ),
-        ("Results: Sleep onset latency was similar (1.5 min; 95% CI −2.0, 5.0).", [("md", 1.5, -2.0, 5.0)]),
+        (
+            "Results: Sleep onset latency was similar (1.5 min; 95% CI −2.0, 5.0).",
+            [("md", 1.5, -2.0, 5.0)],
+        ),
         # a value with its CI and no word of difference stays one arm's value
         (
             "Results: Mean ferritin at 12 weeks was 84.2 μg/L (95% CI 71.0 to 97.4) in the iron arm.",
@@ -93,17 +100,29 @@ def test_a_value_after_did_not_differ_is_a_mean_difference(
         (
             "Results: Readmission was 9.0% vs 12.5% (absolute difference, −3.5 (95% CI −6.2 to −0.8) "
             "percentage points).",
-            [("proportion", 9.0, None, None), ("proportion", 12.5, None, None), ("rd", -3.5, -6.2, -0.8)],
+            [
+                ("proportion", 9.0, None, None),
+                ("proportion", 12.5, None, None),
+                ("rd", -3.5, -6.2, -0.8),
+            ],
         ),
         (
             "Results: Uptake rose to 61% and 48% (difference 13 [95% CI 5 to 21] percentage points).",
-            [("proportion", 48.0, None, None), ("proportion", 61.0, None, None), ("rd", 13.0, 5.0, 21.0)],
+            [
+                ("proportion", 48.0, None, None),
+                ("proportion", 61.0, None, None),
+                ("rd", 13.0, 5.0, 21.0),
+            ],
         ),
         # a one-sided CI of a non-inferiority trial: the open bound is null
         (
             "Results: Success occurred in 91.2% and 90.8% of participants (difference, 0.4 percentage points "
             "[97.5% CI, −4.6 to ∞]).",
-            [("proportion", 90.8, None, None), ("proportion", 91.2, None, None), ("rd", 0.4, -4.6, None)],
+            [
+                ("proportion", 90.8, None, None),
+                ("proportion", 91.2, None, None),
+                ("rd", 0.4, -4.6, None),
+            ],
         ),
         (
             "Results: The risk difference was −1.9 percentage points (one-sided 95% CI, −5.3 to infinity).",
@@ -169,7 +188,10 @@ def test_the_samples_history_in_the_pluperfect_is_baseline(text: str) -> None:
     ("text", "expected"),
     [
         # a change in the pluperfect is an outcome, and a comparison makes the sentence a result
-        ("Results: By week 12, pain had fallen by a mean of 2.4 points.", [("mean", 2.4, None, None)]),
+        (
+            "Results: By week 12, pain had fallen by a mean of 2.4 points.",
+            [("mean", 2.4, None, None)],
+        ),
         (
             "Results: Patients in the drug group had survived a median of 14.2 months versus 11.0 months with "
             "placebo.",
@@ -189,7 +211,11 @@ def test_outcomes_in_the_pluperfect_stay(
         # the arms' sizes after "randomly assigned," and a comma
         (
             "Results: In total, 912 women were randomly assigned, 458 to the pessary and 454 to expectant care.",
-            [("n", 454.0, None, None), ("n", 458.0, None, None), ("n", 912.0, None, None)],
+            [
+                ("n", 454.0, None, None),
+                ("n", 458.0, None, None),
+                ("n", 912.0, None, None),
+            ],
         ),
         # each arm's size in words
         (
@@ -225,7 +251,11 @@ def test_arm_sizes_written_otherwise(
         # a rate of events per person-time after "versus" is a proportion (the development set's convention)
         (
             "Results: The fall rate was 1.8 versus 2.6 falls per person-year (rate ratio 0.69, 95% CI 0.52-0.91).",
-            [("proportion", 1.8, None, None), ("proportion", 2.6, None, None), ("rr", 0.69, 0.52, 0.91)],
+            [
+                ("proportion", 1.8, None, None),
+                ("proportion", 2.6, None, None),
+                ("rr", 0.69, 0.52, 0.91),
+            ],
         ),
         # French counts with percentages joined by "et": both percentages
         (
@@ -241,3 +271,172 @@ def test_rates_and_french_count_lists(
     text: str, expected: list[tuple[str, float, float | None, float | None]]
 ) -> None:
     assert rows(text) == sorted(expected)
+
+
+# --- batch 12's classes -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a CI's open bound "not reached" is no verb: the median reaches the second arm
+        (
+            "Results: Median time to relapse was 14.2 months (95% CI 11.0 to not reached) with A and 8.9 months "
+            "(6.1 to 12.0) with B.",
+            [("median", 8.9, 6.1, 12.0), ("median", 14.2, 11.0, None)],
+        ),
+        # a factorial trial's main effect is a mean difference
+        (
+            "Results: The main effect of vitamin D on walking speed was 0.05 m/s (95% CI 0.01 to 0.09).",
+            [("md", 0.05, 0.01, 0.09)],
+        ),
+        # a correlation coefficient is no regression coefficient
+        ("Results: The intraclass correlation coefficient was 0.021.", []),
+        (
+            "Results: The regression coefficient for the arm was 0.21 (95% CI 0.05 to 0.37).",
+            [("md", 0.21, 0.05, 0.37)],
+        ),
+        # both halves of a blood pressure written systolic/diastolic
+        (
+            "Results: At 12 months, office blood pressure was 131.2/78.4 mmHg in the intervention group and "
+            "138.9/82.1 mmHg in the control group.",
+            [
+                ("mean", 78.4, None, None),
+                ("mean", 82.1, None, None),
+                ("mean", 131.2, None, None),
+                ("mean", 138.9, None, None),
+            ],
+        ),
+        # two arms' means each with its SD in brackets without the word
+        (
+            "Results: Fatigue scores were 21.4 (6.2) versus 25.9 (7.0) at 12 weeks.",
+            [("mean", 21.4, None, None), ("mean", 25.9, None, None)],
+        ),
+        # a percentage change is a proportion even under "mean" (the development set's convention)
+        (
+            "Results: The mean percent change in LDL cholesterol from baseline was −38.2% with drug and 4.1% with "
+            "placebo.",
+            [("proportion", -38.2, None, None), ("proportion", 4.1, None, None)],
+        ),
+        (
+            "Results: HbA1c fell by a mean of −0.9% (SD 0.7).",
+            [("mean", -0.9, None, None)],
+        ),
+        # a Bayesian probability is no result; a survival probability is
+        ("Results: The probability of superiority of drug A was 97.2%.", []),
+        (
+            "Results: Relapse-free survival probability at 24 months was 60%.",
+            [("proportion", 60.0, None, None)],
+        ),
+    ],
+)
+def test_twelfth_batch_values(
+    text: str, expected: list[tuple[str, float, float | None, float | None]]
+) -> None:
+    assert rows(text) == sorted(expected)
+
+
+def test_a_p_for_interaction_is_its_own_row() -> None:
+    text = (
+        "Results: Among women the odds ratio was 1.8 (1.2 to 2.7) and among men 1.1 (0.8 to 1.6) (P for "
+        "heterogeneity=0.04)."
+    )
+    out = extract_text(text)
+    assert [(r.measure, r.p) for r in out] == [
+        ("or", None),
+        ("or", None),
+        ("p_only", 0.04),
+    ]
+
+
+def test_a_plain_difference_repeated_in_another_analysis_keeps_its_unit() -> None:
+    text = (
+        "Results: Cure was 81.0% and 78.2% (difference, 2.8 percentage points; 95% CI, −2.0 to 7.6). Results "
+        "were consistent in the per-protocol analysis (difference, 3.1; 95% CI, −1.9 to 8.1). Pain was lower "
+        "with A (difference, −1.2; 95% CI −2.0 to −0.4)."
+    )
+    assert rows(text) == sorted(
+        [
+            ("proportion", 81.0, None, None),
+            ("proportion", 78.2, None, None),
+            ("rd", 2.8, -2.0, 7.6),
+            ("rd", 3.1, -1.9, 8.1),
+            ("md", -1.2, -2.0, -0.4),
+        ]
+    )
+
+
+def test_british_abbreviations_do_not_end_a_sentence() -> None:
+    text = (
+        "Results: Infection occurred in 12·5 per cent and 24·0 per cent (odds ratio 0·45, 95 per cent c.i. 0·22 "
+        "to 0·91; P = 0·027). Median stay was 6 (i.q.r. 4–9) versus 8 (5–12) days (P = 0·04)."
+    )
+    out = [(r.measure, r.value, r.ci_low, r.ci_high, r.p) for r in extract_text(text)]
+    assert ("or", 0.45, 0.22, 0.91, 0.027) in out
+    assert ("median", 6.0, None, None, 0.04) in out
+    assert not any(r[1] == 95.0 for r in out)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # arms' sizes with thousands commas after "were assigned"
+        (
+            "Results: In all, 3,204 women underwent randomization; 1,598 were assigned to induction and 1,606 to "
+            "expectant care.",
+            [
+                ("n", 1598.0, None, None),
+                ("n", 1606.0, None, None),
+                ("n", 3204.0, None, None),
+            ],
+        ),
+        # French: "patientes", spaced thousands, "ont été analysées"
+        (
+            "Résultats. – Au total, 1 310 patientes ont été incluses ; 1 198 ont été analysées.",
+            [("n", 1198.0, None, None), ("n", 1310.0, None, None)],
+        ),
+        # a count whose bracket adds up to it: the sample and its arms, whatever the unit
+        (
+            "Results: We treated 1,240 eyes (622 laser, 618 sham).",
+            [
+                ("n", 618.0, None, None),
+                ("n", 622.0, None, None),
+                ("n", 1240.0, None, None),
+            ],
+        ),
+        # events or places counted so are not
+        ("Results: There were 30 infections (12 with A, 18 with B).", []),
+        ("Results: In all, 16 schools (8 intervention, 8 control) took part.", []),
+        ("Results: Twenty-four wards (12 per arm) took part.", []),
+        # a bracket that measures the sample is no list of arms
+        (
+            "Methods: Eighty patients (median delay since stroke 12 days) were randomised (n = 40 per group).",
+            [("n", 40.0, None, None), ("n", 80.0, None, None)],
+        ),
+        # events counted in words
+        ("Results: Wound dehiscence occurred in four versus eleven patients.", []),
+    ],
+)
+def test_twelfth_batch_sizes(
+    text: str, expected: list[tuple[str, float, float | None, float | None]]
+) -> None:
+    assert rows(text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        (
+            "Contexte. – Texte.\nMéthodes. – Essai.\nRésultats. – Valeurs.",
+            ["background", "methods", "results"],
+        ),
+        ("Animals: Eighteen cats.\nResults: Values.", ["methods", "results"]),
+    ],
+)
+def test_headings_followed_by_a_dash_or_naming_animals(text: str, roles: list[str]) -> None:
+    assert [s.role for s in split_sections(text)] == roles
+
+
+def test_a_french_non_inferiority_margin_is_no_result() -> None:
+    text = "Essai de non-infériorité. La marge de non-infériorité était fixée à −10 %."
+    assert rows(text) == []

@@ -22,6 +22,15 @@ def finish(sent: Sentence) -> None:
         negative = t.pct and t.raw[0] in MINUS_SIGNS and t.role == "value" and t.measure == MEASURE_PROPORTION
         if negative and not P.PERCENT_CHANGE_RE.search(sent.text, sent.s.start, t.start):
             t.measure = MEASURE_MEAN  # "HbA1c fell (−1.2% vs −0.8%)": a change of a value measured in %
+        elif (
+            t.pct
+            and t.role == "value"
+            and t.measure == MEASURE_MEAN
+            and t.spread is None
+            and P.PERCENT_CHANGE_RE.search(sent.text, max(sent.s.start, t.start - 80), t.start)
+        ):
+            t.measure = MEASURE_PROPORTION  # "the least squares mean percentage change was −58.7%": a
+            # percentage change is a proportion (the convention of the development set), mean or not
     for t in sent.toks:
         if t.role == "value" and not t.pct and t.measure in PAIRED_MEASURES:
             next_arm(sent, t)
@@ -142,6 +151,11 @@ def spread_and_unit(sent: Sentence, t: Tok) -> bool:
 def paired(sent: Sentence, t: Tok) -> bool:
     """A value compared with another ("53 vs. 35.7 days", "Rupees 166 vs. 464"), not a count of people."""
     text = sent.text
+    spread = P.SPREAD_PAIR_AFTER_RE.match(text, t.end, min(sent.s.end, t.end + 60))
+    if spread is not None and not t.pct and not t.value.is_integer():
+        sent.mark(spread.start("sd"), spread.end("sd"), "sd")  # "6.8 (4.1) vs 8.0 (4.6)"
+        t.spread = "sd"
+        return True
     if P.PAIR_AFTER_RE.match(text, t.end, min(sent.s.end, t.end + 40)):
         other = sent.next_after(t.end)
     elif P.PAIR_BEFORE_RE.search(text[max(sent.s.start, t.start - 20) : t.start]):

@@ -11,6 +11,7 @@ only what Results did not.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from kb.evidence.results import patterns as P
@@ -59,8 +60,12 @@ from kb.evidence.results.spans import (
 from kb.evidence.results.tables import Table, read_table
 
 
-def _effects(sent: Sentence) -> None:
-    """Effect estimates right after their word or abbreviation, with a CI in brackets when no CI words."""
+def _effects(sent: Sentence, points_before: bool = False) -> bool:
+    """Effect estimates right after their word or abbreviation, with a CI in brackets when no CI words.
+
+    ``points_before``: a plain "difference" of the section before was in percentage points, so a plain
+    "difference" without a unit is too. Returns whether this sentence has one in percentage points."""
+    in_points = False
     text = sent.text
     effect_words = [k for k in keywords(sent) if k[2] not in (MEASURE_MEDIAN, MEASURE_MEAN)]
     ends = [k[1] for k in effect_words]
@@ -86,6 +91,7 @@ def _effects(sent: Sentence) -> None:
         if not abbrev and (len(gap) > 100 or re.search(r"[.;]\s", gap.replace("; 95%", ""))):
             continue
         points = _in_points(sent, t)
+        plain = generic and not re.search(r"(?i)\bmean\b", words)
         if (
             measure == "md"
             and (t.pct or points)
@@ -93,6 +99,16 @@ def _effects(sent: Sentence) -> None:
             and (points or not _means_before(sent, start))
         ):
             measure = "rd"  # "a difference of 2.8%" is a risk difference; a "mean difference" stays one
+            in_points = in_points or (plain and points)
+        elif (
+            measure == "md"
+            and plain
+            and points_before
+            and not _has_unit(text, t)
+            and P.REPEAT_RE.search(text, sent.s.start, start)
+        ):
+            measure = "rd"  # "(difference, 0.7 percentage points ...). Results were similar in the ITT
+            # population (difference, 0.9; ...)": the same difference again, its unit written once
         used.add(start)
         t.role, t.measure = "value", measure
         if t.ci is None:
@@ -102,6 +118,7 @@ def _effects(sent: Sentence) -> None:
                 if lo is not None and hi is not None and min(lo, hi) <= t.value <= max(lo, hi):
                     t.ci = (lo, hi)
                     sent.mark(b.start("lo"), b.end("hi"), "ci")
+    return in_points
 
 
 def _in_points(sent: Sentence, t: Tok) -> bool:
@@ -246,7 +263,22 @@ def _values(sent: Sentence) -> None:
             arm_pair(sent, t, kind)
         if t.measure is not None:
             t.role = "value"
+    _pressure_pairs(sent)
     finish(sent)
+
+
+def _pressure_pairs(sent: Sentence) -> None:
+    """The second half of a blood pressure "18·4/9·7 mm Hg" (systolic/diastolic): a value of the first's
+    measure."""
+    for a, b in itertools.pairwise(sent.toks):
+        if (
+            {a.role, b.role} == {"", "value"}
+            and sent.text[a.end : b.start].strip() == "/"
+            and P.PRESSURE_UNIT_RE.match(sent.text, b.end, sent.s.end)
+        ):
+            measure = a.measure if a.role else b.measure
+            a.role = b.role = "value"
+            a.measure = b.measure = measure
 
 
 def _clause_ci(sent: Sentence, t: Tok) -> None:
@@ -293,6 +325,11 @@ def _sentence_results(sent: Sentence) -> list[Result]:
             continue
         assert isinstance(obj, tuple)
         end, p = obj
+        if P.INTERACTION_P_RE.match(sent.text, pos, end):  # "P for interaction = .29" tests a subgroup
+            out.append(
+                Result(MEASURE_P_ONLY, None, p=_pnum(p), p_op=_pop(p), p_text=p, start=pos, end=end, raw=raw)
+            )
+            continue
         if pending:
             for t in pending:
                 t.p.append(p)
@@ -363,6 +400,7 @@ def extract_text(text: str) -> list[Result]:
         if section.role in (METHODS, DISCUSSION):
             design_values |= {t.value for t in tokens(text, section.start, section.end)}
         table = Table()
+        points = False  # a plain "difference" of the section was in percentage points
         for sentence in split_sentences(text, section):
             sent = Sentence(text, sentence)
             if sentence.role in VALUE_ROLES:
@@ -371,7 +409,7 @@ def extract_text(text: str) -> list[Result]:
             sample_sizes(sent)
             baseline(sent)
             if sentence.role in VALUE_ROLES:
-                _effects(sent)
+                points = _effects(sent, points) or points
                 _nameless_effects(sent)
                 _bracket_cis(sent)
                 _values(sent)

@@ -18,11 +18,11 @@ SEP = rf"(?:\s*(?:to|à|a|and)\s+|\s*[{MINUS_SIGNS}\u2014,;]\s*)"
 """The separator between the two bounds of an interval."""
 UNIT = r"(?:\s*(?:%|(?!(?:to|and|a|à|et)\b)[a-zA-Zµμ°/]{1,10}(?:/[a-zA-Z]{1,6})?))?"
 """An optional short unit after a bound ("mmHg", "ng/mL", "%")."""
-LEVEL = r"(?:[5-9]\d(?:[.\u00b7]\d{1,2})?)\s*%"
+LEVEL = r"(?:[5-9]\d(?:[.\u00b7]\d{1,2})?)\s*(?:%|per ?cent\b)"
 """A confidence level: "95%", "90 %", "96.95%" (an interim analysis' adjusted level)."""
 
 CI_WORDS = (
-    r"(?:C\.?I\.?|CrI|confidence intervals?|credible intervals?|IC|intervalle de confiance|I\.C\.)"
+    r"(?:C\.?I\.?|c\.i\.|CrI|confidence intervals?|credible intervals?|IC|intervalle de confiance|I\.C\.)"
     r"(?:\s*[(\[](?:CI|IC)[)\]])?"
 )
 CI_RE = lead(
@@ -63,6 +63,17 @@ P_RE = lead(
     rf"(?P<value>{NUM})(?P<exp>\s*[x×*]\s*10\s*(?:\^\s*)?[{MINUS_SIGNS}]?\s*\d+)?",
 )
 """A p value: "P < 0.05", "p=.64", "P value of 0.04", "p for interaction = 0.2", "p=8.82 × 10−16"."""
+BAYES_PROBABILITY_RE = lead(
+    "[pP]",
+    r"(?i)\b(?:posterior\s+probabilit(?:y|ies)|probabilit(?:y|ies)\s+of\s+(?:any\s+|a\s+)?(?:benefit|harm"
+    r"|superiority|inferiority|non-?inferiority|efficacy|being\s+\w+))"
+    rf"[^.;()\d]{{0,40}}?(?:was|of|=|:|,)?\s*(?P<num>{NUM})\s*%",
+)
+"""A Bayesian probability ("posterior probability of benefit, 86%"): no measure of the trial's outcome."""
+INTERACTION_P_RE = re.compile(
+    r"(?i)[Pp](?:\s*[-‐]?\s*values?)?\s*(?:for|of)\s+(?:interaction|heterogeneity)\b"
+)
+"""A p value of a test of interaction or heterogeneity: it tests no value of its sentence (a p_only row)."""
 SD_RE = lead(
     "[±(Ss]",
     rf"±\s*(?P<sd>{NUM})|\(\s*±\s*(?P<sd2>{NUM})\s*\)"
@@ -72,7 +83,7 @@ SD_RE = lead(
 """A spread that belongs to the value before it: "± 0.9", "(±0.56)", "(SD 1.2)"."""
 RANGE_RE = lead(
     "[rRiIqQmMeE]",
-    r"(?i:\b(?:range|IQR|interquartile range|inter-quartile range|Q1\s*[-–]\s*Q3"
+    r"(?i:\b(?:range|IQR|i\.q\.r\.|interquartile range|inter-quartile range|Q1\s*[-–]\s*Q3"
     r"|min(?:imum)?\s*[-–]\s*max(?:imum)?|"
     rf"extr[eê]mes?))\s*[,:=]?\s*(?P<lo>{NUM}){UNIT}{SEP}(?P<hi>{NUM})",
 )
@@ -109,11 +120,12 @@ THRESHOLD_RE = lead(
     r"|\babove|\bbelow|\bup to|\bexceed(?:ed|s|ing)?|\bminimum of|\bmaximum of|\bsupérieure? à"
     r"|\binférieure? à"
     r"|\bplus de|\bmargins?(?:\s+(?:of|was|is|set at|=|:))?"
+    r"|\bmarge\b[^.;\d]{0,40}?\b(?:de|à|était|est|fixée? à|=|:)"
     rf"|\bmoins de))\s*(?P<num>{NUM})"
     rf"|(?P<num2>{NUM})\s*%?\s*(?i:or (?:more|greater|higher|less|lower|above|below|fewer)\b)",
 )
 """A threshold of the design or a cut-off: "≥ 3%", "> 30", "more than 5 kg", "by 25% or more", "a
-non-inferiority margin of 10%"."""
+non-inferiority margin of 10%", "la marge de non-infériorité était fixée à −8 %"."""
 PER_NUMBER_RE = lead("[pP]", r"(?i)\bper\s+\d[\d,]*(?:[ \u00a0\u202f\u2009]\d{3})*(?:[.\u00b7]\d+)?")
 """The number of a unit "per 1000 person-years", "per 1.73 m2", "per 100 000": part of the unit."""
 POWER_RE = re.compile(
@@ -174,7 +186,9 @@ EFFECTS: tuple[tuple[str, str, bool], ...] = (
     # a regression coefficient of the arm: "B 0.21 litres, 95% CI 0.09;0.33" (a bare "B" only with its CI,
     # so "arm B 45%" and "hepatitis B" stay what they are)
     ("md", rf"B(?=\s*[=:]?\s*{NUM}[^;()\d]{{0,20}}?\b(?:90|95|99)\s*%\s*C)", True),
-    ("md", r"(?:regression |beta |\u03b2 )?coefficients?", False),
+    ("md", r"(?<!correlation )(?:regression |beta |\u03b2 )?coefficients?", False),
+    # a factorial trial's "main effect of A" is the difference between the arms with and without A
+    ("md", r"main effects?", False),
 )
 """(measure, pattern, case-sensitive abbreviation?) for the effect estimates a value can follow."""
 
@@ -209,7 +223,7 @@ POPULATION = (
     r"|nurses|physicians|doctors|veterans|survivors|recipients|donors|sujets|malades|enfants|femmes|hommes"
     r"|molars|specimens|samples|animals|horses|cows|sheep|lambs|piglets|calves|hens|chickens|fish"
     r"|cases|cas|adolescents?|teenagers?|toddlers?|outpatients?|inpatients?|pupils|schoolchildren|workers"
-    r"|employees|nouveau-nés|nourrissons|adultes|participantes?)"
+    r"|employees|nouveau-nés|nourrissons|adultes|participantes?|patientes?)"
 )
 EVENT_AFTER_RE = re.compile(
     r"^[^.;()\n]{0,40}?\b(?:had|has|have|developed|experienced|died|suffered|required|needed|showed|presented|"
@@ -224,11 +238,13 @@ EVENT_BEFORE_RE = re.compile(
     r"|\b(?:needed|required|necessary)\b[^.;()\d]{0,30}?\b(?:in|by|among|for)"
     r"|\b(?:affected|affecting|complicated|complicating)"
     r"(?:\s+(?:only|about|approximately|a total of))?)\s*"
-    rf"(?:{NUM}\s*%?\s*(?:\([^()]{{0,20}}\)\s*)?(?:[A-Za-z-]+\s+){{0,3}}?(?:vs\.?|versus|v|and|or|,|et|contre)\s*"
+    rf"(?:(?:{NUM}|[a-z]+(?:-[a-z]+)?)\s*%?\s*(?:\([^()]{{0,20}}\)\s*)?(?:[A-Za-z-]+\s+){{0,3}}?"
+    r"(?:vs\.?|versus|v|and|or|,|et|contre)\s*"
     r"(?:in\s+|among\s+|by\s+)?){0,3}$"
 )
 """An event verb before a count ("occurred in 45", "was reported by 4", "was needed for 14", "affected 9", the
-second count of "occurred in 5 vs 19 patients"): the number counts events."""
+second count of "occurred in 5 vs 19 patients" or "in six versus thirteen patients"): the number counts
+events."""
 ENROL_RE = re.compile(
     r"(?i)\b(?:enrol+ed|recruited|randomi[sz]ed|included|allocated|assigned|selected|participated|completed|"
     r"analy[sz]ed|studied|evaluated|examined|treated|given|received|underwent|inclus|randomisés?|analysés?|"
@@ -372,6 +388,10 @@ CHANGED_BY_RE = re.compile(rf"(?i)\b{CHANGE_VERBS}\b[^.;]{{0,40}}?\bby\b")
 PAIR_AFTER_RE = re.compile(
     rf"\s*(?:[a-zA-Z/]+\s*)?(?:vs\.?|versus|compared with|compared to|v\.?|contre)\s*{NUM}"
 )
+SPREAD_PAIR_AFTER_RE = re.compile(
+    rf"\s*\(\s*(?P<sd>{NUM})\s*\)\s*(?:vs\.?|versus|v\.?|contre)\s*(?P<num>{NUM})\s*\(\s*{NUM}\s*\)"
+)
+"""Two arms' values each with its SD in brackets, no word for it: "6.8 (4.1) vs 8.0 (4.6)" (both means)."""
 ARM_PAIR_RE = re.compile(
     rf"\s*(?P<unit>(?!{POPULATION}\b)(?:mm\s?Hg|[a-zA-Zµμ°]{{1,8}}\d?(?:/[a-zA-Z0-9²]+)*"
     r"|per\s+(?:\d+(?:[.\u00b7]\d+)?\s*)?[a-zA-Z][\w²-]{0,15})"
@@ -388,6 +408,14 @@ RATE_WORD_RE = re.compile(r"(?i)\b(?:rates?|incidence|proportion|percentage|freq
 VALUE_LIST_GAP_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 """Between two values of one list ("−8.1, −11.6, −14.3 and −2.5 points")."""
 PAIR_BEFORE_RE = re.compile(r"(?:\bvs\.?|\bversus|\bcompared with|\bcompared to|\bv\.?|\bcontre)\s*$")
+REPEAT_RE = re.compile(
+    r"(?i)\b(?:similar|consistent|concordant|unchanged|likewise|again|sensitivity analys[ie]s"
+    r"|intention[- ]to[- ]treat|per[- ]protocol|ITT|mITT|as[- ]treated)\b"
+)
+"""A sentence that repeats an estimate in another analysis ("Results were similar in the intention-to-treat
+population (difference, 0.9; ...)")."""
+PRESSURE_UNIT_RE = re.compile(r"\s*(?:mm\s?Hg|mmHg|cm\s?H2O)\b")
+"""The unit of a pressure written "systolic/diastolic" ("18·4/9·7 mm Hg")."""
 CI_GAP_RE = re.compile(
     r"^\s*(?:[a-zA-Zµμ°/%²][\w/%²·-]*(?:\s+[a-zA-Z/][\w/-]*)?)?\s*[,;:(\[]*\s*"
     r"(?:(?:one|two|1|2)-(?:sided|tailed)\s*)?$"

@@ -49,7 +49,8 @@ _ROLE_WORDS: tuple[tuple[str, str], ...] = (
         r"|patients|interventions?|main outcome measures?|main outcomes? and measures?|measurements"
         r"|study design|population"
         r"|design,? settings?,? participants,? (?:and )?(?:interventions?|measurements)"
-        r"|patients et m[ée]thodes?|mat[ée]riel et m[ée]thodes?",
+        r"|patients et m[ée]thodes?|mat[ée]riels? et m[ée]thodes?"
+        r"|animals|subjects|study (?:population|sample)",
     ),
     (
         BACKGROUND,
@@ -74,14 +75,17 @@ INLINE_HEADING_RE = re.compile(
     r"|(?:(?<=[.!?])[ \t]+|(?m:^)[ \t]*)"
     r"(?P<mid>[A-ZÀ-Ý][a-zà-ÿ]+(?:,?[ \t]+(?:and|et|[A-Za-zÀ-ÿ][a-zà-ÿ]+)){0,3}?)"
     r"[ \t]*:(?=[ \t])"
+    r"|(?:(?<=[.!?])[ \t]+|(?m:^)[ \t]*)"
+    r"(?P<dash>[A-ZÀ-Ý][a-zà-ÿ]+(?:[ \t]+(?:and|et|[a-zà-ÿ]+)){0,3}?)\.?[ \t]*[\u2013\u2014](?=[ \t])"
 )
 """A heading that starts a paragraph or follows a sentence: "RESULTS: Of the 410 ...", "Results: ...", and
-a capitalised one after a full stop inside a one-paragraph abstract ("... hernia. Methods: Patients ...")."""
+a capitalised one after a full stop inside a one-paragraph abstract ("... hernia. Methods: Patients ..."), and
+one followed by a dash ("Matériel et méthodes. – Essai ...", French journals' style)."""
 
 SENTENCE_END_RE = lead(
     r"[.!?\n]",
     r"(?<!\bvs)(?<!\bv)(?<!\bal)(?<!\be\.g)(?<!\bi\.e)(?<!\bcf)(?<!\bFig)(?<!\bapprox)(?<!\bno)(?<!\bNo)"
-    r"(?<!\bet)(?<!\bca)(?<!\bresp)(?<!\bSt)(?<!\bDr)(?<!\bmin)"
+    r"(?<!\bet)(?<!\bca)(?<!\bresp)(?<!\bSt)(?<!\bDr)(?<!\bmin)(?<!\bc\.i)(?<!\bi\.q\.r)(?<!\bs\.d)(?<!\bs\.e)"
     r"[.!?](?=\s+[^a-z\s,;)\]])|[.!?]\s*$"
     r"|\n[ \t]*\n(?=[ \t]*[-\u2022\u25aa\u27a2\u25cf*][ \t])|\n(?=[ \t]*[-\u2022\u25aa\u27a2\u25cf][ \t])"
     r"|(?<![,;:(\[\-\u2013\n])(?P<soft>\n)(?=[ \t]*(?:[A-Z0-9\u00c0-\u00dd]|n\s*=))",
@@ -166,11 +170,11 @@ def split_sections(text: str) -> list[Section]:
         marks += [m for m in bare if not any(a <= m[0] < b for a, b in taken)]
         taken = [(a, b) for a, b, _, _ in marks]
     for m in INLINE_HEADING_RE.finditer(text):
-        name = m.group("name") or m.group("word") or m.group("mid") or ""
+        name = m.group("name") or m.group("word") or m.group("mid") or m.group("dash") or ""
         role = heading_role(name)
         if role is None or any(a <= m.start() < b for a, b in taken):
             continue
-        start = m.start("mid") if m.group("mid") else m.start()
+        start = m.start("mid") if m.group("mid") else m.start("dash") if m.group("dash") else m.start()
         marks.append((start, m.end(), m.group().strip(), role))
     marks.sort()
     sections: list[Section] = []

@@ -41,14 +41,21 @@ NEXT_WORD_ARM_RE = re.compile(
 """The second arm's size in words, its noun left out ("... and one hundred and twenty-two received B")."""
 ARM_LIST_RE = re.compile(r"[^()\d]{0,60}?\(\s*(?P<body>[^()]{1,120})\)")
 """The bracket right after a sample size: the arms' sizes ("(61 transfusions, 60 hydroxyurea)")."""
+MEASURED_BODY_RE = re.compile(
+    r"(?i)\b(?:m[ée]dian\w*|mean|moyen\w*|average|délai|duration|durée)\b"
+    r"|\d\s*(?:days?|weeks?|months?|years?|jours|semaines|mois|ans|h|hours?|heures)\b"
+)
+"""A bracket after a sample that measures it ("(median delay 21 days)"): no arm sizes in it."""
 ARM_N_RE = lead(
     r"\d",
-    r"(?<![\d.,%])(?P<num>\d+)\s+(?:were|was)\s+(?:in|allocated|assigned|randomi[sz]ed|included)\b"
+    r"(?<![\d.,%])(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+(?:were|was)\s+(?:in|allocated|assigned|randomi[sz]ed|included)\b"
     r"|(?<![\d.,%])(?P<num2>\d+)\s+(?:in|to)\s+(?:each|the\s+[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s+(?:group|arm)s?\b"
     r"|(?<![\d.,%])(?P<num3>\d+)\s+(?:per|par|in each|dans chaque)\s+(?:group|arm|groupe|bras)\b"
-    r"|(?<![\d.,%])(?P<num4>\d{1,3}(?:,\d{3})+|\d+)\s+(?:completed|were analy[sz]ed|were followed up"
+    r"|(?<![\d.,%])(?P<num4>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+|\d+)"
+    r"\s+(?:completed|were analy[sz]ed|were followed up"
     r"|(?:were\s+)?(?:enrol+ed|randomi[sz]ed|randomly assigned|recruited|evaluable)"
-    r"(?!\s+(?:controlled\s+|clinical\s+)?(?:trials?|studies|stud(?:y|ies)|groups?|arms?)\b))\b",
+    r"(?!\s+(?:controlled\s+|clinical\s+)?(?:trials?|studies|stud(?:y|ies)|groups?|arms?)\b)"
+    r"|(?:ont|a) été (?:analysée?s|incluse?s|randomisée?s|suivie?s))\b",
 )
 """An arm's size: "26 were in Ksharasutra", "90 in each group", "45 to the placebo arm", "80 per arm",
 "were randomised: 306 to 7 days" (:data:`ARM_COLON_RE`)."""
@@ -84,7 +91,7 @@ SAMPLE_FIRST_RE = re.compile(
 NEXT_SPLIT_RE = re.compile(r"[^\d;.()%]{0,60}?(?:\band|,)\s+(?P<num>\d+)\s+(?![^;.()]{0,40}%)[A-Za-z]")
 """After the first part of a sample opened "Of the N ...": the next part "and 204 open repair"."""
 NEXT_ARM_N_RE = re.compile(
-    r"(?:[^\d;.()%]|\d+(?=\s+[A-Za-z])){0,60}?(?:\band|\bet|,)\s+(?P<num>\d+)\s+"
+    r"(?:[^\d;.()%]|\d+(?=\s+[A-Za-z])){0,60}?(?:\band|\bet|,)\s+(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+"
     r"(?:(?:to|in|into|dans|au|à)\s+(?:the\s+|le\s+|la\s+)?[A-Za-z\d]"
     r"|(?:received|underwent|were given)\s)(?![^;.()]{0,40}%)"
 )
@@ -105,6 +112,18 @@ SITE_AFTER_RE = re.compile(
     r"|clusters?|facilities|units|communities|nursing homes|départements|hôpitaux)\b"
 )
 """The noun a number counts when it counts places ("at 213 sites, patients aged ..."): not a sample size."""
+EVENT_NOUN_RE = re.compile(
+    r"(?i)\s+(?:[\w-]+\s+)?(?:events?|infections?|deaths?|episodes?|complications?|(?:re)?admissions?|falls?"
+    r"|fractures?|relapses?|exacerbations?|bleeds?|bleeding|hospitali[sz]ations?|adverse|reactions?|cases?"
+    r"|injur(?:y|ies)|visits?|prescriptions?|procedures?)\b"
+)
+"""Right after a count, what it counts when it counts events ("30 infections", "112 adverse events")."""
+PLACES_BRACKET_RE = re.compile(
+    r"(?i)\b(?:sites?|cent(?:re|er)s?|hospitals?|clinics?|practices|countries|wards?|villages?|schools?"
+    r"|clusters?|facilities|units|communities|nursing homes|classes|classrooms|districts|départements"
+    r"|hôpitaux|centres|écoles|services)\s*\(\s*$"
+)
+"""Right before the bracket of "Forty practices (20 per arm)": its numbers count places, not people."""
 LABEL_BEFORE_RE = re.compile(
     r"(?i)\b(?:phases?|stages?|grades?|types?|classes|class|levels?|cycles?|steps?|parts?|versions?|periods?"
     r"|waves?|weeks?|days?|months?|visits?|stades?|semaines?|jours?|mois|visites?)\s+$"

@@ -40,6 +40,8 @@ def sample_sizes(sent: Sentence) -> None:
     for m in arms:
         if sent.s.role in VALUE_ROLES and _clause_role(sent, m.start()) == "count":
             continue  # "infection occurred in 1 participant in each group and 36 in the control group"
+        if Z.PLACES_BRACKET_RE.search(text, max(sent.s.start, m.start() - 30), m.start()):
+            continue  # "Forty practices (20 per arm)": clusters
         g = next(
             g for g in ("num", "num2", "num3", "num4", "num5", "num6") if g in m.re.groupindex and m.group(g)
         )
@@ -87,6 +89,7 @@ def sample_sizes(sent: Sentence) -> None:
             continue
         hits[0].role = "n"
         _arm_list(sent, m.end())
+    _summed_arms(sent)
     named = False
     for m in sent.finditer(WORD_NUMBER_RE):
         after = Z.WORD_N_RE.match(text, m.end())
@@ -142,9 +145,39 @@ def _arm_list(sent: Sentence, pos: int) -> None:
         return
     if re.search(r"\d\s*(?:[-\u2013]|to)\s*\d", m.group("body")) or P.DOSE_RE.search(m.group("body")):
         return
+    if Z.MEASURED_BODY_RE.search(m.group("body")):
+        if not re.search(r"(?i)\bfollow|\bsuivi", m.group("body")):
+            for t in sent.within(m.start("body"), m.end("body")):
+                t.role = t.role or "baseline"  # "(délai médian depuis l'AVC 21 jours)" describes the sample
+        return
     for t in sent.within(m.start("body"), m.end("body")):
         if not t.role and not t.pct and t.value.is_integer():
             t.role = "n"
+
+
+def _summed_arms(sent: Sentence) -> None:
+    """A count whose bracket right after lists the arms' counts that add up to it: the sample and its arms,
+    whatever the unit counted ("4,862 consultations for acute respiratory infection (2,391 intervention, 2,471
+    control)", "1,240 eyes (622 laser, 618 sham)"); events counted so ("30 infections (12 A, 18 B)") are
+    not."""
+    text = sent.text
+    for t in sent.free():
+        if t.pct or not t.value.is_integer() or t.value < 10:
+            continue
+        m = Z.ARM_LIST_RE.match(text, t.end, sent.s.end)
+        if m is None or P.UNIT_WORD_RE.match(text, t.end, t.end + 12):
+            continue
+        if Z.EVENT_NOUN_RE.match(text, t.end, sent.s.end) or Z.SITE_AFTER_RE.match(text, t.end, sent.s.end):
+            continue  # "30 infections (12 A, 18 B)" counts events, "16 practices (8, 8)" clusters
+        parts = [u for u in sent.within(m.start("body"), m.end("body")) if not u.role]
+        if not 2 <= len(parts) <= 6 or any(u.pct or not u.value.is_integer() for u in parts):
+            continue
+        if sum(u.value for u in parts) != t.value or event_after(text, t.end) or event_before(sent, t.start):
+            continue
+        if sent.s.role in VALUE_ROLES and _clause_role(sent, t.start) == "count":
+            continue
+        for u in (t, *parts):
+            u.role = "n"
 
 
 def n_result(sent: Sentence, start: int, end: int, value: float) -> Result:

@@ -41,9 +41,10 @@ GENERIC_GAP_RE = re.compile(
 """What may stand between a bare "difference" and its value."""
 CLAUSE_BREAK_RE = re.compile(
     r",\s+(?!(?:it|they|this|these|that|which|and)\b)[^,;()]*?[A-Za-z][^,;()]*?"
-    r"\s(?:was|were|is|are|occurred|developed|had|reached|achieved|remained|showed)\b"
+    r"\s(?:was|were|is|are|occurred|developed|had|(?<!not )reached|achieved|remained|showed)\b"
 )
-"""A new clause with its own subject and verb between a keyword and a value ("it was" goes on with it)."""
+"""A new clause with its own subject and verb between a keyword and a value ("it was" goes on with it); a CI's
+bound "not reached" is no verb."""
 OF_BEFORE_RE = re.compile(r"(?<![\d.,])(\d+)\s+(?:of|out of)\s+$")
 """A count right before "of N": N is its denominator."""
 BETWEEN_RE = re.compile(
@@ -235,6 +236,8 @@ def design_spans(sent: Sentence) -> None:
         if owner is not None:
             owner.spread = "range"
     for m in sent.finditer(P.NNT_RE):
+        sent.mark(m.start("num"), m.end("num"), "other")
+    for m in sent.finditer(P.BAYES_PROBABILITY_RE):
         sent.mark(m.start("num"), m.end("num"), "other")
     for m in sent.finditer(P.FOLD_RE):
         sent.mark(m.start(), m.end(), "fold")
