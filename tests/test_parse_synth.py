@@ -91,6 +91,32 @@ def test_examples_are_seeded_and_use_training_styles_only() -> None:
         assert all(text for _, text in segments)
 
 
+def test_one_changed_record_changes_one_example_only() -> None:
+    """The draw is stable: a record that renders differently (or becomes unusable) changes its own
+    example and, at the end, which record fills the last place; every other example is the same."""
+    records = load_records()[:400]
+    one = list(synth.examples(records, 60))
+    order = synth.draw_order(records)
+    usable = [k for k in order if synth.record_fields(records[k]["segments"]) is not None]
+    retitled = [dict(r) for r in records]
+    k = usable[3]
+    retitled[k]["segments"] = [
+        [label, "A different title about immune thrombocytopenia" if label == "title" else text]
+        for label, text in records[k]["segments"]
+    ]
+    dropped = [dict(r) for r in records]
+    dropped[usable[5]]["segments"] = [["other", "nothing usable"]]
+    for changed in (retitled, dropped):
+        two = list(synth.examples(changed, 60))
+        assert len(two) >= len(one) - 1
+        gone = [e for e in one if e not in two]
+        new = [e for e in two if e not in one]
+        assert len(gone) <= 1 and len(new) <= 2
+        assert [e for e in one if e in two] == [e for e in two if e in one]
+    kept = [k for k in synth.draw_order([*records, {"id": "extra", "segments": []}]) if k < len(records)]
+    assert kept == order
+
+
 def test_short_citations_keep_their_labels() -> None:
     """The short citations of slides ("Cid J, et al. Platelets. 2015") label name, journal and year."""
     f = synth.Fields(

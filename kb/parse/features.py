@@ -4,7 +4,8 @@ A reference string is cut into tokens (``kb.parse.tokens.tokenize``); each token
 attributes (:class:`Featurizer`, UTF-8 bytes) that python-crfsuite turns into weights. The features carry the
 domain: token shape and case, punctuation, digits and years, position in the string, bracket
 state, and dictionaries (journal-title words and abbreviations from the ISO 4 LTWA list shipped in
-``pyiso4``, English and French month names, name particles, initials patterns).
+``pyiso4``, English and French month names, the name particles of ``kb.normalise.namecase``, initials
+patterns).
 
 Features that depend only on the token text are computed once per distinct token and cached, so
 that tagging many references costs little more than a few list concatenations per token.
@@ -21,6 +22,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
+from kb.normalise.namecase import PARTICLES
 from kb.patterns import fold
 
 MONTHS: dict[str, int] = {}
@@ -45,10 +47,6 @@ for _i, _names in enumerate(
         MONTHS[_n] = _i
 """English and French month names and abbreviations (lower case, no dot) -> month number."""
 
-PARTICLES = frozenset(
-    "von van der den de la le du da di dos das del della des ter ten zu mac al el bin ibn st".split()  # noqa: SIM905
-)
-"""Name particles ("van der Waals", "de la Fuente", "von Baeyer")."""
 
 KEYWORDS = frozenset(
     """et al and & in eds ed editor editors edn edition vol vols volume no nr issue pp p pages page
@@ -274,8 +272,9 @@ CONTEXT_KEEP = (
     "w=", "sh=", "last=", "year", "initials", "month", "digits", "title", "upper", "ltwa_abbr", "stop",
     "etal", "org",
 )  # fmt: skip
-CONTEXT_KEEP_FAR = ("sh=", "last=", "year", "initials", "month", "digits", "title", "upper", "stop")
-"""Which token attributes are copied to neighbouring tokens."""
+"""Which token attributes are copied to the neighbouring tokens (``-1:``, ``1:``). Tokens two away are
+not looked at: their copies cost the tagger about a third of its state scoring and, retrained without
+them, the model parses the development set as well (README, parser section)."""
 
 
 class _Info(NamedTuple):
@@ -290,8 +289,6 @@ class _Info(NamedTuple):
     own: tuple[bytes, ...]
     prev1: tuple[bytes, ...]
     next1: tuple[bytes, ...]
-    prev2: tuple[bytes, ...]
-    next2: tuple[bytes, ...]
     shape: bytes
     pc_left: bytes
     """``pc={shape}|``: the first half of the next token's shape-pair attribute."""
@@ -334,9 +331,9 @@ def _shape_flags(token: str, own: list[str]) -> tuple[str, bool, bool, bool, boo
 
 
 _Row = tuple[bytes | None, ...]
-"""An attribute as the token's own, then as seen from the previous, next, second previous and second
-next token (``-1:``, ``1:``, ``-2:``, ``2:``); ``None`` where it is not given."""
-_OWN, _PREV1, _NEXT1, _PREV2, _NEXT2 = (itemgetter(k) for k in range(5))
+"""An attribute as the token's own, then as seen from the previous and the next token (``-1:``, ``1:``);
+``None`` where it is not given."""
+_OWN, _PREV1, _NEXT1 = (itemgetter(k) for k in range(3))
 
 
 _POS = [f"pos={k}".encode() for k in range(10)]
@@ -370,8 +367,6 @@ class Featurizer:
                 tuple(filter(None, map(_OWN, shifted))),
                 tuple(filter(None, map(_PREV1, shifted))),
                 tuple(filter(None, map(_NEXT1, shifted))),
-                tuple(filter(None, map(_PREV2, shifted))),
-                tuple(filter(None, map(_NEXT2, shifted))),
                 sh.encode(),
                 f"pc={sh}|".encode(),
                 token.count("(") + token.count("["),
@@ -391,7 +386,6 @@ class Featurizer:
         neighbour's (``None`` where it is not copied there, or where the model does not know it)."""
         encoded = attr.encode()
         near = attr.startswith(CONTEXT_KEEP)
-        far = attr.startswith(CONTEXT_KEEP_FAR)
         known = self._known
         row = tuple(
             b if b is not None and (known is None or b in known) else None
@@ -399,8 +393,6 @@ class Featurizer:
                 encoded,
                 b"-1:" + encoded if near else None,
                 b"1:" + encoded if near else None,
-                b"-2:" + encoded if far else None,
-                b"2:" + encoded if far else None,
             )
         )
         self._rows[attr] = row
@@ -445,14 +437,10 @@ class Featurizer:
                     style_bar + pc,
                     *prev.prev1,
                 ]
-                if i > 1:
-                    f += infos[i - 2].prev2
             else:
                 f = [*inf.own, _POS[0], b"bias", style_bar + inf.shape, b"BOS"]
             if i < last:
                 f += infos[i + 1].next1
-                if i < last - 1:
-                    f += infos[i + 2].next2
             else:
                 f.append(b"EOS")
             if depth > 0 or inf.opens:

@@ -18,6 +18,8 @@ renders gold references through them to estimate how the parser holds on unseen 
 
 from __future__ import annotations
 
+import hashlib
+import json
 import random
 import re
 from collections.abc import Iterator
@@ -299,15 +301,48 @@ def curated_journals() -> list[str]:
     return [s for e in entries if e.kind == "journal" for s in (e.canonical, e.title, *e.aliases) if s]
 
 
+def draw_order(records: list[dict], seed: int = SEED) -> list[int]:
+    """The indices of ``records`` in their fixed drawing order: ranked by a SHA-256 of the seed and the
+    record's id (its segments when it has none), so a record keeps its place whatever happens to the
+    others (added, removed, rendered differently, unusable)."""
+
+    def key(k: int) -> bytes:
+        r = records[k]
+        ident = r.get("id") or json.dumps(r["segments"], ensure_ascii=False)
+        return hashlib.sha256(f"{seed}\x1f{ident}".encode()).digest()
+
+    return sorted(range(len(records)), key=key)
+
+
+def example_rng(record: dict, seed: int = SEED) -> random.Random:
+    """The random generator of the one example drawn from ``record`` (seeded by the seed and the record's
+    id): a change to another record's rendering leaves this example as it was."""
+    ident = record.get("id") or json.dumps(record["segments"], ensure_ascii=False)
+    return random.Random(int.from_bytes(hashlib.sha256(f"{seed}\x1e{ident}".encode()).digest()[:16], "big"))
+
+
 def examples(records: list[dict], limit: int, seed: int = SEED) -> Iterator[tuple[str, list[list[str]]]]:
-    """Up to ``limit`` synthetic ``(style, segments)`` examples from the labelled ``records``."""
-    rng = random.Random(seed)
-    pool = [f for f in (record_fields(r["segments"]) for r in records) if f is not None]
-    rng.shuffle(pool)
+    """Up to ``limit`` synthetic ``(style, segments)`` examples from the labelled ``records``.
+
+    The records are taken in :func:`draw_order`, the unusable ones (``record_fields`` gives None)
+    dropped, the first ``limit`` usable ones rendered; each example has its own generator
+    (:func:`example_rng`) and its style from the record's rank. So a change that makes one record
+    render differently changes that example only (and, at the end, which record fills the last place).
+    """
+    order = draw_order(records, seed)
+    ranked = [record_fields(records[k]["segments"]) for k in order]
+    usable = [rank for rank, f in enumerate(ranked) if f is not None]
+    if not usable:
+        return
+    pool = [ranked[rank] for rank in usable]
     journals = curated_journals()
     surnames = wordlike_surnames(pool)
-    for n, f in enumerate(pool[:limit]):
-        f = noise.vary_fields(f, rng, journals, pool[(n * 7919 + 1) % len(pool)]["author"], surnames)
+    for rank in usable[:limit]:
+        rng = example_rng(records[order[rank]], seed)
+        donor = rng.randrange(len(ranked))
+        while ranked[donor % len(ranked)] is None:
+            donor += 1
+        f = noise.vary_fields(ranked[rank], rng, journals, ranked[donor % len(ranked)]["author"], surnames)
         form = rng.random()
         if form < SHORT_SHARE and f.get("journal") and not f.get("publisher"):
             french = rng.random() < 0.2
@@ -318,7 +353,7 @@ def examples(records: list[dict], limit: int, seed: int = SEED) -> Iterator[tupl
         if form < SHORT_SHARE + HAL_SHARE and (f.get("journal") or f.get("publisher")):
             style, text = "hal", hal(f, rng)
         else:
-            style, fr_share = TRAIN_STYLES[n % len(TRAIN_STYLES)]
+            style, fr_share = TRAIN_STYLES[rank % len(TRAIN_STYLES)]
             locale = "fr-FR" if rng.random() < fr_share else "en-US"
             try:
                 text = render(f, style, locale)
