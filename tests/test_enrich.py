@@ -6,11 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from kb.enrich.apply import normalised
 from kb.enrich.cache import Cache, Lookup, cache_path
 from kb.enrich.http import NetworkError, PoliteClient, RequestRefused, ServiceUnavailable
 from kb.enrich.match import Verdict, compare, judge
 from kb.enrich.records import Candidate, MalformedResponse, crossref_candidates, pubmed_candidates
 from kb.enrich.sources import CrossrefSource, Fetcher, NotCached, PubMedSource, Target
+from kb.model import Name
 from tests.fake_services import FIXTURES, Answer, Route, fake_services
 
 STANWORTH = Target("w_1", "Stanworth", "2015", "Br J Haematol")
@@ -118,8 +120,28 @@ def test_medline_answer_becomes_candidates_with_every_field() -> None:
     )
     assert c.title.startswith("Platelet transfusion refractoriness") and c.journal == "Br J Haematol"
     assert (c.volume, c.issue, c.pages, c.years) == ("169", "5", "712-20", ["2015"])
-    assert c.authors[0] == ["Stanworth", "Simon J", ""] and "Platelet Transfusion" in c.mesh
+    assert c.authors[0] == ["Stanworth", "Simon J", "", ""] and "Platelet Transfusion" in c.mesh
     assert "31% of patients" in c.abstract and c.url == "https://pubmed.ncbi.nlm.nih.gov/900000101/"
+
+
+def test_crossref_suffix_is_kept() -> None:
+    """A real Crossref answer (10.1021/acs.orglett.7b03845, recorded; see tests/fixtures/README.md) whose
+    author carries ``"suffix": "III"``: the name keeps it, through normalisation too."""
+    [c] = crossref_candidates((FIXTURES / "crossref_smith_suffix.json").read_text(encoding="utf-8"))
+    assert c.names == [Name(family="Smith", given="Amos B.", suffix="III")]
+    assert normalised(c).names == [Name(family="Smith", given="Amos B.", suffix="III")]
+
+
+def test_a_cached_candidate_without_suffixes_still_reads() -> None:
+    old = Candidate.from_json(
+        {"source": "crossref", "source_id": "d", "url": "u", "authors": [["Doe", "J.", ""]]}
+    )
+    assert old.names == [Name(family="Doe", given="J.")]
+
+
+def test_medline_suffix_is_kept() -> None:
+    [c] = pubmed_candidates("PMID- 1\nFAU - Solberg, Lawrence A Jr\nAU  - Solberg LA Jr\nTI  - A title.\n")
+    assert c.names == [Name(family="Solberg", given="Lawrence A", suffix="Jr")]
 
 
 def test_crossref_answer_becomes_candidates_with_print_and_online_years() -> None:

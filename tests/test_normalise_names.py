@@ -916,3 +916,11 @@ def test_split_author_list_never_raises(text: str) -> None:
     found = split_author_list(text)
     assert all(isinstance(n, Name) for n in found.names)
     assert all(set(b) - {" "} <= set(text) for b in found.broken)  # a broken piece is text of the input
+
+
+def test_the_package_exports_the_splitter_on_first_use() -> None:
+    import kb.normalise
+
+    assert kb.normalise.split_author_list is split_author_list
+    assert kb.normalise.split_name is split_name
+    assert {"split_author_list", "split_name"} <= set(kb.normalise.__all__)

@@ -1,7 +1,7 @@
 """What every command of ``kb`` shares: the click group, the common options and ``main``.
 
 The exit codes (documented in the README) are in :mod:`kb.cli.codes`, which ``kb find`` reads without
-loading click.
+loading click; ``kb.cli`` re-exports them (``kb.cli.EXIT_STRICT``), the one place that does.
 """
 
 from __future__ import annotations
@@ -14,15 +14,7 @@ from typing import Any, TypeVar
 
 import click
 
-from kb.cli.codes import (  # noqa: F401  (re-exported: kb.cli.app.EXIT_* as before)
-    EXIT_ERROR,
-    EXIT_NETWORK,
-    EXIT_OK,
-    EXIT_PARTIAL,
-    EXIT_REFUSED,
-    EXIT_STRICT,
-    EXIT_UNKNOWN_TREATMENT,
-)
+from kb.cli.codes import EXIT_ERROR, EXIT_OK
 from kb.model import KbError
 
 # Each command imports its stage when it runs, so that `kb parse` does not pay for Datasette, networkx

@@ -10,7 +10,6 @@ import click
 
 from kb.cli.app import (
     DEFAULT_METADATA,
-    EXIT_STRICT,
     build_config,
     cli,
     db_option,
@@ -19,6 +18,7 @@ from kb.cli.app import (
     quiet_option,
     references_option,
 )
+from kb.cli.codes import EXIT_STRICT
 from kb.model import DocumentKind
 
 

@@ -10,7 +10,6 @@ import click
 
 from kb.cli.app import (
     ENRICH_ONLY,
-    EXIT_PARTIAL,
     build_config,
     cli,
     db_option,
@@ -18,6 +17,7 @@ from kb.cli.app import (
     quiet_option,
     references_option,
 )
+from kb.cli.codes import EXIT_PARTIAL
 
 
 @cli.command("enrich")

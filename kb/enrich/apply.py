@@ -22,7 +22,7 @@ from kb.config import Config
 from kb.dedupe.prep import fold
 from kb.enrich.cache import Lookup, read_lookups
 from kb.enrich.match import Match, Verdict, judge
-from kb.enrich.records import Candidate
+from kb.enrich.records import Candidate, author_row
 from kb.enrich.sources import Target
 from kb.model import (
     EXTRA_ABSTRACT,
@@ -31,7 +31,6 @@ from kb.model import (
     EXTRA_PUBLICATION_TYPES,
     Citation,
     Extraction,
-    Name,
     Problem,
     ProblemCode,
     Reference,
@@ -187,7 +186,7 @@ def normalised(candidate: Candidate) -> Candidate:
     return replace(
         candidate,
         title=norm.title,
-        authors=[[n.family, n.given, n.literal] for n in norm.authors],
+        authors=[author_row(n) for n in norm.authors],
         volume=norm.volume,
         issue=norm.issue,
         pages=norm.pages,
@@ -227,7 +226,7 @@ def _apply(work: Work, match: Match, when: str, first: Citation | None, out: Enr
     first = next((c for c in match.accepted if c.authors), None)
     if first is not None and (len(first.authors) > len(ref.authors) or ref.et_al or not ref.authors):
         written = "; ".join(n.display() for n in ref.authors)
-        ref.authors = [Name(family=a[0], given=a[1], literal=a[2]) for a in first.authors]
+        ref.authors = first.names
         ref.et_al = False
         shown = "; ".join(n.display() for n in ref.authors)
         status = "filled" if not written else "completed"

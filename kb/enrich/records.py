@@ -33,7 +33,8 @@ class Candidate:
     url: str
     title: str = ""
     authors: list[list[str]] = field(default_factory=list)
-    """Each author as ``[family, given, literal]``."""
+    """Each author as ``[family, given, literal, suffix]`` (a cache written before the suffix was kept
+    holds ``[family, given, literal]``)."""
     journal: str = ""
     journal_full: str = ""
     years: list[str] = field(default_factory=list)
@@ -51,7 +52,8 @@ class Candidate:
     @property
     def names(self) -> list[Name]:
         """The authors as :class:`~kb.model.Name`."""
-        return [Name(family=a[0], given=a[1], literal=a[2]) for a in self.authors]
+        rows = [(*a, "") if len(a) < 4 else a for a in self.authors]
+        return [Name(family=a[0], given=a[1], literal=a[2], suffix=a[3]) for a in rows]
 
     def to_json(self) -> dict[str, object]:
         """A JSON-ready dict (the cache's form)."""
@@ -79,7 +81,7 @@ def pubmed_candidates(medline: str) -> list[Candidate]:
                 source_id=ref.pmid,
                 url=PUBMED_RECORD_URL.format(ref.pmid),
                 title=ref.title,
-                authors=[[n.family, n.given, n.literal] for n in ref.authors],
+                authors=[author_row(n) for n in ref.authors],
                 journal=ref.journal,
                 journal_full=extra.get(EXTRA_JOURNAL_FULL, ""),
                 years=[ref.year] if ref.year else [],
@@ -96,6 +98,11 @@ def pubmed_candidates(medline: str) -> list[Candidate]:
             )
         )
     return out
+
+
+def author_row(name: Name) -> list[str]:
+    """``name`` in the form of :attr:`Candidate.authors`."""
+    return [name.family, name.given, name.literal, name.suffix]
 
 
 def esearch_ids(answer: str) -> list[str]:
@@ -150,7 +157,8 @@ def _crossref_item(item: dict[str, object]) -> Candidate | None:
     for a in item.get("author") or []:
         if isinstance(a, dict):
             literal = str(a.get("name") or "") if not a.get("family") else ""
-            authors.append([str(a.get("family") or ""), str(a.get("given") or ""), literal])
+            family, given, suffix = (str(a.get(k) or "") for k in ("family", "given", "suffix"))
+            authors.append([family, given, literal, suffix])  # "suffix": "III" (Amos B. Smith III)
     years = []
     for key in ("published-print", "published-online", "issued", "published"):
         parts = item.get(key)

@@ -9,7 +9,8 @@ the journal table (``extract/journals.yml``, read once), none mutates its input,
 Modules, in the order a reference's fields go through them:
 
 * ``text``: mojibake, ligatures, odd spaces; lost characters and joined words flagged.
-* ``names``: author names and lists; case repair, initials, particles, match keys.
+* ``names``: author names and lists (``split_author_list``, the one splitter); case repair, initials,
+  particles, match keys.
 * ``journals``: canonical NLM-style abbreviation (curated table, then ISO 4) and comparison key.
 * ``dates``: year, month, day from English and French forms.
 * ``pages``: page ranges, e-locators, implausible ranges.
@@ -41,7 +42,9 @@ if TYPE_CHECKING:  # the names below, for type checkers; at run time they are im
         normalise_name,
         parse_name,
         repair_family,
+        split_author_list,
         split_authors,
+        split_name,
     )
     from kb.normalise.pages import PageRange, normalise_pages
     from kb.normalise.reference import NormalisedReference, normalise_record, normalise_reference
@@ -66,7 +69,9 @@ _MODULE_OF = {
     "normalise_name": "names",
     "parse_name": "names",
     "repair_family": "names",
+    "split_author_list": "names",
     "split_authors": "names",
+    "split_name": "names",
     "PageRange": "pages",
     "normalise_pages": "pages",
     "NormalisedReference": "reference",
@@ -117,5 +122,7 @@ __all__ = [
     "parse_name",
     "repair_family",
     "repair_text",
+    "split_author_list",
     "split_authors",
+    "split_name",
 ]

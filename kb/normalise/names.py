@@ -10,9 +10,8 @@
   exports; it reads a name as the list splitter reads each of its pieces (``_person``).
 * ``parse_name`` is ``split_name`` with the case repaired and the initials in one form; ``split_authors``
   is ``split_author_list`` the same way, reporting each broken piece ("E. T. ,", "N. A. ,") as
-  ``broken_author``. Case repair and initials live in ``kb.normalise.namecase``.
-* ``name_key`` is the comparison key: accent-folded lower-case family and first initial
-  ("lapeyre-mestre m").
+  ``broken_author``. Case repair, initials and ``name_key`` live in ``kb.normalise.namecase``, the
+  words of organisations in ``kb.normalise.organisations``; both are re-exported here.
 """
 
 from __future__ import annotations
@@ -51,14 +50,16 @@ _INITIALS_ONLY = re.compile(
     rf"^(?:[{_U}]\.?\s?-?\s?){{1,4}}$|^(?:[{_U}][{_L}]?\.\s?-?){{1,4}}$|^(?:-[{_U}]\.?\s?){{1,2}}$"
 )
 """A piece that is initials alone ("E. T.", "N. A.", "M.", "C. S", "J.-F.")."""
-_SUFFIX = re.compile(r"^(?:(?:Jr|Jnr|Sr|Snr)\.?|2nd|3rd|4th|II|III|IV)$")
-"""A generational suffix ("Solberg L Jr", "Smith, John, III", "Doe J 2nd")."""
+_SUFFIXES = frozenset("Jr Jr. Jnr Jnr. Sr Sr. Snr Snr. 2nd 3rd 4th II III IV".split())  # noqa: SIM905
+"""A generational suffix, a word of its own ("Solberg L Jr", "Smith, John, III", "Doe J 2nd")."""
 _ROMAN = frozenset(["II", "III", "IV"])
 """Suffixes that are also initials ("Ivanov II" is Ivan Ivanovich): a suffix only after given names."""
 _TITLES = re.compile(r"^(?:Dr|Pr|Prof|Mr|Mrs|Ms)\.?\s+(?=\S+\s)", re.IGNORECASE)
 _MARKS = re.compile(rf"(?:[¹²³⁴⁵⁶⁷⁸⁹⁰†‡§]+|(?<=[{_L}])\d{{1,3}}(?:,\d{{1,3}})*)(?=[\s,;]|$)")
 """Affiliation marks ending a name: "E. Han¹", "Mahévas1,2" (not the "³" of mojibake: "RincÃ³n")."""
 _NOISE = re.compile(r"[*_()\[\]{}\"“”]|^\s*[-–•·]+\s")
+_NOISE_CHARS = re.compile(r"[*_()\[\]{}\"“”]")  # pre-check: no noise without these or a bullet first
+_MARK_CHARS = re.compile(r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰†‡§]")  # pre-check: no affiliation mark without these
 _MAX_WORDS = 5
 """A piece of more words than this with no separator is no person's name: kept whole as a literal."""
 
@@ -70,6 +71,7 @@ _SEPARATOR = re.compile(r"\s*(?:;|\band\b|&|\bet\b(?!\s*al)|\bund\b)\s*", re.IGN
 _GLUED = re.compile(rf"(\b[{_U}][{_L}'’-]*[{_L}]\s+(?:[{_U}]\.-?){{0,2}}[{_U}]\.)(?=[{_U}][{_L}][{_L}'’-])")
 """An Embase list without separators ("Beresneva O.Kulikov A.Parastaeva M."): a family name, its
 initials, and the next family name glued to the last period."""
+_GLUE_POINT = re.compile(rf"\.[{_U}][{_L}]")  # pre-check: ``_GLUED`` needs a word glued to a period
 _HIDDEN = "\ue020"
 _INNER_SEPARATOR = re.compile(r"(?<=\S)(\s+)(and|et|und|&)(?=\s+\S)", re.IGNORECASE)
 
@@ -104,9 +106,12 @@ def split_author_list(text: str, syntax: Literal["text", "bibtex"] = "text") -> 
     if "al" in low or "others" in low or "coll" in low or "kol" in low:
         found = _ET_AL.sub(" ", text)
         et_al, text = found != text, found
-    text = _MARKS.sub("", _NOISE.sub(" ", text))
+    if _NOISE_CHARS.search(text) or text.lstrip()[:1] in ("-", "–", "•", "·"):
+        text = _NOISE.sub(" ", text)
+    if _MARK_CHARS.search(text):
+        text = _MARKS.sub("", text)
     text = " ".join(text.split()).strip(" ,;:")
-    if "." in text:
+    if _GLUE_POINT.search(text):
         text = _GLUED.sub(r"\1, ", text)
     names: list[Name] = []
     broken: list[str] = []
@@ -115,7 +120,8 @@ def split_author_list(text: str, syntax: Literal["text", "bibtex"] = "text") -> 
     if has_org:
         text, hidden = _protect_organisations(text)
     low = text.lower()
-    parts = [text] if not any(s in low for s in (";", "&", "and", "et", "und")) else _SEPARATOR.split(text)
+    separated = ";" in low or "&" in low or "and" in low or "et" in low or "und" in low
+    parts = _SEPARATOR.split(text) if separated else [text]
     restore = iter(hidden)
     for part in parts:
         if _HIDDEN in part:
@@ -140,16 +146,17 @@ def _split_part(part: str, has_org: bool, names: list[Name], broken: list[str]) 
     pairs = _family_given_pairs(pieces, inits)
     pending: str | None = None
     for i, (p, is_init) in enumerate(zip(pieces, inits, strict=True)):
-        if pending is not None and _SUFFIX.match(p.strip()) and p.strip() not in _ROMAN:
-            pending = f"{pending} {p.strip()}"  # "Smith, Jr., John"
-            continue
-        if _lone_suffix(p, names) and pending is None:
-            names[-1] = Name(family=names[-1].family, given=names[-1].given, suffix=p.strip())
-            continue
-        given_like = is_init or (len(p.split()) <= 3 and p[:1].isupper())
-        if pairs and pending is not None and given_like:
+        word = p.strip()
+        if word in _SUFFIXES:
+            if pending is not None and word not in _ROMAN:
+                pending = f"{pending} {word}"  # "Smith, Jr., John"
+                continue
+            if pending is None and _lone_suffix(word, names):
+                names[-1] = Name(family=names[-1].family, given=names[-1].given, suffix=word)
+                continue
+        if pending is not None and pairs and (is_init or (len(p.split()) <= 3 and p[:1].isupper())):
             family, suffix = _take_suffix(pending)
-            given, given_suffix = _take_suffix(p.strip())
+            given, given_suffix = _take_suffix(word)
             names.append(Name(family=family, given=given, suffix=suffix or given_suffix))
             pending = None
             continue
@@ -165,7 +172,7 @@ def _split_part(part: str, has_org: bool, names: list[Name], broken: list[str]) 
             else:
                 broken.append(p.strip())
                 names.append(Name(given=p.strip()))
-        elif not any(c.isalpha() for c in p):
+        elif not p[:1].isalpha() and not any(c.isalpha() for c in p):
             broken.append(p)
             names.append(Name(given=p))
         elif pairs and (_bare_family(p) or _capital_pair(pieces, inits, i)):
@@ -243,10 +250,9 @@ def _given_after_capitals(piece: str, is_init: bool) -> bool:
     return len(words) <= 3 and first[:1].isupper() and not first.isupper() and not _initial_word(first)
 
 
-def _lone_suffix(piece: str, names: list[Name]) -> bool:
-    """Whether ``piece`` is a suffix cut from the name before it by a comma ("Smith, J., Jr.")."""
-    word = piece.strip()
-    if not _SUFFIX.match(word) or not names or not names[-1].family or names[-1].suffix:
+def _lone_suffix(word: str, names: list[Name]) -> bool:
+    """Whether ``word``, a suffix, is cut from the name before it by a comma ("Smith, J., Jr.")."""
+    if not names or not names[-1].family or names[-1].suffix:
         return False
     return word not in _ROMAN or bool(names[-1].given)
 
@@ -258,8 +264,8 @@ def _protect_organisations(text: str) -> tuple[str, list[str]]:
     originals: list[str] = []
 
     def hide(m: re.Match[str]) -> str:
-        before = m.string[: m.start()].split()
-        if before and _initial_word(before[-1]):
+        start = m.start()  # the word before: spaces are single " " here, so no split of the whole prefix
+        if _initial_word(m.string[m.string.rfind(" ", 0, start) + 1 : start]):
             return m.group()
         originals.append(m.group(2))
         return f"{m.group(1)}{_HIDDEN}"
@@ -313,8 +319,9 @@ def _is_initials(piece: str) -> bool:
     return bool(piece) and bool(_INITIALS_ONLY.match(piece))
 
 
+@lru_cache(maxsize=1 << 16)
 def _capital_word(word: str) -> bool:
-    """A family name written in capitals ("DAUTIN", "LE-GALL"), not initials ("JM", "JM.")."""
+    """A family name written in capitals ("DAUTIN", "LE-GALL"), not initials ("JM", "JM."); cached."""
     letters = word.replace("-", "").replace("'", "").replace("’", "")
     return letters.isalpha() and letters.isupper() and not _initial_word(word)
 
@@ -329,7 +336,7 @@ def _take_suffix(text: str, min_words: int = 1) -> tuple[str, str]:
     """``text`` without a generational suffix at its end, and the suffix ("Solberg L Jr" -> "Solberg L",
     "Jr"); "II", "III" and "IV" only after ``min_words`` + 1 words (they are initials too)."""
     words = text.split()
-    if len(words) <= min_words or not _SUFFIX.match(words[-1].rstrip(",")):
+    if len(words) <= min_words or words[-1].rstrip(",") not in _SUFFIXES:
         return text, ""
     if words[-1].rstrip(",") in _ROMAN and len(words) <= min_words + 1:
         return text, ""
@@ -346,11 +353,13 @@ def _person(piece: str, org: bool = True) -> Name:
         return Name(family=words[0]) if words else Name()  # "." from a RIS AU field: nothing to split
     if len(words) > _MAX_WORDS or (org and ORGANISATION_WORDS.search(piece)) or words[0] == "The":
         return Name(literal=piece)
-    rest, suffix = _take_suffix(piece, min_words=1)
-    if suffix:
-        words = rest.split()
+    suffix = words[-1].rstrip(",")  # _take_suffix(piece, min_words=1) without splitting twice
+    if suffix in _SUFFIXES and (suffix not in _ROMAN or len(words) > 2):
+        words = " ".join(words[:-1]).rstrip(" ,").split()
         if len(words) == 1:
             return Name(family=words[0], suffix=suffix)
+    else:
+        suffix = ""
     k = 0
     while k < len(words) - 1 and _initial_word(words[k]):
         k += 1

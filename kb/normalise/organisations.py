@@ -13,15 +13,24 @@ import re
 __all__ = ["ORGANISATION_WORDS", "is_organisation", "organisation_prefix"]
 
 ORGANISATION_WORDS = re.compile(
-    r"\b(?:(?:inter)?groupe?|society|soci[ée]t[ée]|committee|comit[ée]|consortium|investigators|collaborat\w*|"
-    r"network|r[ée]seau|association|organi[sz]ation|institute|institut|council|conseil|foundation|fondation|"
-    r"agency|agence|authority|autorit[ée]|haute|federation|f[ée]d[ée]ration|working|panel|registry|study|"
-    r"trial|centre|center|team|world|national|ministry|minist[èe]re|department|office|board|commission|"
-    r"union|sant[ée]|health|services|inc|ltd|llc|gmbh|corporation|company|collab)\b",
+    r"\b(?:"
+    r"a(?:gen(?:cy|ce)|ssociation|uthority|utorit[ée])|board|"
+    r"c(?:o(?:llab(?:orat\w*)?|mmittee|mit[ée]|nsortium|uncil|nseil|rporation|mpany|mmission)|ent(?:re|er))|"
+    r"department|f(?:oundation|ondation|ederation|[ée]d[ée]ration)|g(?:roupe?|mbh)|h(?:aute|ealth)|"
+    r"in(?:tergroupe?|vestigators|stitute?|c)|l(?:td|lc)|minist(?:ry|[èe]re)|n(?:etwork|ational)|"
+    r"o(?:rgani[sz]ation|ffice)|panel|r(?:[ée]seau|egistry)|s(?:oci(?:ety|[ée]t[ée])|tudy|ant[ée]|ervices)|"
+    r"t(?:rial|eam)|union|wor(?:king|ld)"
+    r")\b",
     re.IGNORECASE,
 )
 """Words of an organisation that signs as an author ("Haute Autorité de Santé", "ITP Study Group",
-"The WHO Collaborative Study", "World Health Organization")."""
+"The WHO Collaborative Study", "World Health Organization"): group(e), intergroup(e), society, société,
+committee, comité, consortium, investigators, collab, collaborat..., network, réseau, association,
+organisation, institut(e), council, conseil, foundation, fondation, agency, agence, authority, autorité,
+haute, federation, fédération, working, panel, registry, study, trial, centre, center, team, world,
+national, ministry, ministère, department, office, board, commission, union, santé, health, services,
+inc, ltd, llc, gmbh, corporation, company. Written as a tree of first letters, so that a search tries
+one or two branches at each word instead of all fifty words (a fifth of the splitter's time)."""
 _INSTITUTION_WORDS = re.compile(
     r"\b(?:soci[ée]t[ée]|society|autorit[ée]|authority|organi[sz]ation|association|institut[e]?|committee|"
     r"comit[ée]|agency|agence|council|conseil|federation|f[ée]d[ée]ration|foundation|fondation|ministry|"
