@@ -21,13 +21,12 @@ documents.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import random
 from pathlib import Path
 
 from kb.model import KbError
-from kb.parse.synth import TRAIN_STYLES, Fields, record_fields, render
+from kb.parse.synth import TRAIN_STYLES, Fields, record_fields, record_key, render
 
 REFPARSE_FILE = Path(__file__).resolve().parents[2] / "data" / "refparse" / "refparse.jsonl"
 SEED = 151
@@ -41,13 +40,6 @@ LINKS = (
     "as shown by", "in contrast to", "following", "consistent with", "see also", "as reported in",
     "unlike", "compared with", "confirming", "extending",
 )  # fmt: skip
-
-
-def record_key(record: dict, seed: int = SEED) -> bytes:
-    """The record's fixed place in the draw: a SHA-256 of the seed and its id (its segments when it
-    has none), whatever happens to the other records."""
-    ident = record.get("id") or json.dumps(record["segments"], ensure_ascii=False)
-    return hashlib.sha256(f"{seed}\x1f{ident}".encode()).digest()
 
 
 def buckets(path: Path, count: int, seed: int = SEED) -> list[list[dict]]:

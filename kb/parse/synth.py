@@ -301,24 +301,28 @@ def curated_journals() -> list[str]:
     return [s for e in entries if e.kind == "journal" for s in (e.canonical, e.title, *e.aliases) if s]
 
 
+def _ident(record: dict) -> str:
+    """What names a record in the draw: its id, or its segments when it has none."""
+    return record.get("id") or json.dumps(record["segments"], ensure_ascii=False)
+
+
+def record_key(record: dict, seed: int = SEED) -> bytes:
+    """The record's fixed place in a draw: a SHA-256 of the seed and the record's id, whatever happens to
+    the other records (the parser's examples and the finder's documents are drawn by it)."""
+    return hashlib.sha256(f"{seed}\x1f{_ident(record)}".encode()).digest()
+
+
 def draw_order(records: list[dict], seed: int = SEED) -> list[int]:
-    """The indices of ``records`` in their fixed drawing order: ranked by a SHA-256 of the seed and the
-    record's id (its segments when it has none), so a record keeps its place whatever happens to the
-    others (added, removed, rendered differently, unusable)."""
-
-    def key(k: int) -> bytes:
-        r = records[k]
-        ident = r.get("id") or json.dumps(r["segments"], ensure_ascii=False)
-        return hashlib.sha256(f"{seed}\x1f{ident}".encode()).digest()
-
-    return sorted(range(len(records)), key=key)
+    """The indices of ``records`` in their fixed drawing order, ranked by :func:`record_key`, so a record
+    keeps its place whatever happens to the others (added, removed, rendered differently, unusable)."""
+    return sorted(range(len(records)), key=lambda k: record_key(records[k], seed))
 
 
 def example_rng(record: dict, seed: int = SEED) -> random.Random:
     """The random generator of the one example drawn from ``record`` (seeded by the seed and the record's
     id): a change to another record's rendering leaves this example as it was."""
-    ident = record.get("id") or json.dumps(record["segments"], ensure_ascii=False)
-    return random.Random(int.from_bytes(hashlib.sha256(f"{seed}\x1e{ident}".encode()).digest()[:16], "big"))
+    digest = hashlib.sha256(f"{seed}\x1e{_ident(record)}".encode()).digest()
+    return random.Random(int.from_bytes(digest[:16], "big"))
 
 
 def examples(records: list[dict], limit: int, seed: int = SEED) -> Iterator[tuple[str, list[list[str]]]]:
