@@ -14,7 +14,7 @@ from kb.evidence.results.numbers import MINUS_SIGNS, NUM_LEAD, lead
 
 NUM = rf"(?:[{MINUS_SIGNS}+]\s?)?(?:(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+)(?:[.\u00b7,]\d+)?|[.\u00b7]\d+)"
 """A number inside a span pattern (sign, digits, decimal point or middle dot)."""
-SEP = rf"(?:\s*(?:to|à|a|and)\s+|\s*[{MINUS_SIGNS}\u2014,;]\s*)"
+SEP = rf"(?:\s*(?:to|à|a|and)\s+|\s*[{MINUS_SIGNS}\u2014,;~]\s*)"
 """The separator between the two bounds of an interval."""
 UNIT = r"(?:\s*(?:%|(?!(?:to|and|a|à|et)\b)[a-zA-Zµμ°/]{1,10}(?:/[a-zA-Z]{1,6})?))?"
 """An optional short unit after a bound ("mmHg", "ng/mL", "%")."""
@@ -28,7 +28,7 @@ CI_WORDS = (
 CI_RE = lead(
     "[5-9CcIi]",
     rf"(?:(?:{LEVEL}\s*{CI_WORDS}|{CI_WORDS}\s*(?:à\s*|a\s*|at\s*)?{LEVEL}|(?<![A-Za-z]){CI_WORDS}(?![A-Za-z]))"
-    rf"[\s:=,\])(\[]{{0,6}}(?:of\s+|was\s+|from\s+)?)"
+    rf"[\s:=,\])(\[]{{0,6}}(?:of\s+|was\s+|from\s+|de\s+)?)"
     rf"(?P<lo>{NUM}){UNIT}{SEP}"
     r"(?:(?P<hi>" + NUM + r")|(?P<ne>not estimable|not reached|NE|NR|n\.?e\.?|\+?\u221e|infinity|inf))",
 )
@@ -157,13 +157,13 @@ EFFECTS: tuple[tuple[str, str, bool], ...] = (
         False,
     ),
     ("hr", r"a?HRs?|AHR|aHR|sHR|csHR", True),
-    ("or", r"(?:adjusted )?odds ratios?|rapport de cotes|cote", False),
-    ("or", r"a?ORs?|AOR|aOR|OR", True),
+    ("or", r"(?:adjusted )?odds ratios?|rapports? de cotes|cote", False),
+    ("or", r"a?ORs?|AOR|aOR|OR|RC", True),
     (
         "rr",
         r"(?:adjusted )?(?:relative risk(?: ratio)?|risk ratios?|rate ratios?|incidence rate ratios?"
         r"|relative rates?"
-        r"(?: of \w+)?|prevalence ratios?|risques? relatifs?)",
+        r"(?: of \w+)?|prevalence ratios?|risques? relatifs?|rapports? d[eu]s? taux(?: d'incidence)?)",
         False,
     ),
     ("rr", r"a?RRs?|IRR|aIRR", True),
@@ -178,7 +178,7 @@ EFFECTS: tuple[tuple[str, str, bool], ...] = (
         "md",
         r"(?:adjusted |weighted |standardi[sz]ed |estimated |treatment |between[- ]groups? |group "
         r"|absolute )?"
-        r"(?:mean )?differences?|différence(?: moyenne)?|differed by",
+        r"(?:mean )?differences?|différences?(?: (?:intra|inter)-?[a-zé]+)?(?: moyenne)?|differed by",
         False,
     ),
     ("md", r"MD|WMD|SMD|AMD", True),
