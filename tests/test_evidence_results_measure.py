@@ -197,3 +197,41 @@ def test_an_esmo_median_abbreviation() -> None:
         ("median", 11.0, None, None),
         ("median", 14.2, None, None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a named estimate in a subgroup defined by a baseline value is no baseline value
+        (
+            "Results: The benefit was greater in children with a baseline FEV1 below 60% (mean difference "
+            "210 mL, 95% CI 120 to 300).",
+            [("md", 210.0, 120.0, 300.0)],
+        ),
+        # "differences versus control" reaches its values
+        (
+            "Results: Healing rates were 71% and 64% with the two dressings and 40% with gauze (differences "
+            "versus gauze 31% [95% CI 18, 44] and 24% [95% CI 11, 37]).",
+            [
+                ("proportion", 40.0, None, None),
+                ("proportion", 64.0, None, None),
+                ("proportion", 71.0, None, None),
+                ("rd", 24.0, 11.0, 37.0),
+                ("rd", 31.0, 18.0, 44.0),
+            ],
+        ),
+        # a rate per person-time, and the other arm's rate after "contre" / "versus"
+        (
+            "Résultats : Le taux d'infections était de 0,84 infection par patient-année sous prophylaxie contre "
+            "1,31 sous placebo.",
+            [("proportion", 0.84, None, None), ("proportion", 1.31, None, None)],
+        ),
+        # amounts with their currency before them, compared
+        (
+            "Results: Out-of-pocket costs were €118·4 versus €163·9 per household.",
+            [("mean", 118.4, None, None), ("mean", 163.9, None, None)],
+        ),
+    ],
+)
+def test_other_cues_of_the_measure(text: str, expected: list[tuple]) -> None:
+    assert rows(text) == expected

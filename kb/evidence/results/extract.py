@@ -96,7 +96,9 @@ def _values(sent: Sentence) -> None:
         ):
             t.measure = in_points(sent, t)  # "increased by 6.2 percentage points (95% CI 3.1 to 9.3)"
             _clause_ci(sent, t)
-        elif re.match(r"\s*%?\s*(?:[a-z-]+\s+)?per\s+\d", after):  # "22·5 deaths per 1000 person-years"
+        elif P.RATE_AFTER_RE.match(
+            after
+        ):  # "22·5 deaths per 1000 person-years", "1,52 chute par résident-année"
             t.measure = MEASURE_PROPORTION
         elif t.pct and RD_AFTER_RE.match(after):
             t.measure = "rd"

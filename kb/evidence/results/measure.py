@@ -59,7 +59,8 @@ ABBREV_GAP_RE = re.compile(
 """What may stand between an abbreviation (HR, OR) and its value."""
 GENERIC_GAP_RE = re.compile(
     r"^\s*(?:\(\s*(?:90|95|99)\s*%\s*(?:CI|confidence interval)\s*\))?"
-    r"\s*(?:[:=,(\[]|was|of|is|were|in \w+|de|était de|est de)?\s*$"
+    r"\s*(?:(?:vs\.?|versus|compared with|relative to)\s+[\w-]+(?:\s+[\w-]+)?\s*)?"
+    r"(?:[:=,(\[]|was|of|is|were|in \w+|de|était de|est de)?\s*$"
 )
 """What may stand between a bare "difference" and its value."""
 DIFFERENCE_RE = re.compile(r"(?i)^(?:differences?|différences?(?:\s+\S+)?(?:\s+moyenne)?|differed by)$")

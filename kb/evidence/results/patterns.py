@@ -385,8 +385,10 @@ MORE_WITH_RE = re.compile(
 """After a change "by X": "more with A" makes it a difference between the arms."""
 CHANGED_BY_RE = re.compile(rf"(?i)\b{CHANGE_VERBS}\b[^.;]{{0,40}}?\bby\b")
 """A change "by" somewhere before: the next "and by 3.1" is the other arm's change."""
+CURRENCY = r"(?:US\$|\$|€|£|¥|(?:USD|EUR|GBP|INR|Rs\.?)\s?)?"
+"""A currency written before an amount ("US$35·1")."""
 PAIR_AFTER_RE = re.compile(
-    rf"\s*(?:[a-zA-Z/]+\s*)?(?:vs\.?|versus|compared with|compared to|v\.?|contre)\s*{NUM}"
+    rf"\s*(?:[a-zA-Z/]+\s*)?(?:vs\.?|versus|compared with|compared to|v\.?|contre)\s*{CURRENCY}{NUM}"
 )
 SPREAD_PAIR_AFTER_RE = re.compile(
     rf"\s*\(\s*(?P<sd>{NUM})\s*\)\s*(?:vs\.?|versus|v\.?|contre)\s*(?P<num>{NUM})\s*\(\s*{NUM}\s*\)"
@@ -404,10 +406,19 @@ ARM_PAIR_RE = re.compile(
 minute per 1.73 m2 per year with drug T and −3.59 with placebo" (a rate's unit of several words)."""
 COUNTED_RE = re.compile(r"(?i)(?:events?|episodes?|deaths?|cases?|infections?|falls?)$")
 """A unit that counts things ("2 events in A and 3 in B"): no measurement unless it is a rate (per ...)."""
-RATE_WORD_RE = re.compile(r"(?i)\b(?:rates?|incidence|proportion|percentage|frequency|risk)\b")
+RATE_WORD_RE = re.compile(
+    r"(?i)\b(?:rates?|incidence|proportion|percentage|frequency|risk|taux|fréquence|risque)\b"
+)
+RATE_AFTER_RE = re.compile(
+    r"\s*%?\s*(?:[a-zé-]+\s+)?(?:per|par)\s+(?:\d|[\wé]+-(?:years?|ann[ée]es?|ans?|months?|mois|days?|jours?|weeks?"
+    r"|semaines?)\b)"
+)
+"""A rate's unit after a value: "22·5 deaths per 1000 person-years", "1,52 chute par résident-année"."""
 VALUE_LIST_GAP_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 """Between two values of one list ("−8.1, −11.6, −14.3 and −2.5 points")."""
-PAIR_BEFORE_RE = re.compile(r"(?:\bvs\.?|\bversus|\bcompared with|\bcompared to|\bv\.?|\bcontre)\s*$")
+PAIR_BEFORE_RE = re.compile(
+    rf"(?:\bvs\.?|\bversus|\bcompared with|\bcompared to|\bv\.?|\bcontre)\s*{CURRENCY}$"
+)
 REPEAT_RE = re.compile(
     r"(?i)\b(?:similar|consistent|concordant|unchanged|likewise|again|sensitivity analys[ie]s"
     r"|intention[- ]to[- ]treat|per[- ]protocol|ITT|mITT|as[- ]treated)\b"
