@@ -235,3 +235,78 @@ def test_an_esmo_median_abbreviation() -> None:
 )
 def test_other_cues_of_the_measure(text: str, expected: list[tuple]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one limit of a CI given alone
+        (
+            "Results: Wound infection was 3.1% vs 3.9% (risk difference −0.8 percentage points, upper bound of "
+            "the one-sided 95% CI 1.6).",
+            [("proportion", 3.1, None, None), ("proportion", 3.9, None, None), ("rd", -0.8, None, 1.6)],
+        ),
+        # a measured amount of each arm (not a dose given), its unit written with each
+        (
+            "Results: Peak expiratory flow was 412 L/min with the new inhaler and 386 L/min with the old one.",
+            [("mean", 386.0, None, None), ("mean", 412.0, None, None)],
+        ),
+        # French change "de X ... et de Y"; "de X à Y" stays a change from X to Y
+        (
+            "Résultats : Le poids a diminué de 3,2 kg sous régime et de 1,1 kg sous conseil.",
+            [("mean", 1.1, None, None), ("mean", 3.2, None, None)],
+        ),
+        (
+            "Résultats : La médiane a diminué de 1 250 à 420 copies/mL.",
+            [("median", 420.0, None, None), ("median", 1250.0, None, None)],
+        ),
+    ],
+)
+def test_limits_amounts_and_french_changes(text: str, expected: list[tuple]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a p after a clause about an interaction tests it: its own p_only row
+        (
+            "Results: Both drugs lowered pain (difference −1.1 points; 95% CI −1.9 to −0.3), and the two did "
+            "not interact (P = .41).",
+            [("md", None), ("p_only", 0.41)],
+        ),
+        ("Résultats : L'effet était homogène (p d'hétérogénéité = 0,52).", [("p_only", 0.52)]),
+    ],
+)
+def test_a_p_of_an_interaction_is_its_own_row(text: str, expected: list[tuple]) -> None:
+    got = sorted((r.measure, r.p if r.measure == "p_only" else None) for r in extract_text(text))
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sample-size calculation in French names no sample
+        "Méthodes : Un effectif de 360 patients permettait de mettre en évidence une baisse de 10 points.",
+        "Méthodes : Avec une puissance de 90 %, il fallait 210 patients par groupe.",
+        # places and a fraction after a threshold are no sample sizes
+        "Methods: Adults from three outpatient clinics with a fatigue score of ≥ 6/10 were randomised (1:1).",
+        # a number stuck to a word is a label ("interleukin-17 inhibitor, in patients")
+        "Methods: We tested an interleukin-17 inhibitor in patients with uveitis.",
+    ],
+)
+def test_no_sample_size_in(text: str) -> None:
+    assert [r for r in extract_text(text) if r.measure == "n"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Results: Of 900 screened, 600 were enrolled; their median age was 61 years and median eGFR 48.2 mL/min.",
+        "Results: 250 patients were randomised (n=126/124); 41.6% were HER2-positive.",
+        "Results: Survival data were immature (34% maturity).",
+        "Results: In the subgroup with severe disease, the effect of 0.1% tacrolimus was larger.",
+    ],
+)
+def test_no_result_but_the_sizes(text: str) -> None:
+    assert [r for r in extract_text(text) if r.measure != "n"] == []

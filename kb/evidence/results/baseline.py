@@ -55,13 +55,24 @@ FROM_BEFORE_RE = re.compile(r"(?i)\b(?:from|since|over|relative to|compared (?:w
 OWN_SHARE_RE = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,3}\(\s*")
 
 
+def _clause_start(sent: Sentence, pos: int) -> int:
+    """Where the clause of ``pos`` starts: after the last semicolon, at most 120 characters back."""
+    head = max(sent.s.start, pos - 120)
+    return max(head, sent.text.rfind(";", head, pos) + 1)
+
+
 def _own_share(text: str, t: Tok, n_ends: set[int]) -> bool:
     """The share of the sample size right before it: "120 (45%)", "fifty-nine children (90.3%)"."""
-    if any(t.start - d in n_ends for d in (1, 2, 3)):
-        return True
+    if any(
+        t.start - d in n_ends and OWN_SHARE_RE.fullmatch(" " + text[t.start - d : t.start]) for d in (1, 2, 3)
+    ):
+        return True  # "120 (45%)"; "(n=198/197); 27.3% were dMMR" is no share of the n
     return any(0 < t.start - e <= 40 and OWN_SHARE_RE.fullmatch(text, e, t.start) for e in n_ends)
 
 
+THEIR_AGE_RE = re.compile(r"(?i)\b(?:their|whose|leur)\s+(?:(?:mean|median|average)\s+)?(?:age|âge)\b")
+"""A clause that describes the sample by its age ("their mean age was 58.3 years and mean SBP 162.4 mm Hg"):
+its other values describe the sample too."""
 PARENS_RE = re.compile(r"\([^()]{0,300}\)")
 AFTER_DEMOGRAPHIC_RE = re.compile(
     r"^\s*%?\s*\)?\s*(?:were\s+|was\s+|are\s+|of\s+(?:the\s+)?(?:patients|participants|subjects)\s+were\s+)?"
@@ -116,6 +127,10 @@ def baseline(sent: Sentence) -> None:
             and not P.EFFECT_RE.search(head[found.end() :])  # "with baseline SBP ≥160 (mean difference −15.2"
         ):
             t.role = "baseline"
+        elif (their := THEIR_AGE_RE.search(text, _clause_start(sent, t.start), t.start)) and (
+            not P.COMPARE_RE.search(text, their.start(), t.start)
+        ):
+            t.role = "baseline"  # "; their mean age was 58.3 years (SD 11.2) and mean SBP 162.4 mm Hg"
         elif t.pct and AFTER_HISTORY_RE.match(text, t.end, min(sent.s.end, t.end + 80)):
             t.role = "baseline"  # "47% had a previous hernia repair", "41% had bleeding at presentation"
     _history(sent)

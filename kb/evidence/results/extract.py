@@ -106,7 +106,11 @@ def _values(sent: Sentence) -> None:
         elif not t.pct and compared(sent, t):
             t.measure = "md"  # "7.1 mm Hg lower with the salt substitute (95% CI 4.5 to 9.7)"
             _clause_ci(sent, t)
-        elif not t.pct and P.CHANGE_BY_RE.search(text[max(sent.s.start, t.start - 60) : t.start]):
+        elif (
+            not t.pct
+            and P.CHANGE_BY_RE.search(text[max(sent.s.start, t.start - 60) : t.start])
+            and not P.FROM_TO_AFTER_RE.match(text, t.end, sent.s.end)  # "a diminué de 1 250 à 420"
+        ):
             if P.MORE_WITH_RE.match(text, t.end, sent.s.end) or (
                 t.ci is not None
                 and (by_versus_control(sent, t) or P.EFFECT_WITH_RE.match(text, t.end, sent.s.end))
@@ -239,7 +243,9 @@ def _sentence_results(sent: Sentence) -> list[Result]:
             continue
         assert isinstance(obj, tuple)
         end, p = obj
-        if P.INTERACTION_P_RE.match(sent.text, pos, end):  # "P for interaction = .29" tests a subgroup
+        if P.INTERACTION_P_RE.match(sent.text, pos, end) or P.INTERACTION_CLAUSE_RE.search(
+            sent.text, max(sent.s.start, pos - 80), pos
+        ):  # "P for interaction = .29", "no interaction between the two factors (P = .58)" test a subgroup
             out.append(
                 Result(MEASURE_P_ONLY, None, p=_pnum(p), p_op=_pop(p), p_text=p, start=pos, end=end, raw=raw)
             )

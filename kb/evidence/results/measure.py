@@ -49,6 +49,25 @@ from kb.evidence.results.sections import closes_bracket
 if TYPE_CHECKING:
     from kb.evidence.results.spans import Sentence, Tok
 
+POINTS_RE = re.compile(r"\s*(?:percentage points?|percent points?|points? de pourcentage|points? de %|pp\b)")
+"""A difference in percentage points: a risk difference."""
+CI_BRACKET_AFTER_RE = re.compile(
+    r"\s*[(\[][^()\[\]]{0,60}?\b(?:CI|IC|confidence interval)\b[^()\[\]]{0,40}[)\]]"
+)
+"""A value's CI in brackets, with its words, right after it: "[95% CI, −16.9 to −0.1]" (what follows it may be
+the value's unit)."""
+NAMELESS_EFFECT_RE = re.compile(
+    rf"\s*[,;]\s*(?P<lo>{P.NUM})\s*(?:to|[{MINUS_SIGNS}])\s*(?P<hi>{P.NUM})\s*(?:\)|[;,]\s*[Pp]\s*[=<>≤≥])"
+)
+"""An estimate and its CI in brackets without a name, after the arms' values: "2·9% and 3·4% of infants (0·86,
+0·70–1·05)" (the measure is the one the text named last)."""
+REPEAT_RE = re.compile(
+    r"(?i)\b(?:similar|consistent|concordant|unchanged|likewise|again|sensitivity analys[ie]s"
+    r"|intention[- ]to[- ]treat|per[- ]protocol|ITT|mITT|as[- ]treated)\b"
+)
+"""A sentence that repeats an estimate in another analysis ("Results were similar in the intention-to-treat
+population (difference, 0.9; ...)")."""
+
 Keyword = tuple[int, int, str, bool, str]
 """(start, end, measure, is_abbreviation, words) of a word that names a measure."""
 
@@ -240,10 +259,10 @@ def unit_kind(sent: Sentence, t: Tok) -> str | None:
 def points_end(sent: Sentence, t: Tok) -> int | None:
     """Where "percentage points" ends when it is the value's unit, written right after it or after its CI in
     brackets ("−0.2 percentage points", "−8.5 [95% CI, −16.9 to −0.1] percentage points")."""
-    m = P.POINTS_RE.match(sent.text, t.end, sent.s.end)
+    m = POINTS_RE.match(sent.text, t.end, sent.s.end)
     if m is None:
-        b = P.CI_BRACKET_AFTER_RE.match(sent.text, t.end, sent.s.end)
-        m = P.POINTS_RE.match(sent.text, b.end(), sent.s.end) if b is not None else None
+        b = CI_BRACKET_AFTER_RE.match(sent.text, t.end, sent.s.end)
+        m = POINTS_RE.match(sent.text, b.end(), sent.s.end) if b is not None else None
     return None if m is None else m.end()
 
 
@@ -304,7 +323,7 @@ def decide(sent: Sentence, t: Tok, named: Keyword, points_before: bool) -> str |
         points_before
         and unit is None
         and DIFFERENCE_RE.match(words)
-        and P.REPEAT_RE.search(sent.text, sent.s.start, start)
+        and REPEAT_RE.search(sent.text, sent.s.start, start)
     ):
         return "rd"  # "(difference, 0.7 percentage points ...). Results were similar in the ITT population
         # (difference, 0.9; ...)": the same difference again, its unit written once
@@ -386,8 +405,7 @@ def siblings(sent: Sentence) -> None:
 def sibling(sent: Sentence, t: Tok) -> str | None:
     """SIBLING: the next value of a list of estimates takes the named one's measure when it has its own CI
     and the same unit kind ("6.9% (95% CI 2.1 to 11.7) for arm A and 5.7% (95% CI 0.8 to 10.6) for arm B")."""
-    i = sent.index(t)
-    prev = next((u for u in reversed(sent.toks[:i]) if u.role in ("", "value")), None)
+    prev = sent.before(t.start, 140)
     if prev is None or prev.role != "value" or prev.measure not in EFFECT_MEASURES or prev.ci is None:
         return None
     if t.start - prev.end > 140:
@@ -415,7 +433,7 @@ def carried(sent: Sentence) -> None:
     for t in sent.free():
         if t.pct or not text[max(sent.s.start, t.start - 2) : t.start].strip().endswith("("):
             continue
-        m = P.NAMELESS_EFFECT_RE.match(text, t.end, sent.s.end) or BRACKET_PAIR_RE.match(
+        m = NAMELESS_EFFECT_RE.match(text, t.end, sent.s.end) or BRACKET_PAIR_RE.match(
             text, t.end, sent.s.end
         )
         if m is None or not any(

@@ -35,6 +35,13 @@ CI_RE = lead(
 """A confidence interval with its words: "95% CI 0.25–0.48", "(95% CI: 0·31–1·22)", "IC 95 % 0,21-0,80",
 "95% confidence interval, 0.25 to 0.48", "CI -5, +9", "95% CI 8.6 to not estimable", a one-sided "97.5% CI,
 −8.1 to ∞" (the open bound is null)."""
+ONE_LIMIT_RE = lead(
+    "[uUlL]",
+    r"(?i)\b(?P<side>upper|lower)\s+(?:limit|bound)\s+of\s+(?:the\s+)?(?:(?:one|two)[- ]?sided\s+)?"
+    rf"(?:{LEVEL}\s*)?{CI_WORDS}\s*(?:was\s+|of\s+|[,:=]\s*)?(?P<num>{NUM})",
+)
+"""One limit of a CI given alone ("upper limit of one sided 97.5% confidence interval 2.8"): the other is
+null."""
 LEVEL_RE = lead("[5-9CcIi]", rf"{LEVEL}\s*{CI_WORDS}|(?<![A-Za-z]){CI_WORDS}\s*(?:à\s*|a\s*)?{LEVEL}")
 """A confidence level alone ("(95% CI) = 4.54 (0.10, 8.98)"): its 95 is not a result."""
 BRACKET_CI_RE = re.compile(
@@ -43,13 +50,6 @@ BRACKET_CI_RE = re.compile(
 """Bounds in brackets right after an estimate, without the words: "4.54 (0.10, 8.98)", "0.51 [0.34, 0.75]"."""
 BARE_CI_RE = re.compile(rf"\s*,\s*(?P<lo>{NUM})\s*(?:to|[{MINUS_SIGNS}])\s*(?P<hi>{NUM})(?=\s*[)\];,]|\s*$)")
 """Bounds after a comma, without words or brackets, after an effect: "odds ratio 2.35, 1.58 to 3.49"."""
-POINTS_RE = re.compile(r"\s*(?:percentage points?|percent points?|points? de pourcentage|points? de %|pp\b)")
-"""A difference in percentage points: a risk difference."""
-CI_BRACKET_AFTER_RE = re.compile(
-    r"\s*[(\[][^()\[\]]{0,60}?\b(?:CI|IC|confidence interval)\b[^()\[\]]{0,40}[)\]]"
-)
-"""A value's CI in brackets, with its words, right after it: "[95% CI, −16.9 to −0.1]" (what follows it may be
-the value's unit)."""
 MD_AFTER_RE = re.compile(
     r"\s*(?P<unit>[a-zA-Zµμ°]{1,10}(?:\s?Hg)?(?:/[a-zA-Z0-9²]+)*\s+)?(?:higher|lower|greater|less|more|fewer"
     r"|shorter|longer|smaller|larger)\s+(?:in|among|with|for|than|on)\s"
@@ -58,7 +58,7 @@ MD_AFTER_RE = re.compile(
 P_RE = lead(
     "[Pp]",
     r"(?<![A-Za-z])[Pp](?:\s*[-‐]?\s*values?)?(?:\s*(?:for|of)\s+(?:trend|interaction|heterogeneity|difference|"
-    r"non-?inferiority|superiority))?"
+    r"non-?inferiority|superiority)|\s+d['’](?:interaction|hétérogénéité|homogénéité))?"
     r"\s*(?P<op>[=<>≤≥⩽⩾]|&lt;|&gt;|<\s*=|>\s*=|of|was|were)\s*=?\s*"
     rf"(?P<value>{NUM})(?P<exp>\s*[x×*]\s*10\s*(?:\^\s*)?[{MINUS_SIGNS}]?\s*\d+)?",
 )
@@ -71,8 +71,14 @@ BAYES_PROBABILITY_RE = lead(
 )
 """A Bayesian probability ("posterior probability of benefit, 86%"): no measure of the trial's outcome."""
 INTERACTION_P_RE = re.compile(
-    r"(?i)[Pp](?:\s*[-‐]?\s*values?)?\s*(?:for|of)\s+(?:interaction|heterogeneity)\b"
+    r"(?i)[Pp](?:\s*[-‐]?\s*values?)?\s*(?:(?:for|of)\s+(?:interaction|heterogeneity)\b|d['’](?:interaction"
+    r"|hétérogénéité|homogénéité))"
 )
+INTERACTION_CLAUSE_RE = re.compile(
+    r"(?i)\b(?:interact\w*|heterogeneity|effect modification|modifi(?:ed|cation) (?:the|of) effect)\b"
+    r"[^.;()\d]{0,60}\(\s*$"
+)
+"""A clause about an interaction right before "(P = .58)": the p tests the interaction (a p_only row)."""
 """A p value of a test of interaction or heterogeneity: it tests no value of its sentence (a p_only row)."""
 SD_RE = lead(
     "[±(Ss]",
@@ -126,12 +132,15 @@ THRESHOLD_RE = lead(
 )
 """A threshold of the design or a cut-off: "≥ 3%", "> 30", "more than 5 kg", "by 25% or more", "a
 non-inferiority margin of 10%", "la marge de non-infériorité était fixée à −8 %"."""
+OVER_RE = re.compile(r"\s*/\s*\d+\b")
+"""The scale after a threshold's number: "≥ 4/10"."""
 PER_NUMBER_RE = lead("[pP]", r"(?i)\bper\s+\d[\d,]*(?:[ \u00a0\u202f\u2009]\d{3})*(?:[.\u00b7]\d+)?")
 """The number of a unit "per 1000 person-years", "per 1.73 m2", "per 100 000": part of the unit."""
 POWER_RE = re.compile(
     r"(?i)\b(?:\d+\s*%\s*power|power (?:of|to detect|was|at)|powered (?:to|at)"
     r"|sample size (?:of \d+ )?(?:was |were )?(?:calculat|estimat|requir|need|determin|comput)\w*"
-    r"|(?:calculated|estimated|required) sample size)"
+    r"|(?:calculated|estimated|required) sample size|\bpuissance\b"
+    r"|permett\w* de (?:détecter|mettre en évidence)|nombre de (?:sujets|patients) nécessaires?)"
 )
 """A sample-size calculation ("A sample of 32 per group gave 80% power to detect a 0.5% difference"): its
 numbers are the design's, none is a sample or a result."""
@@ -289,11 +298,7 @@ UNIT_WORD_RE = re.compile(
     r"|points?|beats|bpm|steps|kcal|W|watts?|score|units?|cells|copies|mmol|µmol|nmol|pg|cm/s(?:ec)?)\b"
 )
 """A unit right after a value: a mean or median without a spread still has one ("12.1 months", "15 mm")."""
-NAMELESS_EFFECT_RE = re.compile(
-    rf"\s*[,;]\s*(?P<lo>{NUM})\s*(?:to|[{MINUS_SIGNS}])\s*(?P<hi>{NUM})\s*(?:\)|[;,]\s*[Pp]\s*[=<>≤≥])"
-)
-"""An estimate and its CI in brackets without a name, after the arms' values: "2·9% and 3·4% of infants (0·86,
-0·70–1·05)" (the measure is the one the text named last)."""
+
 RESPONDER_AFTER_RE = re.compile(
     r"\s*%\s*(?:or (?:more|greater)\s+)?(?:reduction|improvement|decrease|increase|decline|fall|drop|change)"
     r"\s+(?:in|of|from)\b[^.;]{0,80}?\b(?:was|were)\s+(?:achieved|reached|attained|met)\b"
@@ -337,7 +342,10 @@ CHANGE_VERBS = (
 AMOUNT_UNIT_RE = re.compile(r"(?i)s|sec|seconds?|min|mins|minutes?")
 """Time units that measure an amount changed ("sleep increased by 32 minutes"); hours and longer are time
 points after "by" ("declined by 72 hours", "improved by 12 weeks")."""
-CHANGE_BY_RE = re.compile(rf"(?i)\b{CHANGE_VERBS}\b[^.;()\d]{{0,40}}?\bby\s*$")
+CHANGE_BY_RE = re.compile(
+    rf"(?i)\b{CHANGE_VERBS}\b[^.;()\d]{{0,40}}?\bby\s*$"
+    r"|\b(?:diminu|augment|baiss|chut|r[ée]dui|am[ée]lior)\w*\s+(?:en moyenne\s+)?de\s*$"
+)
 """A change "by" a value: "increased daily intake by 1.32 fruits/vegetables" (a mean change)."""
 FROM_TO_BEFORE_RE = re.compile(
     rf"(?i)(?:\b(?:{CHANGE_VERBS}|went|moved)\b(?:[^.;()]|\.(?=\d)){{0,80}}?(?:\(\s*)?\bfrom"
@@ -398,9 +406,10 @@ ARM_PAIR_RE = re.compile(
     rf"\s*(?P<unit>(?!{POPULATION}\b)(?:mm\s?Hg|[a-zA-Zµμ°]{{1,8}}\d?(?:/[a-zA-Z0-9²]+)*"
     r"|per\s+(?:\d+(?:[.\u00b7]\d+)?\s*)?[a-zA-Z][\w²-]{0,15})"
     r"(?:\s+per\s+(?:\d+(?:[.\u00b7]\d+)?\s*)?[a-zA-Z][\w²-]{0,15})*(?<!\bwith)(?<!\bin)(?<!\bfor)(?<!\bon))?"
-    r"\s+(?:with|in|for|on)\s+(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?(?:\s+(?:group|arm)s?)?"
+    r"\s+(?:with|in|for|on|sous|chez|avec)\s+(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?"
+    r"(?:\s+(?:group|arm)s?)?"
     r",?\s+(?:and|vs\.?|versus|v\.?|compared (?:with|to)|as (?:opposed to|against|compared with)|against"
-    rf"|whereas|while|but)\s+(?P<num>{NUM})"
+    rf"|whereas|while|but|et(?:\s+de)?|contre)\s+(?P<num>{NUM})"
 )
 """A value, its arm and the next arm's value: "0.42 with tiotropium and 0.55 with placebo", "−1.67 ml per
 minute per 1.73 m2 per year with drug T and −3.59 with placebo" (a rate's unit of several words)."""
@@ -419,12 +428,6 @@ VALUE_LIST_GAP_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 PAIR_BEFORE_RE = re.compile(
     rf"(?:\bvs\.?|\bversus|\bcompared with|\bcompared to|\bv\.?|\bcontre)\s*{CURRENCY}$"
 )
-REPEAT_RE = re.compile(
-    r"(?i)\b(?:similar|consistent|concordant|unchanged|likewise|again|sensitivity analys[ie]s"
-    r"|intention[- ]to[- ]treat|per[- ]protocol|ITT|mITT|as[- ]treated)\b"
-)
-"""A sentence that repeats an estimate in another analysis ("Results were similar in the intention-to-treat
-population (difference, 0.9; ...)")."""
 PRESSURE_UNIT_RE = re.compile(r"\s*(?:mm\s?Hg|mmHg|cm\s?H2O)\b")
 """The unit of a pressure written "systolic/diastolic" ("18·4/9·7 mm Hg")."""
 CI_GAP_RE = re.compile(

@@ -11,14 +11,16 @@ import re
 from kb.evidence.results.numbers import lead
 from kb.evidence.results.patterns import NUM, POPULATION
 
+SITES = r"(?:centres?|centers?|clinics?|hospitals?|sites?|practices?|departments?|units?|wards?|services?)\b"
+"""Places a population noun can qualify ("two outpatient centres"): the number counts places, not people."""
 POP_N_RE = lead(
     r"\d",
-    rf"(?P<num>(?<![\d.,])\d{{1,3}}(?:,\d{{3}})+|(?<![\d.,])\d+)(?![.,]\d)\s+"
+    rf"(?P<num>(?<![\d.,])(?<![A-Za-z]-)\d{{1,3}}(?:,\d{{3}})+|(?<![\d.,])(?<![A-Za-z]-)\d+)(?![.,]\d)\s+"
     r"(?:(?:[A-Za-z]|\d+[A-Za-z])[\w'\u2013-]*,?\s+){0,5}?"
-    rf"{POPULATION}\b",
+    rf"{POPULATION}\b(?!\s+{SITES})",
 )
 """A number followed (within five words) by a population noun: "250 healthy, pregnant women"."""
-WORD_N_RE = re.compile(r"\s+(?:[A-Za-z][\w'\u2013-]*,?\s+){0,8}?" + POPULATION + r"\b")
+WORD_N_RE = re.compile(r"\s+(?:[A-Za-z][\w'\u2013-]*,?\s+){0,8}?" + POPULATION + rf"\b(?!\s+{SITES})")
 """After a number in words: the words up to its population noun."""
 N_EQ_RE = lead(
     "[Nn]",
@@ -39,8 +41,12 @@ NEXT_WORD_ARM_RE = re.compile(
     r"\s+(?:received|underwent|were given|were (?:randomly )?(?:assigned|allocated|randomi[sz]ed)|to)\s"
 )
 """The second arm's size in words, its noun left out ("... and one hundred and twenty-two received B")."""
-ARM_LIST_RE = re.compile(r"[^()\d]{0,60}?\(\s*(?P<body>[^()]{1,120})\)")
-"""The bracket right after a sample size: the arms' sizes ("(61 transfusions, 60 hydroxyurea)")."""
+ARM_LIST_RE = re.compile(r"[^()\d]{0,60}?\(\s*(?P<body>[^();]{1,120})[);]")
+"""The bracket right after a sample size: the arms' sizes ("(61 transfusions, 60 hydroxyurea)", "(412 drug G,
+206 sitagliptin; mean baseline ...)")."""
+ARM_COLON_LIST_RE = re.compile(r"[^()\d:.;]{0,60}?:\s*(?P<body>[^.;()]{1,120})")
+"""A list after a colon right after a sample size: "14,320 patients: 6,104 during control periods and 8,216
+during intervention periods"."""
 MEASURED_BODY_RE = re.compile(
     r"(?i)\b(?:m[ée]dian\w*|mean|moyen\w*|average|délai|duration|durée)\b"
     r"|\d\s*(?:days?|weeks?|months?|years?|jours|semaines|mois|ans|h|hours?|heures)\b"
@@ -69,7 +75,7 @@ ARM_COLON_RE = lead(r"[:(,]", r"[:(,]\s*(?P<num5>\d{1,3}(?:,\d{3})+|\d+)\s+(?:to
 "1284 patients were randomly assigned, 643 to A and 641 to B" (the verb before the colon or comma is checked
 with :data:`ALLOCATED_BEFORE_RE`; a colon is far rarer than its letters)."""
 ALLOCATED_BEFORE_RE = re.compile(
-    r"(?i)(?:randomi[sz]ed|assigned|allocated|randomisée?s|répartie?s|allouée?s)\s*$"
+    r"(?i)(?:randomi[sz](?:ed|ation)|assigned|allocated|randomisée?s|répartie?s|allouée?s)\s*$"
 )
 ARM_RECEIVED_RE = lead(
     r"\d",

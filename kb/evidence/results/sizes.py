@@ -164,7 +164,7 @@ def _summed_arms(sent: Sentence) -> None:
     for t in sent.free():
         if t.pct or not t.value.is_integer() or t.value < 10:
             continue
-        m = Z.ARM_LIST_RE.match(text, t.end, sent.s.end)
+        m = Z.ARM_LIST_RE.match(text, t.end, sent.s.end) or Z.ARM_COLON_LIST_RE.match(text, t.end, sent.s.end)
         if m is None or P.UNIT_WORD_RE.match(text, t.end, t.end + 12):
             continue
         if Z.EVENT_NOUN_RE.match(text, t.end, sent.s.end) or Z.SITE_AFTER_RE.match(text, t.end, sent.s.end):

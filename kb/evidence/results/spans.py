@@ -47,8 +47,25 @@ CONCENTRATION_FOR_RE = P.lead(
 )
 """Percentages that name arms, a drug's concentration ("in the 0.05%, 0.025%, 0.01% and placebo groups",
 "0.71 D (95% CI 0.52 to 0.90) for 0.05%"): doses, not results."""
-HETEROGENEITY_RE = P.lead("I", rf"\bI\s*(?:²|2|\^2)\s*[=:]\s*(?P<num>{P.NUM})\s*%")
-"""A meta-analysis' heterogeneity "I² = 57%": no result of a trial."""
+HETEROGENEITY_RE = P.lead(
+    "[I(]",
+    rf"\bI\s*(?:²|2|\^2)\s*[=:]\s*(?P<num>{P.NUM})\s*%"
+    rf"|\(\s*(?P<num2>{P.NUM})\s*%\s*(?:maturity|information fraction"
+    r"|of (?:the )?(?:planned|expected|required) events)\s*\)",
+)
+"""A meta-analysis' heterogeneity "I² = 57%", the maturity of immature data "(21% maturity)": no result."""
+NOT_DRUG = (
+    r"(?:of|in|for|reductions?|increases?|decreases?|improvements?|declines?|changes?|differences?|rates?|risks?"
+    r"|responses?|remissions?|relative|absolute|higher|lower|more|less|greater|fewer|point)\b"
+)
+DRUG_CONCENTRATION_RE = P.lead(
+    NUM_LEAD,
+    r"(?:(?<=\bof )|(?<=\bthe )|(?<=with )|(?<=given )|(?<=receiving ))"
+    rf"(?P<num>{P.NUM})\s*%\s+(?!{P.POPULATION}\b|{NOT_DRUG})[a-z][a-z-]{{3,}}"
+    r"\s+(?:was|were|is|are|eye ?drops?|solution|gel|cream|ointment|spray|mouthwash|group|arm)\b",
+)
+"""A drug named by its concentration before its name ("the effect of 0.05% atropine was similar", "with 2%
+lidocaine gel"): a dose."""
 SKIP_ROLES = (BACKGROUND, TITLE, OTHER)
 VALUE_ROLES = (RESULTS, CONCLUSIONS, UNKNOWN)
 
@@ -203,6 +220,13 @@ def design_spans(sent: Sentence) -> None:
         sent.mark(m.start("lo"), m.end(), "ci")
         if owner is not None and owner.ci is None:
             owner.ci = (lo, hi)
+    for m in sent.finditer(P.ONE_LIMIT_RE):
+        owner = sent.before(m.start(), 100)
+        sent.mark(m.start(), m.start("num"), "level")
+        sent.mark(m.start("num"), m.end("num"), "ci")
+        if owner is not None and owner.ci is None:
+            limit = parse_number(m.group("num"))
+            owner.ci = (None, limit) if m.group("side").lower() == "upper" else (limit, None)
     for m in sent.finditer(P.PCT_RANGE_RE):
         before = text[max(sent.s.start, m.start() - 30) : m.start()]
         if re.search(r"(?i)\bfrom\s*$", before) and not re.search(r"(?i)\brang\w*\s+from\s*$", before):
@@ -225,7 +249,10 @@ def design_spans(sent: Sentence) -> None:
     for m in sent.finditer(P.BAYES_PROBABILITY_RE):
         sent.mark(m.start("num"), m.end("num"), "other")
     for m in sent.finditer(HETEROGENEITY_RE):
-        sent.mark(m.start("num"), m.end("num"), "other")
+        g = "num" if m.group("num") else "num2"
+        sent.mark(m.start(g), m.end(g), "other")
+    for m in sent.finditer(DRUG_CONCENTRATION_RE):
+        sent.mark(m.start("num"), m.end("num"), "dose")
     for rx, g in ((CONCENTRATION_RE, "list"), (CONCENTRATION_FOR_RE, "for")):
         for m in sent.finditer(rx):
             sent.mark(m.start(g), m.end(g), "dose")
@@ -264,13 +291,15 @@ def design_spans(sent: Sentence) -> None:
         sent.mark(m.start(), m.end(), "time")
         if nums and unit:
             sent.times.append((m.start(), f"{' '.join(nums.split())} {time_unit(unit)}"))
+    measured_pair: set[int] = set()  # the second arm's amount of a measured pair
     for rx, role in ((P.DOSE_RE, "dose"), (P.THRESHOLD_RE, "threshold")):
         for m in sent.finditer(rx):
             g = "num2" if rx is P.THRESHOLD_RE and m.group("num2") else "num"
             if (
                 role == "dose"
                 and (
-                    m.group(g)[0] in "+-\u2212\u2013"
+                    m.start(g) in measured_pair
+                    or m.group(g)[0] in "+-\u2212\u2013"
                     or any(t.ci is not None or t.spread for t in sent.within(m.start(g), m.end(g)))
                     or re.search(
                         r"(?i)(?:differ\w*|change|increase|decrease|reduction)\s*(?:of|by|was|:|=|,)?\s*$",
@@ -292,6 +321,7 @@ def design_spans(sent: Sentence) -> None:
                     ("/" not in m.group() and _measured_scope(sent, m.start(g)))
                     or P.PAIR_AFTER_RE.match(text, m.start(g) + len(m.group(g)), sent.s.end)
                     or P.PAIR_BEFORE_RE.search(text, max(sent.s.start, m.start() - 12), m.start())
+                    or _measured_pair(sent, m.start(g), m.end(g), measured_pair)
                 )
             ):
                 continue  # "Mean blood loss was 742 ml versus 1,108 ml", "gain was 2.9 g/kg/day versus 2.6
@@ -299,6 +329,8 @@ def design_spans(sent: Sentence) -> None:
             if role == "threshold" and P.THAN_ARM_RE.match(text, m.end(g), sent.s.end):
                 continue  # "93.33%, higher than 76.67% of the control group": a comparison of results
             sent.mark(m.start(g), m.end(g), role)
+            if role == "threshold" and (over := P.OVER_RE.match(text, m.end(g), sent.s.end)):
+                sent.mark(over.start(), over.end(), role)  # "a pain intensity of ≥ 4/10"
     for t in sent.free():
         if t.pct and _defines_response(sent, t):
             t.role = "threshold"  # "a 75% reduction in PASI score was achieved by 18 of 62 patients"
@@ -347,7 +379,7 @@ def design_spans(sent: Sentence) -> None:
         last_count = m.end()
     for m in sent.finditer(SLASH_ARMS_RE):
         parts = sent.within(m.start("nums"), m.end("nums"))
-        earlier = {t.value for t in sent.toks if t.end <= m.start()}
+        earlier = {t.value for t in sent.within(max(sent.s.start, m.start() - 200), m.start())}
         if len(parts) >= 3 or sum(t.value for t in parts) in earlier:
             for t in parts:
                 t.role = t.role or "n"  # "395 pts were randomised (n=198/197)"
@@ -360,6 +392,18 @@ def design_spans(sent: Sentence) -> None:
             )
             if after is not None:
                 after.count, after.denominator = int(hits[0].value), int(hits[1].value)
+
+
+def _measured_pair(sent: Sentence, start: int, end: int, seconds: set[int]) -> bool:
+    """An amount that "was" measured, then the other arm's ("FEV1 was 1,342 mL with triple and 1,269 mL with
+    dual therapy"): both are measurements, not doses given; the second's start is added to ``seconds``."""
+    if not re.search(r"\b(?:was|were|of)\s*$", sent.text[max(sent.s.start, start - 12) : start]):
+        return False
+    pair = P.ARM_PAIR_RE.match(sent.text, end, sent.s.end)
+    if pair is None:
+        return False
+    seconds.add(pair.start("num"))
+    return True
 
 
 def _defines_response(sent: Sentence, t: Tok) -> bool:
