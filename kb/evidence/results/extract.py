@@ -32,10 +32,10 @@ from kb.evidence.results.measure import (
     in_points,
     named,
     pct_measurement,
+    points_end,
     scope,
     sibling,
     siblings,
-    unit_kind,
 )
 from kb.evidence.results.model import (
     FAMILY,
@@ -91,7 +91,7 @@ def _values(sent: Sentence) -> None:
             t.measure = listed  # "by 2.2 points (CI) for 2% and by 1.1 points (CI) for 1%"
         elif measured := pct_measurement(sent, t):
             t.measure = measured  # "HbA1c decreased by 1.62% with drug G and 0.94% with sitagliptin"
-        elif unit_kind(sent, t) == "points" and (
+        elif points_end(sent, t) is not None and (
             t.ci is not None or P.CHANGE_BY_RE.search(text, max(sent.s.start, t.start - 60), t.start)
         ):
             t.measure = in_points(sent, t)  # "increased by 6.2 percentage points (95% CI 3.1 to 9.3)"

@@ -105,6 +105,10 @@ SEMI_CLAUSE_VERB_RE = re.compile(
     r"(?i)\b(?:was|were|is|are|had|has|have|completed|received|occurred|died|developed|required|needed"
     r"|remained|showed|reached|achieved|withdrew|discontinued|underwent|stopped)\b"
 )
+BRACKETED_ABBREV_RE = P.lead(
+    r"[(\[]", r"[(\[]\s*(?P<abbr>(?=[a-z0-9-]*[A-Z])[A-Za-z][A-Za-z0-9-]{1,7})\s*[)\]]"
+)
+"""A word with a capital letter alone in brackets: "(RaR)", "[ETD]" (an abbreviation being defined?)."""
 DEFINED_RE = re.compile(r"\s*[(\[]\s*(?P<abbr>[A-Za-z][A-Za-z0-9-]{1,7})\s*[)\]]")
 """An abbreviation defined in brackets after a name: "rate ratio (RaR)", "treatment difference [ETD]"."""
 BRACKET_PAIR_RE = re.compile(
@@ -140,16 +144,16 @@ def definitions(text: str) -> dict[str, str]:
 
     Only abbreviations that are not known already, right after an estimate's full name."""
     out: dict[str, str] = {}
-    for m in P.EFFECT_RE.finditer(text):
-        measure, _, abbrev = P.EFFECTS[int((m.lastgroup or "e0")[1:])]
-        if abbrev:
-            continue
-        d = DEFINED_RE.match(text, m.end())
-        if d is None:
-            continue
+    for d in BRACKETED_ABBREV_RE.finditer(text):  # far rarer than names: look back from each
         word = d.group("abbr")
-        known = P.EFFECT_RE.fullmatch(word) is not None or word.lower() in ("ci", "ic", "se", "sd")
-        if not known and any(c.isupper() for c in word):
+        if word in out or P.EFFECT_RE.fullmatch(word) is not None or word.lower() in ("ci", "ic", "se", "sd"):
+            continue
+        names = list(P.EFFECT_RE.finditer(text, max(0, d.start() - 60), d.start()))
+        name = names[-1] if names else None
+        if name is None or text[name.end() : d.start()].strip():
+            continue
+        measure, _, abbrev = P.EFFECTS[int((name.lastgroup or "e0")[1:])]
+        if not abbrev:
             out[word] = measure
     return out
 
@@ -278,6 +282,10 @@ def in_points(sent: Sentence, t: Tok) -> str:
 
 def pct_quantity(sent: Sentence, t: Tok) -> bool:
     """The value is in % because its quantity is ("HbA1c decreased by 1.62%"), not a share of people."""
+    if "pct_quantity" not in sent.memo:
+        sent.memo["pct_quantity"] = PCT_QUANTITY_RE.search(sent.text, sent.s.start, sent.s.end) is not None
+    if not sent.memo["pct_quantity"]:
+        return False
     head = max(sent.s.start, t.start - 160)
     if PCT_QUANTITY_RE.search(sent.text, head, t.start) is None:
         return False

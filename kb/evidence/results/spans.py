@@ -138,6 +138,8 @@ class Sentence:
     def __init__(self, text: str, sentence: SentenceSpan, defined: dict[str, str] | None = None) -> None:
         self.text = text
         self.defined = defined or {}
+        self.memo: dict[str, bool] = {}
+        """Facts of the whole sentence computed once (see :func:`.measure.pct_quantity`)."""
         """The estimate abbreviations the text defines (:func:`.measure.definitions`)."""
         self.s = sentence
         self.toks = tokens(text, sentence.start, sentence.end)
@@ -187,6 +189,10 @@ class Sentence:
                 return t
         return None
 
+    def has(self, *words: str) -> bool:
+        """Whether one of ``words`` occurs in the sentence (a cheap gate before a rare pattern)."""
+        return any(self.text.find(w, self.s.start, self.s.end) >= 0 for w in words)
+
     def finditer(self, rx: re.Pattern[str]) -> Iterator[re.Match[str]]:
         return rx.finditer(self.text, self.s.start, self.s.end)
 
@@ -220,7 +226,7 @@ def design_spans(sent: Sentence) -> None:
         sent.mark(m.start("lo"), m.end(), "ci")
         if owner is not None and owner.ci is None:
             owner.ci = (lo, hi)
-    for m in sent.finditer(P.ONE_LIMIT_RE):
+    for m in sent.finditer(P.ONE_LIMIT_RE) if sent.has("limit", "bound") else ():
         owner = sent.before(m.start(), 100)
         sent.mark(m.start(), m.start("num"), "level")
         sent.mark(m.start("num"), m.end("num"), "ci")
@@ -248,12 +254,14 @@ def design_spans(sent: Sentence) -> None:
         sent.mark(m.start("num"), m.end("num"), "other")
     for m in sent.finditer(P.BAYES_PROBABILITY_RE):
         sent.mark(m.start("num"), m.end("num"), "other")
-    for m in sent.finditer(HETEROGENEITY_RE):
+    has_pct = sent.has("%")
+    for m in sent.finditer(HETEROGENEITY_RE) if has_pct else ():
         g = "num" if m.group("num") else "num2"
         sent.mark(m.start(g), m.end(g), "other")
-    for m in sent.finditer(DRUG_CONCENTRATION_RE):
+    for m in sent.finditer(DRUG_CONCENTRATION_RE) if has_pct else ():
         sent.mark(m.start("num"), m.end("num"), "dose")
-    for rx, g in ((CONCENTRATION_RE, "list"), (CONCENTRATION_FOR_RE, "for")):
+    arms_named = has_pct and (sent.has("group", "arm") or sent.has(") for"))
+    for rx, g in ((CONCENTRATION_RE, "list"), (CONCENTRATION_FOR_RE, "for")) if arms_named else ():
         for m in sent.finditer(rx):
             sent.mark(m.start(g), m.end(g), "dose")
     for m in sent.finditer(P.FOLD_RE):
@@ -377,7 +385,7 @@ def design_spans(sent: Sentence) -> None:
         count.role = "count"
         rest[0].count = int(count.value)
         last_count = m.end()
-    for m in sent.finditer(SLASH_ARMS_RE):
+    for m in sent.finditer(SLASH_ARMS_RE) if sent.has("/") else ():
         parts = sent.within(m.start("nums"), m.end("nums"))
         earlier = {t.value for t in sent.within(max(sent.s.start, m.start() - 200), m.start())}
         if len(parts) >= 3 or sum(t.value for t in parts) in earlier:
