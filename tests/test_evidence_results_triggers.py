@@ -17,7 +17,7 @@ import yaml
 
 from kb.evidence.results.sections import split_sections, split_sentences
 from kb.evidence.results.spans import Sentence
-from kb.evidence.results.triggers import TRIGGERS
+from kb.evidence.results.triggers import PATTERN_TRIGGERS, TRIGGERS
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT.parent / "shared" / "data" / "results" / "results_dev.jsonl"
@@ -32,6 +32,10 @@ NEAR_MISSES = [
     "80-90%; 2,5-7 %; 10 to 20%",
     "21 (18%) vs 8 patients (31%)",
     "n = 59; N=170; (n: 12); n = 1 250",
+    "39 of 60 patients responded; 88 (18%) of 496 given placebo; 5 out of 30 on drug; 7\tof\t9 patients",
+    "26 were in A; 90 in each group; 80 per arm; 45 to the placebo arm; 61 completed; 40 enrolled; 9 evaluable",
+    "12 ont été analysées; 1 250 were randomised; 30 dans chaque groupe; 12 par bras",
+    "Of the 994 patients randomly assigned, 496 received drug P and 498 were given placebo",
 ]
 
 
@@ -64,9 +68,9 @@ def sentences() -> list[Sentence]:
     return out
 
 
-@pytest.mark.parametrize("rx", list(TRIGGERS), ids=lambda rx: rx.pattern[:30])
+@pytest.mark.parametrize("rx", list(PATTERN_TRIGGERS), ids=lambda rx: rx.pattern[:30])
 def test_a_pattern_never_matches_where_its_trigger_fails(rx, sentences: list[Sentence]) -> None:
-    trigger = TRIGGERS[rx]
+    trigger = TRIGGERS[id(rx)]
     matched = 0
     for sent in sentences:
         found = rx.search(sent.text, sent.s.start, sent.s.end)

@@ -195,7 +195,7 @@ class Sentence:
 
     def finditer(self, rx: re.Pattern[str]) -> Iterator[re.Match[str]]:
         """The matches of ``rx`` in the sentence; none without a scan when its trigger says none can be."""
-        trigger = TRIGGERS.get(rx)
+        trigger = TRIGGERS.get(id(rx))
         if trigger is not None and not trigger(self.text, self.s.start, self.s.end):
             return iter(())
         return rx.finditer(self.text, self.s.start, self.s.end)
