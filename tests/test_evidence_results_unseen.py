@@ -47,10 +47,10 @@ def rows(text: str) -> list[tuple[str, float | None, float | None, float | None]
             "(0.6 to 1.8) with education.",
             [("mean", 1.2, 0.6, 1.8), ("mean", 2.1, 1.5, 2.7)],
         ),
-        # a percentage change keeps the development set's convention (a proportion)
+        # a quantity measured in % (HbA1c) changes like any measurement: its "%" is its unit
         (
             "Results: HbA1c fell by 0.6% (95% CI 0.4 to 0.8) with metformin.",
-            [("proportion", 0.6, 0.4, 0.8)],
+            [("md", 0.6, 0.4, 0.8)],
         ),
     ],
 )

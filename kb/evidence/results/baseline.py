@@ -113,6 +113,7 @@ def baseline(sent: Sentence) -> None:
             found is not None
             and not re.search(r"[,;]|\bfrom\b|\bchang|\bto\b", head[found.end() :])
             and not FROM_BEFORE_RE.search(head[: found.start()])  # "change from baseline was −19.6"
+            and not P.EFFECT_RE.search(head[found.end() :])  # "with baseline SBP ≥160 (mean difference −15.2"
         ):
             t.role = "baseline"
         elif t.pct and AFTER_HISTORY_RE.match(text, t.end, min(sent.s.end, t.end + 80)):

@@ -10,7 +10,6 @@ only what Results did not.
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 
@@ -27,8 +26,18 @@ from kb.evidence.results.arms import (
     tied_to_arm,
 )
 from kb.evidence.results.baseline import baseline
+from kb.evidence.results.measure import (
+    carried,
+    definitions,
+    in_points,
+    named,
+    pct_measurement,
+    scope,
+    sibling,
+    siblings,
+    unit_kind,
+)
 from kb.evidence.results.model import (
-    EFFECT_MEASURES,
     FAMILY,
     MEASURE_MEAN,
     MEASURE_MEDIAN,
@@ -37,13 +46,10 @@ from kb.evidence.results.model import (
     MEASURE_PROPORTION,
     Result,
 )
-from kb.evidence.results.numbers import MINUS_SIGNS, parse_number
+from kb.evidence.results.numbers import parse_number
 from kb.evidence.results.sections import CONCLUSIONS, DISCUSSION, METHODS, split_sections, split_sentences
 from kb.evidence.results.sizes import sample_sizes
 from kb.evidence.results.spans import (
-    ABBREV_GAP_RE,
-    DIFFERENCE_RE,
-    GENERIC_GAP_RE,
     RD_AFTER_RE,
     RELATIVE_RE,
     SKIP_ROLES,
@@ -52,113 +58,10 @@ from kb.evidence.results.spans import (
     Tok,
     clean,
     design_spans,
-    keywords,
-    scope,
     tokens,
     unit_of,
 )
 from kb.evidence.results.tables import Table, read_table
-
-
-def _effects(sent: Sentence, points_before: bool = False) -> bool:
-    """Effect estimates right after their word or abbreviation, with a CI in brackets when no CI words.
-
-    ``points_before``: a plain "difference" of the section before was in percentage points, so a plain
-    "difference" without a unit is too. Returns whether this sentence has one in percentage points."""
-    in_points = False
-    text = sent.text
-    effect_words = [k for k in keywords(sent) if k[2] not in (MEASURE_MEDIAN, MEASURE_MEAN)]
-    ends = [k[1] for k in effect_words]
-    used: set[int] = set()
-    for t in sent.toks:
-        if t.role:
-            continue
-        i = bisect.bisect_right(ends, t.start) - 1
-        if i < 0:
-            continue
-        start, end, measure, abbrev, words = effect_words[i]
-        if start in used or t.start - end > 100:
-            continue
-        gap = text[end : t.start]
-        if any(u.role not in ("level", "time", "dose") for u in sent.within(end, t.start)):
-            continue
-        generic = DIFFERENCE_RE.match(words) is not None
-        if abbrev and not ABBREV_GAP_RE.match(gap):
-            continue
-        long_gap_ok = len(gap) <= 100 and re.search(r"\b(?:of|was|de)\s*$", gap) and not t.pct
-        if generic and not GENERIC_GAP_RE.match(gap) and not long_gap_ok:
-            continue
-        if not abbrev and (len(gap) > 100 or re.search(r"[.;]\s", gap.replace("; 95%", ""))):
-            continue
-        points = _in_points(sent, t)
-        plain = generic and not re.search(r"(?i)\bmean\b", words)
-        if (
-            measure == "md"
-            and (t.pct or points)
-            and not re.search(r"(?i)\bmean\b", words)
-            and (points or not _means_before(sent, start))
-        ):
-            measure = "rd"  # "a difference of 2.8%" is a risk difference; a "mean difference" stays one
-            in_points = in_points or (plain and points)
-        elif (
-            measure == "md"
-            and plain
-            and points_before
-            and not _has_unit(text, t)
-            and P.REPEAT_RE.search(text, sent.s.start, start)
-        ):
-            measure = "rd"  # "(difference, 0.7 percentage points ...). Results were similar in the ITT
-            # population (difference, 0.9; ...)": the same difference again, its unit written once
-        used.add(start)
-        t.role, t.measure = "value", measure
-        if t.ci is None:
-            b = P.BRACKET_CI_RE.match(text, t.end, sent.s.end) or P.BARE_CI_RE.match(text, t.end, sent.s.end)
-            if b is not None:
-                lo, hi = parse_number(b.group("lo")), parse_number(b.group("hi"))
-                if lo is not None and hi is not None and min(lo, hi) <= t.value <= max(lo, hi):
-                    t.ci = (lo, hi)
-                    sent.mark(b.start("lo"), b.end("hi"), "ci")
-    return in_points
-
-
-def _in_points(sent: Sentence, t: Tok) -> bool:
-    """The value is in percentage points, the unit written right after it or after its CI in brackets
-    ("−0.2 percentage points", "−8.5 [95% CI, −16.9 to −0.1] percentage points")."""
-    if P.POINTS_RE.match(sent.text, t.end, sent.s.end):
-        return True
-    b = P.CI_BRACKET_AFTER_RE.match(sent.text, t.end, sent.s.end)
-    return b is not None and P.POINTS_RE.match(sent.text, b.end(), sent.s.end) is not None
-
-
-def _means_before(sent: Sentence, pos: int) -> bool:
-    """Values with their SD or signed percentages before ``pos`` ("HbA1c fell to 7.3 ± 0.7% with A and 7.7 ±
-    0.8% with B", "(−1.2% vs −0.8%)"): a difference of them is a mean difference, not a risk difference."""
-    return any(t.spread == "sd" or (t.pct and t.raw[0] in MINUS_SIGNS) for t in sent.toks if t.end <= pos)
-
-
-def _nameless_effects(sent: Sentence) -> None:
-    """An estimate with its CI in brackets and no name after the arms' values ("2·9% and 3·4% of infants
-    (0·86, 0·70–1·05)") or after an estimate of the same sentence ("exercise reduced pain (mean difference
-    −0.9, 95% CI −1.5 to −0.3), whereas education did not (−0.2, −0.8 to 0.4; P=0.49)"): the measure the text
-    named last before it."""
-    text = sent.text
-    for t in sent.free():
-        if t.pct or not text[max(sent.s.start, t.start - 2) : t.start].strip().endswith("("):
-            continue
-        m = P.NAMELESS_EFFECT_RE.match(text, t.end, sent.s.end)
-        if m is None or not any(
-            (u.role == "" and u.pct) or (u.role == "value" and u.measure in EFFECT_MEASURES)
-            for u in sent.toks
-            if u.end <= t.start
-        ):
-            continue
-        lo, hi = parse_number(m.group("lo")), parse_number(m.group("hi"))
-        named = [k for k in P.EFFECT_RE.finditer(text, 0, t.start)]
-        if lo is None or hi is None or not lo <= t.value <= hi or not named:
-            continue
-        measure = P.EFFECTS[int((named[-1].lastgroup or "e0")[1:])][0]
-        t.role, t.measure, t.ci = "value", measure, (lo, hi)
-        sent.mark(m.start("lo"), m.end("hi"), "ci")
 
 
 def _bracket_cis(sent: Sentence) -> None:
@@ -184,7 +87,18 @@ def _values(sent: Sentence) -> None:
         after = text[t.end : t.end + 30]
         if re.match(r"\s*(?:[a-zA-Z/]+\s+)?on average\b", after):
             t.measure = MEASURE_MEAN
-        elif re.match(r"\s*%?\s*(?:[a-z-]+\s+)?per\s+\d", after):  # "22·5 deaths per 1000 person-years"
+        elif listed := sibling(sent, t):
+            t.measure = listed  # "by 2.2 points (CI) for 2% and by 1.1 points (CI) for 1%"
+        elif measured := pct_measurement(sent, t):
+            t.measure = measured  # "HbA1c decreased by 1.62% with drug G and 0.94% with sitagliptin"
+        elif unit_kind(sent, t) == "points" and (
+            t.ci is not None or P.CHANGE_BY_RE.search(text, max(sent.s.start, t.start - 60), t.start)
+        ):
+            t.measure = in_points(sent, t)  # "increased by 6.2 percentage points (95% CI 3.1 to 9.3)"
+            _clause_ci(sent, t)
+        elif P.RATE_AFTER_RE.match(
+            after
+        ):  # "22·5 deaths per 1000 person-years", "1,52 chute par résident-année"
             t.measure = MEASURE_PROPORTION
         elif t.pct and RD_AFTER_RE.match(after):
             t.measure = "rd"
@@ -393,6 +307,7 @@ def extract_text(text: str) -> list[Result]:
     sections = split_sections(text)
     out: list[Result] = []
     design_values: set[float] = set()
+    defined = definitions(text)
     for section in sections:
         if section.role in SKIP_ROLES:
             design_values |= {t.value for t in tokens(text, section.start, section.end)}
@@ -402,15 +317,16 @@ def extract_text(text: str) -> list[Result]:
         table = Table()
         points = False  # a plain "difference" of the section was in percentage points
         for sentence in split_sentences(text, section):
-            sent = Sentence(text, sentence)
+            sent = Sentence(text, sentence, defined)
             if sentence.role in VALUE_ROLES:
                 read_table(sent, table)
             design_spans(sent)
             sample_sizes(sent)
             baseline(sent)
             if sentence.role in VALUE_ROLES:
-                points = _effects(sent, points) or points
-                _nameless_effects(sent)
+                points = named(sent, points) or points
+                carried(sent)
+                siblings(sent)
                 _bracket_cis(sent)
                 _values(sent)
             found = _sentence_results(sent)

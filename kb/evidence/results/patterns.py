@@ -14,7 +14,7 @@ from kb.evidence.results.numbers import MINUS_SIGNS, NUM_LEAD, lead
 
 NUM = rf"(?:[{MINUS_SIGNS}+]\s?)?(?:(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+)(?:[.\u00b7,]\d+)?|[.\u00b7]\d+)"
 """A number inside a span pattern (sign, digits, decimal point or middle dot)."""
-SEP = rf"(?:\s*(?:to|à|a|and)\s+|\s*[{MINUS_SIGNS}\u2014,;]\s*)"
+SEP = rf"(?:\s*(?:to|à|a|and)\s+|\s*[{MINUS_SIGNS}\u2014,;~]\s*)"
 """The separator between the two bounds of an interval."""
 UNIT = r"(?:\s*(?:%|(?!(?:to|and|a|à|et)\b)[a-zA-Zµμ°/]{1,10}(?:/[a-zA-Z]{1,6})?))?"
 """An optional short unit after a bound ("mmHg", "ng/mL", "%")."""
@@ -28,7 +28,7 @@ CI_WORDS = (
 CI_RE = lead(
     "[5-9CcIi]",
     rf"(?:(?:{LEVEL}\s*{CI_WORDS}|{CI_WORDS}\s*(?:à\s*|a\s*|at\s*)?{LEVEL}|(?<![A-Za-z]){CI_WORDS}(?![A-Za-z]))"
-    rf"[\s:=,\])(\[]{{0,6}}(?:of\s+|was\s+|from\s+)?)"
+    rf"[\s:=,\])(\[]{{0,6}}(?:of\s+|was\s+|from\s+|de\s+)?)"
     rf"(?P<lo>{NUM}){UNIT}{SEP}"
     r"(?:(?P<hi>" + NUM + r")|(?P<ne>not estimable|not reached|NE|NR|n\.?e\.?|\+?\u221e|infinity|inf))",
 )
@@ -157,13 +157,13 @@ EFFECTS: tuple[tuple[str, str, bool], ...] = (
         False,
     ),
     ("hr", r"a?HRs?|AHR|aHR|sHR|csHR", True),
-    ("or", r"(?:adjusted )?odds ratios?|rapport de cotes|cote", False),
-    ("or", r"a?ORs?|AOR|aOR|OR", True),
+    ("or", r"(?:adjusted )?odds ratios?|rapports? de cotes|cote", False),
+    ("or", r"a?ORs?|AOR|aOR|OR|RC", True),
     (
         "rr",
         r"(?:adjusted )?(?:relative risk(?: ratio)?|risk ratios?|rate ratios?|incidence rate ratios?"
         r"|relative rates?"
-        r"(?: of \w+)?|prevalence ratios?|risques? relatifs?)",
+        r"(?: of \w+)?|prevalence ratios?|risques? relatifs?|rapports? d[eu]s? taux(?: d'incidence)?)",
         False,
     ),
     ("rr", r"a?RRs?|IRR|aIRR", True),
@@ -178,7 +178,7 @@ EFFECTS: tuple[tuple[str, str, bool], ...] = (
         "md",
         r"(?:adjusted |weighted |standardi[sz]ed |estimated |treatment |between[- ]groups? |group "
         r"|absolute )?"
-        r"(?:mean )?differences?|différence(?: moyenne)?|differed by",
+        r"(?:mean )?differences?|différences?(?: (?:intra|inter)-?[a-zé]+)?(?: moyenne)?|differed by",
         False,
     ),
     ("md", r"MD|WMD|SMD|AMD", True),
@@ -385,8 +385,10 @@ MORE_WITH_RE = re.compile(
 """After a change "by X": "more with A" makes it a difference between the arms."""
 CHANGED_BY_RE = re.compile(rf"(?i)\b{CHANGE_VERBS}\b[^.;]{{0,40}}?\bby\b")
 """A change "by" somewhere before: the next "and by 3.1" is the other arm's change."""
+CURRENCY = r"(?:US\$|\$|€|£|¥|(?:USD|EUR|GBP|INR|Rs\.?)\s?)?"
+"""A currency written before an amount ("US$35·1")."""
 PAIR_AFTER_RE = re.compile(
-    rf"\s*(?:[a-zA-Z/]+\s*)?(?:vs\.?|versus|compared with|compared to|v\.?|contre)\s*{NUM}"
+    rf"\s*(?:[a-zA-Z/]+\s*)?(?:vs\.?|versus|compared with|compared to|v\.?|contre)\s*{CURRENCY}{NUM}"
 )
 SPREAD_PAIR_AFTER_RE = re.compile(
     rf"\s*\(\s*(?P<sd>{NUM})\s*\)\s*(?:vs\.?|versus|v\.?|contre)\s*(?P<num>{NUM})\s*\(\s*{NUM}\s*\)"
@@ -404,10 +406,19 @@ ARM_PAIR_RE = re.compile(
 minute per 1.73 m2 per year with drug T and −3.59 with placebo" (a rate's unit of several words)."""
 COUNTED_RE = re.compile(r"(?i)(?:events?|episodes?|deaths?|cases?|infections?|falls?)$")
 """A unit that counts things ("2 events in A and 3 in B"): no measurement unless it is a rate (per ...)."""
-RATE_WORD_RE = re.compile(r"(?i)\b(?:rates?|incidence|proportion|percentage|frequency|risk)\b")
+RATE_WORD_RE = re.compile(
+    r"(?i)\b(?:rates?|incidence|proportion|percentage|frequency|risk|taux|fréquence|risque)\b"
+)
+RATE_AFTER_RE = re.compile(
+    r"\s*%?\s*(?:[a-zé-]+\s+)?(?:per|par)\s+(?:\d|[\wé]+-(?:years?|ann[ée]es?|ans?|months?|mois|days?|jours?|weeks?"
+    r"|semaines?)\b)"
+)
+"""A rate's unit after a value: "22·5 deaths per 1000 person-years", "1,52 chute par résident-année"."""
 VALUE_LIST_GAP_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 """Between two values of one list ("−8.1, −11.6, −14.3 and −2.5 points")."""
-PAIR_BEFORE_RE = re.compile(r"(?:\bvs\.?|\bversus|\bcompared with|\bcompared to|\bv\.?|\bcontre)\s*$")
+PAIR_BEFORE_RE = re.compile(
+    rf"(?:\bvs\.?|\bversus|\bcompared with|\bcompared to|\bv\.?|\bcontre)\s*{CURRENCY}$"
+)
 REPEAT_RE = re.compile(
     r"(?i)\b(?:similar|consistent|concordant|unchanged|likewise|again|sensitivity analys[ie]s"
     r"|intention[- ]to[- ]treat|per[- ]protocol|ITT|mITT|as[- ]treated)\b"

@@ -3,8 +3,7 @@
 A :class:`Sentence` holds the number tokens of one sentence. :func:`design_spans` marks the numbers that
 belong to something else (p values, CI bounds and levels, SDs, ranges, time points, doses, thresholds,
 years, list labels, counts); :mod:`.sizes` then marks the sample sizes and :mod:`.baseline` the numbers
-that describe the sample; :func:`keywords` lists the words (median, mean, effect measures) that give a value
-its measure.
+that describe the sample. Which measure a value has is decided by :mod:`.measure`.
 """
 
 from __future__ import annotations
@@ -16,8 +15,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from kb.evidence.results import patterns as P
-from kb.evidence.results.model import MEASURE_MEAN, MEASURE_MEDIAN, Result
-from kb.evidence.results.numbers import NUMBER_RE, parse_number, time_unit
+from kb.evidence.results.measure import scope
+from kb.evidence.results.model import Result
+from kb.evidence.results.numbers import NUM_LEAD, NUMBER_RE, parse_number, time_unit
 from kb.evidence.results.sections import (
     BACKGROUND,
     CONCLUSIONS,
@@ -25,47 +25,30 @@ from kb.evidence.results.sections import (
     RESULTS,
     TITLE,
     UNKNOWN,
-    closes_bracket,
 )
 from kb.evidence.results.sections import Sentence as SentenceSpan
 
-ABBREV_GAP_RE = re.compile(
-    r"^[\s:=,\[\]()]*(?:(?:was|of|is|were|by|estimate[sd]?|adjusted|=|:)\s*)?"
-    r"(?:[(\[]?\s*(?:90|95|99)\s*%\s*(?:CI|C\.I\.|confidence interval|IC)\s*[)\]]?)?[\s:=,\[\]()]*$"
-)
-"""What may stand between an abbreviation (HR, OR) and its value."""
-GENERIC_GAP_RE = re.compile(
-    r"^\s*(?:\(\s*(?:90|95|99)\s*%\s*(?:CI|confidence interval)\s*\))?"
-    r"\s*(?:[:=,(\[]|was|of|is|were|in \w+|de|était de|est de)?\s*$"
-)
-"""What may stand between a bare "difference" and its value."""
-CLAUSE_BREAK_RE = re.compile(
-    r",\s+(?!(?:it|they|this|these|that|which|and)\b)[^,;()]*?[A-Za-z][^,;()]*?"
-    r"\s(?:was|were|is|are|occurred|developed|had|(?<!not )reached|achieved|remained|showed)\b"
-)
-"""A new clause with its own subject and verb between a keyword and a value ("it was" goes on with it); a CI's
-bound "not reached" is no verb."""
 OF_BEFORE_RE = re.compile(r"(?<![\d.,])(\d+)\s+(?:of|out of)\s+$")
 """A count right before "of N": N is its denominator."""
-BETWEEN_RE = re.compile(
-    r"(?i)\bbetween\b|\bvs\.?\s|\bversus\b|\bcompared\b|\b(?:with|in)\s+[\w-]+(?:\s+(?:group|arm))?\s+and\s+[^()]{0,40}?"
-    r"\b(?:with|in)\s"
-)
-"""Two arms compared before a "difference": a between-group difference, whatever "from baseline" says."""
-WITHIN_RE = re.compile(
-    r"(?i)\b(?:over time|from baseline|within[- ]group|within each|both groups|pre-? to post)"
-)
 RELATIVE_RE = re.compile(r"(?i)(?:reduc|increas|decreas|chang|lower|higher|improv|gain|loss)")
 RD_AFTER_RE = re.compile(r"^\s*%\s*(?:higher|lower|more|less|greater|fewer)\s+(?:in|among|with|for|than)\b")
-_PAST_AFTER_RE = re.compile(r"[^\s;]*\s*%?\s*(?:of\s+(?:the\s+)?[\w-]+\s+)?[a-z]+ed\b")
-"""A verb in the past right after a value ("88% attended the final visit")."""
-PRONOUN_RE = re.compile(r"(?i)\b(?:it|they|this|these|those|which|respectively|corresponding|respective)\b")
 DOSE_WORD_RE = re.compile(r"(?i)\b(?:dos(?:e|es|age|ing)|posologie)\b")
-SEMI_CLAUSE_VERB_RE = re.compile(
-    r"(?i)\b(?:was|were|is|are|had|has|have|completed|received|occurred|died|developed|required|needed"
-    r"|remained|showed|reached|achieved|withdrew|discontinued|underwent|stopped)\b"
+ARM_LABEL_RE = re.compile(r"(?i)\b(?:arms?|groups?|cohorts?|bras|groupes?)\s+$")
+"""A word a small number labels ("arm 1", "group 2"): the number names an arm."""
+SLASH_ARMS_RE = P.lead("[nN]", r"\b[nN]\s*=\s*(?P<nums>\d[\d,]*(?:\s*/\s*\d[\d,]*)+)(?!\s*(?:[.\d]|%))")
+"""The arms' sizes written "n = 512/509/515", "(n=198/197)"."""
+CONCENTRATION_RE = P.lead(
+    NUM_LEAD,
+    rf"(?P<list>{P.NUM}\s*%(?:\s*,\s*{P.NUM}\s*%)*(?:\s*,?\s*(?:and|or)\s+(?:{P.NUM}\s*%|[\w-]+))?)"
+    r"\s+(?:(?!(?:in|of|for|with|among|per|the|each|both|all|two|three)\b)[\w-]+\s+)?(?:groups?|arms?)\b",
 )
-DIFFERENCE_RE = re.compile(r"(?i)^(?:differences?|différence|differed by)$")
+CONCENTRATION_FOR_RE = P.lead(
+    r"\)", rf"\)\s*for\s+(?:the\s+)?(?P<for>{P.NUM}\s*%)(?=\s*(?:,|;|\.|\band\b|$))"
+)
+"""Percentages that name arms, a drug's concentration ("in the 0.05%, 0.025%, 0.01% and placebo groups",
+"0.71 D (95% CI 0.52 to 0.90) for 0.05%"): doses, not results."""
+HETEROGENEITY_RE = P.lead("I", rf"\bI\s*(?:²|2|\^2)\s*[=:]\s*(?P<num>{P.NUM})\s*%")
+"""A meta-analysis' heterogeneity "I² = 57%": no result of a trial."""
 SKIP_ROLES = (BACKGROUND, TITLE, OTHER)
 VALUE_ROLES = (RESULTS, CONCLUSIONS, UNKNOWN)
 
@@ -135,8 +118,10 @@ def _joined(text: str, a: Tok, b: Tok) -> Tok:
 class Sentence:
     """The tokens of one sentence and the helpers that give them roles."""
 
-    def __init__(self, text: str, sentence: SentenceSpan) -> None:
+    def __init__(self, text: str, sentence: SentenceSpan, defined: dict[str, str] | None = None) -> None:
         self.text = text
+        self.defined = defined or {}
+        """The estimate abbreviations the text defines (:func:`.measure.definitions`)."""
         self.s = sentence
         self.toks = tokens(text, sentence.start, sentence.end)
         self.starts = [t.start for t in self.toks]
@@ -239,6 +224,11 @@ def design_spans(sent: Sentence) -> None:
         sent.mark(m.start("num"), m.end("num"), "other")
     for m in sent.finditer(P.BAYES_PROBABILITY_RE):
         sent.mark(m.start("num"), m.end("num"), "other")
+    for m in sent.finditer(HETEROGENEITY_RE):
+        sent.mark(m.start("num"), m.end("num"), "other")
+    for rx, g in ((CONCENTRATION_RE, "list"), (CONCENTRATION_FOR_RE, "for")):
+        for m in sent.finditer(rx):
+            sent.mark(m.start(g), m.end(g), "dose")
     for m in sent.finditer(P.FOLD_RE):
         sent.mark(m.start(), m.end(), "fold")
     for m in sent.finditer(P.TIME_RE):
@@ -316,8 +306,13 @@ def design_spans(sent: Sentence) -> None:
         if not t.pct and t.value.is_integer() and 1900 <= t.value <= 2100 and "," not in t.raw:
             if not re.match(rf"\s+{P.POPULATION}", text[t.end : t.end + 20]):
                 t.role = "year"
-        elif _list_label(sent, t):
-            t.role = "label"
+        elif _list_label(sent, t) or (
+            not t.pct
+            and t.raw.isdigit()
+            and t.value < 20
+            and ARM_LABEL_RE.search(text, max(sent.s.start, t.start - 10), t.start)
+        ):
+            t.role = "label"  # "1) an absolute risk", "with arm 1"
     last_count = -1
     for m in sent.finditer(P.COUNT_PCT_RE):
         (count, *rest) = sent.within(m.start(), m.end())
@@ -350,6 +345,12 @@ def design_spans(sent: Sentence) -> None:
         count.role = "count"
         rest[0].count = int(count.value)
         last_count = m.end()
+    for m in sent.finditer(SLASH_ARMS_RE):
+        parts = sent.within(m.start("nums"), m.end("nums"))
+        earlier = {t.value for t in sent.toks if t.end <= m.start()}
+        if len(parts) >= 3 or sum(t.value for t in parts) in earlier:
+            for t in parts:
+                t.role = t.role or "n"  # "395 pts were randomised (n=198/197)"
     for m in sent.finditer(P.RATIO_RE):
         hits = sent.within(m.start(), m.end())
         if len(hits) == 2 and not hits[0].role and not hits[1].role:
@@ -393,73 +394,6 @@ def event_after(text: str, pos: int) -> bool:
 def event_before(sent: Sentence, pos: int) -> bool:
     """An event verb before a count ("were reported in 97 (19%) patients"): it counts events."""
     return P.EVENT_BEFORE_RE.search(sent.text, max(sent.s.start, pos - 70), pos) is not None
-
-
-def keywords(sent: Sentence) -> list[tuple[int, int, str, bool, str]]:
-    """(start, end, measure, is_abbreviation, words) of the median, mean and effect words of a sentence."""
-    if sent._keywords is None:
-        sent._keywords = _keywords(sent)
-        sent._keyword_ends = [k[1] for k in sent._keywords]
-    return sent._keywords
-
-
-def _keywords(sent: Sentence) -> list[tuple[int, int, str, bool, str]]:
-    marks: list[tuple[int, int, str, bool, str]] = []
-    for m in sent.finditer(P.EFFECT_RE):
-        measure, _, abbrev = P.EFFECTS[int((m.lastgroup or "e0")[1:])]
-        if measure == "md" and DIFFERENCE_RE.match(m.group()):
-            head = sent.text[max(sent.s.start, m.start() - 200) : m.start()]
-            if WITHIN_RE.search(head) and not BETWEEN_RE.search(head):
-                measure = MEASURE_MEAN
-        marks.append((m.start(), m.end(), measure, abbrev, m.group()))
-    covered = {i for a, b, *_ in marks for i in range(a, b)}
-    for rx, measure in ((P.MEDIAN_RE, MEASURE_MEDIAN), (P.MEAN_RE, MEASURE_MEAN)):
-        for m in sent.finditer(rx):
-            if m.start() in covered:
-                continue
-            if re.match(r"\s*age\b", sent.text[m.end() : m.end() + 5]):
-                continue
-            marks.append((m.start(), m.end(), measure, False, m.group()))
-    return sorted(marks)
-
-
-def _new_clause(sent: Sentence, start: int, pos: int) -> bool:
-    """A clause with its own verb after a semicolon between a keyword and ``pos``: "followed for a median of
-    3.4 years; 92% completed follow-up" (in "median 8.1 months with A; 5.4 with B" the list goes on)."""
-    cut = sent.text.rfind(";", start, pos)
-    if cut < 0:
-        return False
-    end = sent.text.find(";", pos, sent.s.end)
-    verb = SEMI_CLAUSE_VERB_RE.search(sent.text, cut, sent.s.end if end < 0 else end) or _PAST_AFTER_RE.match(
-        sent.text, pos, sent.s.end if end < 0 else end
-    )
-    # "...; at 5 years, it was 6.2%": a pronoun takes the keyword's subject on
-    return verb is not None and not PRONOUN_RE.search(sent.text, cut, verb.start())
-
-
-SCOPE_REACH = 300
-"""A keyword (median, mean, an effect's name) reaches a value at most this many characters after it: farther
-is another clause in any real sentence, and the bound keeps the work per value constant on hostile text
-("HR 0.5 0.5 0.5 ...")."""
-
-
-def scope(sent: Sentence, pos: int) -> tuple[str, int] | None:
-    """The measure and end of the last keyword (median, mean, effect) before ``pos`` in the sentence."""
-    found = keywords(sent)
-    ends = sent._keyword_ends
-    # keywords are sorted by start and do not overlap, so their ends are sorted too
-    i = bisect.bisect_right(ends, pos) - 1
-    if i < 0 or pos - found[i][1] > SCOPE_REACH:
-        return None
-    if (
-        closes_bracket(sent.text[found[i][1] : pos])
-        or CLAUSE_BREAK_RE.search(sent.text, found[i][1], pos)
-        or _new_clause(sent, found[i][1], pos)
-    ):
-        return (
-            None  # "With a median follow-up of 5.2 years, survival was 78%": the keyword is not the value's
-        )
-    return (found[i][2], found[i][1])
 
 
 def _measured_scope(sent: Sentence, pos: int) -> bool:

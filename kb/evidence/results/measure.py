@@ -1,0 +1,437 @@
+"""Which measure an estimate has: the cues that can name it, and one precedence that decides.
+
+A number the earlier passes left free (not a p value, CI bound, SD, dose, time, size, baseline ...) may be an
+estimate. The cues that can name its measure are collected here, and only here:
+
+``NAME``
+    an estimate's name or abbreviation before it that reaches it (:func:`scope`): the English and French
+    names of :data:`patterns.EFFECTS` ("hazard ratio", "RR", "rapport de cotes", "RC", "différence"),
+    "median"/"mean" and ESMO's "mPFS", and the abbreviations the text defines itself ("rate ratio (RaR)",
+    "estimated treatment difference [ETD]", :func:`definitions`).
+``UNIT``
+    the value's unit (:func:`unit_kind`): "%", "percentage points", or a measurement ("mm Hg", "D", "kg");
+    a quantity measured in % ("HbA1c", "sleep efficiency") makes its "%" a measurement.
+``SIBLING``
+    the value it is coordinated with (:func:`siblings`): "6.9% (95% CI 2.1 to 11.7) for arm A and 5.7%
+    (95% CI 0.8 to 10.6) for arm B", "33.8% [95% CI 24.5, 43.1] and 27.7% [95% CI 18.3, 37.1]": a value in
+    the same layout (its own CI) and with the same unit kind as a named one takes its measure.
+``CARRIED``
+    the estimate named last in the sentence, for a bare estimate with its CI in brackets after an
+    estimate ("whereas education did not (−0.2, −0.8 to 0.4; P=0.49)", :func:`carried`).
+
+Precedence (:func:`decide`), first that applies:
+
+1. A NAME of a ratio (hr, or, rr) or of a risk difference gives that measure. A ratio whose value has a
+   unit of measurement ("%", "mm Hg") is a conflict: the value is not an estimate of that name and is left.
+2. A NAME "difference" is decided by the UNIT: percentage points give rd unless the name says "mean" or
+   the difference compares changes of a quantity ("by 2.6 percentage points more with omega-3"); "%"
+   gives rd unless the name says "mean", the values compared are means (an SD or a signed change before)
+   or the quantity is measured in %; anything else gives md. A plain "difference" without a unit in a
+   sentence that repeats an analysis keeps the previous difference's percentage points.
+3. SIBLING, then CARRIED, for a value no NAME reaches.
+4. Medians, means and proportions of values no estimate names are read by :mod:`.extract` from the
+   keyword that reaches them (:func:`scope`), their spread and their unit.
+
+A value with a CI whose cues do not agree stays unread rather than guessed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING
+
+from kb.evidence.results import patterns as P
+from kb.evidence.results.model import EFFECT_MEASURES, MEASURE_MEAN, MEASURE_MEDIAN
+from kb.evidence.results.numbers import MINUS_SIGNS, parse_number
+from kb.evidence.results.sections import closes_bracket
+
+if TYPE_CHECKING:
+    from kb.evidence.results.spans import Sentence, Tok
+
+Keyword = tuple[int, int, str, bool, str]
+"""(start, end, measure, is_abbreviation, words) of a word that names a measure."""
+
+ABBREV_GAP_RE = re.compile(
+    r"^[\s:=,\[\]()]*(?:(?:was|of|is|were|by|estimate[sd]?|adjusted|ajust[ée]e?|=|:)\s*)?"
+    r"(?:[(\[]?\s*(?:90|95|99)\s*%\s*(?:CI|C\.I\.|confidence interval|IC)\s*[)\]]?)?[\s:=,\[\]()]*$"
+)
+"""What may stand between an abbreviation (HR, OR) and its value."""
+GENERIC_GAP_RE = re.compile(
+    r"^\s*(?:\(\s*(?:90|95|99)\s*%\s*(?:CI|confidence interval)\s*\))?"
+    r"\s*(?:(?:vs\.?|versus|compared with|relative to)\s+[\w-]+(?:\s+[\w-]+)?\s*)?"
+    r"(?:[:=,(\[]|was|of|is|were|in \w+|de|était de|est de)?\s*$"
+)
+"""What may stand between a bare "difference" and its value."""
+DIFFERENCE_RE = re.compile(r"(?i)^(?:differences?|différences?(?:\s+\S+)?(?:\s+moyenne)?|differed by)$")
+"""A plain "difference" (no "mean", no "risk"): its unit decides between md and rd."""
+CLAUSE_BREAK_RE = re.compile(
+    r",\s+(?!(?:it|they|this|these|that|which|and)\b)[^,;()]*?[A-Za-z][^,;()]*?"
+    r"\s(?:was|were|is|are|occurred|developed|had|(?<!not )reached|achieved|remained|showed)\b"
+)
+"""A new clause with its own subject and verb between a keyword and a value ("it was" goes on with it); a CI's
+bound "not reached" is no verb."""
+BETWEEN_RE = re.compile(
+    r"(?i)\bbetween\b|\bvs\.?\s|\bversus\b|\bcompared\b|\b(?:with|in)\s+[\w-]+(?:\s+(?:group|arm))?\s+and\s+[^()]{0,40}?"
+    r"\b(?:with|in)\s"
+)
+"""Two arms compared before a "difference": a between-group difference, whatever "from baseline" says."""
+WITHIN_RE = re.compile(
+    r"(?i)\b(?:over time|from baseline|within[- ]group|within each|both groups|pre-? to post)"
+)
+_PAST_AFTER_RE = re.compile(r"[^\s;]*\s*%?\s*(?:of\s+(?:the\s+)?[\w-]+\s+)?[a-z]+ed\b")
+"""A verb in the past right after a value ("88% attended the final visit")."""
+PRONOUN_RE = re.compile(r"(?i)\b(?:it|they|this|these|those|which|respectively|corresponding|respective)\b")
+SEMI_CLAUSE_VERB_RE = re.compile(
+    r"(?i)\b(?:was|were|is|are|had|has|have|completed|received|occurred|died|developed|required|needed"
+    r"|remained|showed|reached|achieved|withdrew|discontinued|underwent|stopped)\b"
+)
+DEFINED_RE = re.compile(r"\s*[(\[]\s*(?P<abbr>[A-Za-z][A-Za-z0-9-]{1,7})\s*[)\]]")
+"""An abbreviation defined in brackets after a name: "rate ratio (RaR)", "treatment difference [ETD]"."""
+BRACKET_PAIR_RE = re.compile(
+    rf"\s*\[\s*(?P<lo>{P.NUM})\s*(?:[;,]|to|[{MINUS_SIGNS}])\s*(?P<hi>{P.NUM})\s*\]\s*(?:\)|[;,]\s*[Pp]\s*[=<>≤≥])"
+)
+"""A bare estimate's CI in square brackets inside its round ones: "(−0.7 [−2.0; 0.6], p = 0.29)"."""
+MEDIAN_ABBREV_RE = P.lead("m", r"(?<![A-Za-z])m(?:OS|PFS|DoR|DOR|EFS|DFS|RFS|TTP|TTF|DFI|CSS)s?(?![A-Za-z])")
+"""An ESMO-style median "mPFS", "mDoR": the "m" says median."""
+PCT_QUANTITY_RE = re.compile(
+    r"(?i)\b(?:HbA1c|A1c|glycated ha?emoglobin|sleep efficiency|ejection fraction|LVEF|body fat|fat mass"
+    r"|ha?ematocrit|oxygen saturation|SpO2|SaO2|omega-3 index|percent predicted|% predicted)\b"
+)
+"""A quantity measured in %: its "%" is a unit of measurement, its changes are means and their difference an
+md (the share of patients who reach "HbA1c < 7%" is still a proportion)."""
+SHARE_RE = re.compile(
+    rf"(?i)\b(?:proportion|percentage|share|{P.POPULATION}|reach\w*|achiev\w*|attain\w*|target)\b"
+)
+COORD_TAIL_RE = re.compile(
+    r"(?i)^\s*(?:(?:for|with|in|on|among)\s+(?:the\s+)?[^,;()\[\]]{1,30}?\s*)?"
+    r"(?:,\s*(?:and\s+|whereas\s+|while\s+)?|\band\s+|\bversus\s+|\bvs\.?\s+|;\s*)(?:by\s+)?"
+    r"(?:(?:for|with|in|on|among)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?\s*)?[(\[]?\s*$"
+)
+"""After a named estimate's CI (after its last closing bracket): the coordinator to the next estimate of a
+list, with the arms they are for ("... for arm A and ", "] and ", ") and with exercise (")."""
+SCOPE_REACH = 300
+"""A keyword (median, mean, an effect's name) reaches a value at most this many characters after it: farther
+is another clause in any real sentence, and the bound keeps the work per value constant on hostile text
+("HR 0.5 0.5 0.5 ...")."""
+
+
+def definitions(text: str) -> dict[str, str]:
+    """The abbreviations a text defines for estimates: "rate ratios (RaR)" -> rr, "[ETD]" -> md.
+
+    Only abbreviations that are not known already, right after an estimate's full name."""
+    out: dict[str, str] = {}
+    for m in P.EFFECT_RE.finditer(text):
+        measure, _, abbrev = P.EFFECTS[int((m.lastgroup or "e0")[1:])]
+        if abbrev:
+            continue
+        d = DEFINED_RE.match(text, m.end())
+        if d is None:
+            continue
+        word = d.group("abbr")
+        known = P.EFFECT_RE.fullmatch(word) is not None or word.lower() in ("ci", "ic", "se", "sd")
+        if not known and any(c.isupper() for c in word):
+            out[word] = measure
+    return out
+
+
+def keywords(sent: Sentence) -> list[Keyword]:
+    """The median, mean and effect words of a sentence, sorted (computed once per sentence)."""
+    if sent._keywords is None:
+        sent._keywords = _keywords(sent)
+        sent._keyword_ends = [k[1] for k in sent._keywords]
+    return sent._keywords
+
+
+def _keywords(sent: Sentence) -> list[Keyword]:
+    marks: list[Keyword] = []
+    for m in sent.finditer(P.EFFECT_RE):
+        measure, _, abbrev = P.EFFECTS[int((m.lastgroup or "e0")[1:])]
+        if measure == "md" and DIFFERENCE_RE.match(m.group()):
+            head = sent.text[max(sent.s.start, m.start() - 200) : m.start()]
+            if WITHIN_RE.search(head) and not BETWEEN_RE.search(head):
+                measure = MEASURE_MEAN
+        marks.append((m.start(), m.end(), measure, abbrev, m.group()))
+    if sent.defined:
+        for word, measure in sent.defined.items():
+            start = sent.s.start
+            while (i := sent.text.find(word, start, sent.s.end)) >= 0:
+                start = i + len(word)
+                if not _word_at(sent.text, i, start):
+                    continue
+                marks.append((i, start, measure, True, word))
+    covered = {i for a, b, *_ in marks for i in range(a, b)}
+    for rx, measure in (
+        (MEDIAN_ABBREV_RE, MEASURE_MEDIAN),
+        (P.MEDIAN_RE, MEASURE_MEDIAN),
+        (P.MEAN_RE, MEASURE_MEAN),
+    ):
+        for m in sent.finditer(rx):
+            if m.start() in covered:
+                continue
+            if re.match(r"\s*age\b", sent.text[m.end() : m.end() + 5]):
+                continue
+            marks.append((m.start(), m.end(), measure, False, m.group()))
+    marks.sort()
+    out: list[Keyword] = []
+    for k in marks:  # a name and its abbreviation in brackets ("rate ratios (RaR)", "odds ratio (OR)") are
+        # one keyword: the name
+        if out and (k[0] < out[-1][1] or (k[3] and not out[-1][3] and _defines(sent.text, out[-1][1], k[1]))):
+            continue
+        out.append(k)
+    return out
+
+
+def _defines(text: str, end: int, abbrev_end: int) -> bool:
+    d = DEFINED_RE.match(text, end)
+    return d is not None and d.end("abbr") == abbrev_end
+
+
+def _word_at(text: str, a: int, b: int) -> bool:
+    return (a == 0 or not text[a - 1].isalnum()) and (b >= len(text) or not text[b].isalnum())
+
+
+def _new_clause(sent: Sentence, start: int, pos: int) -> bool:
+    """A clause with its own verb after a semicolon between a keyword and ``pos``: "followed for a median of
+    3.4 years; 92% completed follow-up" (in "median 8.1 months with A; 5.4 with B" the list goes on)."""
+    cut = sent.text.rfind(";", start, pos)
+    if cut < 0:
+        return False
+    end = sent.text.find(";", pos, sent.s.end)
+    verb = SEMI_CLAUSE_VERB_RE.search(sent.text, cut, sent.s.end if end < 0 else end) or _PAST_AFTER_RE.match(
+        sent.text, pos, sent.s.end if end < 0 else end
+    )
+    # "...; at 5 years, it was 6.2%": a pronoun takes the keyword's subject on
+    return verb is not None and not PRONOUN_RE.search(sent.text, cut, verb.start())
+
+
+def scope(sent: Sentence, pos: int) -> tuple[str, int] | None:
+    """The measure and end of the last keyword (median, mean, effect) before ``pos`` that reaches it."""
+    found = keywords(sent)
+    ends = sent._keyword_ends
+    # keywords are sorted by start and do not overlap, so their ends are sorted too
+    i = bisect.bisect_right(ends, pos) - 1
+    if i < 0 or pos - found[i][1] > SCOPE_REACH:
+        return None
+    if (
+        closes_bracket(sent.text[found[i][1] : pos])
+        or CLAUSE_BREAK_RE.search(sent.text, found[i][1], pos)
+        or _new_clause(sent, found[i][1], pos)
+    ):
+        return (
+            None  # "With a median follow-up of 5.2 years, survival was 78%": the keyword is not the value's
+        )
+    return (found[i][2], found[i][1])
+
+
+def unit_kind(sent: Sentence, t: Tok) -> str | None:
+    """The UNIT cue: "points" (percentage points, written after the value or after its CI in brackets),
+    "pct", "measure" (a unit of measurement, or "%" of a quantity measured in %), or None."""
+    text = sent.text
+    if points_end(sent, t) is not None:
+        return "points"
+    if t.pct:
+        return "measure" if pct_quantity(sent, t) else "pct"
+    if P.UNIT_WORD_RE.match(text, t.end, min(len(text), t.end + 16)):
+        return "measure"
+    return None
+
+
+def points_end(sent: Sentence, t: Tok) -> int | None:
+    """Where "percentage points" ends when it is the value's unit, written right after it or after its CI in
+    brackets ("−0.2 percentage points", "−8.5 [95% CI, −16.9 to −0.1] percentage points")."""
+    m = P.POINTS_RE.match(sent.text, t.end, sent.s.end)
+    if m is None:
+        b = P.CI_BRACKET_AFTER_RE.match(sent.text, t.end, sent.s.end)
+        m = P.POINTS_RE.match(sent.text, b.end(), sent.s.end) if b is not None else None
+    return None if m is None else m.end()
+
+
+def in_points(sent: Sentence, t: Tok) -> str:
+    """A value in percentage points that no name reaches: a difference of changes of a quantity when it is
+    "by X percentage points more with A" (md), else a risk difference ("attendance increased by 6.2
+    percentage points (95% CI 3.1 to 9.3)")."""
+    end = points_end(sent, t) or t.end
+    more = P.MORE_WITH_RE.match(sent.text, end, sent.s.end)
+    changed = P.CHANGE_BY_RE.search(sent.text, max(sent.s.start, t.start - 60), t.start)
+    return "md" if (more is not None and changed is not None) else "rd"
+
+
+def pct_quantity(sent: Sentence, t: Tok) -> bool:
+    """The value is in % because its quantity is ("HbA1c decreased by 1.62%"), not a share of people."""
+    head = max(sent.s.start, t.start - 160)
+    if PCT_QUANTITY_RE.search(sent.text, head, t.start) is None:
+        return False
+    return not SHARE_RE.search(sent.text, head, t.start) and not re.match(
+        r"\s*%?\s*(?:of|des?)\s", sent.text[t.end : t.end + 8]
+    )
+
+
+def pct_measurement(sent: Sentence, t: Tok) -> str | None:
+    """A value in % of a quantity measured in % ("HbA1c decreased by 1.62% with drug G"): a mean, or an md
+    when a change with its CI is credited to an intervention or compared with the control."""
+    if not t.pct or not pct_quantity(sent, t):
+        return None
+    found = scope(sent, t.start)
+    if found is not None and found[0] == MEASURE_MEDIAN:
+        return MEASURE_MEDIAN
+    end = (P.PCT_AFTER_RE.match(sent.text, t.end) or t).end()
+    if t.ci is not None and (
+        P.EFFECT_WITH_RE.match(sent.text, end, sent.s.end)
+        or P.VERSUS_CONTROL_RE.search(sent.text, sent.s.start, t.start)
+    ):
+        return "md"
+    return MEASURE_MEAN
+
+
+def decide(sent: Sentence, t: Tok, named: Keyword, points_before: bool) -> str | None:
+    """The measure of ``t`` from the NAME that reaches it and its UNIT (rules 1 and 2 of the module's
+    precedence); None when they conflict."""
+    start, _, measure, _, words = named
+    unit = unit_kind(sent, t)
+    if measure in ("hr", "or", "rr"):
+        return None if unit == "pct" else measure
+    if measure != "md":
+        return measure
+    says_mean = re.search(r"(?i)\bmean\b|\bmoyenne\b", words) is not None
+    if says_mean:
+        return "md"
+    if unit == "points":
+        return in_points(sent, t)
+    if unit == "pct" and not _means_before(sent, start):
+        return "rd"  # "a difference of 2.8%" is a risk difference
+    if (
+        points_before
+        and unit is None
+        and DIFFERENCE_RE.match(words)
+        and P.REPEAT_RE.search(sent.text, sent.s.start, start)
+    ):
+        return "rd"  # "(difference, 0.7 percentage points ...). Results were similar in the ITT population
+        # (difference, 0.9; ...)": the same difference again, its unit written once
+    return "md"
+
+
+def _means_before(sent: Sentence, pos: int) -> bool:
+    """Values with their SD or signed percentages before ``pos`` ("HbA1c fell to 7.3 ± 0.7% with A and 7.7 ±
+    0.8% with B", "(−1.2% vs −0.8%)"): a difference of them is a mean difference, not a risk difference."""
+    return any(t.spread == "sd" or (t.pct and t.raw[0] in MINUS_SIGNS) for t in sent.toks if t.end <= pos)
+
+
+def _reaches(sent: Sentence, t: Tok, k: Keyword) -> bool:
+    """Whether the effect word ``k`` reaches ``t`` across what stands between them."""
+    _, end, _, abbrev, words = k
+    text = sent.text
+    gap = text[end : t.start]
+    if t.start - end > 100 or any(u.role not in ("level", "time", "dose") for u in sent.within(end, t.start)):
+        return False
+    if abbrev:
+        return ABBREV_GAP_RE.match(gap) is not None
+    if (
+        DIFFERENCE_RE.match(words)
+        and not GENERIC_GAP_RE.match(gap)
+        and not (re.search(r"\b(?:of|was|de)\s*$", gap) and not t.pct)
+    ):
+        return False
+    return not re.search(r"[.;]\s", gap.replace("; 95%", ""))
+
+
+def named(sent: Sentence, points_before: bool = False) -> bool:
+    """Rules 1 and 2: effect estimates right after their word or abbreviation, with their CI. Returns whether
+    a plain "difference" of this sentence was in percentage points (for the next sentence that repeats it)."""
+    in_points = False
+    effect_words = [k for k in keywords(sent) if k[2] not in (MEASURE_MEDIAN, MEASURE_MEAN)]
+    ends = [k[1] for k in effect_words]
+    used: set[int] = set()
+    for t in sent.toks:
+        if t.role:
+            continue
+        i = bisect.bisect_right(ends, t.start) - 1
+        if i < 0 or effect_words[i][0] in used or not _reaches(sent, t, effect_words[i]):
+            continue
+        measure = decide(sent, t, effect_words[i], points_before)
+        if measure is None:
+            continue  # a ratio's name and a value in %: the name does not reach it
+        used.add(effect_words[i][0])
+        if measure == "rd" and DIFFERENCE_RE.match(effect_words[i][4]) and unit_kind(sent, t) == "points":
+            in_points = True
+        t.role, t.measure = "value", measure
+        if t.ci is None:
+            _ci_after(sent, t, P.BRACKET_CI_RE, P.BARE_CI_RE)
+    return in_points
+
+
+def _ci_after(sent: Sentence, t: Tok, *patterns: re.Pattern[str]) -> bool:
+    """The CI bounds right after ``t`` (the first pattern that matches), when they hold its value."""
+    for rx in patterns:
+        b = rx.match(sent.text, t.end, sent.s.end)
+        if b is None:
+            continue
+        lo, hi = parse_number(b.group("lo")), parse_number(b.group("hi"))
+        if lo is not None and hi is not None and min(lo, hi) <= t.value <= max(lo, hi):
+            t.ci = (lo, hi)
+            sent.mark(b.start("lo"), b.end("hi"), "ci")
+            return True
+        return False
+    return False
+
+
+def siblings(sent: Sentence) -> None:
+    """SIBLING for every value left free (see :func:`sibling`)."""
+    for t in sent.free():
+        measure = sibling(sent, t)
+        if measure is not None:
+            t.role, t.measure = "value", measure
+
+
+def sibling(sent: Sentence, t: Tok) -> str | None:
+    """SIBLING: the next value of a list of estimates takes the named one's measure when it has its own CI
+    and the same unit kind ("6.9% (95% CI 2.1 to 11.7) for arm A and 5.7% (95% CI 0.8 to 10.6) for arm B")."""
+    i = sent.index(t)
+    prev = next((u for u in reversed(sent.toks[:i]) if u.role in ("", "value")), None)
+    if prev is None or prev.role != "value" or prev.measure not in EFFECT_MEASURES or prev.ci is None:
+        return None
+    if t.start - prev.end > 140:
+        return None
+    gap = sent.text[prev.end : t.start]
+    tail = gap[max(gap.rfind(")"), gap.rfind("]")) + 1 :]
+    if not COORD_TAIL_RE.match(tail) or P.EFFECT_RE.search(gap):
+        return None
+    if any(
+        u.role not in ("ci", "level", "p", "p_exp", "dose", "label") for u in sent.within(prev.end, t.start)
+    ):
+        return None
+    if unit_kind(sent, t) != unit_kind(sent, prev):
+        return None
+    if t.ci is None and not _ci_after(sent, t, P.BRACKET_CI_RE):
+        return None
+    return prev.measure
+
+
+def carried(sent: Sentence) -> None:
+    """CARRIED: an estimate with its CI in brackets and no name after the arms' values ("2·9% and 3·4% of
+    infants (0·86, 0·70–1·05)") or after an estimate of the same sentence ("whereas education did not (−0.2,
+    −0.8 to 0.4; P=0.49)", "(−0.7 [−2.0; 0.6], p = 0.29)"): the measure the text named last before it."""
+    text = sent.text
+    for t in sent.free():
+        if t.pct or not text[max(sent.s.start, t.start - 2) : t.start].strip().endswith("("):
+            continue
+        m = P.NAMELESS_EFFECT_RE.match(text, t.end, sent.s.end) or BRACKET_PAIR_RE.match(
+            text, t.end, sent.s.end
+        )
+        if m is None or not any(
+            (u.role == "" and u.pct) or (u.role == "value" and u.measure in EFFECT_MEASURES)
+            for u in sent.toks
+            if u.end <= t.start
+        ):
+            continue
+        lo, hi = parse_number(m.group("lo")), parse_number(m.group("hi"))
+        names = [k for k in keywords(sent) if k[1] <= t.start and k[2] not in (MEASURE_MEDIAN, MEASURE_MEAN)]
+        if not names:
+            names = [
+                (0, 0, P.EFFECTS[int((k.lastgroup or "e0")[1:])][0], False, "")
+                for k in P.EFFECT_RE.finditer(text, 0, t.start)
+            ]
+        if lo is None or hi is None or not lo <= t.value <= hi or not names:
+            continue
+        t.role, t.measure, t.ci = "value", names[-1][2], (lo, hi)
+        sent.mark(m.start("lo"), m.end("hi"), "ci")
