@@ -132,10 +132,16 @@ def cue_regex(cues: Iterable[str], *, whole_compound: bool = False) -> re.Patter
 
 @lru_cache(maxsize=1024)
 def _cue_regex(cues: tuple[str, ...], whole_compound: bool) -> re.Pattern[str] | None:
-    parts: list[str] = []
+    parts = _cue_parts(cues, whole_compound)
+    return re.compile(_alternation(parts)) if parts else None
+
+
+def _cue_parts(cues: tuple[str, ...], whole_compound: bool) -> list[tuple[str, str]]:
+    """Each cue's pattern as (first character, rest), or ("", pattern) when it starts otherwise."""
+    parts: list[tuple[str, str]] = []  # (first character, or "" for a part that starts otherwise; the rest)
     for cue in sorted(set(cues), key=len, reverse=True):
         if cue.startswith("re:"):
-            parts.append(f"(?:{cue[3:]})")
+            parts.append(("", f"(?:{cue[3:]})"))
             continue
         text = fold_lower(cue)
         prefix = text.endswith("*")
@@ -146,16 +152,31 @@ def _cue_regex(cues: tuple[str, ...], whole_compound: bool) -> re.Pattern[str] |
         body = r"[\s\-]*".join(pieces)
         if prefix:
             body += r"[a-z0-9]*"
+        end = r"(?![a-z0-9]|-[a-z])" if whole_compound else r"(?![a-z0-9])"
+        tail = end if text[-1].isalnum() else ""
         if text[0].isalnum():
             # "no letter or digit before the cue", checked after its first character: every alternative
             # then starts with a literal, so the engine skips, in C, the positions no cue starts at
-            body = f"{body[0]}(?<![a-z0-9]{body[0]}){body[1:]}"
-        end = r"(?![a-z0-9]|-[a-z])" if whole_compound else r"(?![a-z0-9])"
-        tail = end if text[-1].isalnum() else ""
-        parts.append(body + tail)
-    if not parts:
-        return None
-    return re.compile("|".join(parts))
+            parts.append((body[0], body[1:] + tail))
+        else:
+            parts.append(("", body + tail))
+    return parts
+
+
+def _alternation(parts: list[tuple[str, str]]) -> str:
+    """The cues as one alternation, grouped by first character when every cue starts with a letter or digit.
+
+    "a(?<![a-z0-9]a)(?:fter failed|fter prior)|p(?<![a-z0-9]p)(?:revious)" matches what the flat
+    alternation of the same cues matches, in the same order of preference (two cues with different first
+    characters never match at the same place), but the engine compares one character per group instead of
+    one per cue at each place a cue may start.
+    """
+    if any(not first for first, _ in parts):
+        return "|".join(f"{first}(?<![a-z0-9]{first}){rest}" if first else rest for first, rest in parts)
+    groups: dict[str, list[str]] = {}
+    for first, rest in parts:
+        groups.setdefault(first, []).append(rest)
+    return "|".join(f"{first}(?<![a-z0-9]{first})(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
 @dataclass(frozen=True)

@@ -155,15 +155,12 @@ def parse_names(value: str) -> tuple[list[Name], bool]:
     """A BibTeX name list split on ``and`` by the one splitter (``kb.normalise.names``, bibtexparser's
     grammar), each part's LaTeX decoded: the names, and whether ``and others`` ended the list."""
     found = split_author_list(value, syntax="bibtex")
-    names = [
-        Name(
-            family=decode_latex(n.family),
-            given=decode_latex(n.given),
-            literal=decode_latex(n.literal),
-            suffix=decode_latex(n.suffix),
-        )
-        for n in found.names
-    ]
+    names = []
+    for n in found.names:
+        parts = (n.family, n.given, n.literal, n.suffix)
+        decoded = tuple(decode_latex(p) for p in parts)
+        # a name without LaTeX (most) is kept as the splitter built it, not built a second time
+        names.append(n if decoded == parts else Name(*decoded[:3], suffix=decoded[3]))
     return names, found.et_al
 
 

@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from kb.model import Name, Problem
+from kb.normalise.bibtexnames import bibtex_names
 from kb.normalise.findings import BROKEN_AUTHOR, NAME_CASE_REPAIRED, finding, with_field
 from kb.normalise.namecase import PARTICLES, name_key, normalise_initials, repair_family
 from kb.normalise.organisations import ORGANISATION_WORDS, is_organisation, organisation_prefix
@@ -279,35 +280,8 @@ def _protect_organisations(text: str) -> tuple[str, list[str]]:
 
 def _split_bibtex(value: str) -> AuthorList:
     """A BibTeX "and"-list read with bibtexparser's name grammar (LaTeX left as written)."""
-    from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
-
-    names: list[Name] = []
-    et_al = False
-    for raw in split_multiple_persons_names(value):
-        raw = raw.strip()
-        if raw.lower() == "others":
-            et_al = True
-        elif _is_braced_whole(raw):
-            names.append(Name(literal=raw))
-        elif raw:
-            parts = parse_single_name_into_parts(raw, strict=False)
-            family, given = " ".join(parts.von + parts.last), " ".join(parts.first)
-            if family or given:
-                names.append(Name(family=family, given=given, suffix=" ".join(parts.jr)))
+    names, et_al = bibtex_names(value)
     return AuthorList(names, et_al, [])
-
-
-def _is_braced_whole(name: str) -> bool:
-    """``{World Health Organization}``: one brace group around the whole name (a corporate author)."""
-    if not (name.startswith("{") and name.endswith("}")):
-        return False
-    depth = 0
-    for i, char in enumerate(name):
-        depth += char == "{"
-        depth -= char == "}"
-        if depth == 0 and i < len(name) - 1:
-            return False
-    return True
 
 
 @lru_cache(maxsize=1 << 16)

@@ -84,6 +84,14 @@ BEFORE_DEMOGRAPHIC_RE = re.compile(
     r"(?:was|were|of|:|=)?\s*(?:\(\s*)?(?:mean|median)?\s*(?:\(\s*)?$"
 )
 
+COPULA_RE = re.compile(r"\b(?:were|was|are)\b")
+CLAUSE_CUT_RE = re.compile(r"[,;.]|\band\b")
+OF_PEOPLE_RE = re.compile(r"\s*%?\s*of\s+(?:the\s+|all\s+)?[\w-]+\s*(?:\(|$)")
+BASELINE_GAP_RE = re.compile(r"[,;]|\bfrom\b|\bchang|\bto\b")
+CHANGE_AFTER_OPENING_RE = re.compile(
+    r"(?i)\b(?:after|chang\w*|increas\w*|decreas\w*|reduc\w*|improv\w*|fell|rose|declin\w*)\b"
+)
+
 
 def baseline(sent: Sentence) -> None:
     """Numbers that describe the sample (age, sex, baseline values) rather than an outcome."""
@@ -97,12 +105,7 @@ def baseline(sent: Sentence) -> None:
         before = text[max(sent.s.start, t.start - 25) : t.start]
         demographic = BEFORE_DEMOGRAPHIC_RE.search(before) or AGE_BEFORE_RE.search(before)
         noun = AFTER_DEMOGRAPHIC_RE.match(after)
-        if (
-            noun
-            and t.count is not None
-            and not re.search(r"\b(?:were|was|are)\b", noun.group())
-            and P.COMPARE_RE.search(text, sent.s.start, sent.s.end)
-        ):
+        if noun and t.count is not None and not COPULA_RE.search(noun.group()) and sent.compare():
             noun = None  # "achieved by 79/120 (65.8%) women": the people counted, not their description
         if noun or demographic:
             t.role = "baseline"
@@ -111,7 +114,7 @@ def baseline(sent: Sentence) -> None:
         found = max(BASELINE_RE.finditer(head), key=lambda m: m.start(), default=None)
         if (
             found is not None
-            and not re.search(r"[,;]|\bfrom\b|\bchang|\bto\b", head[found.end() :])
+            and not BASELINE_GAP_RE.search(head[found.end() :])
             and not FROM_BEFORE_RE.search(head[: found.start()])  # "change from baseline was −19.6"
             and not P.EFFECT_RE.search(head[found.end() :])  # "with baseline SBP ≥160 (mean difference −15.2"
         ):
@@ -132,8 +135,8 @@ def baseline(sent: Sentence) -> None:
         if t.pct and dose_after:
             t.role = "baseline"
             continue
-        clause = re.split(r"[,;.]|\band\b", text[t.end : t.end + 50])[0]
-        of_people = re.match(r"\s*%?\s*of\s+(?:the\s+|all\s+)?[\w-]+\s*(?:\(|$)", clause)  # "11.6% of women"
+        clause = CLAUSE_CUT_RE.split(text[t.end : t.end + 50], 1)[0]
+        of_people = OF_PEOPLE_RE.match(clause)  # "11.6% of women"
         if (
             t.pct
             and t.count is None
@@ -147,7 +150,7 @@ def baseline(sent: Sentence) -> None:
         return
     n_ends = {n.end for n in n_toks} | {r.end for r in sent.extra}
     own = {t.start for t in sent.toks if t.pct and _own_share(text, t, n_ends)}
-    compare = P.COMPARE_RE.search(text, sent.s.start, sent.s.end)
+    compare = sent.compare()
     for t in sent.free():
         if not t.pct or t.count is not None or t.start in own:
             continue
@@ -162,7 +165,7 @@ def _history(sent: Sentence) -> None:
     """A duration of the sample's history in the pluperfect, in a sentence that compares nothing: a
     baseline characteristic ("Participants had smoked for a mean of 17.4 years")."""
     text = sent.text
-    if P.COMPARE_RE.search(text, sent.s.start, sent.s.end):
+    if sent.compare():
         return
     for t in sent.free():
         if (
@@ -185,14 +188,11 @@ def _opening_baseline(sent: Sentence) -> None:
         described = CLOSE_BASELINE_RE.search(sent.text, sent.s.start, sent.s.end) or PRIOR_OPEN_RE.match(
             sent.text, sent.s.start, sent.s.end
         )  # "Participants had a mean HbA1c of 8.4% ... at randomisation.", "Prior rituximab was given to"
-        if described and not P.COMPARE_RE.search(sent.text, sent.s.start, sent.s.end):
+        if described and not sent.compare():
             for t in sent.free():
                 t.role = "baseline"
         return
-    change = re.search(
-        r"(?i)\b(?:after|chang\w*|increas\w*|decreas\w*|reduc\w*|improv\w*|fell|rose|declin\w*)\b",
-        sent.text[m.end() : sent.s.end],
-    )
+    change = CHANGE_AFTER_OPENING_RE.search(sent.text[m.end() : sent.s.end])
     cut = m.end() + change.start() if change else sent.s.end
     for t in sent.toks:
         if t.start >= cut or t.role == "time":
@@ -209,7 +209,7 @@ def _described(sent: Sentence) -> None:
     """
     text = sent.text
     pcts = [t for t in sent.free() if t.pct]
-    if not pcts or P.COMPARE_RE.search(text, sent.s.start, sent.s.end):
+    if not pcts or sent.compare():
         return
     if any(DESCRIBE_AFTER_RE.match(text, t.end, min(sent.s.end, t.end + 60)) for t in pcts):
         for t in pcts:

@@ -87,12 +87,12 @@ class Result:
         has no ``__post_init__``, so the copy is the same object ``replace`` would build. An unknown name is
         still refused.
         """
-        unknown = changes.keys() - _FIELDS
-        if unknown:
-            raise TypeError(f"Result has no field {sorted(unknown)}")
+        if not _FIELDS.issuperset(changes):
+            raise TypeError(f"Result has no field {sorted(changes.keys() - _FIELDS)}")
         new = object.__new__(Result)
-        new.__dict__.update(self.__dict__)
-        new.__dict__.update(changes)
+        state = new.__dict__
+        state.update(self.__dict__)
+        state.update(changes)
         return new
 
     def to_json(self) -> dict[str, Any]:

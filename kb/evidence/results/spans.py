@@ -27,6 +27,7 @@ from kb.evidence.results.sections import (
     UNKNOWN,
 )
 from kb.evidence.results.sections import Sentence as SentenceSpan
+from kb.evidence.results.triggers import TRIGGERS
 
 OF_BEFORE_RE = re.compile(r"(?<![\d.,])(\d+)\s+(?:of|out of)\s+$")
 """A count right before "of N": N is its denominator."""
@@ -130,6 +131,13 @@ class Sentence:
         self.extra: list[Result] = []
         self._keywords: list[tuple[int, int, str, bool, str]] | None = None
         self._keyword_ends: list[int] = []
+        self._compare: re.Match[str] | bool | None = False  # False: not searched yet
+
+    def compare(self) -> re.Match[str] | None:
+        """The first word of a comparison or an outcome in the sentence (``COMPARE_RE``), searched once."""
+        if self._compare is False:
+            self._compare = P.COMPARE_RE.search(self.text, self.s.start, self.s.end)
+        return self._compare  # type: ignore[return-value]
 
     def free(self) -> Iterator[Tok]:
         return (t for t in self.toks if not t.role)
@@ -171,13 +179,21 @@ class Sentence:
         return None
 
     def finditer(self, rx: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """The matches of ``rx`` in the sentence; none without a scan when its trigger says none can be."""
+        trigger = TRIGGERS.get(id(rx))
+        if trigger is not None and not trigger(self.text, self.s.start, self.s.end):
+            return iter(())
         return rx.finditer(self.text, self.s.start, self.s.end)
+
+    def search(self, rx: re.Pattern[str]) -> re.Match[str] | None:
+        """The first match of ``rx`` in the sentence (checked against its trigger first)."""
+        return next(self.finditer(rx), None)
 
 
 def design_spans(sent: Sentence) -> None:
     """Roles of the numbers that belong to something else than a result value."""
     text = sent.text
-    if P.POWER_RE.search(text, sent.s.start, sent.s.end):
+    if sent.search(P.POWER_RE):
         sent.mark(sent.s.start, sent.s.end, "design")  # a sample-size calculation: every number is the design
         return
     for m in sent.finditer(P.ALLOCATION_RE):
