@@ -50,6 +50,23 @@ _SPELLING = (("haematolog", "hematolog"), ("anaemi", "anemi"), ("paediatric", "p
              ("organisation", "organization"), ("analyse", "analyze"), ("colour", "color"),
              ("haemorrhag", "hemorrhag"), ("oedema", "edema"), ("centre", "center"), ("labour", "labor"))  # fmt: skip
 _GREEK = (("α", "alpha"), ("β", "beta"), ("γ", "gamma"), ("κ", "kappa"), ("δ", "delta"))
+_FORMULAS = ("CO2", "PaO2", "H2", "SpO2", "O2")
+"""Formulas with a subscript that the probe may add to a title (each database writes the subscript its way)."""
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ø": "oe", "å": "aa", "Ä": "Ae",
+                          "Ö": "Oe", "Ü": "Ue", "Ø": "Oe", "Å": "Aa"})  # fmt: skip
+_ACCENTS = str.maketrans("äöüéèáíóúñçøåÄÖÜÉ", "aoueeaiouncoaAOUE")
+
+
+def _transliterate(text: str) -> str:
+    """German and Scandinavian transliteration (Müller -> Mueller), other accents dropped."""
+    return text.translate(_UMLAUTS).translate(_ACCENTS)
+
+
+def _drop_accents(text: str) -> str:
+    """Diacritics dropped (Müller -> Muller, Sørensen -> Sorensen)."""
+    return text.translate(_ACCENTS)
+
+
 _MEETINGS = ("62nd ASH Annual Meeting and Exposition", "25th Congress of the European Hematology Association",
              "ISTH 2021 Congress", "Annual Scientific Meeting of the British Society for Haematology")  # fmt: skip
 
@@ -69,6 +86,8 @@ class Work:
     kind: str = "article"
     """``article`` or ``abstract`` (a meeting abstract in a supplement)."""
     meeting: str = ""
+    article_number: bool = False
+    """The pages are an article number ("e0123456" or "4821"), not a printed range."""
 
     @property
     def first_page(self) -> str:
@@ -136,7 +155,10 @@ def iso4(journal: str) -> str:
     """An ISO 4-like abbreviation: stop words dropped, common words by their LTWA form, other long words
     cut after their fourth to sixth letter at a consonant."""
     out = []
-    for word in journal.split():
+    for word in re.split(r"\s*:\s", journal)[0].split():  # NLM abbreviations drop the subtitle
+        if word.startswith("(") and word.endswith(")"):  # a place: "(London)" -> "(Lond)"
+            out.append(f"({iso4(word[1:-1])})")
+            continue
         low = word.lower()
         if low in _STOP:
             continue
@@ -185,6 +207,15 @@ def noisy_title(title: str, r: random.Random, tags: list[str]) -> str:
     if r.random() < 0.1:
         title = title.upper()
         tags.append("caps")
+    formula = next((f for f in _FORMULAS if f in title), "")
+    if formula and r.random() < 0.6:  # a subscript as markup, as MathML, or MEDLINE's "CO(2)"
+        letters, digits = formula[:-1], formula[-1]
+        title = title.replace(formula, r.choice((
+            f"{letters}<sub>{digits}</sub>", f"{letters}<inf>{digits}</inf>", f"{letters}({digits})",
+            f'<mml:math xmlns:mml="http://www.w3.org/1998/Math/MathML"><mml:msub><mml:mi>{letters}</mml:mi>'
+            f"<mml:mn>{digits}</mml:mn></mml:msub></mml:math>",
+        )))  # fmt: skip
+        tags.append("subscript")
     return title
 
 
@@ -212,18 +243,29 @@ def rendered(w: Work, r: random.Random, tags: list[str]) -> Rendered:
         authors = []
         tags.append("no_authors")
     elif roll < 0.14 and len(authors) > 3:
-        authors = [*authors[:3], Name(literal="et al.")]
+        cut = 6 if len(authors) > 6 and r.random() < 0.5 else 3  # Vancouver cuts at 6, others at 3
+        authors = [*authors[:cut], Name(literal="et al.")]
         tags.append("et_al")
     elif roll < 0.18 and len(authors) > 2:
         authors = authors[:2]  # a list cut without saying so
         tags.append("cut_authors")
+    if any(not n.family.isascii() for n in authors) and r.random() < 0.5:
+        # a database without diacritics: dropped (Müller -> Muller) or transliterated (Mueller)
+        spell = _drop_accents if r.random() < 0.5 else _transliterate
+        authors = [replace(n, family=spell(n.family), given=spell(n.given)) for n in authors]
+        tags.append("diacritics")
     year = w.year
     if r.random() < 0.03 and w.kind == "article":
         year -= 1  # the online year with the final locator (WoS "EA", Embase's date of publication)
         tags.append("online_year")
-    if r.random() < 0.05:
+    roll = r.random()
+    if roll < 0.05:
         journal = f"The {w.journal}" if not w.journal.startswith("The ") else w.journal[4:]
         tags.append("journal_the")
+    elif roll < 0.1:  # the journal with its subtitle or its place, as some databases give it
+        journal = r.choice((f"{w.journal}: official journal of the {w.journal.split()[-1]} Society",
+                            f"{w.journal} : an international journal", f"{w.journal} (London)"))  # fmt: skip
+        tags.append("journal_subtitle")
     else:
         journal = w.journal
     doi = w.doi
@@ -242,8 +284,14 @@ def rendered(w: Work, r: random.Random, tags: list[str]) -> Rendered:
         first = last = volume = issue = ""  # ahead of print: no locator yet, the online year
         year -= r.choice((0, 1))
         tags.append("ahead_of_print")
-    elif first.startswith("e"):
+    elif w.article_number:
         tags.append("article_number")
+        if r.random() < 0.3:  # the PDF's pages in place of the article number (Scopus, publishers' RIS)
+            first, last = "1", str(r.randint(6, 16))
+            tags.append("pdf_pages")
+        elif first.startswith("e") and r.random() < 0.2:
+            first = first[1:]  # "e0123" written "0123"
+            tags.append("elocator_digits")
     elif r.random() < 0.08:
         last = ""
         tags.append("first_page_only")
@@ -330,7 +378,7 @@ def _wos(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Record
         lines += ["IS " + r.choice(("", "S1", "Suppl. 1")), "DT Meeting Abstract", f"BP {x.first}"]
     else:
         lines += _lines("IS ", [x.issue], "")
-        if x.first.startswith("e") or (not x.last and r.random() < 0.5):
+        if (w.article_number and not x.last) or (not x.last and r.random() < 0.5):
             lines.append(f"AR {x.first}")
         else:
             lines += _lines("BP ", [x.first], "") + _lines("EP ", [x.last], "")
@@ -344,7 +392,7 @@ def _scopus(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Rec
     lines += _lines("AU  - ", names, "")
     issue = r.choice(("SUPPL 1", "Supplement 1", "")) if w.kind == "abstract" else x.issue
     lines += _lines("IS  - ", [issue], "")
-    if x.first.startswith("e"):
+    if w.article_number and not x.last:
         lines.append(f"C7  - {x.first}")
     else:
         lines += _lines("SP  - ", [x.first], "") + _lines("EP  - ", [x.last], "")
@@ -388,3 +436,17 @@ def render(w: Work, database: str, r: random.Random, tags: list[str], key: str) 
 def as_abstract(w: Work, r: random.Random) -> Work:
     """``w`` as a meeting abstract: one page in a supplement of its journal, the meeting named."""
     return replace(w, kind="abstract", pages=w.first_page, issue="", meeting=r.choice(_MEETINGS))
+
+
+_ACCENTED = {"a": "ä", "o": "ö", "u": "ü", "e": "é"}
+
+
+def accented(name: Name) -> Name:
+    """``name`` with diacritics on its family name's first vowels (Muller -> Müller, Soren -> Sören), as
+    the author writes it."""
+    family = name.family
+    for i, c in enumerate(family[1:], 1):
+        if c in _ACCENTED and family[i + 1 : i + 2] != "e":  # "oe" is already a transliteration
+            family = family[:i] + _ACCENTED[c] + family[i + 1 :]
+            break
+    return replace(name, family=family)

@@ -12,7 +12,7 @@ import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from dedupe_exports import _MEETINGS, DATABASES, Work, as_abstract, load_works, render
+from dedupe_exports import _FORMULAS, _MEETINGS, DATABASES, Work, accented, as_abstract, load_works, render
 
 from kb.dedupe.match import Decision, PairDecision, decide
 from kb.dedupe.prep import prep
@@ -134,7 +134,12 @@ def probe(
         greek = r.random() < 0.1  # a Greek letter in the title, written as a letter or by its name
         work = replace(work, title=f"{work.title} with TNF-α") if greek else work
         if work.kind == "article" and r.random() < 0.08:  # an online journal's article number
-            work = replace(work, pages=f"e{work.first_page}")
+            number = f"e0{work.first_page}" if r.random() < 0.5 else f"{work.first_page}{r.randint(10, 99)}"
+            work = replace(work, pages=number, article_number=True)
+        if r.random() < 0.1:  # a first author whose name has diacritics (each database spells it its way)
+            work = replace(work, authors=(accented(work.authors[0]), *work.authors[1:]))
+        if r.random() < 0.05:  # a formula with a subscript in the title
+            work = replace(work, title=f"{work.title} and {r.choice(_FORMULAS)}")
         one, two = r.sample(DATABASES, 2)
         tags: list[str] = []
         a, b = render(work, one, r, tags, "a"), render(work, two, r, tags, "b")

@@ -607,6 +607,36 @@ def test_short_citations_link_one_way() -> None:
     assert links[1].candidates == ("w3", "w4")
 
 
+def test_short_citation_volume_and_page_tell_two_works_apart() -> None:
+    """ "Stanworth SJ, et al. Br J Haematol 2015;170:123": two works of that author, year and journal, told
+    apart by the citation's volume and first page; without them, or when they name neither, ambiguous."""
+    works = [
+        rec("w1", "Platelet transfusion in ITP", "Stanworth SJ", "Br J Haematol", "2015", "170", "123-30"),
+        rec(
+            "w2",
+            "Bleeding scores in ITP",
+            "Stanworth SJ",
+            "British Journal of Haematology",
+            "2015",
+            "171",
+            "8-15",
+        ),
+    ]
+    shorts = [
+        rec("s1", authors="Stanworth SJ", journal="Br J Haematol", year="2015", volume="170", pages="123-30"),
+        rec("s2", authors="Stanworth SJ", journal="Br J Haematol", year="2015", volume="171"),
+        rec("s3", authors="Stanworth SJ", journal="Br J Haematol", year="2015"),
+        rec("s4", authors="Stanworth SJ", journal="Br J Haematol", year="2015", volume="99", pages="1"),
+    ]
+    links = link_short_citations(shorts, works)
+    assert [(link.status, link.work_id) for link in links] == [
+        (LinkStatus.LINKED, "w1"),
+        (LinkStatus.LINKED, "w2"),
+        (LinkStatus.AMBIGUOUS, ""),
+        (LinkStatus.AMBIGUOUS, ""),
+    ]
+
+
 def test_short_citations_are_never_graph_nodes() -> None:
     records = [
         rec("s1", authors="Kuter DJ", journal="NEJM", year="2010"),

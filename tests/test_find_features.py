@@ -16,7 +16,7 @@ from kb.find.features import Line, _own, crf_items, document_features, with_firs
 ROOT = Path(__file__).resolve().parents[1]
 SEED_000 = ROOT / "references" / "000_b9d0f3a1d59143d6.txt"
 REFSEG = ROOT.parent / "shared" / "data" / "refseg" / "refseg_dev.jsonl"
-DEV_DIGEST = (63353, "260810fe2437123bd4edeba1cc9b5a26603c277ba860e53b5cda66cb8216d1fc")
+DEV_DIGEST = (63353, "829a613281b85f79e685454a866deff9df51d87b8ecaa79965ea78624d33dc3a")
 """Lines of the development set and the SHA-256 of their features (both passes), as trained on."""
 
 # [line, blank lines before, after, usual spacing, indent of the page, its features as CRF strings]
@@ -51,3 +51,28 @@ def test_features_of_the_development_set_are_those_trained_on():
             digest.update("\t".join(row).encode("utf-8") + b"\n")
             lines += 1
     assert (lines, digest.hexdigest()) == DEV_DIGEST
+
+
+@pytest.mark.parametrize(
+    ("text", "opens"),
+    [
+        ("Johansson,A-S., Bolton-Grob,R. and Mannervik,B. (1999) Protein Expr.", True),  # Oxford journals
+        ("White,R.H. (2006) J. Bacteriol., 188, 3431-3432.", True),
+        ("O'Keeffe NJ, Healy TEJ (1999) The role of new anesthetic agents.", True),
+        ("D'Angelo F, Antolino L, Farcomeni A, Sirimarco D, Kazemi Nava A,", True),
+        ("ten Brink, A. and dos Santos, B. (2001) A title.", True),  # particles of the one list
+        ("van der Holt B, Smith J. Title. Blood 2001;1:2-3.", True),
+        ("The results,A and B were compared in 2001.", False),
+        ("genetic divergence among the members of the complex. Evolution 22:517-528.", False),
+    ],
+)
+def test_a_line_opening_with_an_author(text: str, opens: bool) -> None:
+    assert ("author_start" in _own(Line(0, text, 0, 0), 60.0, 0)) is opens
+
+
+def test_the_finder_reads_the_one_particle_list() -> None:
+    from kb.find.features import AUTHOR_FIRST, PARTICLE
+    from kb.normalise.namecase import PARTICLES
+
+    assert set(PARTICLE.strip("(?:)").split("|")) == PARTICLES
+    assert {p[0] for p in PARTICLES} <= AUTHOR_FIRST

@@ -159,3 +159,34 @@ def test_corporate_names_look_like_organisations() -> None:
         name = corporate_name(rng)
         assert len(name.split()) >= 2
         assert name[0].isupper()
+
+
+def test_a_year_written_twice_is_a_date_both_times() -> None:
+    """ISO 690 author-date writes the year after the authors and again after the journal ("Blood.
+    2011. Vol. 117"); both are labelled date, as the corpora label a repeated year, and the year inside
+    the title stays title."""
+    segments = synth.segments_of(synth.render(NEUNERT, "iso690-author-date-fr", "fr-FR"), NEUNERT)
+    assert segments is not None
+    dates = [t for label, t in segments if label == "date"]
+    assert dates == ["2011", "2011"]
+    assert "2011" in _first(segments)["title"]
+    assert all("2011" not in t for label, t in segments if label == "other")
+
+
+def test_yearlike_pages_keep_their_form() -> None:
+    """Pages renumbered into the range of years keep their end page's form; e-locators stay."""
+    from kb.parse.synth_noise import yearlike_pages
+
+    rng = random.Random(3)
+    for pages in ("1868-72", "313-336", "5", "100-5"):
+        got = yearlike_pages(pages, "2011", rng)
+        first, _, last = got.partition("-")
+        assert 1500 <= int(first) <= 2050 and first != "2011"
+        old_first, _, old_last = pages.partition("-")
+        assert len(last) == (len(first) if len(old_last) >= len(old_first) else len(old_last))
+        if last and len(last) == len(first):
+            assert int(last) > int(first)
+    assert yearlike_pages("e39315", "2011", rng) == "e39315"
+    f = synth.Fields(NEUNERT, pages="1868-72")
+    got = _first(synth.segments_of(synth.render(f, "elsevier-harvard", "en-US"), f) or [])
+    assert got["pages"].startswith("1868") and got["date"] == "2011"

@@ -19,7 +19,8 @@ matches. The rules, in order:
    coordinates (year, first page, journal, volume, authors), never on the title. Titles below 0.8
    similarity are distinct, unless journal, year, volume and page range all agree (a
    translated title) with the same first author, or with no authors on one side and a title at least
-   ``RETITLED_FLOOR`` similar. Years more than one apart are distinct.
+   ``RETITLED_FLOOR`` similar. Years more than one apart are distinct (two apart, the earlier ahead of
+   print: ``maybe``).
 5. Otherwise evidence is summed: authors in common (+1, +1.5 when all agree; none in common -2), same year
    (+1; one apart -1 except between conference records, against an ahead-of-print record without volume,
    issue or pages, and at one volume and first page), volume (+1/-1, no penalty when first author, title,
@@ -34,7 +35,12 @@ matches. The rules, in order:
    words ("5-year follow-up", "post hoc analysis": :data:`~kb.dedupe.kinds.FOLLOW_UP_RE`) and a reply
    against the letter it answers allow at most ``maybe`` unless year, first page and journal agree (one
    printed item whose title one export cut); so does a guideline against its record ahead of print. Near
-   misses, and identical titles with shared authors, are ``maybe``.
+   misses, and identical titles with shared authors, are ``maybe``. Authors count only when the first
+   authors agree (swapped names and particles allowed): databases keep the order of authors, so one
+   common surname further down is weak. A record with no authors against one with no locator stays
+   ``maybe``: a letter and the reply printed under its title look the same. Pages "1-N" against an
+   article number are not compared (:data:`~kb.dedupe.locators.PDF_PAGES`); an ahead-of-print record two
+   years before its final record is ``maybe`` (:data:`~kb.dedupe.locators.ONLINE_YEARS`).
 """
 
 from __future__ import annotations
@@ -51,6 +57,14 @@ from kb.dedupe.kinds import (
     later_report,
     no_locator,
     proceedings,
+)
+from kb.dedupe.locators import (
+    elocator,
+    online_years,
+    pages_close,
+    pdf_pages,
+    same_locator,
+    same_print_location,
 )
 from kb.dedupe.prep import Prepped, journals_compatible
 
@@ -110,29 +124,23 @@ def _author_share(a: Prepped, b: Prepped) -> float:
     return found / len(names)
 
 
+def _first_authors_agree(a: Prepped, b: Prepped) -> bool:
+    """One first author, as far as the lists tell: the same key, a compound name cut, a particle kept by
+    one database only ("vankessel" / "kessel"), or one first author among the other's first two (two
+    authors swapped) or read as the other's given name (family and given names swapped)."""
+    x, y = a.first_author, b.first_author
+    if x == y or _same_stem(x, y) or (min(len(x), len(y)) > 3 and (x.endswith(y) or y.endswith(x))):
+        return True
+    return _near_front(x, b) or _near_front(y, a)
+
+
+def _near_front(name: str, other: Prepped) -> bool:
+    return name in other.authors[:2] or (name in other.author_tokens and name not in other.authors)
+
+
 def _same_stem(a: str, b: str) -> bool:
     """Compound family names cut differently ("nakaserichardson" / "nakase")."""
     return len(a) > 3 and len(b) > 3 and (a.startswith(b) or b.startswith(a))
-
-
-def same_locator(a: Prepped, b: Prepped) -> bool:
-    """Same volume and first page, both present."""
-    return bool(a.volume and a.first_page and a.volume == b.volume and a.first_page == b.first_page)
-
-
-def same_print_location(a: Prepped, b: Prepped) -> bool:
-    """Same year, volume and page range (a real range) in compatible journals, and the same issue when both
-    are known (unless a title is marked as a translation: issue fields are often junk in such exports)."""
-    return bool(
-        a.year
-        and a.year == b.year
-        and same_locator(a, b)
-        and a.last_page
-        and a.last_page == b.last_page
-        and a.last_page != a.first_page
-        and journals_compatible(a.journal, b.journal)
-        and (a.translated or b.translated or not (a.issue and b.issue and a.issue != b.issue))
-    )
 
 
 DOI_TYPO_EDITS = 2
@@ -163,7 +171,7 @@ def hard_conflict(a: Prepped, b: Prepped) -> str:
     conflict = kind_conflict(a, b)
     if conflict and not same_locator(a, b):
         return conflict
-    if a.year and b.year and abs(a.year - b.year) > 1:
+    if a.year and b.year and abs(a.year - b.year) > 1 and not online_years(a, b):
         return "years more than one apart"
     return ""
 
@@ -174,27 +182,18 @@ at the same print location (year, volume, page range, journal) is that record re
 abridged title in another database); below it, the titles share too little to be one article's."""
 
 
-def _elocator(page: str) -> bool:
-    return not page[0].isdigit()
-
-
 JOURNAL_MISMATCH = 1.5
 """Evidence lost when two journal names cannot be the same journal (a co-published statement, or a
 translated journal name: not decisive alone)."""
 
-PAGE_SLACK = 10
-"""First pages at most this far apart may be one article miskeyed (``246-250`` / ``250-254``); farther
-apart, identical titles in one volume are an ambiguous case (an authors' reply under the same title)."""
-
-
-def _pages_close(a: Prepped, b: Prepped) -> bool:
-    if not (a.first_page.isdigit() and b.first_page.isdigit()):
-        return _elocator(a.first_page) and _elocator(b.first_page)
-    return abs(int(a.first_page) - int(b.first_page)) <= PAGE_SLACK
-
 
 def _agree(x: str, y: str) -> bool:
     return not (x and y and x != y)
+
+
+def _agree_journal(a: Prepped, b: Prepped) -> bool:
+    """Compatible journals, or a journal missing on a side."""
+    return not (a.journal and b.journal) or journals_compatible(a.journal, b.journal)
 
 
 def _all_else_agrees(a: Prepped, b: Prepped, title: float, authors: float | None) -> bool:
@@ -304,6 +303,15 @@ def rule_decision(a: Prepped, b: Prepped) -> PairDecision | Weighing:
     if a.year and b.year and abs(a.year - b.year) > 1:
         if title >= 0.95 and same_locator(a, b):
             return _decision(a, b, Decision.MAYBE, "years far apart but volume and first page agree", scores)
+        if (
+            title >= 0.95
+            and online_years(a, b)
+            and (authors is None or authors >= 0.5)
+            and _agree_journal(a, b)
+            and a.numbers == b.numbers
+        ):
+            reason = "years two apart, the earlier record ahead of print (its online year?)"
+            return _decision(a, b, Decision.MAYBE, reason, scores)
         return _decision(a, b, Decision.DISTINCT, "years more than one apart", scores)
     return Weighing(title, authors, scores)
 
@@ -348,7 +356,9 @@ def _weigh(a: Prepped, b: Prepped, w: Weighing) -> PairDecision:
     notes: list[str] = []
     both_conference = a.conference and b.conference
     if authors is not None:
-        if authors >= 0.99 and min(len(a.authors), len(b.authors)) >= 2:
+        if authors >= 0.5 and not _first_authors_agree(a, b):
+            notes.append("first authors differ")  # databases keep the order: common surnames are weak
+        elif authors >= 0.99 and min(len(a.authors), len(b.authors)) >= 2:
             evidence += 1.5  # every author of two or more agrees
         elif authors >= 0.5:
             evidence += 1
@@ -375,8 +385,12 @@ def _weigh(a: Prepped, b: Prepped, w: Weighing) -> PairDecision:
         else:
             evidence -= 1
             notes.append("volumes differ")
+    if authors is None and (no_locator(a) or no_locator(b)):
+        # nothing left to tell a letter from the reply printed under its title: review, never merged
+        notes.append("no authors on one side and no volume or pages on one side")
     pages_differ = False
-    if a.first_page and b.first_page and _elocator(a.first_page) == _elocator(b.first_page):
+    comparable = a.first_page and b.first_page and elocator(a.first_page) == elocator(b.first_page)
+    if comparable and not pdf_pages(a, b):
         if a.first_page == b.first_page:
             evidence += 1
         else:
@@ -400,7 +414,7 @@ def _weigh(a: Prepped, b: Prepped, w: Weighing) -> PairDecision:
         and journals
         and a.volume
         and a.volume == b.volume
-        and _pages_close(a, b)
+        and pages_close(a, b)
     ):
         pages_differ = False  # the same article with a miskeyed page: everything else agrees
     if journals:

@@ -20,34 +20,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kb.dedupe.authors import reread_authors
+from kb.dedupe.folding import fold
 from kb.dedupe.records import EXTRA_BOOKTITLE, EXTRA_ENTRY_TYPE, EXTRA_NOTE, Record
 from kb.model import Name
 from kb.patterns import DOI
-from kb.patterns import fold as accent_fold
-
-# --- folding -------------------------------------------------------------------------------------------
-
-_SPELLED = str.maketrans({
-    "&": " and ",
-    # Greek letters as written out in other records ("TNF-α" / "TNF-alpha"); µ is the micro sign
-    "α": " alpha ", "β": " beta ", "γ": " gamma ", "δ": " delta ", "κ": " kappa ", "λ": " lambda ",
-    "μ": " mu ", "µ": " mu ",
-})  # fmt: skip
-_NON_ALNUM_RE = re.compile(r"[^0-9a-z]+")
-_MARKUP_RE = re.compile(r"<[^>]{1,20}>|&(?:lt|gt|quot|#\d+);")
-
-
-def fold(text: str) -> str:
-    """Lower-case, accents stripped, markup removed, every run of non-alphanumerics one space."""
-    if not text:
-        return ""
-    text = _MARKUP_RE.sub(" ", text.casefold().replace("&amp;", "&")).translate(_SPELLED)
-    if not text.isascii():
-        text = accent_fold(text).casefold().translate(_SPELLED)  # compatibility forms may decompose to Greek
-        if not text.isascii():  # other scripts: keep their letters and digits as they are
-            return " ".join("".join(c if c.isalnum() else " " for c in text).split())
-    return " ".join(_NON_ALNUM_RE.sub(" ", text).split())
-
 
 # --- titles --------------------------------------------------------------------------------------------
 
@@ -226,7 +202,11 @@ def part_of(title: str) -> str:
 
 _JOURNAL_STOP = {"the", "of", "and", "for", "in", "on", "a", "an", "de", "la", "le", "der", "und", "et", "du",
                  "des", "y", "official", "publication"}  # fmt: skip
-_SUBTITLE_RE = re.compile(r"\s+:\s+.*$|\s*\([^)]*\)\s*")
+_SUBTITLE_RE = re.compile(
+    r"\s+:\s+.*$|\s*\([^)]*\)\s*|:\s+(?:(?:the|an?)\s+)?(?:official|international|organ)\b.*$", re.IGNORECASE
+)
+"""A journal's subtitle ("Title : official journal of ...", "Title: an international journal") and a
+place in brackets ("(London)"): some databases give them, others do not."""
 
 
 @lru_cache(maxsize=1 << 16)
@@ -344,10 +324,17 @@ class Prepped:
         return self.authors[0] if self.authors else ""
 
 
+_TRANSLITERATION_RE = re.compile(r"([aou])e")
+"""German and Scandinavian letters are written three ways across databases ("Müller", "Muller", "Mueller";
+"Sørensen", "Sorensen", "Soerensen"): the key drops the "e" of "ae", "oe", "ue" on every name, so that the
+three agree (the same on both sides of a comparison, so no other pair of names stops agreeing)."""
+
+
 @lru_cache(maxsize=1 << 18)
 def family_key(family: str) -> str:
-    """Letters of a family name, folded (``"O'Brien-Smith"`` -> ``"obriensmith"``)."""
-    return fold(family).replace(" ", "")
+    """Letters of a family name, folded and with transliterated umlauts collapsed (``"O'Brien-Smith"`` ->
+    ``"obriensmith"``, ``"Mueller"`` and ``"Müller"`` -> ``"muller"``)."""
+    return _TRANSLITERATION_RE.sub(r"\1", fold(family).replace(" ", ""))
 
 
 _NOTICE_PREFIX_RE = re.compile(

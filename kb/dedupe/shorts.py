@@ -2,7 +2,9 @@
 
 A short citation has authors and a year but no title, so it can never be a node of the duplicate graph.
 :func:`link_short_citations` links each one to the full work whose first author key, year and journal key
-agree: one candidate -> ``linked``; several -> ``ambiguous`` (a review item); none -> ``unresolved``.
+agree: one candidate -> ``linked``; several -> those whose volume and first page agree with the
+citation's when it gives them ("Br J Haematol 2015;170:123"), and if still several, ``ambiguous`` (a review
+item); none -> ``unresolved``.
 Journal names are keyed by ``kb.normalise.journals.journal_key`` (the curated table and ISO 4: *JCI*,
 *J Clin Invest* and *Journal of Clinical Investigation* share one key); keys are then compared with
 :func:`kb.dedupe.prep.journals_compatible`, which also accepts abbreviations and acronyms.
@@ -16,7 +18,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 
-from kb.dedupe.prep import fold, journals_compatible, link_key
+from kb.dedupe.prep import fold, journals_compatible, link_key, pages_key, volume_key
 from kb.dedupe.records import Record
 from kb.normalise.journals import journal_key
 
@@ -57,6 +59,16 @@ def _agrees(short_journal: str, work_journal: str) -> bool:
     return True
 
 
+def _locator(record: Record) -> tuple[str, str]:
+    """The volume and first page of a record, as deduplication keys them (``""`` when unknown)."""
+    return volume_key(record.reference.volume), pages_key(record.reference.pages)[0]
+
+
+def _same(short: str, work: str) -> bool:
+    """A field of the short citation agrees with the work's, or one of them is unknown."""
+    return not (short and work and short != work)
+
+
 def link_short_citations(shorts: Sequence[Record], works: Sequence[Record]) -> list[ShortLink]:
     """Link each short citation to the one work with the same first author key, year and journal.
 
@@ -65,10 +77,12 @@ def link_short_citations(shorts: Sequence[Record], works: Sequence[Record]) -> l
     Returns one :class:`ShortLink` per short citation, in input order.
     """
     index: dict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
+    locators: dict[str, tuple[str, str]] = {}
     for work in works:
         first_author, year, short = link_key(work)
         if first_author and year and not short:
             index[(first_author, year)].append((work.id, _journal(work)))
+            locators[work.id] = _locator(work)
     links: list[ShortLink] = []
     for record in shorts:
         first_author, year, _ = link_key(record)
@@ -77,6 +91,11 @@ def link_short_citations(shorts: Sequence[Record], works: Sequence[Record]) -> l
             continue
         journal = _journal(record)
         ids = tuple(sorted({w for w, j in index.get((first_author, year), []) if _agrees(journal, j)}))
+        if len(ids) > 1:  # "Br J Haematol 2015;170:123": the volume and first page tell the works apart
+            volume, page = _locator(record)
+            ids = (
+                tuple(w for w in ids if _same(volume, locators[w][0]) and _same(page, locators[w][1])) or ids
+            )
         if len(ids) == 1:
             links.append(
                 ShortLink(record.id, LinkStatus.LINKED, ids[0], ids, "first author, year and journal agree")

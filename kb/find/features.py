@@ -14,12 +14,17 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
+from kb.normalise.namecase import PARTICLES
+
 UPPER = "A-ZÀ-ÖØ-Þ"
 LOWER = "a-zß-öø-ÿĀ-ž'’"
 """Capitals and small letters of Latin-1 (Latin Extended-A counted as small): cheap to compile, since
 ``kb find`` runs once per document and a name pattern over every Unicode capital costs start-up time."""
-PARTICLE = r"(?:van|von|de|del|della|der|den|di|da|du|la|le)"
-FAMILY = rf"(?:{PARTICLE}\s+){{0,2}}[{UPPER}][{LOWER}]+(?:-[{UPPER}]?[{LOWER}]+)*"
+PARTICLE = f"(?:{'|'.join(sorted(PARTICLES, key=lambda p: (-len(p), p)))})"
+"""A lower-case name particle ("van", "de", "della"): the one list, ``kb.normalise.namecase.PARTICLES``
+(the pattern ``kb.patterns.PARTICLE`` is built the same way; importing that module costs start-up)."""
+FAMILY = rf"(?:{PARTICLE}\s+){{0,2}}(?:[{UPPER}]['’])?[{UPPER}][{LOWER}]+(?:-[{UPPER}]?[{LOWER}]+)*"
+"""A family name as a line opens with it, an "O'" or "D'" before it allowed ("O'Brien", "D'Angelo")."""
 INITIALS = rf"[{UPPER}]\.?(?:\s?-?\s?[{UPPER}]\.?){{0,3}}(?![{LOWER}])"
 VINITIALS = rf"[{UPPER}]{{1,3}}(?:-[{UPPER}]{{1,2}})?(?![{UPPER}{LOWER}])"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
@@ -35,13 +40,13 @@ COLUMN_GAP = re.compile(r"\S(?: {3,}|\t)(?=\S)")
 LEADER = re.compile(r"(?:\.\s?){5,}|…{2,}")
 """Dot leaders of a table of contents or a list of figures."""
 AUTHOR_START = re.compile(
-    rf"^\s*(?:\[\d+\]|\(\d+\)|\d+[.)]?)?\s*(?:{FAMILY}(?:,?\s+{INITIALS}|\s+{VINITIALS}[,.\s]"
+    rf"^\s*(?:\[\d+\]|\(\d+\)|\d+[.)]?)?\s*(?:{FAMILY}(?:(?:,\s*|\s+){INITIALS}|\s+{VINITIALS}[,.\s]"
     rf"|,\s+[{UPPER}][{LOWER}]+)|{INITIALS}\s+{FAMILY}[,.])"
 )
-"""A line opening with an author: "Smith, J. A.", "Smith JA,", "Smith, John" (the family name written once
-in the pattern: faster to compile and to match), "J. A. Smith,"."""
+"""A line opening with an author: "Smith, J. A.", "Smith,J.A." (Oxford journals), "Smith JA,", "Smith, John"
+(the family name written once in the pattern: faster to compile and to match), "J. A. Smith,"."""
 AUTHOR_FIRST = frozenset(
-    [*map(chr, [*range(0x41, 0x5B), *range(0xC0, 0xD7), *range(0xD8, 0xDF)]), "v", "d", "l"]
+    [*map(chr, [*range(0x41, 0x5B), *range(0xC0, 0xD7), *range(0xD8, 0xDF)]), *(p[0] for p in PARTICLES)]
 )
 """What a line opening with an author starts with after its list marker: a capital of ``UPPER`` or the
 first letter of a ``PARTICLE`` ("van", "de", "la"...)."""

@@ -6,9 +6,10 @@ corpora), renders them all through one citation style (:func:`kb.parse.synth.ren
 word processor: wrapped at one width with no blank line between references, numbered in one way or
 not (author-date lists sorted by author), with a hanging indent or none, the list number alone on its
 line in some, the repeated author written "---" in some, words hyphenated at line ends, a page
-header and page number at page breaks between references, the whole under a heading and, in some
-documents, after and before running text built from other references' titles with in-text
-citations, and table rows. The gold references are known by construction.
+header and page number at page breaks between references, in a quarter of the documents some references
+with a run of words one to a line (as PDF text extraction gives spaced-out words), the whole under a
+heading and, in some documents, after and before running text built from other references' titles
+with in-text citations, and table rows. The gold references are known by construction.
 
 The draw is stable record by record: each record of the file falls, by a SHA-256 of the seed and its
 id, into one of ``BUCKETS`` buckets; document ``n`` is made from bucket ``n`` only (its references and
@@ -121,6 +122,23 @@ def _entry_lines(text: str, k: int, layout: dict, rng: random.Random) -> list[st
     return _wrap(text, width, first, rest, rng, hyphens)
 
 
+def _spread_words(entry: list[str], rng: random.Random) -> list[str]:
+    """``entry`` with a run of its words one (sometimes two or three) to a line, from a point inside it to
+    its end or to a later line: the text of a PDF whose spaced-out or justified words come out a line each."""
+    at = rng.randrange(len(entry))
+    stop = rng.randint(at + 1, len(entry))
+    words = " ".join(entry[at:stop]).split()
+    first = len(entry[0].split())  # at the start, a list number alone on its line stays alone
+    keep = (rng.randint(2, 4) if first > 1 else 1) if at == 0 else rng.randint(0, 3)
+    lines = [*entry[:at], *([" ".join(words[:keep])] if keep else [])]
+    k = keep
+    while k < len(words):
+        size = rng.choice((1, 1, 1, 1, 2, 3))
+        lines.append(" ".join(words[k : k + size]))
+        k += size
+    return [*lines, *entry[stop:]]
+
+
 def _layout(rng: random.Random) -> dict:
     numbered = rng.random() < 0.55
     return {
@@ -139,10 +157,16 @@ def _layout(rng: random.Random) -> dict:
     }
 
 
-def document(usable: list[Fields], rng: random.Random, n: int) -> dict:
+def document(usable: list[Fields], rng: random.Random, n: int, spread: random.Random | None = None) -> dict:
     """One synthetic document (``id``, ``text``, ``refs``): its references are the first of ``usable``
-    (in their order, 6 to 40 of them), its running text and tables take the titles of the rest."""
+    (in their order, 6 to 40 of them), its running text and tables take the titles of the rest.
+
+    ``spread`` draws which references have a run of words one to a line (:func:`_spread_words`), in a
+    quarter of the documents: a stream of its own, so that the layout, style and references are what
+    ``rng`` alone draws."""
     layout = _layout(rng)
+    spread = spread or random.Random(f"{n}:words")
+    spread_share = 0.3 if spread.random() < 0.25 else 0.0
     style, fr_share = rng.choice(TRAIN_STYLES)
     locale = "fr-FR" if rng.random() < max(fr_share, 0.15) else "en-US"
     size = rng.randint(6, 40)
@@ -180,6 +204,8 @@ def document(usable: list[Fields], rng: random.Random, n: int) -> dict:
     page = rng.randint(2, 300)
     for k, text in enumerate(texts, 1):
         entry = _entry_lines(text, k, layout, rng)
+        if spread_share and spread.random() < spread_share:
+            entry = _spread_words(entry, spread)
         refs.append("\n".join(x.strip() for x in entry))
         lines += entry
         since_break += len(entry)
@@ -211,5 +237,5 @@ def documents(count: int = DOCUMENTS, path: Path = REFPARSE_FILE, seed: int = SE
     for n, bucket in enumerate(buckets(path, count, seed)):
         usable = _usable(bucket)
         if usable:
-            docs.append(document(usable, random.Random(f"{seed}:{n}"), n))
+            docs.append(document(usable, random.Random(f"{seed}:{n}"), n, random.Random(f"{seed}:{n}:words")))
     return docs

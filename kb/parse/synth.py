@@ -318,10 +318,11 @@ def draw_order(records: list[dict], seed: int = SEED) -> list[int]:
     return sorted(range(len(records)), key=lambda k: record_key(records[k], seed))
 
 
-def example_rng(record: dict, seed: int = SEED) -> random.Random:
+def example_rng(record: dict, seed: int = SEED, stream: str = "") -> random.Random:
     """The random generator of the one example drawn from ``record`` (seeded by the seed and the record's
-    id): a change to another record's rendering leaves this example as it was."""
-    digest = hashlib.sha256(f"{seed}\x1e{_ident(record)}".encode()).digest()
+    id): a change to another record's rendering leaves this example as it was. A named ``stream`` is a
+    second generator of the same example, for a draw added later that must not shift the others."""
+    digest = hashlib.sha256(f"{seed}\x1e{stream}{_ident(record)}".encode()).digest()
     return random.Random(int.from_bytes(digest[:16], "big"))
 
 
@@ -347,6 +348,9 @@ def examples(records: list[dict], limit: int, seed: int = SEED) -> Iterator[tupl
         while ranked[donor % len(ranked)] is None:
             donor += 1
         f = noise.vary_fields(ranked[rank], rng, journals, ranked[donor % len(ranked)]["author"], surnames)
+        pages_rng = example_rng(records[order[rank]], seed, stream="pages\x1d")
+        if f.get("pages") and pages_rng.random() < noise.YEARLIKE_PAGES:
+            f["pages"] = noise.yearlike_pages(f["pages"], f["year"], pages_rng)
         form = rng.random()
         if form < SHORT_SHARE and f.get("journal") and not f.get("publisher"):
             french = rng.random() < 0.2
@@ -398,6 +402,8 @@ def segments_of(text: str, f: Fields, titled: bool = True) -> list[list[str]] | 
         pat = re.compile(rf"(?<![\w.]){first}(?:\s?[-–‑]\s?[A-Za-z]?\d+)?(?!\d)")
         if not _find_by_value(plain, labels, "pages", pat):
             return None  # the style glued the pages to another number: not a clean example
+    while _find_by_value(plain, labels, "date", _YEAR_VALUE(f["year"])):
+        pass  # the year written again ("Science. 2010. Vol. 329"): a date too, as the corpora label it
     for label in ("author", "editor"):
         _extend_names(plain, labels, label)
     if "author" not in labels or (titled and "title" not in labels):

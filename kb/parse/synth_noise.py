@@ -72,6 +72,11 @@ YEAR_IN_TITLE = 0.14
 ("The American Society of Hematology 2011 evidence-based practice guideline for ..."), a question
 or an update at the end ("... in 2019?", ": 2020 update"), or a year in the middle."""
 
+YEARLIKE_PAGES = 0.06
+"""Share of examples whose pages are renumbered into the range of years ("(1986) 1868-72", "1999;
+89:1866"), so that a first page after the date is not read as a second date (drawn by the example's second
+generator, ``kb.parse.synth.example_rng(..., stream="pages")``, so its other draws stay as they were)."""
+
 WORDLIKE_SURNAME = 0.04
 """Share of examples whose first author's family name is one that is also a journal-title word or
 abbreviation ("Cid", "Blood", "Cell"), so that a name is not read as the start of a journal."""
@@ -131,6 +136,23 @@ def vary_fields(
     if f.get("issue") and rng.random() < 0.15:
         del f["issue"]
     return f
+
+
+def yearlike_pages(pages: str, year: str, rng: random.Random) -> str:
+    """The pages moved to a first page between 1500 and 2049 (never the year), the end page written
+    as the original wrote it (in full or cut to its last digits); e-locators are left as they are."""
+    first, _, last = pages.partition("-")
+    if not first.isdigit() or (last and not last.isdigit()):
+        return pages
+    start = rng.randint(1500, 2049)
+    if str(start) == year:
+        start += 1
+    if not last:
+        return str(start)
+    full = len(last) >= len(first)
+    span = int(last) - int(first) if full else rng.randint(1, 12)
+    end = str(start + min(max(span, 1), 60))
+    return f"{start}-{end if full else end[-len(last) :]}"
 
 
 def _edit(segments: list[list[str]], label: str, fn) -> None:

@@ -41,7 +41,7 @@ SYNTHETIC_EXAMPLES = 5000
 styles, with noise) are added to the corpora."""
 
 CRF_PARAMS: dict[str, float | int | bool] = {
-    "c1": 0.5,
+    "c1": 1.0,
     "c2": 0.01,
     "max_iterations": 130,
     "feature.minfreq": 2,

@@ -1,0 +1,73 @@
+"""Where two records are printed, compared: the same volume and first page, the same print location, an
+online year against the final record's, an article number against a PDF's pages, a miskeyed first page.
+The pair decision (:mod:`kb.dedupe.match`) weighs what these helpers say."""
+
+from __future__ import annotations
+
+from kb.dedupe.kinds import no_locator
+from kb.dedupe.prep import Prepped, journals_compatible
+
+
+def same_locator(a: Prepped, b: Prepped) -> bool:
+    """Same volume and first page, both present."""
+    return bool(a.volume and a.first_page and a.volume == b.volume and a.first_page == b.first_page)
+
+
+def same_print_location(a: Prepped, b: Prepped) -> bool:
+    """Same year, volume and page range (a real range) in compatible journals, and the same issue when both
+    are known (unless a title is marked as a translation: issue fields are often junk in such exports)."""
+    return bool(
+        a.year
+        and a.year == b.year
+        and same_locator(a, b)
+        and a.last_page
+        and a.last_page == b.last_page
+        and a.last_page != a.first_page
+        and journals_compatible(a.journal, b.journal)
+        and (a.translated or b.translated or not (a.issue and b.issue and a.issue != b.issue))
+    )
+
+
+ONLINE_YEARS = 2
+"""A record without volume, issue or pages (ahead of print) may carry an online year up to this many years
+before its final record's (a long backlog): two years apart with that record earlier is sent to review,
+never kept apart silently; it is never merged either (a guideline's next version or an annual update with
+the same title looks the same)."""
+
+
+def online_years(a: Prepped, b: Prepped) -> bool:
+    """The earlier record has no locator and the years are at most :data:`ONLINE_YEARS` apart."""
+    early, late = (a, b) if a.year < b.year else (b, a)
+    return no_locator(early) and not no_locator(late) and late.year - early.year <= ONLINE_YEARS
+
+
+def elocator(page: str) -> bool:
+    """The page is an electronic locator ("e123", "a1754"), not a printed page number."""
+    return not page[0].isdigit()
+
+
+PAGE_SLACK = 10
+"""First pages at most this far apart may be one article miskeyed (``246-250`` / ``250-254``); farther
+apart, identical titles in one volume are an ambiguous case (an authors' reply under the same title)."""
+
+
+PDF_PAGES = 60
+"""An article-numbered paper's PDF runs from page 1: one database gives that range ("1-12") where another
+gives the article number ("4821"). A range from page 1 of at most this many pages against a first page
+without a last page is therefore no contradiction (the pages are not compared); a longer range is a print
+article."""
+
+
+def pdf_pages(a: Prepped, b: Prepped) -> bool:
+    """One record's pages are a PDF's "1-N" (:data:`PDF_PAGES`), the other's a single number: not compared."""
+    for x, y in ((a, b), (b, a)):
+        if x.first_page == "1" and x.last_page.isdigit() and int(x.last_page) <= PDF_PAGES:
+            return not y.last_page and y.first_page != "1"
+    return False
+
+
+def pages_close(a: Prepped, b: Prepped) -> bool:
+    """First pages at most :data:`PAGE_SLACK` apart (or both electronic locators)."""
+    if not (a.first_page.isdigit() and b.first_page.isdigit()):
+        return elocator(a.first_page) and elocator(b.first_page)
+    return abs(int(a.first_page) - int(b.first_page)) <= PAGE_SLACK
