@@ -37,6 +37,13 @@ _LEAD_RE = re.compile(
     r"(?i)^(?:the|a|an|in|of|and|but|while|whereas|with|for|overall|le|la|les|l'|des|du)\s+"
 )
 
+_WORD_RE = re.compile(r"[A-Za-z][\w+/-]*")
+_FIRST_WORD_COMMA_RE = re.compile(r"^(?:\w+\s*,\s*)")
+_OPENING_RE = re.compile(r"^(?:After|At|In|Overall)\b")
+_DIGIT_RE = re.compile(r"\d")
+_SURVIVAL_RE = re.compile(r"(?i)surviv|survie")
+_PCT_OR_STOP_RE = re.compile(r"\d\s*%|[;.]\s")
+
 
 def describe(text: str, result: Result) -> Result:
     """The result with its arm, comparator and outcome words read from its sentence."""
@@ -58,7 +65,7 @@ def describe(text: str, result: Result) -> Result:
         c = P.COMPARATOR_RE.search(sentence)
         comparator = c.group("arm") if c else None
         if arm is None and c is not None:
-            words = re.findall(r"[A-Za-z][\w+/-]*", sentence[: c.start()])
+            words = _WORD_RE.findall(sentence[: c.start()])
             arm = words[-1] if words else None
     return result.evolve(arm_text=arm, comparator_arm=comparator, outcome_text=_outcome_text(sentence, at))
 
@@ -71,11 +78,7 @@ def _outcome_text(sentence: str, at: int) -> str | None:
     if verb is None:
         return None
     subject = clause[: verb.start()].strip(" ,")
-    subject = (
-        re.sub(r"^(?:\w+\s*,\s*)", "", subject)
-        if re.match(r"^(?:After|At|In|Overall)\b", subject)
-        else subject
-    )
+    subject = _FIRST_WORD_COMMA_RE.sub("", subject) if _OPENING_RE.match(subject) else subject
     for _ in range(3):
         subject = _LEAD_RE.sub("", subject)
     subject = " ".join(subject.split())
@@ -117,7 +120,7 @@ def link(
         if (
             after
             and OF_RE.match(text, r.end, after[0].start)
-            and not re.search(r"\d", text[r.end : after[0].start])
+            and not _DIGIT_RE.search(text, r.end, after[0].start)
         ):
             hit = after[0]
         outcome = hit.id if hit else None
@@ -130,7 +133,7 @@ def link(
         measure, kind = r.measure, r.kind
         if hit is not None and r.measure in (MEASURE_PROPORTION, MEASURE_RESPONSE_RATE):
             default = str(vocab.outcomes.by_id[hit.id].get("measure", MEASURE_PROPORTION))
-            if re.search(r"(?i)surviv|survie", hit.text):
+            if _SURVIVAL_RE.search(hit.text):
                 kind = KIND_SURVIVAL
             elif default == KIND_ADVERSE_EVENT:
                 kind = KIND_ADVERSE_EVENT
@@ -148,7 +151,7 @@ def _arm_id(text: str, interventions: list[InterventionHit], r: Result) -> str |
         first = next((h for h in in_sentence if h.role == INTERVENTION and h.end <= r.start), None)
         return first.id if first else None
     after = [h for h in in_sentence if r.end <= h.start and h.start - r.end < 50]
-    if after and not re.search(r"\d\s*%|[;.]\s", text[r.end : after[0].start]):
+    if after and not _PCT_OR_STOP_RE.search(text[r.end : after[0].start]):
         return after[0].id
     before = [h for h in in_sentence if h.end <= r.start]
     return before[-1].id if before else None

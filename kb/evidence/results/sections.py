@@ -117,16 +117,23 @@ class Sentence:
     role: str
 
 
+_ABSTRACT_PREFIX_RE = re.compile(r"^(?:ABSTRACT\.)")
+_TRAILING_MARKS_RE = re.compile(r"[\s.:]+$")
+_HEADING_PARTS_RE = re.compile(r"\s*[./\u2013\u2014:]\s*|\s+-\s+")
+_CAPITAL_NEXT_RE = re.compile(r"[ \t]+(?=[A-ZÀ-Ý0-9(\u2018\u201c\"'])")
+_WORD_NEXT_RE = re.compile(r"[ \t]+[A-Za-zÀ-ÿ]")
+
+
 def heading_role(name: str) -> str | None:
     """The role of a heading text, or None when it is not a known heading."""
-    cleaned = re.sub(r"^(?:ABSTRACT\.)", "", name.strip().strip("#*_ :.").strip())
-    cleaned = re.sub(r"[\s.:]+$", "", cleaned)
+    cleaned = _ABSTRACT_PREFIX_RE.sub("", name.strip().strip("#*_ :.").strip())
+    cleaned = _TRAILING_MARKS_RE.sub("", cleaned)
     if not cleaned or len(cleaned) > 60:
         return None
     for role, rx in _ROLE_RES:
         if rx.fullmatch(cleaned):
             return role
-    parts = re.split(r"\s*[./\u2013\u2014:]\s*|\s+-\s+", cleaned)
+    parts = _HEADING_PARTS_RE.split(cleaned)
     if len(parts) > 1 and re.search(_FALLBACK[0][0], cleaned, re.IGNORECASE):
         return METHODS
     if len(parts) > 1:
@@ -221,9 +228,9 @@ def _bare_headings(text: str) -> list[tuple[int, int, str, str]]:
             if word is None:
                 break
             pos = word.end()
-            nxt = re.match(r"[ \t]+(?=[A-ZÀ-Ý0-9(\u2018\u201c\"'])", text[pos : pos + 3])
+            nxt = _CAPITAL_NEXT_RE.match(text[pos : pos + 3])
             if nxt is None:
-                if not re.match(r"[ \t]+[A-Za-zÀ-ÿ]", text[pos : pos + 3]):
+                if not _WORD_NEXT_RE.match(text[pos : pos + 3]):
                     break
                 pos += len(text[pos : pos + 3]) - len(text[pos : pos + 3].lstrip(" \t"))
                 continue

@@ -14,6 +14,17 @@ from kb.evidence.results.model import MEASURE_MEAN, MEASURE_MEDIAN, MEASURE_N, R
 from kb.evidence.results.numbers import WORD_NUMBER_RE, words_to_int
 from kb.evidence.results.spans import VALUE_ROLES, Sentence, clean, event_after, event_before, scope
 
+_OF_END_RE = re.compile(r"(?i)\b(?:of|in|among)\s*$")
+_AND_END_RE = re.compile(r"(?i)\band\s+$")
+_ONE_IN_END_RE = re.compile(r"(?i)\b(?:one|1)\s+(?:in|out of)\s+$")
+_TIMES_AFTER_RE = re.compile(r"\s+(?:times|groups?)\b")
+_OF_AFTER_RE = re.compile(r"(?i)\s+of\b")
+_BRACKET_OF_RE = re.compile(r"\(\s*of\s+")
+_WORDS_END_RE = re.compile(r"(?i)\b([a-z]+(?:[\s-][a-z]+){0,3})\s*$")
+_RANGE_IN_RE = re.compile(r"\d\s*(?:[-\u2013]|to)\s*\d")
+_FOLLOW_RE = re.compile(r"(?i)\bfollow|\bsuivi")
+"""Patterns of the checks below, compiled once."""
+
 
 def sample_sizes(sent: Sentence) -> None:
     """Sample sizes: "n = 59", "250 healthy women", "Fifty-nine patients", "(of 361)", arm lists."""
@@ -80,10 +91,7 @@ def sample_sizes(sent: Sentence) -> None:
             continue  # "In this phase 3 trial, we randomly assigned patients": the number names the phase
         if P.UNIT_WORD_RE.match(text, hits[0].end, hits[0].end + 12):
             continue
-        if (
-            re.search(r"(?i)\b(?:of|in|among)\s*$", text[max(sent.s.start, m.start() - 6) : m.start()])
-            and hits[0].value < 3
-        ):
+        if _OF_END_RE.search(text[max(sent.s.start, m.start() - 6) : m.start()]) and hits[0].value < 3:
             continue
         if hits[0].value < 2:
             continue
@@ -104,7 +112,7 @@ def sample_sizes(sent: Sentence) -> None:
             and value is not None
             and value >= 2
             and Z.NEXT_WORD_ARM_RE.match(text, m.end())
-            and re.search(r"(?i)\band\s+$", text[max(sent.s.start, m.start() - 6) : m.start()])
+            and _AND_END_RE.search(text[max(sent.s.start, m.start() - 6) : m.start()])
         ):
             sent.extra.append(n_result(sent, m.start(), m.end(), float(value)))
             continue  # "Eighty children received A and seventy-nine received B": the second arm
@@ -112,26 +120,22 @@ def sample_sizes(sent: Sentence) -> None:
             continue
         if event_before(sent, m.start()):
             continue  # "Vomiting was reported in five children in each group": events
-        if re.search(
-            r"(?i)\b(?:one|1)\s+(?:in|out of)\s+$", text[max(sent.s.start, m.start() - 12) : m.start()]
-        ):
+        if _ONE_IN_END_RE.search(text[max(sent.s.start, m.start() - 12) : m.start()]):
             continue  # "responses in about one in five patients": a frequency, not a sample
         pct = Z.PCT_BRACKET_RE.match(text, after.end(), sent.s.end)
         analysed = P.ANALYSED_BEFORE_RE.search(text, max(sent.s.start, m.start() - 60), m.start())
         if pct is not None and not analysed and not P.ENROL_AFTER_RE.match(text, pct.end(), sent.s.end):
             continue  # "Nine adolescents (15%) did not complete": a count of events with its percentage
-        if P.UNIT_WORD_RE.match(text, m.end(), m.end() + 12) or re.match(
-            r"\s+(?:times|groups?)\b", text[m.end() :]
-        ):
+        if P.UNIT_WORD_RE.match(text, m.end(), m.end() + 12) or _TIMES_AFTER_RE.match(text, m.end()):
             continue
-        if re.match(r"(?i)\s+of\b", text[m.end() : m.end() + 4]):
+        if _OF_AFTER_RE.match(text[m.end() : m.end() + 4]):
             continue
         sent.extra.append(n_result(sent, m.start(), m.end(), float(value)))
         named = True
         _arm_list(sent, after.end())
-    for m in re.finditer(r"\(\s*of\s+", text[sent.s.start : sent.s.end]):
+    for m in _BRACKET_OF_RE.finditer(text[sent.s.start : sent.s.end]):
         pos = sent.s.start + m.start()
-        words = re.search(r"(?i)\b([a-z]+(?:[\s-][a-z]+){0,3})\s*$", text[max(sent.s.start, pos - 40) : pos])
+        words = _WORDS_END_RE.search(text[max(sent.s.start, pos - 40) : pos])
         if words and words_to_int(words.group(1)):
             start = pos - len(words.group(0))
             sent.extra.append(n_result(sent, start, pos, float(words_to_int(words.group(1)) or 0)))
@@ -143,10 +147,10 @@ def _arm_list(sent: Sentence, pos: int) -> None:
     m = Z.ARM_LIST_RE.match(sent.text, pos, sent.s.end)
     if m is None or P.DEMOGRAPHIC_RE.search(m.group("body")) or "%" in m.group("body"):
         return
-    if re.search(r"\d\s*(?:[-\u2013]|to)\s*\d", m.group("body")) or P.DOSE_RE.search(m.group("body")):
+    if _RANGE_IN_RE.search(m.group("body")) or P.DOSE_RE.search(m.group("body")):
         return
     if Z.MEASURED_BODY_RE.search(m.group("body")):
-        if not re.search(r"(?i)\bfollow|\bsuivi", m.group("body")):
+        if not _FOLLOW_RE.search(m.group("body")):
             for t in sent.within(m.start("body"), m.end("body")):
                 t.role = t.role or "baseline"  # "(délai médian depuis l'AVC 21 jours)" describes the sample
         return

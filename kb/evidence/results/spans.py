@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from kb.evidence.results import checks as K
 from kb.evidence.results import patterns as P
 from kb.evidence.results.measure import scope
 from kb.evidence.results.model import Result
@@ -91,12 +92,14 @@ class Tok:
 
 def tokens(text: str, start: int, end: int) -> list[Tok]:
     out = []
+    pct_after = P.PCT_AFTER_RE.match
     for m in NUMBER_RE.finditer(text, start, end):
-        value = parse_number(m.group())
+        raw = m.group()
+        value = parse_number(raw)
         if value is None:
             continue
-        pct = P.PCT_AFTER_RE.match(text, m.end()) is not None
-        tok = Tok(m.start(), m.end(), value, m.group(), pct)
+        a, b = m.span()
+        tok = Tok(a, b, value, raw, pct_after(text, b) is not None)
         if out and _spaced_thousands(text, out[-1], tok):
             tok = _joined(text, out.pop(), tok)
         out.append(tok)
@@ -113,9 +116,9 @@ def _spaced_thousands(text: str, a: Tok, b: Tok) -> bool:
     a number of its own: a label before it ("at week 2 108 patients", "visite 3 120"), or a letter, hyphen,
     slash or digit stuck to it ("IL-2 100").
     """
-    gap = text[a.end : b.start]
-    if len(gap) != 1 or gap not in P.THOUSANDS_SPACES:
+    if b.start - a.end != 1 or text[a.end] not in P.THOUSANDS_SPACES:
         return False
+    gap = text[a.end]
     if not P.GROUP_RE.fullmatch(b.raw) or not P.FIRST_GROUPS_RE.fullmatch(a.raw):
         return False
     if gap != " ":
@@ -233,7 +236,7 @@ def design_spans(sent: Sentence) -> None:
     for m in sent.finditer(P.CI_RE):
         owner = sent.before(m.start())
         if owner is not None:
-            gap = re.sub(r"(?i)\bper\s+(?:\d[\d,]*\s*)?[\w-]*", "", text[owner.end : m.start()])
+            gap = K.PER_UNIT_RE.sub("", text[owner.end : m.start()])
             if not P.CI_GAP_RE.match(gap):
                 owner = None
         sent.mark(m.start(), m.start("lo"), "level")
@@ -251,7 +254,7 @@ def design_spans(sent: Sentence) -> None:
             owner.ci = (None, limit) if m.group("side").lower() == "upper" else (limit, None)
     for m in sent.finditer(P.PCT_RANGE_RE):
         before = text[max(sent.s.start, m.start() - 30) : m.start()]
-        if re.search(r"(?i)\bfrom\s*$", before) and not re.search(r"(?i)\brang\w*\s+from\s*$", before):
+        if K.FROM_END_RE.search(before) and not K.RANGE_FROM_END_RE.search(before):
             continue  # "fell from 12.3% to 10.9%": two values, not a range
         sent.mark(m.start(), m.end(), "range")
     for m in sent.finditer(P.LEVEL_RE):
@@ -283,10 +286,8 @@ def design_spans(sent: Sentence) -> None:
     for m in sent.finditer(P.FOLD_RE):
         sent.mark(m.start(), m.end(), "fold")
     for m in sent.finditer(P.TIME_RE):
-        rate = re.match(r"\s*(?:per|/)\s*[a-z]", text[m.end() : m.end() + 8]) or "." in (
-            m.group("nums") or ""
-        )
-        if re.match(r"(?i)by\b", m.group()) and (
+        rate = K.RATE_AFTER_RE.match(text[m.end() : m.end() + 8]) or "." in (m.group("nums") or "")
+        if K.BY_RE.match(m.group()) and (
             (rate and P.CHANGE_BY_RE.search(text, max(sent.s.start, m.start() - 60), m.start() + 2))
             or (
                 P.AMOUNT_UNIT_RE.fullmatch(m.group("unit") or "")
@@ -304,13 +305,11 @@ def design_spans(sent: Sentence) -> None:
         ):
             continue  # "increased by 9.2 minutes per day", "by 32 minutes with A and by 11 minutes with B":
             # the size of a change, not a time point ("improved by 12 weeks" stays one)
-        if m.group("nums2") and re.search(
-            r"(?i)\b(?:was|were|is|are)\s*$", text[max(sent.s.start, m.start() - 8) : m.start()]
-        ):
+        if m.group("nums2") and K.COPULA_END_RE.search(text[max(sent.s.start, m.start() - 8) : m.start()]):
             continue  # "the median stay was 6 days after keyhole surgery": a value, not a time point
         nums = m.group("nums") or m.group("adj") or m.group("nums2")
         unit = m.group("unit") or m.group("adjunit") or m.group("unit2")
-        if not unit and re.search(r"\d[.\u00b7]\d", nums or ""):
+        if not unit and K.DECIMAL_RE.search(nums or ""):
             continue  # "fell from 19.9 to 10.6": decimals without a time unit are values, not time points
         sent.mark(m.start(), m.end(), "time")
         if nums and unit:
@@ -360,7 +359,7 @@ def design_spans(sent: Sentence) -> None:
             t.role = "threshold"  # "a 75% reduction in PASI score was achieved by 18 of 62 patients"
     for t in sent.free():
         if not t.pct and t.value.is_integer() and 1900 <= t.value <= 2100 and "," not in t.raw:
-            if not re.match(rf"\s+{P.POPULATION}", text[t.end : t.end + 20]):
+            if not K.POPULATION_AFTER_RE.match(text[t.end : t.end + 20]):
                 t.role = "year"
         elif _list_label(sent, t) or (
             not t.pct
@@ -393,7 +392,7 @@ def design_spans(sent: Sentence) -> None:
             rest[0].count = int(count.value)
             last_count = m.end()
             continue
-        noun = re.match(rf"\s*{P.POPULATION}\b", text[m.end() : m.end() + 30])
+        noun = K.POPULATION_NOUN_RE.match(text[m.end() : m.end() + 30])
         if noun and not event_after(text, m.end() + noun.end()) and not event_before(sent, m.start()):
             # "20 (17%) smokers" describes the sample; "242 (78.8%) infants" analysed is its size
             count.role = "baseline" if P.DEMOGRAPHIC_RE.match(noun.group().strip()) else "n"
@@ -435,7 +434,7 @@ def _defines_response(sent: Sentence, t: Tok) -> bool:
     "patients achieving a 50% reduction" (the drug "achieved a 20% reduction in LDL" reports a result)."""
     text = sent.text
     head = text[max(sent.s.start, t.start - 100) : t.start]
-    if re.search(r"(?i)\ban?\s+$", head) and P.RESPONDER_AFTER_RE.match(text, t.end, sent.s.end):
+    if K.ARTICLE_END_RE.search(head) and P.RESPONDER_AFTER_RE.match(text, t.end, sent.s.end):
         return True
     if P.CHANGE_OF_RE.search(head) and P.ACHIEVED_AFTER_RE.match(text, t.end, sent.s.end):
         return True  # "an improvement of 50% in the score was reached by"
@@ -445,9 +444,8 @@ def _defines_response(sent: Sentence, t: Tok) -> bool:
 def _list_label(sent: Sentence, t: Tok) -> bool:
     """A list label "1) an absolute risk": a small integer with a closing bracket and no opening one."""
     text = sent.text
-    if not re.match(r"\)", text[t.end : t.end + 1]) or not re.search(
-        r"(?:^|[\s:;,])$", text[t.start - 1 : t.start]
-    ):
+    before = text[t.start - 1 : t.start]  # "" at the start of the text
+    if text[t.end : t.end + 1] != ")" or (before and not before.isspace() and before not in ":;,"):
         return False
     return (
         t.value.is_integer() and t.value < 10 and "(" not in text[max(sent.s.start, t.start - 30) : t.start]
@@ -455,7 +453,7 @@ def _list_label(sent: Sentence, t: Tok) -> bool:
 
 
 def event_after(text: str, pos: int) -> bool:
-    after = re.sub(r"^[ \t)]*(?:\(\s*[\d.,·]+\s*%\s*\))?", "", text[pos : pos + 80].split("\n")[0])
+    after = K.EVENT_LEAD_RE.sub("", text[pos : pos + 80].split("\n")[0])
     return P.EVENT_AFTER_RE.match(after) is not None and not P.ENROL_RE.search(after.split(" had ")[0])
 
 
@@ -478,7 +476,7 @@ def unit_of(text: str, t: Tok) -> str | None:
     if m is None:
         return None
     word = m.group().strip()
-    return time_unit(word) if re.fullmatch(P.TIME_UNITS, word, re.IGNORECASE) else word
+    return time_unit(word) if K.TIME_UNIT_RE.fullmatch(word) else word
 
 
 def clean(s: str) -> str:
