@@ -21,8 +21,9 @@ estimate. The cues that can name its measure are collected here, and only here:
 
 Precedence (:func:`decide`), first that applies:
 
-1. A NAME of a ratio (hr, or, rr) or of a risk difference gives that measure. A ratio whose value has a
-   unit of measurement ("%", "mm Hg") is a conflict: the value is not an estimate of that name and is left.
+1. A NAME of a ratio (hr, or, rr) or of a risk difference gives that measure. A ratio whose value is a
+   percentage of people ("%", not the "%" of a quantity measured in %) is a conflict: the value is not an
+   estimate of that name and is left.
 2. A NAME "difference" is decided by the UNIT: percentage points give rd unless the name says "mean" or
    the difference compares changes of a quantity ("by 2.6 percentage points more with omega-3"); "%"
    gives rd unless the name says "mean", the values compared are means (an SD or a signed change before)
@@ -67,6 +68,13 @@ REPEAT_RE = re.compile(
 )
 """A sentence that repeats an estimate in another analysis ("Results were similar in the intention-to-treat
 population (difference, 0.9; ...)")."""
+
+SAYS_MEAN_RE = re.compile(r"(?i)\bmean\b|\bmoyenne\b")
+"""A difference's name that says "mean": a mean difference whatever its unit."""
+AGE_AFTER_RE = re.compile(r"\s*age\b")
+LINK_END_RE = re.compile(r"\b(?:of|was|de)\s*$")
+STOP_RE = re.compile(r"[.;]\s")
+"""Helpers of :func:`_keywords` and :func:`_reaches`, compiled once (they run for every number)."""
 
 Keyword = tuple[int, int, str, bool, str]
 """(start, end, measure, is_abbreviation, words) of a word that names a measure."""
@@ -192,7 +200,7 @@ def _keywords(sent: Sentence) -> list[Keyword]:
         for m in sent.finditer(rx):
             if m.start() in covered:
                 continue
-            if re.match(r"\s*age\b", sent.text[m.end() : m.end() + 5]):
+            if AGE_AFTER_RE.match(sent.text[m.end() : m.end() + 5]):
                 continue
             marks.append((m.start(), m.end(), measure, False, m.group()))
     marks.sort()
@@ -320,7 +328,7 @@ def decide(sent: Sentence, t: Tok, named: Keyword, points_before: bool) -> str |
         return None if unit == "pct" else measure
     if measure != "md":
         return measure
-    says_mean = re.search(r"(?i)\bmean\b|\bmoyenne\b", words) is not None
+    says_mean = SAYS_MEAN_RE.search(words) is not None
     if says_mean:
         return "md"
     if unit == "points":
@@ -356,10 +364,10 @@ def _reaches(sent: Sentence, t: Tok, k: Keyword) -> bool:
     if (
         DIFFERENCE_RE.match(words)
         and not GENERIC_GAP_RE.match(gap)
-        and not (re.search(r"\b(?:of|was|de)\s*$", gap) and not t.pct)
+        and not (LINK_END_RE.search(gap) and not t.pct)
     ):
         return False
-    return not re.search(r"[.;]\s", gap.replace("; 95%", ""))
+    return not STOP_RE.search(gap.replace("; 95%", ""))
 
 
 def named(sent: Sentence, points_before: bool = False) -> bool:
