@@ -28,3 +28,45 @@ def test_shape() -> None:
         "Aa-0",
         "",
     ]
+
+
+def _jnum(text: str) -> list[tuple[str, str]]:
+    from kb.parse.features import Featurizer
+    from kb.parse.tokens import tokenize
+
+    toks = [t[0] for t in tokenize(text)]
+    seq = Featurizer().sequence(toks)
+    return [(t, a.decode()[5:]) for t, f in zip(toks, seq, strict=True) for a in f if a.startswith(b"jnum=")]
+
+
+def test_journal_run_up_to_a_number_with_or_without_a_full_stop() -> None:
+    """The container title before the volume or year is marked whatever ends the title: a full stop, a
+    comma, or nothing ("... the human genome Genome Biol. 2009"); a lower-case title word before it is not."""
+    for sep in (" ", ". ", ", "):
+        text = (
+            f"Langmead B. Alignment of short DNA sequences to the human genome{sep}Genome Biol. 2009;10:R25."
+        )
+        assert _jnum(text) == [("Genome", "B"), ("Biol.", "I")], sep
+    assert _jnum("Doyle J. Views of plants and symbiotic bacteria Trends in Plant Science. 1998;3:473.") == [
+        ("Trends", "B"),
+        ("in", "I"),
+        ("Plant", "I"),
+        ("Science.", "I"),
+    ]
+    # a sentence-case journal: its lower-case words end the run, the title's do not start it
+    assert _jnum("Anders S. Analysis for sequence count data Genome biology. 2010;11(10):r106.") == [
+        ("Genome", "B"),
+        ("biology.", "I"),
+    ]
+
+
+def test_journal_run_leaves_years_in_titles_and_initials_alone() -> None:
+    """A year after lower-case title words, or initials before "(1971)", start no container title."""
+    assert _jnum("Cines DB. Rituximab in ITP: what is the role of this agent in 2019? Blood 2019;1:2.") == [
+        ("Blood", "B")
+    ]
+    assert _jnum("Smith, J. (2010). Platelets. Oxford: Blackwell.") == []
+    assert _jnum("Fikes, R. E., & Nilsson, N. J. (1971). STRIPS. Artif Intell, 2, 189-208.") == [
+        ("Artif", "B"),
+        ("Intell,", "I"),
+    ]

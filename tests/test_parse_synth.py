@@ -190,3 +190,26 @@ def test_yearlike_pages_keep_their_form() -> None:
     f = synth.Fields(NEUNERT, pages="1868-72")
     got = _first(synth.segments_of(synth.render(f, "elsevier-harvard", "en-US"), f) or [])
     assert got["pages"].startswith("1868") and got["date"] == "2011"
+
+
+def test_alpha_style_labels_are_other_and_built_from_the_authors() -> None:
+    """BibTeX alpha keys ("[NL11]", "[Knu84]", "[DJKMO]") replace a third of the bracketed citation
+    numbers; they are labelled other and the author list after them is untouched."""
+    from kb.parse.synth_noise import alpha_label
+
+    assert alpha_label(NEUNERT) == "[NL11] "
+    assert alpha_label(NEUNERT, year=False) == "[NL] "
+    assert alpha_label(synth.Fields(NEUNERT, author=NEUNERT["author"][:1])) == "[Neu11] "
+    five = [{"family": name} for name in ("Date", "Jimbo", "Kuniba", "Miwa", "Okado")]
+    assert alpha_label(synth.Fields(NEUNERT, author=five)) == "[DJK+11] "
+    assert alpha_label(synth.Fields(NEUNERT, author=five), year=False) == "[DJKMO] "
+    rng = random.Random(5)
+    segments = synth.segments_of(synth.render(NEUNERT, "nlm-citation-sequence", "en-US"), NEUNERT)
+    keys = set()
+    for _ in range(400):
+        out = vary_segments(segments, NEUNERT, rng, french=False)
+        if out[0][1].startswith("[") and not out[0][1][1].isdigit():
+            assert out[0][0] == "other"
+            assert out[1][0] == "author" and out[1][1].startswith("Neunert")
+            keys.add(out[0][1])
+    assert keys == {"[NL11] ", "[NL] "}

@@ -310,14 +310,16 @@ class _Info(NamedTuple):
     """Starts with a lower-case letter."""
     text_year: bool
     """A bare year ("2011", "2019?") that can sit inside running title text."""
+    run: int
+    """The bits of ``kb.parse.gazetteer.run_flags`` (a container title running up to a number)."""
 
 
 _JOURNAL_MARKS = frozenset(["ltwa_abbr", "ltwa_word", "ltwa_stem"])
 
 
-def _shape_flags(token: str, own: list[str]) -> tuple[str, bool, bool, bool, bool, bool, bool]:
+def _shape_flags(token: str, own: list[str]) -> tuple[str, bool, bool, bool, bool, bool, bool, int]:
     """The token-level parts of the sequence features (see :class:`_Info`)."""
-    from kb.parse.gazetteer import journal_words
+    from kb.parse.gazetteer import journal_words, run_flags
 
     c = core(token)
     key = fold(c).replace(".", "")
@@ -327,7 +329,8 @@ def _shape_flags(token: str, own: list[str]) -> tuple[str, bool, bool, bool, boo
     bare = token[-1:].isalnum()
     word = c.isalpha() and "month" not in own
     text_year = "year" in own and c.isdigit() and token.rstrip("?!") == c
-    return key, jword, bare, token[-1:] in ".,;:)]", word, c[:1].islower(), text_year
+    run = run_flags(token, own, jword)
+    return key, jword, bare, token[-1:] in ".,;:)]", word, c[:1].islower(), text_year, run
 
 
 _Row = tuple[bytes | None, ...]
@@ -407,11 +410,12 @@ class Featurizer:
         n = len(tokens)
         if n == 0:
             return []
-        from kb.parse.gazetteer import journal_runs
+        from kb.parse.gazetteer import journal_runs, number_runs
 
         cache = self._info
         infos = [cache.get(t) or self.info(t) for t in tokens]
         runs = journal_runs([i.key for i in infos])
+        jnum = number_runs([i.run for i in infos])
         last_year = -1
         for k in range(n - 1, -1, -1):
             if infos[k].year:
@@ -458,6 +462,8 @@ class Featurizer:
                 f.append(b"in_quote")
             if runs[i]:
                 f.append(_JGAZ[runs[i]])
+            if jnum[i]:
+                f.append(jnum[i])
             if inf.jword:
                 if prev is None or prev.boundary:
                     f.append(b"jstart")

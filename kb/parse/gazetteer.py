@@ -85,3 +85,79 @@ def journal_runs(keys: list[str]) -> list[str]:
         else:
             i += 1
     return out
+
+
+RUN_NUMBER, RUN_CAP, RUN_LOWER, RUN_CONN, RUN_END, RUN_LONG, RUN_JOURNAL = 1, 2, 4, 8, 16, 32, 64
+"""Bits of :func:`run_flags`: a number (or "Vol.", "v.", a month) that can follow a container title;
+a capitalised word that can sit in one; a lower-case word a sentence-case title can hold ("Genome
+biology"); a connective ("of", "in"); a token ending a field (comma, colon, a full stop after a word
+that is not an abbreviation); three letters or more; a journal word (LTWA, curated spelling)."""
+
+CONNECTIVES = frozenset("of and & in the for on de des du la le et und für fur der di della y".split())  # noqa: SIM905
+"""Lower-case words inside journal titles ("Trends in Plant Science", "Annales de Biologie")."""
+
+NOT_JOURNAL = frozenset(
+    {"in", "vol", "volume", "v", "no", "nr", "issue", "suppl", "supplement", "pp", "p", "pages", "page"}
+    | {"eds", "ed", "editor", "editors", "epub", "doi", "available", "retrieved", "accessed", "http", "https"}
+)
+"""Capitalised words that mark another field ("In:", "Vol.", "Suppl"), never a container title's."""
+
+MAX_JOURNAL = 12
+"""The longest container title :func:`number_runs` marks, in tokens."""
+
+
+def run_flags(token: str, own: list[str], jword: bool) -> int:
+    """The :data:`RUN_NUMBER` ... :data:`RUN_JOURNAL` bits of one token (``own``: its token attributes)."""
+    c = core(token)
+    key = fold(c).replace(".", "")
+    flags = 0
+    if c[:1].isdigit() or key in ("vol", "volume", "v") or "month" in own:
+        flags |= RUN_NUMBER
+    elif c[:1].isupper() and key not in NOT_JOURNAL:
+        flags |= RUN_CAP | (RUN_JOURNAL if jword else 0)
+    elif key in CONNECTIVES:
+        flags |= RUN_CONN
+    elif c[:1].islower() and c.isalpha() and ("ltwa_word" in own or "ltwa_stem" in own or "ltwa_abbr" in own):
+        flags |= RUN_LOWER
+    last = token[-1:]
+    if last in ",;:" or "stop" in own or (last == "." and not jword):
+        flags |= RUN_END
+    if len(key) > 2:
+        flags |= RUN_LONG
+    return flags
+
+
+def number_runs(flags: list[int]) -> list[bytes | None]:
+    """The container title that runs up to a number, whatever punctuation precedes it.
+
+    For each token followed by a number (year, volume, "Vol.", a month), the words before it are read
+    backwards: capitalised words and connectives, and, at the end, lower-case journal words ("Genome
+    biology."). The run stops at a token that ends a field (a comma, a full stop after a word that is not an
+    abbreviation) or at a lower-case word before a capitalised one: "... to the human genome Genome Biol.
+    2009;10:R25" marks "Genome Biol." with or without the full stop after "genome". A run needs one
+    journal word (LTWA, curated spelling); its first capitalised word gets ``jnum=B``, the rest of the
+    run ``jnum=I``. A run of initials ("N. J. (1971)") is not marked: one word needs three letters or more.
+    """
+    out: list[bytes | None] = [None] * len(flags)
+    for j in range(1, len(flags)):
+        if not flags[j] & RUN_NUMBER or out[j - 1] is not None:
+            continue
+        start = -1
+        journal = long = 0
+        k = j - 1
+        while k >= 0 and j - k <= MAX_JOURNAL:
+            f = flags[k]
+            if k < j - 1 and f & RUN_END:
+                break
+            if f & RUN_CAP:
+                start = k
+                journal |= f & RUN_JOURNAL
+                long |= f & RUN_LONG
+            elif not (f & RUN_CONN or (f & RUN_LOWER and start < 0)):
+                break
+            k -= 1
+        if start >= 0 and journal and long:
+            out[start] = b"jnum=B"
+            for i in range(start + 1, j):
+                out[i] = b"jnum=I"
+    return out

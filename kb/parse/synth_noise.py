@@ -211,15 +211,31 @@ def vary_segments(segments: list[list[str]], f: dict, rng: random.Random, french
     if f.get("doi") and rng.random() < 0.1:
         _edit(segs, "doi", lambda t: re.sub(r"(?<=/)(?=\S{6})", " ", t, count=1) if "/" in t else t)
     if rng.random() < 0.12:
-        segs.insert(
-            0,
-            [
-                "other",
-                rng.choice([f"{rng.randint(1, 90)}. ", f"[{rng.randint(1, 90)}] ", f"{rng.randint(1, 90)} "]),
-            ],
-        )
+        label = rng.choice([f"{rng.randint(1, 90)}. ", f"[{rng.randint(1, 90)}] ", f"{rng.randint(1, 90)} "])
+        segs.insert(0, ["other", _keyed(label, f)])
     _normalise_space(segs)
     return [s for s in segs if s[1]]
+
+
+def _keyed(label: str, f: dict) -> str:
+    """A third of the bracketed numbers become an alpha key (:func:`alpha_label`), chosen by the number."""
+    if label[0] != "[" or int(label[1:-2]) % 3:
+        return label
+    return alpha_label(f, year=int(label[1:-2]) % 2 == 0)
+
+
+def alpha_label(f: dict, year: bool = True) -> str:
+    """The citation label of BibTeX's alpha styles (alpha, amsalpha; mathematics and computing): "[Knu84] "
+    for one author, "[DJO89] " for two to four (the families' initials), "[DJK+89] " beyond; without the
+    year, the initials of up to five authors ("[DJKMO] ", "[Kn] ")."""
+    families = [re.sub(r"\W", "", a.get("family") or a.get("literal") or "") for a in f["author"]]
+    families = [x for x in families if x] or ["X"]
+    if not year:
+        return f"[{''.join(x[0] for x in families[:5]) if len(families) > 1 else families[0][:2]}] "
+    if len(families) == 1:
+        return f"[{families[0][:3]}{f['year'][-2:]}] "
+    more = "+" if len(families) > 4 else "".join(x[0] for x in families[3:4])
+    return f"[{''.join(x[0] for x in families[:3])}{more}{f['year'][-2:]}] "
 
 
 def _drop_period_after(segs: list[list[str]], label: str) -> None:
