@@ -403,13 +403,17 @@ def _scopus(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Rec
 def _central(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Record]:
     names = [f"{n.family} {initials(n)}" if not n.literal else n.literal for n in x.authors]
     journal = x.journal if r.random() < 0.5 else x.journal[:1] + x.journal[1:].lower()
-    lines = ["Record #1 of 1", f"ID: CN-0{r.randint(10**6, 9 * 10**6)}", *_lines("AU: ", names, "")]
+    central = f"CN-0{r.randint(10**6, 9 * 10**6)}"
+    lines = ["Record #1 of 1", f"ID: {central}", *_lines("AU: ", names, "")]
     lines += [f"TI: {x.title}", f"SO: {journal}", f"YR: {x.year}", f"VL: {x.volume}"]
     issue = r.choice(("Supplement 1", "suppl 1", "")) if w.kind == "abstract" else x.issue
     pages = f"{x.first}-{x.last}" if x.last else x.first
     lines += _lines("NO: ", [issue], "") + _lines("PG: ", [pages], "") + _lines("DOI: ", [x.doi], "")
     if w.kind == "abstract":
         lines.append("PT: Conference proceeding")
+    lines.append(
+        f"US: https://www.cochranelibrary.com/central/doi/10.1002/central/{central}/full"
+    )  # every record
     return list(read_cochrane_string("\n".join(lines) + "\n").records)
 
 
