@@ -74,6 +74,13 @@ INTERACTION_P_RE = re.compile(
     r"(?i)[Pp](?:\s*[-‐]?\s*values?)?\s*(?:(?:for|of)\s+(?:interaction|heterogeneity)\b|d['’](?:interaction"
     r"|hétérogénéité|homogénéité))"
 )
+CONTRAST_CLAUSE_RE = re.compile(
+    r"(?i)[,;]\s*(?:whereas|while|but)\s+(?!(?:it|they|this|these|the difference|the effect)\b)[^,;()]{0,80}?"
+    r"\b(?:did not|does not|was not|were not|did|was|were|is|are|showed|remained|differed)\b[^,;()\d]{0,40}"
+    r"[(\[,;]?\s*$"
+)
+"""A clause about another outcome, with its own subject and verb, between values and a p value ("...,
+whereas the walk distance did not differ (P = .31)"): the p is that clause's, a p_only row."""
 INTERACTION_CLAUSE_RE = re.compile(
     r"(?i)\b(?:interact\w*|heterogeneity|effect modification|modifi(?:ed|cation) (?:the|of) effect)\b"
     r"[^.;()\d]{0,60}\(\s*$"
@@ -415,9 +422,16 @@ ARM_PAIR_RE = re.compile(
 minute per 1.73 m2 per year with drug T and −3.59 with placebo" (a rate's unit of several words)."""
 COUNTED_RE = re.compile(r"(?i)(?:events?|episodes?|deaths?|cases?|infections?|falls?)$")
 """A unit that counts things ("2 events in A and 3 in B"): no measurement unless it is a rate (per ...)."""
+SHARE_OF_RE = re.compile(r"(?i)\b(?:proportion|percentage|share|pourcentage)\s+(?:of|des?|d')")
+"""A share of people ("the proportion of patients with ..."): "X% higher" of it is a difference of shares."""
 RATE_WORD_RE = re.compile(
-    r"(?i)\b(?:rates?|incidence|proportion|percentage|frequency|risk|taux|fréquence|risque)\b"
+    r"(?i)\b(?<!heart )(?<!pulse )(?<!respiratory )(?<!breathing )(?<!filtration )(?<!flow )(?<!infusion )"
+    r"(?<!sedimentation )(?<!metabolic )(?:rates?|incidence|proportion|percentage|frequency|risk|taux"
+    r"|fréquence|risque)\b(?!\s+(?:cardiaque|respiratoire|de filtration))"
 )
+"""A word that makes paired values rates of events ("the fall rate was 0.95 vs 1.12"); a physiological
+rate measured in each person ("heart rate", "glomerular filtration rate", "fréquence cardiaque") is a
+quantity whose values are means."""
 RATE_AFTER_RE = re.compile(
     r"\s*%?\s*(?:[a-zé-]+\s+)?(?:per|par)\s+(?:\d|[\wé]+-(?:years?|ann[ée]es?|ans?|months?|mois|days?|jours?|weeks?"
     r"|semaines?)\b)"

@@ -143,7 +143,7 @@ class Sentence:
         self.text = text
         self.defined = defined or {}
         self.memo: dict[str, bool] = {}
-        """Facts of the whole sentence computed once (see :func:`.measure.pct_quantity`)."""
+        """Facts of the whole sentence computed once (see :func:`.unitcue.pct_quantity`)."""
         """The estimate abbreviations the text defines (:func:`.measure.definitions`)."""
         self.s = sentence
         self.toks = tokens(text, sentence.start, sentence.end)
