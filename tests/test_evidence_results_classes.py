@@ -163,3 +163,86 @@ def test_bare_points_after_percentages(text: str, expected: list[tuple]) -> None
 )
 def test_pairs_share_their_spread_and_unit(text: str, expected: list[tuple]) -> None:
     assert rows(text) == expected
+
+
+def sizes(text: str) -> list[float]:
+    """The sample sizes read from ``text``, sorted."""
+    return sorted(r.value for r in extract_text(text) if r.measure == "n" and r.value is not None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the end of a range of an eligibility criterion is no sample
+        ("Methods: Adults with an ECOG performance status of 0 to 2 were randomly assigned to drug A.", []),
+        ("Methods: Adolescents with a depression score of 12–20 were recruited.", []),
+        # places, with up to three words before their noun
+        (
+            "Methods: This cluster trial in 9 community health centres enrolled 420 adults with asthma.",
+            [420.0],
+        ),
+        ("Methods: The trial ran at five university hospitals, where 300 women were randomised.", [300.0]),
+        # those screened and a planned size are no sample; the randomised are
+        (
+            "Results: Of 2,150 adults screened, 612 were randomised. Recruitment stopped after 410 of the "
+            "planned 560 patients had been enrolled.",
+            [612.0],
+        ),
+        # the base of a frequency
+        ("Results: The rule would spare about two in 100 children a scan.", []),
+        # the counts of an event in each arm, as a pair or followed by their arm
+        ("Results: Rash occurred in 2 versus seven women, and nausea (11 vs 23 patients) was rarer.", []),
+        ("Results: Remission was achieved by 41 and 18 participants, respectively.", []),
+        (
+            "Results: Remission was reached by 41 (55.4%) adults in the active group and 18 (24.3%) in the other.",
+            [],
+        ),
+        ("Results: There were 14 new ankle sprains in the training group and 29 in the control group.", []),
+        # a pair with an enrolment verb stays the arms' sizes
+        ("Results: 45 and 44 patients completed the trial.", [44.0]),
+        # French "X patients sur N": N is the group, X the events
+        (
+            "Résultats : Une infection est survenue chez 6 patients sur 81 (7,4 %) contre 2 sur 80 (2,5 %).",
+            [80.0, 81.0],
+        ),
+    ],
+)
+def test_counts_that_are_no_sample(text: str, expected: list[float]) -> None:
+    assert sizes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a standardised effect size is no measure of the list; a coefficient of variation is a design figure
+        ("Results: Walking distance improved more with training (Cohen d = 0.41).", []),
+        ("Methods: We assumed an intracluster coefficient of variation of 0.3.", []),
+        # the maximum of a scale after a difference: no value, and the CI is the difference's
+        (
+            "Results: Pain fell by 2.4 versus 1.1 points: MD 1.3 out of 10 (95% CI 0.6 to 2.0).",
+            [("mean", 1.1, None, None, None), ("md", 1.3, 0.6, 2.0, None), ("mean", 2.4, None, None, None)],
+        ),
+        # a list after the sample's age describes the sample; an outcome with its own verb does not
+        (
+            "Results: The median age was 71 years and median ferritin 1,240 ng/mL. Median ferritin fell to "
+            "820 ng/mL.",
+            [("median", 820.0, None, None, None)],
+        ),
+        (
+            "Results: Median age was 60 years, and median overall survival was 14.2 months.",
+            [("median", 14.2, None, None, None)],
+        ),
+        # a bracket with a median after a share that describes the sample describes the same people
+        (
+            "Results: 240 adults were enrolled; 41% were living with diabetes (median HbA1c 7.9%) and 52% were men.",
+            [("n", 240.0, None, None, None)],
+        ),
+        # a named difference's bounds after its unit and a comma
+        (
+            "Results: Gait speed rose by 0.18 m/s with training (difference 0.11 m/s, 0.04 to 0.18).",
+            [("md", 0.11, 0.04, 0.18, None), ("mean", 0.18, None, None, None)],
+        ),
+    ],
+)
+def test_decoys_and_bounds(text: str, expected: list[tuple]) -> None:
+    assert rows(text) == expected

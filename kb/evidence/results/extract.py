@@ -62,6 +62,16 @@ from kb.evidence.results.spans import (
 from kb.evidence.results.tables import Table, read_table
 from kb.evidence.results.unitcue import in_points, points_end
 
+CONTRAST_CLAUSE_RE = re.compile(
+    r"(?i)[,;]\s*(?:whereas|while|but)\s+(?!(?:it|they|this|these|the difference|the effect)\b)[^,;()]{0,80}?"
+    r"\b(?:did not|does not|was not|were not|did|was|were|is|are|showed|remained|differed)\b[^,;()\d]{0,40}"
+    r"[(\[,;]?\s*$"
+)
+"""A clause about another outcome, with its own subject and verb, between values and a p value ("...,
+whereas the walk distance did not differ (P = .31)"): the p is that clause's, a p_only row."""
+SHARE_OF_RE = re.compile(r"(?i)\b(?:proportion|percentage|share|pourcentage)\s+(?:of|des?|d')")
+"""A share of people ("the proportion of patients with ..."): "X% higher" of it is a difference of shares."""
+
 
 def _bracket_cis(sent: Sentence) -> None:
     """Bounds in brackets right after a value, without CI words ("−6.6 g/m2 (−11.0 to −2.2)")."""
@@ -127,7 +137,7 @@ def _values(sent: Sentence) -> None:
         elif t.pct and RD_AFTER_RE.match(after):
             # "the proportion of patients with X was 2.8% higher in A" compares shares of people (rd); "UACR
             # was 31% lower with A (95% CI ...)" is a relative change of a quantity (a proportion)
-            share = P.SHARE_OF_RE.search(text, max(sent.s.start, t.start - 120), t.start)
+            share = SHARE_OF_RE.search(text, max(sent.s.start, t.start - 120), t.start)
             t.measure = "rd" if share else MEASURE_PROPORTION
             _clause_ci(sent, t)
         elif not t.pct and compared(sent, t):
@@ -279,7 +289,7 @@ def _sentence_results(sent: Sentence) -> list[Result]:
                 Result(MEASURE_P_ONLY, None, p=_pnum(p), p_op=_pop(p), p_text=p, start=pos, end=end, raw=raw)
             )
             continue
-        if pending and P.CONTRAST_CLAUSE_RE.search(sent.text, pending[-1].end, pos):
+        if pending and CONTRAST_CLAUSE_RE.search(sent.text, pending[-1].end, pos):
             # "increased by 6.1 ms versus 0.8 ms, whereas the walk distance did not differ (P = 0.31)": the p
             # tests the other clause's outcome
             out.append(

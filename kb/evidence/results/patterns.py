@@ -48,8 +48,11 @@ BRACKET_CI_RE = re.compile(
     rf"(?:[^\d()\[\];.]|(?<=[a-zA-Z])\d){{0,30}}?[(\[]\s*(?P<lo>{NUM}){UNIT}\s*(?:[,;]|to|[{MINUS_SIGNS}])\s*(?P<hi>{NUM})"
 )
 """Bounds in brackets right after an estimate, without the words: "4.54 (0.10, 8.98)", "0.51 [0.34, 0.75]"."""
-BARE_CI_RE = re.compile(rf"\s*,\s*(?P<lo>{NUM})\s*(?:to|[{MINUS_SIGNS}])\s*(?P<hi>{NUM})(?=\s*[)\];,]|\s*$)")
-"""Bounds after a comma, without words or brackets, after an effect: "odds ratio 2.35, 1.58 to 3.49"."""
+BARE_CI_RE = re.compile(
+    rf"(?:\s*[a-zA-Zµμ°%][\w/%²·-]{{0,9}})?\s*,\s*(?P<lo>{NUM})\s*(?:to|[{MINUS_SIGNS}])\s*(?P<hi>{NUM})(?=\s*[)\];,]|\s*$)"
+)
+"""Bounds after a comma, without words or brackets, after an effect and its unit: "odds ratio 2.35, 1.58 to
+3.49", "difference 0.09 m/s, 0.02 to 0.16"."""
 MD_AFTER_RE = re.compile(
     r"\s*(?P<unit>[a-zA-Zµμ°]{1,10}(?:\s?Hg)?(?:/[a-zA-Z0-9²]+)*\s+)?(?:higher|lower|greater|less|more|fewer"
     r"|shorter|longer|smaller|larger)\s+(?:in|among|with|for|than|on)\s"
@@ -74,13 +77,6 @@ INTERACTION_P_RE = re.compile(
     r"(?i)[Pp](?:\s*[-‐]?\s*values?)?\s*(?:(?:for|of)\s+(?:interaction|heterogeneity)\b|d['’](?:interaction"
     r"|hétérogénéité|homogénéité))"
 )
-CONTRAST_CLAUSE_RE = re.compile(
-    r"(?i)[,;]\s*(?:whereas|while|but)\s+(?!(?:it|they|this|these|the difference|the effect)\b)[^,;()]{0,80}?"
-    r"\b(?:did not|does not|was not|were not|did|was|were|is|are|showed|remained|differed)\b[^,;()\d]{0,40}"
-    r"[(\[,;]?\s*$"
-)
-"""A clause about another outcome, with its own subject and verb, between values and a p value ("...,
-whereas the walk distance did not differ (P = .31)"): the p is that clause's, a p_only row."""
 INTERACTION_CLAUSE_RE = re.compile(
     r"(?i)\b(?:interact\w*|heterogeneity|effect modification|modifi(?:ed|cation) (?:the|of) effect)\b"
     r"[^.;()\d]{0,60}\(\s*$"
@@ -198,11 +194,10 @@ EFFECTS: tuple[tuple[str, str, bool], ...] = (
         False,
     ),
     ("md", r"MD|WMD|SMD|AMD", True),
-    ("md", r"Cohen['\u2019]?s d|Hedges['\u2019]? g", True),
     # a regression coefficient of the arm: "B 0.21 litres, 95% CI 0.09;0.33" (a bare "B" only with its CI,
     # so "arm B 45%" and "hepatitis B" stay what they are)
     ("md", rf"B(?=\s*[=:]?\s*{NUM}[^;()\d]{{0,20}}?\b(?:90|95|99)\s*%\s*C)", True),
-    ("md", r"(?<!correlation )(?:regression |beta |\u03b2 )?coefficients?", False),
+    ("md", r"(?<!correlation )(?:regression |beta |\u03b2 )?coefficients?(?! of variation)", False),
     # a factorial trial's "main effect of A" is the difference between the arms with and without A
     ("md", r"main effects?", False),
 )
@@ -422,8 +417,6 @@ ARM_PAIR_RE = re.compile(
 minute per 1.73 m2 per year with drug T and −3.59 with placebo" (a rate's unit of several words)."""
 COUNTED_RE = re.compile(r"(?i)(?:events?|episodes?|deaths?|cases?|infections?|falls?)$")
 """A unit that counts things ("2 events in A and 3 in B"): no measurement unless it is a rate (per ...)."""
-SHARE_OF_RE = re.compile(r"(?i)\b(?:proportion|percentage|share|pourcentage)\s+(?:of|des?|d')")
-"""A share of people ("the proportion of patients with ..."): "X% higher" of it is a difference of shares."""
 RATE_WORD_RE = re.compile(
     r"(?i)\b(?<!heart )(?<!pulse )(?<!respiratory )(?<!breathing )(?<!filtration )(?<!flow )(?<!infusion )"
     r"(?<!sedimentation )(?<!metabolic )(?:rates?|incidence|proportion|percentage|frequency|risk|taux"
@@ -492,8 +485,13 @@ COMPARATOR_RE = re.compile(
 """The comparator of an effect estimate: "axitinib versus sorafenib", "compared with placebo"."""
 PCT_RANGE_RE = lead(NUM_LEAD, rf"(?<![\d.,])(?P<lo>{NUM})\s*%?\s*(?:[-–]|to|à)\s*(?P<hi>{NUM})\s*%")
 """A range of percentages "80-90%", "2,5-7%": an estimate from elsewhere, not one result."""
-NNT_RE = lead("[Nn]", rf"(?i:\bNN[TH]\b|number needed to (?:treat|harm))[^\d.;]{{0,60}}?(?P<num>{NUM})")
-"""A number needed to treat or harm: not one of the measures a result can have ("The number needed to treat
-to prevent one primary outcome event was 19")."""
+NNT_RE = lead(
+    "[NnCcHh]",
+    r"(?i:\bNN[TH]\b|number needed to (?:treat|harm)|\bCohen['\u2019]?s? d\b|\bHedges['\u2019]? g\b)"
+    rf"[^\d.;]{{0,60}}?(?P<num>{NUM})",
+)
+"""A number needed to treat or harm, a Cohen's d or Hedges' g: not one of the measures a result can have ("The
+number needed to treat to prevent one primary outcome event was 19"; the gold writers label a standardised
+effect size other)."""
 BRACKET_SPREAD_RE = re.compile(rf"\s*\(\s*(?P<sd>{NUM})\s*\)")
 """A spread in brackets after a mean or median written "mean (SD)": "−2.3 (1.1)"."""

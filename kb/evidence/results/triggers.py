@@ -44,7 +44,7 @@ PATTERN_TRIGGERS: dict[re.Pattern[str], Trigger] = {
     # a number ends with a digit; a dose's unit starts with one of these letters
     P.DOSE_RE: _regex(r"\d\s*[mgµμuIULTGck]"),
     P.POWER_RE: _regex(r"(?i)power|sample size|puissance|permett|nécessaire"),
-    P.NNT_RE: _regex(r"(?i)nn[th]|number needed"),
+    P.NNT_RE: _regex(r"(?i)nn[th]|number needed|cohen|hedges"),
     P.BAYES_PROBABILITY_RE: _regex(r"(?i)probabilit"),
     P.ALLOCATION_RE: _words(":"),
     P.RATIO_RE: _words("/"),
