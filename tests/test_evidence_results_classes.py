@@ -124,6 +124,11 @@ def test_a_comparison_label_names_a_difference(text: str, expected: list[tuple])
                 ("proportion", 58.2, None, None, None),
             ],
         ),
+        # the points of a change no difference names stay a scale's, even after a share of people
+        (
+            "Results: 45% of patients improved, and mean pain fell by 1.2 points (95% CI 0.5 to 1.9).",
+            [("mean", 1.2, 0.5, 1.9, None), ("proportion", 45.0, None, None, None)],
+        ),
         # the points of a score stay an md, even with a share of people in the sentence
         (
             "Résultats : Le score de qualité de vie était de 62,1 contre 55,4 chez 45 % des patients "
@@ -187,6 +192,13 @@ def sizes(text: str) -> list[float]:
             "Results: Of 2,150 adults screened, 612 were randomised. Recruitment stopped after 410 of the "
             "planned 560 patients had been enrolled.",
             [612.0],
+        ),
+        # thousands written with spaces, and French; those assessed at follow-up are a sample
+        ("Results: Of 12 460 adults screened, 2 312 were enrolled.", [2312.0]),
+        ("Résultats : Sur 3 410 adultes pré-sélectionnés, 1 204 adultes ont été inclus.", [1204.0]),
+        (
+            "Results: Of 240 randomised, 221 patients assessed at 12 months were included in the analysis.",
+            [221.0, 240.0],
         ),
         # the base of a frequency
         ("Results: The rule would spare about two in 100 children a scan.", []),

@@ -11,7 +11,7 @@ estimate. The cues that can name its measure are collected here, and only here:
 ``UNIT``
     the value's unit (:func:`.unitcue.unit_kind`, its own module): "%", "percentage points", or a measurement
     ("mm Hg", "D", "kg"); a quantity measured in % ("HbA1c", "sleep efficiency") makes its "%" a measurement,
-    and bare "points" after shares of people in % are percentage points.
+    and the bare "points" of a difference after shares of people in % are percentage points.
 ``LABEL``
     a comparison of two arms labelling the value with its CI ("A vs. placebo: 0.37 mm, 95% CI ...",
     :func:`_comparison_label`): a plain "difference" NAME.

@@ -158,11 +158,12 @@ ALLOCATION_VERB_RE = re.compile(
     r"(?i)\b(?:randomi[sz]ed|randomly assigned|allocated|assigned|randomisée?s)\b"
 )
 SCREENED_AFTER_RE = re.compile(
-    r"(?i)\s*,?\s*(?:who\s+)?(?:were\s+|had\s+been\s+)?(?:screened|pre-?screened|assessed for eligibility"
-    r"|assessed|approached|invited|contacted|examined for eligibility|évalués?|sélectionnés?)\b"
+    r"(?i)\s*,?\s*(?:who\s+)?(?:were\s+|had\s+been\s+)?(?:screened|pre-?screened|(?:assessed|evaluated|examined)"
+    r"\s+for\s+eligibility|approached|invited|contacted|pré-?sélectionnés?|évalués? pour éligibilité)\b"
 )
 """After a count of people, the step before enrolment ("1,046 patients screened", "2,411 individuals were
-assessed for eligibility"): those counted are no sample of the trial."""
+assessed for eligibility"): those counted are no sample of the trial ("221 patients assessed at 12 months"
+are)."""
 PLANNED_BEFORE_RE = re.compile(
     r"(?i)\b(?:planned|target(?:ed)?|intended|anticipated|projected|required|prévus?|pr[ée]vue?s)"
     r"(?:\s+(?:sample(?:\s+size)?|enrol+ment|total)(?:\s+of)?)?\s+$"

@@ -272,6 +272,6 @@ def _spaced(sent: Sentence) -> None:
         after = Z.WORD_N_RE.match(text, t.end)
         if after is None or event_after(text, after.end()) or event_before(sent, t.start):
             continue
-        if P.UNIT_WORD_RE.match(text, t.end, t.end + 12):
+        if P.UNIT_WORD_RE.match(text, t.end, t.end + 12) or not_a_sample(sent, t.start, after.end()):
             continue
         t.role = "n"

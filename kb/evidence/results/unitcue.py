@@ -24,7 +24,8 @@ CI_BRACKET_AFTER_RE = re.compile(
 the value's unit)."""
 BARE_POINTS_RE = re.compile(r"\s*(?:points?|pts?)\b(?!\s+(?:on|of|in)\s)")
 SCORE_RE = re.compile(r"(?i)\b(?:scores?|scales?|[ée]chelles?|questionnaires?|index|indices|grades?)\b")
-"""A bare "points" after a value and the words that make it the points of a score."""
+DIFFERENCE_WORD_RE = re.compile(r"(?i)\bdiff[ée]ren")
+"""A bare "points" after a value, the words that make it the points of a score, a difference's name."""
 PCT_QUANTITY_RE = re.compile(
     r"(?i)\b(?:HbA1c|A1c|glycated ha?emoglobin|sleep efficiency|ejection fraction|LVEF|body fat|fat mass"
     r"|ha?ematocrit|oxygen saturation|SpO2|SaO2|omega-3 index|percent predicted|% predicted)\b"
@@ -56,14 +57,20 @@ def points_end(sent: Sentence, t: Tok) -> int | None:
     if m is None:
         b = CI_BRACKET_AFTER_RE.match(sent.text, t.end, sent.s.end)
         m = POINTS_RE.match(sent.text, b.end(), sent.s.end) if b is not None else None
-    if m is None and (bare := BARE_POINTS_RE.match(sent.text, t.end, sent.s.end)) and _shares_before(sent, t):
-        m = bare  # "41.7% ... versus 33.2% (adjusted difference: 8.1 points; CI ...)"
+    if m is None and share_points(sent, t):
+        m = BARE_POINTS_RE.match(sent.text, t.end, sent.s.end)
     return None if m is None else m.end()
 
 
-def _shares_before(sent: Sentence, t: Tok) -> bool:
-    """Shares of people in % before ``t`` in its sentence and no score: its bare "points" are percentage
-    points."""
+def share_points(sent: Sentence, t: Tok) -> bool:
+    """Bare "points" after ``t`` with shares of people in % before it in its sentence and no score: percentage
+    points of a difference named right before ("41.7% ... versus 33.2% (adjusted difference: 8.1 points; CI
+    ...)"); a value no difference names keeps "points" as a scale's ("45% improved; pain fell by 1.2
+    points")."""
+    if BARE_POINTS_RE.match(sent.text, t.end, sent.s.end) is None:
+        return False
+    if DIFFERENCE_WORD_RE.search(sent.text, max(sent.s.start, t.start - 40), t.start) is None:
+        return False
     if SCORE_RE.search(sent.text, sent.s.start, t.start):
         return False
     return any(
