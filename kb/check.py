@@ -51,6 +51,11 @@ def review_report(db_path: Path) -> list[str]:
     for kind, a, a_doc, a_line, a_text, b, b_doc, b_line, b_text, score, reason, decide in rows:
         lines.append(f"{kind} (score {score:.2f}): {reason}")
         lines.append(f"  a {a} {a_doc}:{a_line}: {' '.join(a_text.split())[:150]}")
+        if b is None and b_text:  # a short citation: its candidate works, best first
+            lines += [f"  candidate {' '.join(text.split())[:200]}" for text in (b_text or "").splitlines()]
+            lines.append("  decide in extract/decisions.yml (keep the line of the right work):")
+            lines += [f"    {line}" for line in decide.splitlines()]
+            continue
         where = f"{b_doc}:{b_line}" if b_doc else "work"
         lines.append(f"  b {b} {where}: {' '.join((b_text or '').split())[:150]}")
         lines.append(f"  decide in extract/decisions.yml: {decide}")

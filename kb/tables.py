@@ -1,9 +1,9 @@
 """The tables of a build: the main tables' schema and rows, and every table a build writes.
 
 ``SCHEMA`` declares the main tables (works, documents, citations, work_authors, problems, duplicate
-pairs, review queue, passages) and ``main_rows`` makes their rows from an ``Extraction``, each column
-beside its table. ``build_tables`` adds the evidence tables (``kb.evidence``) and the citation graph
-(``kb.graph``); ``FULL_SCHEMA`` and ``VIEWS`` are everything ``kb build`` writes.
+pairs, review queue and its candidates, passages) and ``main_rows`` makes their rows from an
+``Extraction``, each column beside its table. ``build_tables`` adds the evidence tables (``kb.evidence``)
+and the citation graph (``kb.graph``); ``FULL_SCHEMA`` and ``VIEWS`` are everything ``kb build`` writes.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import json
 from collections import Counter, defaultdict
 
 from kb.config import Config
+from kb.decisions import decision_yaml
 from kb.dedupe.group import ReviewItem, notice_rows
 from kb.enrich.apply import ENRICH_SCHEMA
 from kb.evidence.build import evidence_rows
@@ -123,6 +124,16 @@ SCHEMA: dict[str, TableSpec] = {
         pk="id",
         foreign_keys=(("record_a", "citations", "id"),),
         indexes=(("kind",),),
+    ),
+    "review_candidates": TableSpec(
+        columns=columns("id:s review_id:s rank:i record_a:s work_id:s text:s evidence:s decide_with:s"),
+        pk="id",
+        foreign_keys=(
+            ("review_id", "review_queue", "id"),
+            ("record_a", "citations", "id"),
+            ("work_id", "works", "id"),
+        ),
+        indexes=(("review_id", "rank"), ("work_id",)),
     ),
     "passages": TableSpec(
         columns=columns("id:s document_id:s line_start:i line_end:i page:i text:s"),
@@ -347,7 +358,29 @@ def main_rows(ex: Extraction) -> Tables:
     ]
     works_by_id = {w.id: w for w in ex.works}
     tables["review_queue"] = [_review_row(item, citations, works_by_id) for item in ex.review]
+    tables["review_candidates"] = [
+        {
+            "id": stable_id("rc_", item.a, work_id),
+            "review_id": stable_id("rq_", item.kind, item.a, item.b),
+            "rank": rank,
+            "record_a": item.a,
+            "work_id": work_id,
+            "text": _work_text(works_by_id[work_id]),
+            "evidence": evidence,
+            "decide_with": decision_yaml(item.a, work_id, "link"),
+        }
+        for item in ex.review
+        for rank, (work_id, evidence) in enumerate(item.candidates, 1)
+    ]
     return dict(tables)
+
+
+def _work_text(work: Work) -> str:
+    """A work as a reviewer reads it: authors, title, journal, year, volume and pages."""
+    ref = work.reference
+    where = " ".join(x for x in (ref.journal, ref.year) if x)
+    where += (f";{ref.volume}" if ref.volume else "") + (f":{ref.pages}" if ref.pages else "")
+    return ". ".join(x for x in (author_list(ref), ref.title, where) if x)
 
 
 def _review_row(item: ReviewItem, citations: dict[str, Citation], works: dict[str, Work]) -> Row:
@@ -360,11 +393,16 @@ def _review_row(item: ReviewItem, citations: dict[str, Citation], works: dict[st
         if b_citation
         else (author_list(b_work.reference) + ". " + b_work.reference.title if b_work else "")
     )
+    if item.candidates:  # one item per short citation: its candidate works, best first
+        b_text = "\n".join(
+            f"{rank}. {work_id}: {_work_text(works[work_id])} [{evidence}]"
+            for rank, (work_id, evidence) in enumerate(item.candidates, 1)
+        )
     return {
         "id": stable_id("rq_", item.kind, item.a, item.b),
         "kind": item.kind,
         "record_a": item.a,
-        "record_b": item.b,
+        "record_b": item.b or None,
         "a_text": a.span.text,
         "b_text": b_text,
         "a_document_id": a.document_id,

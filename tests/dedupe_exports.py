@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import random
 import re
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
@@ -170,6 +171,27 @@ def iso4(journal: str) -> str:
         else:
             out.append(word)
     return " ".join(out)
+
+
+def full_names(w: Work, database: str, share: float = 0.3) -> bool:
+    """Whether ``database`` gives ``w``'s authors with their given names in full ("Cheng, Gregory C.", as
+    newer Embase and Scopus exports do) instead of initials. Drawn from the work and the database, not from
+    the probe's generator, so that the other classes' pairs stay as they were."""
+    return zlib.crc32(f"{database} {w.title}".encode()) % 1000 < share * 1000
+
+
+def written_name(n: Name, form: str) -> str:
+    """A person as one database writes it: ``"ovid"`` "Cheng G.C.", ``"scopus"`` "Cheng, G.C.", or in full
+    (``"full"`` "Cheng, Gregory C.", ``"first"`` the first given name only, "Cheng, Gregory")."""
+    if n.literal:
+        return n.literal
+    if form == "ovid":
+        return f"{n.family} {'.'.join(initials(n))}."
+    if form == "scopus":
+        return f"{n.family}, {'.'.join(initials(n))}."
+    words = n.given.split()
+    given = words[0] if form == "first" else " ".join(w if len(w) > 2 else f"{w[0]}." for w in words)
+    return f"{n.family}, {given}"
 
 
 def short_range(first: str, last: str) -> str:
@@ -333,8 +355,11 @@ def _embase(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Rec
     issue = r.choice(("Supplement 1", "Suppl 1", "SUPPL. 1")) if w.kind == "abstract" else x.issue
     journal = f"{x.journal}. Conference: {w.meeting}" if w.kind == "abstract" else x.journal
     pages = f"{x.first}-{x.last}" if x.last else x.first
+    form = ("full" if len(w.title) % 2 else "first") if full_names(w, "embase") else "ovid"
+    if form != "ovid":
+        tags.append("full_given_names")
     if r.random() < 0.5:  # Ovid
-        names = [f"{n.family} {'.'.join(initials(n))}." if not n.literal else n.literal for n in x.authors]
+        names = [written_name(n, form) for n in x.authors]
         issue_part = f" ({issue})" if issue else ""
         source = (
             f"{journal}. {x.volume}{issue_part} (pp {pages}), {x.year}." if pages else f"{journal}. {x.year}."
@@ -345,9 +370,9 @@ def _embase(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Rec
         if w.kind == "abstract":
             lines.append("PT  - Conference Abstract")
         return list(read_ovid_string("\n".join(lines) + "\n").records)
-    names = [f"{n.family} {'.'.join(initials(n))}." if not n.literal else n.literal for n in x.authors]
-    if len(names) > 1 and r.random() < 0.3:
-        names = ["".join(names)]  # glued
+    names = [written_name(n, form) for n in x.authors]
+    if len(names) > 1 and r.random() < 0.3 and form == "ovid":
+        names = ["".join(names)]  # glued (initials only)
         tags.append("glued_authors")
     volume = f"Conference: {w.meeting}. {x.volume}" if w.kind == "abstract" and r.random() < 0.5 else x.volume
     lines = ["TY  - JOUR", f"T1  - {x.title}", f"JF  - {journal}", f"Y1  - {x.year}", f"VL  - {volume}"]
@@ -387,7 +412,10 @@ def _wos(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Record
 
 
 def _scopus(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Record]:
-    names = [f"{n.family}, {'.'.join(initials(n))}." if not n.literal else n.literal for n in x.authors]
+    form = ("full" if len(w.title) % 2 else "first") if full_names(w, "scopus") else "scopus"
+    if form != "scopus":
+        tags.append("full_given_names")
+    names = [written_name(n, form) for n in x.authors]
     lines = ["TY  - JOUR", f"TI  - {x.title}", f"T2  - {x.journal}", f"PY  - {x.year}", f"VL  - {x.volume}"]
     lines += _lines("AU  - ", names, "")
     issue = r.choice(("SUPPL 1", "Supplement 1", "")) if w.kind == "abstract" else x.issue
@@ -403,13 +431,17 @@ def _scopus(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Rec
 def _central(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Record]:
     names = [f"{n.family} {initials(n)}" if not n.literal else n.literal for n in x.authors]
     journal = x.journal if r.random() < 0.5 else x.journal[:1] + x.journal[1:].lower()
-    lines = ["Record #1 of 1", f"ID: CN-0{r.randint(10**6, 9 * 10**6)}", *_lines("AU: ", names, "")]
+    central = f"CN-0{r.randint(10**6, 9 * 10**6)}"
+    lines = ["Record #1 of 1", f"ID: {central}", *_lines("AU: ", names, "")]
     lines += [f"TI: {x.title}", f"SO: {journal}", f"YR: {x.year}", f"VL: {x.volume}"]
     issue = r.choice(("Supplement 1", "suppl 1", "")) if w.kind == "abstract" else x.issue
     pages = f"{x.first}-{x.last}" if x.last else x.first
     lines += _lines("NO: ", [issue], "") + _lines("PG: ", [pages], "") + _lines("DOI: ", [x.doi], "")
     if w.kind == "abstract":
         lines.append("PT: Conference proceeding")
+    lines.append(
+        f"US: https://www.cochranelibrary.com/central/doi/10.1002/central/{central}/full"
+    )  # every record
     return list(read_cochrane_string("\n".join(lines) + "\n").records)
 
 

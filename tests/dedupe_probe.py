@@ -3,7 +3,9 @@
 Traps turn a work of ``tests/dedupe_exports.py`` into two records a reviewer must keep apart: a trial's
 primary paper and its long-term extension or post hoc analysis, the same abstract title at two meetings,
 erratum and article, letter and reply, Part 1 and Part 2, two versions of a guideline, two items of one
-issue under one heading. :func:`probe` renders duplicates and traps through every database's export.
+issue under one heading; and a trial's registry record in CENTRAL against the article that reports the trial,
+or against another trial registered under its title (``tests/dedupe_registry.py``). :func:`probe` renders
+duplicates and traps through every database's export.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from dedupe_exports import _FORMULAS, _MEETINGS, DATABASES, Work, accented, as_abstract, load_works, render
+from dedupe_registry import another_registration, registration, render_registration
 
 from kb.dedupe.match import Decision, PairDecision, decide
 from kb.dedupe.prep import prep
@@ -126,6 +129,7 @@ def probe(
     """For each work, ``rounds`` times: one duplicate pair (two databases, an abstract one time in six) and
     one pair of each trap; returns the tallies by database pair, by noise tag, and by trap."""
     r = random.Random(seed)
+    registries = random.Random(seed + 1)  # its own draws: the other classes' pairs stay as they were
     by_class: dict[str, Tally] = {}
     by_noise: dict[str, Tally] = {}
     traps: dict[str, Tally] = {}
@@ -156,4 +160,29 @@ def probe(
             )
             note = f"{pair.reason} | {x.title!r} {x.year} / {y.title!r} {y.year}"
             traps.setdefault(name, Tally()).add(pair.decision, note, trap=True)
+        _registry_pairs(w, registries, by_class, by_noise, traps)
     return by_class, by_noise, traps
+
+
+def _registry_pairs(w: Work, r: random.Random, by_class: dict[str, Tally], by_noise: dict[str, Tally],
+                    traps: dict[str, Tally]) -> None:  # fmt: skip
+    """The registry record of ``w``'s trial exported twice by CENTRAL (a duplicate), against the article
+    (a trap: its title is the article's half of the time), and against another trial registered under
+    its title (a trap)."""
+    reg = registration(w, r)
+    tags: list[str] = []
+    a, b = render_registration(reg, r, tags, "a"), render_registration(reg, r, tags, "b")
+    pair = pair_decision(a, b)
+    note = f"{pair.reason} | {a.reference.title!r} {a.reference.journal} / {b.reference.title!r}"
+    by_class.setdefault("registry central-central", Tally()).add(pair.decision, note)
+    for tag in set(tags) or {"registry"}:
+        by_noise.setdefault(tag, Tally()).add(pair.decision, note)
+    article = render(w, r.choice(DATABASES), r, [], "b")
+    pair = pair_decision(render_registration(reg, r, [], "a"), article)
+    traps.setdefault("registry_article", Tally()).add(
+        pair.decision, f"{pair.reason} | {reg.title!r}", trap=True
+    )
+    other = another_registration(reg, r)
+    pair = pair_decision(render_registration(reg, r, [], "a"), render_registration(other, r, [], "b"))
+    note = f"{pair.reason} | {reg.trial_id} / {other.trial_id} {reg.title!r}"
+    traps.setdefault("two_registrations", Tally()).add(pair.decision, note, trap=True)

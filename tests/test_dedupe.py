@@ -6,7 +6,7 @@ journal and year) are written by hand as small ITP records.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pytest
 from hypothesis import given, settings
@@ -644,3 +644,24 @@ def test_short_citations_are_never_graph_nodes() -> None:
     ]
     result = dedupe(records)
     assert result.clusters == [] and result.pairs == [] and result.shorts == [0, 1]
+
+
+def test_an_ambiguous_short_citation_lists_its_candidates_best_first_with_the_evidence() -> None:
+    """ "Stanworth SJ, Br J Haematol 2015;170": three works of that author and year; the one in the same
+    journal and volume comes first, then the one cited in full by the same document, then the rest; the
+    order is for reading, the status stays ambiguous."""
+    works = [
+        rec("w1", "Bleeding scores in ITP", "Stanworth SJ", "Br J Haematol", "2015", "171", "8-15"),
+        rec("w2", "Platelet transfusion in ITP", "Stanworth SJ", "Br J Haematol", "2015", "170", "123-30"),
+        rec("w3", "Platelet counts in ITP", "Stanworth SJ", "Br J Haematol", "2015", "170", "300-9"),
+        rec("w4", "Transfusion thresholds", "Stanworth SJ", "", "2015"),
+    ]
+    short = replace(rec("s1", authors="Stanworth SJ", year="2015"), path="slides.txt")
+    (link,) = link_short_citations([short], works, {"w3": frozenset({"slides.txt"})})
+    assert link.status is LinkStatus.AMBIGUOUS and link.work_id == ""
+    assert link.candidates[0] == "w3" and set(link.candidates) == {"w1", "w2", "w3", "w4"}
+    assert link.evidence[0] == "first author and year agree; cited in full in the same document"
+    with_volume = rec("s2", authors="Stanworth SJ", journal="Br J Haematol", year="2015", volume="170")
+    (link,) = link_short_citations([with_volume], works)
+    assert link.candidates == ("w2", "w3")  # w1's volume differs; w4 names no journal
+    assert link.evidence == ("first author and year agree; same journal; volume agrees",) * 2

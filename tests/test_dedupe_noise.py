@@ -8,7 +8,7 @@ import random
 from collections import Counter
 from dataclasses import replace
 
-from dedupe_exports import DATABASES, Quiet, Work, accented, load_works, render
+from dedupe_exports import DATABASES, Quiet, Work, accented, full_names, load_works, render
 from dedupe_probe import pair_decision
 
 from kb.dedupe import Decision, PairVerdict, dedupe
@@ -130,3 +130,26 @@ def test_every_database_pair_merges_the_new_noise() -> None:
         t = by_noise[name]
         assert t.merged + t.maybe == t.pairs, (name, t.examples)
     assert DATABASES
+
+
+def test_given_names_in_full_against_initials() -> None:
+    """Embase and Scopus give some records' authors with given names in full ("Cheng, Gregory C.",
+    "Cheng, Gregory") where CENTRAL, Embase's older records and Scopus give initials: one work."""
+    works = [
+        w
+        for w in _works(21, 600)
+        if (full_names(w, "scopus") or full_names(w, "embase")) and len(w.authors[0].given.split()[0]) > 2
+    ]
+    assert len(works) > 20
+    missed = []
+    for w in works:
+        for one, two in (("central", "scopus"), ("embase", "central"), ("embase", "scopus")):
+            tags: list[str] = []
+            r = Quiet(9)
+            a, b = render(w, one, r, tags, "a"), render(w, two, r, tags, "b")
+            if "full_given_names" in tags and pair_decision(a, b).decision != Decision.DUPLICATE:
+                missed.append((one, two, w.title))
+    assert not missed, missed[:3]
+    full = next(w for w in works if full_names(w, "scopus"))  # the given names are read back in full
+    record = render(full, "scopus", Quiet(9), [], "a")
+    assert any(len(n.given.split()[0]) > 2 for n in record.reference.authors)

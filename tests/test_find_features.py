@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from kb.find.features import Line, _own, crf_items, document_features, with_first_pass
+from kb.find.features import Line, _own, crf_items, document_features
+from kb.find.style import with_first_pass
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_000 = ROOT / "references" / "000_b9d0f3a1d59143d6.txt"
 REFSEG = ROOT.parent / "shared" / "data" / "refseg" / "refseg_dev.jsonl"
-DEV_DIGEST = (63353, "829a613281b85f79e685454a866deff9df51d87b8ecaa79965ea78624d33dc3a")
+DEV_DIGEST = (63353, "76df247af48ae1bb1d3d392b98265e74e5e596110ee4f6663278b4f73669b354")
 """Lines of the development set and the SHA-256 of their features (both passes), as trained on."""
 
 # [line, blank lines before, after, usual spacing, indent of the page, its features as CRF strings]
@@ -76,3 +77,41 @@ def test_the_finder_reads_the_one_particle_list() -> None:
 
     assert set(PARTICLE.strip("(?:)").split("|")) == PARTICLES
     assert {p[0] for p in PARTICLES} <= AUTHOR_FIRST
+
+
+AUTHOR_DATE = [
+    "Allard RW (1975) The mating system and microevolution. Genetics 79: 115-126 (in Russian)",
+    "Anderson C (1982) A monograph of the genus Peixotoa",
+    "(Malpighiaceae). Contr. Univ. Michigan Herb",
+    "Ashton PS (1976) An approach to the study of breeding systems. Pp. 35-42 in Tropical trees",
+    "Bawa KS, Opler PA (1975) Dioecism in tropical forest trees. Evolution 29: 167-179",
+]
+"""An author-date list whose references end with no terminal mark (no period, the journal or the pages last)."""
+
+
+def test_a_reference_with_its_year_and_pages_is_complete_before_the_next_author() -> None:
+    from kb.find.features import reference_so_far
+
+    _items, feats = document_features(AUTHOR_DATE)
+    # counted from each reference's start: nothing open before the first line; Allard's year and pages
+    # before Anderson's start, though Allard's line ends with a bracket; Anderson's year only (no locator
+    # in its two lines) before Ashton's start; Ashton's year and pages before Bawa's
+    assert [f.get("so_far") for f in feats] == [None, "yl", "y", "y", "yl"]
+    assert feats[3]["so_far|author"] == "y|True|False"
+    assert feats[1]["so_far|author"] == "yl|True|False"
+    # the second pass counts from the first pass's beginnings, and an O line closes the reference
+    starts = [True, False, False, True, False]
+    assert reference_so_far(starts, feats) == ["-", "yl", "yl", "yl", "yl"]
+    assert reference_so_far(starts, feats, [False, True, False, False, False]) == ["-", "yl", "-", "-", "yl"]
+
+
+def test_the_second_pass_compares_a_start_with_the_first_pass_beginnings() -> None:
+    from kb.find.style import first_pass_features
+
+    _items, feats = document_features(AUTHOR_DATE)
+    extra = first_pass_features(feats, ["B", "B", "I", "B", "I"])
+    # "Anderson C (1982)" and "Ashton PS (1976)" start as Allard's line does: all of a tagged beginning;
+    # the tagged continuations "(Malpighiaceae)." and "Bawa KS," ... are their own starts
+    assert [g["st:start"] for g in extra][:2] == [extra[0]["st:start"], extra[0]["st:start"]]
+    assert extra[0]["st:start"] // 10 > 0 and extra[2]["st:start"] // 10 == 0
+    assert [g["fp:so_far"].split("|")[0] for g in extra] == ["-", "yl", "y", "y", "yl"]

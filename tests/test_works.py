@@ -133,24 +133,72 @@ study}, journal = {Blood}, year = {2008}, volume = {112}, pages = {1200-1204}}
 """
 
 
-def test_review_queue_holds_ambiguous_shorts_and_maybe_pairs(project, capsys):
+def test_review_queue_holds_one_item_per_ambiguous_short_citation_and_the_maybe_pairs(project, capsys):
     (project / "references" / "more.bib").write_text(AMBIGUOUS_BIB, encoding="utf-8")
     db = decide(project, "")
     rows = query(
         db,
-        "select kind, a_line, a_document_id, record_b, decide_with from review_queue order by kind, record_b",
+        "select id, kind, record_a, a_line, a_document_id, record_b, b_text, decide_with from review_queue "
+        "order by kind, record_b",
     )
-    kinds = [r["kind"] for r in rows]
-    # "Mahévas et al., JCI 2013": the thesis list's paper and the two added ones are candidates now
-    assert kinds.count("ambiguous_short_citation") == 3
-    assert kinds.count("maybe_duplicate") == 1  # same title, first pages differ
-    short = next(r for r in rows if r["kind"] == "ambiguous_short_citation")
-    assert (short["a_document_id"], short["a_line"]) == (SEED_002, 85)
-    assert short["decide_with"].endswith("decision: link}")
+    assert [r["kind"] for r in rows] == ["ambiguous_short_citation", "maybe_duplicate"]
+    # "Mahévas et al., JCI 2013": the thesis list's paper and the two added ones, in one item
+    short = rows[0]
+    assert (short["a_document_id"], short["a_line"], short["record_b"]) == (SEED_002, 85, None)
+    candidates = query(
+        db, "select * from review_candidates where review_id = ? order by rank", (short["id"],)
+    )
+    assert [c["rank"] for c in candidates] == [1, 2, 3]
+    assert {c["record_a"] for c in candidates} == {short["record_a"]}
+    assert short["decide_with"].splitlines() == [c["decide_with"] for c in candidates]
+    assert all(c["decide_with"].endswith("decision: link}") for c in candidates)
+    assert all(c["evidence"].startswith("first author and year agree; same journal") for c in candidates)
+    titles = {c["text"].split(". ")[1] for c in candidates if "Mah" in c["text"]}
+    assert "Long-lived plasma cells and rituximab failure" in titles
+    assert [line.split(": ")[0] for line in short["b_text"].splitlines()] == [
+        f"{c['rank']}. {c['work_id']}" for c in candidates
+    ]
     assert main(["review", "--db", str(db)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == "4 items waiting for a decision:"
+    assert out[0] == "2 items waiting for a decision:"
+    assert sum(line.startswith("  candidate ") for line in out) == 3
+    assert any(line.startswith("    - {a: c_") for line in out)
     assert any(line.startswith("  decide in extract/decisions.yml: - {a: c_") for line in out)
+
+
+def test_a_decision_applies_to_the_ambiguous_short_citation(project):
+    (project / "references" / "more.bib").write_text(AMBIGUOUS_BIB, encoding="utf-8")
+    db = decide(project, "")
+    short = query(db, "select id, record_a from review_queue where kind = 'ambiguous_short_citation'")[0]
+    works = [
+        r["work_id"]
+        for r in query(
+            db, "select work_id from review_candidates where review_id = ? order by rank", (short["id"],)
+        )
+    ]
+    a = short["record_a"]
+    # ruling two candidates out leaves one item with one candidate: a reviewer still links it
+    db = decide(project, "".join(f"  - {{a: {a}, b: {w}, decision: different}}\n" for w in works[:2]))
+    left = query(db, "select reason from review_queue where record_a = ?", (a,))
+    assert len(left) == 1 and left[0]["reason"].endswith("2 ruled out by a reviewer")
+    assert [
+        r["work_id"] for r in query(db, "select work_id from review_candidates where record_a = ?", (a,))
+    ] == [works[2]]
+    assert not query(db, "select * from problems where code = 'bad_decision'")
+    # ruling every candidate out: the citation is its own work, flagged, out of the queue
+    db = decide(project, "".join(f"  - {{a: {a}, b: {w}, decision: different}}\n" for w in works))
+    assert not query(db, "select * from review_queue where record_a = ?", (a,))
+    own = query(
+        db,
+        "select w.title, p.message from citations c join works w on w.id = c.work_id "
+        "join problems p on p.citation_id = c.id where c.id = ?",
+        (a,),
+    )
+    assert own[0]["title"] == "" and "a reviewer ruled out every work" in own[0]["message"]
+    # one link decides the citation
+    db = decide(project, f"  - {{a: {a}, b: {works[1]}, decision: link}}\n")
+    assert not query(db, "select * from review_queue where record_a = ?", (a,))
+    assert query(db, "select work_id from citations where id = ?", (a,)) == [{"work_id": works[1]}]
 
 
 SAME_KEY_BIB = """@article{a, author = {Godeau, Bertrand}, title = {Rituximab in adult immune thrombocytopenia},

@@ -2,7 +2,7 @@
 
 Each record gets a few keys (:func:`blocking_keys`): its DOI, its PMID, the first and the last words of its
 title (a notice: also of the title it names), its first author with its year, and its volume with its
-first page. Records sharing a key form a
+first page (a trial registry record: also its trial id). Records sharing a key form a
 block and every pair inside a small block is a candidate. A block larger than ``max_block`` (a common name
 and year, a frequent title opening) is not compared all-pairs: its records are sorted by title and each is
 compared with its ``window`` next neighbours only. The number of candidates is therefore at most about
@@ -44,6 +44,8 @@ def blocking_keys(record: Prepped) -> list[str]:
         keys.append(f"a:{record.first_author}:{record.year}")
     if record.volume and record.first_page:
         keys.append(f"v:{record.volume}:{record.first_page}")
+    if record.trial_id:  # one registration exported twice, its title updated in between
+        keys.append("r:" + record.trial_id.partition("/")[0])
     return keys
 
 

@@ -5,9 +5,10 @@ the same driver, decisions and merge policy as ``kb dedupe``, with the reviewer 
 ``extract/decisions.yml`` as its :class:`~kb.dedupe.PairVerdict` hook: each cluster (or lone citation) is
 one work whose fields are the canonical record of :func:`kb.dedupe.merge.merge`. Short citations (no
 title: "Mahévas et al., JCI 2013") are never nodes of the duplicate graph: each is linked one way to the
-one full work with the same first author, year and journal; with several candidates it goes to the review
-queue, with none it is its own work (grouped with identical short forms, as repeated slide pages are) and
-flagged.
+one full work with the same first author, year and journal; with several candidates it is one item of the
+review queue listing them best first (a reviewer decides once per citation: ``link`` to one, ``different``
+to rule one out), with none it is its own work (grouped with identical short forms, as repeated slide pages
+are) and flagged.
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ class PairRow:
 
 @dataclass(frozen=True)
 class ReviewItem:
-    """Something a reviewer must decide: a maybe pair or a short citation with several candidate works."""
+    """Something a reviewer must decide: a maybe pair, or a short citation ``a`` with several candidate
+    works (``b`` empty, ``candidates`` best first: each work id with the evidence for it)."""
 
     kind: str
     a: str
@@ -49,6 +51,7 @@ class ReviewItem:
     score: float
     reason: str
     suggestion: str
+    candidates: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -168,23 +171,30 @@ def _full_works(
     out.works += [_make_work(citations, [full[i]]) for i in range(len(full)) if i not in in_cluster]
 
 
-def _link_shorts(
+def _short_decisions(
     citations: Sequence[Citation],
     shorts: list[int],
     works: list[Work],
     decisions: Sequence[ReviewerDecision],
     out: Grouping,
-) -> list[int]:
-    """Link short citations to full works; return the indexes left without a work."""
-    work_records = [Record(w.id, w.reference) for w in works]
+) -> tuple[dict[str, str], dict[str, set[str]]]:
+    """The reviewer's decisions on short citations: the work each ``link`` names, and the works each
+    ``different`` rules out (by citation id). A decision naming an unknown id is reported, not applied."""
     by_citation = {c.id: c.work_id for c in citations if c.work_id}
     known_works = {w.id for w in works}
     short_ids = {citations[i].id for i in shorts}
     forced: dict[str, str] = {}
+    ruled_out: dict[str, set[str]] = defaultdict(set)
     for d in decisions:
+        target = d.b if d.b in known_works else by_citation.get(d.b, "")
+        if d.verdict is Verdict.DIFFERENT and d.a in short_ids:
+            if target:
+                ruled_out[d.a].add(target)
+            else:
+                out.unknown_ids.append((d, d.b))
+            continue
         if d.verdict is not Verdict.LINK:
             continue
-        target = d.b if d.b in known_works else by_citation.get(d.b, "")
         if d.a not in short_ids or not target:
             out.unknown_ids.append((d, d.a if d.a not in short_ids else d.b))
             continue
@@ -194,45 +204,67 @@ def _link_shorts(
         doi = citations[i].reference.doi.lower()
         if doi in by_doi and citations[i].id not in forced:
             forced[citations[i].id] = by_doi[doi]  # a DOI is an identity: no need for author, year, journal
-    links = link_short_citations([as_record(citations[i]) for i in shorts], work_records)
+    return forced, ruled_out
+
+
+def _cited_in(citations: Sequence[Citation], works: list[Work]) -> dict[str, frozenset[str]]:
+    """The files that cite each work in full (they order an ambiguous short citation's candidates)."""
+    path = {c.id: c.span.path for c in citations}
+    return {w.id: frozenset(path[c] for c in w.citation_ids) for w in works}
+
+
+def _link_shorts(
+    citations: Sequence[Citation],
+    shorts: list[int],
+    works: list[Work],
+    decisions: Sequence[ReviewerDecision],
+    out: Grouping,
+) -> list[int]:
+    """Link short citations to full works; return the indexes left without a work."""
+    work_records = [Record(w.id, w.reference) for w in works]
+    forced, ruled_out = _short_decisions(citations, shorts, works, decisions, out)
+    records = [as_record(citations[i]) for i in shorts]
+    links = link_short_citations(records, work_records, _cited_in(citations, works))
     left = []
     for i, link in zip(shorts, links, strict=True):
         citation = citations[i]
         if citation.id in forced:
             citation.work_id = forced[citation.id]
-        elif link.status is LinkStatus.LINKED:
+            continue
+        if link.status is LinkStatus.LINKED:
             citation.work_id = link.work_id
+            continue
+        left.append(i)
+        excluded = ruled_out.get(citation.id, set())
+        candidates = tuple(
+            (w, said) for w, said in zip(link.candidates, link.evidence, strict=True) if w not in excluded
+        )
+        if candidates:
+            lines = "\n".join(decision_yaml(citation.id, w, "link") for w, _ in candidates)
+            reason = link.reason + (f"; {len(excluded)} ruled out by a reviewer" if excluded else "")
+            out.review.append(
+                ReviewItem("ambiguous_short_citation", citation.id, "", 0.0, reason, lines, candidates)
+            )
+            out.problems.append(
+                Problem(
+                    ProblemCode.AMBIGUOUS_SHORT_CITATION,
+                    f"{len(candidates)} works match first author, year and journal; see the review queue",
+                    citation_id=citation.id,
+                )
+            )
         else:
-            left.append(i)
-            if link.status is LinkStatus.AMBIGUOUS:
-                for candidate in link.candidates:
-                    out.review.append(
-                        ReviewItem(
-                            "ambiguous_short_citation",
-                            citation.id,
-                            candidate,
-                            0.0,
-                            link.reason,
-                            decision_yaml(citation.id, candidate, "link"),
-                        )
-                    )
-                out.problems.append(
-                    Problem(
-                        ProblemCode.AMBIGUOUS_SHORT_CITATION,
-                        f"{len(link.candidates)} works match first author, year and journal; "
-                        "see the review queue",
-                        citation_id=citation.id,
-                    )
+            why = (
+                "a reviewer ruled out every work with this first author, year and journal"
+                if excluded
+                else "no full reference in the knowledge base has this first author, year and journal"
+            )
+            out.problems.append(
+                Problem(
+                    ProblemCode.UNRESOLVED_SHORT_CITATION,
+                    f"{why}; the short citation is its own work",
+                    citation_id=citation.id,
                 )
-            else:
-                out.problems.append(
-                    Problem(
-                        ProblemCode.UNRESOLVED_SHORT_CITATION,
-                        "no full reference in the knowledge base has this first author, year and "
-                        "journal; the short citation is its own work",
-                        citation_id=citation.id,
-                    )
-                )
+            )
     return left
 
 
@@ -258,7 +290,9 @@ def group_works(citations: list[Citation], decisions: Sequence[ReviewerDecision]
     out = Grouping()
     full = [i for i, c in enumerate(citations) if c.reference.title]
     shorts = [i for i, c in enumerate(citations) if not c.reference.title]
-    _full_works(citations, full, decisions, out)
+    short_ids = {citations[i].id for i in shorts}
+    pair_decisions = [d for d in decisions if not (d.verdict is Verdict.DIFFERENT and d.a in short_ids)]
+    _full_works(citations, full, pair_decisions, out)
     _unique_ids(out.works, citations)  # before short citations link to these ids
     left = _link_shorts(citations, shorts, out.works, decisions, out)
     groups: dict[str, list[int]] = defaultdict(list)

@@ -5,7 +5,8 @@
 is missing on either side is unknown: it neither supports nor contradicts a match, and an empty title never
 matches. The rules, in order:
 
-1. A short citation (no title) is never matched here; see :mod:`kb.dedupe.shorts`.
+1. A short citation (no title) is never matched here; see :mod:`kb.dedupe.shorts`. A trial registry
+   record is decided by its trial id and is never merged with an article (:mod:`kb.dedupe.registry`).
 2. Kinds that must never be merged with an ordinary article: erratum/correction vs article, comment/reply/
    letter vs the article discussed, conference abstract vs full paper (a record of three pages or more),
    abstracts that name two different meetings, Part I vs Part II, guideline versions of different years.
@@ -67,6 +68,7 @@ from kb.dedupe.locators import (
     same_print_location,
 )
 from kb.dedupe.prep import Prepped, journals_compatible
+from kb.dedupe.registry import registry_conflict, registry_rule
 
 
 class Decision(StrEnum):
@@ -168,6 +170,10 @@ def hard_conflict(a: Prepped, b: Prepped) -> str:
         return "different DOIs"
     if a.pmid and b.pmid and a.pmid != b.pmid:
         return "different PMIDs"
+    if a.registry or b.registry:
+        registration = registry_conflict(a, b)
+        if registration:
+            return registration
     conflict = kind_conflict(a, b)
     if conflict and not same_locator(a, b):
         return conflict
@@ -258,6 +264,12 @@ def rule_decision(a: Prepped, b: Prepped) -> PairDecision | Weighing:
     scores: dict[str, float] = {}
     if a.short or b.short:
         return _decision(a, b, Decision.DISTINCT, "no title (short citation)", scores)
+    if a.registry or b.registry:
+        verdict, why = registry_rule(a, b)
+        if verdict:
+            return _decision(
+                a, b, Decision(verdict), why, {"title": round(title_similarity(a.title, b.title), 4)}
+            )
     title = title_similarity(a.title, b.title)
     if title < 0.8 and (a.alt_titles or b.alt_titles):
         for ta in (a.title, *a.alt_titles):

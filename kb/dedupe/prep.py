@@ -22,6 +22,7 @@ from functools import lru_cache
 from kb.dedupe.authors import reread_authors
 from kb.dedupe.folding import fold
 from kb.dedupe.records import EXTRA_BOOKTITLE, EXTRA_ENTRY_TYPE, EXTRA_NOTE, Record
+from kb.dedupe.registry import registry_fields
 from kb.model import Name
 from kb.patterns import DOI
 
@@ -144,6 +145,19 @@ def canonical_doi(value: str) -> str:
         return ""
     found = DOI.search(value)
     return found.group(0).lower().rstrip(".,;") if found else ""
+
+
+_URL_VIEW_RE = re.compile(r"/(?:full|abstract|pdf|epdf|fulltext|summary)$")
+RECORD_DOI_PREFIXES = ("10.1002/central/",)
+"""DOIs of a database's record, not of the work: CENTRAL's ``US`` link (``.../10.1002/central/CN-01234567/
+full``) is on every CENTRAL record; read as the work's DOI it would veto the work's DOI in another export."""
+
+
+def url_doi(url: str) -> str:
+    """The work's DOI in a link, without the page's view word (``.../10.1111/bjh.1234/full``); ``""`` for
+    a database record's DOI (:data:`RECORD_DOI_PREFIXES`)."""
+    doi = _URL_VIEW_RE.sub("", canonical_doi(url))
+    return "" if doi.startswith(RECORD_DOI_PREFIXES) else doi
 
 
 def pages_key(pages: str) -> tuple[str, str]:
@@ -317,6 +331,9 @@ class Prepped:
     short: bool
     heading: bool
     """The title is a generic heading (:data:`HEADINGS`): "Editorial", "Preface", "Introduction"."""
+    registry: bool = False
+    """A trial registry record (:mod:`kb.dedupe.registry`); ``trial_id`` is its trial id if it names one."""
+    trial_id: str = ""
 
     @property
     def first_author(self) -> str:
@@ -420,7 +437,7 @@ def prep(record: Record, index: int = 0) -> Prepped:
     year = _year(ref.year)
     journal = journal_key(_MEETING_JOURNAL_RE.sub("", ref.journal)) if ref.journal else ""
     first, last = pages_key(ref.pages)
-    doi = canonical_doi(ref.doi) or canonical_doi(extra.get(EXTRA_NOTE, "")) or canonical_doi(ref.url)
+    doi = canonical_doi(ref.doi) or canonical_doi(extra.get(EXTRA_NOTE, "")) or url_doi(ref.url)
     type_text = " ".join(extra.get(k, "") for k in _TYPE_FIELDS)
     type_kinds = frozenset(
         kind
@@ -440,6 +457,7 @@ def prep(record: Record, index: int = 0) -> Prepped:
         or (bool(_SUPPLEMENT_RE.search(f"{ref.volume} {ref.issue}")) and not last)
     )
     erratum = bool(_ERRATUM_RE.search(raw_title) or _WOS_NOTICE_RE.search(raw_title))
+    registry, trial = registry_fields(ref, extra, type_text)
     return Prepped(
         index=index,
         id=record.id,
@@ -471,4 +489,6 @@ def prep(record: Record, index: int = 0) -> Prepped:
         guideline=bool(_GUIDELINE_RE.search(raw_title)),
         short=not title,
         heading=title in HEADINGS,
+        registry=registry,
+        trial_id=trial,
     )

@@ -3,8 +3,9 @@
 A short citation has authors and a year but no title, so it can never be a node of the duplicate graph.
 :func:`link_short_citations` links each one to the full work whose first author key, year and journal key
 agree: one candidate -> ``linked``; several -> those whose volume and first page agree with the
-citation's when it gives them ("Br J Haematol 2015;170:123"), and if still several, ``ambiguous`` (a review
-item); none -> ``unresolved``.
+citation's when it gives them ("Br J Haematol 2015;170:123"), and if still several, ``ambiguous``: one
+review item for the citation, listing its candidates best first, each with the evidence for it
+(:func:`rank_candidates`); none -> ``unresolved``.
 Journal names are keyed by ``kb.normalise.journals.journal_key`` (the curated table and ISO 4: *JCI*,
 *J Clin Invest* and *Journal of Clinical Investigation* share one key); keys are then compared with
 :func:`kb.dedupe.prep.journals_compatible`, which also accepts abbreviations and acronyms.
@@ -13,7 +14,7 @@ Journal names are keyed by ``kb.normalise.journals.journal_key`` (the curated ta
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
@@ -51,6 +52,8 @@ class ShortLink:
     work_id: str = ""
     candidates: tuple[str, ...] = field(default_factory=tuple)
     reason: str = ""
+    evidence: tuple[str, ...] = field(default_factory=tuple)
+    """For an ambiguous link: what speaks for each candidate, in the order of ``candidates``."""
 
 
 def _agrees(short_journal: str, work_journal: str) -> bool:
@@ -69,19 +72,82 @@ def _same(short: str, work: str) -> bool:
     return not (short and work and short != work)
 
 
-def link_short_citations(shorts: Sequence[Record], works: Sequence[Record]) -> list[ShortLink]:
+def _evidence(
+    record: Record, journal: str, work_journal: str, locator: tuple[str, str], same_document: bool
+) -> tuple[int, str]:
+    """How strongly one candidate work fits a short citation, and the words that say why.
+
+    The weight counts the fields the citation names that the work shares: a journal key equal (not only
+    compatible, as an abbreviation is), the volume, the first page, and a full reference to the work in
+    the same document (an author-year citation usually points at a reference of its own list)."""
+    said = ["first author and year agree"]
+    weight = 0
+    if journal:
+        exact = journal == work_journal
+        weight += exact
+        said.append("same journal" if exact else "journal compatible (abbreviation)")
+    volume, page = _locator(record)
+    for name, short, work in (("volume", volume, locator[0]), ("first page", page, locator[1])):
+        if short and work:
+            agree = short == work
+            weight += agree
+            said.append(f"{name} {'agrees' if agree else 'differs'}")
+    if same_document:
+        weight += 1
+        said.append("cited in full in the same document")
+    return weight, "; ".join(said)
+
+
+def rank_candidates(
+    record: Record,
+    ids: Sequence[str],
+    journals: Mapping[str, str],
+    locators: Mapping[str, tuple[str, str]],
+    documents: Mapping[str, frozenset[str]],
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The candidate works of an ambiguous short citation, best first, and the evidence for each.
+
+    Best first means most fields of the citation shared (:func:`_evidence`), then by work id: the order is
+    a reading aid for the reviewer, never a decision."""
+    journal = _journal(record)
+    scored = sorted(
+        (
+            (-weight, work_id, said)
+            for work_id in ids
+            for weight, said in [
+                _evidence(
+                    record,
+                    journal,
+                    journals[work_id],
+                    locators[work_id],
+                    record.path in documents.get(work_id, frozenset()),
+                )
+            ]
+        ),
+    )
+    return tuple(w for _, w, _ in scored), tuple(said for _, _, said in scored)
+
+
+def link_short_citations(
+    shorts: Sequence[Record],
+    works: Sequence[Record],
+    documents: Mapping[str, frozenset[str]] | None = None,
+) -> list[ShortLink]:
     """Link each short citation to the one work with the same first author key, year and journal.
 
     A short citation without a journal is matched on first author and year alone (and is ambiguous as soon
     as that author has two works that year). A short citation without first author or year is unresolved.
-    Returns one :class:`ShortLink` per short citation, in input order.
+    ``documents`` gives, by work id, the files that cite the work in full: it orders the candidates of an
+    ambiguous citation (never links one). Returns one :class:`ShortLink` per short citation, in input order.
     """
     index: dict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
     locators: dict[str, tuple[str, str]] = {}
+    journals: dict[str, str] = {}
     for work in works:
         first_author, year, short = link_key(work)
         if first_author and year and not short:
-            index[(first_author, year)].append((work.id, _journal(work)))
+            journals[work.id] = _journal(work)
+            index[(first_author, year)].append((work.id, journals[work.id]))
             locators[work.id] = _locator(work)
     links: list[ShortLink] = []
     for record in shorts:
@@ -102,7 +168,8 @@ def link_short_citations(shorts: Sequence[Record], works: Sequence[Record]) -> l
             )
         elif ids:
             reason = f"{len(ids)} works share first author, year and journal"
-            links.append(ShortLink(record.id, LinkStatus.AMBIGUOUS, "", ids, reason))
+            ranked, evidence = rank_candidates(record, ids, journals, locators, documents or {})
+            links.append(ShortLink(record.id, LinkStatus.AMBIGUOUS, "", ranked, reason, evidence))
         else:
             links.append(
                 ShortLink(

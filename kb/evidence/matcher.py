@@ -139,7 +139,7 @@ def _cue_regex(cues: tuple[str, ...], whole_compound: bool) -> re.Pattern[str] |
 def _cue_parts(cues: tuple[str, ...], whole_compound: bool) -> list[tuple[str, str]]:
     """Each cue's pattern as (first character, rest), or ("", pattern) when it starts otherwise."""
     parts: list[tuple[str, str]] = []  # (first character, or "" for a part that starts otherwise; the rest)
-    for cue in sorted(set(cues), key=len, reverse=True):
+    for cue in sorted(set(cues), key=lambda cue: (-len(cue), cue)):  # longest first; ties in text order
         if cue.startswith("re:"):
             parts.append(("", f"(?:{cue[3:]})"))
             continue

@@ -25,10 +25,10 @@ from kb.find.features import (
     YEAR_RE,
     crf_items,
     document_features,
-    first_pass_features,
     openers,
 )
 from kb.find.labels import BEGIN, INSIDE, OTHER, spans_from_labels
+from kb.find.style import first_pass_features
 
 MODEL_DIR = Path(__file__).resolve().parent
 FIRST_MODEL = MODEL_DIR / "finder1.crfsuite"

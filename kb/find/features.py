@@ -4,7 +4,8 @@ A document is a list of lines. Blank lines are not items of the sequence: they a
 ``gap`` features of the line after and before them. Every feature describes a line's form (numbering,
 indentation, length against the document's typical line, how the previous line ends, whether it starts
 with a surname and initials, the density of years, page ranges, capitals and digits, identifiers,
-position, the section heading it follows), so the features of a document do not reproduce its text.
+position, the section heading it follows, whether the reference open before it already has its year and
+its pages), so the features of a document do not reproduce its text.
 """
 
 from __future__ import annotations
@@ -317,6 +318,36 @@ def _window_sums(columns: tuple[list[int], ...], width: int) -> tuple[list[int],
     return tuple(out)
 
 
+def reference_so_far(
+    starts: list[bool], own: list[dict[str, float | str]], stops: list[bool] | None = None
+) -> list[str]:
+    """For each line, what the reference open before it already holds, counted from its start: "-" when
+    no reference is open, else "y" (a year) and "l" (pages, a volume or a DOI) for what its lines so far
+    have ("yl" when both, "0" when neither).
+
+    A reference that has had its year and its locator is complete: a line opening like an author after
+    it most likely starts the next one even when the line before ends with no terminal mark ("... Blood"
+    then "Smith J, ..."), and a line after an incomplete one most likely goes on. ``starts`` says which
+    lines open a reference (a list number or an author in the first pass, the first pass's B in the
+    second); ``stops`` which lines close it (the first pass's O).
+    """
+    out: list[str] = []
+    year = locator = False
+    open_ = False
+    for k, f in enumerate(own):
+        held = ("y" if year else "") + ("l" if locator else "")
+        out.append((held or "0") if open_ else "-")
+        if stops is not None and stops[k]:
+            open_ = year = locator = False
+            continue
+        if starts[k]:
+            open_, year, locator = True, False, False
+        if open_:
+            year = year or bool(f["years"])
+            locator = locator or "pages" in f or "volume" in f or "doi" in f or f["end"] == "pages"
+    return out
+
+
 def _median_int(values: list[int]) -> int:
     """``int(statistics.median(values))`` without importing statistics (and random) at start-up."""
     ordered = sorted(values)
@@ -353,6 +384,7 @@ def document_features(lines: list[str]) -> tuple[list[Line], list[dict[str, floa
     tabular = [1 if ("columns" in f or "leader" in f) else 0 for f in own]
     window = _window_sums((has_year, opens, tabular), WINDOW)
     after_end = Counter(str(own[k]["s12"]) for k in range(1, total) if own[k - 1]["end"] in ENDINGS)
+    so_far = reference_so_far([bool(v) for v in opens], own)
     feats: list[dict[str, float | str]] = []
     heading_at: int | None = None
     last_number: int | None = None
@@ -402,6 +434,8 @@ def document_features(lines: list[str]) -> tuple[list[Line], list[dict[str, floa
             f["p:len|author"] = f"{own[k - 1]['len']}|{'author_start' in own[k]}"
             f["p:end|s12"] = f"{own[k - 1]['end']}|{own[k]['s12']}"
             f["p:end|author"] = f"{own[k - 1]['end']}|{'author_start' in own[k]}"
+            f["so_far"] = so_far[k]
+            f["so_far|author"] = f"{so_far[k]}|{'author_start' in own[k]}|{own[k - 1]['end'] in ENDINGS}"
         if k > 1:
             f["pp:end"] = own[k - 2]["end"]
         feats.append(f)
@@ -442,45 +476,3 @@ def crf_items(feats: list[dict[str, float | str]]) -> list[list[str]]:
         ["bias", *[made(pair) or _ITEMS.setdefault(pair, f"{pair[0]}={pair[1]}") for pair in f.items()]]
         for f in feats
     ]
-
-
-def with_first_pass(feats: list[dict[str, float | str]], labels: list[str]) -> list[dict[str, float | str]]:
-    """Each line's features with what a first tagging pass says about the document's own reference
-    style added (:func:`first_pass_features`)."""
-    return [{**f, **extra} for f, extra in zip(feats, first_pass_features(feats, labels), strict=True)]
-
-
-def first_pass_features(
-    feats: list[dict[str, float | str]], labels: list[str]
-) -> list[dict[str, float | str]]:
-    """What a first tagging pass says about the document's own reference style, one dict per line.
-
-    For each line: how often lines of its start shape, indentation and spacing were tagged as the
-    beginning of a reference rather than its continuation elsewhere in the same document; and the
-    first pass's own label for the line and its neighbours. None of these keys is a key of ``feats``,
-    so the second pass's items are the first pass's with these added at the end.
-    """
-    begins = [f for f, lab in zip(feats, labels, strict=True) if lab == "B"]
-    insides = [f for f, lab in zip(feats, labels, strict=True) if lab == "I"]
-    out: list[dict[str, float | str]] = []
-    profile: dict[str, tuple[Counter[str], Counter[str]]] = {}
-    for key in ("s1", "s12", "indent", "gapb", "mark", "author_start", "p:end"):
-        profile[key] = (Counter(str(f.get(key)) for f in begins), Counter(str(f.get(key)) for f in insides))
-    n_b, n_i = max(len(begins), 1), max(len(insides), 1)
-    codes: list[tuple[str, str, dict[str, int]]] = []  # per key: its name, the code of each value seen
-    for key, (cb, ci) in profile.items():
-        seen = {
-            value: _bucket(cb[value] / n_b, (0.05, 0.3, 0.7)) * 10
-            + _bucket(ci[value] / n_i, (0.05, 0.3, 0.7))
-            for value in cb.keys() | ci.keys()
-        }
-        codes.append((key, f"st:{key}", seen))  # a value seen in neither has code 0
-    for k, f in enumerate(feats):
-        g: dict[str, float | str] = {}
-        for key, named, seen in codes:
-            g[named] = seen.get(str(f.get(key)), 0)
-        g["fp"] = labels[k]
-        g["fp:p"] = labels[k - 1] if k else "^"
-        g["fp:n"] = labels[k + 1] if k + 1 < len(labels) else "$"
-        out.append(g)
-    return out

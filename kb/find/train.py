@@ -27,8 +27,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from kb.find import FIRST_MODEL, SECOND_MODEL
-from kb.find.features import crf_items, document_features, with_first_pass
+from kb.find.features import crf_items, document_features
 from kb.find.labels import line_labels
+from kb.find.style import with_first_pass
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "refseg"
 GROBID_FILE = DATA_DIR / "grobid.jsonl"

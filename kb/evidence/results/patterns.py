@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kb.evidence.results.numbers import MINUS_SIGNS, NUM_LEAD, lead
+from kb.evidence.results.numbers import MINUS_SIGNS, NUM_LEAD, initials, lead
 
 NUM = rf"(?:[{MINUS_SIGNS}+]\s?)?(?:(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+)(?:[.\u00b7,]\d+)?|[.\u00b7]\d+)"
 """A number inside a span pattern (sign, digits, decimal point or middle dot)."""
@@ -103,11 +103,16 @@ TIME_UNITS = (
 )
 LIST = r"(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|et\s+|ou\s+|to\s+|[-–]\s*)\d+(?:[.,]\d+)?)"
 """The next item of a list of numbers ("0, 6, and 12")."""
+TIME_WORDS = (
+    *("at", "after", "before", "by", "in", "within", "over", "for", "during", "up to", "until", "from"),
+    *("through", "than", "every", "each", "à", "après", "pendant", "au bout de", "à partir de", "between"),
+    *("beyond", "past", "last", "first", "next", "since"),
+)
+"""The words before a time point ("at 12 months", "à partir de 6 mois"), any case."""
 TIME_RE = lead(
     r"[abdefilnopstuwABDEFILNOPSTUWàÀ\d]",
-    r"(?i:\b(?:at|after|before|by|in|within|over|for|during|up to|until|from|through|than|every|each"
-    r"|à|après|pendant|au bout de|à partir de|between|beyond|past|last|first|next|since)\s+"
-    r"(?:the\s+|a\s+|least\s+|most\s+|about\s+|approximately\s+|le\s+|la\s+|les\s+)?"
+    rf"\b(?:{initials(*TIME_WORDS)})"
+    r"(?i:\s+(?:the\s+|a\s+|least\s+|most\s+|about\s+|approximately\s+|le\s+|la\s+|les\s+)?"
     r"(?:(?:day|week|month|year|jour|semaine|mois)\s+)?)"
     rf"(?P<nums>\d+(?:[.,]\d+)?{LIST}{{0,8}})"
     rf"(?:\s*-?\s*(?P<unit>{TIME_UNITS})\b|(?=\s*(?:,|and|or|to|-|–)?\s*\d))"
@@ -123,14 +128,16 @@ DOSE_RE = lead(
     r"(?:\s*/\s*(?:kg|m2|m²|day|d|dose|j|jour|week|wk|h))*\b(?!\s*%|\s*/\s*(?:d?[lL]|m[lL]|100\s*m[lL])\b)",
 )
 """A dose or quantity given ("150 mg", "0.7 mg/kg", "2 grams", "50 mg/day")."""
+THRESHOLD_WORDS = (
+    *("more than", "less than", "greater than", "fewer than", "higher than", "lower than", "at least"),
+    *("over", "under", "above", "below", "up to", r"exceed(?:ed|s|ing)?", "minimum of", "maximum of"),
+    *("supérieure? à", "inférieure? à", "plus de", r"margins?(?:\s+(?:of|was|is|set at|=|:))?"),
+    *(r"marge\b[^.;\d]{0,40}?\b(?:de|à|était|est|fixée? à|=|:)", "moins de"),
+)
+"""The words before a threshold's number ("more than 5", "a margin of 10%"), any case (regex pieces)."""
 THRESHOLD_RE = lead(
     rf"[{MINUS_SIGNS}<>≤≥⩽⩾&mlgfhaoubesipMLGFHAOUBESIP\d.\u00b7+]",
-    rf"(?:[<>≤≥⩽⩾]|&lt;|&gt;|(?i:\b(?:more|less|greater|fewer|higher|lower) than|\bat least|\bover|\bunder"
-    r"|\babove|\bbelow|\bup to|\bexceed(?:ed|s|ing)?|\bminimum of|\bmaximum of|\bsupérieure? à"
-    r"|\binférieure? à"
-    r"|\bplus de|\bmargins?(?:\s+(?:of|was|is|set at|=|:))?"
-    r"|\bmarge\b[^.;\d]{0,40}?\b(?:de|à|était|est|fixée? à|=|:)"
-    rf"|\bmoins de))\s*(?P<num>{NUM})"
+    rf"(?:[<>≤≥⩽⩾]|&lt;|&gt;|\b(?:{initials(*THRESHOLD_WORDS)}))\s*(?P<num>{NUM})"
     rf"|(?P<num2>{NUM})\s*%?\s*(?i:or (?:more|greater|higher|less|lower|above|below|fewer)\b)",
 )
 """A threshold of the design or a cut-off: "≥ 3%", "> 30", "more than 5 kg", "by 25% or more", "a
@@ -272,11 +279,12 @@ DEMOGRAPHIC_RE = re.compile(
     r"ethnicity|race|sex|gender|hommes|femmes|âge|ans|decades?)\b"
 )
 """Words of a population's description (baseline characteristics, not results)."""
-COMPARE_RE = re.compile(
+COMPARE_RE = lead(
+    "[abcdegioprstvéABCDEGIOPRSTVÉ]",
     r"(?i)\b(?:vs\.?|versus|compared|than|differ\w*|p\s*[=<>]|ci\b|group|arm|increase\w*|decrease\w*|"
     r"reduc\w*|improv\w*|rate|incidence|risk|response|respon\w*|remission|survival|occurred|events?"
     r"|contre|par rapport|diff[ée]r\w*|groupes?|bras|augment\w*|diminu\w*|r[ée]dui\w*|am[ée]lior\w*|taux"
-    r"|risques?|r[ée]ponses?|r[ée]mission|survie|survenu\w*|[ée]v[ée]nements?)"
+    r"|risques?|r[ée]ponses?|r[ée]mission|survie|survenu\w*|[ée]v[ée]nements?)",
 )
 """Words of a comparison or an outcome: their absence marks a sentence that describes the sample."""
 RESPONSE_RE = lead("[rRR]", r"(?i)\b(?:respon\w*|r[ée]ponse\w*|remission|r[ée]mission|regression)\b")
