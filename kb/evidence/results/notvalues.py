@@ -43,3 +43,11 @@ SCALE_MAX_RE = re.compile(
 )
 """The maximum of a scale after a score or its difference ("MD 0.9 out of 10", "4.5 points out of 68"): no
 value (a count "7 out of 10 patients" is left to the sizes)."""
+NNT_RE = P.lead(
+    "[NnCcHh]",
+    r"(?i:\bNN[TH]\b|number needed to (?:treat|harm)|\bCohen['\u2019]?s? d\b|\bHedges['\u2019]? g\b)"
+    rf"[^\d.;]{{0,60}}?(?P<num>{P.NUM})",
+)
+"""A number needed to treat or harm, a Cohen's d or Hedges' g: not one of the measures a result can have ("The
+number needed to treat to prevent one primary outcome event was 19"; the gold writers label a standardised
+effect size other)."""

@@ -493,13 +493,5 @@ COMPARATOR_RE = re.compile(
 """The comparator of an effect estimate: "axitinib versus sorafenib", "compared with placebo"."""
 PCT_RANGE_RE = lead(NUM_LEAD, rf"(?<![\d.,])(?P<lo>{NUM})\s*%?\s*(?:[-–]|to|à)\s*(?P<hi>{NUM})\s*%")
 """A range of percentages "80-90%", "2,5-7%": an estimate from elsewhere, not one result."""
-NNT_RE = lead(
-    "[NnCcHh]",
-    r"(?i:\bNN[TH]\b|number needed to (?:treat|harm)|\bCohen['\u2019]?s? d\b|\bHedges['\u2019]? g\b)"
-    rf"[^\d.;]{{0,60}}?(?P<num>{NUM})",
-)
-"""A number needed to treat or harm, a Cohen's d or Hedges' g: not one of the measures a result can have ("The
-number needed to treat to prevent one primary outcome event was 19"; the gold writers label a standardised
-effect size other)."""
 BRACKET_SPREAD_RE = re.compile(rf"\s*\(\s*(?P<sd>{NUM})\s*\)")
 """A spread in brackets after a mean or median written "mean (SD)": "−2.3 (1.1)"."""

@@ -248,7 +248,7 @@ def design_spans(sent: Sentence) -> None:
         sent.mark(m.start(), m.end(), "range")
         if owner is not None:
             owner.spread = "range"
-    for m in sent.finditer(P.NNT_RE):
+    for m in sent.finditer(V.NNT_RE):
         sent.mark(m.start("num"), m.end("num"), "other")
     for m in sent.finditer(P.BAYES_PROBABILITY_RE):
         sent.mark(m.start("num"), m.end("num"), "other")
