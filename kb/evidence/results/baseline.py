@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 
 from kb.evidence.results import patterns as P
+from kb.evidence.results.measure import CLAUSE_BREAK_RE
 from kb.evidence.results.numbers import lead
+from kb.evidence.results.sections import closes_bracket
 from kb.evidence.results.spans import Sentence, Tok, scope
 
 BASELINE_RE = lead(
@@ -70,9 +72,12 @@ def _own_share(text: str, t: Tok, n_ends: set[int]) -> bool:
     return any(0 < t.start - e <= 40 and OWN_SHARE_RE.fullmatch(text, e, t.start) for e in n_ends)
 
 
-THEIR_AGE_RE = re.compile(r"(?i)\b(?:their|whose|leur)\s+(?:(?:mean|median|average)\s+)?(?:age|âge)\b")
-"""A clause that describes the sample by its age ("their mean age was 58.3 years and mean SBP 162.4 mm Hg"):
-its other values describe the sample too."""
+THEIR_AGE_RE = re.compile(
+    r"(?i)\b(?:(?:their|whose|leur)\s+(?:(?:mean|median|average)\s+)?|(?:mean|median|average)\s+)(?:age|âge)\b"
+)
+"""A clause that describes the sample by its age ("their mean age was 58.3 years and mean SBP 162.4 mm Hg",
+"median age was 71 years and median ferritin 412 ng/mL"): its other values describe the sample too, up to a
+clause with its own verb (", and median survival was 14.2 months")."""
 PARENS_RE = re.compile(r"\([^()]{0,300}\)")
 AFTER_DEMOGRAPHIC_RE = re.compile(
     r"^\s*%?\s*\)?\s*(?:were\s+|was\s+|are\s+|of\s+(?:the\s+)?(?:patients|participants|subjects)\s+were\s+)?"
@@ -95,6 +100,7 @@ BEFORE_DEMOGRAPHIC_RE = re.compile(
     r"(?:was|were|of|:|=)?\s*(?:\(\s*)?(?:mean|median)?\s*(?:\(\s*)?$"
 )
 
+SUMMARY_BRACKET_RE = re.compile(r"(?i)\(\s*(?:median|mean|average|médiane?|moyenne?)\s[^()]{0,80}\)")
 COPULA_RE = re.compile(r"\b(?:were|was|are)\b")
 CLAUSE_CUT_RE = re.compile(r"[,;.]|\band\b")
 OF_PEOPLE_RE = re.compile(r"\s*%?\s*of\s+(?:the\s+|all\s+)?[\w-]+\s*(?:\(|$)")
@@ -130,8 +136,11 @@ def baseline(sent: Sentence) -> None:
             and not P.EFFECT_RE.search(head[found.end() :])  # "with baseline SBP ≥160 (mean difference −15.2"
         ):
             t.role = "baseline"
-        elif (their := THEIR_AGE_RE.search(text, _clause_start(sent, t.start), t.start)) and (
-            not P.COMPARE_RE.search(text, their.start(), t.start)
+        elif (
+            (their := THEIR_AGE_RE.search(text, _clause_start(sent, t.start), t.start))
+            and not P.COMPARE_RE.search(text, their.start(), t.start)
+            and not CLAUSE_BREAK_RE.search(text, their.end(), t.start)
+            and not closes_bracket(text[their.end() : t.start])  # "(median age 41 years), 1,402 (91.3%) had"
         ):
             t.role = "baseline"  # "; their mean age was 58.3 years (SD 11.2) and mean SBP 162.4 mm Hg"
         elif t.pct and AFTER_HISTORY_RE.match(text, t.end, min(sent.s.end, t.end + 80)):
@@ -160,6 +169,13 @@ def baseline(sent: Sentence) -> None:
             and not P.COMPARE_RE.search(clause)
         ):
             t.role = "baseline"
+    _shares(sent)
+    _bracket_of_baseline(sent)
+
+
+def _shares(sent: Sentence) -> None:
+    """Percentages of a sentence that gives a sample size and compares nothing: the sample's shares."""
+    text = sent.text
     n_toks = [t for t in sent.toks if t.role == "n"]
     if not n_toks and not sent.extra:
         return
@@ -174,6 +190,17 @@ def baseline(sent: Sentence) -> None:
             and text[max(0, t.start - 5) : t.start].rstrip().endswith("(")
         ):
             t.role = "baseline"
+
+
+def _bracket_of_baseline(sent: Sentence) -> None:
+    """A bracket opening with a median or mean right after a value that describes the sample describes the
+    same people ("41% were living with HIV (median CD4 count 540 cells/µL)")."""
+    if "(" not in sent.text[sent.s.start : sent.s.end]:
+        return
+    for m in sent.finditer(SUMMARY_BRACKET_RE):
+        last = [u for u in sent.toks if u.end <= m.start() and m.start() - u.end <= 40]
+        if last and last[-1].role == "baseline" and not P.CI_RE.search(m.group()):
+            sent.mark(m.start(), m.end(), "baseline")
 
 
 def _history(sent: Sentence) -> None:

@@ -29,10 +29,8 @@ from kb.evidence.results.baseline import baseline
 from kb.evidence.results.measure import (
     carried,
     definitions,
-    in_points,
     named,
     pct_measurement,
-    points_end,
     scope,
     sibling,
     siblings,
@@ -62,6 +60,17 @@ from kb.evidence.results.spans import (
     unit_of,
 )
 from kb.evidence.results.tables import Table, read_table
+from kb.evidence.results.unitcue import in_points, points_end
+
+CONTRAST_CLAUSE_RE = re.compile(
+    r"(?i)[,;]\s*(?:whereas|while|but)\s+(?!(?:it|they|this|these|the difference|the effect)\b)[^,;()]{0,80}?"
+    r"\b(?:did not|does not|was not|were not|did|was|were|is|are|showed|remained|differed)\b[^,;()\d]{0,40}"
+    r"[(\[,;]?\s*$"
+)
+"""A clause about another outcome, with its own subject and verb, between values and a p value ("...,
+whereas the walk distance did not differ (P = .31)"): the p is that clause's, a p_only row."""
+SHARE_OF_RE = re.compile(r"(?i)\b(?:proportion|percentage|share|pourcentage)\s+(?:of|des?|d')")
+"""A share of people ("the proportion of patients with ..."): "X% higher" of it is a difference of shares."""
 
 
 def _bracket_cis(sent: Sentence) -> None:
@@ -73,9 +82,34 @@ def _bracket_cis(sent: Sentence) -> None:
         if b is None or any(u.role for u in sent.within(b.start("lo"), b.end("hi"))):
             continue
         lo, hi = parse_number(b.group("lo")), parse_number(b.group("hi"))
-        if lo is not None and hi is not None and min(lo, hi) <= t.value <= max(lo, hi) and lo != hi:
+        if lo is None or hi is None or not min(lo, hi) <= t.value <= max(lo, hi) or lo == hi:
+            continue
+        if _pair_spread(sent, t):  # "1.8% (IQR 1.0–2.9) vs 1.6% (1.1–2.4)": the pair's second IQR
+            t.spread = "range"
+            sent.mark(b.start("lo"), b.end("hi"), "range")
+        else:
             t.ci = (lo, hi)
             sent.mark(b.start("lo"), b.end("hi"), "ci")
+
+
+def _rate_pair(sent: Sentence, t: Tok) -> bool:
+    """``t`` is the first of a pair whose second value is a rate per person-time ("1.52 versus 1.93 falls per
+    person-year"): the unit written once is both values'."""
+    if not P.PAIR_AFTER_RE.match(sent.text, t.end, min(sent.s.end, t.end + 40)):
+        return False
+    other = sent.next_after(t.end)
+    return other is not None and P.RATE_AFTER_RE.match(sent.text, other.end, sent.s.end) is not None
+
+
+def _pair_spread(sent: Sentence, t: Tok) -> bool:
+    """``t`` is the second of a pair "A (IQR ...) vs B (...)" whose first has a range: its bare bracket is the
+    same spread, not a CI."""
+    prev = sent.before(t.start, 60)
+    return (
+        prev is not None
+        and prev.spread == "range"
+        and P.PAIR_BEFORE_RE.search(sent.text, max(sent.s.start, t.start - 20), t.start) is not None
+    )
 
 
 def _values(sent: Sentence) -> None:
@@ -97,11 +131,14 @@ def _values(sent: Sentence) -> None:
             t.measure = in_points(sent, t)  # "increased by 6.2 percentage points (95% CI 3.1 to 9.3)"
             _clause_ci(sent, t)
         elif P.RATE_AFTER_RE.match(
-            after
+            text, t.end, min(sent.s.end, t.end + 60)
         ):  # "22·5 deaths per 1000 person-years", "1,52 chute par résident-année"
             t.measure = MEASURE_PROPORTION
         elif t.pct and RD_AFTER_RE.match(after):
-            t.measure = "rd"
+            # "the proportion of patients with X was 2.8% higher in A" compares shares of people (rd); "UACR
+            # was 31% lower with A (95% CI ...)" is a relative change of a quantity (a proportion)
+            share = SHARE_OF_RE.search(text, max(sent.s.start, t.start - 120), t.start)
+            t.measure = "rd" if share else MEASURE_PROPORTION
             _clause_ci(sent, t)
         elif not t.pct and compared(sent, t):
             t.measure = "md"  # "7.1 mm Hg lower with the salt substitute (95% CI 4.5 to 9.7)"
@@ -169,7 +206,9 @@ def _values(sent: Sentence) -> None:
         elif t.pct:
             t.measure = MEASURE_PROPORTION
         elif paired(sent, t):
-            rate = P.RATE_WORD_RE.search(text, sent.s.start, t.start)  # "the fall rate was 0.95 vs 1.12"
+            rate = P.RATE_WORD_RE.search(text, sent.s.start, t.start) or _rate_pair(
+                sent, t
+            )  # "the fall rate was 0.95 vs 1.12", "1.52 versus 1.93 falls per person-year"
             t.measure = (
                 kind
                 if kind in (MEASURE_MEDIAN, MEASURE_MEAN)
@@ -249,6 +288,14 @@ def _sentence_results(sent: Sentence) -> list[Result]:
             out.append(
                 Result(MEASURE_P_ONLY, None, p=_pnum(p), p_op=_pop(p), p_text=p, start=pos, end=end, raw=raw)
             )
+            continue
+        if pending and CONTRAST_CLAUSE_RE.search(sent.text, pending[-1].end, pos):
+            # "increased by 6.1 ms versus 0.8 ms, whereas the walk distance did not differ (P = 0.31)": the p
+            # tests the other clause's outcome
+            out.append(
+                Result(MEASURE_P_ONLY, None, p=_pnum(p), p_op=_pop(p), p_text=p, start=pos, end=end, raw=raw)
+            )
+            pending = []
             continue
         if pending:
             for t in pending:

@@ -9,8 +9,12 @@ estimate. The cues that can name its measure are collected here, and only here:
     "median"/"mean" and ESMO's "mPFS", and the abbreviations the text defines itself ("rate ratio (RaR)",
     "estimated treatment difference [ETD]", :func:`definitions`).
 ``UNIT``
-    the value's unit (:func:`unit_kind`): "%", "percentage points", or a measurement ("mm Hg", "D", "kg");
-    a quantity measured in % ("HbA1c", "sleep efficiency") makes its "%" a measurement.
+    the value's unit (:func:`.unitcue.unit_kind`, its own module): "%", "percentage points", or a measurement
+    ("mm Hg", "D", "kg"); a quantity measured in % ("HbA1c", "sleep efficiency") makes its "%" a measurement,
+    and the bare "points" of a difference after shares of people in % are percentage points.
+``LABEL``
+    a comparison of two arms labelling the value with its CI ("A vs. placebo: 0.37 mm, 95% CI ...",
+    :func:`_comparison_label`): a plain "difference" NAME.
 ``SIBLING``
     the value it is coordinated with (:func:`siblings`): "6.9% (95% CI 2.1 to 11.7) for arm A and 5.7%
     (95% CI 0.8 to 10.6) for arm B", "33.8% [95% CI 24.5, 43.1] and 27.7% [95% CI 18.3, 37.1]": a value in
@@ -29,6 +33,7 @@ Precedence (:func:`decide`), first that applies:
    gives rd unless the name says "mean", the values compared are means (an SD or a signed change before)
    or the quantity is measured in %; anything else gives md. A plain "difference" without a unit in a
    sentence that repeats an analysis keeps the previous difference's percentage points.
+   A LABEL counts as a plain "difference" for a value with its CI that no NAME reaches.
 3. SIBLING, then CARRIED, for a value no NAME reaches.
 4. Medians, means and proportions of values no estimate names are read by :mod:`.extract` from the
    keyword that reaches them (:func:`scope`), their spread and their unit.
@@ -46,17 +51,11 @@ from kb.evidence.results import patterns as P
 from kb.evidence.results.model import EFFECT_MEASURES, MEASURE_MEAN, MEASURE_MEDIAN
 from kb.evidence.results.numbers import MINUS_SIGNS, parse_number
 from kb.evidence.results.sections import closes_bracket
+from kb.evidence.results.unitcue import in_points, pct_quantity, unit_kind
 
 if TYPE_CHECKING:
     from kb.evidence.results.spans import Sentence, Tok
 
-POINTS_RE = re.compile(r"\s*(?:percentage points?|percent points?|points? de pourcentage|points? de %|pp\b)")
-"""A difference in percentage points: a risk difference."""
-CI_BRACKET_AFTER_RE = re.compile(
-    r"\s*[(\[][^()\[\]]{0,60}?\b(?:CI|IC|confidence interval)\b[^()\[\]]{0,40}[)\]]"
-)
-"""A value's CI in brackets, with its words, right after it: "[95% CI, −16.9 to −0.1]" (what follows it may be
-the value's unit)."""
 NAMELESS_EFFECT_RE = re.compile(
     rf"\s*[,;]\s*(?P<lo>{P.NUM})\s*(?:to|[{MINUS_SIGNS}])\s*(?P<hi>{P.NUM})\s*(?:\)|[;,]\s*[Pp]\s*[=<>≤≥])"
 )
@@ -93,11 +92,14 @@ GENERIC_GAP_RE = re.compile(
 DIFFERENCE_RE = re.compile(r"(?i)^(?:differences?|différences?(?:\s+\S+)?(?:\s+moyenne)?|differed by)$")
 """A plain "difference" (no "mean", no "risk"): its unit decides between md and rd."""
 CLAUSE_BREAK_RE = re.compile(
-    r",\s+(?!(?:it|they|this|these|that|which|and)\b)[^,;()]*?[A-Za-z][^,;()]*?"
-    r"\s(?:was|were|is|are|occurred|developed|had|(?<!not )reached|achieved|remained|showed)\b"
+    r",\s+(?:(?:and|whereas|while|but)\s+(?!(?:it|they|this|these|that|which|was|were|is|are)\b))?"
+    r"(?!(?:it|they|this|these|that|which|and)\b)[^,;()]*?[A-Za-z][^,;()]*?"
+    r"(?<!\bit)(?<!\bthey)\s(?:was|were|is|are|occurred|developed|had|(?<!not )reached|achieved|remained"
+    r"|showed)\b"
 )
-"""A new clause with its own subject and verb between a keyword and a value ("it was" goes on with it); a CI's
-bound "not reached" is no verb."""
+"""A new clause with its own subject and verb between a keyword and a value: ", survival was", ", and
+arterial puncture occurred", ", whereas the relapse rate was". A pronoun takes the keyword's subject on (",
+and in those over 65 it was"), and a CI's bound "not reached" is no verb."""
 BETWEEN_RE = re.compile(
     r"(?i)\bbetween\b|\bvs\.?\s|\bversus\b|\bcompared\b|\b(?:with|in)\s+[\w-]+(?:\s+(?:group|arm))?\s+and\s+[^()]{0,40}?"
     r"\b(?:with|in)\s"
@@ -125,15 +127,6 @@ BRACKET_PAIR_RE = re.compile(
 """A bare estimate's CI in square brackets inside its round ones: "(−0.7 [−2.0; 0.6], p = 0.29)"."""
 MEDIAN_ABBREV_RE = P.lead("m", r"(?<![A-Za-z])m(?:OS|PFS|DoR|DOR|EFS|DFS|RFS|TTP|TTF|DFI|CSS)s?(?![A-Za-z])")
 """An ESMO-style median "mPFS", "mDoR": the "m" says median."""
-PCT_QUANTITY_RE = re.compile(
-    r"(?i)\b(?:HbA1c|A1c|glycated ha?emoglobin|sleep efficiency|ejection fraction|LVEF|body fat|fat mass"
-    r"|ha?ematocrit|oxygen saturation|SpO2|SaO2|omega-3 index|percent predicted|% predicted)\b"
-)
-"""A quantity measured in %: its "%" is a unit of measurement, its changes are means and their difference an
-md (the share of patients who reach "HbA1c < 7%" is still a proportion)."""
-SHARE_RE = re.compile(
-    rf"(?i)\b(?:proportion|percentage|share|{P.POPULATION}|reach\w*|achiev\w*|attain\w*|target)\b"
-)
 COORD_TAIL_RE = re.compile(
     r"(?i)^\s*(?:(?:for|with|in|on|among)\s+(?:the\s+)?[^,;()\[\]]{1,30}?\s*)?"
     r"(?:,\s*(?:and\s+|whereas\s+|while\s+)?|\band\s+|\bversus\s+|\bvs\.?\s+|;\s*)(?:by\s+)?"
@@ -141,6 +134,12 @@ COORD_TAIL_RE = re.compile(
 )
 """After a named estimate's CI (after its last closing bracket): the coordinator to the next estimate of a
 list, with the arms they are for ("... for arm A and ", "] and ", ") and with exercise (")."""
+COMPARISON_LABEL_RE = re.compile(
+    r"(?i)(?:^|[(\[;,]\s*)[\w.+-]+(?:\s+[\w.+-]+){0,3}?\s+(?:vs\.?|versus|v\.|compared with)\s+[\w.+-]+"
+    r"(?:\s+[\w.+-]+){0,3}?\s*[:=]\s*$"
+)
+"""A comparison of two arms as the label of a value ("AM vs. placebo: 0.37 mm (95% CI ...)", "; B versus C =
+−1.2"): the value is their difference, a NAME "difference" whose UNIT decides."""
 SCOPE_REACH = 300
 """A keyword (median, mean, an effect's name) reaches a value at most this many characters after it: farther
 is another clause in any real sentence, and the bound keeps the work per value constant on hostile text
@@ -255,53 +254,6 @@ def scope(sent: Sentence, pos: int) -> tuple[str, int] | None:
     return (found[i][2], found[i][1])
 
 
-def unit_kind(sent: Sentence, t: Tok) -> str | None:
-    """The UNIT cue: "points" (percentage points, written after the value or after its CI in brackets),
-    "pct", "measure" (a unit of measurement, or "%" of a quantity measured in %), or None."""
-    text = sent.text
-    if points_end(sent, t) is not None:
-        return "points"
-    if t.pct:
-        return "measure" if pct_quantity(sent, t) else "pct"
-    if P.UNIT_WORD_RE.match(text, t.end, min(len(text), t.end + 16)):
-        return "measure"
-    return None
-
-
-def points_end(sent: Sentence, t: Tok) -> int | None:
-    """Where "percentage points" ends when it is the value's unit, written right after it or after its CI in
-    brackets ("−0.2 percentage points", "−8.5 [95% CI, −16.9 to −0.1] percentage points")."""
-    m = POINTS_RE.match(sent.text, t.end, sent.s.end)
-    if m is None:
-        b = CI_BRACKET_AFTER_RE.match(sent.text, t.end, sent.s.end)
-        m = POINTS_RE.match(sent.text, b.end(), sent.s.end) if b is not None else None
-    return None if m is None else m.end()
-
-
-def in_points(sent: Sentence, t: Tok) -> str:
-    """A value in percentage points that no name reaches: a difference of changes of a quantity when it is
-    "by X percentage points more with A" (md), else a risk difference ("attendance increased by 6.2
-    percentage points (95% CI 3.1 to 9.3)")."""
-    end = points_end(sent, t) or t.end
-    more = P.MORE_WITH_RE.match(sent.text, end, sent.s.end)
-    changed = P.CHANGE_BY_RE.search(sent.text, max(sent.s.start, t.start - 60), t.start)
-    return "md" if (more is not None and changed is not None) else "rd"
-
-
-def pct_quantity(sent: Sentence, t: Tok) -> bool:
-    """The value is in % because its quantity is ("HbA1c decreased by 1.62%"), not a share of people."""
-    if "pct_quantity" not in sent.memo:
-        sent.memo["pct_quantity"] = PCT_QUANTITY_RE.search(sent.text, sent.s.start, sent.s.end) is not None
-    if not sent.memo["pct_quantity"]:
-        return False
-    head = max(sent.s.start, t.start - 160)
-    if PCT_QUANTITY_RE.search(sent.text, head, t.start) is None:
-        return False
-    return not SHARE_RE.search(sent.text, head, t.start) and not re.match(
-        r"\s*%?\s*(?:of|des?)\s", sent.text[t.end : t.end + 8]
-    )
-
-
 def pct_measurement(sent: Sentence, t: Tok) -> str | None:
     """A value in % of a quantity measured in % ("HbA1c decreased by 1.62% with drug G"): a mean, or an md
     when a change with its CI is credited to an intervention or compared with the control."""
@@ -382,6 +334,9 @@ def named(sent: Sentence, points_before: bool = False) -> bool:
             continue
         i = bisect.bisect_right(ends, t.start) - 1
         if i < 0 or effect_words[i][0] in used or not _reaches(sent, t, effect_words[i]):
+            label = _comparison_label(sent, t)
+            if label is not None and (measure := decide(sent, t, label, points_before)) is not None:
+                t.role, t.measure = "value", measure
             continue
         measure = decide(sent, t, effect_words[i], points_before)
         if measure is None:
@@ -393,6 +348,16 @@ def named(sent: Sentence, points_before: bool = False) -> bool:
         if t.ci is None:
             _ci_after(sent, t, P.BRACKET_CI_RE, P.BARE_CI_RE)
     return in_points
+
+
+def _comparison_label(sent: Sentence, t: Tok) -> Keyword | None:
+    """A comparison label right before ``t`` with its CI ("AM vs. placebo: 0.37 mm, 95% CI ..."), as the plain
+    "difference" it names."""
+    near = sent.text[max(sent.s.start, t.start - 3) : t.start]
+    if t.ci is None or (":" not in near and "=" not in near):
+        return None
+    m = COMPARISON_LABEL_RE.search(sent.text, max(sent.s.start, t.start - 80), t.start)
+    return None if m is None else (m.start(), t.start, "md", False, "difference")
 
 
 def _ci_after(sent: Sentence, t: Tok, *patterns: re.Pattern[str]) -> bool:

@@ -48,8 +48,11 @@ BRACKET_CI_RE = re.compile(
     rf"(?:[^\d()\[\];.]|(?<=[a-zA-Z])\d){{0,30}}?[(\[]\s*(?P<lo>{NUM}){UNIT}\s*(?:[,;]|to|[{MINUS_SIGNS}])\s*(?P<hi>{NUM})"
 )
 """Bounds in brackets right after an estimate, without the words: "4.54 (0.10, 8.98)", "0.51 [0.34, 0.75]"."""
-BARE_CI_RE = re.compile(rf"\s*,\s*(?P<lo>{NUM})\s*(?:to|[{MINUS_SIGNS}])\s*(?P<hi>{NUM})(?=\s*[)\];,]|\s*$)")
-"""Bounds after a comma, without words or brackets, after an effect: "odds ratio 2.35, 1.58 to 3.49"."""
+BARE_CI_RE = re.compile(
+    rf"(?:\s*[a-zA-Zµμ°%][\w/%²·-]{{0,9}})?\s*,\s*(?P<lo>{NUM})\s*(?:to|[{MINUS_SIGNS}])\s*(?P<hi>{NUM})(?=\s*[)\];,]|\s*$)"
+)
+"""Bounds after a comma, without words or brackets, after an effect and its unit: "odds ratio 2.35, 1.58 to
+3.49", "difference 0.09 m/s, 0.02 to 0.16"."""
 MD_AFTER_RE = re.compile(
     r"\s*(?P<unit>[a-zA-Zµμ°]{1,10}(?:\s?Hg)?(?:/[a-zA-Z0-9²]+)*\s+)?(?:higher|lower|greater|less|more|fewer"
     r"|shorter|longer|smaller|larger)\s+(?:in|among|with|for|than|on)\s"
@@ -198,11 +201,10 @@ EFFECTS: tuple[tuple[str, str, bool], ...] = (
         False,
     ),
     ("md", r"MD|WMD|SMD|AMD", True),
-    ("md", r"Cohen['\u2019]?s d|Hedges['\u2019]? g", True),
     # a regression coefficient of the arm: "B 0.21 litres, 95% CI 0.09;0.33" (a bare "B" only with its CI,
     # so "arm B 45%" and "hepatitis B" stay what they are)
     ("md", rf"B(?=\s*[=:]?\s*{NUM}[^;()\d]{{0,20}}?\b(?:90|95|99)\s*%\s*C)", True),
-    ("md", r"(?<!correlation )(?:regression |beta |\u03b2 )?coefficients?", False),
+    ("md", r"(?<!correlation )(?:regression |beta |\u03b2 )?coefficients?(?! of variation)", False),
     # a factorial trial's "main effect of A" is the difference between the arms with and without A
     ("md", r"main effects?", False),
 )
@@ -424,8 +426,13 @@ minute per 1.73 m2 per year with drug T and −3.59 with placebo" (a rate's unit
 COUNTED_RE = re.compile(r"(?i)(?:events?|episodes?|deaths?|cases?|infections?|falls?)$")
 """A unit that counts things ("2 events in A and 3 in B"): no measurement unless it is a rate (per ...)."""
 RATE_WORD_RE = re.compile(
-    r"(?i)\b(?:rates?|incidence|proportion|percentage|frequency|risk|taux|fréquence|risque)\b"
+    r"(?i)\b(?<!heart )(?<!pulse )(?<!respiratory )(?<!breathing )(?<!filtration )(?<!flow )(?<!infusion )"
+    r"(?<!sedimentation )(?<!metabolic )(?:rates?|incidence|proportion|percentage|frequency|risk|taux"
+    r"|fréquence|risque)\b(?!\s+(?:cardiaque|respiratoire|de filtration))"
 )
+"""A word that makes paired values rates of events ("the fall rate was 0.95 vs 1.12"); a physiological
+rate measured in each person ("heart rate", "glomerular filtration rate", "fréquence cardiaque") is a
+quantity whose values are means."""
 RATE_AFTER_RE = re.compile(
     r"\s*%?\s*(?:[a-zé-]+\s+)?(?:per|par)\s+(?:\d|[\wé]+-(?:years?|ann[ée]es?|ans?|months?|mois|days?|jours?|weeks?"
     r"|semaines?)\b)"
@@ -486,8 +493,5 @@ COMPARATOR_RE = re.compile(
 """The comparator of an effect estimate: "axitinib versus sorafenib", "compared with placebo"."""
 PCT_RANGE_RE = lead(NUM_LEAD, rf"(?<![\d.,])(?P<lo>{NUM})\s*%?\s*(?:[-–]|to|à)\s*(?P<hi>{NUM})\s*%")
 """A range of percentages "80-90%", "2,5-7%": an estimate from elsewhere, not one result."""
-NNT_RE = lead("[Nn]", rf"(?i:\bNN[TH]\b|number needed to (?:treat|harm))[^\d.;]{{0,60}}?(?P<num>{NUM})")
-"""A number needed to treat or harm: not one of the measures a result can have ("The number needed to treat
-to prevent one primary outcome event was 19")."""
 BRACKET_SPREAD_RE = re.compile(rf"\s*\(\s*(?P<sd>{NUM})\s*\)")
 """A spread in brackets after a mean or median written "mean (SD)": "−2.3 (1.1)"."""

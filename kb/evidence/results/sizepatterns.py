@@ -114,16 +114,22 @@ OF_DEN_RE = lead(
 placebo". The group's size is a sample size (the development set's convention for "21 (18%) of 120"), the
 count counts events."""
 SITE_AFTER_RE = re.compile(
-    r"\s+(?:[\w-]+\s+)?(?:sites?|cent(?:re|er)s?|hospitals?|clinics?|practices|countries|wards?|villages?|schools?"
+    rf"\s+(?:[\w-]+\s+)?(?:(?!(?:{POPULATION}|at|in|from|across|of|and|with)\b)[A-Za-z][\w-]*\s+){{0,2}}"
+    r"(?:sites?|cent(?:re|er)s?|hospitals?|clinics?|practices|countries|wards?|villages?|schools?"
     r"|clusters?|facilities|units|communities|nursing homes|départements|hôpitaux)\b"
 )
-"""The noun a number counts when it counts places ("at 213 sites, patients aged ..."): not a sample size."""
-EVENT_NOUN_RE = re.compile(
-    r"(?i)\s+(?:[\w-]+\s+)?(?:events?|infections?|deaths?|episodes?|complications?|(?:re)?admissions?|falls?"
+"""The noun a number counts when it counts places ("at 213 sites, patients aged ...", "in 4 primary care
+centres, infants"): not a sample size."""
+EVENT_NOUNS = (
+    r"(?:events?|infections?|deaths?|episodes?|complications?|(?:re)?admissions?|falls?"
     r"|fractures?|relapses?|exacerbations?|bleeds?|bleeding|hospitali[sz]ations?|adverse|reactions?|cases?"
-    r"|injur(?:y|ies)|visits?|prescriptions?|procedures?)\b"
+    r"|injur(?:y|ies)|sprains?|strains?|ruptures?|seizures?|attacks?|strokes?|recurrences?|visits?|prescriptions?"
+    r"|procedures?)\b"
 )
+EVENT_NOUN_RE = re.compile(r"(?i)\s+(?:[\w-]+\s+)?" + EVENT_NOUNS)
 """Right after a count, what it counts when it counts events ("30 infections", "112 adverse events")."""
+EVENTS_AFTER_RE = re.compile(r"(?i)\s+(?:[\w-]+\s+){0,2}?" + EVENT_NOUNS)
+"""The same with up to two words before the noun ("22 new hamstring injuries")."""
 PLACES_BRACKET_RE = re.compile(
     r"(?i)\b(?:sites?|cent(?:re|er)s?|hospitals?|clinics?|practices|countries|wards?|villages?|schools?"
     r"|clusters?|facilities|units|communities|nursing homes|classes|classrooms|districts|départements"
@@ -151,3 +157,30 @@ management (5879)" (read only after an allocation verb)."""
 ALLOCATION_VERB_RE = re.compile(
     r"(?i)\b(?:randomi[sz]ed|randomly assigned|allocated|assigned|randomisée?s)\b"
 )
+SCREENED_AFTER_RE = re.compile(
+    r"(?i)\s*,?\s*(?:who\s+)?(?:were\s+|had\s+been\s+)?(?:screened|pre-?screened|(?:assessed|evaluated|examined)"
+    r"\s+for\s+eligibility|approached|invited|contacted|pré-?sélectionnés?|évalués? pour éligibilité)\b"
+)
+"""After a count of people, the step before enrolment ("1,046 patients screened", "2,411 individuals were
+assessed for eligibility"): those counted are no sample of the trial ("221 patients assessed at 12 months"
+are)."""
+PLANNED_BEFORE_RE = re.compile(
+    r"(?i)\b(?:planned|target(?:ed)?|intended|anticipated|projected|required|prévus?|pr[ée]vue?s)"
+    r"(?:\s+(?:sample(?:\s+size)?|enrol+ment|total)(?:\s+of)?)?\s+$"
+)
+"""Before a count of people, a size the trial meant to reach ("the planned 480 patients"): no sample."""
+FREQUENCY_BEFORE_RE = re.compile(
+    r"(?i)(?:\b\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|a|un|une|deux|trois))"
+    r"\s+(?:in|out of|sur)\s+$|\b(?:per|pour)\s+$"
+)
+"""Before a count of people, a frequency "three in 100 women", "12 per 1000 patients": the base, no sample."""
+ARM_AFTER_RE = re.compile(
+    r"(?i)\s+(?:in|of|on|with|receiving|assigned to)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:group|arm)s?\b"
+)
+"""After "68 (70.8%) children" in Results, the arm they belong to: the count is of those with an outcome in
+that arm ("68 (70.8%) children in the active group and 1 (2.0%) in the placebo group were desensitized")."""
+PAIR_COUNT_BEFORE_RE = re.compile(
+    r"(?i)(?<![\d.,])(?:\d+|none|zero|one|two|three|four|five|six|seven|eight|nine|ten)\s*"
+    r"(?:versus|vs\.?|and|or|contre|et)\s+$"
+)
+"""Before a count of people, the other arm's count of a pair "0 versus five men", "(8 versus 17 men)"."""

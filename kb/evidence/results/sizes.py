@@ -23,6 +23,7 @@ _BRACKET_OF_RE = re.compile(r"\(\s*of\s+")
 _WORDS_END_RE = re.compile(r"(?i)\b([a-z]+(?:[\s-][a-z]+){0,3})\s*$")
 _RANGE_IN_RE = re.compile(r"\d\s*(?:[-\u2013]|to)\s*\d")
 _FOLLOW_RE = re.compile(r"(?i)\bfollow|\bsuivi")
+_RANGE_END_RE = re.compile(r"\d\s*(?:[-\u2013]|to|à)\s*$")
 """Patterns of the checks below, compiled once."""
 
 
@@ -58,6 +59,8 @@ def sample_sizes(sent: Sentence) -> None:
         )
         if g == "num2" and sent.s.role in VALUE_ROLES and _measured(sent, m.start(g)):
             continue  # "the median number of days was 24 in the early group and 21 in the late group"
+        if g == "num2" and _after_events(sent, m.start(g)):
+            continue  # "there were 22 new hamstring injuries in the active group and 51 in the control group"
         sent.mark(m.start(g), m.end(g), "n")
         nxt = Z.NEXT_ARM_N_RE.match(text, m.end(), sent.s.end)
         if nxt is None and split and m.re is Z.ARM_RECEIVED_RE:
@@ -89,6 +92,8 @@ def sample_sizes(sent: Sentence) -> None:
             continue  # "at 213 sites, patients aged 18 years": the number counts places
         if Z.LABEL_BEFORE_RE.search(text, max(sent.s.start, hits[0].start - 12), hits[0].start):
             continue  # "In this phase 3 trial, we randomly assigned patients": the number names the phase
+        if not_a_sample(sent, hits[0].start, m.end()):
+            continue
         if P.UNIT_WORD_RE.match(text, hits[0].end, hits[0].end + 12):
             continue
         if _OF_END_RE.search(text[max(sent.s.start, m.start() - 6) : m.start()]) and hits[0].value < 3:
@@ -98,6 +103,10 @@ def sample_sizes(sent: Sentence) -> None:
         hits[0].role = "n"
         _arm_list(sent, m.end())
     _summed_arms(sent)
+    for t in sent.toks:
+        if t.role == "n" and _RANGE_END_RE.search(text, max(sent.s.start, t.start - 8), t.start):
+            t.role = ""  # "performance status of 0–1 were randomly assigned", "a score of 10 to 19 were
+            # recruited": the number closes a range of an eligibility criterion, never a sample
     named = False
     for m in sent.finditer(WORD_NUMBER_RE):
         after = Z.WORD_N_RE.match(text, m.end())
@@ -120,6 +129,8 @@ def sample_sizes(sent: Sentence) -> None:
             continue
         if event_before(sent, m.start()):
             continue  # "Vomiting was reported in five children in each group": events
+        if Z.SITE_AFTER_RE.match(text, m.end(), sent.s.end) or not_a_sample(sent, m.start(), after.end()):
+            continue  # "at seven regional hospitals": places
         if _ONE_IN_END_RE.search(text[max(sent.s.start, m.start() - 12) : m.start()]):
             continue  # "responses in about one in five patients": a frequency, not a sample
         pct = Z.PCT_BRACKET_RE.match(text, after.end(), sent.s.end)
@@ -184,6 +195,37 @@ def _summed_arms(sent: Sentence) -> None:
             u.role = "n"
 
 
+def not_a_sample(sent: Sentence, start: int, end: int) -> bool:
+    """A count of people (from ``start`` to the end of its noun at ``end``) that is no sample: those screened
+    or assessed for eligibility ("Of 1,200 adults screened, 410 were randomised"), a planned size ("336 of
+    the planned 480 patients"), or the base of a frequency ("three in 100 women", "per 1000 patients")."""
+    text = sent.text
+    return (
+        _counted_pair(sent, start)
+        or Z.SCREENED_AFTER_RE.match(text, end, sent.s.end) is not None
+        or Z.PLANNED_BEFORE_RE.search(text, max(sent.s.start, start - 40), start) is not None
+        or Z.FREQUENCY_BEFORE_RE.search(text, max(sent.s.start, start - 30), start) is not None
+    )
+
+
+def _after_events(sent: Sentence, pos: int) -> bool:
+    """The count before ``pos`` in its sentence counts events ("22 new injuries in A and 51 in B"): so does
+    the count at ``pos``."""
+    prev = sent.before(pos, 100)
+    return prev is not None and Z.EVENTS_AFTER_RE.match(sent.text, prev.end, sent.s.end) is not None
+
+
+def _counted_pair(sent: Sentence, start: int) -> bool:
+    """The second count of a pair in Results without an enrolment verb: events by arm ("sepsis in 0 versus
+    five men", "mostly diarrhoea (8 versus 17 men)"); "45 and 44 patients completed" are arms' sizes."""
+    if sent.s.role not in VALUE_ROLES:
+        return False
+    if Z.PAIR_COUNT_BEFORE_RE.search(sent.text, max(sent.s.start, start - 20), start) is None:
+        return False
+    clause = max(sent.s.start, sent.text.rfind(";", sent.s.start, start) + 1)
+    return P.ENROL_RE.search(sent.text, clause, min(sent.s.end, start + 60)) is None
+
+
 def n_result(sent: Sentence, start: int, end: int, value: float) -> Result:
     return Result(MEASURE_N, value, start=start, end=end, raw=clean(sent.text[sent.s.start : sent.s.end]))
 
@@ -230,6 +272,6 @@ def _spaced(sent: Sentence) -> None:
         after = Z.WORD_N_RE.match(text, t.end)
         if after is None or event_after(text, after.end()) or event_before(sent, t.start):
             continue
-        if P.UNIT_WORD_RE.match(text, t.end, t.end + 12):
+        if P.UNIT_WORD_RE.match(text, t.end, t.end + 12) or not_a_sample(sent, t.start, after.end()):
             continue
         t.role = "n"

@@ -15,10 +15,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from kb.evidence.results import checks as K
+from kb.evidence.results import notvalues as V
 from kb.evidence.results import patterns as P
+from kb.evidence.results import sizepatterns as Z
 from kb.evidence.results.measure import scope
 from kb.evidence.results.model import Result
-from kb.evidence.results.numbers import NUM_LEAD, NUMBER_RE, parse_number, time_unit
+from kb.evidence.results.numbers import NUMBER_RE, parse_number, time_unit
 from kb.evidence.results.sections import (
     BACKGROUND,
     CONCLUSIONS,
@@ -30,8 +32,8 @@ from kb.evidence.results.sections import (
 from kb.evidence.results.sections import Sentence as SentenceSpan
 from kb.evidence.results.triggers import TRIGGERS
 
-OF_BEFORE_RE = re.compile(r"(?<![\d.,])(\d+)\s+(?:of|out of)\s+$")
-"""A count right before "of N": N is its denominator."""
+OF_BEFORE_RE = re.compile(r"(?<![\d.,])(\d+)\s+(?:of|out of|(?:[A-Za-zéèà-]+\s+){0,2}?sur)\s+$")
+"""A count right before "of N" ("4 patients sur N"): N is its denominator."""
 RELATIVE_RE = re.compile(r"(?i)(?:reduc|increas|decreas|chang|lower|higher|improv|gain|loss)")
 RD_AFTER_RE = re.compile(r"^\s*%\s*(?:higher|lower|more|less|greater|fewer)\s+(?:in|among|with|for|than)\b")
 DOSE_WORD_RE = re.compile(r"(?i)\b(?:dos(?:e|es|age|ing)|posologie)\b")
@@ -39,35 +41,6 @@ ARM_LABEL_RE = re.compile(r"(?i)\b(?:arms?|groups?|cohorts?|bras|groupes?)\s+$")
 """A word a small number labels ("arm 1", "group 2"): the number names an arm."""
 SLASH_ARMS_RE = P.lead("[nN]", r"\b[nN]\s*=\s*(?P<nums>\d[\d,]*(?:\s*/\s*\d[\d,]*)+)(?!\s*(?:[.\d]|%))")
 """The arms' sizes written "n = 512/509/515", "(n=198/197)"."""
-CONCENTRATION_RE = P.lead(
-    NUM_LEAD,
-    rf"(?P<list>{P.NUM}\s*%(?:\s*,\s*{P.NUM}\s*%)*(?:\s*,?\s*(?:and|or)\s+(?:{P.NUM}\s*%|[\w-]+))?)"
-    r"\s+(?:(?!(?:in|of|for|with|among|per|the|each|both|all|two|three)\b)[\w-]+\s+)?(?:groups?|arms?)\b",
-)
-CONCENTRATION_FOR_RE = P.lead(
-    r"\)", rf"\)\s*for\s+(?:the\s+)?(?P<for>{P.NUM}\s*%)(?=\s*(?:,|;|\.|\band\b|$))"
-)
-"""Percentages that name arms, a drug's concentration ("in the 0.05%, 0.025%, 0.01% and placebo groups",
-"0.71 D (95% CI 0.52 to 0.90) for 0.05%"): doses, not results."""
-HETEROGENEITY_RE = P.lead(
-    "[I(]",
-    rf"\bI\s*(?:²|2|\^2)\s*[=:]\s*(?P<num>{P.NUM})\s*%"
-    rf"|\(\s*(?P<num2>{P.NUM})\s*%\s*(?:maturity|information fraction"
-    r"|of (?:the )?(?:planned|expected|required) events)\s*\)",
-)
-"""A meta-analysis' heterogeneity "I² = 57%", the maturity of immature data "(21% maturity)": no result."""
-NOT_DRUG = (
-    r"(?:of|in|for|reductions?|increases?|decreases?|improvements?|declines?|changes?|differences?|rates?|risks?"
-    r"|responses?|remissions?|relative|absolute|higher|lower|more|less|greater|fewer|point)\b"
-)
-DRUG_CONCENTRATION_RE = P.lead(
-    NUM_LEAD,
-    r"(?:(?<=\bof )|(?<=\bthe )|(?<=with )|(?<=given )|(?<=receiving ))"
-    rf"(?P<num>{P.NUM})\s*%\s+(?!{P.POPULATION}\b|{NOT_DRUG})[a-z][a-z-]{{3,}}"
-    r"\s+(?:was|were|is|are|eye ?drops?|solution|gel|cream|ointment|spray|mouthwash|group|arm)\b",
-)
-"""A drug named by its concentration before its name ("the effect of 0.05% atropine was similar", "with 2%
-lidocaine gel"): a dose."""
 SKIP_ROLES = (BACKGROUND, TITLE, OTHER)
 VALUE_ROLES = (RESULTS, CONCLUSIONS, UNKNOWN)
 
@@ -143,7 +116,7 @@ class Sentence:
         self.text = text
         self.defined = defined or {}
         self.memo: dict[str, bool] = {}
-        """Facts of the whole sentence computed once (see :func:`.measure.pct_quantity`)."""
+        """Facts of the whole sentence computed once (see :func:`.unitcue.pct_quantity`)."""
         """The estimate abbreviations the text defines (:func:`.measure.definitions`)."""
         self.s = sentence
         self.toks = tokens(text, sentence.start, sentence.end)
@@ -233,10 +206,16 @@ def design_spans(sent: Sentence) -> None:
         sent.ps.append((m.start(), m.end(), ("" if op == "=" else op) + m.group("value").replace(" ", "")))
     for m in sent.finditer(P.PER_NUMBER_RE):
         sent.mark(m.start(), m.end(), "unit")
+    scales = sent.has("out of")
+    for m in V.SCALE_MAX_RE.finditer(text, sent.s.start, sent.s.end) if scales else ():
+        owner = sent.before(m.start(), 12)
+        if owner is not None and (not owner.value.is_integer() or m.group("points")):
+            sent.mark(m.start("num"), m.end("num"), "unit")  # "MD 0.9 out of 10 (95% CI ...)": the scale
     for m in sent.finditer(P.CI_RE):
         owner = sent.before(m.start())
         if owner is not None:
             gap = K.PER_UNIT_RE.sub("", text[owner.end : m.start()])
+            gap = V.SCALE_MAX_RE.sub("", gap) if scales else gap
             if not P.CI_GAP_RE.match(gap):
                 owner = None
         sent.mark(m.start(), m.start("lo"), "level")
@@ -269,18 +248,18 @@ def design_spans(sent: Sentence) -> None:
         sent.mark(m.start(), m.end(), "range")
         if owner is not None:
             owner.spread = "range"
-    for m in sent.finditer(P.NNT_RE):
+    for m in sent.finditer(V.NNT_RE):
         sent.mark(m.start("num"), m.end("num"), "other")
     for m in sent.finditer(P.BAYES_PROBABILITY_RE):
         sent.mark(m.start("num"), m.end("num"), "other")
     has_pct = sent.has("%")
-    for m in sent.finditer(HETEROGENEITY_RE) if has_pct else ():
+    for m in sent.finditer(V.HETEROGENEITY_RE) if has_pct else ():
         g = "num" if m.group("num") else "num2"
         sent.mark(m.start(g), m.end(g), "other")
-    for m in sent.finditer(DRUG_CONCENTRATION_RE) if has_pct else ():
+    for m in sent.finditer(V.DRUG_CONCENTRATION_RE) if has_pct else ():
         sent.mark(m.start("num"), m.end("num"), "dose")
     arms_named = has_pct and (sent.has("group", "arm") or sent.has(") for"))
-    for rx, g in ((CONCENTRATION_RE, "list"), (CONCENTRATION_FOR_RE, "for")) if arms_named else ():
+    for rx, g in ((V.CONCENTRATION_RE, "list"), (V.CONCENTRATION_FOR_RE, "for")) if arms_named else ():
         for m in sent.finditer(rx):
             sent.mark(m.start(g), m.end(g), "dose")
     for m in sent.finditer(P.FOLD_RE):
@@ -380,7 +359,7 @@ def design_spans(sent: Sentence) -> None:
         ):
             count.role = "n"
             continue
-        of = OF_BEFORE_RE.search(text, max(sent.s.start, m.start() - 12), m.start())
+        of = OF_BEFORE_RE.search(text, max(sent.s.start, m.start() - 30), m.start())
         if of is not None:  # "45 of 306 patients (14.7%)": 306 is the arm, 45 the events
             count.role = "n"
             rest[0].count, rest[0].denominator = int(parse_number(of.group(1)) or 0), int(count.value)
@@ -393,7 +372,13 @@ def design_spans(sent: Sentence) -> None:
             last_count = m.end()
             continue
         noun = K.POPULATION_NOUN_RE.match(text[m.end() : m.end() + 30])
-        if noun and not event_after(text, m.end() + noun.end()) and not event_before(sent, m.start()):
+        per_arm = noun and sent.s.role in VALUE_ROLES and Z.ARM_AFTER_RE.match(text, m.end() + noun.end())
+        if (
+            noun
+            and not per_arm
+            and not event_after(text, m.end() + noun.end())
+            and not event_before(sent, m.start())
+        ):
             # "20 (17%) smokers" describes the sample; "242 (78.8%) infants" analysed is its size
             count.role = "baseline" if P.DEMOGRAPHIC_RE.match(noun.group().strip()) else "n"
             continue

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from kb.evidence.results import notvalues as V
 from kb.evidence.results import patterns as P
 from kb.evidence.results import sizepatterns as Z
 
@@ -44,7 +45,7 @@ PATTERN_TRIGGERS: dict[re.Pattern[str], Trigger] = {
     # a number ends with a digit; a dose's unit starts with one of these letters
     P.DOSE_RE: _regex(r"\d\s*[mgµμuIULTGck]"),
     P.POWER_RE: _regex(r"(?i)power|sample size|puissance|permett|nécessaire"),
-    P.NNT_RE: _regex(r"(?i)nn[th]|number needed"),
+    V.NNT_RE: _regex(r"(?i)nn[th]|number needed|cohen|hedges"),
     P.BAYES_PROBABILITY_RE: _regex(r"(?i)probabilit"),
     P.ALLOCATION_RE: _words(":"),
     P.RATIO_RE: _words("/"),
