@@ -361,7 +361,7 @@ def main_rows(ex: Extraction) -> Tables:
     tables["review_candidates"] = [
         {
             "id": stable_id("rc_", item.a, work_id),
-            "review_id": stable_id("rq_", item.kind, item.a, item.b),
+            "review_id": _review_id(item),
             "rank": rank,
             "record_a": item.a,
             "work_id": work_id,
@@ -373,6 +373,11 @@ def main_rows(ex: Extraction) -> Tables:
         for rank, (work_id, evidence) in enumerate(item.candidates, 1)
     ]
     return dict(tables)
+
+
+def _review_id(item: ReviewItem) -> str:
+    """A review item's stable id: its ``review_queue`` row's, which its ``review_candidates`` point at."""
+    return stable_id("rq_", item.kind, item.a, item.b)
 
 
 def _work_text(work: Work) -> str:
@@ -399,7 +404,7 @@ def _review_row(item: ReviewItem, citations: dict[str, Citation], works: dict[st
             for rank, (work_id, evidence) in enumerate(item.candidates, 1)
         )
     return {
-        "id": stable_id("rq_", item.kind, item.a, item.b),
+        "id": _review_id(item),
         "kind": item.kind,
         "record_a": item.a,
         "record_b": item.b or None,

@@ -35,6 +35,8 @@ md (the share of patients who reach "HbA1c < 7%" is still a proportion)."""
 SHARE_RE = re.compile(
     rf"(?i)\b(?:proportion|percentage|share|{P.POPULATION}|reach\w*|achiev\w*|attain\w*|target)\b"
 )
+SHARE_AFTER_RE = re.compile(r"\s*%?\s*(?:of|des?)\s")
+"""A share written after its value ("7.2% of patients", "12 % des patients"): of people, not a quantity."""
 
 
 def unit_kind(sent: Sentence, t: Tok) -> str | None:
@@ -98,6 +100,6 @@ def pct_quantity(sent: Sentence, t: Tok) -> bool:
     head = max(sent.s.start, t.start - 160)
     if PCT_QUANTITY_RE.search(sent.text, head, t.start) is None:
         return False
-    return not SHARE_RE.search(sent.text, head, t.start) and not re.match(
-        r"\s*%?\s*(?:of|des?)\s", sent.text[t.end : t.end + 8]
+    return not SHARE_RE.search(sent.text, head, t.start) and not SHARE_AFTER_RE.match(
+        sent.text[t.end : t.end + 8]
     )
