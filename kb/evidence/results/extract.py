@@ -60,7 +60,7 @@ from kb.evidence.results.spans import (
     unit_of,
 )
 from kb.evidence.results.tables import Table, read_table
-from kb.evidence.results.unitcue import in_points, points_end
+from kb.evidence.results.unitcue import PCT_MEANS_BEFORE, in_points, pct_means, points_end
 
 CONTRAST_CLAUSE_RE = re.compile(
     r"(?i)[,;]\s*(?:whereas|while|but)\s+(?!(?:it|they|this|these|the difference|the effect)\b)[^,;()]{0,80}?"
@@ -191,8 +191,9 @@ def _values(sent: Sentence) -> None:
         ):  # "(median 4 on a 5-point scale)": the keyword right before its value needs no unit
             t.measure = MEASURE_MEDIAN if kind == MEASURE_MEDIAN else MEASURE_MEAN
             relative = found and RELATIVE_RE.search(text[found[1] : t.start])
-            if t.pct and relative and t.spread is None and t.raw[0].isdigit():
-                t.measure = MEASURE_PROPORTION  # "a mean reduction of 25%"; "−0.9% (SD 0.7)" stays a mean
+            if t.pct and relative and t.spread is None and t.raw[0].isdigit() and kind == MEASURE_MEAN:
+                t.measure = MEASURE_PROPORTION  # "a mean reduction of 25%"; "−0.9% (SD 0.7)" stays a mean,
+                # "the median percentage reduction was 33.2%" a median
         elif t.ci is not None:
             t.measure = MEASURE_PROPORTION if t.pct else (kind or MEASURE_MEAN)
             if not t.pct and (by_versus_control(sent, t) or _differ_before(sent, t)):
@@ -200,7 +201,10 @@ def _values(sent: Sentence) -> None:
                     "md"  # "Compared with control, ... and systolic BP by 5.2 mm Hg (95% CI 1.8, 8.6)"
                 )
         elif t.spread == "sd":
-            t.measure = MEASURE_PROPORTION if t.pct else MEASURE_MEAN
+            # a value in % with its SD is a mean of a measurement ("time in range was 52.3% (SD 11.2)"),
+            # unless it is the relative change of a quantity ("an increase of +0.30 W/kg or +8.5% (±5.7)")
+            relative = t.pct and RELATIVE_RE.search(text, max(sent.s.start, t.start - 60), t.start)
+            t.measure = MEASURE_PROPORTION if relative else MEASURE_MEAN
         elif t.spread == "range":
             t.measure = MEASURE_MEDIAN
         elif t.pct:
@@ -369,8 +373,10 @@ def extract_text(text: str) -> list[Result]:
             design_values |= {t.value for t in tokens(text, section.start, section.end)}
         table = Table()
         points = False  # a plain "difference" of the section was in percentage points
+        means = False  # the last values in % of the section were means
         for sentence in split_sentences(text, section):
             sent = Sentence(text, sentence, defined)
+            sent.memo[PCT_MEANS_BEFORE] = means
             if sentence.role in VALUE_ROLES:
                 read_table(sent, table)
             design_spans(sent)
@@ -382,6 +388,7 @@ def extract_text(text: str) -> list[Result]:
                 siblings(sent)
                 _bracket_cis(sent)
                 _values(sent)
+                means = pct_means(sent, means)
             found = _sentence_results(sent)
             if sentence.role == CONCLUSIONS:
                 seen = {(FAMILY.get(r.measure, r.measure), r.value, r.p) for r in out}

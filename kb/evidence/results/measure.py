@@ -28,8 +28,9 @@ Precedence (:func:`decide`), first that applies:
 1. A NAME of a ratio (hr, or, rr) or of a risk difference gives that measure. A ratio whose value is a
    percentage of people ("%", not the "%" of a quantity measured in %) is a conflict: the value is not an
    estimate of that name and is left.
-2. A NAME "difference" is decided by the UNIT: percentage points give rd unless the name says "mean" or
-   the difference compares changes of a quantity ("by 2.6 percentage points more with omega-3"); "%"
+2. A NAME "difference" is decided by the UNIT: percentage points give rd unless the name says "mean", the
+   difference compares changes of a quantity ("by 2.6 percentage points more with omega-3") or the values it
+   compares are measurements in % (:func:`.unitcue.measured_points`); "%"
    gives rd unless the name says "mean", the values compared are means (an SD or a signed change before)
    or the quantity is measured in %; anything else gives md. A plain "difference" without a unit in a
    sentence that repeats an analysis keeps the previous difference's percentage points.

@@ -1,8 +1,10 @@
 """The UNIT cue of :mod:`.measure`: the unit of a value that a measure's name leaves open.
 
 A "difference" in percentage points is a risk difference, in a unit of measurement a mean difference; the "%"
-of a quantity measured in % (HbA1c, sleep efficiency) is a unit of measurement, not a share of people. Bare
-"points" after shares of people in % (and no score) are percentage points.
+of a quantity measured in % (HbA1c, sleep efficiency, a % predicted, each person's share of days, a score that
+moves from one % to another) is a unit of measurement, not a share of people, and a difference of such values
+in percentage points is a mean difference. Bare "points" after shares of people in % (and no score) are
+percentage points.
 """
 
 from __future__ import annotations
@@ -32,8 +34,28 @@ PCT_QUANTITY_RE = re.compile(
 )
 """A quantity measured in %: its "%" is a unit of measurement, its changes are means and their difference an
 md (the share of patients who reach "HbA1c < 7%" is still a proportion)."""
+PCT_OF_MEASURE_RE = re.compile(
+    rf"(?i)\b(?:mean|average|moyen(?:ne)?)\s*(?:\(\s*(?:SD|SE|SEM|ET)\s*\)\s*)?"
+    rf"(?:percentages?|proportions?|percent|pourcentages?)\b"
+    rf"|\b(?:percentages?|proportions?|percent|pourcentages?)\s+(?:of|de|du|des|d')\s*"
+    rf"(?:(?!{P.POPULATION}\b)[\w-]+\s+){{0,3}}?(?:days?|time|hours?|nights?|jours?|temps|heures?)\b"
+    rf"|(?i:percent(?:age)?\s+(?:of\s+)?predicted|%\s*(?:of\s+)?predicted)|(?-i:\bpp[A-Z][A-Za-z0-9]*)"
+)
+"""Quantities in % that no list names, by the words that make them a measurement of each person: a mean of
+percentages ("mean (SD) percentage of heavy drinking days"), a share of each person's time ("percentage of
+days abstinent", "proportion of time in range"), a % of the predicted value ("% predicted", "ppFEV1").
+Shares of people stay shares: the SHARE_RE words outside these phrases ("the proportion of patients with ...",
+"achieved by 40%") still decide."""
+SCORE_FROM_RE = re.compile(
+    r"(?i)\b(?:scores?|scales?)\b(?:\s+[\w-]+){0,3}?\s+(?:improved|changed|fell|rose|increased|decreased|declined"
+    r"|went|moved)\s+from\b"
+)
+"""A score that moves "from X% to Y%" ("APHAB global scores improved from 38.6% to 24.1%"): the score of each
+person in %, a measurement (a score as a threshold, "a score of 3 or higher was reported by 62.3%", is no
+such phrase)."""
+QUANTITY_RES = (PCT_QUANTITY_RE, PCT_OF_MEASURE_RE, SCORE_FROM_RE)
 SHARE_RE = re.compile(
-    rf"(?i)\b(?:proportion|percentage|share|{P.POPULATION}|reach\w*|achiev\w*|attain\w*|target)\b"
+    rf"(?i)\b(?:proportion|percentage(?!\s+points?)|share|{P.POPULATION}|reach\w*|achiev\w*|attain\w*|target)\b"
 )
 SHARE_AFTER_RE = re.compile(r"\s*%?\s*(?:of|des?)\s")
 """A share written after its value ("7.2% of patients", "12 % des patients"): of people, not a quantity."""
@@ -82,24 +104,62 @@ def share_points(sent: Sentence, t: Tok) -> bool:
 
 
 def in_points(sent: Sentence, t: Tok) -> str:
-    """A value in percentage points that no name reaches: a difference of changes of a quantity when it is
-    "by X percentage points more with A" (md), else a risk difference ("attendance increased by 6.2
-    percentage points (95% CI 3.1 to 9.3)")."""
+    """A value in percentage points: a mean difference when the values it compares are measurements in %
+    (:func:`measured_points`), or changes of a quantity "by X percentage points more with A"; else a risk
+    difference ("attendance increased by 6.2 percentage points (95% CI 3.1 to 9.3)", "45% vs 30% (difference
+    15 percentage points)")."""
+    if measured_points(sent, t):
+        return "md"
     end = points_end(sent, t) or t.end
     more = P.MORE_WITH_RE.match(sent.text, end, sent.s.end)
     changed = P.CHANGE_BY_RE.search(sent.text, max(sent.s.start, t.start - 60), t.start)
     return "md" if (more is not None and changed is not None) else "rd"
 
 
+def measured_points(sent: Sentence, t: Tok) -> bool:
+    """The percentage points of ``t`` are the unit of a measurement, not a difference of shares of people: its
+    quantity is measured in % (:func:`pct_quantity`: "LVEF changed by +1.8% and −0.6% (difference 2.4
+    percentage points)", "ppFEV1 increased by 9.1 and 0.4 percentage points"), or the values in % it
+    compares carry an SD ("68.4 ± 9.1% vs 73.9 ± 8.2%"), or, when its sentence has no values in % before
+    it, the previous sentence's values in % were means ("the mean (SD) percentage of heavy drinking days was
+    21.4% (24.9%) ... . The difference was −13.2 percentage points"). Signed changes in % without an SD
+    ("−14.9% vs −2.4%, a difference of −12.4 percentage points") stay a risk difference, as the writers of
+    the development set label them."""
+    if pct_quantity(sent, t):
+        return True
+    before = [u for u in sent.toks if u.pct and u.end <= t.start and u.role in ("", "value")]
+    if any(u.spread == "sd" for u in before):
+        return True
+    return not before and sent.memo.get(PCT_MEANS_BEFORE, False)
+
+
+PCT_MEANS_BEFORE = "pct_means_before"
+"""The memo key of a sentence whose previous sentence (of the section) gave its values in % as means."""
+
+
+def pct_means(sent: Sentence, before: bool) -> bool:
+    """Whether the next sentence follows values in % read as means: this sentence's, or, when it has no value
+    in %, what held before it."""
+    values = [t for t in sent.toks if t.pct and t.role == "value"]
+    if not values:
+        return before
+    return any(t.measure == "mean" for t in values)
+
+
 def pct_quantity(sent: Sentence, t: Tok) -> bool:
     """The value is in % because its quantity is ("HbA1c decreased by 1.62%"), not a share of people."""
     if "pct_quantity" not in sent.memo:
-        sent.memo["pct_quantity"] = PCT_QUANTITY_RE.search(sent.text, sent.s.start, sent.s.end) is not None
+        sent.memo["pct_quantity"] = any(
+            rx.search(sent.text, sent.s.start, sent.s.end) is not None for rx in QUANTITY_RES
+        )
     if not sent.memo["pct_quantity"]:
         return False
     head = max(sent.s.start, t.start - 160)
-    if PCT_QUANTITY_RE.search(sent.text, head, t.start) is None:
+    words = [m.span() for rx in QUANTITY_RES for m in rx.finditer(sent.text, head, t.start)]
+    if not words:
         return False
-    return not SHARE_RE.search(sent.text, head, t.start) and not SHARE_AFTER_RE.match(
-        sent.text[t.end : t.end + 8]
-    )
+    # a share word inside the quantity's own phrase ("percentage of days") is not a share of people
+    shares = (m for m in SHARE_RE.finditer(sent.text, head, t.start))
+    if any(not any(a <= m.start() < b for a, b in words) for m in shares):
+        return False
+    return not SHARE_AFTER_RE.match(sent.text[t.end : t.end + 8])
