@@ -148,3 +148,45 @@ def test_values_of_a_measurement_in_percent(text: str, expected: list[tuple]) ->
 )
 def test_medians_of_percent_changes(text: str, expected: list[tuple]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the arms' changes of one "by", the unit once after the last
+        (
+            "Results: Hot flush scores fell by 5.3 and 2.1 points (p = 0.002).",
+            [("mean", 2.1, None, None, "0.002"), ("mean", 5.3, None, None, "0.002")],
+        ),
+        # each with its arm, named by a dose
+        (
+            "Results: Resting heart rate decreased by 6.2 with 5 mg, 8.9 with 10 mg and 1.4 with placebo.",
+            [
+                ("mean", 1.4, None, None, None),
+                ("mean", 6.2, None, None, None),
+                ("mean", 8.9, None, None, None),
+            ],
+        ),
+        # French, the unit after each
+        (
+            "Résultats : Le périmètre de marche a augmenté de 112,5 m, 86,0 m et 20,4 m respectivement.",
+            [
+                ("mean", 20.4, None, None, None),
+                ("mean", 86.0, None, None, None),
+                ("mean", 112.5, None, None, None),
+            ],
+        ),
+        # kept: a count of people after "and" ends the list
+        (
+            "Results: Body weight fell by 4.2 kg and 12 patients withdrew because of nausea.",
+            [("mean", 4.2, None, None, None)],
+        ),
+        # kept: a share in % after "and" is a share
+        (
+            "Results: Pain fell by 2.1 points and 35% of patients were satisfied.",
+            [("mean", 2.1, None, None, None), ("proportion", 35.0, None, None, None)],
+        ),
+    ],
+)
+def test_the_arms_changes_of_one_by(text: str, expected: list[tuple]) -> None:
+    assert rows(text) == expected

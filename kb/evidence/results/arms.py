@@ -100,6 +100,38 @@ def arm_pair(sent: Sentence, t: Tok, kind: str | None) -> None:
         u.measure, u.role = measure, "value"
 
 
+CHANGE_LIST_GAP_RE = re.compile(
+    r"\s*(?:[^\s\d,;()\[\]]{1,12}(?:\s?Hg)?\s*)?"
+    r"(?:(?:with|in|for|among|on|after|avec|dans|chez|sous)\s+[^,;()\[\]]{1,40}?)?"
+    r"(?:\s*,\s*(?:and\s+|et\s+)?|\s+(?:and|et)\s+)(?:by\s+|de\s+)?"
+)
+"""Between the arms' changes of one "by" ("improved by 4.2 and 4.0 points", "fell by 6.4 with 30 mg, 7.6 with
+60 mg and 4.1 with placebo", "a augmenté de 7,4 mm, 5,9 mm et 11,2 mm"): the first value's unit, its arm,
+the coordinator."""
+
+
+def change_list(sent: Sentence, t: Tok) -> None:
+    """The other arms' changes after a mean change "by X": the values the same "by" coordinates, with the unit
+    written after each or once after the last, each perhaps with its arm (doses between are the arms' names).
+    A value in % or one that counts people ("and 12 patients withdrew") ends the list."""
+    cur = t
+    while True:
+        i = sent.index(cur) + 1
+        while i < len(sent.toks) and sent.toks[i].role == "dose":
+            i += 1
+        if i >= len(sent.toks):
+            return
+        other = sent.toks[i]
+        if other.role or other.pct or not CHANGE_LIST_GAP_RE.fullmatch(sent.text, cur.end, other.start):
+            return
+        if re.match(
+            rf"\s*(?:{P.POPULATION}|events?|deaths?|episodes?)\b", sent.text[other.end : other.end + 20]
+        ):
+            return
+        other.measure, other.role = t.measure, "value"
+        cur = other
+
+
 PAIRED_MEASURES = (MEASURE_MEAN, MEASURE_MEDIAN, MEASURE_PROPORTION)
 
 

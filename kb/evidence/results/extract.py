@@ -18,6 +18,7 @@ from kb.evidence.results.arms import (
     arm_pair,
     bracket_spread,
     by_versus_control,
+    change_list,
     compared,
     finish,
     from_to,
@@ -158,6 +159,7 @@ def _values(sent: Sentence) -> None:
             else:
                 t.measure = MEASURE_MEAN
                 arm_pair(sent, t, MEASURE_MEAN)  # "decreased by 14.2 points with iCBT and 6.1 points with"
+                change_list(sent, t)  # "improved by 4.2 and 4.0 points"
         elif not t.pct and P.CHANGE_TO_RE.search(text, max(sent.s.start, t.start - 60), t.start):
             t.measure = MEASURE_MEDIAN if kind == MEASURE_MEDIAN else MEASURE_MEAN  # "rose to 134.2 mmol/L"
         elif (
