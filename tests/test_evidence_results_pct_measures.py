@@ -190,3 +190,25 @@ def test_medians_of_percent_changes(text: str, expected: list[tuple]) -> None:
 )
 def test_the_arms_changes_of_one_by(text: str, expected: list[tuple]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the SD named in French ("écart-type") or in full with its abbreviation: a mean, the SD no result
+        (
+            "Résultats : Le temps de marche moyen était de 14,2 s (écart-type 3,1) dans le groupe exercice "
+            "contre 17,8 s (écart-type 4,0) dans le groupe témoin (p = 0,01).",
+            [("mean", 14.2, None, None, "0,01"), ("mean", 17.8, None, None, "0,01")],
+        ),
+        (
+            "Results: Mean length of stay was 6.4 days [standard deviation (SD) 2.9] versus 8.1 days (SD 3.5) "
+            "(P=0.04).",
+            [("mean", 6.4, None, None, "0.04"), ("mean", 8.1, None, None, "0.04")],
+        ),
+        # kept: the sample's age with its SD describes the sample
+        ("Résultats : L'âge moyen était de 67,4 ans (ET : 8,1).", []),
+    ],
+)
+def test_a_spread_named_in_words(text: str, expected: list[tuple]) -> None:
+    assert rows(text) == expected

@@ -84,12 +84,13 @@ INTERACTION_CLAUSE_RE = re.compile(
 """A clause about an interaction right before "(P = .58)": the p tests the interaction (a p_only row)."""
 """A p value of a test of interaction or heterogeneity: it tests no value of its sentence (a p_only row)."""
 SD_RE = lead(
-    "[±(Ss]",
+    "[±(SséÉE]",
     rf"±\s*(?P<sd>{NUM})|\(\s*±\s*(?P<sd2>{NUM})\s*\)"
-    r"|(?<![A-Za-z])(?:SD|SE|SEM|s\.d\.|standard deviation)\s*[=:,]?\s*"
+    r"|(?<![A-Za-z])(?:SD|SE|SEM|s\.d\.|standard deviation(?:\s*\(SD\))?|[ée]cart[- ]type|ET)\s*[=:,]?\s*"
     rf"(?P<sd3>{NUM})",
 )
-"""A spread that belongs to the value before it: "± 0.9", "(±0.56)", "(SD 1.2)"."""
+"""A spread that belongs to the value before it: "± 0.9", "(±0.56)", "(SD 1.2)", "[standard deviation (SD)
+102.4]", "(écart-type 6,2)"."""
 RANGE_RE = lead(
     "[rRiIqQmMeE]",
     r"(?i:\b(?:range|IQR|i\.q\.r\.|interquartile range|inter-quartile range|Q1\s*[-–]\s*Q3"
