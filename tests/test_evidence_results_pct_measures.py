@@ -212,3 +212,36 @@ def test_the_arms_changes_of_one_by(text: str, expected: list[tuple]) -> None:
 )
 def test_a_spread_named_in_words(text: str, expected: list[tuple]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # changes "by X (CI)" compared with the other arm at the end of their clause: differences
+        (
+            "Results: Salt substitution reduced 24-h urinary sodium by 38.2 mmol (95% CI 25.1 to 51.3) and "
+            "systolic pressure by 4.1 mm Hg (95% CI 1.9 to 6.3) compared with usual salt.",
+            [("md", 4.1, 1.9, 6.3, None), ("md", 38.2, 25.1, 51.3, None)],
+        ),
+        # a rate per person-time with its CI is read as the development set reads rates: a proportion
+        (
+            "Results: The annual relapse rate was 0.21 (95% CI 0.15 to 0.29) with the antibody and 0.52 (95% "
+            "CI 0.43 to 0.63) with placebo.",
+            [("proportion", 0.21, 0.15, 0.29, None), ("proportion", 0.52, 0.43, 0.63, None)],
+        ),
+        # kept: a measurement with its CI is a mean
+        ("Results: Mean HbA1c was 7.4 (95% CI 7.1 to 7.7).", [("mean", 7.4, 7.1, 7.7, None)]),
+        # the ratio of a rate the text abbreviates is a rate ratio
+        (
+            "Results: The annualized migraine attack rate (AMR) was 2.9 with prophylaxis and 5.6 without. The "
+            "AMR ratio was 0.52 (95% CI 0.38-0.71; P < .001).",
+            [
+                ("rr", 0.52, 0.38, 0.71, "<.001"),
+                ("proportion", 2.9, None, None, None),
+                ("proportion", 5.6, None, None, None),
+            ],
+        ),
+    ],
+)
+def test_changes_against_control_and_rates(text: str, expected: list[tuple]) -> None:
+    assert rows(text) == expected

@@ -51,9 +51,21 @@ def tied_to_arm(sent: Sentence, t: Tok) -> bool:
 def by_versus_control(sent: Sentence, t: Tok) -> bool:
     """A change "by X" in a sentence that compares with the other arm ("Compared with control, the
     intervention reduced systolic BP by 5.2 mm Hg"): a difference between the arms."""
-    return bool(re.search(r"\bby\s*$", sent.text[max(sent.s.start, t.start - 6) : t.start])) and bool(
-        P.VERSUS_CONTROL_RE.search(sent.text, sent.s.start, t.start)
-    )
+    if not re.search(r"\bby\s*$", sent.text[max(sent.s.start, t.start - 6) : t.start]):
+        return False
+    if P.VERSUS_CONTROL_RE.search(sent.text, sent.s.start, t.start):
+        return True
+    end = sent.text.find(";", t.end, sent.s.end)
+    return VERSUS_ARM_END_RE.search(sent.text, t.end, sent.s.end if end < 0 else end) is not None
+
+
+VERSUS_ARM_END_RE = re.compile(
+    r"(?i)\b(?:compared (?:with|to)|relative to|versus|vs\.?)\s+(?:the\s+)?[a-z][\w-]*"
+    r"(?:\s+[a-z][\w-]*){0,2}?\s*[.;]?\s*$"
+)
+"""The arm a change is compared with, at the end of its clause ("lowered systolic BP by 3.4 mm Hg (95% CI ...)
+relative to sham."): a difference between the arms, as when the comparison comes first (the other arm's
+value after "versus 1.1 mm Hg" is a pair of means, not this)."""
 
 
 def from_to(sent: Sentence, t: Tok, kind: str | None) -> bool:

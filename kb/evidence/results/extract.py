@@ -61,7 +61,7 @@ from kb.evidence.results.spans import (
     unit_of,
 )
 from kb.evidence.results.tables import Table, read_table
-from kb.evidence.results.unitcue import PCT_MEANS_BEFORE, in_points, pct_means, points_end
+from kb.evidence.results.unitcue import PCT_MEANS_BEFORE, in_points, pct_means, person_time_rate, points_end
 
 CONTRAST_CLAUSE_RE = re.compile(
     r"(?i)[,;]\s*(?:whereas|while|but)\s+(?!(?:it|they|this|these|the difference|the effect)\b)[^,;()]{0,80}?"
@@ -197,7 +197,8 @@ def _values(sent: Sentence) -> None:
                 t.measure = MEASURE_PROPORTION  # "a mean reduction of 25%"; "−0.9% (SD 0.7)" stays a mean,
                 # "the median percentage reduction was 33.2%" a median
         elif t.ci is not None:
-            t.measure = MEASURE_PROPORTION if t.pct else (kind or MEASURE_MEAN)
+            rate = person_time_rate(sent, t)  # "the annualized bleeding rate was 1.4 (95% CI 0.9-2.2)"
+            t.measure = MEASURE_PROPORTION if t.pct or rate else (kind or MEASURE_MEAN)
             if not t.pct and (by_versus_control(sent, t) or _differ_before(sent, t)):
                 t.measure = (
                     "md"  # "Compared with control, ... and systolic BP by 5.2 mm Hg (95% CI 1.8, 8.6)"

@@ -69,6 +69,8 @@ REPEAT_RE = re.compile(
 """A sentence that repeats an estimate in another analysis ("Results were similar in the intention-to-treat
 population (difference, 0.9; ...)")."""
 
+RATE_NAME_END_RE = re.compile(r"(?i)\brates?\s*$")
+"""A rate's name right before an abbreviation it defines: "<abbreviation> ratio" is then a rate ratio."""
 SAYS_MEAN_RE = re.compile(r"(?i)\bmean\b|\bmoyenne\b")
 """A difference's name that says "mean": a mean difference whatever its unit."""
 AGE_AFTER_RE = re.compile(r"\s*age\b")
@@ -148,13 +150,17 @@ is another clause in any real sentence, and the bound keeps the work per value c
 
 
 def definitions(text: str) -> dict[str, str]:
-    """The abbreviations a text defines for estimates: "rate ratios (RaR)" -> rr, "[ETD]" -> md.
+    """The abbreviations a text defines for estimates: "rate ratios (RaR)" -> rr, "[ETD]" -> md, and the
+    ratio of a rate it abbreviates: "annualized bleeding rate (ABR)" -> "ABR ratio" -> rr.
 
     Only abbreviations that are not known already, right after an estimate's full name."""
     out: dict[str, str] = {}
     for d in BRACKETED_ABBREV_RE.finditer(text):  # far rarer than names: look back from each
         word = d.group("abbr")
         if word in out or P.EFFECT_RE.fullmatch(word) is not None or word.lower() in ("ci", "ic", "se", "sd"):
+            continue
+        if RATE_NAME_END_RE.search(text, max(0, d.start() - 20), d.start()):
+            out[word + " ratio"] = "rr"  # "annualized bleeding rate (ABR)", then "the ABR ratio was 0.82"
             continue
         names = list(P.EFFECT_RE.finditer(text, max(0, d.start() - 60), d.start()))
         name = names[-1] if names else None
@@ -190,7 +196,7 @@ def _keywords(sent: Sentence) -> list[Keyword]:
                 start = i + len(word)
                 if not _word_at(sent.text, i, start):
                     continue
-                marks.append((i, start, measure, True, word))
+                marks.append((i, start, measure, " " not in word, word))  # "ABR ratio" is a name
     covered = {i for a, b, *_ in marks for i in range(a, b)}
     for rx, measure in (
         (MEDIAN_ABBREV_RE, MEASURE_MEDIAN),

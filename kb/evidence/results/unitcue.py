@@ -163,3 +163,19 @@ def pct_quantity(sent: Sentence, t: Tok) -> bool:
     if any(not any(a <= m.start() < b for a, b in words) for m in shares):
         return False
     return not SHARE_AFTER_RE.match(sent.text[t.end : t.end + 8])
+
+
+PERSON_TIME_RATE_RE = re.compile(
+    r"(?i)(?:\b(?:annuali[sz]ed|annual|yearly)\s+(?:[\w-]+\s+){0,2}?rates?\b"
+    r"|\bincidence (?:rates?|density)\b)"
+    r"(?!\s*(?:[(\[][^()\[\]]{1,10}[)\]]\s*)?ratios?\b)"
+)
+"""A rate per person-time named before its value ("the annualized bleeding rate (ABR) was 1.4 (95% CI ...)",
+"the incidence rate was 3.2 (95% CI ...)"): events per person-time, read as the development set reads them
+("incidence density 22 per 100 person-years": a proportion), not a mean; "the annualized rate (AER) ratio" is
+a ratio."""
+
+
+def person_time_rate(sent: Sentence, t: Tok) -> bool:
+    """A rate per person-time is named in the 200 characters before ``t``."""
+    return PERSON_TIME_RATE_RE.search(sent.text, max(sent.s.start, t.start - 200), t.start) is not None
