@@ -245,3 +245,38 @@ def test_a_spread_named_in_words(text: str, expected: list[tuple]) -> None:
 )
 def test_changes_against_control_and_rates(text: str, expected: list[tuple]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # those followed up, with their share: the analysed sample
+        (
+            "Results: At 6 months, 412 participants (92.2%) were evaluated.",
+            [("proportion", 92.2, None, None, None), ("n", 412.0, None, None, None)],
+        ),
+        (
+            "Résultats : Au total, 88 enfants (91,7 %) ont été suivis jusqu'à 6 mois.",
+            [("n", 88.0, None, None, None), ("proportion", 91.7, None, None, None)],
+        ),
+        (
+            "Results: Of 640 households enrolled, 598 (93.4%) provided a stool sample at 12 months.",
+            [
+                ("proportion", 93.4, None, None, None),
+                ("n", 598.0, None, None, None),
+                ("n", 640.0, None, None, None),
+            ],
+        ),
+        # kept: those assessed for eligibility are no sample; people with an event are counted, not sized
+        (
+            "Results: Overall, 1,204 patients were assessed for eligibility and 602 were randomized.",
+            [("n", 602.0, None, None, None)],
+        ),
+        (
+            "Results: Nausea occurred in 41 patients (12.0%) and 15 (4.4%) were hospitalised.",
+            [("proportion", 4.4, None, None, None), ("proportion", 12.0, None, None, None)],
+        ),
+    ],
+)
+def test_those_followed_up_are_the_analysed_sample(text: str, expected: list[tuple]) -> None:
+    assert rows(text) == expected

@@ -89,8 +89,7 @@ SD_RE = lead(
     r"|(?<![A-Za-z])(?:SD|SE|SEM|s\.d\.|standard deviation(?:\s*\(SD\))?|[ée]cart[- ]type|ET)\s*[=:,]?\s*"
     rf"(?P<sd3>{NUM})",
 )
-"""A spread that belongs to the value before it: "± 0.9", "(±0.56)", "(SD 1.2)", "[standard deviation (SD)
-102.4]", "(écart-type 6,2)"."""
+"""A spread that belongs to the value before it: "± 0.9", "(±0.56)", "(SD 1.2)", "(écart-type 6,2)"."""
 RANGE_RE = lead(
     "[rRiIqQmMeE]",
     r"(?i:\b(?:range|IQR|i\.q\.r\.|interquartile range|inter-quartile range|Q1\s*[-–]\s*Q3"
@@ -459,9 +458,10 @@ COUNT_PCT_RE = lead(
 """A count with its percentage: "21 (18%)", "8 patients (31%)", "1,150 (94.9%)"."""
 ENROL_AFTER_RE = re.compile(
     rf"\s*(?:{POPULATION}\s+)?(?:were\s+|was\s+|ont été\s+|ont\s+)?(?:completed|analy[sz]ed|included|enrolled"
-    r"|randomi[sz]ed|followed|inclus|inclues|randomisée?s|analysée?s)\b"
+    r"|randomi[sz]ed|followed|inclus|inclues|randomisée?s|analysée?s|terminé|suivie?s|(?:assessed|examined"
+    r"|evaluated)(?!\s+for\s+eligibility))\b"
 )
-"""An enrolment verb right after a count: the count is a sample size."""
+"""An enrolment or follow-up verb right after a count ("227 (90.8%) were assessed"): a sample size."""
 THAN_ARM_RE = re.compile(
     r"\s*%?\s*(?:\([^()]{0,30}\)\s*)?(?:of|in|for|with|among)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:group|arm|groupe|bras)\b"
 )
@@ -469,7 +469,8 @@ THAN_ARM_RE = re.compile(
 group"), not a threshold."""
 ANALYSED_AFTER_RE = re.compile(
     rf"\s*(?:{POPULATION}\s+)?(?:had|provided|contributed)\s+(?:(?:complete|available|primary|outcome|follow-up"
-    r"|final|valid|evaluable)\s+)*(?:[\w-]+\s+){0,3}?(?:data|results?|measurements?|assessments?|follow-up)\b"
+    r"|final|valid|evaluable)\s+)*(?:[\w-]+\s+){0,3}?(?:data|results?|measurements?|assessments?|follow-up"
+    r"|samples?)\b"
 )
 """After a count (and its percentage): the people whose outcome was measured ("391 (93.5%) had a viral load
 result at 48 weeks"), the analysed sample."""
