@@ -467,15 +467,13 @@ ENROL_AFTER_RE = re.compile(
 THAN_ARM_RE = re.compile(
     r"\s*%?\s*(?:\([^()]{0,30}\)\s*)?(?:of|in|for|with|among)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:group|arm|groupe|bras)\b"
 )
-"""After "higher than X": the other arm's value ("76.67% of the control group", "19.05% (8/42) in the control
-group"), not a threshold."""
+"""After "higher than X": the other arm's value ("76.67% of the control group"), not a threshold."""
 ANALYSED_AFTER_RE = re.compile(
     rf"\s*(?:{POPULATION}\s+)?(?:had|provided|contributed)\s+(?:(?:complete|available|primary|outcome|follow-up"
     r"|final|valid|evaluable)\s+)*(?:[\w-]+\s+){0,3}?(?:data|results?|measurements?|assessments?|follow-up"
     r"|samples?)\b"
 )
-"""After a count (and its percentage): the people whose outcome was measured ("391 (93.5%) had a viral load
-result at 48 weeks"), the analysed sample."""
+"""After a count (and its %): those whose outcome was measured ("391 (93.5%) had a viral load result")."""
 ANALYSED_BEFORE_RE = re.compile(
     r"(?i)\b(?:data|results?|measurements?|outcomes?|follow-up)\s+(?:were\s+|was\s+)?(?:available|obtained"
     r"|complete|collected)\s+(?:for|from|in|on)\s+(?:all\s+|the\s+)?$"
