@@ -34,6 +34,18 @@ def rows(text: str) -> list[tuple[str, float | None, float | None, float | None,
                 ("n", 412.0, None, None, None),
             ],
         ),
+        # "X of N" in a box restates a result as a frequency: its N is no sample; a plain size stays one
+        (
+            "Key Points\n• Seroconversion occurred in 9 of 10 vaccinated infants.\n• No serious events occurred "
+            "among the 250 infants enrolled.\nIn this trial, 250 infants were randomised. Seroconversion occurred "
+            "in 91.2% vs 12.0% (p < 0.001).",
+            [
+                ("proportion", 12.0, None, None, "<0.001"),
+                ("proportion", 91.2, None, None, "<0.001"),
+                ("n", 250.0, None, None, None),
+                ("n", 250.0, None, None, None),
+            ],
+        ),
         # a BMJ box after the abstract
         (
             "Results: Falls occurred in 18.0% vs 26.5% of residents (p = 0.01).\nWHAT THIS STUDY ADDS\n⇒ Exercise cut falls by a third (18.0% vs 26.5%).\n",

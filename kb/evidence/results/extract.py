@@ -46,7 +46,14 @@ from kb.evidence.results.model import (
     Result,
 )
 from kb.evidence.results.numbers import parse_number
-from kb.evidence.results.sections import CONCLUSIONS, DISCUSSION, METHODS, split_sections, split_sentences
+from kb.evidence.results.sections import (
+    CONCLUSIONS,
+    DISCUSSION,
+    METHODS,
+    SUMMARY_BOX_RE,
+    split_sections,
+    split_sentences,
+)
 from kb.evidence.results.sizes import sample_sizes
 from kb.evidence.results.spans import (
     RD_AFTER_RE,
@@ -393,7 +400,7 @@ def extract_text(text: str) -> list[Result]:
                     if (FAMILY.get(r.measure, r.measure), r.value, r.p) not in seen
                     and r.value not in design_values
                 ]
-            found = _sizes_once(text, found, sizes)
+            found = _sizes_once(text, found, sizes, box=SUMMARY_BOX_RE.match(section.heading) is not None)
             out += [
                 r.with_section(sentence.role, _timepoint(sent, r.start), sentence.start, sentence.end)
                 for r in found
@@ -402,17 +409,18 @@ def extract_text(text: str) -> list[Result]:
     return out
 
 
-def _sizes_once(text: str, found: list[Result], sizes: set[float]) -> list[Result]:
+def _sizes_once(text: str, found: list[Result], sizes: set[float], box: bool = False) -> list[Result]:
     """The sentence's results without the N of an "X of N" that repeats a sample size an earlier sentence
     gave (``notvalues.DENOMINATOR_BEFORE_RE``): the same group again, however often it is repeated. Two arms
     of one size first given in one sentence ("35 sur 46 contre 37 sur 46") are both kept. ``sizes`` holds
-    the sizes of the sentences before."""
+    the sizes of the sentences before. In a summary box (``box``) "X of N" restates a result as a frequency
+    ("a response in 4 of 10 treated patients"): its N is no sample either."""
     keep = [
         r
         for r in found
         if not (
             r.measure == MEASURE_N
-            and r.value in sizes
+            and (box or r.value in sizes)
             and V.DENOMINATOR_BEFORE_RE.search(text, max(0, r.start - 40), r.start)
         )
     ]
