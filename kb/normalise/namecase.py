@@ -141,8 +141,10 @@ def _prefix_case(part: str) -> str:
     return part
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: Name) -> str:
-    """Comparison key: accent-folded lower-case family name and first initial ("lapeyre-mestre m")."""
+    """Comparison key: accent-folded lower-case family name and first initial ("lapeyre-mestre m");
+    memoised, as the names are."""
     if name.literal:
         return _fold(name.literal)
     family = _fold(name.family)
