@@ -6,6 +6,7 @@ one. :func:`baseline` gives them the role ``baseline`` after sample sizes are kn
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from kb.evidence.results import patterns as P
@@ -74,9 +75,11 @@ def _own_share(text: str, t: Tok, n_ends: set[int]) -> bool:
 
 THEIR_AGE_RE = re.compile(
     r"(?i)\b(?:(?:their|whose|leur)\s+(?:(?:mean|median|average)\s+)?|(?:mean|median|average)\s+)(?:age|âge)\b"
+    r"|\b(?:l')?âge\s+(?:moyen|médian)\b"
 )
 """A clause that describes the sample by its age ("their mean age was 58.3 years and mean SBP 162.4 mm Hg",
-"median age was 71 years and median ferritin 412 ng/mL"): its other values describe the sample too, up to a
+"median age was 71 years and median ferritin 412 ng/mL", "l'âge moyen était de 67 ans et 17 % des patients
+étaient dénutris"): its other values describe the sample too, up to a
 clause with its own verb (", and median survival was 14.2 months")."""
 PARENS_RE = re.compile(r"\([^()]{0,300}\)")
 AFTER_DEMOGRAPHIC_RE = re.compile(
@@ -100,6 +103,15 @@ BEFORE_DEMOGRAPHIC_RE = re.compile(
     r"(?:was|were|of|:|=)?\s*(?:\(\s*)?(?:mean|median)?\s*(?:\(\s*)?$"
 )
 
+ENROLLED_RE = re.compile(
+    r"(?i)\b(?:enrol+ed|recruited|randomi[sz]ed|randomly assigned|included|inclus|incluse?s|randomisée?s)\b"
+)
+SAMPLE_SUMMARY_RE = re.compile(r"(?i)\b(?:mean|median|average|moyen(?:ne)?|médian(?:e)?)\b")
+FOLLOW_UP_RE = re.compile(r"(?i)\bfollow|\bsuivi")
+"""The sentence that enrols the sample goes on, after a semicolon, to a mean or median of the sample ("112
+children were randomised (56 per group); median TBSA was 4% (range 1–9%)", "Sixty-four women were enrolled;
+the mean resection weight per breast was 682 g"): a clause that compares nothing and names no outcome
+describes those enrolled. A follow-up's length is a result by the development set's convention."""
 SUMMARY_BRACKET_RE = re.compile(r"(?i)\(\s*(?:median|mean|average|médiane?|moyenne?)\s[^()]{0,80}\)")
 COPULA_RE = re.compile(r"\b(?:were|was|are)\b")
 CLAUSE_CUT_RE = re.compile(r"[,;.]|\band\b")
@@ -171,6 +183,44 @@ def baseline(sent: Sentence) -> None:
             t.role = "baseline"
     _shares(sent)
     _bracket_of_baseline(sent)
+    _enrolment_clauses(sent)
+
+
+def _enrolment_clauses(sent: Sentence) -> None:
+    """Means and medians in the clauses after the one that enrols the sample (``ENROLLED_RE``): baseline."""
+    text = sent.text
+    if text.find(";", sent.s.start, sent.s.end) < 0 or not ENROLLED_RE.search(text, sent.s.start, sent.s.end):
+        return
+    cuts = _semicolons(text, sent.s.start, sent.s.end)
+    if not cuts or not ENROLLED_RE.search(text, sent.s.start, cuts[0]):
+        return
+    if not any(t.role == "n" and t.end <= cuts[0] for t in sent.toks) and not any(
+        r.end <= cuts[0] for r in sent.extra
+    ):
+        return
+    for a, b in itertools.pairwise([*cuts, sent.s.end]):
+        if (
+            SAMPLE_SUMMARY_RE.search(text, a, b)
+            and not FOLLOW_UP_RE.search(text, a, b)
+            and not P.COMPARE_RE.search(text, a, b)
+            and not sent.ps
+        ):
+            for t in sent.within(a, b):
+                t.role = t.role or "baseline"
+
+
+def _semicolons(text: str, start: int, end: int) -> list[int]:
+    """The semicolons of ``text[start:end]`` outside brackets."""
+    out, depth = [], 0
+    for i in range(start, end):
+        ch = text[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif ch == ";" and depth == 0:
+            out.append(i)
+    return out
 
 
 def _shares(sent: Sentence) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from kb.evidence.results import notvalues as V
 from kb.evidence.results import patterns as P
 from kb.evidence.results.arms import (
     arm_pair,
@@ -45,7 +46,14 @@ from kb.evidence.results.model import (
     Result,
 )
 from kb.evidence.results.numbers import parse_number
-from kb.evidence.results.sections import CONCLUSIONS, DISCUSSION, METHODS, split_sections, split_sentences
+from kb.evidence.results.sections import (
+    CONCLUSIONS,
+    DISCUSSION,
+    METHODS,
+    SUMMARY_BOX_RE,
+    split_sections,
+    split_sentences,
+)
 from kb.evidence.results.sizes import sample_sizes
 from kb.evidence.results.spans import (
     RD_AFTER_RE,
@@ -360,6 +368,7 @@ def extract_text(text: str) -> list[Result]:
     sections = split_sections(text)
     out: list[Result] = []
     design_values: set[float] = set()
+    sizes: set[float] = set()
     defined = definitions(text)
     for section in sections:
         if section.role in SKIP_ROLES:
@@ -391,12 +400,32 @@ def extract_text(text: str) -> list[Result]:
                     if (FAMILY.get(r.measure, r.measure), r.value, r.p) not in seen
                     and r.value not in design_values
                 ]
+            found = _sizes_once(text, found, sizes, box=SUMMARY_BOX_RE.match(section.heading) is not None)
             out += [
                 r.with_section(sentence.role, _timepoint(sent, r.start), sentence.start, sentence.end)
                 for r in found
             ]
     out.sort(key=lambda r: (r.start, r.measure))
     return out
+
+
+def _sizes_once(text: str, found: list[Result], sizes: set[float], box: bool = False) -> list[Result]:
+    """The sentence's results without the N of an "X of N" that repeats a sample size an earlier sentence
+    gave (``notvalues.DENOMINATOR_BEFORE_RE``): the same group again, however often it is repeated. Two arms
+    of one size first given in one sentence ("35 sur 46 contre 37 sur 46") are both kept. ``sizes`` holds
+    the sizes of the sentences before. In a summary box (``box``) "X of N" restates a result as a frequency
+    ("a response in 4 of 10 treated patients"): its N is no sample either."""
+    keep = [
+        r
+        for r in found
+        if not (
+            r.measure == MEASURE_N
+            and (box or r.value in sizes)
+            and V.DENOMINATOR_BEFORE_RE.search(text, max(0, r.start - 40), r.start)
+        )
+    ]
+    sizes.update(r.value for r in keep if r.measure == MEASURE_N)
+    return keep
 
 
 def _timepoint(sent: Sentence, pos: int) -> str | None:

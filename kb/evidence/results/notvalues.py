@@ -1,5 +1,8 @@
-"""Numbers of a sentence that are no value of a result: a drug's concentration naming an arm, a heterogeneity
-or maturity in %, the maximum of a scale. :func:`kb.evidence.results.spans.design_spans` marks them.
+"""Numbers of a sentence that are no value of a result: a drug's concentration or dose naming an arm, a
+heterogeneity or maturity in %, the maximum of a scale, the SDs of a declared "mean (SD)" layout, numbers
+of names ("PKR-7"), costs, thresholds named by a noun; and the counts that are no sample (the sample's sex,
+people with an event, frequencies in words, a size repeated by "X of N").
+:func:`kb.evidence.results.spans.design_spans`, :mod:`.sizes` and :mod:`.extract` mark them.
 """
 
 from __future__ import annotations
@@ -51,3 +54,74 @@ NNT_RE = P.lead(
 """A number needed to treat or harm, a Cohen's d or Hedges' g: not one of the measures a result can have ("The
 number needed to treat to prevent one primary outcome event was 19"; the gold writers label a standardised
 effect size other)."""
+ARM_DOSE_BEFORE_RE = re.compile(r"(?i)\b(?:with|for|receiving|taking|given|on|avec|sous)\s+(?:the\s+)?$")
+ARM_DOSE_AFTER_RE = re.compile(
+    r"(?i)(?:\s+(?:once|twice|three times)\s+(?:daily|a day|weekly))?(?:\s+(?:dose\s+)?(?:groups?|arms?))?"
+    r"\s*(?:[,;)]|\.(?!\d)|\band\b|\bor\b|\bvs\b|\bversus\b|\bcompared\b|\bet\b|\bcontre\b|$)"
+)
+"""A dose that names the arm a value belongs to ("33.2% (IQR 8.5–61.0) with 10 mg, 46.8% with 25 mg", "for
+250 mg and 0.46 for 500 mg"): after "with", "for", "receiving" and before the clause goes on to the next arm,
+it is the arm's name, never a measured amount ("blood loss was 742 ml versus 1,108 ml" has no such word)."""
+DECLARED_SD_RE = re.compile(
+    r"(?i)\b(?:means?|moyennes?)\s*\(\s*(?:SDs?|SEM?|s\.d\.|standard deviations?|[ée]cart[- ]types?)\s*\)"
+)
+BARE_SD_AFTER_RE = re.compile(rf"\s*%?\s*\(\s*(?P<sd>{P.NUM})\s*%?\s*\)")
+"""A sentence that declares its layout "mean (SD)" before its values: the bare bracket after each value is its
+SD ("the mean (SD) share of heavy drinking days was 21.4% (24.9%) with A, 27.8% (27.3%) with B")."""
+CODE_NAME_RE = re.compile(r"(?<![\w-])(?=[A-Za-z]*[A-Z][A-Za-z]*[A-Z])[A-Za-z]{2,12}-$")
+"""A number joined by a hyphen to a name in capitals is part of that name: a drug code ("PKR-7"), a manual
+("DSM-5"), a cytokine ("IL-6"), a questionnaire ("SF-36"): no value and no sample."""
+COST_WORD_RE = re.compile(r"(?i)(?<!pocket )(?<!pocket-)\b(?:costs?|co[uû]ts?|prices?|prix|priced)\b")
+MONEY_BEFORE_RE = re.compile(r"(?:US\$|\$|€|£|¥|(?:USD|EUR|GBP|CHF)\s?)$")
+MONEY_AFTER_RE = re.compile(r"\s?(?:€|\$|£|euros?\b|dollars?\b|(?:USD|EUR|GBP|CHF)\b)")
+"""An amount of money after a word for cost ("The brace cost $312 per patient", "le coût par patient était de
+118 € contre 412 €", "cost per additional quitter was US$ 412"): what the programme costs, no outcome of the
+trial. What the participants pay is an outcome measured in money ("food expenditure was US$42·6 versus
+US$35·1", "out-of-pocket costs were €118·4 versus €163·9 per household")."""
+THRESHOLD_NOUN_RE = re.compile(
+    r"(?i)\b(?:targets?|thresholds?|cut-?offs?|cut-?points?|seuils?|cibles?)\s+(?:values?\s+|levels?\s+)?"
+    rf"(?:of|at|de|à|=|:)\s*(?:[<>≤≥]\s*)?(?P<num>{P.NUM})"
+    r"|\bthan\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:change|difference|threshold|limit|margin|cut-?off|target)"
+    rf"\s*\(\s*(?:[A-Za-z]+\s*[,;:=]\s*)?(?P<num2>{P.NUM})"
+)
+"""A number a noun of threshold names ("above the WHO interim target of 35 μg/m³", "a cut-off of 2.5", "loss
+greater than the least significant change (5%)"): the threshold the results are counted against, no result."""
+STRENGTH_BEFORE_RE = re.compile(r"(?i)[a-zà-ÿ]{3,}\s+(?:dos[ée]e?s?\s+)?(?:à|at)\s+$")
+"""The strength of a drug named right before it ("comprimés de paracétamol à 1 g", "dexamethasone at 8 mg"):
+a dose given, even where a mean reaches it ("consumed on average 4.2 tablets of paracetamol at 1 g")."""
+SEX_NOUN_END_RE = re.compile(r"(?i)\b(?:men|women|males?|females?|boys|girls|hommes|femmes)$")
+"""A count of men or women in the bracket after the sample's size ("364 participants (mean age 67 years; 201
+men)"): the sample's sex, a baseline characteristic, no sample of its own."""
+DENOMINATOR_BEFORE_RE = re.compile(
+    r"(?i)(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|un|une|deux|trois|quatre|cinq))"
+    r"\s*(?:\(\s*\d+(?:[.,\u00b7]\d+)?\s*%\s*\)\s*)?(?:[a-zà-ÿ]+\s+){0,2}?(?:of|out of|sur)\s+(?:the\s+)?$"
+)
+"""The denominator of "X of N" ("28 of 183 participants", "four (2%) of 207 infants", "72 patients sur 94"):
+when N repeats a sample size the text already gave, it is that group again, not a second sample. The
+development set lists a size once (its one repeat, "39 of 45 patients responded ... (15/39)", is not
+labelled again; "a Conclusions sentence that repeats a Results value is not labelled twice")."""
+ARM_THEN_SHARE_RE = re.compile(
+    r"(?i)\s+(?:du|de la|dans le|in the|of the|on the)\s+(?:groupe?|arm|bras)\b(?:\s+[\w'-]+){0,3}?"
+    rf"\s*\(\s*{P.NUM}\s*%\s*\)"
+)
+"""After a count in words and its people, the arm they were in and their share ("Deux patients du groupe sans
+drainage (2,8 %) ont nécessité ...", "Three children in the control group (4%) needed ..."): a count of
+events in that arm, no sample."""
+BASE_AFTER_RE = re.compile(
+    r"(?i)(?:\s+[\w'-]+){0,2}?\s+(?:sur|out of|in)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|deux"
+    r"|trois|quatre|cinq|six|sept|huit|neuf|dix)\b(?!\s*(?:[\w-]+\s+){0,2}(?:patients?|participants?|groups?))"
+)
+"""A count in words over a small base in words ("plus de trois patients goutteux sur quatre", "two patients
+in three"): a frequency, as "one in five" is, not a sample (the "35 patients sur 46" of a result is read by
+the counts)."""
+
+
+def names_arm(text: str, lo: int, hi: int, start: int, end: int) -> bool:
+    """The dose from ``start`` to ``end`` (in the sentence ``lo``-``hi``) names an arm ("33.2% with 10 mg,
+    46.8% with 25 mg") or a drug's strength ("paracétamol à 1 g"): given, never measured."""
+    if STRENGTH_BEFORE_RE.search(text, max(lo, start - 24), start):
+        return True
+    return (
+        ARM_DOSE_BEFORE_RE.search(text, max(lo, start - 12), start) is not None
+        and ARM_DOSE_AFTER_RE.match(text, end, hi) is not None
+    )

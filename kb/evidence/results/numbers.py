@@ -68,7 +68,7 @@ NUMBER_WORDS = (
     *("thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty"),
     *("forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "un", "une", "deux", "trois"),
     *("quatre", "cinq", "sept", "huit", "neuf", "dix", "onze", "douze", "treize", "quatorze", "quinze"),
-    *("seize", "vingts?", "trente", "quarante", "cinquante", "soixante", "cent"),
+    *("seize", "vingts?", "trente", "quarante", "cinquante", "soixante", "cents?"),
 )
 """The words of a number in words after its first word (which may also be "zero"), in order of preference."""
 WORD_NUMBER_RE = lead(
@@ -131,6 +131,7 @@ _UNITS = {
     "ninety": 90,
     "hundred": 100,
     "cent": 100,
+    "cents": 100,  # "trois cents": French writes the plural of a round hundred
 }
 NUMBER_WORDS = dict(_UNITS)
 """Word -> value for the number words :func:`words_to_int` reads."""

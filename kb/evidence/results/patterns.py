@@ -92,11 +92,11 @@ SD_RE = lead(
 """A spread that belongs to the value before it: "± 0.9", "(±0.56)", "(SD 1.2)"."""
 RANGE_RE = lead(
     "[rRiIqQmMeE]",
-    r"(?i:\b(?:range|IQR|i\.q\.r\.|interquartile range|inter-quartile range|Q1\s*[-–]\s*Q3"
+    r"(?i:\b(?:range|IQR|IIQ|EIQ|i\.q\.r\.|interquartile range|inter-quartile range|Q1\s*[-–]\s*Q3"
     r"|min(?:imum)?\s*[-–]\s*max(?:imum)?|"
     rf"extr[eê]mes?))\s*[,:=]?\s*(?P<lo>{NUM}){UNIT}{SEP}(?P<hi>{NUM})",
 )
-"""A range or IQR given with its word: "(range, 13–74)", "IQR 2–5"."""
+"""A range or IQR given with its word: "(range, 13–74)", "IQR 2–5", French "IIQ : 0–15" / "EIQ"."""
 TIME_UNITS = (
     r"(?:h|hrs?|hours?|min|mins|minutes?|s|sec|seconds?|days?|d|weeks?|wks?|months?|mo|years?|yrs?|y"
     r"|jours?|semaines?|mois|ans?|années|heures?)"
@@ -106,13 +106,15 @@ LIST = r"(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|et\s+|ou\s+|to\s+|[-–]\s*
 TIME_WORDS = (
     *("at", "after", "before", "by", "in", "within", "over", "for", "during", "up to", "until", "from"),
     *("through", "than", "every", "each", "à", "après", "pendant", "au bout de", "à partir de", "between"),
-    *("beyond", "past", "last", "first", "next", "since"),
+    *("beyond", "past", "last", "first", "next", "since", "au cours"),
 )
-"""The words before a time point ("at 12 months", "à partir de 6 mois"), any case."""
+"""The words before a time point ("at 12 months", "à partir de 6 mois", "au cours des 6 mois", "over the
+previous 24 hours"), any case."""
 TIME_RE = lead(
     r"[abdefilnopstuwABDEFILNOPSTUWàÀ\d]",
     rf"\b(?:{initials(*TIME_WORDS)})"
-    r"(?i:\s+(?:the\s+|a\s+|least\s+|most\s+|about\s+|approximately\s+|le\s+|la\s+|les\s+)?"
+    r"(?i:\s+(?:the\s+|a\s+|least\s+|most\s+|about\s+|approximately\s+|le\s+|la\s+|les\s+|des\s+)?"
+    r"(?:(?:previous|preceding|past|last|first|next|following|initial|final)\s+)?"
     r"(?:(?:day|week|month|year|jour|semaine|mois)\s+)?)"
     rf"(?P<nums>\d+(?:[.,]\d+)?{LIST}{{0,8}})"
     rf"(?:\s*-?\s*(?P<unit>{TIME_UNITS})\b|(?=\s*(?:,|and|or|to|-|–)?\s*\d))"

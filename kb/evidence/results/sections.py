@@ -30,7 +30,8 @@ _ROLE_WORDS: tuple[tuple[str, str], ...] = (
     (
         OTHER,
         r"trial registration|registration|clinical trial registration|keywords?|mots[- ]cl[ée]s|funding|"
-        r"highlights?|abbreviations|references?|r[ée]f[ée]rences",
+        r"highlights?|abbreviations|references?|r[ée]f[ée]rences|key points"
+        r"|what (?:this study adds|is already known(?: on this topic)?)|how this study might affect[a-z ,]*",
     ),
     (
         RESULTS,
@@ -55,7 +56,8 @@ _ROLE_WORDS: tuple[tuple[str, str], ...] = (
     (
         BACKGROUND,
         r"background|introduction|contexte|context|objectives?|objectifs?|aims?(?: of the study)?|purpose"
-        r"|rationale|importance|background and (?:objectives?|aims?)|but",
+        r"|rationale|importance|background and (?:objectives?|aims?)|but(?: de l'[ée]tude)?"
+        r"|objectifs? de l'[ée]tude",
     ),
 )
 _ROLE_RES = [(role, re.compile(rf"(?:{words})", re.IGNORECASE)) for role, words in _ROLE_WORDS]
@@ -79,7 +81,8 @@ INLINE_HEADING_RE = re.compile(
     r"(?P<mid>[A-ZÀ-Ý][a-zà-ÿ]+(?:,?[ \t]+(?:and|et|[A-Za-zÀ-ÿ][a-zà-ÿ]+)){0,3}?)"
     r"[ \t]*:(?=[ \t])"
     r"|(?:(?<=[.!?])[ \t]+|(?m:^)[ \t]*)"
-    r"(?P<dash>[A-ZÀ-Ý][a-zà-ÿ]+(?:[ \t]+(?:and|et|[a-zà-ÿ]+)){0,3}?)\.?[ \t]*[\u2013\u2014](?=[ \t])"
+    r"(?P<dash>[A-ZÀ-Ý][a-zà-ÿ]+(?:[ \t]+(?:and|et|(?:[dl]')?[a-zà-ÿ]+)){0,3}?)\.?[ \t]*"
+    r"[\u2013\u2014](?=[ \t])"
     r")"
 )
 """A heading that starts a paragraph or follows a sentence: "RESULTS: Of the 410 ...", "Results: ...", and
@@ -204,7 +207,59 @@ def split_sections(text: str) -> list[Section]:
             s if not (s.role == TITLE and "\n\n" in text[s.start : s.end].strip()) else _title_only(text, s)
             for s in sections
         ]
+    sections = [part for s in sections for part in _box_and_rest(text, s)]
+    sections = _lead(text, [s for s in sections if s.end > s.start or s.heading])
     return [s for s in sections if s.end > s.start or s.heading]
+
+
+SUMMARY_BOX_RE = re.compile(r"(?i)key points|what (?:this study adds|is already known)|how this study might")
+"""A journal's summary box ("Key Points", "What this study adds"): its bullets repeat the results or quote
+what was known before, so they give sample sizes only, as Methods do; the box ends at its last bullet."""
+BULLET_LINE_RE = re.compile(r"[ \t]*[\u2022\u25aa\u25cf\u27a2\u21d2\u2192*-][ \t]")
+LEAD_BEFORE = (BACKGROUND, METHODS)
+"""Headings before which a text's unheaded lead is its title, citation or background: a trial's results never
+come before its Background or Methods."""
+STUDY_OPENING_RE = re.compile(
+    r"(?<=[.!?])\s+(?=(?:We|Nous)\s+(?:[a-zà-ÿ]+\s+){0,2}?(?:randomi[sz]ed|compared|assessed|evaluated|conducted"
+    r"|performed|undertook|enrolled|investigated|tested|aimed|sought|studied|compar[ée]|[ée]valu[ée]|men[ée]"
+    r"|r[ée]alis[ée]|randomis[ée]|inclus)\b|In this\b|Dans (?:cet|cette|ce)\b)"
+)
+"""The first sentence about the trial in a text without headings ("We randomized ...", "In this phase 3
+trial", "Nous avons comparé ..."): the sentences before it are background (other studies' figures, how common
+a disease is)."""
+STUDY_OPENING_REACH = 600
+"""How far into an unheaded text the trial's first sentence is looked for (two or three sentences of
+background at most)."""
+
+
+def _box_and_rest(text: str, s: Section) -> list[Section]:
+    """A summary box read as Methods (sizes only) and cut after its bullets; the text after them is a section
+    of no known role."""
+    if s.role != OTHER or not SUMMARY_BOX_RE.match(s.heading):
+        return [s]
+    pos = s.start
+    for line in text[s.start : s.end].splitlines(keepends=True):
+        if line.strip() and not BULLET_LINE_RE.match(line):
+            break
+        pos += len(line)
+    box = Section(s.heading, METHODS, s.start, pos)
+    return [box] if pos >= s.end else [box, Section("", UNKNOWN, pos, s.end)]
+
+
+def _lead(text: str, sections: list[Section]) -> list[Section]:
+    """The unheaded lead of a text: before a Background or Methods heading it is the title or background;
+    in a text without headings, the sentences before the trial's first are background."""
+    i = next((i for i, s in enumerate(sections) if not SUMMARY_BOX_RE.match(s.heading)), len(sections))
+    if i == len(sections) or sections[i].role != UNKNOWN or sections[i].heading:
+        return sections
+    first, before, after = sections[i], sections[:i], sections[i + 1 :]
+    if after and after[0].role in LEAD_BEFORE:
+        return [*before, Section("", TITLE, first.start, first.end), *after]
+    m = STUDY_OPENING_RE.search(text, first.start, min(first.end, first.start + STUDY_OPENING_REACH))
+    if m is None:
+        return sections
+    lead = [Section("", BACKGROUND, first.start, m.end()), Section("", UNKNOWN, m.end(), first.end)]
+    return [*before, *lead, *after]
 
 
 SENTENCE_VERB_RE = re.compile(r"\b(?:was|were|is|are|did|do|does|showed|had|have|has)\b")

@@ -17,9 +17,10 @@ POP_N_RE = lead(
     r"\d",
     rf"(?P<num>(?<![\d.,])(?<![A-Za-z]-)\d{{1,3}}(?:,\d{{3}})+|(?<![\d.,])(?<![A-Za-z]-)\d+)(?![.,]\d)\s+"
     r"(?:(?:[A-Za-z]|\d+[A-Za-z])[\w'\u2013-]*,?\s+){0,5}?"
-    rf"{POPULATION}\b(?!\s+{SITES})",
+    rf"{POPULATION}\b(?!\s+{SITES})(?![-\u2013](?:days?|weeks?|months?|years?|hours?|time)\b)",
 )
-"""A number followed (within five words) by a population noun: "250 healthy, pregnant women"."""
+"""A number followed (within five words) by a population noun: "250 healthy, pregnant women"; not a count of
+person-time ("97,540 patient-days", "1,204 person-years"), which measures exposure."""
 WORD_N_RE = re.compile(r"\s+(?:[A-Za-z][\w'\u2013-]*,?\s+){0,8}?" + POPULATION + rf"\b(?!\s+{SITES})")
 """After a number in words: the words up to its population noun."""
 N_EQ_RE = lead(

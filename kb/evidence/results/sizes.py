@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from kb.evidence.results import notvalues as V
 from kb.evidence.results import patterns as P
 from kb.evidence.results import sizepatterns as Z
 from kb.evidence.results.model import MEASURE_MEAN, MEASURE_MEDIAN, MEASURE_N, Result
@@ -100,6 +101,22 @@ def sample_sizes(sent: Sentence) -> None:
             continue
         if hits[0].value < 2:
             continue
+        bracket = _enclosing_bracket(sent, hits[0].start)
+        if (
+            bracket is not None
+            and V.SEX_NOUN_END_RE.search(m.group())
+            and any(t.role == "n" and t.end <= bracket for t in sent.toks)
+        ):
+            hits[0].role = "baseline"  # "364 participants (mean age, 67 years; 201 men)"
+            continue
+        if (
+            bracket is not None
+            and sent.s.role in VALUE_ROLES
+            and re.fullmatch(r"[(\[]\s*(?:in\s+)?", text[bracket : hits[0].start])
+            and _event_sentence(sent)
+        ):
+            hits[0].role = "count"  # "No adverse events other than discomfort (4 men) were recorded"
+            continue
         hits[0].role = "n"
         _arm_list(sent, m.end())
     _summed_arms(sent)
@@ -133,7 +150,11 @@ def sample_sizes(sent: Sentence) -> None:
             continue  # "at seven regional hospitals": places
         if _ONE_IN_END_RE.search(text[max(sent.s.start, m.start() - 12) : m.start()]):
             continue  # "responses in about one in five patients": a frequency, not a sample
-        pct = Z.PCT_BRACKET_RE.match(text, after.end(), sent.s.end)
+        if V.BASE_AFTER_RE.match(text, after.end(), sent.s.end):
+            continue  # "plus de trois patients sur quatre", "three patients out of four": a frequency
+        pct = Z.PCT_BRACKET_RE.match(text, after.end(), sent.s.end) or V.ARM_THEN_SHARE_RE.match(
+            text, after.end(), sent.s.end
+        )
         analysed = P.ANALYSED_BEFORE_RE.search(text, max(sent.s.start, m.start() - 60), m.start())
         if pct is not None and not analysed and not P.ENROL_AFTER_RE.match(text, pct.end(), sent.s.end):
             continue  # "Nine adolescents (15%) did not complete": a count of events with its percentage
@@ -205,6 +226,31 @@ def not_a_sample(sent: Sentence, start: int, end: int) -> bool:
         or Z.SCREENED_AFTER_RE.match(text, end, sent.s.end) is not None
         or Z.PLANNED_BEFORE_RE.search(text, max(sent.s.start, start - 40), start) is not None
         or Z.FREQUENCY_BEFORE_RE.search(text, max(sent.s.start, start - 30), start) is not None
+    )
+
+
+def _enclosing_bracket(sent: Sentence, pos: int) -> int | None:
+    """The offset of the bracket that encloses ``pos`` in its sentence, brackets closed inside it skipped
+    ("(mean age, 67 years ± 9 [SD]; 201 men)")."""
+    depth = 0
+    for i in range(pos - 1, max(sent.s.start, pos - 200) - 1, -1):
+        ch = sent.text[i]
+        if ch in ")]":
+            depth += 1
+        elif ch in "([":
+            if depth == 0:
+                return i
+            depth -= 1
+    return None
+
+
+def _event_sentence(sent: Sentence) -> bool:
+    """A sentence that tells events and enrols no one: a count of people in its brackets counts those with
+    the event ("transient discomfort (in 8 men, 13.1%) was recorded")."""
+    text = sent.text
+    return (
+        P.EVENT_CLAUSE_RE.search(text, sent.s.start, sent.s.end) is not None
+        and P.ENROL_RE.search(text, sent.s.start, sent.s.end) is None
     )
 
 

@@ -243,6 +243,13 @@ def design_spans(sent: Sentence) -> None:
         sent.mark(m.start(), m.end(), "sd")
         if owner is not None:
             owner.spread = "sd"
+    if sent.has("SD", "S.D.", "SE", "s.d.", "standard deviation", "art-type", "art type") and sent.search(
+        V.DECLARED_SD_RE
+    ):
+        for t in sent.toks:
+            if not t.role and (b := V.BARE_SD_AFTER_RE.match(text, t.end, sent.s.end)):
+                sent.mark(b.start("sd"), b.end("sd"), "sd")
+                t.spread = "sd"
     for m in sent.finditer(P.RANGE_RE):
         owner = sent.before(m.start(), 30)
         sent.mark(m.start(), m.end(), "range")
@@ -262,6 +269,19 @@ def design_spans(sent: Sentence) -> None:
     for rx, g in ((V.CONCENTRATION_RE, "list"), (V.CONCENTRATION_FOR_RE, "for")) if arms_named else ():
         for m in sent.finditer(rx):
             sent.mark(m.start(g), m.end(g), "dose")
+    for m in (
+        sent.finditer(V.THRESHOLD_NOUN_RE)
+        if sent.has("arget", "hreshold", "cut", "euil", "ible", "than")
+        else ()
+    ):
+        g = "num" if m.group("num") else "num2"
+        sent.mark(m.start(g), m.end(g), "threshold")
+    cost = sent.has("ost", "oût", "rice", "rix") and V.COST_WORD_RE.search(text, sent.s.start, sent.s.end)
+    for t in sent.within(cost.end(), sent.s.end) if cost else ():
+        if V.MONEY_BEFORE_RE.search(text, max(sent.s.start, t.start - 4), t.start) or V.MONEY_AFTER_RE.match(
+            text, t.end, sent.s.end
+        ):
+            t.role = t.role or "other"  # an amount of money after a word for cost
     for m in sent.finditer(P.FOLD_RE):
         sent.mark(m.start(), m.end(), "fold")
     for m in sent.finditer(P.TIME_RE):
@@ -297,6 +317,9 @@ def design_spans(sent: Sentence) -> None:
     for rx, role in ((P.DOSE_RE, "dose"), (P.THRESHOLD_RE, "threshold")):
         for m in sent.finditer(rx):
             g = "num2" if rx is P.THRESHOLD_RE and m.group("num2") else "num"
+            if role == "dose" and V.names_arm(text, sent.s.start, sent.s.end, m.start(g), m.end()):
+                sent.mark(m.start(g), m.end(g), role)
+                continue
             if (
                 role == "dose"
                 and (
@@ -340,11 +363,18 @@ def design_spans(sent: Sentence) -> None:
         if not t.pct and t.value.is_integer() and 1900 <= t.value <= 2100 and "," not in t.raw:
             if not K.POPULATION_AFTER_RE.match(text[t.end : t.end + 20]):
                 t.role = "year"
-        elif _list_label(sent, t) or (
-            not t.pct
-            and t.raw.isdigit()
-            and t.value < 20
-            and ARM_LABEL_RE.search(text, max(sent.s.start, t.start - 10), t.start)
+        elif (
+            (
+                text[t.start - 1] == "-"
+                and V.CODE_NAME_RE.search(text, max(sent.s.start, t.start - 14), t.start)
+            )
+            or _list_label(sent, t)
+            or (
+                not t.pct
+                and t.raw.isdigit()
+                and t.value < 20
+                and ARM_LABEL_RE.search(text, max(sent.s.start, t.start - 10), t.start)
+            )
         ):
             t.role = "label"  # "1) an absolute risk", "with arm 1"
     last_count = -1
