@@ -316,6 +316,9 @@ EXTRA_MESH = "mesh"
 EXTRA_PUBLICATION_TYPES = "publication_types"
 EXTRA_REFERENCES = "references"
 """A record's own reference list (CSL-JSON ``reference``), as JSON text, for the citation graph."""
+REGISTRATION = "trial registration"
+"""The kind of a ``notices`` link from a trial's registry record to an article that reports the trial (the
+other kinds are notices: erratum, correction, corrigendum, retraction, expression of concern)."""
 
 
 @dataclass(frozen=True)

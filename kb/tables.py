@@ -393,11 +393,7 @@ def _review_row(item: ReviewItem, citations: dict[str, Citation], works: dict[st
     a = citations[item.a]
     b_citation = citations.get(item.b)
     b_work = works.get(item.b)
-    b_text = (
-        b_citation.span.text
-        if b_citation
-        else (author_list(b_work.reference) + ". " + b_work.reference.title if b_work else "")
-    )
+    b_text = b_citation.span.text if b_citation else (_work_text(b_work) if b_work else "")
     if item.candidates:  # one item per short citation: its candidate works, best first
         b_text = "\n".join(
             f"{rank}. {work_id}: {_work_text(works[work_id])} [{evidence}]"

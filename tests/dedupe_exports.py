@@ -255,6 +255,9 @@ class Rendered:
     last: str
     doi: str
     abstract_meeting: str = ""
+    supplement: str = ""
+    """A meeting abstract's supplement issue as a garbled export writes it ("(Supplement 1)", "1)" cut from
+    "(Suppl. 1)"), in place of the database's own form; ``""`` keeps that form."""
 
 
 def rendered(w: Work, r: random.Random, tags: list[str]) -> Rendered:
@@ -332,7 +335,10 @@ def _medline(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Re
         )
         tags.append("translated")
     pages = short_range(x.first, x.last) if x.last else x.first
-    volume, issue = x.volume, f"{x.issue} Suppl 1".strip() if w.kind == "abstract" else x.issue
+    volume, issue = (
+        x.volume,
+        (x.supplement or f"{x.issue} Suppl 1".strip()) if w.kind == "abstract" else x.issue,
+    )
     if w.kind == "abstract" and r.random() < 0.5:
         volume, issue = f"{x.volume} Suppl 1", ""  # the supplement in the volume field
     lines = [f"PMID- {r.randint(10**7, 4 * 10**7)}", f"TI  - {title}."]
@@ -353,6 +359,7 @@ def _medline(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Re
 
 def _embase(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Record]:
     issue = r.choice(("Supplement 1", "Suppl 1", "SUPPL. 1")) if w.kind == "abstract" else x.issue
+    issue = x.supplement or issue
     journal = f"{x.journal}. Conference: {w.meeting}" if w.kind == "abstract" else x.journal
     pages = f"{x.first}-{x.last}" if x.last else x.first
     form = ("full" if len(w.title) % 2 else "first") if full_names(w, "embase") else "ovid"
@@ -360,7 +367,7 @@ def _embase(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Rec
         tags.append("full_given_names")
     if r.random() < 0.5:  # Ovid
         names = [written_name(n, form) for n in x.authors]
-        issue_part = f" ({issue})" if issue else ""
+        issue_part = f" ({issue.strip('()')})" if issue else ""  # Ovid brackets the issue itself
         source = (
             f"{journal}. {x.volume}{issue_part} (pp {pages}), {x.year}." if pages else f"{journal}. {x.year}."
         )
@@ -400,7 +407,11 @@ def _wos(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Record
         f"VL {x.volume}",
     ]
     if w.kind == "abstract":
-        lines += ["IS " + r.choice(("", "S1", "Suppl. 1")), "DT Meeting Abstract", f"BP {x.first}"]
+        lines += [
+            "IS " + (x.supplement or r.choice(("", "S1", "Suppl. 1"))),
+            "DT Meeting Abstract",
+            f"BP {x.first}",
+        ]
     else:
         lines += _lines("IS ", [x.issue], "")
         if (w.article_number and not x.last) or (not x.last and r.random() < 0.5):
@@ -419,7 +430,7 @@ def _scopus(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Rec
     lines = ["TY  - JOUR", f"TI  - {x.title}", f"T2  - {x.journal}", f"PY  - {x.year}", f"VL  - {x.volume}"]
     lines += _lines("AU  - ", names, "")
     issue = r.choice(("SUPPL 1", "Supplement 1", "")) if w.kind == "abstract" else x.issue
-    lines += _lines("IS  - ", [issue], "")
+    lines += _lines("IS  - ", [x.supplement or issue], "")
     if w.article_number and not x.last:
         lines.append(f"C7  - {x.first}")
     else:
@@ -435,6 +446,7 @@ def _central(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Re
     lines = ["Record #1 of 1", f"ID: {central}", *_lines("AU: ", names, "")]
     lines += [f"TI: {x.title}", f"SO: {journal}", f"YR: {x.year}", f"VL: {x.volume}"]
     issue = r.choice(("Supplement 1", "suppl 1", "")) if w.kind == "abstract" else x.issue
+    issue = x.supplement or issue
     pages = f"{x.first}-{x.last}" if x.last else x.first
     lines += _lines("NO: ", [issue], "") + _lines("PG: ", [pages], "") + _lines("DOI: ", [x.doi], "")
     if w.kind == "abstract":
@@ -458,9 +470,74 @@ class Quiet(random.Random):
         return 0.999
 
 
+def _coin(w: Work, database: str, noise: str, share: float) -> int:
+    """A draw of ``noise`` for ``w`` in ``database``: a number in 1..999 when the noise falls (``share`` of
+    the time), else 0. Drawn from the work, not from the probe's generator, so that the pairs of the other
+    classes stay as they were when a noise is added."""
+    draw = zlib.crc32(f"{noise} {database} {w.title}".encode()) % 100_000
+    return draw % 999 + 1 if draw < share * 100_000 else 0
+
+
+def _doi_typo(doi: str, draw: int) -> str:
+    """One character of the DOI's suffix mistyped: a digit for its neighbour key, or two characters
+    swapped (the DOI errors of databases: Franceschini, Maisano and Mastrogiacomo, Scientometrics 2015)."""
+    start = re.search(r"10\.\d+/", doi)
+    if not start or len(doi) <= start.end():
+        return doi
+    prefix, suffix = doi[: start.end() - 1], doi[start.end() :]
+    i = draw % len(suffix)
+    if draw % 2 and i + 1 < len(suffix) and suffix[i] != suffix[i + 1]:
+        suffix = suffix[:i] + suffix[i + 1] + suffix[i] + suffix[i + 2 :]
+    elif suffix[i].isdigit():
+        suffix = suffix[:i] + str((int(suffix[i]) + 1) % 10) + suffix[i + 1 :]
+    else:
+        suffix = suffix[:i] + ("x" if suffix[i] != "x" else "y") + suffix[i + 1 :]
+    return f"{prefix}/{suffix}"
+
+
+def export_noise(x: Rendered, w: Work, database: str, tags: list[str]) -> Rendered:
+    """The noise of hand-keyed or re-imported records, on top of :func:`rendered`: a DOI mistyped in its
+    suffix; a volume or issue garbled (the issue typed into the volume field, the two swapped, a digit
+    lost, a double issue "3-4" against "3", the volume typed into the issue field: records re-keyed from
+    print, Embase's ``SO`` string split at the wrong bracket, RIS from reference managers that map ``VL``
+    and ``IS`` the other way); a group author (MEDLINE ``CN``, an Embase or Scopus author "... Study
+    Group") beside the persons or instead of them."""
+    if "10." in x.doi and (draw := _coin(w, database, "doi_typo", 0.04)):
+        x = replace(x, doi=_doi_typo(x.doi, draw))
+        tags.append("doi_typo")
+    if w.kind == "article" and x.volume and (draw := _coin(w, database, "garbled_locator", 0.06)):
+        volume, issue = x.volume, x.issue
+        form = draw % 5
+        if form == 0 and issue:
+            volume, issue = issue, ""  # the issue typed into the volume field
+        elif form == 1 and issue:
+            volume, issue = issue, volume  # the two swapped
+        elif form == 2 and len(volume) > 1:
+            volume = volume[1:] if draw % 2 else volume[:-1]  # a digit lost
+        elif form == 3 and issue.isdigit():
+            issue = f"{issue}-{int(issue) + 1}"  # a double issue
+        else:
+            issue = volume  # the volume typed into the issue field
+        x = replace(x, volume=volume, issue=issue)
+        tags.append("garbled_locator")
+    if w.kind == "abstract" and (draw := _coin(w, database, "supplement_form", 0.3)):
+        x = replace(x, supplement=("(Supplement 1)", "1)", "(Suppl. 1)", "Suppl. 1 (1)")[draw % 4])
+        tags.append("supplement_form")
+    if draw := _coin(w, database, "group_author", 0.05):
+        word = max(w.title.split(), key=len).strip(":,.()").upper()  # a trial's acronym-like name
+        group = Name(
+            literal=f"{word} {('Study Group', 'Investigators', 'Trial Collaborative Group')[draw % 3]}"
+        )
+        x = replace(x, authors=[group] if draw % 2 else [*x.authors, group])
+        tags.append("group_author")
+    return x
+
+
 def render(w: Work, database: str, r: random.Random, tags: list[str], key: str) -> Record:
     """``w`` as ``database`` exports it (with random noise, named in ``tags``), read back by its reader."""
-    records = _WRITERS[database](rendered(w, r, tags), w, r, tags)
+    x = rendered(w, r, tags)
+    x = x if isinstance(r, Quiet) else export_noise(x, w, database, tags)
+    records = _WRITERS[database](x, w, r, tags)
     assert len(records) == 1, (database, w)
     return replace(records[0], id=key)
 

@@ -7,20 +7,31 @@ exports it. Each test failed before its rule.
 
 from __future__ import annotations
 
+import csv
+import io
 import random
+import sqlite3
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from dedupe_exports import DATABASES, Quiet, Work, load_works, render
 from dedupe_probe import pair_decision
 from dedupe_registry import another_registration, registration, render_registration
 
+from kb.config import Config
 from kb.dedupe import Decision, dedupe
 from kb.dedupe.match import hard_conflict
 from kb.dedupe.prep import prep, url_doi
 from kb.dedupe.registry import trial_id
+from kb.dedupe.run import write_clusters
+from kb.export.bibtex import to_bibtex
+from kb.export.records import load_works as exported_works
+from kb.export.ris import to_ris
 from kb.ingest.cochrane import read_cochrane_string
 from kb.ingest.pubmed import read_pubmed_string
+from kb.ingest.wos import read_wos_string
+from kb.pipeline import build
 
 REGISTRY_RECORD = """Record #1 of 2
 ID: CN-01502436
@@ -137,3 +148,84 @@ def test_a_publishers_link_gives_the_doi_without_its_view() -> None:
     assert url_doi("https://onlinelibrary.wiley.com/doi/10.1111/bjh.12345/full") == "10.1111/bjh.12345"
     assert url_doi("https://doi.org/10.1182/blood-2010-08-302984") == "10.1182/blood-2010-08-302984"
     assert url_doi("https://www.cochranelibrary.com/central/doi/10.1002/central/CN-01502436/full") == ""
+
+
+def test_a_registration_is_linked_to_the_articles_that_name_its_trial() -> None:
+    """The registry record and the two exports of the article are never merged, but linked: MEDLINE names
+    the trial in its secondary ids (``SI``), CENTRAL in its keywords; the CSV gives the registration on
+    the article's row."""
+    records = [*read_cochrane_string(REGISTRY_RECORD).records, *read_pubmed_string(MEDLINE_ARTICLE).records]
+    result = dedupe(records)
+    assert [(link.notice, link.article, link.kind) for link in result.registrations] == [
+        (0, 1, "trial registration"),
+        (0, 2, "trial registration"),
+    ]
+    assert all("NCT01520909" in link.evidence for link in result.registrations) and not result.notices
+    out = io.StringIO()
+    write_clusters(result, "csv", out)
+    rows = {r["merged_ids"]: r for r in csv.DictReader(io.StringIO(out.getvalue()))}
+    assert rows == {"20739054;CN-00875432": rows["20739054;CN-00875432"]}
+    assert rows["20739054;CN-00875432"]["registrations"] == "CN-01502436"
+    assert rows["20739054;CN-00875432"]["notices"] == ""
+
+
+@pytest.mark.parametrize("database", DATABASES)
+def test_an_article_naming_its_registration_in_its_abstract_is_linked(database: str) -> None:
+    """Generated trials (NCT or EudraCT numbers; ICTRP adds the country to a EudraCT number, an abstract
+    does not): each article, from any database, whose abstract names the trial is linked to the trial's
+    registry record, under its own title or the registry's; another trial's id links nothing."""
+    r = random.Random(9)
+    wrong = []
+    for w in _works(16, 40):
+        reg = registration(w, r)
+        number = reg.trial_id.removeprefix("EUCTR")[:14] if reg.trial_id.startswith("EUCTR") else reg.trial_id
+        said = r.choice(
+            ("Registered at ClinicalTrials.gov ({}).", "EudraCT number: {}.", "Trial registration: {}")
+        )
+        other = another_registration(reg, r)
+        article = render(w, database, r, [], "b")
+        article = replace(article, extra={**article.extra, "abstract": f"Background. {said.format(number)}"})
+        result = dedupe(
+            [render_registration(reg, r, [], "a"), article, render_registration(other, r, [], "c")]
+        )
+        linked = [
+            (result.records[link.notice].id, result.records[link.article].id) for link in result.registrations
+        ]
+        if linked != [("a", "b")] or result.clusters:
+            wrong.append((reg.trial_id, number, linked))
+    assert not wrong, wrong[:3]
+
+
+def test_a_trial_the_article_only_cites_is_not_its_registration() -> None:
+    """A trial id among the references a Web of Science record lists as cited (``CR``) is another study's."""
+    wos = (
+        "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Cheng, G\nTI Eltrombopag in chronic immune "
+        "thrombocytopenia\nSO LANCET\nPY 2011\nVL 377\nBP 393\nEP 402\nCR Bussel JB, 2009, NCT01520909\n"
+        "   Kuter DJ, 2008, LANCET\nER\n\nEF\n"
+    )
+    records = [*read_cochrane_string(REGISTRY_RECORD).records[:1], *read_wos_string(wos).records]
+    assert dedupe(records).registrations == []
+    cited = replace(
+        records[1], raw=records[1].raw.replace("CR Bussel JB, 2009, NCT01520909", "AB NCT01520909")
+    )
+    assert len(dedupe([records[0], cited]).registrations) == 1
+
+
+def test_the_build_shows_and_exports_the_registration(tmp_path: Path) -> None:
+    references = tmp_path / "references"
+    references.mkdir()
+    (references / "central.txt").write_text(REGISTRY_RECORD, encoding="utf-8")
+    (references / "pubmed.nbib").write_text(MEDLINE_ARTICLE, encoding="utf-8")
+    db = tmp_path / "evidence.db"
+    build(Config(references, db))
+    conn = sqlite3.connect(db)
+    rows = conn.execute("select notice_work_id, article_work_id, kind, evidence from notices").fetchall()
+    assert [(r[2], "NCT01520909" in r[3]) for r in rows] == [("trial registration", True)]
+    registration_work, article_work = rows[0][:2]
+    assert registration_work != article_work
+    works = exported_works(conn, [article_work, registration_work])
+    keys = {w.id: w.citation_key for w in works}
+    ris = to_ris(works)
+    assert f"N1  - Trial registration: {keys[registration_work]}:" in ris
+    assert f"N1  - Trial registration of {keys[article_work]}:" in ris
+    assert "relatedtype = {trial registration}" in to_bibtex(works)

@@ -70,3 +70,43 @@ def test_journal_run_leaves_years_in_titles_and_initials_alone() -> None:
         ("Artif", "B"),
         ("Intell,", "I"),
     ]
+
+
+def _marks(text: str) -> list[tuple[str, list[str]]]:
+    """The tokens of ``text`` that carry a container-title run attribute, with those attributes."""
+    from kb.parse.features import Featurizer
+    from kb.parse.tokens import tokenize
+
+    names = (b"jnum=", b"jpure=", b"jopen", b"jnext")
+    toks = [t[0] for t in tokenize(text)]
+    seq = Featurizer().sequence(toks)
+    marked = [(t, [a.decode() for a in f if a.startswith(names)]) for t, f in zip(toks, seq, strict=True)]
+    return [(t, m) for t, m in marked if m]
+
+
+def test_journal_tail_of_journal_words_after_a_capitalised_title_word() -> None:
+    """Where a run up to the number starts on a title word that is no journal word, the tail made of journal
+    words only is marked too (soil science, molecular biology); a run of journal words is its own tail."""
+    marks = dict(
+        _marks("Lal R. Carbon sequestration in the Corn Belt of Ohio Soil Sci Soc Am J 2004;68:12-19.")
+    )
+    assert "jnum=B" in marks["Corn"] and "jpure=B" not in marks["Corn"]
+    assert "jpure=B" in marks["Soil"] and "jpure=B" not in marks["Sci"]
+    marks = dict(
+        _marks("Tamura M. Inhibition of focal adhesions by tumor suppressor PTEN Science. 1998;280:1614.")
+    )
+    assert "jnum=B" in marks["PTEN"] and "jpure=B" in marks["Science."]
+    marks = dict(_marks("Ng A. Sparse coding for belief nets. Mach Learn 2001;12:3."))
+    assert marks["Mach"] == ["jnum=B", "jpure=B"]
+
+
+def test_open_journal_run_marks_both_sides_only_without_punctuation() -> None:
+    """``jopen`` on the first word of a run (or of its journal tail) and ``jnext`` on the word before it,
+    only when that word ends with a letter or a digit: nothing closed the field before the journal."""
+    assert _marks("Ng A. Sparse coding for belief nets Mach Learn 2001;12:3.")[:2] == [
+        ("nets", ["jnext"]),
+        ("Mach", ["jnum=B", "jpure=B", "jopen"]),
+    ]
+    for sep in (". ", "? ", ", ", ": "):
+        marks = _marks(f"Ng A. Sparse coding for belief nets{sep}Mach Learn 2001;12:3.")
+        assert not any("jopen" in m or "jnext" in m for _t, m in marks), sep

@@ -253,3 +253,20 @@ def test_a_title_less_record_with_a_known_doi_joins_that_work(tmp_path: Path):
         {"record_id": "c", "title": "How I treat refractory ITP"},
         {"record_id": "d", "title": "How I treat refractory ITP"},
     ]
+
+
+def test_a_review_rows_work_side_reads_as_its_candidates_do() -> None:
+    """The side of a review row that names a work reads as a candidate work does (one function for both:
+    authors, title, journal, year, volume and pages), not as authors and title only."""
+    from kb.dedupe.group import ReviewItem
+    from kb.model import Citation, CitationKind, CitationStatus, Name, Reference, Span, Work
+    from kb.tables import _review_row, _work_text
+
+    ref = Reference(authors=[Name(family="Cines", given="D")], title="The ITP syndrome", journal="Blood",
+                    year="2009", volume="113", pages="6511-21")  # fmt: skip
+    work = Work("w_1", "cines2009", ref)
+    cited = Citation("c_1", "d_1", Span("refs.txt", 3, 3, "Cines D. ITP. Blood 2009"), CitationKind.REFERENCE,
+                     ref, CitationStatus.PARSED)  # fmt: skip
+    row = _review_row(ReviewItem("maybe_duplicate", "c_1", "w_1", 0.9, "similar title", ""), {"c_1": cited},
+                      {"w_1": work})  # fmt: skip
+    assert row["b_text"] == _work_text(work) == "Cines, D. The ITP syndrome. Blood 2009;113:6511-21"

@@ -5,11 +5,13 @@ The stages, one module each, in pipeline order:
 * :mod:`kb.dedupe.records` - the :class:`Record` type that readers produce and the engine compares;
 * :mod:`kb.dedupe.prep` - normalised fields and record-kind flags;
 * :mod:`kb.dedupe.block` - blocking keys and candidate pairs (close to linear cost);
+* :mod:`kb.dedupe.dois` - DOIs a typo apart, or in sequence, for the matcher;
 * :mod:`kb.dedupe.match` - a ``duplicate`` / ``maybe`` / ``distinct`` decision per pair, with its reason
   and scores;
 * :mod:`kb.dedupe.cluster` - clusters over ``duplicate`` pairs only, refusing conflicting joins;
 * :mod:`kb.dedupe.merge` - one canonical record per cluster, every original kept;
-* :mod:`kb.dedupe.notices` - erratum, correction and retraction notices linked to their article;
+* :mod:`kb.dedupe.notices` - erratum, correction and retraction notices, and trial registry records,
+  linked to their article;
 * :mod:`kb.dedupe.shorts` - one-way links from short citations (no title) to full works;
 * :mod:`kb.dedupe.group` - the build's stage: citations grouped into works through :func:`dedupe`.
 
@@ -29,7 +31,7 @@ from kb.dedupe.block import candidate_pairs
 from kb.dedupe.cluster import cluster
 from kb.dedupe.match import Decision, PairDecision, decide
 from kb.dedupe.merge import MergedWork, merge
-from kb.dedupe.notices import NoticeLink, link_notices
+from kb.dedupe.notices import NoticeLink, link_notices, link_registrations
 from kb.dedupe.prep import Prepped, prep
 from kb.dedupe.records import ReadResult, Record
 from kb.dedupe.shorts import LinkStatus, ShortLink, link_short_citations
@@ -85,6 +87,8 @@ class DedupeResult:
     """Reviewer verdicts that name an id not among the records (or a short citation), with that id."""
     notices: list[NoticeLink] = field(default_factory=list)
     """Each erratum, correction or retraction notice linked to the article it concerns (never merged)."""
+    registrations: list[NoticeLink] = field(default_factory=list)
+    """Each trial registry record linked to the articles that name its trial id (never merged)."""
 
     @property
     def maybe_pairs(self) -> list[PairDecision]:
@@ -176,4 +180,5 @@ def dedupe(
     result.shorts = [p.index for p in prepped if p.short]
     result.n_candidates = len(candidates)
     result.notices = link_notices(prepped, sorted(candidates))
+    result.registrations = link_registrations(result.records, prepped)
     return result

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from kb.dedupe.folding import fold
 from kb.model import Name
 from kb.normalise.names import split_author_list
 
@@ -23,6 +24,20 @@ _INITIALS_RE = re.compile(r"^(?:[A-Z]\.?-?){1,4}$")
 """A word of initials ("AB", "A.B.", "J.-F"): "Family I." in one field ends with one."""
 _ET_AL_RE = re.compile(r"(?:^|\s|(?<=\.))et\.?\s*al\b\.?\s*$", re.IGNORECASE)
 """A list cut short: "et al." ending a name, alone, after a space or glued to an initial's full stop."""
+
+ORGANISATION_RE = re.compile(
+    r"\b(?:group|groups|study|investigators|committee|society|consortium|collaborat\w*|association|organi[sz]ation|"
+    r"trial|trialists|network|working|panel|task force|anonymous)\b",
+    re.IGNORECASE,
+)
+"""An organisation, not a person: a group author ("ABC Study Group", "... Investigators", "Anonymous")."""
+
+
+def group_keys(names: Sequence[Name]) -> tuple[str, ...]:
+    """The folded names of the group authors of ``names`` (MEDLINE's ``CN``, an Embase or Scopus author
+    "ABC Study Group"): evidence of authorship like a person's name, never counted as a person."""
+    texts = (n.literal or f"{n.family} {n.given}" for n in names)
+    return tuple(k for k in (fold(t) for t in texts if ORGANISATION_RE.search(t)) if k != "anonymous")
 
 
 def _is_initials(text: str) -> bool:

@@ -56,8 +56,8 @@ class ReviewItem:
 
 @dataclass(frozen=True)
 class NoticeRow:
-    """A notice (erratum, correction, retraction) and the article it concerns, by citation; their works
-    are filled once every citation has its work."""
+    """A notice (erratum, correction, retraction) or a trial's registry record, and the article it
+    concerns, by citation; their works are filled once every citation has its work."""
 
     notice: str
     article: str
@@ -164,7 +164,8 @@ def _full_works(
                 "maybe_duplicate", *pair, _score(p), p.reason, decision_yaml(*pair, "same | different")
             )
         )
-    out.notices += [NoticeRow(ids[n.notice], ids[n.article], n.kind, n.evidence) for n in result.notices]
+    links = [*result.notices, *result.registrations]  # linked, never merged: one table for both
+    out.notices += [NoticeRow(ids[n.notice], ids[n.article], n.kind, n.evidence) for n in links]
     in_cluster = result.cluster_index()
     for members, merged in zip(result.clusters, result.works, strict=True):
         out.works.append(_make_work(citations, [full[i] for i in members], merged))

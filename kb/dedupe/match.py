@@ -15,17 +15,22 @@ matches. The rules, in order:
    count only against a record that has type metadata too.
 3. Identifiers: the same DOI (or PMID) is a duplicate when the titles agree; different DOIs are distinct
    (``maybe`` if every other field agrees), except two DOIs of one registrant one or two characters apart
-   when every other field agrees (a typo: duplicate).
+   (a typo, or two neighbours): a duplicate when every other field agrees; with one final number
+   (:func:`doi_neighbours`: a typo inside the DOI) left to the other fields as if the DOIs were unknown;
+   else ``maybe`` when title, authors, journal and year (or the online year of a record ahead of print)
+   agree.
 4. Two generic headings ("Editorial", "Preface": :data:`~kb.dedupe.prep.HEADINGS`) are decided on their
    coordinates (year, first page, journal, volume, authors), never on the title. Titles below 0.8
    similarity are distinct, unless journal, year, volume and page range all agree (a
    translated title) with the same first author, or with no authors on one side and a title at least
    ``RETITLED_FLOOR`` similar. Years more than one apart are distinct (two apart, the earlier ahead of
    print: ``maybe``).
-5. Otherwise evidence is summed: authors in common (+1, +1.5 when all agree; none in common -2), same year
-   (+1; one apart -1 except between conference records, against an ahead-of-print record without volume,
-   issue or pages, and at one volume and first page), volume (+1/-1, no penalty when first author, title,
-   year, first page and journal all agree: export noise), first page (+1/-1; without pages, different issues
+5. Otherwise evidence is summed: authors in common (+1, +1.5 when all agree; none in common -2; persons
+   unknown on a side but one group author on both, +1), same year (+1; one apart -1 except between
+   conference records, against an ahead-of-print record without volume, issue or pages, and at one volume
+   and first page or one print location whose volume is export noise), volume (+1/-1, no penalty when
+   title, first page and journal agree with the first author and year, or with the page range: export
+   noise), first page (+1/-1; without pages, different issues
    -2; a supplement issue is unknown), compatible journals (+0.5; incompatible -1.5, also between two
    conference records unless one container names the meeting; a meeting named after the journal is not
    part of it), different numbers in the titles (-1.5). A duplicate needs 2 (3.5 for
@@ -49,8 +54,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from rapidfuzz.distance import Indel, Levenshtein
+from rapidfuzz.distance import Indel
 
+from kb.dedupe.dois import doi_neighbours, doi_typo
 from kb.dedupe.kinds import (
     answer_and_letter,
     cut_part,
@@ -145,25 +151,6 @@ def _same_stem(a: str, b: str) -> bool:
     return len(a) > 3 and len(b) > 3 and (a.startswith(b) or b.startswith(a))
 
 
-DOI_TYPO_EDITS = 2
-"""Two DOIs of one registrant (the same ``10.NNNN/`` prefix) whose suffixes are at most this many edits
-apart may be one DOI mistyped in one database: evidence for a duplicate when every other field agrees, not
-a veto. A different prefix is a different registrant: always a veto."""
-_DOI_TYPO_MIN_SUFFIX = 6
-"""Shorter suffixes ("bjh.12") are too close to their neighbours for an edit to mean a typo."""
-
-
-def doi_typo(a: Prepped, b: Prepped) -> bool:
-    """Two different DOIs with one prefix and suffixes at most :data:`DOI_TYPO_EDITS` edits apart."""
-    prefix_a, _, suffix_a = a.doi.partition("/")
-    prefix_b, _, suffix_b = b.doi.partition("/")
-    return (
-        prefix_a == prefix_b
-        and min(len(suffix_a), len(suffix_b)) >= _DOI_TYPO_MIN_SUFFIX
-        and Levenshtein.distance(suffix_a, suffix_b, score_cutoff=DOI_TYPO_EDITS) <= DOI_TYPO_EDITS
-    )
-
-
 def hard_conflict(a: Prepped, b: Prepped) -> str:
     """A conflict that forbids two records from ever sharing a cluster, even through others ("" if none)."""
     if a.doi and b.doi and a.doi != b.doi and not doi_typo(a, b):
@@ -218,18 +205,24 @@ def _all_else_agrees(a: Prepped, b: Prepped, title: float, authors: float | None
 
 
 def _locator_noise(a: Prepped, b: Prepped, title: float) -> bool:
-    """Same first author, title, year, first page and journal: a volume that differs is export noise (an
-    issue or a year typed in the volume field), not another article."""
-    return bool(
+    """One printed item whose volume differs by export noise (an issue or a year typed in the volume field,
+    the two swapped, a digit lost): the same title, first page and journal, and the same first author
+    and year, or the same page range (first and last page), which stands for an author list one export
+    lacks (a group author only) and for the online year one export gives (at most one apart)."""
+    if not (
         title >= 0.97
-        and a.first_author
-        and a.first_author == b.first_author
-        and a.year
-        and a.year == b.year
         and a.first_page
         and a.first_page == b.first_page
+        and a.year
+        and b.year
         and journals_compatible(a.journal, b.journal)
-    )
+    ):
+        return False
+    people = bool(a.first_author and a.first_author == b.first_author)
+    if people and a.year == b.year:
+        return True
+    printed = bool(a.last_page and a.last_page == b.last_page)
+    return printed and abs(a.year - b.year) <= 1 and (people or not (a.authors and b.authors))
 
 
 def _decision(
@@ -295,9 +288,17 @@ def rule_decision(a: Prepped, b: Prepped) -> PairDecision | Weighing:
                 if title >= 0.8 or (title >= 0.6 and (authors or 0) >= 0.5):
                     return _decision(a, b, Decision.DUPLICATE, f"same {name}", scores)
                 return _decision(a, b, Decision.MAYBE, f"same {name} but different titles", scores)
-            if name == "DOI" and doi_typo(a, b) and _all_else_agrees(a, b, title, authors):
-                reason = "DOIs one or two characters apart (a typo) and every other field agrees"
-                return _decision(a, b, Decision.DUPLICATE, reason, scores)
+            if name == "DOI" and doi_typo(a, b):
+                if _all_else_agrees(a, b, title, authors):
+                    reason = "DOIs one or two characters apart (a typo) and every other field agrees"
+                    return _decision(a, b, Decision.DUPLICATE, reason, scores)
+                if not doi_neighbours(a.doi, b.doi):
+                    continue  # a character mistyped inside the DOI: the other fields decide
+                gap = abs(a.year - b.year) if a.year and b.year else 0  # one apart: the online year
+                years = gap == 0 or (gap == 1 and no_locator(a) != no_locator(b))
+                if title >= 0.95 and (authors is None or authors >= 0.5) and _agree_journal(a, b) and years:
+                    reason = "DOIs one or two characters apart (a typo, or two items in sequence)"
+                    return _decision(a, b, Decision.MAYBE, reason, scores)
             if title >= 0.97 and locator and a.year == b.year and (authors or 0) >= 0.5:
                 return _decision(
                     a, b, Decision.MAYBE, f"different {name}s but all other fields agree", scores
@@ -384,7 +385,13 @@ def _weigh(a: Prepped, b: Prepped, w: Weighing) -> PairDecision:
         # one apart: a conference paper's meeting year and proceedings year often differ; an
         # ahead-of-print record carries its online year, the final record its issue's year; one volume
         # and first page name one printed item, whatever year one export gives it
-        elif not (both_conference or no_locator(a) or no_locator(b) or same_locator(a, b)):
+        elif not (
+            both_conference
+            or no_locator(a)
+            or no_locator(b)
+            or same_locator(a, b)
+            or _locator_noise(a, b, title)
+        ):
             evidence -= 1
             notes.append("years one apart")
     if a.volume and b.volume:
@@ -397,7 +404,10 @@ def _weigh(a: Prepped, b: Prepped, w: Weighing) -> PairDecision:
         else:
             evidence -= 1
             notes.append("volumes differ")
-    if authors is None and (no_locator(a) or no_locator(b)):
+    group = authors is None and bool(set(a.groups).intersection(b.groups))
+    if group:
+        evidence += 1  # one group author on both sides (the persons listed on one side only, or nowhere)
+    elif authors is None and (no_locator(a) or no_locator(b)):
         # nothing left to tell a letter from the reply printed under its title: review, never merged
         notes.append("no authors on one side and no volume or pages on one side")
     pages_differ = False

@@ -7,6 +7,11 @@ links the notice to the article when its own title names it: the title without t
 "(vol V, pg P)" locator it carries is the article's volume and first page; the journals must not
 contradict each other and the notice must not be older than the article. Each notice is linked to its best
 article (title similarity first, then the locator).
+
+A trial's registry record (:mod:`kb.dedupe.registry`) is linked the same way, never merged, to each
+article that names its trial id (:func:`link_registrations`): the id in the article's exported record
+(its abstract, MEDLINE's secondary ids ``SI``, an accession or note field) is the evidence, whatever the
+two titles say.
 """
 
 from __future__ import annotations
@@ -17,6 +22,9 @@ from dataclasses import dataclass
 
 from kb.dedupe.match import title_similarity
 from kb.dedupe.prep import Prepped, journals_compatible
+from kb.dedupe.records import Record
+from kb.dedupe.registry import TRIAL_ID_RE, trial_id
+from kb.model import EXTRA_REFERENCES, REGISTRATION
 
 NOTICE_TITLE_SIMILARITY = 0.9
 """How like the article's title the notice's title must be once its prefix is dropped: a notice repeats
@@ -86,3 +94,38 @@ def link_notices(records: Sequence[Prepped], candidates: Iterable[tuple[int, int
         NoticeLink(n, article, notice_kind(records[n]), evidence)
         for n, (_, article, evidence) in sorted(best.items())
     ]
+
+
+_CITED_RE = re.compile(r"^CR .*(?:\n {3}.*)*|cited-references\s*=\s*\{[^{}]*\}", re.MULTILINE | re.IGNORECASE)
+"""The references an export lists as cited (Web of Science's ``CR`` block, its BibTeX ``Cited-References``):
+a trial id there is another study's."""
+
+
+def _record_text(record: Record) -> str:
+    """Where an article names its trial's registration: every field of its record as its file gives it
+    (MEDLINE's ``SI`` too, which no field keeps) and the reader's fields, without the references it cites."""
+    fields = (v for k, v in record.extra.items() if k != EXTRA_REFERENCES)
+    return " ".join((_CITED_RE.sub(" ", record.raw), record.reference.url, *fields))
+
+
+def link_registrations(records: Sequence[Record], prepped: Sequence[Prepped]) -> list[NoticeLink]:
+    """The link of each trial registry record to every article whose record names its trial id (sorted by
+    registry record, then article). An EudraCT number is compared without the country ICTRP adds."""
+    registered: dict[str, list[int]] = {}
+    for p in prepped:
+        if p.registry and p.trial_id:
+            registered.setdefault(p.trial_id.partition("/")[0], []).append(p.index)
+    if not registered:
+        return []
+    links = []
+    for p in prepped:
+        if p.registry or p.short:
+            continue
+        named = {
+            trial_id(m.group(0)).partition("/")[0]
+            for m in TRIAL_ID_RE.finditer(_record_text(records[p.index]))
+        }
+        for number in sorted(named.intersection(registered)):
+            evidence = f"the article's record names the trial registration {number}"
+            links += [NoticeLink(r, p.index, REGISTRATION, evidence) for r in registered[number]]
+    return sorted(links, key=lambda link: (link.notice, link.article))

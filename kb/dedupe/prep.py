@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kb.dedupe.authors import reread_authors
+from kb.dedupe.authors import ORGANISATION_RE, group_keys, reread_authors
 from kb.dedupe.folding import fold
 from kb.dedupe.records import EXTRA_BOOKTITLE, EXTRA_ENTRY_TYPE, EXTRA_NOTE, Record
 from kb.dedupe.registry import registry_fields
@@ -97,11 +97,6 @@ MEETING_RE = re.compile(
 _SUPPLEMENT_RE = re.compile(r"\bsuppl|\bsupplement|(?:^|\s)s\s?\d{1,2}\s*$", re.IGNORECASE)
 """A supplement issue ("Suppl 1", "Supplement 3", or "S1" as an issue of its own); with a single page (or
 none) it is most likely a meeting abstract."""
-_ORGANISATION_RE = re.compile(
-    r"\b(?:group|groups|study|investigators|committee|society|consortium|collaborat\w*|association|organi[sz]ation|"
-    r"trial|trialists|network|working|panel|task force|anonymous)\b",
-    re.IGNORECASE,
-)
 _JOURNAL_PROCEEDINGS_RE = re.compile(
     r"^(?:proceedings of the (?:national|royal|ieee)|proc natl|mayo|dissertation abstracts|diss abstr)", re.I
 )
@@ -331,6 +326,8 @@ class Prepped:
     short: bool
     heading: bool
     """The title is a generic heading (:data:`HEADINGS`): "Editorial", "Preface", "Introduction"."""
+    groups: tuple[str, ...] = ()
+    """Folded names of the group authors ("ABC Study Group"), who are not persons (:func:`group_keys`)."""
     registry: bool = False
     """A trial registry record (:mod:`kb.dedupe.registry`); ``trial_id`` is its trial id if it names one."""
     trial_id: str = ""
@@ -403,7 +400,7 @@ def _people(names: Sequence[Name]) -> list[Name]:
     """The persons of an author list (glued lists re-read by the one splitter, "et al." and organisations
     left out)."""
     return [
-        n for n in reread_authors(names) if not _ORGANISATION_RE.search(n.literal or f"{n.family} {n.given}")
+        n for n in reread_authors(names) if not ORGANISATION_RE.search(n.literal or f"{n.family} {n.given}")
     ]
 
 
@@ -489,6 +486,7 @@ def prep(record: Record, index: int = 0) -> Prepped:
         guideline=bool(_GUIDELINE_RE.search(raw_title)),
         short=not title,
         heading=title in HEADINGS,
+        groups=group_keys(ref.authors),
         registry=registry,
         trial_id=trial,
     )

@@ -40,7 +40,7 @@ EXIT_OK = 0
 EXIT_USAGE = 1
 EXIT_INPUT_PROBLEMS = 2
 FORMATS = ("csv", "jsonl")
-CSV_COLUMNS = ["merged_ids", "size", "title", "year", "doi", "notices", "origins"]
+CSV_COLUMNS = ["merged_ids", "size", "title", "year", "doi", "notices", "registrations", "origins"]
 MAYBE_COLUMNS = ["id_a", "id_b", "reason", "title_similarity", "author_similarity", "evidence"]
 
 _BIBTEX_RE = re.compile(r"@\s*[A-Za-z]+\s*[{(]")
@@ -102,25 +102,29 @@ def _unique_ids(results: Sequence[ReadResult], err: TextIO) -> list[Record]:
     return records
 
 
-def _rows(result: DedupeResult) -> list[tuple[str, MergedWork, str]]:
-    """``(merged ids, merged work, notice ids)`` per cluster of two or more records and per lone article
-    with a notice, sorted by ids; the notices of a row are those linked to any of its records, with the
-    copies of each notice that were clustered with it."""
+def _rows(result: DedupeResult) -> list[tuple[str, MergedWork, str, str]]:
+    """``(merged ids, merged work, notice ids, registration ids)`` per cluster of two or more records and
+    per lone article with a notice or a registration, sorted by ids; the notices (registrations) of a row
+    are those linked to any of its records, with the copies of each that were clustered with it."""
     cluster_of = result.cluster_index()
     members = [[result.records[i].id for i in c] for c in result.clusters]
     index = {r.id: i for i, r in enumerate(result.records)}
-    by_article: dict[int, set[str]] = {}
-    for link in result.notices:
-        k = cluster_of.get(link.notice)
-        copies = members[k] if k is not None else [result.records[link.notice].id]
-        by_article.setdefault(link.article, set()).update(copies)
+    linked: tuple[dict[int, set[str]], dict[int, set[str]]] = ({}, {})
+    for by_article, links in zip(linked, (result.notices, result.registrations), strict=True):
+        for link in links:
+            k = cluster_of.get(link.notice)
+            copies = members[k] if k is not None else [result.records[link.notice].id]
+            by_article.setdefault(link.article, set()).update(copies)
     works = list(result.works)
-    lone = sorted(a for a in by_article if a not in cluster_of)
+    lone = sorted({a for by_article in linked for a in by_article if a not in cluster_of})
     works += [merge([result.records[a]]) for a in lone]
     rows = []
     for work in works:
-        notices = set().union(*(by_article.get(index[i], set()) for i in work.ids))
-        rows.append((";".join(work.ids), work, ";".join(sorted(notices))))
+        notices, registrations = (
+            ";".join(sorted(set().union(*(by_article.get(index[i], set()) for i in work.ids))))
+            for by_article in linked
+        )
+        rows.append((";".join(work.ids), work, notices, registrations))
     return sorted(rows, key=lambda r: r[0])
 
 
@@ -132,19 +136,22 @@ def _origins(result: DedupeResult, ids: Sequence[str]) -> list[str]:
 
 def write_clusters(result: DedupeResult, fmt: str, out: TextIO) -> None:
     """Write one row (CSV) or line (JSON Lines) per cluster of two or more records, and per lone article
-    that a notice concerns (size 1), sorted by ids; ``notices`` names the erratum, correction and
-    retraction notices that concern the row's records (never merged with them: a reviewer removes them
-    from screening with the cluster)."""
+    that a notice or a registration concerns (size 1), sorted by ids; ``notices`` names the erratum,
+    correction and retraction notices that concern the row's records (never merged with them: a reviewer
+    removes them from screening with the cluster), ``registrations`` the trial registry records of the
+    trial the row's records name (never merged: a reviewer collates them as reports of one study)."""
     rows = _rows(result)
     if fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(CSV_COLUMNS)
-        for merged_ids, work, notices in rows:
+        for merged_ids, work, notices, registrations in rows:
             ref = work.reference
             origins = ";".join(_origins(result, work.ids))
-            writer.writerow([merged_ids, len(work.ids), ref.title, ref.year, ref.doi, notices, origins])
+            writer.writerow(
+                [merged_ids, len(work.ids), ref.title, ref.year, ref.doi, notices, registrations, origins]
+            )
         return
-    for _, work, notices in rows:
+    for _, work, notices, registrations in rows:
         ref = work.reference
         line = {
             "cluster": work.ids,
@@ -153,6 +160,7 @@ def write_clusters(result: DedupeResult, fmt: str, out: TextIO) -> None:
             "doi": ref.doi,
             "sources": work.sources,
             "notices": notices.split(";") if notices else [],
+            "registrations": registrations.split(";") if registrations else [],
             "origins": _origins(result, work.ids),
         }
         out.write(json.dumps(line, ensure_ascii=False, sort_keys=True) + "\n")
@@ -250,6 +258,8 @@ def run_dedupe(paths: Sequence[str], fmt: str, maybe_path: str | None, summary: 
         err.write(f"records out: {result.records_out}\n")
         err.write(f"maybe pairs (for review): {len(result.maybe_pairs)}\n")
         err.write(f"notices linked to their article (not merged): {len(result.notices)}\n")
+        if result.registrations:
+            err.write(f"trial registrations linked to an article (not merged): {len(result.registrations)}\n")
         if result.shorts:
             err.write(f"short citations (not deduplicated): {len(result.shorts)}\n")
         write_source_counts(result, formats, err)

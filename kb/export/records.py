@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from kb import sqlguard
 from kb.cli.codes import EXIT_UNKNOWN_TREATMENT
 from kb.export.facts import cited_as, document_events, journal_forms, table_columns, verified_values
-from kb.model import KbError, Name
+from kb.model import REGISTRATION, KbError, Name
 from kb.readonly import has_table
 
 WORK_ID = "work_id"
@@ -73,10 +73,12 @@ class Related:
     is_notice: bool
 
     def note(self) -> str:
-        """The link in words, for a RIS ``N1`` note."""
+        """The link in words, for a RIS ``N1`` note ("Erratum notice of KEY: title", "Trial registration:
+        KEY: title")."""
+        what = self.kind.capitalize() + ("" if self.kind == REGISTRATION else " notice")
         if self.is_notice:
-            return f"{self.kind.capitalize()} notice of {self.key}: {self.title}"
-        return f"{self.kind.capitalize()} notice: {self.key}: {self.title}"
+            return f"{what} of {self.key}: {self.title}"
+        return f"{what}: {self.key}: {self.title}"
 
 
 @dataclass

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import gzip
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import groupby
 from operator import itemgetter
@@ -177,9 +177,13 @@ def ltwa() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 def token_features(token: str) -> list[str]:
     """Attributes that depend on the token text only."""
-    abbrevs, words, stems = ltwa()
     c = core(token)
-    lc = fold(c)
+    return _token_features(token, c, fold(c))
+
+
+def _token_features(token: str, c: str, lc: str) -> list[str]:
+    """:func:`token_features` of ``token``, given its core ``c`` and the folded core ``lc``."""
+    abbrevs, words, stems = ltwa()
     feats = [f"w={lc[:30]}", f"sh={shape(token)}", f"csh={shape(c)[:6]}"]
     n = len(c)
     feats.append(f"len={n if n < 6 else (6 if n < 10 else 10)}")
@@ -317,20 +321,18 @@ class _Info(NamedTuple):
 _JOURNAL_MARKS = frozenset(["ltwa_abbr", "ltwa_word", "ltwa_stem"])
 
 
-def _shape_flags(token: str, own: list[str]) -> tuple[str, bool, bool, bool, bool, bool, bool, int]:
-    """The token-level parts of the sequence features (see :class:`_Info`)."""
-    from kb.parse.gazetteer import journal_words, run_flags
-
-    c = core(token)
-    key = fold(c).replace(".", "")
-    capital = c[:1].isupper()
-    initial = len(c) == 1 and token[-1:] in ",;"  # "Cid J," is a name and its initial, not "J" of a journal
-    jword = capital and not initial and (key in journal_words() or not _JOURNAL_MARKS.isdisjoint(own))
-    bare = token[-1:].isalnum()
+def _shape_flags(
+    token: str, c: str, key: str, own: list[str], jwords: frozenset[str], run_flags: Callable[..., int]
+) -> tuple[str, bool, bool, bool, bool, bool, bool, int]:
+    """The token-level parts of the sequence features (see :class:`_Info`): ``c`` is the token's core,
+    ``key`` its gazetteer key, ``jwords`` the curated journal words, ``run_flags`` the gazetteer's."""
+    last = token[-1:]
+    initial = len(c) == 1 and last in ",;"  # "Cid J," is a name and its initial, not "J" of a journal
+    jword = c[:1].isupper() and not initial and (key in jwords or not _JOURNAL_MARKS.isdisjoint(own))
     word = c.isalpha() and "month" not in own
     text_year = "year" in own and c.isdigit() and token.rstrip("?!") == c
-    run = run_flags(token, own, jword)
-    return key, jword, bare, token[-1:] in ".,;:)]", word, c[:1].islower(), text_year, run
+    run = run_flags(c, key, last, own, jword)
+    return key, jword, last.isalnum(), last in ".,;:)]", word, c[:1].islower(), text_year, run
 
 
 _Row = tuple[bytes | None, ...]
@@ -354,15 +356,24 @@ class Featurizer:
     MAX_CACHE = 60_000
 
     def __init__(self, known: frozenset[bytes] | None = None) -> None:
+        from kb.parse import gazetteer  # it reads ``core`` and ``fold`` from this module
+
         self._info: dict[str, _Info] = {}
         self._rows: dict[str, _Row] = {}
         self._known = known
+        self._gazetteer = gazetteer
+        self._jwords: frozenset[str] | None = None
 
     def info(self, token: str) -> _Info:
         """The cached per-token record (attributes, shifted attributes, bracket counts)."""
         inf = self._info.get(token)
         if inf is None:
-            own = token_features(token)
+            c = core(token)
+            lc = fold(c)
+            own = _token_features(token, c, lc)
+            jwords = self._jwords
+            if jwords is None:
+                jwords = self._jwords = self._gazetteer.journal_words()
             rows = self._rows
             shifted = [rows.get(a) or self._row(a) for a in own]
             sh = own[1][3:]
@@ -376,7 +387,7 @@ class Featurizer:
                 token.count(")") + token.count("]"),
                 token.count("“") + token.count("”") + token.count('"'),
                 "year" in own,
-                *_shape_flags(token, own),
+                *_shape_flags(token, c, lc.replace(".", ""), own, jwords, self._gazetteer.run_flags),
             )
             if len(self._info) >= self.MAX_CACHE:
                 self._info.clear()  # bounded memory: about 2 KB a token
@@ -388,16 +399,18 @@ class Featurizer:
         """How one token attribute is given to the CRF: as the token's own attribute and as each
         neighbour's (``None`` where it is not copied there, or where the model does not know it)."""
         encoded = attr.encode()
-        near = attr.startswith(CONTEXT_KEEP)
+        if attr.startswith(CONTEXT_KEEP):
+            row: _Row = (encoded, b"-1:" + encoded, b"1:" + encoded)
+        else:
+            row = (encoded, None, None)
         known = self._known
-        row = tuple(
-            b if b is not None and (known is None or b in known) else None
-            for b in (
-                encoded,
-                b"-1:" + encoded if near else None,
-                b"1:" + encoded if near else None,
+        if known is not None:
+            own, prev, nxt = row
+            row = (
+                own if own in known else None,
+                prev if prev in known else None,
+                nxt if nxt in known else None,
             )
-        )
         self._rows[attr] = row
         return row
 
@@ -410,12 +423,11 @@ class Featurizer:
         n = len(tokens)
         if n == 0:
             return []
-        from kb.parse.gazetteer import journal_runs, number_runs
-
+        gaz = self._gazetteer
         cache = self._info
         infos = [cache.get(t) or self.info(t) for t in tokens]
-        runs = journal_runs([i.key for i in infos])
-        jnum = number_runs([i.run for i in infos])
+        runs = gaz.journal_runs([i.key for i in infos])
+        jnum = gaz.number_runs([i.run for i in infos])
         last_year = -1
         for k in range(n - 1, -1, -1):
             if infos[k].year:
@@ -462,8 +474,12 @@ class Featurizer:
                 f.append(b"in_quote")
             if runs[i]:
                 f.append(_JGAZ[runs[i]])
-            if jnum[i]:
-                f.append(jnum[i])
+            jn = jnum[i]
+            if jn:
+                f += jn
+                if prev is not None and prev.bare and gaz.opens_run(jn):
+                    f.append(b"jopen")  # nothing ends the field before this container title ...
+                    out[-1].append(b"jnext")  # ... and the field before it may end here
             if inf.jword:
                 if prev is None or prev.boundary:
                     f.append(b"jstart")

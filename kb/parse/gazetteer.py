@@ -106,10 +106,9 @@ MAX_JOURNAL = 12
 """The longest container title :func:`number_runs` marks, in tokens."""
 
 
-def run_flags(token: str, own: list[str], jword: bool) -> int:
-    """The :data:`RUN_NUMBER` ... :data:`RUN_JOURNAL` bits of one token (``own``: its token attributes)."""
-    c = core(token)
-    key = fold(c).replace(".", "")
+def run_flags(c: str, key: str, last: str, own: list[str], jword: bool) -> int:
+    """The :data:`RUN_NUMBER` ... :data:`RUN_JOURNAL` bits of one token: ``c`` is its core
+    (``features.core``), ``key`` its gazetteer key, ``last`` its last character, ``own`` its attributes."""
     flags = 0
     if c[:1].isdigit() or key in ("vol", "volume", "v") or "month" in own:
         flags |= RUN_NUMBER
@@ -119,7 +118,6 @@ def run_flags(token: str, own: list[str], jword: bool) -> int:
         flags |= RUN_CONN
     elif c[:1].islower() and c.isalpha() and ("ltwa_word" in own or "ltwa_stem" in own or "ltwa_abbr" in own):
         flags |= RUN_LOWER
-    last = token[-1:]
     if last in ",;:" or "stop" in own or (last == "." and not jword):
         flags |= RUN_END
     if len(key) > 2:
@@ -127,7 +125,11 @@ def run_flags(token: str, own: list[str], jword: bool) -> int:
     return flags
 
 
-def number_runs(flags: list[int]) -> list[bytes | None]:
+JNUM_B, JNUM_I, JPURE_B = b"jnum=B", b"jnum=I", b"jpure=B"
+_STARTS = frozenset([JNUM_B, JPURE_B])
+
+
+def number_runs(flags: list[int]) -> list[tuple[bytes, ...]]:
     """The container title that runs up to a number, whatever punctuation precedes it.
 
     For each token followed by a number (year, volume, "Vol.", a month), the words before it are read
@@ -137,13 +139,18 @@ def number_runs(flags: list[int]) -> list[bytes | None]:
     2009;10:R25" marks "Genome Biol." with or without the full stop after "genome". A run needs one
     journal word (LTWA, curated spelling); its first capitalised word gets ``jnum=B``, the rest of the
     run ``jnum=I``. A run of initials ("N. J. (1971)") is not marked: one word needs three letters or more.
+    The first word of the run's tail made of journal words only (every capitalised word an LTWA or curated
+    journal word, with one of three letters or more) also gets ``jpure=B``: in "... by tumor suppressor
+    PTEN Science. 1998" or "... in the Corn Belt of Ohio Soil Sci Soc Am J 2004" the run starts on a title
+    word, its journal tail on "Science." and "Soil".
     """
-    out: list[bytes | None] = [None] * len(flags)
+    out: list[tuple[bytes, ...]] = [()] * len(flags)
     for j in range(1, len(flags)):
-        if not flags[j] & RUN_NUMBER or out[j - 1] is not None:
+        if not flags[j] & RUN_NUMBER or out[j - 1]:
             continue
-        start = -1
-        journal = long = 0
+        start = pure = -1
+        journal = long = pure_long = 0
+        tail = True
         k = j - 1
         while k >= 0 and j - k <= MAX_JOURNAL:
             f = flags[k]
@@ -153,11 +160,23 @@ def number_runs(flags: list[int]) -> list[bytes | None]:
                 start = k
                 journal |= f & RUN_JOURNAL
                 long |= f & RUN_LONG
+                if not f & RUN_JOURNAL:
+                    tail = False
+                elif tail:
+                    pure = k
+                    pure_long |= f & RUN_LONG
             elif not (f & RUN_CONN or (f & RUN_LOWER and start < 0)):
                 break
             k -= 1
         if start >= 0 and journal and long:
-            out[start] = b"jnum=B"
+            out[start] = (JNUM_B,)
             for i in range(start + 1, j):
-                out[i] = b"jnum=I"
+                out[i] = (JNUM_I,)
+            if pure >= 0 and pure_long:
+                out[pure] = (*out[pure], JPURE_B)
     return out
+
+
+def opens_run(attrs: tuple[bytes, ...]) -> bool:
+    """Whether these :func:`number_runs` attributes start a run or its journal tail."""
+    return not _STARTS.isdisjoint(attrs)
