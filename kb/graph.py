@@ -30,13 +30,13 @@ import logging
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from itertools import islice, starmap
+from itertools import islice
 from typing import NamedTuple
 
 import networkx as nx
 
 from kb.model import EXTRA_REFERENCES, Extraction
-from kb.store import Row, TableSpec
+from kb.store import Row, SortedRows, TableSpec
 from kb.works import stable_id
 
 log = logging.getLogger(__name__)
@@ -218,24 +218,30 @@ def _json_list(quoted: Iterable[str]) -> str:
     return "[" + ", ".join(quoted) + "]"
 
 
-def _pairs(
-    lists: Sequence[Sequence[int]], width: int, cap: int, what: Sequence[str]
-) -> Iterator[tuple[int, int, int | list[int]]]:
-    """Every pair ``a < b`` of items found together in one of the sorted ``lists``, in ``(a, b)`` order.
-
-    Yields ``(a, b, lists)`` where ``lists`` is the index of the one list holding both, or the sorted
-    indices when several do (most pairs occur once: an int costs less than a list). Items are
-    ``0..width-1``. Works item by item (the lists holding ``a``, then the items after ``a`` in each),
-    so memory holds one item's partners at a time and no global sort is needed. A list longer than
-    ``cap`` is left out and logged with its name from ``what``.
-    """
-    holding: list[list[int]] = [[] for _ in range(width)]
+def _capped(lists: Sequence[Sequence[int]], cap: int, what: Sequence[str]) -> list[Sequence[int]]:
+    """``lists`` with each list longer than ``cap`` emptied (it forms no pairs) and logged with its name
+    from ``what``."""
+    out: list[Sequence[int]] = []
     for i, members in enumerate(lists):
         if len(members) > cap:
             log.warning(
                 "%s: %d items, over the pair limit of %d; left out of pairs", what[i], len(members), cap
             )
-            continue
+            members = ()
+        out.append(members)
+    return out
+
+
+def _pairs(lists: Sequence[Sequence[int]], width: int) -> Iterator[tuple[int, int, int | list[int]]]:
+    """Every pair ``a < b`` of items found together in one of the sorted ``lists``, in ``(a, b)`` order.
+
+    Yields ``(a, b, lists)`` where ``lists`` is the index of the one list holding both, or the sorted
+    indices when several do (most pairs occur once: an int costs less than a list). Items are
+    ``0..width-1``. Works item by item (the lists holding ``a``, then the items after ``a`` in each),
+    so memory holds one item's partners at a time and no global sort is needed.
+    """
+    holding: list[list[int]] = [[] for _ in range(width)]
+    for i, members in enumerate(lists):
         for m in members:
             holding[m].append(i)
     for a in range(width):
@@ -281,24 +287,29 @@ def _cocitation_rows(
     work_ids: Sequence[str],
     document_ids: Sequence[str],
     cap: int,
-) -> tuple[list[Row], list[int]]:
-    """Co-citation rows, and for each work the number of works it is co-cited with."""
-    quoted = [json.dumps(d, ensure_ascii=False) for d in document_ids]
-    docs_json = [_json_list(quoted[d] for d in sorted(docs)) for docs in node_docs]
-    partners = [0] * len(work_ids)
+) -> tuple[SortedRows, list[int]]:
+    """Co-citation rows, and for each work the number of works it is co-cited with.
 
-    def row(a: int, b: int, units: int | list[int]) -> Row:
+    The rows (millions for a large corpus) are made while the database is written, pair by pair in
+    ``(work_a, work_b)`` order (the order of ``work_ids``, sorted); the counts of partners take one walk
+    over the pairs now."""
+    lists = _capped([sorted(r) for r in refs], cap, [f"references of {n}" for n in node_ids])
+    partners = [0] * len(work_ids)
+    for a, b, _ in _pairs(lists, len(work_ids)):
         partners[a] += 1
         partners[b] += 1
-        if type(units) is int:
-            return {"work_a": work_ids[a], "work_b": work_ids[b], "count": 1, "documents": docs_json[units]}
-        union = set().union(*(node_docs[u] for u in units))  # type: ignore[union-attr]
-        documents = _json_list(quoted[d] for d in sorted(union))
-        return {"work_a": work_ids[a], "work_b": work_ids[b], "count": len(units), "documents": documents}  # type: ignore[arg-type]
 
-    lists = [sorted(r) for r in refs]
-    rows = list(starmap(row, _pairs(lists, len(work_ids), cap, [f"references of {n}" for n in node_ids])))
-    return rows, partners
+    def rows() -> Iterator[tuple[str, str, int, str]]:
+        quoted = [json.dumps(d, ensure_ascii=False) for d in document_ids]
+        docs_json = [_json_list(quoted[d] for d in sorted(docs)) for docs in node_docs]
+        for a, b, units in _pairs(lists, len(work_ids)):
+            if type(units) is int:
+                yield work_ids[a], work_ids[b], 1, docs_json[units]
+                continue
+            union = set().union(*(node_docs[u] for u in units))  # type: ignore[union-attr]
+            yield work_ids[a], work_ids[b], len(units), _json_list(quoted[d] for d in sorted(union))  # type: ignore[arg-type]
+
+    return SortedRows(("work_a", "work_b", "count", "documents"), rows), partners
 
 
 def _coupling_rows(
@@ -306,9 +317,9 @@ def _coupling_rows(
 ) -> list[Row]:
     """Bibliographic coupling rows: pairs of documents with the works both cite."""
     quoted = [json.dumps(w, ensure_ascii=False) for w in work_ids]
-    lists = [sorted(s) for s in citing_docs]
+    lists = _capped([sorted(s) for s in citing_docs], cap, [f"documents citing {w}" for w in work_ids])
     rows: list[Row] = []
-    for a, b, shared in _pairs(lists, len(document_ids), cap, [f"documents citing {w}" for w in work_ids]):
+    for a, b, shared in _pairs(lists, len(document_ids)):
         works = [shared] if type(shared) is int else shared
         rows.append(
             {
@@ -343,7 +354,7 @@ def graph_tables(
     tables: Mapping[str, Sequence[Row]],
     extra_edges: Iterable[ExtraEdge] = (),
     max_pair_list: int = MAX_PAIR_LIST,
-) -> dict[str, list[Row]]:
+) -> dict[str, list[Row] | SortedRows]:
     """The rows of ``GRAPH_SCHEMA``'s tables from the foundation's ``works``, ``documents``, ``citations``.
 
     Deterministic: the same rows give the same output, sorted by primary key. See the module docstring

@@ -20,6 +20,7 @@ from kb.grouping import group_citations
 from kb.model import BuildSummary, Extraction
 from kb.store import build_lock, replace_database
 from kb.tables import FULL_SCHEMA, VIEWS, build_tables
+from kb.workers import collector_paused
 
 
 def extract(config: Config) -> Extraction:
@@ -30,8 +31,8 @@ def extract(config: Config) -> Extraction:
 
 def build(config: Config) -> BuildSummary:
     """Build the database at ``config.db`` from ``config.references``, replacing any previous one; one
-    build of a database at a time."""
-    with build_lock(config.db):
+    build of a database at a time (its objects form no cycles: the cyclic garbage collector is off)."""
+    with build_lock(config.db), collector_paused():
         ex = extract(config)
         tables = build_tables(ex, config)
         with config.progress.stage("write") as step:

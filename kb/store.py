@@ -5,6 +5,8 @@ tables in ``kb.tables``, the evidence tables in ``kb.evidence.link``, the graph'
 ``write_database`` creates a schema in a fresh file and fills it in one transaction, one prepared
 statement per table, rows sorted so that two builds give identical rows; indexes and full-text indexes
 are built after the rows are in. A row with a column its table does not have is an error.
+A table too large to hold as dicts (the co-citation pairs: millions of rows at 100,000 references) is
+given as ``SortedRows``: tuples made while they are written, already in primary-key order.
 ``replace_database`` writes to a temporary file that replaces the database only once complete;
 ``build_lock`` keeps a second build of the same database out while one runs, and removes the
 temporary files that killed builds left behind.
@@ -16,11 +18,12 @@ import fcntl
 import os
 import sqlite3
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -41,6 +44,28 @@ class TableSpec:
     indexes: tuple[tuple[str, ...], ...] = ()
     fts: tuple[str, ...] = ()
     not_null: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True, eq=False)
+class SortedRows:
+    """The rows of one table, made only while they are written and never all held at once: ``make()``
+    yields each row as a tuple in the order of ``columns``, in primary-key order (key columns of text,
+    compared as ``write_database`` sorts rows; it checks the order as it writes). Iterating gives the
+    rows as dicts, as the lists of the other tables do; two are equal when they make equal rows."""
+
+    columns: tuple[str, ...]
+    make: Callable[[], Iterable[tuple[Any, ...]]]
+
+    def __iter__(self) -> Iterator[Row]:
+        names = self.columns
+        return (dict(zip(names, values, strict=True)) for values in self.make())
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SortedRows):
+            return NotImplemented
+        return self.columns == other.columns and list(self.make()) == list(other.make())
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 def columns(spec: str) -> dict[str, type]:
@@ -88,37 +113,61 @@ def _sorted(rows: list[Row], spec: TableSpec) -> list[Row]:
     return sorted(rows, key=lambda r: tuple(map(str, getter(r))))
 
 
+def _insert_sql(name: str, names: Iterable[str]) -> str:
+    """The prepared INSERT of ``names`` into table ``name``."""
+    names = list(names)
+    marks = ", ".join("?" * len(names))
+    return f"INSERT INTO [{name}] ({', '.join(f'[{c}]' for c in names)}) VALUES ({marks})"
+
+
 def insert_rows(conn: sqlite3.Connection, name: str, spec: TableSpec, rows: list[Row]) -> None:
     """Insert ``rows`` (dicts; a missing column is NULL) into table ``name`` with one prepared statement.
 
     Values are bound as they are: text, integers, reals and NULL (a list or a dict is no column value
     here and raises ``sqlite3.ProgrammingError``)."""
     names = list(spec.columns)
-    sql = (
-        f"INSERT INTO [{name}] ({', '.join(f'[{c}]' for c in names)}) VALUES ({', '.join('?' * len(names))})"
-    )
-    conn.executemany(sql, (tuple(map(row.get, names)) for row in rows))
+    conn.executemany(_insert_sql(name, names), (tuple(map(row.get, names)) for row in rows))
+
+
+def insert_sorted(conn: sqlite3.Connection, name: str, spec: TableSpec, rows: SortedRows) -> None:
+    """Insert ``rows`` as they are made; ``ValueError`` at the first row out of primary-key order."""
+    pk = (spec.pk,) if isinstance(spec.pk, str) else spec.pk
+    key_of = itemgetter(*(rows.columns.index(column) for column in pk))
+
+    def checked() -> Iterator[tuple[Any, ...]]:
+        previous = None
+        for values in rows.make():
+            key = key_of(values)
+            if previous is not None and not key > previous:
+                raise ValueError(f"rows of {name} out of primary-key order: {key!r} after {previous!r}")
+            previous = key
+            yield values
+
+    conn.executemany(_insert_sql(name, rows.columns), checked())
 
 
 def write_database(
     path: Path,
-    tables: Mapping[str, Iterable[Row]],
+    tables: Mapping[str, Iterable[Row] | SortedRows],
     schema: Mapping[str, TableSpec],
     views: Mapping[str, str] | None = None,
 ) -> None:
     """Create the database at ``path`` (which must not exist) and fill it with ``tables``.
 
-    ``tables`` maps table names of ``schema`` to rows (dicts with the table's columns; a missing column
-    is NULL; a column the table does not have raises ``ValueError``). Full-text indexes are built after
-    the rows are in.
+    ``tables`` maps table names of ``schema`` to rows (dicts with the table's columns, or ``SortedRows``;
+    a missing column is NULL; a column the table does not have raises ``ValueError``). Full-text indexes
+    are built after the rows are in.
     """
     unknown = set(tables) - set(schema)
     if unknown:
         raise ValueError(f"rows for tables not in the schema: {sorted(unknown)}")
-    tables = {name: list(rows) for name, rows in tables.items()}
+    tables = {name: rows if isinstance(rows, SortedRows) else list(rows) for name, rows in tables.items()}
     for name, rows in tables.items():
         known = schema[name].columns
-        extra = {column for row in rows for column in row if column not in known}
+        if isinstance(rows, SortedRows):
+            extra = set(rows.columns) - set(known)
+        else:
+            extra = {column for row in rows for column in row if column not in known}
         if extra:
             raise ValueError(f"rows for table {name} have columns not in its schema: {sorted(extra)}")
     db = sqlite_utils.Database(path)
@@ -131,7 +180,11 @@ def write_database(
         create_schema(db, schema)
         with db.conn:
             for name, spec in schema.items():
-                insert_rows(db.conn, name, spec, _sorted(tables.get(name, []), spec))
+                rows = tables.get(name, [])
+                if isinstance(rows, SortedRows):
+                    insert_sorted(db.conn, name, spec, rows)
+                else:
+                    insert_rows(db.conn, name, spec, _sorted(rows, spec))
         finish_database(db, schema, views or {})
         db.conn.commit()
     finally:
@@ -140,7 +193,7 @@ def write_database(
 
 def replace_database(
     db_path: Path,
-    tables: Mapping[str, Iterable[Row]],
+    tables: Mapping[str, Iterable[Row] | SortedRows],
     schema: Mapping[str, TableSpec],
     views: Mapping[str, str],
 ) -> None:

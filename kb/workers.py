@@ -15,6 +15,7 @@ import gc
 import multiprocessing as mp
 import os
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -39,6 +40,24 @@ def default_jobs() -> int:
     except AttributeError:  # pragma: no cover - not on Linux
         cores = os.cpu_count() or 1
     return max(1, min(MAX_JOBS, cores))
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off for the block, turned back on after if it was on.
+
+    For work that makes millions of objects that never form cycles (a build's references, rows and
+    pairs; the features of a document's lines): the collections their number triggers walk every live
+    object again and again and free next to nothing (a 10,000-reference build: 3 s of its CPU time,
+    and 41 objects left in cycles at its end). Reference counting still frees everything else, and the
+    worker processes forked inside the block inherit the setting."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def _call(index: int) -> object:

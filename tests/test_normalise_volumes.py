@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import random
 import sqlite3
 from pathlib import Path
 
+import pytest
 from conftest import SEED_000
 
-from kb.normalise.volumes import VolumeOf, implausible_volumes
+from kb.normalise.volumes import MIN_OTHERS, SLACK, VolumeOf, implausible_volumes
 
 BLOOD = [("a", "2009", "113"), ("b", "2010", "116"), ("c", "2012", "120"), ("d", "2014", "124")]
 
@@ -36,6 +38,40 @@ def test_consistent_volumes_and_thin_evidence_are_not_flagged() -> None:
     # other journals, missing or non-numeric values are not compared
     other = _volumes([("z", "2016", "22")], journal="br j haematol")
     assert implausible_volumes([*_volumes(BLOOD), *other, VolumeOf("s", "blood", "2016", "Suppl 1")]) == []
+
+
+def _pair_by_pair(citations: list[VolumeOf]) -> list[tuple[str, int, int]]:
+    """The rule read literally, every volume against every other of its journal: (id, against, others)."""
+    points = [(c.citation_id, c.journal_key, int(c.year), int(c.volume)) for c in citations]
+    out = []
+    for i, journal, year, volume in points:
+        others = [(y, v) for k, j, y, v in points if j == journal and k != i and y != year]
+        against = [
+            (y, v)
+            for y, v in others
+            if (y < year and v > volume + SLACK) or (y > year and v < volume - SLACK)
+        ]
+        if len(set(others)) >= MIN_OTHERS and len(against) * 2 > len(others):
+            out.append((i, len(against), len(others)))
+    return sorted(out)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_counts_agree_with_the_rule_read_pair_by_pair(seed: int) -> None:
+    """Journals of up to 60 citations: volumes that grow with the years (several a year, some equal),
+    a share corrupted, repeated years and volumes."""
+    rng = random.Random(seed)
+    citations = []
+    for k in range(rng.randint(0, 60)):
+        year = rng.randint(2000, 2012)
+        good = 100 + (year - 2000) * rng.choice([1, 2, 4]) + rng.randint(-3, 3)
+        volume = good if rng.random() < 0.7 else rng.randint(1, 40)
+        citations.append(VolumeOf(f"c{k}", rng.choice(["blood", "lancet"]), str(year), str(volume)))
+    found = implausible_volumes(citations)
+    expected = _pair_by_pair(citations)
+    assert [i for i, _ in found] == [i for i, _, _ in expected]
+    for (_, message), (_, against, others) in zip(found, expected, strict=True):
+        assert f"contradicts {against} of the journal's {others} other volumes" in message
 
 
 def test_seed_volumes_flagged_and_kept_as_written(seed_db: Path) -> None:

@@ -15,7 +15,7 @@ from conftest import REFERENCES
 from kb.config import Config
 from kb.model import KbError
 from kb.pipeline import build
-from kb.store import TableSpec, build_lock, columns, stale_temporary_files, write_database
+from kb.store import SortedRows, TableSpec, build_lock, columns, stale_temporary_files, write_database
 
 SCHEMA = {"things": TableSpec(columns=columns("id:s name:s size:i"), pk="id")}
 
@@ -45,6 +45,45 @@ def test_rows_are_sorted_by_a_composite_key_and_indexes_are_built(tmp_path):
         r[0] for r in conn.execute("select name from sqlite_master where type = 'index' and sql is not null")
     }
     assert indexes == {"idx_pairs_b", "idx_pairs_n"}
+
+
+PAIRS = {"pairs": TableSpec(columns=columns("a:s b:s n:i"), pk=("a", "b"))}
+
+
+def test_sorted_rows_are_written_as_made_and_read_back_as_dicts(tmp_path):
+    made = []
+
+    def make():
+        made.append(1)  # made again for each pass, never kept
+        yield from [("p1", "x", 2), ("p1", "y", 1), ("p2", "a", 5)]
+
+    rows = SortedRows(("a", "b", "n"), make)
+    db = tmp_path / "t.db"
+    write_database(db, {"pairs": rows}, PAIRS)
+    got = sqlite3.connect(db).execute("select a, b, n from pairs order by rowid").fetchall()
+    assert got == [("p1", "x", 2), ("p1", "y", 1), ("p2", "a", 5)]
+    assert list(rows)[1] == {"a": "p1", "b": "y", "n": 1}
+    assert rows == SortedRows(("a", "b", "n"), make) and len(made) == 4
+    assert rows != SortedRows(("a", "b", "n"), lambda: iter([("p1", "x", 2)]))
+    # the same rows given as dicts make the same table
+    other = tmp_path / "u.db"
+    write_database(other, {"pairs": list(rows)[::-1]}, PAIRS)
+    assert sqlite3.connect(other).execute("select a, b, n from pairs order by rowid").fetchall() == got
+
+
+@pytest.mark.parametrize(
+    "values",
+    [[("p2", "a", 1), ("p1", "b", 1)], [("p1", "b", 1), ("p1", "b", 2)], [("q", "b", 1), ("q", "a", 1)]],
+)
+def test_sorted_rows_out_of_key_order_or_repeated_are_an_error(tmp_path, values):
+    with pytest.raises(ValueError, match="rows of pairs out of primary-key order"):
+        write_database(tmp_path / "t.db", {"pairs": SortedRows(("a", "b", "n"), lambda: iter(values))}, PAIRS)
+
+
+def test_sorted_rows_with_a_column_the_table_does_not_have_are_an_error(tmp_path):
+    rows = SortedRows(("a", "b", "count"), lambda: iter([("p1", "x", 2)]))
+    with pytest.raises(ValueError, match=r"pairs have columns not in its schema: \['count'\]"):
+        write_database(tmp_path / "t.db", {"pairs": rows}, PAIRS)
 
 
 def test_a_value_that_is_no_column_value_is_an_error_not_text(tmp_path):

@@ -3,6 +3,7 @@ a build with workers writes the same database as a build without."""
 
 from __future__ import annotations
 
+import gc
 import os
 import sqlite3
 
@@ -12,7 +13,7 @@ from conftest import REFERENCES
 from kb.config import Config
 from kb.model import KbError
 from kb.pipeline import build
-from kb.workers import default_jobs, ordered_map
+from kb.workers import collector_paused, default_jobs, ordered_map
 
 
 def _square_and_pid(n: int) -> tuple[int, int]:
@@ -65,3 +66,15 @@ def test_a_build_with_workers_writes_the_same_database(tmp_path):
     build(Config(REFERENCES, one, jobs=1))
     build(Config(REFERENCES, two, jobs=2))
     assert _dump(one) == _dump(two)
+
+
+@pytest.mark.parametrize("was_on", [True, False])
+def test_the_collector_is_paused_for_the_block_and_left_as_it_was(was_on):
+    (gc.enable if was_on else gc.disable)()
+    try:
+        with pytest.raises(RuntimeError), collector_paused():
+            assert not gc.isenabled()
+            raise RuntimeError("an error inside the block")
+        assert gc.isenabled() is was_on
+    finally:
+        gc.enable()

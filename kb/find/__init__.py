@@ -11,11 +11,8 @@ rebuilt by ``kb train`` (:mod:`kb.find.train`).
 
 from __future__ import annotations
 
-import gc
 import re
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +26,7 @@ from kb.find.features import (
 )
 from kb.find.labels import BEGIN, INSIDE, OTHER, spans_from_labels
 from kb.find.style import first_pass_features
+from kb.workers import collector_paused
 
 MODEL_DIR = Path(__file__).resolve().parent
 FIRST_MODEL = MODEL_DIR / "finder1.crfsuite"
@@ -136,20 +134,6 @@ def settle_openers(texts: list[str], labels: list[str]) -> list[str]:
     return labels
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off while a document is labelled: its features are dicts,
-    lists and strings that never form cycles, so the collections that their number triggered (a tenth
-    of the time of a long thesis) freed nothing. Turned back on after, if it was on."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
-
-
 class ReferenceFinder:
     """Labels the lines of a document and groups them into references, with the shipped models."""
 
@@ -170,7 +154,7 @@ class ReferenceFinder:
         """
         indexes: list[int] = []
         labels: list[str] = []
-        with _collector_paused():
+        with collector_paused():
             for start, end in chunks(lines, CHUNK_LINES):
                 self._label_chunk(lines, start, end, indexes, labels)
         return indexes, labels

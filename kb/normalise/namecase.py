@@ -16,6 +16,7 @@ Splitting a name or an author list into names is ``kb.normalise.names``; this mo
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kb.model import Name
 
@@ -31,22 +32,30 @@ _HYPHEN_PARTICLES = frozenset(["van", "von", "de", "der", "den", "ten", "ter", "
 
 INITIALS_CLUSTER = re.compile(r"^[A-ZÀ-Þ]{1,3}(?:-[A-ZÀ-Þ]{1,2})?$")
 """Initials written together, as Vancouver lists put them after the family name ("SJ", "Q-H")."""
+_DOTTED_INITIAL = re.compile(r"(?:Ch|Th|Ph|[A-Za-zÀ-ÿ])\.")
+_HYPHEN_INITIAL = re.compile(r"-(?:[A-Za-zÀ-ÿ]\.?)")
+_CAPITAL_INITIAL = re.compile(r"[A-ZÀ-Þ]\.")
+_HYPHENATED_INITIALS = re.compile(r"[A-Za-zÀ-ÿ]\.?-[A-Za-zÀ-ÿ]\.?")
+_PREFIX = re.compile(r"(Mc|O['’]|D['’])([a-zà-ÿ])")
+"""The prefixes after which a name's next letter is a capital: "McMillan", "O'Brien", "D'Angelo"."""
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise_initials(given: str) -> str:
     """Given names with initials written one way: "S. J." for "SJ", "S.J.", "S J"; "Q.-H." for "Q-H".
 
-    Full given names ("Julian", "Jean-François") are kept, re-cased only when all capitals.
+    Full given names ("Julian", "Jean-François") are kept, re-cased only when all capitals. Memoised:
+    a corpus writes the same initials again and again.
     """
     words: list[str] = []
     for token in given.replace(".", ". ").split():
         if INITIALS_CLUSTER.match(token) and (len(token) <= 3 or "-" in token):
             words.extend(_dotted(part) for part in _cluster_parts(token))
-        elif re.fullmatch(r"(?:Ch|Th|Ph|[A-Za-zÀ-ÿ])\.", token):
+        elif _DOTTED_INITIAL.fullmatch(token):
             words.append(token[0].upper() + token[1:])
-        elif re.fullmatch(r"-(?:[A-Za-zÀ-ÿ]\.?)", token) and words and re.fullmatch(r"[A-ZÀ-Þ]\.", words[-1]):
+        elif _HYPHEN_INITIAL.fullmatch(token) and words and _CAPITAL_INITIAL.fullmatch(words[-1]):
             words[-1] = f"{words[-1]}-{token[1].upper()}."
-        elif re.fullmatch(r"[A-Za-zÀ-ÿ]\.?-[A-Za-zÀ-ÿ]\.?", token):
+        elif _HYPHENATED_INITIALS.fullmatch(token):
             words.append(f"{token[0].upper()}.-{token[-2 if token.endswith('.') else -1].upper()}.")
         elif token.isupper() and len(token) > 3:
             words.append(_cap_part(token.lower()))
@@ -67,8 +76,11 @@ def _dotted(part: str) -> str:
     return "-".join(f"{letter}." for letter in part.split("-")) if "-" in part else f"{part}."
 
 
+@lru_cache(maxsize=1 << 16)
 def repair_family(family: str) -> str:
-    """Undo clear case damage in a family name; a name already cased correctly comes back unchanged."""
+    """Undo clear case damage in a family name; a name already cased correctly comes back unchanged.
+
+    Memoised: a corpus writes the same family names again and again."""
     repaired = _repair_once(family)
     for _ in range(3):  # a repair can expose another ("AA-a" -> "AA-A" -> "Aa-A"): run to a fixed point
         again = _repair_once(repaired)
@@ -123,14 +135,16 @@ def _cap_part(part: str) -> str:
 
 def _prefix_case(part: str) -> str:
     """ "Mcmillan" -> "McMillan", "O'brien" -> "O'Brien", "D'angelo" -> "D'Angelo"; others unchanged."""
-    match = re.match(r"^(Mc|O['’]|D['’])([a-zà-ÿ])", part)
+    match = _PREFIX.match(part)
     if match:
         return match.group(1) + match.group(2).upper() + part[match.end() :]
     return part
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: Name) -> str:
-    """Comparison key: accent-folded lower-case family name and first initial ("lapeyre-mestre m")."""
+    """Comparison key: accent-folded lower-case family name and first initial ("lapeyre-mestre m");
+    memoised, as the names are."""
     if name.literal:
         return _fold(name.literal)
     family = _fold(name.family)

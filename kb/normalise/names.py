@@ -399,14 +399,22 @@ def parse_name(text: str) -> tuple[Name, list[Problem]]:
 
 
 def normalise_name(name: Name) -> tuple[Name, list[Problem]]:
-    """``name`` with its family name repaired and its initials in one form (idempotent)."""
+    """``name`` with its family name repaired and its initials in one form (idempotent).
+
+    Memoised: an author's name repeats across a corpus (the same pure function of the same value)."""
+    result, findings = _normalise_name_cached(name)
+    return result, list(findings)
+
+
+@lru_cache(maxsize=200_000)
+def _normalise_name_cached(name: Name) -> tuple[Name, tuple[Problem, ...]]:
     result, findings = _normalise_name_once(name)
     for _ in range(3):  # case repair can make text ftfy reads as mojibake: run to a fixed point
         again, more = _normalise_name_once(result)
         if again == result:
             break
         result, findings = again, findings + more
-    return result, _unique(findings)
+    return result, tuple(_unique(findings))
 
 
 def _normalise_name_once(name: Name) -> tuple[Name, list[Problem]]:
