@@ -410,3 +410,41 @@ def test_tenth_batch_classes(
     text: str, expected: list[tuple[str, float, float | None, float | None]]
 ) -> None:
     assert rows(text) == sorted(expected)
+
+
+UNSTRUCTURED_BODY = (
+    "Dry eye is common after cataract surgery. In this masked trial at three eye hospitals, 96 adults were "
+    "randomised to lipid drops (n = 48) or saline (n = 48). At 6 weeks the symptom score fell by 11.2 points "
+    "with lipid drops and by 4.9 points with saline (difference 6.3, 95% CI 2.1 to 10.5; P = 0.004). Tear "
+    "break-up time improved in 58.3% versus 31.3% of eyes (odds ratio 3.08, 95% CI 1.34 to 7.07)."
+)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "TITLE:\nLipid drops after cataract surgery: a randomised trial\n\nABSTRACT:\n",
+        "TITLE.\nLipid drops after cataract surgery: a randomised trial\n\nABSTRACT.\n",
+        "TITLE:\nLipid drops after cataract surgery: a randomised trial\n\nSummary\n",
+        "TITLE:\nLipid drops after cataract surgery: a randomised trial\n\n",
+    ],
+)
+def test_an_unstructured_abstract_after_its_title_is_read(lead: str) -> None:
+    """A title then one paragraph under no named part (an unstructured abstract as PubMed Central exports it)
+    is read like a text without headings: its results come out, the sentence before the trial's first is
+    background. Before, everything after the title's paragraph was silently dropped."""
+    got = rows(lead + UNSTRUCTURED_BODY)
+    assert ("or", 3.08, 1.34, 7.07) in got
+    assert ("md", 6.3, 2.1, 10.5) in got
+    assert got == rows(UNSTRUCTURED_BODY)
+    assert not {v for _, v, _, _ in got} & {3.0}  # "three eye hospitals" is no result
+
+
+def test_a_title_before_named_parts_stays_a_title() -> None:
+    text = (
+        "TITLE:\nA 2019 trial of 40 mg lipid drops\n\nABSTRACT.METHODS:\nWe randomised 96 adults (n = 48 per "
+        "arm).\n\nABSTRACT.RESULTS:\nThe score fell by 11.2 points versus 4.9 points (P = 0.004).\n"
+    )
+    values = {v for _, v, _, _ in rows(text)}
+    assert not values & {2019.0, 40.0}
+    assert {11.2, 4.9} <= values

@@ -203,10 +203,7 @@ def split_sections(text: str) -> list[Section]:
         heading, role, pos = name, new_role, end
     sections.append(Section(heading, role, pos, len(text)))
     if any(s.role == TITLE for s in sections):
-        sections = [
-            s if not (s.role == TITLE and "\n\n" in text[s.start : s.end].strip()) else _title_only(text, s)
-            for s in sections
-        ]
+        sections = [part for s in sections for part in _title_and_rest(text, s)]
     sections = [part for s in sections for part in _box_and_rest(text, s)]
     sections = _lead(text, [s for s in sections if s.end > s.start or s.heading])
     return [s for s in sections if s.end > s.start or s.heading]
@@ -249,7 +246,10 @@ def _box_and_rest(text: str, s: Section) -> list[Section]:
 def _lead(text: str, sections: list[Section]) -> list[Section]:
     """The unheaded lead of a text: before a Background or Methods heading it is the title or background;
     in a text without headings, the sentences before the trial's first are background."""
-    i = next((i for i, s in enumerate(sections) if not SUMMARY_BOX_RE.match(s.heading)), len(sections))
+    i = next(
+        (i for i, s in enumerate(sections) if not SUMMARY_BOX_RE.match(s.heading) and s.role != TITLE),
+        len(sections),
+    )
     if i == len(sections) or sections[i].role != UNKNOWN or sections[i].heading:
         return sections
     first, before, after = sections[i], sections[:i], sections[i + 1 :]
@@ -307,11 +307,26 @@ def _goes_on_as_prose(text: str, pos: int) -> bool:
     return len(words) < 3 or any(w[0].islower() for w in words)
 
 
-def _title_only(text: str, section: Section) -> Section:
+def _title_and_rest(text: str, section: Section) -> list[Section]:
+    """A title is its first paragraph; what follows it under no known heading ("ABSTRACT:" then one
+    paragraph, as unstructured abstracts are exported) is the text itself, read as a text without headings."""
     body = text[section.start : section.end]
     lead = len(body) - len(body.lstrip())
     cut = body.find("\n\n", lead)
-    return Section(section.heading, section.role, section.start, section.start + cut)
+    if section.role != TITLE or cut < 0 or not body[cut:].strip():
+        return [section]
+    rest = section.start + cut
+    heading = ABSTRACT_HEADING_RE.match(text, rest, section.end)
+    return [
+        Section(section.heading, TITLE, section.start, rest),
+        Section("", UNKNOWN, heading.end() if heading else rest, section.end),
+    ]
+
+
+ABSTRACT_HEADING_RE = re.compile(
+    r"\s*(?:ABSTRACT|Abstract|SUMMARY|Summary|R[ÉE]SUM[ÉE]|R[ée]sum[ée])[ \t]*[:.]?[ \t]*\n"
+)
+"""The heading of a whole abstract alone on its line after the title ("ABSTRACT:"): it names no part."""
 
 
 def split_sentences(text: str, section: Section) -> list[Sentence]:
