@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from result_rows import rows
 
 from kb.evidence.results import extract_text, parse_number, results_for_text
 from kb.evidence.results.numbers import NUMBER_RE
@@ -24,13 +25,6 @@ SHARED = ROOT.parent / "shared"
 DEV = SHARED / "data" / "results" / "results_dev.jsonl"
 SCORER = SHARED / "tools" / "score_results.py"
 FRENCH = yaml.safe_load((Path(__file__).parent / "gold" / "results_fr.yml").read_text(encoding="utf-8"))
-
-
-def rows(text: str) -> list[tuple[str, float | None, float | None, float | None]]:
-    """(measure, value, ci_low, ci_high) of every result, sorted."""
-    return sorted(
-        (r.measure, r.value, r.ci_low, r.ci_high) for r in extract_text(text) if r.value is not None
-    )
 
 
 @pytest.mark.parametrize(

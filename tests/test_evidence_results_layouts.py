@@ -8,16 +8,10 @@ words than the cases the rules were found on, so that a rule that only matched o
 from __future__ import annotations
 
 import pytest
+from result_rows import rows
 
 from kb.evidence.results import extract_text
 from kb.evidence.results.spans import tokens
-
-
-def rows(text: str) -> list[tuple[str, float | None, float | None, float | None]]:
-    """(measure, value, ci_low, ci_high) of every result, sorted."""
-    return sorted(
-        (r.measure, r.value, r.ci_low, r.ci_high) for r in extract_text(text) if r.value is not None
-    )
 
 
 @pytest.mark.parametrize(

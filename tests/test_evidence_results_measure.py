@@ -9,16 +9,10 @@ of a list of estimates, a bare estimate after a named one. Each class also has a
 from __future__ import annotations
 
 import pytest
+from result_rows import rows
 
 from kb.evidence.results import extract_text
 from kb.evidence.results.measure import definitions
-
-
-def rows(text: str) -> list[tuple[str, float | None, float | None, float | None]]:
-    """(measure, value, ci_low, ci_high) of every result, sorted."""
-    return sorted(
-        (r.measure, r.value, r.ci_low, r.ci_high) for r in extract_text(text) if r.value is not None
-    )
 
 
 def test_the_text_defines_its_own_abbreviations() -> None:

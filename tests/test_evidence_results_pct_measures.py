@@ -9,16 +9,7 @@ reading: shares of people stay proportions, and their differences in percentage 
 from __future__ import annotations
 
 import pytest
-
-from kb.evidence.results import extract_text
-
-
-def rows(text: str) -> list[tuple[str, float | None, float | None, float | None, str | None]]:
-    """(measure, value, ci_low, ci_high, p) of every result, sorted by value."""
-    return sorted(
-        ((r.measure, r.value, r.ci_low, r.ci_high, r.p_text) for r in extract_text(text)),
-        key=lambda r: (r[1] is None, r[1] or 0.0, r[0]),
-    )
+from result_rows import rows_with_p as rows
 
 
 @pytest.mark.parametrize(
