@@ -101,7 +101,7 @@ def sample_sizes(sent: Sentence) -> None:
             continue
         if hits[0].value < 2:
             continue
-        bracket = _enclosing_bracket(sent, hits[0].start)
+        bracket = _open_bracket(sent, hits[0].start)
         if (
             bracket is not None
             and V.SEX_NOUN_END_RE.search(m.group())
@@ -229,21 +229,6 @@ def not_a_sample(sent: Sentence, start: int, end: int) -> bool:
     )
 
 
-def _enclosing_bracket(sent: Sentence, pos: int) -> int | None:
-    """The offset of the bracket that encloses ``pos`` in its sentence, brackets closed inside it skipped
-    ("(mean age, 67 years ± 9 [SD]; 201 men)")."""
-    depth = 0
-    for i in range(pos - 1, max(sent.s.start, pos - 200) - 1, -1):
-        ch = sent.text[i]
-        if ch in ")]":
-            depth += 1
-        elif ch in "([":
-            if depth == 0:
-                return i
-            depth -= 1
-    return None
-
-
 def _event_sentence(sent: Sentence) -> bool:
     """A sentence that tells events and enrols no one: a count of people in its brackets counts those with
     the event ("transient discomfort (in 8 men, 13.1%) was recorded")."""
@@ -283,11 +268,18 @@ def _measured(sent: Sentence, pos: int) -> bool:
 
 
 def _open_bracket(sent: Sentence, pos: int) -> int | None:
-    """The offset of the bracket ``pos`` is inside (opened in the sentence, not closed before ``pos``)."""
-    text = sent.text
-    opened = max(text.rfind("(", sent.s.start, pos), text.rfind("[", sent.s.start, pos))
-    closed = max(text.rfind(")", sent.s.start, pos), text.rfind("]", sent.s.start, pos))
-    return opened if opened > closed else None
+    """The offset of the bracket that encloses ``pos`` in its sentence (opened before it and not closed
+    before it), brackets opened and closed inside it skipped ("(mean age, 67 years ± 9 [SD]; 201 men)")."""
+    depth = 0
+    for i in range(pos - 1, sent.s.start - 1, -1):
+        ch = sent.text[i]
+        if ch in ")]":
+            depth += 1
+        elif ch in "([":
+            if depth == 0:
+                return i
+            depth -= 1
+    return None
 
 
 def _clause_role(sent: Sentence, pos: int) -> str:
