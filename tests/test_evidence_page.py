@@ -126,3 +126,46 @@ def test_forest_svg_draws_one_row_per_estimate_and_a_line_of_no_effect(
 def test_forest_labels_are_escaped() -> None:
     svg = forest_svg(Forest("x", "or", [_row("<script>alert(1)</script>", 2, 1, 3)]), lambda r: "/x?a=1&b=2")
     assert "<script>" not in svg and "&lt;script&gt;" in svg and "a=1&amp;b=2" in svg
+
+
+def test_the_work_page_lists_notices_and_a_trial_registration_under_their_own_headings(
+    tmp_path: Path,
+) -> None:
+    import sqlite3
+
+    from datasette.app import Datasette
+
+    path = tmp_path / "evidence.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        "create table works (id text primary key, title text);"
+        "create table citations (id text primary key, work_id text, document_id text);"
+        "create table notices (id text primary key, notice_work_id text, article_work_id text, kind text,"
+        " evidence text);"
+        "insert into works values ('w1', 'Rituximab in chronic ITP'), ('w2', 'Erratum: Rituximab in chronic"
+        " ITP'), ('w3', 'A Study of Rituximab in ITP');"
+        "insert into notices values ('n1', 'w2', 'w1', 'erratum', 'title'),"
+        " ('n2', 'w3', 'w1', 'trial registration', 'NCT01234567');"
+    )
+    conn.commit()
+    conn.close()
+    metadata = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
+    ds = Datasette([str(path)], immutables=[], metadata=metadata)
+
+    def summary(work: str) -> str:
+        html = asyncio.run(ds.client.get(f"/evidence/works/{work}")).text
+        start = html.index('id="kb-work-summary"')
+        return re.sub(r"\s+", " ", html[start : html.index("</div>", start)])
+
+    article = summary("w1")
+    assert "<dt>Notices</dt>" in article and "<dt>Trial registration</dt>" in article
+    assert article.index("<dt>Notices</dt>") < article.index("Erratum notice:") < article.index("<dt>Trial")
+    assert 'Registered as: <a href="/evidence/works/w3">A Study of Rituximab in ITP</a>' in article
+    assert "notices: " not in article  # the registration is no longer listed as a notice
+    registration = summary("w3")
+    assert "<dt>Notices</dt>" not in registration
+    assert (
+        "Registry record of the trial reported in: " in registration
+        and "Rituximab in chronic ITP</a>" in registration
+    )
+    assert 'Erratum notice of: <a href="/evidence/works/w1">' in summary("w2")

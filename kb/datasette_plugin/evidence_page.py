@@ -28,6 +28,7 @@ from kb.datasette_plugin.forest import forest_svg
 from kb.datasette_plugin.network import _database
 from kb.evidence.resolve import ROLE_SETS
 from kb.evidence.treatment import ForestRow, TreatmentEvidence, register_functions, treatment_evidence
+from kb.model import REGISTRATION
 
 if TYPE_CHECKING:
     from datasette.app import Datasette
@@ -162,7 +163,14 @@ def _work_summary(conn: sqlite3.Connection, work_id: str) -> dict[str, Any]:
         return [dict(zip(names, r, strict=True)) for r in cursor]
 
     tables = {r[0] for r in conn.execute("select name from sqlite_master where type in ('table', 'view')")}
-    summary: dict[str, Any] = {"design": None, "n": None, "results": [], "arms": [], "notices": []}
+    summary: dict[str, Any] = {
+        "design": None,
+        "n": None,
+        "results": [],
+        "arms": [],
+        "notices": [],
+        "registrations": [],
+    }
     if "work_design" in tables:
         found = rows(
             "select d.*, g.name as design_name from work_design d left join designs g on g.id = d.design_id "
@@ -186,26 +194,40 @@ def _work_summary(conn: sqlite3.Connection, work_id: str) -> dict[str, Any]:
         ]
         summary["n"] = int(max(float(v) for v in ns)) if ns else None
     if "notices" in tables:
-        columns = {r[1] for r in conn.execute("select * from pragma_table_info('notices')")}
-        wanted = [c for c in ("notice_work_id", "article_work_id", "notice", "article") if c in columns]
-        if wanted:
-            where = " or ".join(f"{c} = ?" for c in wanted)
-            found = rows(f"select * from notices where {where}", *([work_id] * len(wanted)))
-            for n in found:
-                notice, article = (
-                    n.get("notice_work_id") or n.get("notice"),
-                    n.get("article_work_id") or n.get("article"),
-                )
-                n["other"] = article if notice == work_id else notice
-                n["label"] = (
-                    f"{n.get('kind') or 'notice'} of" if notice == work_id else f"{n.get('kind') or 'notice'}"
-                )
-            summary["notices"] = found
+        summary["notices"], summary["registrations"] = _notices(conn, rows, work_id)
     summary["n_citations"] = rows("select count(*) as n from citations where work_id = ?", work_id)[0]["n"]
     summary["n_documents"] = rows(
         "select count(distinct document_id) as n from citations where work_id = ?", work_id
     )[0]["n"]
     return summary
+
+
+def _notices(
+    conn: sqlite3.Connection, rows: Callable[..., list[dict[str, Any]]], work_id: str
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The notices linked to one work (an erratum, correction or retraction notice and the article it
+    concerns), and apart from them its trial registration links (kind ``trial registration``), each with
+    the other work's id (``other``), title and a label that reads before it ("erratum notice",
+    "erratum notice of", "registered as", "registry record of the trial reported in")."""
+    columns = {r[1] for r in conn.execute("select * from pragma_table_info('notices')")}
+    wanted = [c for c in ("notice_work_id", "article_work_id", "notice", "article") if c in columns]
+    if not wanted:
+        return [], []
+    where = " or ".join(f"{c} = ?" for c in wanted)
+    notices, registrations = [], []
+    for n in rows(f"select * from notices where {where} order by rowid", *([work_id] * len(wanted))):
+        notice = n.get("notice_work_id") or n.get("notice")
+        n["other"] = (n.get("article_work_id") or n.get("article")) if notice == work_id else notice
+        kind = n.get("kind") or "notice"
+        titles = rows("select title from works where id = ?", n["other"]) if n["other"] else []
+        n["title"] = (titles[0].get("title") if titles else "") or n["other"]
+        if kind == REGISTRATION:
+            n["label"] = "registry record of the trial reported in" if notice == work_id else "registered as"
+            registrations.append(n)
+        else:
+            n["label"] = f"{kind} notice of" if notice == work_id else f"{kind} notice"
+            notices.append(n)
+    return notices, registrations
 
 
 @hookimpl
