@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from dedupe_exports import _FORMULAS, _MEETINGS, DATABASES, Work, accented, as_abstract, load_works, render
+from dedupe_managers import MANAGERS, render_manager
 from dedupe_registry import another_registration, registration, render_registration
 
 from kb.dedupe.match import Decision, PairDecision, decide
@@ -116,7 +117,7 @@ class Tally:
         self.merged += decision == Decision.DUPLICATE
         self.maybe += decision == Decision.MAYBE
         if (decision == Decision.DUPLICATE) == trap and len(self.examples) < 3:
-            self.examples.append(note)
+            self.examples.append(f"{decision.name.lower()}: {note}")
 
 
 def pair_decision(a: Record, b: Record) -> PairDecision:
@@ -130,6 +131,7 @@ def probe(
     one pair of each trap; returns the tallies by database pair, by noise tag, and by trap."""
     r = random.Random(seed)
     registries = random.Random(seed + 1)  # its own draws: the other classes' pairs stay as they were
+    managers = random.Random(seed + 2)
     by_class: dict[str, Tally] = {}
     by_noise: dict[str, Tally] = {}
     traps: dict[str, Tally] = {}
@@ -161,6 +163,7 @@ def probe(
             note = f"{pair.reason} | {x.title!r} {x.year} / {y.title!r} {y.year}"
             traps.setdefault(name, Tally()).add(pair.decision, note, trap=True)
         _registry_pairs(w, registries, by_class, by_noise, traps)
+        _manager_pairs(w, managers, by_class, by_noise, traps)
     return by_class, by_noise, traps
 
 
@@ -186,3 +189,34 @@ def _registry_pairs(w: Work, r: random.Random, by_class: dict[str, Tally], by_no
     pair = pair_decision(render_registration(reg, r, [], "a"), render_registration(other, r, [], "b"))
     note = f"{pair.reason} | {reg.trial_id} / {other.trial_id} {reg.title!r}"
     traps.setdefault("two_registrations", Tally()).add(pair.decision, note, trap=True)
+
+
+def _any(w: Work, database: str, r: random.Random, tags: list[str], key: str) -> Record:
+    return (render_manager if database in MANAGERS else render)(w, database, r, tags, key)
+
+
+def _manager_pairs(w: Work, r: random.Random, by_class: dict[str, Tally], by_noise: dict[str, Tally],
+                   traps: dict[str, Tally]) -> None:  # fmt: skip
+    """``w`` exported by CINAHL, a reference manager, WoS tab-delimited or Scopus CSV
+    (``tests/dedupe_managers.py``) against any other export (an abstract one time in six); and one pair of
+    each trap with such an export on one side (the trap tallied under its name + ``"*"``)."""
+    work = as_abstract(w, r) if r.random() < 1 / 6 else w
+    if work.kind == "article" and r.random() < 0.08:
+        number = f"e0{work.first_page}" if r.random() < 0.5 else f"{work.first_page}{r.randint(10, 99)}"
+        work = replace(work, pages=number, article_number=True)
+    one = r.choice(MANAGERS)
+    two = r.choice([d for d in (*MANAGERS, *DATABASES) if d != one])
+    tags: list[str] = []
+    a, b = _any(work, one, r, tags, "a"), _any(work, two, r, tags, "b")
+    pair = pair_decision(a, b)
+    note = f"{pair.reason} | {a.reference.title!r} / {b.reference.title!r}"
+    by_class.setdefault(f"{work.kind} {one}-*", Tally()).add(pair.decision, f"{two}: {note}")
+    for tag in set(tags) or {"none"}:
+        by_noise.setdefault(f"{tag}*", Tally()).add(pair.decision, f"{one}/{two}: {note}")
+    for name, trap in TRAPS.items():
+        x, y = trap(w, r)
+        pair = pair_decision(
+            _any(x, r.choice(MANAGERS), r, [], "a"), _any(y, r.choice((*MANAGERS, *DATABASES)), r, [], "b")
+        )
+        note = f"{pair.reason} | {x.title!r} {x.year} / {y.title!r} {y.year}"
+        traps.setdefault(f"{name}*", Tally()).add(pair.decision, note, trap=True)

@@ -15,7 +15,8 @@ matches. The rules, in order:
    count only against a record that has type metadata too.
 3. Identifiers: the same DOI (or PMID) is a duplicate when the titles agree; different DOIs are distinct
    (``maybe`` if every other field agrees), except two DOIs of one registrant one or two characters apart
-   (a typo, or two neighbours): a duplicate when every other field agrees; with one final number
+   (a typo, or two neighbours): a duplicate when every other field agrees (years one apart allowed at one
+   volume and first page: the online year, ``DOI_TYPO_YEARS``); with one final number
    (:func:`doi_neighbours`: a typo inside the DOI) left to the other fields as if the DOIs were unknown;
    else ``maybe`` when title, authors, journal and year (or the online year of a record ahead of print)
    agree.
@@ -189,13 +190,21 @@ def _agree_journal(a: Prepped, b: Prepped) -> bool:
     return not (a.journal and b.journal) or journals_compatible(a.journal, b.journal)
 
 
+DOI_TYPO_YEARS = 1
+"""Two DOIs a typo apart at one volume and first page under one title may carry years this far apart: the
+online year one export gives against the issue's (the year is often inside the DOI, so a typo there and the
+online year come together); one printed item, not two items of a journal in sequence (those differ in
+pages)."""
+
+
 def _all_else_agrees(a: Prepped, b: Prepped, title: float, authors: float | None) -> bool:
-    """Title, year, journal, volume and first page all agree, each present; authors, issue and last page
-    agree when both records have them."""
+    """Title, year (or :data:`DOI_TYPO_YEARS` apart), journal, volume and first page all agree, each
+    present; authors, issue and last page agree when both records have them."""
     return bool(
         title >= 0.97
         and a.year
-        and a.year == b.year
+        and b.year
+        and abs(a.year - b.year) <= DOI_TYPO_YEARS
         and (authors is None or authors >= 0.5)
         and same_locator(a, b)
         and _agree(a.issue, b.issue)
@@ -291,6 +300,7 @@ def rule_decision(a: Prepped, b: Prepped) -> PairDecision | Weighing:
             if name == "DOI" and doi_typo(a, b):
                 if _all_else_agrees(a, b, title, authors):
                     reason = "DOIs one or two characters apart (a typo) and every other field agrees"
+                    reason += "" if a.year == b.year else " (years one apart: the online year)"
                     return _decision(a, b, Decision.DUPLICATE, reason, scores)
                 if not doi_neighbours(a.doi, b.doi):
                     continue  # a character mistyped inside the DOI: the other fields decide
@@ -467,6 +477,9 @@ def _weigh(a: Prepped, b: Prepped, w: Weighing) -> PairDecision:
     later = title < 0.999 and not printed and later_report(a, b)
     if later:
         notes.append("one title names a later report (follow-up, extension, post hoc analysis)")
+    if a.part != b.part and not printed:  # the other's part number went with a subtitle one export cut
+        later = True
+        notes.append("one title is numbered (a part), the other not")
     if a.comment and b.comment and not printed and answer_and_letter(a, b):
         later = True
         notes.append("a reply against the letter it answers")

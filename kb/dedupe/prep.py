@@ -59,10 +59,12 @@ _ANNOTATION_RE = re.compile(
     re.IGNORECASE,
 )
 _PART_RE = re.compile(
-    r"\bpart\s*[:.\-]?\s*(?P<part>[ivx]{1,4}|\d{1,2}|one|two|three|four|five|a|b)\b"
+    r"\bpart\s*[:.\-+*]?\s*(?P<part>[ivx]{1,4}|\d{1,2}|one|two|three|four|five|a|b)\b"
     r"|\((?P<paren>i{1,3}|iv|v|vi{1,3})\)\s*$",
     re.IGNORECASE,
 )
+"""A part number after "Part" (a separator, or a superscript or footnote mark left by markup: "Part+ II"),
+or a Roman number in brackets ending the title."""
 _PART_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "i": "1", "ii": "2",
                "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9",
                "x": "10"}  # fmt: skip
