@@ -96,15 +96,21 @@ GENERIC_GAP_RE = re.compile(
 """What may stand between a bare "difference" and its value."""
 DIFFERENCE_RE = re.compile(r"(?i)^(?:differences?|différences?(?:\s+\S+)?(?:\s+moyenne)?|differed by)$")
 """A plain "difference" (no "mean", no "risk"): its unit decides between md and rd."""
+TAKEN_ON = r"(?:it|they|this|these|that|which|the difference|the effect)\b"
+"""Words that take the subject before them on ("and in those over 65 it was", ", but the difference was")."""
+NOT_BACK = r"(?!(?:corresponding|respective)\b)"
+"""Not a word that refers back to the clause before ("after open surgery the corresponding figure was")."""
 CLAUSE_BREAK_RE = re.compile(
-    r",\s+(?:(?:and|whereas|while|but)\s+(?!(?:it|they|this|these|that|which|was|were|is|are)\b))?"
-    r"(?!(?:it|they|this|these|that|which|and)\b)[^,;()]*?[A-Za-z][^,;()]*?"
+    rf"[,;]\s+(?:(?:and|whereas|while|but)\s+(?!{TAKEN_ON}|(?:was|were|is|are)\b))?"
+    rf"(?!{TAKEN_ON}|(?:and|whereas|while|but)\b)(?:{NOT_BACK}[^,;()])*?{NOT_BACK}[A-Za-z](?:{NOT_BACK}[^,;()])*?"
     r"(?<!\bit)(?<!\bthey)\s(?:was|were|is|are|occurred|developed|had|(?<!not )reached|achieved|remained"
-    r"|showed)\b"
+    r"|showed|did|does|differed)\b"
 )
-"""A new clause with its own subject and verb between a keyword and a value: ", survival was", ", and
-arterial puncture occurred", ", whereas the relapse rate was". A pronoun takes the keyword's subject on (",
-and in those over 65 it was"), and a CI's bound "not reached" is no verb."""
+"""A new clause with its own subject and verb: ", survival was", ", and arterial puncture occurred", ",
+whereas the relapse rate was", "; gum and capsules did not differ". Between a keyword and a value the keyword
+does not reach the value (:func:`scope`); between values and a p value the p is the clause's, a p_only row
+(:mod:`.extract`). A pronoun or "the difference" takes the subject before on (", and in those over 65 it was",
+", but the difference was not significant (P = .12)"), and a CI's bound "not reached" is no verb."""
 BETWEEN_RE = re.compile(
     r"(?i)\bbetween\b|\bvs\.?\s|\bversus\b|\bcompared\b|\b(?:with|in)\s+[\w-]+(?:\s+(?:group|arm))?\s+and\s+[^()]{0,40}?"
     r"\b(?:with|in)\s"
