@@ -34,13 +34,10 @@ from kb.evidence.results.baseline import baseline
 from kb.evidence.results.design import design_spans
 from kb.evidence.results.measure import (
     CLAUSE_BREAK_RE,
-    carried,
     definitions,
     named,
     pct_measurement,
     scope,
-    sibling,
-    siblings,
 )
 from kb.evidence.results.model import (
     FAMILY,
@@ -74,6 +71,7 @@ from kb.evidence.results.spans import (
 )
 from kb.evidence.results.tables import Table, read_table
 from kb.evidence.results.unitcue import PCT_MEANS_BEFORE, in_points, pct_means, person_time_rate, points_end
+from kb.evidence.results.unnamed import carried, sibling, siblings
 
 SHARE_OF_RE = re.compile(r"(?i)\b(?:proportion|percentage|share|pourcentage)\s+(?:of|des?|d')")
 """A share of people ("the proportion of patients with ..."): "X% higher" of it is a difference of shares."""
