@@ -71,7 +71,7 @@ from kb.evidence.results.spans import (
 )
 from kb.evidence.results.tables import Table, read_table
 from kb.evidence.results.unitcue import PCT_MEANS_BEFORE, in_points, pct_means, person_time_rate, points_end
-from kb.evidence.results.unnamed import carried, sibling, siblings
+from kb.evidence.results.unnamed import carried, contrasts, sibling, siblings
 
 SHARE_OF_RE = re.compile(r"(?i)\b(?:proportion|percentage|share|pourcentage)\s+(?:of|des?|d')")
 """A share of people ("the proportion of patients with ..."): "X% higher" of it is a difference of shares."""
@@ -392,6 +392,7 @@ def extract_text(text: str) -> list[Result]:
             if sentence.role in VALUE_ROLES:
                 points = named(sent, points) or points
                 carried(sent)
+                contrasts(sent)
                 siblings(sent)
                 _bracket_cis(sent)
                 _values(sent)

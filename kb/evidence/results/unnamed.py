@@ -1,11 +1,17 @@
-"""Estimates without a name of their own: the rules SIBLING and CARRIED of :mod:`.measure`'s precedence, for
-a value that no NAME reaches.
+"""Estimates without a name of their own: the rules SIBLING, CARRIED and CONTRAST of :mod:`.measure`'s
+precedence, for a value that no NAME reaches.
 
 ``SIBLING``
     the next value of a list of estimates, in the same layout and unit kind as a named one (:func:`sibling`).
 ``CARRIED``
     a bare estimate with its CI in brackets after the arms' values or after a named estimate of the same
     sentence: the measure the text named last (:func:`carried`).
+``CONTRAST``
+    a value with its CI whose clause compares the arms or names an effect, with no estimate's name: "improved
+    more in the app group (−1.6, 95% CI ...)", "A was superior to B (−2.0, 95% CI ...)", "the effect on
+    MVPA was larger (11.8 min/day, 95% CI ...)", "the effect of A alone was 2.1 (95% CI ...)": a difference
+    between the arms (or subgroups), not one arm's mean (:func:`contrasts`). Two arms' values compared
+    ("lower in the yoga group (3.1, 95% CI ...) than in the control group (4.2, ...)") stay means.
 """
 
 from __future__ import annotations
@@ -34,11 +40,12 @@ BRACKET_PAIR_RE = re.compile(
 """A bare estimate's CI in square brackets inside its round ones: "(−0.7 [−2.0; 0.6], p = 0.29)"."""
 COORD_TAIL_RE = re.compile(
     r"(?i)^\s*(?:(?:for|with|in|on|among)\s+(?:the\s+)?[^,;()\[\]]{1,30}?\s*)?"
-    r"(?:,\s*(?:and\s+|whereas\s+|while\s+)?|\band\s+|\bversus\s+|\bvs\.?\s+|;\s*)(?:by\s+)?"
+    r"(?:,\s*(?:and\s+|whereas\s+|while\s+)?|\band\s+|\bversus\s+|\bvs\.?\s+|\bthan\s+|;\s*)(?:by\s+)?"
     r"(?:(?:for|with|in|on|among)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?\s*)?[(\[]?\s*$"
 )
 """After a named estimate's CI (after its last closing bracket): the coordinator to the next estimate of a
-list, with the arms they are for ("... for arm A and ", "] and ", ") and with exercise (")."""
+list, with the arms they are for ("... for arm A and ", "] and ", ") and with exercise (", ") than in boys
+(")."""
 
 
 def siblings(sent: Sentence) -> None:
@@ -100,3 +107,68 @@ def carried(sent: Sentence) -> None:
             continue
         t.role, t.measure, t.ci = "value", names[-1][2], (lo, hi)
         sent.mark(m.start("lo"), m.end("hi"), "ci")
+
+
+CONTRAST_WORD_RE = re.compile(
+    r"(?i)\b(?:more|less|further|greater|larger|smaller|superior|inferior|better|worse"
+    r"|effects?(?!\s+sizes?\b)|benefits?)\b"
+)
+"""Words of a clause that compares the arms or names an effect: the value in brackets after it is a
+difference ("improved more in the app group (", "was superior to unguided (", "Effects were maintained (")."""
+CONTRAST_END_RE = re.compile(
+    r"(?i)\b(?:whereas|while|but)\b[^,;()\d]{0,60}?\b(?:did|does|was|were)\s+not\s*$"
+)
+"""A clause that denies the effect named before it: "whereas probiotics did not (": the same estimate."""
+EFFECT_NAMED_RE = re.compile(
+    r"(?i)\b(?:effects?|benefits?)\b(?!\s+sizes?\b)[^.;()\d]{0,60}?\b(?:was|were|of|:|=)\s*$"
+)
+"""An effect as the name of a value: "the effect of BMI alone was 2.1 (95% CI ...)"."""
+ARMS_AFTER_RE = re.compile(
+    r"(?i)[^()]*\)\s*(?:than|vs\.?|versus|compared (?:with|to))\s+(?:in\s+|with\s+|among\s+|on\s+)?"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:groups?|arms?|placebo|control|sham|usual care|standard care)\b"
+)
+"""The other arm named after the value's bracket: "(3.1, 95% CI ...) than in the control group": the values
+are the two arms', not their difference."""
+
+
+def contrasts(sent: Sentence) -> None:
+    """CONTRAST for every value with its CI left free (see the module's docstring)."""
+    text = sent.text
+    for t in sent.free():
+        if t.pct or t.ci is None or t.ci[0] is None or t.ci[1] is None:
+            continue
+        head_start = _clause_start(sent, t)
+        head = text[head_start : t.start]
+        bracket = head.rstrip().endswith(("(", "["))
+        if not bracket:
+            if EFFECT_NAMED_RE.search(head):
+                t.role, t.measure = "value", "md"
+            continue
+        if ARMS_AFTER_RE.match(text, t.end, sent.s.end):
+            continue
+        if CONTRAST_END_RE.search(head[:-1].rstrip()):
+            names = [
+                k for k in keywords(sent) if k[1] <= t.start and k[2] not in (MEASURE_MEDIAN, MEASURE_MEAN)
+            ]
+            if names:
+                t.role, t.measure = (
+                    "value",
+                    names[-1][2],
+                )  # "whereas probiotics did not (−0.14; 95% CI"
+                continue
+        if CONTRAST_WORD_RE.search(head):
+            t.role, t.measure = "value", "md"
+
+
+def _clause_start(sent: Sentence, t: Tok) -> int:
+    """Where the clause of ``t`` starts: after the last value, bracket or clause mark before it."""
+    start = sent.s.start
+    prev = sent.before(t.start, 10_000)
+    if prev is not None:
+        start = prev.end
+    text = sent.text
+    for mark in (";", ")", "]", ". "):
+        i = text.rfind(mark, start, t.start - 1)
+        if i >= 0:
+            start = max(start, i + 1)
+    return start
