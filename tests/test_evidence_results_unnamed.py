@@ -23,6 +23,11 @@ from result_rows import rows
             "RESULTS: Online CBT was superior to group therapy (−1.1, 95% CI −2.0 to −0.2).",
             [("md", -1.1, -2.0, -0.2)],
         ),
+        # a quantity measured in % compares the same way
+        (
+            "RESULTS: HbA1c fell further with semaglutide (−0.6%, 95% CI −0.8 to −0.4).",
+            [("md", -0.6, -0.8, -0.4)],
+        ),
         # an effect named by the clause, with no estimate's name
         (
             "RESULTS: Effects on step count persisted at 6 months (812 steps/day, 95% CI 310 to 1314).",
@@ -79,3 +84,9 @@ def test_one_arms_values_stay_means() -> None:
             "control group (−1.1 kg, 95% CI −1.9 to −0.3)."
         )
     ) == [("mean", -4.2, -5.0, -3.4), ("mean", -1.1, -1.9, -0.3)]
+    assert sorted(
+        rows(
+            "RESULTS: Systolic pressure fell more in the salt group (−6.1 mm Hg, 95% CI −7.9 to −4.3) than in "
+            "controls (−2.0 mm Hg, 95% CI −3.5 to −0.5)."
+        )
+    ) == [("mean", -6.1, -7.9, -4.3), ("mean", -2.0, -3.5, -0.5)]

@@ -24,7 +24,7 @@ from kb.evidence.results import patterns as P
 from kb.evidence.results.measure import ci_after, keywords
 from kb.evidence.results.model import EFFECT_MEASURES, MEASURE_MEAN, MEASURE_MEDIAN
 from kb.evidence.results.numbers import MINUS_SIGNS, parse_number
-from kb.evidence.results.unitcue import unit_kind
+from kb.evidence.results.unitcue import pct_quantity, unit_kind
 
 if TYPE_CHECKING:
     from kb.evidence.results.spans import Sentence, Tok
@@ -111,7 +111,7 @@ def carried(sent: Sentence) -> None:
 
 CONTRAST_WORD_RE = re.compile(
     r"(?i)\b(?:more|less|further|greater|larger|smaller|superior|inferior|better|worse"
-    r"|effects?(?!\s+sizes?\b)|benefits?)\b"
+    r"|(?<!adverse )(?<!side )(?<!side-)effects?(?!\s+sizes?\b)|benefits?)\b"
 )
 """Words of a clause that compares the arms or names an effect: the value in brackets after it is a
 difference ("improved more in the app group (", "was superior to unguided (", "Effects were maintained (")."""
@@ -120,12 +120,13 @@ CONTRAST_END_RE = re.compile(
 )
 """A clause that denies the effect named before it: "whereas probiotics did not (": the same estimate."""
 EFFECT_NAMED_RE = re.compile(
-    r"(?i)\b(?:effects?|benefits?)\b(?!\s+sizes?\b)[^.;()\d]{0,60}?\b(?:was|were|of|:|=)\s*$"
+    r"(?i)(?<!adverse )(?<!side )(?<!side-)\b(?:effects?|benefits?)\b(?!\s+sizes?\b)[^.;()\d]{0,60}?"
+    r"\b(?:was|were|of|:|=)\s*$"
 )
 """An effect as the name of a value: "the effect of BMI alone was 2.1 (95% CI ...)"."""
 ARMS_AFTER_RE = re.compile(
     r"(?i)[^()]*\)\s*(?:than|vs\.?|versus|compared (?:with|to))\s+(?:in\s+|with\s+|among\s+|on\s+)?"
-    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:groups?|arms?|placebo|control|sham|usual care|standard care)\b"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:groups?|arms?|placebo|controls?|sham|usual care|standard care)\b"
 )
 """The other arm named after the value's bracket: "(3.1, 95% CI ...) than in the control group": the values
 are the two arms', not their difference."""
@@ -135,8 +136,8 @@ def contrasts(sent: Sentence) -> None:
     """CONTRAST for every value with its CI left free (see the module's docstring)."""
     text = sent.text
     for t in sent.free():
-        if t.pct or t.ci is None or t.ci[0] is None or t.ci[1] is None:
-            continue
+        if t.ci is None or t.ci[0] is None or t.ci[1] is None or (t.pct and not pct_quantity(sent, t)):
+            continue  # a percentage of people with a comparative may be an arm's share or its difference
         head_start = _clause_start(sent, t)
         head = text[head_start : t.start]
         bracket = head.rstrip().endswith(("(", "["))
