@@ -82,6 +82,8 @@ def _intervals(sent: Sentence) -> None:
         if K.FROM_END_RE.search(before) and not K.RANGE_FROM_END_RE.search(before):
             continue  # "fell from 12.3% to 10.9%": two values, not a range
         sent.mark(m.start(), m.end(), "range")
+    for m in sent.finditer(P.SCALE_RANGE_RE) if sent.has("(") else ():
+        sent.mark(m.start("lo"), m.end("hi"), "range")
     for m in sent.finditer(P.LEVEL_RE):
         sent.mark(m.start(), m.end(), "level")
     for m in sent.finditer(P.SD_RE):
