@@ -8,9 +8,13 @@ people with an event, frequencies in words, a size repeated by "X of N").
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from kb.evidence.results import patterns as P
 from kb.evidence.results.numbers import NUM_LEAD
+
+if TYPE_CHECKING:
+    from kb.evidence.results.spans import Sentence
 
 CONCENTRATION_RE = P.lead(
     NUM_LEAD,
@@ -125,3 +129,68 @@ def names_arm(text: str, lo: int, hi: int, start: int, end: int) -> bool:
         ARM_DOSE_BEFORE_RE.search(text, max(lo, start - 12), start) is not None
         and ARM_DOSE_AFTER_RE.match(text, end, hi) is not None
     )
+
+
+APPROX_BEFORE_RE = re.compile(
+    r"(?i)\b(?:about|approximately|approx\.|roughly|nearly|almost|around)\s*$|~\s*$"
+)
+"""A round number said in plain words ("reduced morphine use by about 40%", "shortened the stay by nearly 2
+days"): an approximation of a result given elsewhere, not a value to pool (the gold writers label it
+other)."""
+FORMULATION_RE = P.lead(
+    NUM_LEAD,
+    rf"(?P<num>{P.NUM})\s*%\s+(?:(?!(?:of|in|for|with|among|and|or|vs|versus)\b)[a-z][a-z-]{{2,}}\s+)?"
+    r"(?:creams?|ointments?|gels?|lotions?|solutions?|shampoos?|sprays?|eye ?drops?|drops|mouthwash(?:es)?"
+    r"|mouth ?rinses?|rinses?|patch(?:es)?|suspensions?|foams?|varnish(?:es)?|emulsions?|pastes?)\b",
+)
+"""A concentration written before the form a drug is given in ("permethrin 5% cream", "0.12% chlorhexidine
+mouthwash", "a 2% lidocaine gel"): a dose, never a share of people."""
+SCALE_BRACKET_RE = re.compile(
+    r"(?<=[A-Za-z)])\s*[(\[]\s*(?:range\s*:?\s*)?(?P<lo>0)\s*(?:[-\u2013\u2014]|to)\s*(?P<hi>\d+)\s*"
+    r"(?:mm|cm|points?|pts)?\s*[)\]]"
+)
+"""The range of a scale in brackets after its name ("nausea VAS (0–100 mm)", "pain NRS (0-10)"): the scale's
+bounds, no value (a median's range follows a number: "19 (range 0–24)")."""
+RANGE_DASH_RE = re.compile(r"\s*[-\u2013\u2014]\s*")
+ARM_DOSE_GAP_RE = re.compile(r"\s*(?P<unit>[A-Za-zµμ/]+)\s+(?:compared (?:to|with)|versus|vs\.?|or|and)\s+$")
+"""Between the doses of two arms ("with 2000 IU compared to 800 IU"): the second is the other arm's dose."""
+
+
+def mark_not_values(sent: Sentence) -> None:
+    """Numbers :func:`.spans.design_spans` leaves free that are no value: approximations in words, a drug's
+    concentration before its form, a scale's range in brackets, the second bound of a time point's range
+    ("at 6–7 cm dilatation") and the second arm's dose of a pair of doses ("2000 IU compared to 800 IU")."""
+    text, lo, hi = sent.text, sent.s.start, sent.s.end
+    if sent.has("%"):
+        for m in sent.finditer(FORMULATION_RE):
+            sent.mark(m.start("num"), m.end("num"), "dose")
+    if sent.has("0"):
+        for m in SCALE_BRACKET_RE.finditer(text, lo, hi):
+            if not any(t.role for t in sent.within(m.start("lo"), m.end("hi"))):
+                sent.mark(m.start("lo"), m.end("hi"), "unit")
+    prev = None
+    for t in sent.toks:
+        if not t.role:
+            if (
+                t.value.is_integer()
+                and t.raw[0].isdigit()
+                and (t.pct or P.UNIT_WORD_RE.match(text, t.end, min(hi, t.end + 16)))
+                and APPROX_BEFORE_RE.search(text, max(lo, t.start - 16), t.start)
+            ):
+                t.role = "other"
+            elif (
+                prev is not None
+                and prev.role in ("time", "threshold")
+                and RANGE_DASH_RE.fullmatch(text, prev.end, t.start)
+            ):
+                t.role = prev.role  # "at 6–7 cm dilatation": the range's second bound
+            elif (
+                prev is not None
+                and prev.role == "dose"
+                and (gap := ARM_DOSE_GAP_RE.fullmatch(text, prev.end, t.start))
+                and names_arm(text, lo, hi, prev.start, gap.end("unit"))
+                and text[t.end : t.end + 20].lstrip().startswith(gap.group("unit"))
+                and P.DOSE_RE.match(text, t.start, hi)
+            ):
+                t.role = "dose"  # "improved by 0.6 points with 2000 IU compared to 800 IU"
+        prev = t
