@@ -358,3 +358,9 @@ def test_inline_headings_inside_one_paragraph() -> None:
 )
 def test_a_share_of_a_count_and_a_list_after_a_mean(text: str, expected: list[tuple]) -> None:
     assert rows(text) == expected
+
+
+def test_a_time_shortened_by_values_is_a_change() -> None:
+    """"shortened by 8.4 min and 3.1 min" changes a time, like "decreased by": two means with their p."""
+    text = "Results: Time to first analgesic request shortened by 8.4 min and 3.1 min, respectively (p = 0.21)."
+    assert rows(text) == [("mean", 3.1, None, None), ("mean", 8.4, None, None)]

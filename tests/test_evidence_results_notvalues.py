@@ -104,3 +104,29 @@ def test_the_second_bound_of_a_point_named_by_a_measure_is_no_value() -> None:
 )
 def test_the_other_arms_dose_of_a_pair_is_a_dose(text: str, expected: list[tuple]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the sentence after a declared "mean (SD)" keeps the layout: its bare brackets are SDs
+        (
+            "Results: The mean (SD) fatigue score at week 4 was 3.84 (0.92) with yoga and 4.61 (1.03) with "
+            "stretching (p = 0.01). At week 12, the scores were 3.22 (0.87) and 4.40 (0.99) (p = 0.002).",
+            [
+                ("mean", 3.22, None, None, "0.002"),
+                ("mean", 3.84, None, None, "0.01"),
+                ("mean", 4.4, None, None, "0.002"),
+                ("mean", 4.61, None, None, "0.01"),
+            ],
+        ),
+        # kept: a sentence with its own CI is read by its own words
+        (
+            "Results: The mean (SD) score was 3.84 (0.92) with yoga. The difference was 0.77 (95% CI 0.21 to "
+            "1.33).",
+            [("md", 0.77, 0.21, 1.33, None), ("mean", 3.84, None, None, None)],
+        ),
+    ],
+)
+def test_the_next_sentence_keeps_a_declared_sd_layout(text: str, expected: list[tuple]) -> None:
+    assert rows(text) == expected

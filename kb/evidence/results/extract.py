@@ -407,6 +407,7 @@ def extract_text(text: str) -> list[Result]:
         points = False  # a plain "difference" of the section was in percentage points
         means = False  # the last values in % of the section were means
         opening = section.role == RESULTS  # no sentence of the Results gave an outcome's value yet
+        sd_layout = False  # the sentence before declared "mean (SD)"
         for sentence in split_sentences(text, section):
             sent = Sentence(text, sentence, defined)
             sent.memo[PCT_MEANS_BEFORE] = means
@@ -414,6 +415,7 @@ def extract_text(text: str) -> list[Result]:
                 read_table(sent, table)
             design_spans(sent)
             V.mark_not_values(sent)
+            sd_layout = V.carried_sd(sent, sd_layout)
             sample_sizes(sent)
             baseline(sent)
             opening = opening_sample(sent, opening)

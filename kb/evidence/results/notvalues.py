@@ -195,3 +195,26 @@ def mark_not_values(sent: Sentence) -> None:
             ):
                 t.role = "dose"  # "improved by 0.6 points with 2000 IU compared to 800 IU"
         prev = t
+
+
+SD_WORDS = ("SD", "S.D.", "SE", "s.d.", "standard deviation", "art-type", "art type")
+
+
+def carried_sd(sent: Sentence, declared_before: bool) -> bool:
+    """The bare brackets of the sentence right after one that declares "mean (SD)" are SDs too ("The mean (SD)
+    score at 4 cm was 6.42 (1.18) with A and 7.85 (1.06) with B. At 8 cm, the scores were 8.14 (1.09) and 9.02
+    (0.84)"), when the sentence declares no spread or CI of its own and each bracket holds less than its
+    decimal value. Returns whether this sentence declares the layout (for the next one)."""
+    declares = sent.has(*SD_WORDS) and sent.search(DECLARED_SD_RE) is not None
+    if not declared_before or declares or sent.has(*SD_WORDS, "CI", "IQR", "range", "±"):
+        return declares
+    text = sent.text
+    for t in sent.toks:
+        if t.role or t.pct or "." not in t.raw:
+            continue
+        b = BARE_SD_AFTER_RE.match(text, t.end, sent.s.end)
+        if b is None or "%" in b.group() or not 0 < abs(float(b.group("sd").replace(",", ""))) < abs(t.value):
+            continue
+        sent.mark(b.start("sd"), b.end("sd"), "sd")
+        t.spread = "sd"
+    return declares
