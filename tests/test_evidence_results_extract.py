@@ -361,6 +361,8 @@ def test_a_share_of_a_count_and_a_list_after_a_mean(text: str, expected: list[tu
 
 
 def test_a_time_shortened_by_values_is_a_change() -> None:
-    """"shortened by 8.4 min and 3.1 min" changes a time, like "decreased by": two means with their p."""
-    text = "Results: Time to first analgesic request shortened by 8.4 min and 3.1 min, respectively (p = 0.21)."
+    """ "shortened by 8.4 min and 3.1 min" changes a time, like "decreased by": two means with their p."""
+    text = (
+        "Results: Time to first analgesic request shortened by 8.4 min and 3.1 min, respectively (p = 0.21)."
+    )
     assert rows(text) == [("mean", 3.1, None, None), ("mean", 8.4, None, None)]

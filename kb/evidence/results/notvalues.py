@@ -146,29 +146,16 @@ FORMULATION_RE = P.lead(
 )
 """A concentration written before the form a drug is given in ("permethrin 5% cream", "0.12% chlorhexidine
 mouthwash", "a 2% lidocaine gel"): a dose, never a share of people."""
-SCALE_BRACKET_RE = re.compile(
-    r"(?<=[A-Za-z)])\s*[(\[]\s*(?:range\s*:?\s*)?(?P<lo>0)\s*(?:[-\u2013\u2014]|to)\s*(?P<hi>\d+)\s*"
-    r"(?:mm|cm|points?|pts)?\s*[)\]]"
-)
-"""The range of a scale in brackets after its name ("nausea VAS (0–100 mm)", "pain NRS (0-10)"): the scale's
-bounds, no value (a median's range follows a number: "19 (range 0–24)")."""
 RANGE_DASH_RE = re.compile(r"\s*[-\u2013\u2014]\s*")
-ARM_DOSE_GAP_RE = re.compile(r"\s*(?P<unit>[A-Za-zµμ/]+)\s+(?:compared (?:to|with)|versus|vs\.?|or|and)\s+$")
-"""Between the doses of two arms ("with 2000 IU compared to 800 IU"): the second is the other arm's dose."""
 
 
 def mark_not_values(sent: Sentence) -> None:
-    """Numbers :func:`.spans.design_spans` leaves free that are no value: approximations in words, a drug's
-    concentration before its form, a scale's range in brackets, the second bound of a time point's range
-    ("at 6–7 cm dilatation") and the second arm's dose of a pair of doses ("2000 IU compared to 800 IU")."""
+    """Numbers :func:`.design.design_spans` leaves free that are no value: approximations in words, a drug's
+    concentration before its form, and the second bound of a time point's range ("at 6–7 cm dilatation")."""
     text, lo, hi = sent.text, sent.s.start, sent.s.end
     if sent.has("%"):
         for m in sent.finditer(FORMULATION_RE):
             sent.mark(m.start("num"), m.end("num"), "dose")
-    if sent.has("0"):
-        for m in SCALE_BRACKET_RE.finditer(text, lo, hi):
-            if not any(t.role for t in sent.within(m.start("lo"), m.end("hi"))):
-                sent.mark(m.start("lo"), m.end("hi"), "unit")
     prev = None
     for t in sent.toks:
         if not t.role:
@@ -185,15 +172,6 @@ def mark_not_values(sent: Sentence) -> None:
                 and RANGE_DASH_RE.fullmatch(text, prev.end, t.start)
             ):
                 t.role = prev.role  # "at 6–7 cm dilatation": the range's second bound
-            elif (
-                prev is not None
-                and prev.role == "dose"
-                and (gap := ARM_DOSE_GAP_RE.fullmatch(text, prev.end, t.start))
-                and names_arm(text, lo, hi, prev.start, gap.end("unit"))
-                and text[t.end : t.end + 20].lstrip().startswith(gap.group("unit"))
-                and P.DOSE_RE.match(text, t.start, hi)
-            ):
-                t.role = "dose"  # "improved by 0.6 points with 2000 IU compared to 800 IU"
         prev = t
 
 
