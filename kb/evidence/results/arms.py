@@ -198,25 +198,6 @@ def spread_and_unit(sent: Sentence, t: Tok) -> bool:
     return bracket_spread(sent, t)
 
 
-EVENT_SUBJECT_RE = re.compile(
-    r"(?i)\b(?:episodes?|events?|cases|attacks|exacerbations|relapses|recurrences|falls|admissions"
-    r"|hospitali[sz]ations|infections|deaths|visits)\b[^.;,()\d]{0,60}?\b(?:were|was|numbered|totall?ed)\s*$"
-)
-"""Events as the subject right before a pair of integers ("Clinical malaria episodes detected by surveillance
-were 18 versus 31"): how many events each arm had, a count (the gold writers' other), not a mean."""
-
-
-def events_counted(sent: Sentence, t: Tok, other: Tok) -> bool:
-    """``t`` and ``other`` are integers that count the events named as the subject before them."""
-    first = min(t, other, key=lambda u: u.start)
-    return (
-        t.value.is_integer()
-        and other.value.is_integer()
-        and P.UNIT_WORD_RE.match(sent.text, first.end, min(sent.s.end, first.end + 16)) is None
-        and EVENT_SUBJECT_RE.search(sent.text, max(sent.s.start, first.start - 100), first.start) is not None
-    )
-
-
 def paired(sent: Sentence, t: Tok) -> bool:
     """A value compared with another ("53 vs. 35.7 days", "Rupees 166 vs. 464"), not a count of people."""
     text = sent.text
@@ -233,13 +214,15 @@ def paired(sent: Sentence, t: Tok) -> bool:
         return False
     if other is None or other.role not in ("", "value") or other.pct:
         return False
-    if events_counted(sent, t, other):
-        t.role = other.role = "count"  # "Clinical malaria episodes ... were 18 versus 31": counts of events
-        return False
+    i = sent.index(t)
+    first = sent.toks[i - 1].start if other is t and i > 0 else t.start  # the pair's first value
     if (
         t.value.is_integer()
         and other.value.is_integer()
-        and C.EVENT_CLAUSE_RE.search(text, max(sent.s.start, text.rfind(",", 0, t.start) + 1), t.start)
+        and (
+            C.EVENT_CLAUSE_RE.search(text, max(sent.s.start, text.rfind(",", 0, t.start) + 1), t.start)
+            or A.COUNTED_SUBJECT_RE.search(text, max(sent.s.start, first - 80), first)
+        )
     ):
         return (
             False  # "developed depression (5 vs 13)": counts of events ("pain experienced was less, ... cost
