@@ -5,7 +5,7 @@ estimate. The cues that can name its measure are collected here, and only here:
 
 ``NAME``
     an estimate's name or abbreviation before it that reaches it (:func:`scope`): the English and French
-    names of :data:`patterns.EFFECTS` ("hazard ratio", "RR", "rapport de cotes", "RC", "différence"),
+    names of :data:`.effectpatterns.EFFECTS` ("hazard ratio", "RR", "rapport de cotes", "RC", "différence"),
     "median"/"mean" and ESMO's "mPFS", and the abbreviations the text defines itself ("rate ratio (RaR)",
     "estimated treatment difference [ETD]", :func:`definitions`).
 ``UNIT``
@@ -48,6 +48,8 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
+from kb.evidence.results import changepatterns as G
+from kb.evidence.results import effectpatterns as E
 from kb.evidence.results import patterns as P
 from kb.evidence.results.model import EFFECT_MEASURES, MEASURE_MEAN, MEASURE_MEDIAN
 from kb.evidence.results.numbers import MINUS_SIGNS, parse_number
@@ -157,16 +159,16 @@ def definitions(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for d in BRACKETED_ABBREV_RE.finditer(text):  # far rarer than names: look back from each
         word = d.group("abbr")
-        if word in out or P.EFFECT_RE.fullmatch(word) is not None or word.lower() in ("ci", "ic", "se", "sd"):
+        if word in out or E.EFFECT_RE.fullmatch(word) is not None or word.lower() in ("ci", "ic", "se", "sd"):
             continue
         if RATE_NAME_END_RE.search(text, max(0, d.start() - 20), d.start()):
             out[word + " ratio"] = "rr"  # "annualized bleeding rate (ABR)", then "the ABR ratio was 0.82"
             continue
-        names = list(P.EFFECT_RE.finditer(text, max(0, d.start() - 60), d.start()))
+        names = list(E.EFFECT_RE.finditer(text, max(0, d.start() - 60), d.start()))
         name = names[-1] if names else None
         if name is None or text[name.end() : d.start()].strip():
             continue
-        measure, _, abbrev = P.EFFECTS[int((name.lastgroup or "e0")[1:])]
+        measure, _, abbrev = E.EFFECTS[int((name.lastgroup or "e0")[1:])]
         if not abbrev:
             out[word] = measure
     return out
@@ -182,8 +184,8 @@ def keywords(sent: Sentence) -> list[Keyword]:
 
 def _keywords(sent: Sentence) -> list[Keyword]:
     marks: list[Keyword] = []
-    for m in sent.finditer(P.EFFECT_RE):
-        measure, _, abbrev = P.EFFECTS[int((m.lastgroup or "e0")[1:])]
+    for m in sent.finditer(E.EFFECT_RE):
+        measure, _, abbrev = E.EFFECTS[int((m.lastgroup or "e0")[1:])]
         if measure == "md" and DIFFERENCE_RE.match(m.group()):
             head = sent.text[max(sent.s.start, m.start() - 200) : m.start()]
             if WITHIN_RE.search(head) and not BETWEEN_RE.search(head):
@@ -200,8 +202,8 @@ def _keywords(sent: Sentence) -> list[Keyword]:
     covered = {i for a, b, *_ in marks for i in range(a, b)}
     for rx, measure in (
         (MEDIAN_ABBREV_RE, MEASURE_MEDIAN),
-        (P.MEDIAN_RE, MEASURE_MEDIAN),
-        (P.MEAN_RE, MEASURE_MEAN),
+        (E.MEDIAN_RE, MEASURE_MEDIAN),
+        (E.MEAN_RE, MEASURE_MEAN),
     ):
         for m in sent.finditer(rx):
             if m.start() in covered:
@@ -271,8 +273,8 @@ def pct_measurement(sent: Sentence, t: Tok) -> str | None:
         return MEASURE_MEDIAN
     end = (P.PCT_AFTER_RE.match(sent.text, t.end) or t).end()
     if t.ci is not None and (
-        P.EFFECT_WITH_RE.match(sent.text, end, sent.s.end)
-        or P.VERSUS_CONTROL_RE.search(sent.text, sent.s.start, t.start)
+        G.EFFECT_WITH_RE.match(sent.text, end, sent.s.end)
+        or G.VERSUS_CONTROL_RE.search(sent.text, sent.s.start, t.start)
     ):
         return "md"
     return MEASURE_MEAN
@@ -400,7 +402,7 @@ def sibling(sent: Sentence, t: Tok) -> str | None:
         return None
     gap = sent.text[prev.end : t.start]
     tail = gap[max(gap.rfind(")"), gap.rfind("]")) + 1 :]
-    if not COORD_TAIL_RE.match(tail) or P.EFFECT_RE.search(gap):
+    if not COORD_TAIL_RE.match(tail) or E.EFFECT_RE.search(gap):
         return None
     if any(
         u.role not in ("ci", "level", "p", "p_exp", "dose", "label") for u in sent.within(prev.end, t.start)
@@ -434,8 +436,8 @@ def carried(sent: Sentence) -> None:
         names = [k for k in keywords(sent) if k[1] <= t.start and k[2] not in (MEASURE_MEDIAN, MEASURE_MEAN)]
         if not names:
             names = [
-                (0, 0, P.EFFECTS[int((k.lastgroup or "e0")[1:])][0], False, "")
-                for k in P.EFFECT_RE.finditer(text, 0, t.start)
+                (0, 0, E.EFFECTS[int((k.lastgroup or "e0")[1:])][0], False, "")
+                for k in E.EFFECT_RE.finditer(text, 0, t.start)
             ]
         if lo is None or hi is None or not lo <= t.value <= hi or not names:
             continue
