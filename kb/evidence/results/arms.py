@@ -59,6 +59,8 @@ def by_versus_control(sent: Sentence, t: Tok) -> bool:
         return False
     if G.VERSUS_CONTROL_RE.search(sent.text, sent.s.start, t.start):
         return True
+    if G.VERSUS_ARM_AFTER_RE.match(sent.text, t.end, sent.s.end):
+        return True  # "by 4.6 g/L compared with no iron (95% CI ...)"
     end = sent.text.find(";", t.end, sent.s.end)
     return VERSUS_ARM_END_RE.search(sent.text, t.end, sent.s.end if end < 0 else end) is not None
 

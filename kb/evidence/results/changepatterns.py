@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kb.evidence.results.patterns import NUM
+from kb.evidence.results.patterns import COMPARED_WITH, NUM
 
 CHANGE_VERBS = (
     r"(?:increased|decreased|reduced|improved|rose|fell|declined|dropped|changed|gained|lost|lowered|raised)"
@@ -44,17 +44,24 @@ DIFFER_BEFORE_RE = re.compile(
 """A value right after "did not differ (" or "differed by": the difference between the arms, not one arm's
 value ("Triglycerides did not differ (−0.04 mmol/L; 95% CI: −0.13, 0.05)")."""
 EFFECT_WITH_RE = re.compile(
-    r"\s*(?:[a-zA-Zµμ/]{1,10}(?:\s?Hg)?\s*)?(?:\([^()]{3,60}\)|\[[^\[\]]{3,60}\])\s*(?:with|in favou?r of)\s+"
+    r"\s*(?:[a-zA-Zµμ/]{1,10}(?:\s?Hg)?\s*)?(?:\([^()]{3,60}\)|\[[^\[\]]{3,60}\])\s*"
+    r"(?:with\s+(?!(?:the\s+)?(?:placebo|control|sham|usual|standard|no)\b)|in favou?r of\s+)"
     r"(?!(?:the\s+|each\s+)?(?:[\w-]+\s+){0,2}?(?:group|arm|patients|participants)s?\b)"
     r"(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?\s*"
     r"(?:[.;]|$|,?\s+(?:compared (?:with|to)|versus|vs\.?|than|over)\s)"
 )
 """After a change "by X" and its CI: the intervention it is credited to, the clause ending there ("improved
 by 6.1 points (2.4 to 9.8) with exercise."): the effect of the intervention, a difference between the arms;
-"in the exercise group" names one arm's own change."""
+"in the exercise group" names one arm's own change, and a change "with placebo" (or control, sham, usual
+care) is the control arm's own."""
 MORE_WITH_RE = re.compile(
-    r"\s*(?:[a-zA-Zµμ/]{1,8}\s*)?(?:\([^()]{0,60}\)\s*)?(?:more|less|further|greater)\s+(?:with|in|than|among|on)\s"
+    r"\s*(?:[a-zA-Zµμ/][\w/µμ·-]{0,14}(?:\s+(?!(?:more|less|further|greater|and|or)\b)[a-zA-Z][\w-]{0,14}){0,2}\s*)?"
+    r"(?:\([^()]{0,60}\)\s*)?(?:more|less|further|greater)\s+(?:with|in|than|among|on)\s"
 )
-"""After a change "by X": "more with A" makes it a difference between the arms."""
+"""After a change "by X" and its unit (of up to three words: "min/8-h workday"): "more with A" makes it a
+difference between the arms."""
 CHANGED_BY_RE = re.compile(rf"(?i)\b{CHANGE_VERBS}\b[^.;]{{0,40}}?\bby\b")
 """A change "by" somewhere before: the next "and by 3.1" is the other arm's change."""
+VERSUS_ARM_AFTER_RE = re.compile(rf"(?i)\s*(?:[a-zA-Zµμ/][\w/µμ·-]{{0,14}}\s+)?{COMPARED_WITH}\s*[(\[,;]")
+"""The other arm right after a change "by X" and before its CI: "increased haemoglobin by 4.6 g/L compared
+with no iron (95% CI 3.1–6.1)": a difference between the arms."""

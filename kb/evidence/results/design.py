@@ -50,6 +50,8 @@ def _intervals(sent: Sentence) -> None:
         sent.ps.append((m.start(), m.end(), ("" if op == "=" else op) + m.group("value").replace(" ", "")))
     for m in sent.finditer(P.PER_NUMBER_RE):
         sent.mark(m.start(), m.end(), "unit")
+    for m in sent.finditer(P.UNIT_NUMBER_RE) if sent.has("/") else ():
+        sent.mark(m.start("num"), m.end("num"), "unit")
     scales = sent.has("out of")
     for m in V.SCALE_MAX_RE.finditer(text, sent.s.start, sent.s.end) if scales else ():
         owner = sent.before(m.start(), 12)

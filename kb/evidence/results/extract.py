@@ -33,13 +33,11 @@ from kb.evidence.results.arms import (
 from kb.evidence.results.baseline import baseline
 from kb.evidence.results.design import design_spans
 from kb.evidence.results.measure import (
-    carried,
+    CLAUSE_BREAK_RE,
     definitions,
     named,
     pct_measurement,
     scope,
-    sibling,
-    siblings,
 )
 from kb.evidence.results.model import (
     FAMILY,
@@ -73,14 +71,8 @@ from kb.evidence.results.spans import (
 )
 from kb.evidence.results.tables import Table, read_table
 from kb.evidence.results.unitcue import PCT_MEANS_BEFORE, in_points, pct_means, person_time_rate, points_end
+from kb.evidence.results.unnamed import carried, contrasts, sibling, siblings
 
-CONTRAST_CLAUSE_RE = re.compile(
-    r"(?i)[,;]\s*(?:whereas|while|but)\s+(?!(?:it|they|this|these|the difference|the effect)\b)[^,;()]{0,80}?"
-    r"\b(?:did not|does not|was not|were not|did|was|were|is|are|showed|remained|differed)\b[^,;()\d]{0,40}"
-    r"[(\[,;]?\s*$"
-)
-"""A clause about another outcome, with its own subject and verb, between values and a p value ("...,
-whereas the walk distance did not differ (P = .31)"): the p is that clause's, a p_only row."""
 SHARE_OF_RE = re.compile(r"(?i)\b(?:proportion|percentage|share|pourcentage)\s+(?:of|des?|d')")
 """A share of people ("the proportion of patients with ..."): "X% higher" of it is a difference of shares."""
 
@@ -307,7 +299,7 @@ def _sentence_results(sent: Sentence) -> list[Result]:
                 Result(MEASURE_P_ONLY, None, p=_pnum(p), p_op=_pop(p), p_text=p, start=pos, end=end, raw=raw)
             )
             continue
-        if pending and CONTRAST_CLAUSE_RE.search(sent.text, pending[-1].end, pos):
+        if pending and CLAUSE_BREAK_RE.search(sent.text, pending[-1].end, pos):
             # "increased by 6.1 ms versus 0.8 ms, whereas the walk distance did not differ (P = 0.31)": the p
             # tests the other clause's outcome
             out.append(
@@ -400,6 +392,7 @@ def extract_text(text: str) -> list[Result]:
             if sentence.role in VALUE_ROLES:
                 points = named(sent, points) or points
                 carried(sent)
+                contrasts(sent)
                 siblings(sent)
                 _bracket_cis(sent)
                 _values(sent)

@@ -142,6 +142,9 @@ OVER_RE = re.compile(r"\s*/\s*\d+\b")
 """The scale after a threshold's number: "≥ 4/10"."""
 PER_NUMBER_RE = lead("[pP]", r"(?i)\bper\s+\d[\d,]*(?:[ \u00a0\u202f\u2009]\d{3})*(?:[.\u00b7]\d+)?")
 """The number of a unit "per 1000 person-years", "per 1.73 m2", "per 100 000": part of the unit."""
+UNIT_NUMBER_RE = lead("/", r"(?<=[A-Za-zµμ²³])/\s?(?P<num>\d+(?:[.\u00b7]\d+)?)(?=\s?-?\s?[A-Za-zµμ])")
+"""The number of a unit after a slash: "min/8-h workday", "ml/min/1.73 m2", "mg/24 h": part of the unit (a
+value's CI after "−61.3 min/8-h workday, 95% CI" is the value's)."""
 POWER_RE = re.compile(
     r"(?i)\b(?:\d+\s*%\s*power|power (?:of|to detect|was|at)|powered (?:to|at)"
     r"|sample size (?:of \d+ )?(?:was |were )?(?:calculat|estimat|requir|need|determin|comput)\w*"
@@ -180,11 +183,17 @@ NUMBER_LABEL_RE = re.compile(
     r"|étapes?|périodes?|n°|no\.?|wk|J|D|W|M|S|V)\s*$"
 )
 """A word a number is the label of ("week 2", "visite 3"): the number after it is not its thousands."""
-CI_GAP_RE = re.compile(
-    r"^\s*(?:[a-zA-Zµμ°/%²][\w/%²·-]*(?:\s+[a-zA-Z/][\w/-]*)?)?\s*[,;:(\[]*\s*"
-    r"(?:(?:one|two|1|2)-(?:sided|tailed)\s*)?$"
+COMPARED_WITH = (
+    r"(?:compared (?:with|to)|relative to|versus|vs\.?)\s+(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}"
 )
-"""What may stand between a value and the CI that follows it: a unit, punctuation, "one-sided"."""
+"""A comparison with the other arm: "compared with no iron", "versus usual care"."""
+CI_GAP_RE = re.compile(
+    r"^\s*(?:[a-zA-Zµμ°/%²](?:[\w/%²·-]|\.(?=\d))*(?:\s+[a-zA-Z/][\w/-]*)?)?\s*"
+    rf"(?:{COMPARED_WITH}\s*)?[,;:(\[]*\s*(?:(?:one|two|1|2)-(?:sided|tailed)\s*)?$"
+)
+"""What may stand between a value and the CI that follows it: a unit (with the numbers inside it:
+"ml/min/1.73 m2"), the arm it is compared with ("by 4.6 g/L compared with no iron (95% CI ..."), punctuation,
+"one-sided"."""
 PCT_RANGE_RE = lead(NUM_LEAD, rf"(?<![\d.,])(?P<lo>{NUM})\s*%?\s*(?:[-–]|to|à)\s*(?P<hi>{NUM})\s*%")
 """A range of percentages "80-90%", "2,5-7%": an estimate from elsewhere, not one result."""
 BRACKET_SPREAD_RE = re.compile(rf"\s*\(\s*(?P<sd>{NUM})\s*\)")
