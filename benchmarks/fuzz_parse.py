@@ -8,8 +8,8 @@ Each input is decoded as UTF-8 (undecodable bytes replaced) and goes through
 1. :func:`kb.parse.parse_reference` (the entry point of the pipeline),
 2. :func:`kb.normalise.normalise_record` on the parsed reference (language ``fr`` or ``en`` from the
    input's first byte),
-3. :func:`kb.parse.csl.to_csl` (and ``to_bibtex``) on the normalised reference, when that module
-   exists, with the item serialised by ``json.dumps`` as the ``parse`` command does.
+3. :func:`kb.parse.csl.to_csl` (and ``to_bibtex``) on the normalised reference, with the item
+   serialised by ``json.dumps`` as the ``parse`` command does.
 
 Any exception in any of them is a crash: it is recorded (one entry per exception type and place, with
 the first input that raised it, saved under ``--crashes``) and the run goes on, so that one run lists
@@ -92,19 +92,17 @@ class Stats:
 
 
 def targets() -> list[tuple[str, Callable[..., Any]]]:
-    """The functions under test, the optional ``kb.parse.csl`` ones included when that module exists."""
+    """The functions under test, in the order an input goes through them."""
     from kb.normalise import normalise_record
     from kb.parse import parse_reference
+    from kb.parse.csl import to_bibtex, to_csl
 
-    out: list[tuple[str, Callable[..., Any]]] = [("parse", parse_reference), ("normalise", normalise_record)]
-    try:
-        from kb.parse import csl
-    except ImportError:
-        return out
-    for name in ("to_csl", "to_bibtex"):
-        if hasattr(csl, name):
-            out.append((name, getattr(csl, name)))
-    return out
+    return [
+        ("parse", parse_reference),
+        ("normalise", normalise_record),
+        ("to_csl", to_csl),
+        ("to_bibtex", to_bibtex),
+    ]
 
 
 class Hang(TimeoutError):
@@ -121,8 +119,7 @@ def make_one_input(stats: Stats, timeout: float) -> Callable[[bytes], None]:
     # Not timed: the curated journal table and, for a journal outside it, pyiso4's LTWA (~2 s, once).
     for line in (seed_lines()[0], "A. Doe, A title, Journal of Unlisted Studies, vol.1, pp.1-2, 2020."):
         warm = funcs["normalise"](funcs["parse"](line))
-        if "to_csl" in funcs:
-            funcs["to_csl"](warm.reference)
+        funcs["to_csl"](warm.reference)
     signal.signal(signal.SIGALRM, _alarm)
 
     def one_input(data: bytes) -> None:
@@ -133,10 +130,8 @@ def make_one_input(stats: Stats, timeout: float) -> Callable[[bytes], None]:
             ref = funcs["parse"](text)
             language = "fr" if data[:1] and data[0] % 2 else "en"
             norm = funcs["normalise"](ref, language=language)
-            if "to_csl" in funcs:
-                json.dumps(funcs["to_csl"](norm.reference), ensure_ascii=False)
-            if "to_bibtex" in funcs:
-                funcs["to_bibtex"](norm.reference, "key")
+            json.dumps(funcs["to_csl"](norm.reference), ensure_ascii=False)
+            funcs["to_bibtex"](norm.reference, "key")
         except Exception as exc:  # a crash: recorded, the run goes on
             signal.setitimer(signal.ITIMER_REAL, 0)
             stats.record(text, exc)

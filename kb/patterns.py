@@ -127,11 +127,13 @@ def fold(text: str) -> str:
     """
     if text.isascii():
         return text.lower()
-    return "".join([_fold_char(c) for c in text.lower()]).lower()
+    return "".join([fold_char(c) for c in text.lower()]).lower()
 
 
 @lru_cache(maxsize=8192)
-def _fold_char(char: str) -> str:
+def fold_char(char: str) -> str:
+    """One character of :func:`fold` with its case kept ("Ø" -> "O", "é" -> "e", "ß" -> "ss"); a combining
+    mark folds to nothing. :func:`kb.evidence.matcher.fold` folds texts with it, keeping an offset map."""
     if unicodedata.combining(char):
         return ""
     if "LATIN" in unicodedata.name(char, ""):  # includes ligatures and fullwidth forms
@@ -141,7 +143,7 @@ def _fold_char(char: str) -> str:
         return char
     # a compatibility form may decompose to a Latin letter ("ᶛ" -> "ɒ"): fold what it decomposes to,
     # so that folding twice gives what folding once gave
-    return "".join(_fold_char(c) for c in decomposed)
+    return "".join(fold_char(c) for c in decomposed)
 
 
 def fold_words(text: str) -> str:

@@ -154,3 +154,15 @@ def test_grouped_cues_match_what_the_flat_alternation_matches() -> None:
                 for text in folded:
                     assert [m.span() for m in a.finditer(text)] == [m.span() for m in b.finditer(text)]
     assert grouped > 10
+
+
+def test_letters_fold_as_the_project_folds_them_with_offsets_back_to_the_text():
+    """The matcher folds letters with ``kb.patterns.fold_char``: a Latin letter that carries no separable
+    accent ("Ø", "ł", "ß") folds as it does in name keys, and a hit still maps back to the original."""
+    text = "Łódź and Ødegaard’s Straße – rituximab"
+    folded = fold(text)
+    assert folded.lower == "lodz and odegaard's strasse - rituximab"
+    assert folded.cased.startswith("Lodz and Odegaard's Strasse")
+    start = folded.lower.index("rituximab")
+    assert text[slice(*folded.span(start, start + len("rituximab")))] == "rituximab"
+    assert text[slice(*folded.span(0, 4))] == "Łódź"

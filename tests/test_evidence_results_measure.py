@@ -9,7 +9,7 @@ of a list of estimates, a bare estimate after a named one. Each class also has a
 from __future__ import annotations
 
 import pytest
-from result_rows import rows
+from result_rows import rows, rows_with_p
 
 from kb.evidence.results import extract_text
 from kb.evidence.results.measure import definitions
@@ -304,3 +304,28 @@ def test_no_sample_size_in(text: str) -> None:
 )
 def test_no_result_but_the_sizes(text: str) -> None:
     assert [r for r in extract_text(text) if r.measure != "n"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause with its own subject and verb after a semicolon, with no value of its own: the p is its
+        (
+            "RESULTS: Grip strength rose by 3.1 kg (95% CI 1.2 to 5.0) with training and by 2.2 kg (95% CI 0.4 "
+            "to 4.0) with stretching; training and stretching did not differ (P = 0.52).",
+            [
+                ("mean", 2.2, 0.4, 4.0, None),
+                ("mean", 3.1, 1.2, 5.0, None),
+                ("p_only", None, None, None, "0.52"),
+            ],
+        ),
+        # "the difference" takes the values' subject on: the p is theirs
+        (
+            "RESULTS: Ulcers healed in 62% of the gel group and 48% of the placebo group, but the difference "
+            "was not significant (P = 0.12).",
+            [("proportion", 48.0, None, None, "0.12"), ("proportion", 62.0, None, None, "0.12")],
+        ),
+    ],
+)
+def test_a_new_clause_takes_its_own_p(text: str, expected: list[tuple]) -> None:
+    assert rows_with_p(text) == expected

@@ -125,3 +125,27 @@ def test_search_is_ranked_and_safe(get, q, expected):
         assert rows and rows[0]["citation_key"] == expected
     relevances = [r["relevance"] for r in rows]
     assert relevances == sorted(relevances)
+
+
+def test_search_ranks_up_to_its_cap_and_lists_the_rest_by_year(seed_db: Path):
+    """The two branches of ``search``, with its cap of 50,000 matches lowered to 5 so that the seeds cross
+    it: within the cap every match is ranked by bm25; above it no relevance is computed and the rows come
+    newest first (only the branch the count chose scans the full-text index)."""
+    import sqlite3
+
+    from datasette.utils import escape_fts
+
+    sql = parse_metadata((ROOT / "metadata.yml").read_text(encoding="utf-8"))["databases"]["evidence"]
+    sql = sql["queries"]["search"]["sql"].replace("50001", "6").replace("50000", "5")
+    conn = sqlite3.connect(seed_db)
+    conn.create_function("escape_fts", 1, escape_fts)
+    try:
+        few = conn.execute(sql, {"q": "Karpatkin"}).fetchall()
+        many = conn.execute(sql, {"q": "thrombocytopenia"}).fetchall()
+    finally:
+        conn.close()
+    assert 0 < len(few) <= 5 and all(row[-1] is not None for row in few)
+    assert [row[-1] for row in few] == sorted(row[-1] for row in few)
+    assert len(many) > 5 and all(row[-1] is None for row in many)
+    years = [row[4] or 0 for row in many]
+    assert years == sorted(years, reverse=True)

@@ -18,7 +18,7 @@ import httpx
 import pytest
 import rispy
 from datasette.app import Datasette
-from test_export import HOSTILE, add_works
+from export_works import HOSTILE, add_works
 
 from kb.datasette_plugin import renderers
 

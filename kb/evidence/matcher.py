@@ -10,10 +10,11 @@ regular expressions. Nothing here knows about concept kinds or roles.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+
+from kb.patterns import fold_char
 
 _SPECIAL = {
     "\u2019": "'",
@@ -29,13 +30,9 @@ _SPECIAL = {
     "\u2013": "-",
     "\u2014": "-",
     "\u2212": "-",
-    "\u0153": "oe",
-    "\u0152": "OE",
-    "\u00e6": "ae",
-    "\u00c6": "AE",
-    "\u00df": "ss",
     "\u00a0": " ",
 }
+"""Typographic quotes, dashes and spaces folded to their ASCII forms (letters fold by ``kb.patterns``)."""
 
 TOKEN_RE = re.compile(r"[a-z0-9]+")
 
@@ -77,14 +74,12 @@ class FoldedText:
 @lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
     special = _SPECIAL.get(ch)
-    if special is not None:
-        return special
-    decomposed = unicodedata.normalize("NFKD", ch)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return special if special is not None else fold_char(ch)
 
 
 def fold(text: str) -> FoldedText:
-    """Fold accents (NFKD, combining marks dropped), typographic quotes and dashes; keep an offset map."""
+    """Fold accents (the project's one accent folding, ``kb.patterns.fold_char``, case kept), typographic
+    quotes and dashes; keep an offset map."""
     if text.isascii():
         return FoldedText(text, text, text.lower(), None)
     table = {ord(ch): _fold_char(ch) for ch in set(text) if not ch.isascii()}

@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kb.normalise.namecase import PARTICLES
+from kb.patterns import DOI_PREFIX
 
 UPPER = "A-ZÀ-ÖØ-Þ"
 LOWER = "a-zß-öø-ÿĀ-ž'’"
@@ -56,7 +57,7 @@ PAREN_YEAR = re.compile(rf"\(\s*{YEAR}[a-z]?\s*\)")
 PAGES_RE = re.compile(r"(?<![\d.])\d{1,5}\s?[-–—]\s?\d{1,5}(?![\d.])")
 VOLUME_RE = re.compile(r"\d\s*\(\d+[-–]?\d*\)\s*:|\d\s*:\s*\d|\b(?:[Vv]ol|[Pp]p?)\.\s*\d|\bn°")
 DASHES = re.compile(r"[-–—]")
-DOI_RE = re.compile(r"\b10\.\d{4,9}/|\bdoi\b", re.I)
+DOI_RE = re.compile(rf"\b{DOI_PREFIX}|\bdoi\b", re.I)
 URL_RE = re.compile(r"https?://|www\.|\burl\b", re.I)
 ET_AL = re.compile(r"\bet\.?\s+al\b", re.I)
 HEADING = re.compile(

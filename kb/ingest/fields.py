@@ -31,6 +31,7 @@ from kb.model import (
     Reference,
 )
 from kb.normalise.names import split_name
+from kb.patterns import DOI_PREFIX
 
 AUTHORS_FULL = "authors_full"
 """Authors with full given names ("Asampong, Emmanuel"): preferred over :data:`AUTHORS`."""
@@ -80,7 +81,7 @@ _MARKUP = re.compile(
     r"</?(?:i|b|u|em|strong|sup|sub|sc|scp|inf|span|br|p|mml:[a-z]+|math|italic|bold)(?:\s[^<>]*)?/?>",
     re.IGNORECASE,
 )
-_DOI_START = re.compile(r"10\.\d{4,9}/")
+_DOI_START = re.compile(DOI_PREFIX)
 _EMBEDDED_TAG = re.compile(r"[A-Z][A-Z0-9]\s{1,2}-(?:\s|$)")
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 _PUBMED = re.compile(r"pubmed|medline|\bNLM\b", re.IGNORECASE)

@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kb.parse import synth_noise as noise
+from kb.patterns import DOI_PREFIX
 
 SEED = 17
 TRAIN_STYLES: tuple[tuple[str, float], ...] = (
@@ -125,7 +126,7 @@ def record_fields(segments: list[list[str]]) -> Fields | None:
     m = re.search(r"([A-Za-z]?\d+)(?:\s*[-–—]+\s*([A-Za-z]?\d+))?", first.get("pages", ""))
     if m:
         f["pages"] = m.group(1) + (f"-{m.group(2)}" if m.group(2) else "")
-    m = re.search(r"10\.\d{4,9}/\S+[^\s.,;]", first.get("doi", ""))
+    m = re.search(rf"{DOI_PREFIX}\S+[^\s.,;]", first.get("doi", ""))
     if m:
         f["doi"] = m.group()
     for key in ("publisher", "location"):

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import re
 
+from kb.evidence.results import armpatterns as A
+from kb.evidence.results import changepatterns as G
+from kb.evidence.results import countpatterns as C
+from kb.evidence.results import effectpatterns as E
 from kb.evidence.results import patterns as P
 from kb.evidence.results.model import MEASURE_MEAN, MEASURE_MEDIAN, MEASURE_PROPORTION
 from kb.evidence.results.numbers import MINUS_SIGNS
@@ -20,14 +24,14 @@ def finish(sent: Sentence) -> None:
     measured one; the values of a list whose unit is written once."""
     for t in sent.toks:
         negative = t.pct and t.raw[0] in MINUS_SIGNS and t.role == "value" and t.measure == MEASURE_PROPORTION
-        if negative and not P.PERCENT_CHANGE_RE.search(sent.text, sent.s.start, t.start):
+        if negative and not E.PERCENT_CHANGE_RE.search(sent.text, sent.s.start, t.start):
             t.measure = MEASURE_MEAN  # "HbA1c fell (−1.2% vs −0.8%)": a change of a value measured in %
         elif (
             t.pct
             and t.role == "value"
             and t.measure == MEASURE_MEAN
             and t.spread is None
-            and P.PERCENT_CHANGE_RE.search(sent.text, max(sent.s.start, t.start - 80), t.start)
+            and E.PERCENT_CHANGE_RE.search(sent.text, max(sent.s.start, t.start - 80), t.start)
         ):
             t.measure = MEASURE_PROPORTION  # "the least squares mean percentage change was −58.7%": a
             # percentage change is a proportion (the convention of the development set), mean or not
@@ -43,8 +47,8 @@ def tied_to_arm(sent: Sentence, t: Tok) -> bool:
     """A measurement (a decimal and its unit) said of an arm: "12.4 min in group P", "in group S it was 18.9
     min"."""
     return bool(
-        P.ARM_AFTER_RE.match(sent.text, t.end, sent.s.end)
-        or P.ARM_BEFORE_IT_RE.search(sent.text, max(sent.s.start, t.start - 60), t.start)
+        A.ARM_AFTER_RE.match(sent.text, t.end, sent.s.end)
+        or A.ARM_BEFORE_IT_RE.search(sent.text, max(sent.s.start, t.start - 60), t.start)
     )
 
 
@@ -53,8 +57,10 @@ def by_versus_control(sent: Sentence, t: Tok) -> bool:
     intervention reduced systolic BP by 5.2 mm Hg"): a difference between the arms."""
     if not re.search(r"\bby\s*$", sent.text[max(sent.s.start, t.start - 6) : t.start]):
         return False
-    if P.VERSUS_CONTROL_RE.search(sent.text, sent.s.start, t.start):
+    if G.VERSUS_CONTROL_RE.search(sent.text, sent.s.start, t.start):
         return True
+    if G.VERSUS_ARM_AFTER_RE.match(sent.text, t.end, sent.s.end):
+        return True  # "by 4.6 g/L compared with no iron (95% CI ...)"
     end = sent.text.find(";", t.end, sent.s.end)
     return VERSUS_ARM_END_RE.search(sent.text, t.end, sent.s.end if end < 0 else end) is not None
 
@@ -71,9 +77,9 @@ value after "versus 1.1 mm Hg" is a pair of means, not this)."""
 def from_to(sent: Sentence, t: Tok, kind: str | None) -> bool:
     """A change "from X to Y" (pre- and post-treatment values, both means, or both medians under "median"):
     "fell from 19.9 to 10.6", "la médiane a diminué de 1 250 à 420"."""
-    if not P.FROM_TO_BEFORE_RE.search(sent.text, max(sent.s.start, t.start - 100), t.start):
+    if not G.FROM_TO_BEFORE_RE.search(sent.text, max(sent.s.start, t.start - 100), t.start):
         return False
-    m = P.FROM_TO_AFTER_RE.match(sent.text, t.end, sent.s.end)
+    m = G.FROM_TO_AFTER_RE.match(sent.text, t.end, sent.s.end)
     other = sent.next_after(t.end) if m else None
     if m is None or other is None or other.start != m.start("num") or other.role or other.pct:
         return False
@@ -87,14 +93,14 @@ def arm_pair(sent: Sentence, t: Tok, kind: str | None) -> None:
     Only a measurement (a decimal, a sign, a unit or a median/mean keyword) counts: "12 with drug and 8 with
     placebo" counts people.
     """
-    m = P.ARM_PAIR_RE.match(sent.text, t.end, sent.s.end)
+    m = A.ARM_PAIR_RE.match(sent.text, t.end, sent.s.end)
     if m is None:
         return
     other = sent.next_after(m.start("num") - 1)
     if other is None or other.start != m.start("num") or other.role or t.pct or other.pct:
         return
     unit = m.group("unit") or ""
-    measured = bool(unit) and not P.COUNTED_RE.search(unit)
+    measured = bool(unit) and not A.COUNTED_RE.search(unit)
     measured = measured or kind in (
         MEASURE_MEDIAN,
         MEASURE_MEAN,
@@ -104,7 +110,7 @@ def arm_pair(sent: Sentence, t: Tok, kind: str | None) -> None:
     subject = sent.text[sent.s.start : t.start]
     if kind in (MEASURE_MEDIAN, MEASURE_MEAN):
         measure = kind
-    elif P.RATE_WORD_RE.search(subject):
+    elif A.RATE_WORD_RE.search(subject):
         measure = MEASURE_PROPORTION
     else:
         measure = MEASURE_MEAN
@@ -137,7 +143,7 @@ def change_list(sent: Sentence, t: Tok) -> None:
         if other.role or other.pct or not CHANGE_LIST_GAP_RE.fullmatch(sent.text, cur.end, other.start):
             return
         if re.match(
-            rf"\s*(?:{P.POPULATION}|events?|deaths?|episodes?)\b", sent.text[other.end : other.end + 20]
+            rf"\s*(?:{C.POPULATION}|events?|deaths?|episodes?)\b", sent.text[other.end : other.end + 20]
         ):
             return
         other.measure, other.role = t.measure, "value"
@@ -150,7 +156,7 @@ PAIRED_MEASURES = (MEASURE_MEAN, MEASURE_MEDIAN, MEASURE_PROPORTION)
 def next_arm(sent: Sentence, t: Tok) -> None:
     """The other arm's value after a measured one, its unit left out: "−1.67 ml per minute per 1.73 m2 per
     year with drug T and −3.59 with placebo", "a median of 14 days in group A and 21 in group B"."""
-    m = P.ARM_PAIR_RE.match(sent.text, t.end, sent.s.end)
+    m = A.ARM_PAIR_RE.match(sent.text, t.end, sent.s.end)
     other = sent.next_after(m.start("num") - 1) if m else None
     if m is None or other is None or other.start != m.start("num") or other.role or other.pct:
         return
@@ -163,7 +169,7 @@ def list_before(sent: Sentence, t: Tok) -> None:
     i = sent.index(t)
     while i > 0:
         u, nxt = sent.toks[i - 1], sent.toks[i]
-        if u.role or u.pct or not P.VALUE_LIST_GAP_RE.fullmatch(sent.text, u.end, nxt.start):
+        if u.role or u.pct or not A.VALUE_LIST_GAP_RE.fullmatch(sent.text, u.end, nxt.start):
             return
         u.measure, u.role = t.measure, "value"
         i -= 1
@@ -187,7 +193,7 @@ def spread_and_unit(sent: Sentence, t: Tok) -> bool:
     m = P.BRACKET_SPREAD_RE.match(sent.text, t.end, sent.s.end)
     if m is None or not P.UNIT_WORD_RE.match(sent.text, m.end(), min(sent.s.end, m.end() + 16)):
         return False
-    if re.match(rf"\s*{P.POPULATION}\b", sent.text[m.end() : m.end() + 20]):
+    if re.match(rf"\s*{C.POPULATION}\b", sent.text[m.end() : m.end() + 20]):
         return False
     return bracket_spread(sent, t)
 
@@ -195,14 +201,14 @@ def spread_and_unit(sent: Sentence, t: Tok) -> bool:
 def paired(sent: Sentence, t: Tok) -> bool:
     """A value compared with another ("53 vs. 35.7 days", "Rupees 166 vs. 464"), not a count of people."""
     text = sent.text
-    spread = P.SPREAD_PAIR_AFTER_RE.match(text, t.end, min(sent.s.end, t.end + 60))
+    spread = A.SPREAD_PAIR_AFTER_RE.match(text, t.end, min(sent.s.end, t.end + 60))
     if spread is not None and not t.pct and not t.value.is_integer():
         sent.mark(spread.start("sd"), spread.end("sd"), "sd")  # "6.8 (4.1) vs 8.0 (4.6)"
         t.spread = "sd"
         return True
-    if P.PAIR_AFTER_RE.match(text, t.end, min(sent.s.end, t.end + 40)):
+    if A.PAIR_AFTER_RE.match(text, t.end, min(sent.s.end, t.end + 40)):
         other = sent.next_after(t.end)
-    elif P.PAIR_BEFORE_RE.search(text[max(sent.s.start, t.start - 20) : t.start]):
+    elif A.PAIR_BEFORE_RE.search(text[max(sent.s.start, t.start - 20) : t.start]):
         other = t
     else:
         return False
@@ -211,20 +217,20 @@ def paired(sent: Sentence, t: Tok) -> bool:
     if (
         t.value.is_integer()
         and other.value.is_integer()
-        and P.EVENT_CLAUSE_RE.search(text, max(sent.s.start, text.rfind(",", 0, t.start) + 1), t.start)
+        and C.EVENT_CLAUSE_RE.search(text, max(sent.s.start, text.rfind(",", 0, t.start) + 1), t.start)
     ):
         return (
             False  # "developed depression (5 vs 13)": counts of events ("pain experienced was less, ... cost
         )
         # effective (Rupees 166 vs. 464)" compares costs: the event word is in another clause)
     return not re.match(
-        rf"\s*(?:{P.POPULATION}|events?|deaths?|episodes?)\b(?!\s+per\s)", text[other.end : other.end + 20]
+        rf"\s*(?:{C.POPULATION}|events?|deaths?|episodes?)\b(?!\s+per\s)", text[other.end : other.end + 20]
     )  # "0.84 versus 1.12 episodes per child-year" is a rate
 
 
 def compared(sent: Sentence, t: Tok) -> bool:
     """A measured value written as a comparison ("7.1 mm Hg lower with A"), not a count ("3 more in A")."""
-    m = P.MD_AFTER_RE.match(sent.text, t.end, sent.s.end)
+    m = E.MD_AFTER_RE.match(sent.text, t.end, sent.s.end)
     if m is None:
         return False
     unit = (m.group("unit") or "").strip()

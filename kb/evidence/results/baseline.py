@@ -9,11 +9,13 @@ from __future__ import annotations
 import itertools
 import re
 
+from kb.evidence.results import countpatterns as C
+from kb.evidence.results import effectpatterns as E
 from kb.evidence.results import patterns as P
-from kb.evidence.results.measure import CLAUSE_BREAK_RE
+from kb.evidence.results.measure import CLAUSE_BREAK_RE, scope
 from kb.evidence.results.numbers import lead
 from kb.evidence.results.sections import closes_bracket
-from kb.evidence.results.spans import Sentence, Tok, scope
+from kb.evidence.results.spans import Sentence, Tok
 
 BASELINE_RE = lead(
     "[aAbBpPàiI]",
@@ -127,7 +129,7 @@ def baseline(sent: Sentence) -> None:
     text = sent.text
     for m in sent.finditer(PARENS_RE):
         inner = m.group()
-        if P.DEMOGRAPHIC_RE.search(inner) and not P.EFFECT_RE.search(inner) and not P.CI_RE.search(inner):
+        if C.DEMOGRAPHIC_RE.search(inner) and not E.EFFECT_RE.search(inner) and not P.CI_RE.search(inner):
             sent.mark(m.start(), m.end(), "baseline")
     for t in sent.free():
         after = text[t.end : t.end + 40]
@@ -145,12 +147,12 @@ def baseline(sent: Sentence) -> None:
             found is not None
             and not BASELINE_GAP_RE.search(head[found.end() :])
             and not FROM_BEFORE_RE.search(head[: found.start()])  # "change from baseline was −19.6"
-            and not P.EFFECT_RE.search(head[found.end() :])  # "with baseline SBP ≥160 (mean difference −15.2"
+            and not E.EFFECT_RE.search(head[found.end() :])  # "with baseline SBP ≥160 (mean difference −15.2"
         ):
             t.role = "baseline"
         elif (
             (their := THEIR_AGE_RE.search(text, _clause_start(sent, t.start), t.start))
-            and not P.COMPARE_RE.search(text, their.start(), t.start)
+            and not C.COMPARE_RE.search(text, their.start(), t.start)
             and not CLAUSE_BREAK_RE.search(text, their.end(), t.start)
             and not closes_bracket(text[their.end() : t.start])  # "(median age 41 years), 1,402 (91.3%) had"
         ):
@@ -177,8 +179,8 @@ def baseline(sent: Sentence) -> None:
             t.pct
             and t.count is None
             and not of_people
-            and P.DEMOGRAPHIC_RE.search(clause)
-            and not P.COMPARE_RE.search(clause)
+            and C.DEMOGRAPHIC_RE.search(clause)
+            and not C.COMPARE_RE.search(clause)
         ):
             t.role = "baseline"
     _shares(sent)
@@ -202,7 +204,7 @@ def _enrolment_clauses(sent: Sentence) -> None:
         if (
             SAMPLE_SUMMARY_RE.search(text, a, b)
             and not FOLLOW_UP_RE.search(text, a, b)
-            and not P.COMPARE_RE.search(text, a, b)
+            and not C.COMPARE_RE.search(text, a, b)
             and not sent.ps
         ):
             for t in sent.within(a, b):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from kb.evidence.results import countpatterns as C
 from kb.evidence.results import patterns as P
 
 PER_UNIT_RE = re.compile(r"(?i)\bper\s+(?:\d[\d,]*\s*)?[\w-]*")
@@ -17,8 +18,8 @@ RATE_AFTER_RE = re.compile(r"\s*(?:per|/)\s*[a-z]")
 BY_RE = re.compile(r"(?i)by\b")
 COPULA_END_RE = re.compile(r"(?i)\b(?:was|were|is|are)\s*$")
 DECIMAL_RE = re.compile(r"\d[.\u00b7]\d")
-POPULATION_AFTER_RE = re.compile(rf"\s+{P.POPULATION}")
-POPULATION_NOUN_RE = re.compile(rf"\s*{P.POPULATION}\b")
+POPULATION_AFTER_RE = re.compile(rf"\s+{C.POPULATION}")
+POPULATION_NOUN_RE = re.compile(rf"\s*{C.POPULATION}\b")
 ARTICLE_END_RE = re.compile(r"(?i)\ban?\s+$")
 EVENT_LEAD_RE = re.compile(r"^[ \t)]*(?:\(\s*[\d.,·]+\s*%\s*\))?")
 TIME_UNIT_RE = re.compile(P.TIME_UNITS, re.IGNORECASE)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from kb.evidence.matcher import cue_regex
-from kb.evidence.results import patterns as P
+from kb.evidence.results import armpatterns as A
 from kb.evidence.results.model import (
     EFFECT_MEASURES,
     KIND_ADVERSE_EVENT,
@@ -54,15 +54,15 @@ def describe(text: str, result: Result) -> Result:
     sentence = text[lo : min(result.sentence_end, result.end + WINDOW)]
     at = result.start - lo
     arm = None
-    m = P.AFTER_ARM_RE.match(sentence[result.end - lo :])
+    m = A.AFTER_ARM_RE.match(sentence[result.end - lo :])
     if m:
         arm = m.group("arm")
     else:
-        b = P.BEFORE_ARM_RE.search(sentence[max(0, at - 60) : at])
+        b = A.BEFORE_ARM_RE.search(sentence[max(0, at - 60) : at])
         arm = b.group("arm") if b else None
     comparator = None
     if result.measure in EFFECT_MEASURES:
-        c = P.COMPARATOR_RE.search(sentence)
+        c = A.COMPARATOR_RE.search(sentence)
         comparator = c.group("arm") if c else None
         if arm is None and c is not None:
             words = _WORD_RE.findall(sentence[: c.start()])
@@ -74,7 +74,7 @@ def _outcome_text(sentence: str, at: int) -> str | None:
     head = sentence[:at]
     cut = max(head.rfind(";"), head.rfind("("), head.rfind(":"))
     clause = head[cut + 1 :] if cut >= 0 else head
-    verb = P.CLAUSE_VERB_RE.search(clause)
+    verb = A.CLAUSE_VERB_RE.search(clause)
     if verb is None:
         return None
     subject = clause[: verb.start()].strip(" ,")

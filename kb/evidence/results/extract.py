@@ -13,6 +13,9 @@ from __future__ import annotations
 import itertools
 import re
 
+from kb.evidence.results import armpatterns as A
+from kb.evidence.results import changepatterns as G
+from kb.evidence.results import effectpatterns as E
 from kb.evidence.results import notvalues as V
 from kb.evidence.results import patterns as P
 from kb.evidence.results.arms import (
@@ -28,14 +31,13 @@ from kb.evidence.results.arms import (
     tied_to_arm,
 )
 from kb.evidence.results.baseline import baseline
+from kb.evidence.results.design import design_spans
 from kb.evidence.results.measure import (
-    carried,
+    CLAUSE_BREAK_RE,
     definitions,
     named,
     pct_measurement,
     scope,
-    sibling,
-    siblings,
 )
 from kb.evidence.results.model import (
     FAMILY,
@@ -64,20 +66,13 @@ from kb.evidence.results.spans import (
     Sentence,
     Tok,
     clean,
-    design_spans,
     tokens,
     unit_of,
 )
 from kb.evidence.results.tables import Table, read_table
 from kb.evidence.results.unitcue import PCT_MEANS_BEFORE, in_points, pct_means, person_time_rate, points_end
+from kb.evidence.results.unnamed import carried, contrasts, sibling, siblings
 
-CONTRAST_CLAUSE_RE = re.compile(
-    r"(?i)[,;]\s*(?:whereas|while|but)\s+(?!(?:it|they|this|these|the difference|the effect)\b)[^,;()]{0,80}?"
-    r"\b(?:did not|does not|was not|were not|did|was|were|is|are|showed|remained|differed)\b[^,;()\d]{0,40}"
-    r"[(\[,;]?\s*$"
-)
-"""A clause about another outcome, with its own subject and verb, between values and a p value ("...,
-whereas the walk distance did not differ (P = .31)"): the p is that clause's, a p_only row."""
 SHARE_OF_RE = re.compile(r"(?i)\b(?:proportion|percentage|share|pourcentage)\s+(?:of|des?|d')")
 """A share of people ("the proportion of patients with ..."): "X% higher" of it is a difference of shares."""
 
@@ -104,10 +99,10 @@ def _bracket_cis(sent: Sentence) -> None:
 def _rate_pair(sent: Sentence, t: Tok) -> bool:
     """``t`` is the first of a pair whose second value is a rate per person-time ("1.52 versus 1.93 falls per
     person-year"): the unit written once is both values'."""
-    if not P.PAIR_AFTER_RE.match(sent.text, t.end, min(sent.s.end, t.end + 40)):
+    if not A.PAIR_AFTER_RE.match(sent.text, t.end, min(sent.s.end, t.end + 40)):
         return False
     other = sent.next_after(t.end)
-    return other is not None and P.RATE_AFTER_RE.match(sent.text, other.end, sent.s.end) is not None
+    return other is not None and A.RATE_AFTER_RE.match(sent.text, other.end, sent.s.end) is not None
 
 
 def _pair_spread(sent: Sentence, t: Tok) -> bool:
@@ -117,7 +112,7 @@ def _pair_spread(sent: Sentence, t: Tok) -> bool:
     return (
         prev is not None
         and prev.spread == "range"
-        and P.PAIR_BEFORE_RE.search(sent.text, max(sent.s.start, t.start - 20), t.start) is not None
+        and A.PAIR_BEFORE_RE.search(sent.text, max(sent.s.start, t.start - 20), t.start) is not None
     )
 
 
@@ -135,11 +130,11 @@ def _values(sent: Sentence) -> None:
         elif measured := pct_measurement(sent, t):
             t.measure = measured  # "HbA1c decreased by 1.62% with drug G and 0.94% with sitagliptin"
         elif points_end(sent, t) is not None and (
-            t.ci is not None or P.CHANGE_BY_RE.search(text, max(sent.s.start, t.start - 60), t.start)
+            t.ci is not None or G.CHANGE_BY_RE.search(text, max(sent.s.start, t.start - 60), t.start)
         ):
             t.measure = in_points(sent, t)  # "increased by 6.2 percentage points (95% CI 3.1 to 9.3)"
             _clause_ci(sent, t)
-        elif P.RATE_AFTER_RE.match(
+        elif A.RATE_AFTER_RE.match(
             text, t.end, min(sent.s.end, t.end + 60)
         ):  # "22·5 deaths per 1000 person-years", "1,52 chute par résident-année"
             t.measure = MEASURE_PROPORTION
@@ -154,12 +149,12 @@ def _values(sent: Sentence) -> None:
             _clause_ci(sent, t)
         elif (
             not t.pct
-            and P.CHANGE_BY_RE.search(text[max(sent.s.start, t.start - 60) : t.start])
-            and not P.FROM_TO_AFTER_RE.match(text, t.end, sent.s.end)  # "a diminué de 1 250 à 420"
+            and G.CHANGE_BY_RE.search(text[max(sent.s.start, t.start - 60) : t.start])
+            and not G.FROM_TO_AFTER_RE.match(text, t.end, sent.s.end)  # "a diminué de 1 250 à 420"
         ):
-            if P.MORE_WITH_RE.match(text, t.end, sent.s.end) or (
+            if G.MORE_WITH_RE.match(text, t.end, sent.s.end) or (
                 t.ci is not None
-                and (by_versus_control(sent, t) or P.EFFECT_WITH_RE.match(text, t.end, sent.s.end))
+                and (by_versus_control(sent, t) or G.EFFECT_WITH_RE.match(text, t.end, sent.s.end))
             ):
                 t.measure = "md"  # "improved by 0.21 SD (95% CI 0.05 to 0.37) more with the supplement",
                 # "KOOS function improved by 6.1 points (2.4 to 9.8) with exercise."
@@ -168,7 +163,7 @@ def _values(sent: Sentence) -> None:
                 t.measure = MEASURE_MEAN
                 arm_pair(sent, t, MEASURE_MEAN)  # "decreased by 14.2 points with iCBT and 6.1 points with"
                 change_list(sent, t)  # "improved by 4.2 and 4.0 points"
-        elif not t.pct and P.CHANGE_TO_RE.search(text, max(sent.s.start, t.start - 60), t.start):
+        elif not t.pct and G.CHANGE_TO_RE.search(text, max(sent.s.start, t.start - 60), t.start):
             t.measure = MEASURE_MEDIAN if kind == MEASURE_MEDIAN else MEASURE_MEAN  # "rose to 134.2 mmol/L"
         elif (
             kind is None
@@ -185,7 +180,7 @@ def _values(sent: Sentence) -> None:
             and re.search(
                 r"\b(?:and|or|vs\.?|versus)\s+by\s*$", text[max(sent.s.start, t.start - 12) : t.start]
             )
-            and P.CHANGED_BY_RE.search(text, sent.s.start, t.start - 3)
+            and G.CHANGED_BY_RE.search(text, sent.s.start, t.start - 3)
         ):
             t.measure = MEASURE_MEAN  # "fell by 9.4 mm Hg in A and by 3.1 mm Hg in B"
         elif not t.pct and spread_and_unit(sent, t):
@@ -197,7 +192,7 @@ def _values(sent: Sentence) -> None:
             or t.spread
             or t.pct
             or _has_unit(text, t)
-            or P.KEYWORD_GAP_RE.fullmatch(text, found[1], t.start)
+            or E.KEYWORD_GAP_RE.fullmatch(text, found[1], t.start)
         ):  # "(median 4 on a 5-point scale)": the keyword right before its value needs no unit
             t.measure = MEASURE_MEDIAN if kind == MEASURE_MEDIAN else MEASURE_MEAN
             relative = found and RELATIVE_RE.search(text[found[1] : t.start])
@@ -221,7 +216,7 @@ def _values(sent: Sentence) -> None:
         elif t.pct:
             t.measure = MEASURE_PROPORTION
         elif paired(sent, t):
-            rate = P.RATE_WORD_RE.search(text, sent.s.start, t.start) or _rate_pair(
+            rate = A.RATE_WORD_RE.search(text, sent.s.start, t.start) or _rate_pair(
                 sent, t
             )  # "the fall rate was 0.95 vs 1.12", "1.52 versus 1.93 falls per person-year"
             t.measure = (
@@ -246,7 +241,7 @@ def _pressure_pairs(sent: Sentence) -> None:
         if (
             {a.role, b.role} == {"", "value"}
             and sent.text[a.end : b.start].strip() == "/"
-            and P.PRESSURE_UNIT_RE.match(sent.text, b.end, sent.s.end)
+            and A.PRESSURE_UNIT_RE.match(sent.text, b.end, sent.s.end)
         ):
             measure = a.measure if a.role else b.measure
             a.role = b.role = "value"
@@ -269,7 +264,7 @@ def _clause_ci(sent: Sentence, t: Tok) -> None:
 
 def _differ_before(sent: Sentence, t: Tok) -> bool:
     """ "did not differ (−0.04 mmol/L; CI)", "differed by 0.3 kg (CI)": the difference between the arms."""
-    return P.DIFFER_BEFORE_RE.search(sent.text, max(sent.s.start, t.start - 80), t.start) is not None
+    return G.DIFFER_BEFORE_RE.search(sent.text, max(sent.s.start, t.start - 80), t.start) is not None
 
 
 def _has_unit(text: str, t: Tok) -> bool:
@@ -304,7 +299,7 @@ def _sentence_results(sent: Sentence) -> list[Result]:
                 Result(MEASURE_P_ONLY, None, p=_pnum(p), p_op=_pop(p), p_text=p, start=pos, end=end, raw=raw)
             )
             continue
-        if pending and CONTRAST_CLAUSE_RE.search(sent.text, pending[-1].end, pos):
+        if pending and CLAUSE_BREAK_RE.search(sent.text, pending[-1].end, pos):
             # "increased by 6.1 ms versus 0.8 ms, whereas the walk distance did not differ (P = 0.31)": the p
             # tests the other clause's outcome
             out.append(
@@ -397,6 +392,7 @@ def extract_text(text: str) -> list[Result]:
             if sentence.role in VALUE_ROLES:
                 points = named(sent, points) or points
                 carried(sent)
+                contrasts(sent)
                 siblings(sent)
                 _bracket_cis(sent)
                 _values(sent)

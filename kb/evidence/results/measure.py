@@ -5,7 +5,7 @@ estimate. The cues that can name its measure are collected here, and only here:
 
 ``NAME``
     an estimate's name or abbreviation before it that reaches it (:func:`scope`): the English and French
-    names of :data:`patterns.EFFECTS` ("hazard ratio", "RR", "rapport de cotes", "RC", "différence"),
+    names of :data:`.effectpatterns.EFFECTS` ("hazard ratio", "RR", "rapport de cotes", "RC", "différence"),
     "median"/"mean" and ESMO's "mPFS", and the abbreviations the text defines itself ("rate ratio (RaR)",
     "estimated treatment difference [ETD]", :func:`definitions`).
 ``UNIT``
@@ -16,12 +16,12 @@ estimate. The cues that can name its measure are collected here, and only here:
     a comparison of two arms labelling the value with its CI ("A vs. placebo: 0.37 mm, 95% CI ...",
     :func:`_comparison_label`): a plain "difference" NAME.
 ``SIBLING``
-    the value it is coordinated with (:func:`siblings`): "6.9% (95% CI 2.1 to 11.7) for arm A and 5.7%
-    (95% CI 0.8 to 10.6) for arm B", "33.8% [95% CI 24.5, 43.1] and 27.7% [95% CI 18.3, 37.1]": a value in
-    the same layout (its own CI) and with the same unit kind as a named one takes its measure.
+    the value it is coordinated with (:func:`.unnamed.siblings`): "6.9% (95% CI 2.1 to 11.7) for arm A and
+    5.7% (95% CI 0.8 to 10.6) for arm B", "33.8% [95% CI 24.5, 43.1] and 27.7% [95% CI 18.3, 37.1]": a value
+    in the same layout (its own CI) and with the same unit kind as a named one takes its measure.
 ``CARRIED``
     the estimate named last in the sentence, for a bare estimate with its CI in brackets after an
-    estimate ("whereas education did not (−0.2, −0.8 to 0.4; P=0.49)", :func:`carried`).
+    estimate ("whereas education did not (−0.2, −0.8 to 0.4; P=0.49)", :func:`.unnamed.carried`).
 
 Precedence (:func:`decide`), first that applies:
 
@@ -48,8 +48,10 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
+from kb.evidence.results import changepatterns as G
+from kb.evidence.results import effectpatterns as E
 from kb.evidence.results import patterns as P
-from kb.evidence.results.model import EFFECT_MEASURES, MEASURE_MEAN, MEASURE_MEDIAN
+from kb.evidence.results.model import MEASURE_MEAN, MEASURE_MEDIAN
 from kb.evidence.results.numbers import MINUS_SIGNS, parse_number
 from kb.evidence.results.sections import closes_bracket
 from kb.evidence.results.unitcue import in_points, pct_quantity, unit_kind
@@ -57,11 +59,6 @@ from kb.evidence.results.unitcue import in_points, pct_quantity, unit_kind
 if TYPE_CHECKING:
     from kb.evidence.results.spans import Sentence, Tok
 
-NAMELESS_EFFECT_RE = re.compile(
-    rf"\s*[,;]\s*(?P<lo>{P.NUM})\s*(?:to|[{MINUS_SIGNS}])\s*(?P<hi>{P.NUM})\s*(?:\)|[;,]\s*[Pp]\s*[=<>≤≥])"
-)
-"""An estimate and its CI in brackets without a name, after the arms' values: "2·9% and 3·4% of infants (0·86,
-0·70–1·05)" (the measure is the one the text named last)."""
 REPEAT_RE = re.compile(
     r"(?i)\b(?:similar|consistent|concordant|unchanged|likewise|again|sensitivity analys[ie]s"
     r"|intention[- ]to[- ]treat|per[- ]protocol|ITT|mITT|as[- ]treated)\b"
@@ -94,15 +91,21 @@ GENERIC_GAP_RE = re.compile(
 """What may stand between a bare "difference" and its value."""
 DIFFERENCE_RE = re.compile(r"(?i)^(?:differences?|différences?(?:\s+\S+)?(?:\s+moyenne)?|differed by)$")
 """A plain "difference" (no "mean", no "risk"): its unit decides between md and rd."""
+TAKEN_ON = r"(?:it|they|this|these|that|which|the difference|the effect)\b"
+"""Words that take the subject before them on ("and in those over 65 it was", ", but the difference was")."""
+NOT_BACK = r"(?!(?:corresponding|respective)\b)"
+"""Not a word that refers back to the clause before ("after open surgery the corresponding figure was")."""
 CLAUSE_BREAK_RE = re.compile(
-    r",\s+(?:(?:and|whereas|while|but)\s+(?!(?:it|they|this|these|that|which|was|were|is|are)\b))?"
-    r"(?!(?:it|they|this|these|that|which|and)\b)[^,;()]*?[A-Za-z][^,;()]*?"
+    rf"[,;]\s+(?:(?:and|whereas|while|but)\s+(?!{TAKEN_ON}|(?:was|were|is|are)\b))?"
+    rf"(?!{TAKEN_ON}|(?:and|whereas|while|but)\b)(?:{NOT_BACK}[^,;()])*?{NOT_BACK}[A-Za-z](?:{NOT_BACK}[^,;()])*?"
     r"(?<!\bit)(?<!\bthey)\s(?:was|were|is|are|occurred|developed|had|(?<!not )reached|achieved|remained"
-    r"|showed)\b"
+    r"|showed|did|does|differed)\b"
 )
-"""A new clause with its own subject and verb between a keyword and a value: ", survival was", ", and
-arterial puncture occurred", ", whereas the relapse rate was". A pronoun takes the keyword's subject on (",
-and in those over 65 it was"), and a CI's bound "not reached" is no verb."""
+"""A new clause with its own subject and verb: ", survival was", ", and arterial puncture occurred", ",
+whereas the relapse rate was", "; gum and capsules did not differ". Between a keyword and a value the keyword
+does not reach the value (:func:`scope`); between values and a p value the p is the clause's, a p_only row
+(:mod:`.extract`). A pronoun or "the difference" takes the subject before on (", and in those over 65 it was",
+", but the difference was not significant (P = .12)"), and a CI's bound "not reached" is no verb."""
 BETWEEN_RE = re.compile(
     r"(?i)\bbetween\b|\bvs\.?\s|\bversus\b|\bcompared\b|\b(?:with|in)\s+[\w-]+(?:\s+(?:group|arm))?\s+and\s+[^()]{0,40}?"
     r"\b(?:with|in)\s"
@@ -124,19 +127,8 @@ BRACKETED_ABBREV_RE = P.lead(
 """A word with a capital letter alone in brackets: "(RaR)", "[ETD]" (an abbreviation being defined?)."""
 DEFINED_RE = re.compile(r"\s*[(\[]\s*(?P<abbr>[A-Za-z][A-Za-z0-9-]{1,7})\s*[)\]]")
 """An abbreviation defined in brackets after a name: "rate ratio (RaR)", "treatment difference [ETD]"."""
-BRACKET_PAIR_RE = re.compile(
-    rf"\s*\[\s*(?P<lo>{P.NUM})\s*(?:[;,]|to|[{MINUS_SIGNS}])\s*(?P<hi>{P.NUM})\s*\]\s*(?:\)|[;,]\s*[Pp]\s*[=<>≤≥])"
-)
-"""A bare estimate's CI in square brackets inside its round ones: "(−0.7 [−2.0; 0.6], p = 0.29)"."""
 MEDIAN_ABBREV_RE = P.lead("m", r"(?<![A-Za-z])m(?:OS|PFS|DoR|DOR|EFS|DFS|RFS|TTP|TTF|DFI|CSS)s?(?![A-Za-z])")
 """An ESMO-style median "mPFS", "mDoR": the "m" says median."""
-COORD_TAIL_RE = re.compile(
-    r"(?i)^\s*(?:(?:for|with|in|on|among)\s+(?:the\s+)?[^,;()\[\]]{1,30}?\s*)?"
-    r"(?:,\s*(?:and\s+|whereas\s+|while\s+)?|\band\s+|\bversus\s+|\bvs\.?\s+|;\s*)(?:by\s+)?"
-    r"(?:(?:for|with|in|on|among)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?\s*)?[(\[]?\s*$"
-)
-"""After a named estimate's CI (after its last closing bracket): the coordinator to the next estimate of a
-list, with the arms they are for ("... for arm A and ", "] and ", ") and with exercise (")."""
 COMPARISON_LABEL_RE = re.compile(
     r"(?i)(?:^|[(\[;,]\s*)[\w.+-]+(?:\s+[\w.+-]+){0,3}?\s+(?:vs\.?|versus|v\.|compared with)\s+[\w.+-]+"
     r"(?:\s+[\w.+-]+){0,3}?\s*[:=]\s*$"
@@ -157,16 +149,16 @@ def definitions(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for d in BRACKETED_ABBREV_RE.finditer(text):  # far rarer than names: look back from each
         word = d.group("abbr")
-        if word in out or P.EFFECT_RE.fullmatch(word) is not None or word.lower() in ("ci", "ic", "se", "sd"):
+        if word in out or E.EFFECT_RE.fullmatch(word) is not None or word.lower() in ("ci", "ic", "se", "sd"):
             continue
         if RATE_NAME_END_RE.search(text, max(0, d.start() - 20), d.start()):
             out[word + " ratio"] = "rr"  # "annualized bleeding rate (ABR)", then "the ABR ratio was 0.82"
             continue
-        names = list(P.EFFECT_RE.finditer(text, max(0, d.start() - 60), d.start()))
+        names = list(E.EFFECT_RE.finditer(text, max(0, d.start() - 60), d.start()))
         name = names[-1] if names else None
         if name is None or text[name.end() : d.start()].strip():
             continue
-        measure, _, abbrev = P.EFFECTS[int((name.lastgroup or "e0")[1:])]
+        measure, _, abbrev = E.EFFECTS[int((name.lastgroup or "e0")[1:])]
         if not abbrev:
             out[word] = measure
     return out
@@ -182,8 +174,8 @@ def keywords(sent: Sentence) -> list[Keyword]:
 
 def _keywords(sent: Sentence) -> list[Keyword]:
     marks: list[Keyword] = []
-    for m in sent.finditer(P.EFFECT_RE):
-        measure, _, abbrev = P.EFFECTS[int((m.lastgroup or "e0")[1:])]
+    for m in sent.finditer(E.EFFECT_RE):
+        measure, _, abbrev = E.EFFECTS[int((m.lastgroup or "e0")[1:])]
         if measure == "md" and DIFFERENCE_RE.match(m.group()):
             head = sent.text[max(sent.s.start, m.start() - 200) : m.start()]
             if WITHIN_RE.search(head) and not BETWEEN_RE.search(head):
@@ -200,8 +192,8 @@ def _keywords(sent: Sentence) -> list[Keyword]:
     covered = {i for a, b, *_ in marks for i in range(a, b)}
     for rx, measure in (
         (MEDIAN_ABBREV_RE, MEASURE_MEDIAN),
-        (P.MEDIAN_RE, MEASURE_MEDIAN),
-        (P.MEAN_RE, MEASURE_MEAN),
+        (E.MEDIAN_RE, MEASURE_MEDIAN),
+        (E.MEAN_RE, MEASURE_MEAN),
     ):
         for m in sent.finditer(rx):
             if m.start() in covered:
@@ -271,8 +263,8 @@ def pct_measurement(sent: Sentence, t: Tok) -> str | None:
         return MEASURE_MEDIAN
     end = (P.PCT_AFTER_RE.match(sent.text, t.end) or t).end()
     if t.ci is not None and (
-        P.EFFECT_WITH_RE.match(sent.text, end, sent.s.end)
-        or P.VERSUS_CONTROL_RE.search(sent.text, sent.s.start, t.start)
+        G.EFFECT_WITH_RE.match(sent.text, end, sent.s.end)
+        or G.VERSUS_CONTROL_RE.search(sent.text, sent.s.start, t.start)
     ):
         return "md"
     return MEASURE_MEAN
@@ -353,7 +345,7 @@ def named(sent: Sentence, points_before: bool = False) -> bool:
             in_points = True
         t.role, t.measure = "value", measure
         if t.ci is None:
-            _ci_after(sent, t, P.BRACKET_CI_RE, P.BARE_CI_RE)
+            ci_after(sent, t, P.BRACKET_CI_RE, P.BARE_CI_RE)
     return in_points
 
 
@@ -367,7 +359,7 @@ def _comparison_label(sent: Sentence, t: Tok) -> Keyword | None:
     return None if m is None else (m.start(), t.start, "md", False, "difference")
 
 
-def _ci_after(sent: Sentence, t: Tok, *patterns: re.Pattern[str]) -> bool:
+def ci_after(sent: Sentence, t: Tok, *patterns: re.Pattern[str]) -> bool:
     """The CI bounds right after ``t`` (the first pattern that matches), when they hold its value."""
     for rx in patterns:
         b = rx.match(sent.text, t.end, sent.s.end)
@@ -380,64 +372,3 @@ def _ci_after(sent: Sentence, t: Tok, *patterns: re.Pattern[str]) -> bool:
             return True
         return False
     return False
-
-
-def siblings(sent: Sentence) -> None:
-    """SIBLING for every value left free (see :func:`sibling`)."""
-    for t in sent.free():
-        measure = sibling(sent, t)
-        if measure is not None:
-            t.role, t.measure = "value", measure
-
-
-def sibling(sent: Sentence, t: Tok) -> str | None:
-    """SIBLING: the next value of a list of estimates takes the named one's measure when it has its own CI
-    and the same unit kind ("6.9% (95% CI 2.1 to 11.7) for arm A and 5.7% (95% CI 0.8 to 10.6) for arm B")."""
-    prev = sent.before(t.start, 140)
-    if prev is None or prev.role != "value" or prev.measure not in EFFECT_MEASURES or prev.ci is None:
-        return None
-    if t.start - prev.end > 140:
-        return None
-    gap = sent.text[prev.end : t.start]
-    tail = gap[max(gap.rfind(")"), gap.rfind("]")) + 1 :]
-    if not COORD_TAIL_RE.match(tail) or P.EFFECT_RE.search(gap):
-        return None
-    if any(
-        u.role not in ("ci", "level", "p", "p_exp", "dose", "label") for u in sent.within(prev.end, t.start)
-    ):
-        return None
-    if unit_kind(sent, t) != unit_kind(sent, prev):
-        return None
-    if t.ci is None and not _ci_after(sent, t, P.BRACKET_CI_RE):
-        return None
-    return prev.measure
-
-
-def carried(sent: Sentence) -> None:
-    """CARRIED: an estimate with its CI in brackets and no name after the arms' values ("2·9% and 3·4% of
-    infants (0·86, 0·70–1·05)") or after an estimate of the same sentence ("whereas education did not (−0.2,
-    −0.8 to 0.4; P=0.49)", "(−0.7 [−2.0; 0.6], p = 0.29)"): the measure the text named last before it."""
-    text = sent.text
-    for t in sent.free():
-        if t.pct or not text[max(sent.s.start, t.start - 2) : t.start].strip().endswith("("):
-            continue
-        m = NAMELESS_EFFECT_RE.match(text, t.end, sent.s.end) or BRACKET_PAIR_RE.match(
-            text, t.end, sent.s.end
-        )
-        if m is None or not any(
-            (u.role == "" and u.pct) or (u.role == "value" and u.measure in EFFECT_MEASURES)
-            for u in sent.toks
-            if u.end <= t.start
-        ):
-            continue
-        lo, hi = parse_number(m.group("lo")), parse_number(m.group("hi"))
-        names = [k for k in keywords(sent) if k[1] <= t.start and k[2] not in (MEASURE_MEDIAN, MEASURE_MEAN)]
-        if not names:
-            names = [
-                (0, 0, P.EFFECTS[int((k.lastgroup or "e0")[1:])][0], False, "")
-                for k in P.EFFECT_RE.finditer(text, 0, t.start)
-            ]
-        if lo is None or hi is None or not lo <= t.value <= hi or not names:
-            continue
-        t.role, t.measure, t.ci = "value", names[-1][2], (lo, hi)
-        sent.mark(m.start("lo"), m.end("hi"), "ci")

@@ -2,13 +2,14 @@
 heterogeneity or maturity in %, the maximum of a scale, the SDs of a declared "mean (SD)" layout, numbers
 of names ("PKR-7"), costs, thresholds named by a noun; and the counts that are no sample (the sample's sex,
 people with an event, frequencies in words, a size repeated by "X of N").
-:func:`kb.evidence.results.spans.design_spans`, :mod:`.sizes` and :mod:`.extract` mark them.
+:func:`kb.evidence.results.design.design_spans`, :mod:`.sizes` and :mod:`.extract` mark them.
 """
 
 from __future__ import annotations
 
 import re
 
+from kb.evidence.results import countpatterns as C
 from kb.evidence.results import patterns as P
 from kb.evidence.results.numbers import NUM_LEAD
 
@@ -36,13 +37,13 @@ NOT_DRUG = (
 DRUG_CONCENTRATION_RE = P.lead(
     NUM_LEAD,
     r"(?:(?<=\bof )|(?<=\bthe )|(?<=with )|(?<=given )|(?<=receiving ))"
-    rf"(?P<num>{P.NUM})\s*%\s+(?!{P.POPULATION}\b|{NOT_DRUG})[a-z][a-z-]{{3,}}"
+    rf"(?P<num>{P.NUM})\s*%\s+(?!{C.POPULATION}\b|{NOT_DRUG})[a-z][a-z-]{{3,}}"
     r"\s+(?:was|were|is|are|eye ?drops?|solution|gel|cream|ointment|spray|mouthwash|group|arm)\b",
 )
 """A drug named by its concentration before its name ("the effect of 0.05% atropine was similar", "with 2%
 lidocaine gel"): a dose."""
 SCALE_MAX_RE = re.compile(
-    rf"(?P<points>\s*points?)?\s*\bout of\s+(?P<num>\d+)\b(?![.,]\d)(?!\s*(?:[\w-]+\s+)?{P.POPULATION})"
+    rf"(?P<points>\s*points?)?\s*\bout of\s+(?P<num>\d+)\b(?![.,]\d)(?!\s*(?:[\w-]+\s+)?{C.POPULATION})"
 )
 """The maximum of a scale after a score or its difference ("MD 0.9 out of 10", "4.5 points out of 68"): no
 value (a count "7 out of 10 patients" is left to the sizes)."""

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
+from kb.evidence.results.countpatterns import POPULATION
 from kb.evidence.results.numbers import lead
-from kb.evidence.results.patterns import NUM, POPULATION
+from kb.evidence.results.patterns import NUM
 
 SITES = r"(?:centres?|centers?|clinics?|hospitals?|sites?|practices?|departments?|units?|wards?|services?)\b"
 """Places a population noun can qualify ("two outpatient centres"): the number counts places, not people."""

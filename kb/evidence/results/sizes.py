@@ -1,6 +1,6 @@
 """Sample sizes of a sentence: "n = 59", "250 healthy women", "Fifty-nine patients", "(of 361)", arm lists.
 
-:func:`sample_sizes` runs after :func:`kb.evidence.results.spans.design_spans` has marked the numbers that
+:func:`sample_sizes` runs after :func:`kb.evidence.results.design.design_spans` has marked the numbers that
 belong to something else (p values, CIs, doses, times), so a number already given a role is never a size.
 """
 
@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import re
 
+from kb.evidence.results import countpatterns as C
 from kb.evidence.results import notvalues as V
 from kb.evidence.results import patterns as P
 from kb.evidence.results import sizepatterns as Z
+from kb.evidence.results.counts import event_after, event_before
+from kb.evidence.results.measure import scope
 from kb.evidence.results.model import MEASURE_MEAN, MEASURE_MEDIAN, MEASURE_N, Result
 from kb.evidence.results.numbers import WORD_NUMBER_RE, words_to_int
-from kb.evidence.results.spans import VALUE_ROLES, Sentence, clean, event_after, event_before, scope
+from kb.evidence.results.spans import VALUE_ROLES, Sentence, clean
 
 _OF_END_RE = re.compile(r"(?i)\b(?:of|in|among)\s*$")
 _AND_END_RE = re.compile(r"(?i)\band\s+$")
@@ -155,8 +158,8 @@ def sample_sizes(sent: Sentence) -> None:
         pct = Z.PCT_BRACKET_RE.match(text, after.end(), sent.s.end) or V.ARM_THEN_SHARE_RE.match(
             text, after.end(), sent.s.end
         )
-        analysed = P.ANALYSED_BEFORE_RE.search(text, max(sent.s.start, m.start() - 60), m.start())
-        if pct is not None and not analysed and not P.ENROL_AFTER_RE.match(text, pct.end(), sent.s.end):
+        analysed = C.ANALYSED_BEFORE_RE.search(text, max(sent.s.start, m.start() - 60), m.start())
+        if pct is not None and not analysed and not C.ENROL_AFTER_RE.match(text, pct.end(), sent.s.end):
             continue  # "Nine adolescents (15%) did not complete": a count of events with its percentage
         if P.UNIT_WORD_RE.match(text, m.end(), m.end() + 12) or _TIMES_AFTER_RE.match(text, m.end()):
             continue
@@ -177,7 +180,7 @@ def _arm_list(sent: Sentence, pos: int) -> None:
     """The arms' sizes in the bracket after a sample size; a bracket of ranges or units describes the sample
     ("adults with prediabetes (fasting glucose 100-125 mg/dL)")."""
     m = Z.ARM_LIST_RE.match(sent.text, pos, sent.s.end)
-    if m is None or P.DEMOGRAPHIC_RE.search(m.group("body")) or "%" in m.group("body"):
+    if m is None or C.DEMOGRAPHIC_RE.search(m.group("body")) or "%" in m.group("body"):
         return
     if _RANGE_IN_RE.search(m.group("body")) or P.DOSE_RE.search(m.group("body")):
         return
@@ -234,8 +237,8 @@ def _event_sentence(sent: Sentence) -> bool:
     the event ("transient discomfort (in 8 men, 13.1%) was recorded")."""
     text = sent.text
     return (
-        P.EVENT_CLAUSE_RE.search(text, sent.s.start, sent.s.end) is not None
-        and P.ENROL_RE.search(text, sent.s.start, sent.s.end) is None
+        C.EVENT_CLAUSE_RE.search(text, sent.s.start, sent.s.end) is not None
+        and C.ENROL_RE.search(text, sent.s.start, sent.s.end) is None
     )
 
 
@@ -254,7 +257,7 @@ def _counted_pair(sent: Sentence, start: int) -> bool:
     if Z.PAIR_COUNT_BEFORE_RE.search(sent.text, max(sent.s.start, start - 20), start) is None:
         return False
     clause = max(sent.s.start, sent.text.rfind(";", sent.s.start, start) + 1)
-    return P.ENROL_RE.search(sent.text, clause, min(sent.s.end, start + 60)) is None
+    return C.ENROL_RE.search(sent.text, clause, min(sent.s.end, start + 60)) is None
 
 
 def n_result(sent: Sentence, start: int, end: int, value: float) -> Result:
@@ -294,11 +297,11 @@ def _clause_role(sent: Sentence, pos: int) -> str:
     text = sent.text
     start = max(sent.s.start, text.rfind(";", sent.s.start, pos) + 1)
     clause = text[start:pos]
-    if P.ENROL_RE.search(clause):
+    if C.ENROL_RE.search(clause):
         return "n"
     if Z.INDICATION_RE.search(clause):
         return "baseline"
-    return "count" if P.EVENT_CLAUSE_RE.search(clause) else "n"
+    return "count" if C.EVENT_CLAUSE_RE.search(clause) else "n"
 
 
 def _spaced(sent: Sentence) -> None:

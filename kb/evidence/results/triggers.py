@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from kb.evidence.results import countpatterns as C
 from kb.evidence.results import notvalues as V
 from kb.evidence.results import patterns as P
 from kb.evidence.results import sizepatterns as Z
@@ -50,7 +51,7 @@ PATTERN_TRIGGERS: dict[re.Pattern[str], Trigger] = {
     P.ALLOCATION_RE: _words(":"),
     P.RATIO_RE: _words("/"),
     P.PCT_RANGE_RE: _words("%"),
-    P.COUNT_PCT_RE: _words("%"),
+    C.COUNT_PCT_RE: _words("%"),
     Z.N_EQ_RE: _words("=", ":"),
     Z.OF_DEN_RE: _regex(r"of\s"),
     # "26 were in", "90 in each", "80 per arm", "45 to the", "61 completed", "40 enrolled", "12 ont été"

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from kb.evidence.results import changepatterns as G
+from kb.evidence.results import countpatterns as C
 from kb.evidence.results import patterns as P
 
 if TYPE_CHECKING:
@@ -38,7 +40,7 @@ PCT_OF_MEASURE_RE = re.compile(
     rf"(?i)\b(?:mean|average|moyen(?:ne)?)\s*(?:\(\s*(?:SD|SE|SEM|ET)\s*\)\s*)?"
     rf"(?:percentages?|proportions?|percent|pourcentages?)\b"
     rf"|\b(?:percentages?|proportions?|percent|pourcentages?)\s+(?:of|de|du|des|d')\s*"
-    rf"(?:(?!{P.POPULATION}\b)[\w-]+\s+){{0,3}}?(?:days?|time|hours?|nights?|jours?|temps|heures?)\b"
+    rf"(?:(?!{C.POPULATION}\b)[\w-]+\s+){{0,3}}?(?:days?|time|hours?|nights?|jours?|temps|heures?)\b"
     rf"|(?i:percent(?:age)?\s+(?:of\s+)?predicted|%\s*(?:of\s+)?predicted)|(?-i:\bpp[A-Z][A-Za-z0-9]*)"
 )
 """Quantities in % that no list names, by the words that make them a measurement of each person: a mean of
@@ -55,7 +57,7 @@ person in %, a measurement (a score as a threshold, "a score of 3 or higher was 
 such phrase)."""
 QUANTITY_RES = (PCT_QUANTITY_RE, PCT_OF_MEASURE_RE, SCORE_FROM_RE)
 SHARE_RE = re.compile(
-    rf"(?i)\b(?:proportion|percentage(?!\s+points?)|share|{P.POPULATION}|reach\w*|achiev\w*|attain\w*|target)\b"
+    rf"(?i)\b(?:proportion|percentage(?!\s+points?)|share|{C.POPULATION}|reach\w*|achiev\w*|attain\w*|target)\b"
 )
 SHARE_AFTER_RE = re.compile(r"\s*%?\s*(?:of|des?)\s")
 """A share written after its value ("7.2% of patients", "12 % des patients"): of people, not a quantity."""
@@ -111,8 +113,8 @@ def in_points(sent: Sentence, t: Tok) -> str:
     if measured_points(sent, t):
         return "md"
     end = points_end(sent, t) or t.end
-    more = P.MORE_WITH_RE.match(sent.text, end, sent.s.end)
-    changed = P.CHANGE_BY_RE.search(sent.text, max(sent.s.start, t.start - 60), t.start)
+    more = G.MORE_WITH_RE.match(sent.text, end, sent.s.end)
+    changed = G.CHANGE_BY_RE.search(sent.text, max(sent.s.start, t.start - 60), t.start)
     return "md" if (more is not None and changed is not None) else "rd"
 
 
