@@ -17,3 +17,22 @@ from result_rows import rows
 )
 def test_a_number_inside_the_unit_leaves_the_ci_to_the_value(text: str) -> None:
     assert rows(text) == [("md", 3.2, 1.1, 5.3)]
+
+
+def test_the_range_of_a_scale_is_no_value() -> None:
+    text = "RESULTS: Mean itch on a VAS (0–100 mm) was 12.4 mm lower with the cream (95% CI 6.0 to 18.8)."
+    assert rows(text) == [("md", 12.4, 6.0, 18.8)]
+    # the value after the scale's range is still read
+    assert rows("RESULTS: Mean satisfaction score (1-5) was 4.2 ± 0.6 with the app.") == [
+        ("mean", 4.2, None, None)
+    ]
+
+
+def test_the_second_dose_of_a_pair_of_arms_is_a_dose() -> None:
+    text = "RESULTS: Grip strength rose by 1.9 kg (95% CI 0.4 to 3.4) with 50 mg versus 10 mg of the drug."
+    assert rows(text) == [("md", 1.9, 0.4, 3.4)]
+    # amounts measured and compared stay values
+    assert rows("RESULTS: Mean daily insulin dose was 42 units versus 55 units.") == [
+        ("mean", 42.0, None, None),
+        ("mean", 55.0, None, None),
+    ]

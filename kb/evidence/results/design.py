@@ -19,6 +19,8 @@ from kb.evidence.results.numbers import parse_number, time_unit
 from kb.evidence.results.spans import VALUE_ROLES, Sentence, Tok
 
 DOSE_WORD_RE = re.compile(r"(?i)\b(?:dos(?:e|es|age|ing)|posologie)\b")
+DOSE_ARM_END_RE = re.compile(r"(?i)\b(?:with|receiving|given|taking)\s+$")
+"""A dose named as an arm right after it: "with 2000 IU"."""
 ARM_LABEL_RE = re.compile(r"(?i)\b(?:arms?|groups?|cohorts?|bras|groupes?)\s+$")
 """A word a small number labels ("arm 1", "group 2"): the number names an arm."""
 
@@ -82,6 +84,8 @@ def _intervals(sent: Sentence) -> None:
         if K.FROM_END_RE.search(before) and not K.RANGE_FROM_END_RE.search(before):
             continue  # "fell from 12.3% to 10.9%": two values, not a range
         sent.mark(m.start(), m.end(), "range")
+    for m in sent.finditer(P.SCALE_RANGE_RE) if sent.has("(") else ():
+        sent.mark(m.start("lo"), m.end("hi"), "range")
     for m in sent.finditer(P.LEVEL_RE):
         sent.mark(m.start(), m.end(), "level")
     for m in sent.finditer(P.SD_RE):
@@ -207,7 +211,10 @@ def _amounts(sent: Sentence) -> None:
                 and (
                     ("/" not in m.group() and _measured_scope(sent, m.start(g)))
                     or A.PAIR_AFTER_RE.match(text, m.start(g) + len(m.group(g)), sent.s.end)
-                    or A.PAIR_BEFORE_RE.search(text, max(sent.s.start, m.start() - 12), m.start())
+                    or (
+                        A.PAIR_BEFORE_RE.search(text, max(sent.s.start, m.start() - 12), m.start())
+                        and not _after_dose(sent, m.start(g))
+                    )
                     or _measured_pair(sent, m.start(g), m.end(g), measured_pair)
                 )
             ):
@@ -244,6 +251,16 @@ def _labels(sent: Sentence) -> None:
             )
         ):
             t.role = "label"  # "1) an absolute risk", "with arm 1"
+
+
+def _after_dose(sent: Sentence, pos: int) -> bool:
+    """The amount before "versus"/"compared to" was a dose given to an arm ("with 2000 IU compared to 800
+    IU"): the second is the other arm's dose, not a measurement compared ("dose was 86 μg versus 158 μg")."""
+    i = sent.index(sent.next_after(pos - 1) or sent.toks[-1]) - 1
+    if i < 0 or sent.toks[i].role != "dose":
+        return False
+    start = sent.toks[i].start
+    return DOSE_ARM_END_RE.search(sent.text, max(sent.s.start, start - 12), start) is not None
 
 
 def _measured_pair(sent: Sentence, start: int, end: int, seconds: set[int]) -> bool:

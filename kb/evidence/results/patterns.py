@@ -194,6 +194,10 @@ CI_GAP_RE = re.compile(
 """What may stand between a value and the CI that follows it: a unit (with the numbers inside it:
 "ml/min/1.73 m2"), the arm it is compared with ("by 4.6 g/L compared with no iron (95% CI ..."), punctuation,
 "one-sided"."""
+SCALE_RANGE_RE = lead(
+    r"\(", r"(?<=[A-Za-z]\s)\(\s*(?P<lo>[01])\s*(?:[-–]|to)\s*(?P<hi>\d{1,3})\s*(?:mm|cm|points?)?\s*\)"
+)
+"""The range of a scale in brackets after its name: "VAS (0–100 mm)", "score (1-5)": no value of the trial."""
 PCT_RANGE_RE = lead(NUM_LEAD, rf"(?<![\d.,])(?P<lo>{NUM})\s*%?\s*(?:[-–]|to|à)\s*(?P<hi>{NUM})\s*%")
 """A range of percentages "80-90%", "2,5-7%": an estimate from elsewhere, not one result."""
 BRACKET_SPREAD_RE = re.compile(rf"\s*\(\s*(?P<sd>{NUM})\s*\)")
