@@ -56,6 +56,12 @@ ARM_PAIR_RE = re.compile(
 )
 """A value, its arm and the next arm's value: "0.42 with tiotropium and 0.55 with placebo", "−1.67 ml per
 minute per 1.73 m2 per year with drug T and −3.59 with placebo" (a rate's unit of several words)."""
+COUNTED_SUBJECT_RE = re.compile(
+    r"(?i)\b(?:events?|episodes?|cases|infections|falls|admissions|relapses|exacerbations)\b[^.;()\d]{0,60}?"
+    r"\b(?:were|was|numbered|totall?ed)\s*$"
+)
+"""Things counted as the subject right before a pair ("malaria episodes detected by surveillance were 18
+versus 31"): the numbers count events, they are no measurements."""
 COUNTED_RE = re.compile(r"(?i)(?:events?|episodes?|deaths?|cases?|infections?|falls?)$")
 """A unit that counts things ("2 events in A and 3 in B"): no measurement unless it is a rate (per ...)."""
 RATE_WORD_RE = re.compile(

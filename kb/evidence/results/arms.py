@@ -214,10 +214,15 @@ def paired(sent: Sentence, t: Tok) -> bool:
         return False
     if other is None or other.role not in ("", "value") or other.pct:
         return False
+    i = sent.index(t)
+    first = sent.toks[i - 1].start if other is t and i > 0 else t.start  # the pair's first value
     if (
         t.value.is_integer()
         and other.value.is_integer()
-        and C.EVENT_CLAUSE_RE.search(text, max(sent.s.start, text.rfind(",", 0, t.start) + 1), t.start)
+        and (
+            C.EVENT_CLAUSE_RE.search(text, max(sent.s.start, text.rfind(",", 0, t.start) + 1), t.start)
+            or A.COUNTED_SUBJECT_RE.search(text, max(sent.s.start, first - 80), first)
+        )
     ):
         return (
             False  # "developed depression (5 vs 13)": counts of events ("pain experienced was less, ... cost
