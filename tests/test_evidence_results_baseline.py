@@ -69,3 +69,49 @@ def test_evolve_is_replace() -> None:
     assert r.evolve(arm="x").arm == "x" and r.arm != "x"
     with pytest.raises(TypeError):
         r.evolve(armm="x")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the opening of a trial's Results summarises who was enrolled, before any outcome
+        "RESULTS: Of 212 randomised women, 204 were analysed. Mean pre-pregnancy weight was 71.4 ± 12.8 kg.",
+        "RESULTS: In this randomized trial, drinkers reported a median of 24 drinks per week (IQR 16–38).",
+        "RESULTS: Of 150 randomized infants, mean head circumference was 27.9 ± 1.6 cm and mean chest "
+        "circumference 25.3 ± 1.9 cm.",
+        # a share of the enrolled sample and what they were, after the enrolment
+        "RESULTS: In total 410 adults were randomised (205 per arm); 97 (23.7%) were current smokers.",
+    ],
+)
+def test_the_opening_of_results_describes_the_enrolled(text: str) -> None:
+    assert valued(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an outcome of the arms, an outcome after the opening, the intervention's delivery: results
+        (
+            "RESULTS: Of 90 randomised patients, mean pain was 3.1 ± 1.2 with ketamine and 4.6 ± 1.5 with "
+            "placebo.",
+            [("mean", 3.1), ("mean", 4.6)],
+        ),
+        (
+            "RESULTS: 120 patients were randomized. Response was 41% vs 22% (p = 0.03). Mean adherence was "
+            "81.2 ± 9.4%.",
+            [("mean", 81.2), ("proportion", 22), ("proportion", 41)],
+        ),
+        (
+            "RESULTS: In this randomised trial, the devices were used for a median of 6.8 hours per night "
+            "(IQR 5.1–7.6).",
+            [("median", 6.8)],
+        ),
+        # the trial's flow after the enrolment stays a sample and its share
+        (
+            "RESULTS: In total 410 adults were randomised (205 per arm); 388 (94.6%) were analysed.",
+            [("proportion", 94.6)],
+        ),
+    ],
+)
+def test_outcomes_after_the_enrolment_stay(text: str, expected: list[tuple[str, float]]) -> None:
+    assert valued(text) == sorted(expected)

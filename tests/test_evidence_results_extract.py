@@ -339,3 +339,30 @@ def test_inline_headings_inside_one_paragraph() -> None:
         ("proportion", 20.0, None, None),
         ("proportion", 40.0, None, None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the share in brackets after a count belongs to the count, not to the median before
+        (
+            "Results: Patients attended a median of 9 sessions (IQR 6-11) and 112 (61.2%) attended all 12.",
+            [("median", 9.0, None, None), ("proportion", 61.2, None, None)],
+        ),
+        # a mean opens a list of values, one per arm, with no unit of their own
+        (
+            "Results: Children had a mean of 2.4, 3.1 and 3.8 wheezing episodes in the three arms (p = 0.02).",
+            [("mean", 2.4, None, None), ("mean", 3.1, None, None), ("mean", 3.8, None, None)],
+        ),
+    ],
+)
+def test_a_share_of_a_count_and_a_list_after_a_mean(text: str, expected: list[tuple]) -> None:
+    assert rows(text) == expected
+
+
+def test_a_time_shortened_by_values_is_a_change() -> None:
+    """ "shortened by 8.4 min and 3.1 min" changes a time, like "decreased by": two means with their p."""
+    text = (
+        "Results: Time to first analgesic request shortened by 8.4 min and 3.1 min, respectively (p = 0.21)."
+    )
+    assert rows(text) == [("mean", 3.1, None, None), ("mean", 8.4, None, None)]

@@ -271,3 +271,23 @@ def test_changes_against_control_and_rates(text: str, expected: list[tuple]) -> 
 )
 def test_those_followed_up_are_the_analysed_sample(text: str, expected: list[tuple]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a ratio of two measurements of each patient, in %: a mean
+        (
+            "Results: The urea reduction ratio was 71.8% with the new dialyser and 68.9% with the standard one "
+            "(p = 0.01).",
+            [("mean", 68.9, None, None, "0.01"), ("mean", 71.8, None, None, "0.01")],
+        ),
+        # kept: a share of patients reaching a ratio's target is a proportion
+        (
+            "Results: A urea reduction ratio of at least 65% was reached by 88% of patients.",
+            [("proportion", 88.0, None, None, None)],
+        ),
+    ],
+)
+def test_a_ratio_measured_in_percent_is_a_mean(text: str, expected: list[tuple]) -> None:
+    assert rows(text) == expected

@@ -114,6 +114,13 @@ FOLLOW_UP_RE = re.compile(r"(?i)\bfollow|\bsuivi")
 children were randomised (56 per group); median TBSA was 4% (range 1–9%)", "Sixty-four women were enrolled;
 the mean resection weight per breast was 682 g"): a clause that compares nothing and names no outcome
 describes those enrolled. A follow-up's length is a result by the development set's convention."""
+SHARE_STATE_RE = re.compile(
+    rf"\s*{P.NUM}\s*\(\s*{P.NUM}\s*%\s*\)\s*(?:of\s+(?:them|whom|these)\s+)?(?:were|was)\s+"
+    r"(?!(?:lost|excluded|withdrawn|analy[sz]ed|included|followed|assessed|evaluated|available|randomi[sz]ed"
+    r"|treated|allocated|assigned|discontinued|retained|eligible)\b)"
+)
+"""A share of the enrolled sample and what they were ("; 61 (21.4%) were HIV co-infected"): a characteristic
+of those enrolled; those lost, analysed or retained are the trial's flow."""
 SUMMARY_BRACKET_RE = re.compile(r"(?i)\(\s*(?:median|mean|average|médiane?|moyenne?)\s[^()]{0,80}\)")
 COPULA_RE = re.compile(r"\b(?:were|was|are)\b")
 CLAUSE_CUT_RE = re.compile(r"[,;.]|\band\b")
@@ -201,14 +208,15 @@ def _enrolment_clauses(sent: Sentence) -> None:
     ):
         return
     for a, b in itertools.pairwise([*cuts, sent.s.end]):
-        if (
-            SAMPLE_SUMMARY_RE.search(text, a, b)
-            and not FOLLOW_UP_RE.search(text, a, b)
-            and not C.COMPARE_RE.search(text, a, b)
-            and not sent.ps
-        ):
+        if C.COMPARE_RE.search(text, a, b) or sent.ps:
+            continue
+        if SAMPLE_SUMMARY_RE.search(text, a, b) and not FOLLOW_UP_RE.search(text, a, b):
             for t in sent.within(a, b):
                 t.role = t.role or "baseline"
+        elif (state := SHARE_STATE_RE.match(text, a + 1, b)) is not None:
+            for t in sent.within(a, state.end()):
+                if t.role in ("", "count"):
+                    t.role = "baseline"  # "285 patients were enrolled; 61 (21.4%) were HIV co-infected"
 
 
 def _semicolons(text: str, start: int, end: int) -> list[int]:
@@ -308,3 +316,42 @@ def _described(sent: Sentence) -> None:
     if any(DESCRIBE_AFTER_RE.match(text, t.end, min(sent.s.end, t.end + 60)) for t in pcts):
         for t in pcts:
             t.role = "baseline"
+
+
+CHANGE_WORD_RE = re.compile(
+    r"(?i)\b(?:chang\w*|increas\w*|decreas\w*|reduc\w*|improv\w*|fell|rose|declin\w*|loss|gain\w*|lost"
+    r"|after|post\w*|during|until|before|over|within|with)\b"
+    r"|\b(?:operated|used|wor[en]|attend\w*|adher\w*|complian\w*|sessions?|received|delivered|exposure"
+    r"|duration|time to|length)\b"
+)
+"""A change, a time, an arm ("with active drops") or the delivery of the intervention ("purifiers operated for
+a median of 22.6 hours per day", "attendance"): what the trial did, not who was enrolled."""
+RANDOMISED_RE = re.compile(r"(?i)\brandomi[sz]|\brandomly\b|\ballocated\b")
+
+
+def opening_sample(sent: Sentence, opening: bool) -> bool:
+    """The opening of a trial's Results, before any value of an outcome, describes the people enrolled: a
+    mean or median of all of them that compares nothing ("Mean stone size was 6.8 ± 1.3 mm.", "Participants
+    smoked a median of 20 cigarettes per day (IQR 15–30)") is a baseline characteristic. ``opening`` says
+    whether the sentences before in the section gave no value; returns whether this one gave none either.
+
+    A trial compares its arms: a summary of all participants that names no arm, no change, no time point and
+    no p is what they were, not what the trial did to them (a follow-up's length stays a result)."""
+    if not opening:
+        return False
+    text, lo, hi = sent.text, sent.s.start, sent.s.end
+    if (
+        SAMPLE_SUMMARY_RE.search(text, lo, hi)
+        and RANDOMISED_RE.search(text)
+        and not sent.ps
+        and not sent.times
+        and sent.compare() is None
+        and not FOLLOW_UP_RE.search(text, lo, hi)
+        and not CHANGE_WORD_RE.search(text, lo, hi)
+        and not any(t.role in ("ci", "level") for t in sent.toks)
+    ):
+        free = list(sent.free())
+        if not any(t.pct for t in free) and len(free) <= len(SAMPLE_SUMMARY_RE.findall(text, lo, hi)):
+            for t in free:  # one value per mean or median, none a share: each a summary of all enrolled
+                t.role = "baseline"
+    return not sent.ps and all(t.role and t.role != "value" for t in sent.toks)

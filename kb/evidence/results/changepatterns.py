@@ -12,7 +12,8 @@ import re
 from kb.evidence.results.patterns import COMPARED_WITH, NUM
 
 CHANGE_VERBS = (
-    r"(?:increased|decreased|reduced|improved|rose|fell|declined|dropped|changed|gained|lost|lowered|raised)"
+    r"(?:increased|decreased|reduced|improved|rose|fell|declined|dropped|changed|gained|lost|lowered|raised"
+    r"|shortened|lengthened)"
 )
 AMOUNT_UNIT_RE = re.compile(r"(?i)s|sec|seconds?|min|mins|minutes?")
 """Time units that measure an amount changed ("sleep increased by 32 minutes"); hours and longer are time

@@ -30,7 +30,7 @@ from kb.evidence.results.arms import (
     spread_and_unit,
     tied_to_arm,
 )
-from kb.evidence.results.baseline import baseline
+from kb.evidence.results.baseline import baseline, opening_sample
 from kb.evidence.results.design import design_spans
 from kb.evidence.results.measure import (
     CLAUSE_BREAK_RE,
@@ -53,6 +53,7 @@ from kb.evidence.results.sections import (
     CONCLUSIONS,
     DISCUSSION,
     METHODS,
+    RESULTS,
     SUMMARY_BOX_RE,
     split_sections,
     split_sentences,
@@ -73,6 +74,10 @@ from kb.evidence.results.tables import Table, read_table
 from kb.evidence.results.unitcue import PCT_MEANS_BEFORE, in_points, pct_means, person_time_rate, points_end
 from kb.evidence.results.unnamed import carried, contrasts, sibling, siblings
 
+SHARE_BRACKET_RE = re.compile(r"\s*[(\[]\s*")
+"""Between a count and its share: "68 (43.3%)"."""
+KEYWORD_LIST_RE = re.compile(rf"\s*(?:of|:|=)?\s*(?:{P.NUM}\s*(?:,\s*(?:and\s+)?|and\s+))+")
+"""Between "mean" or "median" and a later value of the list it opens ("a mean of 1.9, 2.6 and 4.1")."""
 SHARE_OF_RE = re.compile(r"(?i)\b(?:proportion|percentage|share|pourcentage)\s+(?:of|des?|d')")
 """A share of people ("the proportion of patients with ..."): "X% higher" of it is a difference of shares."""
 
@@ -94,6 +99,22 @@ def _bracket_cis(sent: Sentence) -> None:
         else:
             t.ci = (lo, hi)
             sent.mark(b.start("lo"), b.end("hi"), "ci")
+
+
+def _share_of_count(sent: Sentence, t: Tok) -> bool:
+    """``t`` is the percentage in brackets right after a count or a size ("68 (43.3%) completed"): the share
+    of those people, whatever keyword comes before."""
+    prev = _token_before(sent, t)
+    return (
+        prev is not None
+        and prev.role in ("n", "count")
+        and SHARE_BRACKET_RE.fullmatch(sent.text, prev.end, t.start) is not None
+    )
+
+
+def _token_before(sent: Sentence, t: Tok) -> Tok | None:
+    i = sent.index(t)
+    return sent.toks[i - 1] if i > 0 else None
 
 
 def _rate_pair(sent: Sentence, t: Tok) -> bool:
@@ -125,6 +146,8 @@ def _values(sent: Sentence) -> None:
         after = text[t.end : t.end + 30]
         if re.match(r"\s*(?:[a-zA-Z/]+\s+)?on average\b", after):
             t.measure = MEASURE_MEAN
+        elif t.pct and _share_of_count(sent, t):
+            t.measure = MEASURE_PROPORTION  # "a median of 19 days and 68 (43.3%) completed": the 68's share
         elif listed := sibling(sent, t):
             t.measure = listed  # "by 2.2 points (CI) for 2% and by 1.1 points (CI) for 1%"
         elif measured := pct_measurement(sent, t):
@@ -193,7 +216,9 @@ def _values(sent: Sentence) -> None:
             or t.pct
             or _has_unit(text, t)
             or E.KEYWORD_GAP_RE.fullmatch(text, found[1], t.start)
-        ):  # "(median 4 on a 5-point scale)": the keyword right before its value needs no unit
+            or (not t.pct and KEYWORD_LIST_RE.fullmatch(text, found[1], t.start))
+        ):  # "(median 4 on a 5-point scale)": the keyword right before its value needs no unit; "a mean of
+            # 1.9, 2.6 and 4.1 injections": nor do the values listed after it
             t.measure = MEASURE_MEDIAN if kind == MEASURE_MEDIAN else MEASURE_MEAN
             relative = found and RELATIVE_RE.search(text[found[1] : t.start])
             if t.pct and relative and t.spread is None and t.raw[0].isdigit() and kind == MEASURE_MEAN:
@@ -381,14 +406,19 @@ def extract_text(text: str) -> list[Result]:
         table = Table()
         points = False  # a plain "difference" of the section was in percentage points
         means = False  # the last values in % of the section were means
+        opening = section.role == RESULTS  # no sentence of the Results gave an outcome's value yet
+        sd_layout = False  # the sentence before declared "mean (SD)"
         for sentence in split_sentences(text, section):
             sent = Sentence(text, sentence, defined)
             sent.memo[PCT_MEANS_BEFORE] = means
             if sentence.role in VALUE_ROLES:
                 read_table(sent, table)
             design_spans(sent)
+            V.mark_not_values(sent)
+            sd_layout = V.carried_sd(sent, sd_layout)
             sample_sizes(sent)
             baseline(sent)
+            opening = opening_sample(sent, opening)
             if sentence.role in VALUE_ROLES:
                 points = named(sent, points) or points
                 carried(sent)

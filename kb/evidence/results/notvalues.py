@@ -8,10 +8,14 @@ people with an event, frequencies in words, a size repeated by "X of N").
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from kb.evidence.results import countpatterns as C
 from kb.evidence.results import patterns as P
 from kb.evidence.results.numbers import NUM_LEAD
+
+if TYPE_CHECKING:
+    from kb.evidence.results.spans import Sentence
 
 CONCENTRATION_RE = P.lead(
     NUM_LEAD,
@@ -126,3 +130,69 @@ def names_arm(text: str, lo: int, hi: int, start: int, end: int) -> bool:
         ARM_DOSE_BEFORE_RE.search(text, max(lo, start - 12), start) is not None
         and ARM_DOSE_AFTER_RE.match(text, end, hi) is not None
     )
+
+
+APPROX_BEFORE_RE = re.compile(
+    r"(?i)\b(?:about|approximately|approx\.|roughly|nearly|almost|around)\s*$|~\s*$"
+)
+"""A round number said in plain words ("reduced morphine use by about 40%", "shortened the stay by nearly 2
+days"): an approximation of a result given elsewhere, not a value to pool (the gold writers label it
+other)."""
+FORMULATION_RE = P.lead(
+    NUM_LEAD,
+    rf"(?P<num>{P.NUM})\s*%\s+(?:(?!(?:of|in|for|with|among|and|or|vs|versus)\b)[a-z][a-z-]{{2,}}\s+)?"
+    r"(?:creams?|ointments?|gels?|lotions?|solutions?|shampoos?|sprays?|eye ?drops?|drops|mouthwash(?:es)?"
+    r"|mouth ?rinses?|rinses?|patch(?:es)?|suspensions?|foams?|varnish(?:es)?|emulsions?|pastes?)\b",
+)
+"""A concentration written before the form a drug is given in ("permethrin 5% cream", "0.12% chlorhexidine
+mouthwash", "a 2% lidocaine gel"): a dose, never a share of people."""
+RANGE_DASH_RE = re.compile(r"\s*[-\u2013\u2014]\s*")
+
+
+def mark_not_values(sent: Sentence) -> None:
+    """Numbers :func:`.design.design_spans` leaves free that are no value: approximations in words, a drug's
+    concentration before its form, and the second bound of a time point's range ("at 6–7 cm dilatation")."""
+    text, lo, hi = sent.text, sent.s.start, sent.s.end
+    if sent.has("%"):
+        for m in sent.finditer(FORMULATION_RE):
+            sent.mark(m.start("num"), m.end("num"), "dose")
+    prev = None
+    for t in sent.toks:
+        if not t.role:
+            if (
+                t.value.is_integer()
+                and t.raw[0].isdigit()
+                and (t.pct or P.UNIT_WORD_RE.match(text, t.end, min(hi, t.end + 16)))
+                and APPROX_BEFORE_RE.search(text, max(lo, t.start - 16), t.start)
+            ):
+                t.role = "other"
+            elif (
+                prev is not None
+                and prev.role in ("time", "threshold")
+                and RANGE_DASH_RE.fullmatch(text, prev.end, t.start)
+            ):
+                t.role = prev.role  # "at 6–7 cm dilatation": the range's second bound
+        prev = t
+
+
+SD_WORDS = ("SD", "S.D.", "SE", "s.d.", "standard deviation", "art-type", "art type")
+
+
+def carried_sd(sent: Sentence, declared_before: bool) -> bool:
+    """The bare brackets of the sentence right after one that declares "mean (SD)" are SDs too ("The mean (SD)
+    score at 4 cm was 6.42 (1.18) with A and 7.85 (1.06) with B. At 8 cm, the scores were 8.14 (1.09) and 9.02
+    (0.84)"), when the sentence declares no spread or CI of its own and each bracket holds less than its
+    decimal value. Returns whether this sentence declares the layout (for the next one)."""
+    declares = sent.has(*SD_WORDS) and sent.search(DECLARED_SD_RE) is not None
+    if not declared_before or declares or sent.has(*SD_WORDS, "CI", "IQR", "range", "±"):
+        return declares
+    text = sent.text
+    for t in sent.toks:
+        if t.role or t.pct or "." not in t.raw:
+            continue
+        b = BARE_SD_AFTER_RE.match(text, t.end, sent.s.end)
+        if b is None or "%" in b.group() or not 0 < abs(float(b.group("sd").replace(",", ""))) < abs(t.value):
+            continue
+        sent.mark(b.start("sd"), b.end("sd"), "sd")
+        t.spread = "sd"
+    return declares

@@ -42,10 +42,12 @@ PCT_OF_MEASURE_RE = re.compile(
     rf"|\b(?:percentages?|proportions?|percent|pourcentages?)\s+(?:of|de|du|des|d')\s*"
     rf"(?:(?!{C.POPULATION}\b)[\w-]+\s+){{0,3}}?(?:days?|time|hours?|nights?|jours?|temps|heures?)\b"
     rf"|(?i:percent(?:age)?\s+(?:of\s+)?predicted|%\s*(?:of\s+)?predicted)|(?-i:\bpp[A-Z][A-Za-z0-9]*)"
+    r"|\b(?:reduction|removal|extraction|excretion|filtration|clearance)\s+ratios?\b"
 )
 """Quantities in % that no list names, by the words that make them a measurement of each person: a mean of
 percentages ("mean (SD) percentage of heavy drinking days"), a share of each person's time ("percentage of
-days abstinent", "proportion of time in range"), a % of the predicted value ("% predicted", "ppFEV1").
+days abstinent", "proportion of time in range"), a % of the predicted value ("% predicted", "ppFEV1"), a ratio
+of two measurements of each person ("urea reduction ratio", "β2-microglobulin removal ratio").
 Shares of people stay shares: the SHARE_RE words outside these phrases ("the proportion of patients with ...",
 "achieved by 40%") still decide."""
 SCORE_FROM_RE = re.compile(
