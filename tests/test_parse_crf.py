@@ -369,3 +369,64 @@ def test_an_author_list_does_not_end_on_a_comma_or_an_initial(
     tagged = [(t, "author" if k < tagged_authors else "title", 0, 0) for k, t in enumerate(tokens)]
     labels = [lab for _t, lab, _s, _e in _repair_last_author(tagged)]
     assert labels == ["author"] * authors + ["title"] * (len(tokens) - authors)
+
+
+def test_an_abbreviated_journal_word_is_not_the_end_of_a_title() -> None:
+    """A journal whose first word is an ISO 4 abbreviation ("Transfus. Med. Rev.", "Thromb. Haemost.",
+    "Commun. ACM") stays whole; the end of a title glued before a journal ("... in Utah and Colorado.
+    Med Care") is still given back to the title."""
+    from kb.parse.crf import _abbreviated
+
+    assert _abbreviated("Transfus.")
+    assert _abbreviated("Thromb.") and _abbreviated("Commun.")
+    assert not _abbreviated("Quality of care in Utah and Colorado.")
+    assert not _abbreviated("Rituximab in adults with immune thrombocytopenia?")
+    ref = parse_reference(
+        "[3] P. Smith, J. Brown, Platelet transfusion thresholds, Transfus. Med. Rev. vol. 30, no. 2, "
+        "pp. 90–98, 2016."
+    )
+    assert ref.title == "Platelet transfusion thresholds"
+    assert ref.journal.startswith("Transfus. Med. Rev")
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "journal", "year", "pages"),
+    [
+        # IEEE conference paper: quoted title, "in Proc. ..." container, place, "pp."
+        ('K. Tanaka and L. Moreau, "Robust segmentation of platelet images," in Proc. 14th Int. Conf. on '
+         "Medical Image Computing, Munich, Germany, 2019, pp. 211–219.", "Robust segmentation of platelet images",
+         "Proc. 14th Int. Conf. on Medical Image Computing", "2019", "211-219"),
+        # Springer LNCS: "In: Editor (ed.) Proceedings ... pp. Publisher, Place (year)"
+        ("Garcia, M., Weber, T.: Counting antibodies with deep networks. In: Ourselin, S. (ed.) Proceedings of "
+         "the 9th International Workshop on Machine Learning in Medical Imaging. pp. 45–53. Springer, Cham (2018)",
+         "Counting antibodies with deep networks",
+         "Proceedings of the 9th International Workshop on Machine Learning in Medical Imaging", "2018", "45-53"),
+        # ACM: year after the names, "In Proceedings of ...", publisher and place before the pages
+        ("Anna Keller and Paul Dubois. 2017. Learning to read reference strings. In Proceedings of the 40th ACM "
+         "SIGIR Conference on Research and Development in Information Retrieval. ACM, New York, NY, 1017–1020.",
+         "Learning to read reference strings",
+         "Proceedings of the 40th ACM SIGIR Conference on Research and Development in Information Retrieval",
+         "2017", "1017-1020"),
+        # AIP/APS numeric physics: "Journal volume, page (year)"
+        ('R. Martin, S. Okafor, and J. Lindqvist, "Thermal transport in layered oxides," J. Appl. Phys. 125, '
+         "045102 (2019).", "Thermal transport in layered oxides", "J. Appl. Phys", "2019", "045102"),
+        # Elsevier numeric without quotes, "vol./no./pp.", an abbreviated journal
+        ("[3] P. Smith, J. Brown, Platelet transfusion thresholds, Transfus. Med. Rev. vol. 30, no. 2, "
+         "pp. 90–98, 2016.", "Platelet transfusion thresholds", "Transfus. Med. Rev", "2016", "90-98"),
+        # a thesis (NLM) and a report (IEEE): no container
+        ("Moreau L. Immune thrombocytopenia in children: a cohort study [PhD thesis]. Paris: Sorbonne "
+         "Université; 2016.", "Immune thrombocytopenia in children: a cohort study", "", "2016", ""),
+        ('D. Fisher, "Bleeding scores in clinical trials," Tech. Rep. TR-2014-07, National Institute of '
+         "Standards and Technology, Gaithersburg, MD, 2014.", "Bleeding scores in clinical trials", "", "2014", ""),
+    ],
+)  # fmt: skip
+def test_engineering_proceedings_thesis_and_report_styles(
+    text: str, title: str, journal: str, year: str, pages: str
+) -> None:
+    """Classes of style outside the biomedical training styles: conference papers, numeric physics and
+    engineering styles, theses and reports keep title, container, year and pages apart."""
+    ref = parse_reference(text)
+    assert ref.title == title
+    assert ref.journal.rstrip(".") == journal
+    assert ref.year == year
+    assert ref.pages.replace("–", "-") == pages

@@ -19,7 +19,7 @@ from kb.normalise.dates import PARSER_DATE_ORDER, parse_date
 from kb.normalise.names import split_author_list
 from kb.parse import scope
 from kb.parse.confidence import field_confidence
-from kb.parse.features import MONTHS, Featurizer, fold
+from kb.parse.features import MONTHS, Featurizer, fold, ltwa
 from kb.parse.modelfile import model_attributes
 from kb.parse.scope import YEAR_RE
 from kb.parse.tokens import lacks, tighten, tokenize
@@ -315,7 +315,12 @@ class CRFParser:
                 )
         if journal_text:
             m = _SENTENCE_CUT.match(journal_text)
-            if m and "title" in spans and spans["title"][1] <= spans["journal"][0]:
+            if (
+                m
+                and "title" in spans
+                and spans["title"][1] <= spans["journal"][0]
+                and not _abbreviated(m.group(1))
+            ):
                 title_text = title_text + " " + m.group(1)
                 journal_text = m.group(2)
         ref.title = _strip_title(title_text)
@@ -353,6 +358,19 @@ _VANCOUVER_CUT = re.compile(
 """A Vancouver author list ("Renaud S, De Lorgeril M.") followed by the start of the title."""
 _SENTENCE_CUT = re.compile(r"^(.*[a-z]{4}[.?!])\s+([A-Z].*)$")
 """The end of a title ("... in Utah and Colorado.") glued before the journal ("Med Care")."""
+
+
+def _abbreviated(head: str) -> bool:
+    """Whether ``head`` ends with an ISO 4 journal-word abbreviation and its period ("Transfus.", "Commun.",
+    "Thromb."), not the end of a title: "Transfus. Med. Rev." is one journal."""
+    word = re.search(r"([^\W\d_]+)\.$", head)
+    if not word:
+        return False
+    abbrevs, words, _stems = ltwa()
+    lc = fold(word.group(1))
+    return lc in abbrevs and lc not in words
+
+
 _MERGE_GAP = 20
 """Segments of a label separated by one segment of at most this many characters are one field."""
 _NO_BRIDGE = frozenset(["date", "volume", "issue", "pages", "doi", "url", "pmid"])
