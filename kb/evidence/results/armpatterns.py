@@ -92,8 +92,10 @@ CLAUSE_VERB_RE = re.compile(
     r"(?i)\b(?:was|were|is|are|had|has|occurred|increased|decreased|improved|reduced|showed|remained|reached"
     r"|achieved|did|étaient|était|est|sont|a été|ont été)\b"
 )
+COMPARATOR_WORDS = r"vs\.?|versus|compared (?:with|to)|than(?: with)?|contre|par rapport (?:à|au|aux)"
+"""The words that introduce the other arm of a comparison, in English and French (one list for every rule)."""
 COMPARATOR_RE = re.compile(
-    r"(?i)\b(?:vs\.?|versus|compared (?:with|to)|than(?: with)?|contre|par rapport (?:à|au|aux))\s+"
+    rf"(?i)\b(?:{COMPARATOR_WORDS})\s+"
     r"(?:the\s+|le\s+|la\s+)?"
     r"(?P<arm>[A-Za-z][\w+/-]*(?:\s+(?!group|arm|and|in|at|with|for|p\b)[A-Za-z][\w+/-]*){0,2})"
 )

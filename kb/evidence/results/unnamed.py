@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from kb.evidence.results import armpatterns as A
 from kb.evidence.results import effectpatterns as E
 from kb.evidence.results import patterns as P
 from kb.evidence.results.measure import ci_after, keywords
@@ -125,7 +126,7 @@ EFFECT_NAMED_RE = re.compile(
 )
 """An effect as the name of a value: "the effect of BMI alone was 2.1 (95% CI ...)"."""
 ARMS_AFTER_RE = re.compile(
-    r"(?i)[^()]*\)\s*(?:than|vs\.?|versus|compared (?:with|to))\s+(?:in\s+|with\s+|among\s+|on\s+)?"
+    rf"(?i)[^()]*\)\s*(?:{A.COMPARATOR_WORDS})\s+(?:in\s+|with\s+|among\s+|on\s+)?"
     r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:groups?|arms?|placebo|controls?|sham|usual care|standard care)\b"
 )
 """The other arm named after the value's bracket: "(3.1, 95% CI ...) than in the control group": the values
