@@ -1,0 +1,79 @@
+"""Tests for kb/parse/boundary.py: the title/journal boundary moved to where the journal vocabulary says."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.parse import parse_reference
+from kb.parse.boundary import trim_journal_head
+from kb.parse.crf import default_parser
+from kb.parse.tokens import tokenize
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "journal"),
+    [
+        (  # no full stop between the title and the journal
+            "Roest M, van der Schouw T, de Valk B, Marx J, et al. Platelet counts in a hereditary "
+            "thrombocytopenia cohort are associated with bleeding death in women Circulation. 1999;100:1268.",
+            "Platelet counts in a hereditary thrombocytopenia cohort are associated with bleeding death in women",
+            "Circulation",
+        ),
+        (  # the title's last words hold digits and a comma
+            "Hua XH, Newport J. Identification of a platelet antibody that is independent of glycoprotein "
+            "IIb/IIIa and cd36, but dependent on cd41. J Cell Biol 1998; 140:271-281.",
+            "Identification of a platelet antibody that is independent of glycoprotein IIb/IIIa and cd36, "
+            "but dependent on cd41",
+            "J Cell Biol",
+        ),
+        (
+            "Woolner S, Bement WM et coll. Thrombopoietin mimetics acting unconventionally Trends Cell Biol. "
+            "2009;19:245.",
+            "Thrombopoietin mimetics acting unconventionally",
+            "Trends Cell Biol",
+        ),
+    ],
+)
+def test_the_title_end_is_not_the_journal_head(text: str, title: str, journal: str) -> None:
+    ref = parse_reference(text)
+    assert (ref.title, ref.journal) == (title, journal)
+
+
+def test_a_quoted_title_before_the_journal() -> None:
+    assert (
+        parse_reference('Cines D: "Thrombopoietin." Br Med Bull 1987; 43:270-284.').journal == "Br Med Bull"
+    )
+
+
+def _tagged(text: str, labels: list[str]) -> list[tuple[str, str, int, int]]:
+    toks = tokenize(text)
+    assert len(toks) == len(labels)
+    return [(t, lab, s, e) for (t, s, e), lab in zip(toks, labels, strict=True)]
+
+
+INFO = default_parser()._featurizer.info
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "moved"),
+    [
+        # a sentence's last word and a full stop, then the journal's words
+        ("Provan D. The Platelet Club. Br J Haematol 2015", ["author"] * 2 + ["journal"] * 6 + ["date"], 3),
+        # a lower-case abbreviation belongs to the journal: "Hum exp Toxicol"
+        ("Linde K. Dilutions in toxicology. Hum exp Toxicol 1994", ["author"] * 2 + ["title"] * 3 + ["journal"] * 3 + ["date"], 0),
+        # a name before the journal is not a title's end
+        ("Update. M. Choy. P T Peer-Rev J Formul Manag 43", ["title"] + ["journal"] * 8 + ["volume"], 0),
+        # a curated spelling is one journal, whatever its full stops
+        (
+            "Title. Hematology. American Society of Hematology. Education Program 2010",
+            ["title"] + ["journal"] * 7 + ["date"],
+            0,
+        ),
+    ],
+)  # fmt: skip
+def test_trim_journal_head(text: str, labels: list[str], moved: int) -> None:
+    before = _tagged(text, labels)
+    after = trim_journal_head(list(before), INFO)
+    changed = [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
+    assert len(changed) == moved
+    assert all(after[i][1] == "title" for i in changed)
