@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kb.parse import parse_reference
-from kb.parse.boundary import trim_journal_head
+from kb.parse.boundary import extend_journal_head, split_journal_tail, trim_journal_head
 from kb.parse.crf import default_parser
 from kb.parse.tokens import tokenize
 
@@ -35,6 +35,34 @@ from kb.parse.tokens import tokenize
     ],
 )
 def test_the_title_end_is_not_the_journal_head(text: str, title: str, journal: str) -> None:
+    ref = parse_reference(text)
+    assert (ref.title, ref.journal) == (title, journal)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "journal"),
+    [
+        (  # the journal's first abbreviation left at the end of the title
+            "Cooper N, Provan D. Thrombopoietin receptor agonists and the platelet surfactant protein A. "
+            "Am J Physiol 1997; 272:L1198-L1204.",
+            "Thrombopoietin receptor agonists and the platelet surfactant protein A",
+            "Am J Physiol",
+        ),
+        (  # ISO 690 author-date: the journal, then the year again and the volume
+            "HOLM, EA, RANDLOV, A and STRANDGAARD, S, 1996. Brief report: acute renal failure after rituximab "
+            "treatment in a patient with immune thrombocytopenia. Blood Press. 1996. Vol. 5, p. 360.",
+            "Brief report: acute renal failure after rituximab treatment in a patient with immune thrombocytopenia",
+            "Blood Press",
+        ),
+        (  # a title does not end on a preposition: "from Vietnam" stays in it
+            "Provan D, Arnold DM. Thrombocytopenia in pregnancy: incidence of hemorrhage in mothers from Vietnam "
+            "J Gen Virol 2000; 81:2267-2272.",
+            "Thrombocytopenia in pregnancy: incidence of hemorrhage in mothers from Vietnam",
+            "J Gen Virol",
+        ),
+    ],
+)
+def test_the_journal_head_is_not_the_title_end(text: str, title: str, journal: str) -> None:
     ref = parse_reference(text)
     assert (ref.title, ref.journal) == (title, journal)
 
@@ -77,3 +105,44 @@ def test_trim_journal_head(text: str, labels: list[str], moved: int) -> None:
     changed = [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
     assert len(changed) == moved
     assert all(after[i][1] == "title" for i in changed)
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "journal"),
+    [
+        # no journal found: the title's tail of journal words before the year is the journal
+        ("Costerton JW. 1999. Biofilms: a cause of persistent infections Science. 1999. Vol. 284",
+         ["author"] * 2 + ["date"] + ["title"] * 7 + ["date"] + ["volume"] * 2, "Science."),
+        ("Gibson SI. 1999. Sugar-regulated gene expression in plants Proc Natl Acad Sci. 96:4746",
+         ["author"] * 2 + ["date"] + ["title"] * 9 + ["volume", "pages"], "Proc Natl Acad Sci."),
+        # ... not after a preposition, an article or a connective
+        ("Hannoun C. 2000. Hepatitis B virus strains from Vietnam. 81:2267",
+         ["author"] * 2 + ["date"] + ["title"] * 6 + ["volume", "pages"], ""),
+        # a publisher of journal words followed by the year and a volume is the journal
+        ("Holm EA. 1996. Acute renal failure. Blood Press. 1996. Vol. 5",
+         ["author"] * 2 + ["date"] + ["title"] * 3 + ["publisher"] * 2 + ["date"] + ["volume"] * 2, "Blood Press."),
+        # ... a book's publisher, followed by pages, is not
+        ("Holm EA. 1996. Acute renal failure. Blood Press. 1996. p. 5",
+         ["author"] * 2 + ["date"] + ["title"] * 3 + ["publisher"] * 2 + ["date"] + ["pages"] * 2, ""),
+    ],
+)  # fmt: skip
+def test_split_journal_tail(text: str, labels: list[str], journal: str) -> None:
+    after = split_journal_tail(_tagged(text, labels), INFO)
+    assert " ".join(t[0] for t in after if t[1] == "journal") == journal
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "journal"),
+    [
+        ("Cooper N. Platelet surfactant protein A. Am J Physiol 1997",
+         ["author"] * 2 + ["title"] * 4 + ["journal"] * 3 + ["date"], "Am J Physiol"),
+        ("Cooper N. Platelet surfactant protein A. Am J Physiol 1997",
+         ["author"] * 2 + ["title"] * 5 + ["journal"] * 2 + ["date"], "Am J Physiol"),
+        # a full word after a preposition stays in the title
+        ("Hannoun C. Strains from Vietnam J Gen Virol 2000",
+         ["author"] * 2 + ["title"] * 3 + ["journal"] * 3 + ["date"], "J Gen Virol"),
+    ],
+)  # fmt: skip
+def test_extend_journal_head(text: str, labels: list[str], journal: str) -> None:
+    after = extend_journal_head(_tagged(text, labels), INFO)
+    assert " ".join(t[0] for t in after if t[1] == "journal") == journal

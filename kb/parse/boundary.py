@@ -1,7 +1,7 @@
 """The title/journal boundary after tagging, read with the journal vocabulary.
 
 When a style puts no full stop between the title and the container title ("... in women Circulation.
-1999;100", "... the human genome Genome Biol. 2009"), the CRF can start the journal too early (the end
+1999;100", "... protein A. Am J Physiol 1997"), the CRF can start the journal too early (the end
 of the title becomes the head of the journal) or too late (the journal's first abbreviations stay in
 the title). A container title is made of journal words: the ISO 4 LTWA's words and abbreviations and
 the curated spellings (``kb.parse.features``' ``jword``), joined by connectives ("of", "and", "de").
@@ -19,6 +19,10 @@ from kb.parse.gazetteer import CONNECTIVES, journal_runs
 _Tagged = list[tuple[str, str, int, int]]
 _BEFORE_JOURNAL = frozenset(["title", "author", "date"])
 """Labels that a journal's head moved out of it can join (the title) or follow (a title of its own)."""
+_PREPOSITIONS = frozenset(
+    "from in of with by for to on at into among between after during versus vs via".split()  # noqa: SIM905
+)
+"""Words a title does not end on: the capitalised word after one is the title's ("from Vietnam")."""
 _SENTENCE_END = (".", "?", "!", '."', ".”", "?”", '?"', ")")
 
 
@@ -58,7 +62,7 @@ def _title_end(tok: str, key: str, jword: bool) -> bool:
     core = tok.strip("()[]\"'“”«».,;:!?")
     if not core:
         return False
-    if core[0].islower() and core.isalpha() and len(core) > 2 and key not in CONNECTIVES:
+    if core[0].islower() and core.replace("-", "").isalpha() and len(core) > 2 and key not in CONNECTIVES:
         return not _abbreviation(key)  # "Hum exp Toxicol", "Münchner med. Wochenschr."
     if any(c.isdigit() for c in core) and any(c.isalpha() for c in core):
         return True
@@ -96,3 +100,96 @@ def trim_journal_head(tagged: _Tagged, info: Callable) -> _Tagged:
         tok, _lab, s, e = tagged[i]
         tagged[i] = (tok, "title", s, e)
     return tagged
+
+
+def extend_journal_head(tagged: _Tagged, info: Callable) -> _Tagged:
+    """Give the journal back the head words the CRF left at the end of the title.
+
+    The capitalised journal words right before the journal ("... protein A. Am | J Physiol", "... of
+    vancomycin. Mayo Clin | Proc", "... breast cancer. J Natl Cancer | Inst") are its head when the token
+    before them ends the title (:func:`_title_end`, or punctuation; not a preposition) and one of them is
+    an ISO 4 abbreviation: a title word is written in full.
+    """
+    a = next((i for i, t in enumerate(tagged) if t[1] == "journal"), -1)
+    if a < 1 or tagged[a - 1][1] != "title":
+        return tagged
+    k = a
+    while k - 1 > 0 and tagged[k - 1][1] == "title":
+        tok = tagged[k - 1][0]
+        inf = info(tok)
+        if not (inf.jword and inf.bare):
+            break
+        k -= 1
+    if k == a or tagged[k - 1][1] != "title":
+        return tagged
+    prev = tagged[k - 1][0]
+    pinf = info(prev)
+    if not (prev[-1:] in ".,;:)" or _title_end(prev, pinf.key, pinf.jword)) or pinf.key in _PREPOSITIONS:
+        return tagged  # "... strains from Vietnam J Gen Virol": a title does not end on a preposition
+    if not any(_abbreviation(info(t[0]).key) for t in tagged[k:a]):
+        return tagged
+    for i in range(k, a):
+        tok, _lab, s, e = tagged[i]
+        tagged[i] = (tok, "journal", s, e)
+    return tagged
+
+
+_AFTER_JOURNAL = frozenset(["date", "volume", "issue", "pages"])
+
+
+def split_journal_tail(tagged: _Tagged, info: Callable) -> _Tagged:
+    """Find the journal the CRF left at the end of the title when it found none.
+
+    In "... persistent infections Science. 1999. Vol. 284" and "... in plants Proc Natl Acad Sci. 1999"
+    the title runs into a journal with nothing between them; when no token is a journal, the title's
+    tail of capitalised journal words right before the date or the volume is the journal if the token
+    before it ends the title (:func:`_title_end`, not a preposition: "strains from Vietnam" stays whole).
+    """
+    if any(t[1] == "journal" for t in tagged):
+        return tagged
+    if _publisher_is_journal(tagged, info):
+        return tagged
+    b = next(
+        (i for i in range(len(tagged) - 1) if tagged[i][1] == "title" and tagged[i + 1][1] in _AFTER_JOURNAL),
+        -1,
+    )
+    if b < 1:
+        return tagged
+    a = b
+    while a > 0 and tagged[a - 1][1] == "title":
+        a -= 1
+    k = _run_start(tagged, a, b, info)
+    if k <= a or k > b or tagged[k - 1][1] != "title":
+        return tagged
+    prev = tagged[k - 1][0]
+    pinf = info(prev)
+    if not _title_end(prev, pinf.key, pinf.jword) or pinf.key in _PREPOSITIONS:
+        return tagged
+    for i in range(k, b + 1):
+        tok, _lab, s, e = tagged[i]
+        tagged[i] = (tok, "journal", s, e)
+    return tagged
+
+
+def _publisher_is_journal(tagged: _Tagged, info: Callable) -> bool:
+    """A "publisher" of journal words followed by the year and then a volume is the journal ("...
+    stenosis. Blood Press. 1996. Vol. 5, p. 360"): a book's publisher is not followed by a volume (relabelled
+    in place)."""
+    a = next((i for i, t in enumerate(tagged) if t[1] == "publisher"), -1)
+    if a < 1 or tagged[a - 1][1] != "title":
+        return False
+    b = a
+    while b + 1 < len(tagged) and tagged[b + 1][1] == "publisher":
+        b += 1
+    d = b + 1
+    while d < len(tagged) and tagged[d][1] == "date":
+        d += 1
+    if d == b + 1 or d >= len(tagged) or tagged[d][1] != "volume":
+        return False
+    words = [info(t[0]) for t in tagged[a : b + 1]]
+    if not all(w.jword or w.key in CONNECTIVES for w in words) or not words[0].jword:
+        return False
+    for i in range(a, b + 1):
+        tok, _lab, s, e = tagged[i]
+        tagged[i] = (tok, "journal", s, e)
+    return True
