@@ -54,6 +54,24 @@ def test_the_title_end_is_not_the_journal_head(text: str, title: str, journal: s
             "Brief report: acute renal failure after rituximab treatment in a patient with immune thrombocytopenia",
             "Blood Press",
         ),
+        (  # a title does not end on a preposition: "in Israel", not the journal "Israel Genet Test"
+            "Sverdlov R, Barshack I, Bar Sade R, et al. Genetic analyses of immune thrombocytopenia in Israel "
+            "Genet Test. 2000;4:313.",
+            "Genetic analyses of immune thrombocytopenia in Israel",
+            "Genet Test",
+        ),
+        (  # a word no journal title has, cut from the journal's words by a comma
+            "A. Bell, S. Busby et al, Location of an activating region in the platelet transcription factor, "
+            "FNR, Mol Microbiol 11 (1994) 383.",
+            "Location of an activating region in the platelet transcription factor, FNR",
+            "Mol Microbiol",
+        ),
+        (  # a full journal word before an abbreviation that cannot start a journal
+            "Boyd N, Lockwood G. Platelet densities and breast cancer risk Cancer Epidemiol Biomarkers Prev. "
+            "1998;7:1133.",
+            "Platelet densities and breast cancer risk",
+            "Cancer Epidemiol Biomarkers Prev",
+        ),
         (  # a title does not end on a preposition: "from Vietnam" stays in it
             "Provan D, Arnold DM. Thrombocytopenia in pregnancy: incidence of hemorrhage in mothers from Vietnam "
             "J Gen Virol 2000; 81:2267-2272.",

@@ -77,7 +77,9 @@ def trim_journal_head(tagged: _Tagged, info: Callable) -> _Tagged:
     The journal run's tail of journal words ("Circulation.", "Postgrad Med J", "J Cell Biol") is the
     container title when the token before it is a title's end (:func:`_title_end`): "... death in women
     Circulation." and "The Journal Club. Postgrad Med J" keep "Circulation" and "Postgrad Med J" as the
-    journal and the rest as the title. A journal that starts with a curated spelling is left alone.
+    journal and the rest as the title; so is a head cut off by a comma (:func:`_comma_piece`). A title
+    that stops on a preposition takes at least the journal's first word ("... in | Israel Genet Test").
+    A journal that starts with a curated spelling is left alone.
     """
     a = next((i for i, t in enumerate(tagged) if t[1] == "journal"), -1)
     if a < 0 or (a > 0 and tagged[a - 1][1] not in _BEFORE_JOURNAL):
@@ -86,20 +88,31 @@ def trim_journal_head(tagged: _Tagged, info: Callable) -> _Tagged:
     while b + 1 < len(tagged) and tagged[b + 1][1] == "journal":
         b += 1
     k = _run_start(tagged, a, b, info)
+    if a > 0 and tagged[a - 1][1] == "title" and info(tagged[a - 1][0]).key in _PREPOSITIONS and k < b:
+        k = max(k, a + 1)  # "... breast cancer in | Israel Genet Test": a title does not end on "in"
+        return _relabel(tagged, a, k, "title")
     if k <= a or k > b:
         return tagged
     prev = tagged[k - 1][0]
     pinf = info(prev)
-    if not _title_end(prev, pinf.key, pinf.jword):
+    if not (_title_end(prev, pinf.key, pinf.jword) or _comma_piece(tagged, a, k, info)):
         return tagged
     if journal_runs([info(t[0]).key for t in tagged[a : b + 1]])[0] == "B":
         return tagged
     if any(INITIALS_RE.match(t[0]) for t in tagged[a:k]):
         return tagged  # "M. Choy. P T Peer-Rev J Formul Manag": a name, not a title's end
-    for i in range(a, k):
-        tok, _lab, s, e = tagged[i]
-        tagged[i] = (tok, "title", s, e)
-    return tagged
+    return _relabel(tagged, a, k, "title")
+
+
+def _comma_piece(tagged: _Tagged, a: int, k: int, info: Callable) -> bool:
+    """Whether the journal's head ``tagged[a:k]``, cut from its journal words by a comma, is the title's
+    last words: the title before it stops on a preposition or a connective ("... in | Canada, N Engl J
+    Med"), or the head holds a word that no journal title has ("... factor, | FNR, Mol Microbiol")."""
+    if not tagged[k - 1][0].endswith(",") or k - a > 5:
+        return False
+    if a > 0 and tagged[a - 1][1] == "title" and info(tagged[a - 1][0]).key in _PREPOSITIONS | CONNECTIVES:
+        return True
+    return any(not (inf.jword or inf.key in CONNECTIVES) for inf in (info(t[0]) for t in tagged[a:k]))
 
 
 def extend_journal_head(tagged: _Tagged, info: Callable) -> _Tagged:
@@ -126,12 +139,12 @@ def extend_journal_head(tagged: _Tagged, info: Callable) -> _Tagged:
     pinf = info(prev)
     if not (prev[-1:] in ".,;:)" or _title_end(prev, pinf.key, pinf.jword)) or pinf.key in _PREPOSITIONS:
         return tagged  # "... strains from Vietnam J Gen Virol": a title does not end on a preposition
-    if not any(_abbreviation(info(t[0]).key) for t in tagged[k:a]):
-        return tagged
-    for i in range(k, a):
-        tok, _lab, s, e = tagged[i]
-        tagged[i] = (tok, "journal", s, e)
-    return tagged
+    moved = [info(t[0]) for t in tagged[k:a]]
+    if not any(_abbreviation(m.key) for m in moved) and not (
+        _abbreviation(info(tagged[a][0]).key) and all(len(m.key) > 2 for m in moved)
+    ):
+        return tagged  # "... vitamin A | Eur J Biochem": a letter is the title's
+    return _relabel(tagged, k, a, "journal")
 
 
 _AFTER_JOURNAL = frozenset(["date", "volume", "issue", "pages"])
@@ -165,10 +178,7 @@ def split_journal_tail(tagged: _Tagged, info: Callable) -> _Tagged:
     pinf = info(prev)
     if not _title_end(prev, pinf.key, pinf.jword) or pinf.key in _PREPOSITIONS:
         return tagged
-    for i in range(k, b + 1):
-        tok, _lab, s, e = tagged[i]
-        tagged[i] = (tok, "journal", s, e)
-    return tagged
+    return _relabel(tagged, k, b + 1, "journal")
 
 
 def _publisher_is_journal(tagged: _Tagged, info: Callable) -> bool:
@@ -189,7 +199,13 @@ def _publisher_is_journal(tagged: _Tagged, info: Callable) -> bool:
     words = [info(t[0]) for t in tagged[a : b + 1]]
     if not all(w.jword or w.key in CONNECTIVES for w in words) or not words[0].jword:
         return False
-    for i in range(a, b + 1):
-        tok, _lab, s, e = tagged[i]
-        tagged[i] = (tok, "journal", s, e)
+    _relabel(tagged, a, b + 1, "journal")
     return True
+
+
+def _relabel(tagged: _Tagged, start: int, end: int, label: str) -> _Tagged:
+    """``tagged`` with the tokens ``start`` to ``end - 1`` given ``label`` (in place)."""
+    for i in range(start, end):
+        tok, _lab, s, e = tagged[i]
+        tagged[i] = (tok, label, s, e)
+    return tagged
