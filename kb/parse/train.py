@@ -2,8 +2,9 @@
 
 The training data lives in ``data/refparse/``. ``refparse.jsonl`` holds one labelled reference per
 line, ``{"id", "source", "segments": [[label, text], ...]}``, where the texts of the segments
-joined give the reference string back exactly; it was built once by :func:`convert_all` from the
-AnyStyle XML sets (BSD-2) and the GROBID citation TEI corpus (CC-BY 4.0). ``handmade.xml`` holds our
+joined give the reference string back exactly; it was built once by :func:`convert_all`
+(``python -m kb.parse.train convert REFPARSE_DIR``) from the AnyStyle XML sets (BSD-2) and the GROBID
+citation TEI corpus (CC-BY 4.0). ``handmade.xml`` holds our
 own hand-labelled examples (AnyStyle format), read as they are. :func:`train_model` rebuilds the
 shipped model from both deterministically (fixed order, fixed crfsuite parameters).
 
@@ -424,7 +425,10 @@ if __name__ == "__main__":  # pragma: no cover
 
         print(write_ltwa())
     elif len(sys.argv) > 1 and sys.argv[1] == "convert":
-        shared = Path("/work/shared/data/refparse")
+        # python -m kb.parse.train convert [REFPARSE_DIR]: the folder holding anystyle/ and grobid/corpus/
+        shared = Path(sys.argv[2] if len(sys.argv) > 2 else "../shared/data/refparse")
+        if not (shared / "anystyle").is_dir() or not (shared / "grobid" / "corpus").is_dir():
+            sys.exit(f"convert: {shared} holds no anystyle/ and grobid/corpus/; give the refparse folder")
         n = convert_all(shared / "anystyle", shared / "grobid" / "corpus")
         print(f"{n} records -> {DATA_FILE}")
     else:
