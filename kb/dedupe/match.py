@@ -73,6 +73,7 @@ from kb.dedupe.locators import (
     pdf_pages,
     same_locator,
     same_print_location,
+    years_apart,
 )
 from kb.dedupe.prep import Prepped, journals_compatible
 from kb.dedupe.registry import registry_conflict, registry_rule
@@ -165,7 +166,7 @@ def hard_conflict(a: Prepped, b: Prepped) -> str:
     conflict = kind_conflict(a, b)
     if conflict and not same_locator(a, b):
         return conflict
-    if a.year and b.year and abs(a.year - b.year) > 1 and not online_years(a, b):
+    if (years_apart(a, b) or 0) > 1 and not online_years(a, b):
         return "years more than one apart"
     return ""
 
@@ -323,7 +324,7 @@ def rule_decision(a: Prepped, b: Prepped) -> PairDecision | Weighing:
             reason = "titles differ (a translation?) but journal, year, volume and page range agree"
             return _decision(a, b, Decision.DUPLICATE, reason, scores)
         return _decision(a, b, Decision.DISTINCT, "titles differ", scores)
-    if a.year and b.year and abs(a.year - b.year) > 1:
+    if (years_apart(a, b) or 0) > 1:
         if title >= 0.95 and same_locator(a, b):
             return _decision(a, b, Decision.MAYBE, "years far apart but volume and first page agree", scores)
         if (
@@ -388,8 +389,8 @@ def _weigh(a: Prepped, b: Prepped, w: Weighing) -> PairDecision:
         elif authors == 0:
             evidence -= 2
             notes.append("no author in common")
-    if a.year and b.year:
-        gap = abs(a.year - b.year)
+    gap = years_apart(a, b)
+    if gap is not None:
         if gap == 0:
             evidence += 1
         # one apart: a conference paper's meeting year and proceedings year often differ; an

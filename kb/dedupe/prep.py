@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from kb.dedupe.authors import ORGANISATION_RE, group_keys, reread_authors
 from kb.dedupe.folding import fold
-from kb.dedupe.records import EXTRA_BOOKTITLE, EXTRA_ENTRY_TYPE, EXTRA_NOTE, Record
+from kb.dedupe.records import EXTRA_BOOKTITLE, EXTRA_ENTRY_TYPE, EXTRA_NOTE, EXTRA_ONLINE_YEAR, Record
 from kb.dedupe.registry import registry_fields
 from kb.model import Name
 from kb.patterns import DOI
@@ -297,6 +297,8 @@ class Prepped:
     numbers: str
     """The digits of the title, in order ("FOCUS 2" -> ``"2"``; "10 000" and "10000" agree)."""
     year: int
+    online_year: int
+    """The year of the online (early access) version when the record gives it (WoS ``EY``), else 0."""
     journal: str
     volume: str
     issue: str
@@ -468,6 +470,7 @@ def prep(record: Record, index: int = 0) -> Prepped:
         translated=_is_translated(ref.title or ""),
         numbers="".join(_NUMBER_RE.findall(title)),
         year=year,
+        online_year=_year(extra.get(EXTRA_ONLINE_YEAR, "")),
         journal=journal,
         volume=volume_key(ref.volume),
         issue=issue_key(ref.issue),
