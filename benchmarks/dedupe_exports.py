@@ -1,11 +1,11 @@
 """Probe the deduplication engine on one work as five databases export it (combined noise, thousands of
 pairs), and on the traps a reviewer meets; print recall and wrong merges per class.
 
-The generators are ``tests/dedupe_exports.py`` and ``tests/dedupe_probe.py`` (works from
-``data/refparse/refparse.jsonl``, rendered as MEDLINE, Embase, Web of Science, Scopus and CENTRAL exports
-and read back by the project's readers). Per database pair and per noise: pairs, share merged (recall),
-share sent to review; per trap: pairs, wrong merges, share sent to review. With ``--examples`` the first
-misses of each class are printed.
+The generators are ``tests/dedupe_works.py``, ``dedupe_fields.py``, ``dedupe_exports.py`` and
+``dedupe_probe.py`` (works from ``data/refparse/refparse.jsonl``, rendered as MEDLINE, Embase, Web of
+Science, Scopus and CENTRAL exports and read back by the project's readers). Per database pair and per
+noise: pairs, share merged (recall), share sent to review; per trap: pairs, wrong merges, share sent to
+review. With ``--examples`` the first misses of each class are printed.
 
 Usage: ``python benchmarks/dedupe_exports.py [--works 3000] [--rounds 3] [--seed 16] [--examples]``
 """
@@ -22,8 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from dedupe_exports import load_works  # noqa: E402
 from dedupe_probe import Tally, probe  # noqa: E402
+from dedupe_works import load_works  # noqa: E402
 
 
 def _table(title: str, tallies: dict[str, Tally], trap: bool, examples: bool) -> None:

@@ -17,7 +17,7 @@ field tags (Clarivate's help page "Web of Science Core Collection field tags") a
 plain-text export under open-access licences (``knh11545/commandline4expertsearchers``,
 ``test/data/WoS_other_reference_software_*.txt``), Scopus's CSV column names as public tools list them
 (``TickyWill/ScopusApyJson``, ``GLOBALS.py``, MIT). Nothing is copied from them: only the layouts; the
-works are ``tests/dedupe_exports.py``'s, from the project's own labelled references. Noise drawn here is
+works are ``tests/dedupe_works.py``'s, from the project's own labelled references. Noise drawn here is
 named in ``tags`` as the other generators do.
 """
 
@@ -30,7 +30,8 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from dedupe_exports import Quiet, Rendered, Work, export_noise, initials, iso4, rendered, short_range
+from dedupe_fields import Quiet, Rendered, export_noise, initials, iso4, rendered, short_range
+from dedupe_works import Work
 
 from kb.ingest.delimited import read_delimited_string
 from kb.ingest.ris import read_ris_string
@@ -227,8 +228,8 @@ WRITERS: dict[str, Callable[[Rendered, Work, random.Random, list[str]], list[Rec
 
 def render_manager(w: Work, database: str, r: random.Random, tags: list[str], key: str) -> Record:
     """``w`` as ``database`` (one of :data:`MANAGERS`) exports it, with the noise of
-    :func:`dedupe_exports.rendered` and :func:`dedupe_exports.export_noise` (none with
-    :class:`dedupe_exports.Quiet`), read back by its reader."""
+    :func:`dedupe_fields.rendered` and :func:`dedupe_fields.export_noise` (none with
+    :class:`dedupe_fields.Quiet`), read back by its reader."""
     x = rendered(w, r, tags)
     x = x if isinstance(r, Quiet) else export_noise(x, w, database, tags)
     records = WRITERS[database](x, w, r, tags)

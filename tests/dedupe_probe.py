@@ -1,6 +1,6 @@
 """The traps a reviewer meets, and the probe that tallies the engine's decisions per class.
 
-Traps turn a work of ``tests/dedupe_exports.py`` into two records a reviewer must keep apart: a trial's
+Traps turn a work of ``tests/dedupe_works.py`` into two records a reviewer must keep apart: a trial's
 primary paper and its long-term extension or post hoc analysis, the same abstract title at two meetings,
 erratum and article, letter and reply, Part 1 and Part 2, two versions of a guideline, two items of one
 issue under one heading; and a trial's registry record in CENTRAL against the article that reports the trial,
@@ -14,9 +14,11 @@ import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from dedupe_exports import _FORMULAS, _MEETINGS, DATABASES, Work, accented, as_abstract, load_works, render
+from dedupe_exports import DATABASES, render
+from dedupe_fields import _FORMULAS
 from dedupe_managers import MANAGERS, render_manager
 from dedupe_registry import another_registration, registration, render_registration
+from dedupe_works import _MEETINGS, Work, accented, as_abstract, load_works
 
 from kb.dedupe.match import Decision, PairDecision, decide
 from kb.dedupe.prep import prep

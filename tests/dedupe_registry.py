@@ -2,7 +2,7 @@
 
 CENTRAL carries records imported from trial registries (ClinicalTrials.gov, the EU Clinical Trials Register
 through the WHO's ICTRP) next to the articles that report the trials. A registration is made here for a
-work of ``tests/dedupe_exports.py`` (the project's own labelled references, never the evaluation-only
+work of ``tests/dedupe_works.py`` (the project's own labelled references, never the evaluation-only
 sets): a trial id, the trial's title (the article's own title half of the time, else a registry's "A study
 of ..." title, with the longer official title as a second form), a sponsor or no author, the year of
 registration. :func:`render_registration` writes it as CENTRAL's tagged export or its RIS form, with the
@@ -15,7 +15,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, replace
 
-from dedupe_exports import Work, initials
+from dedupe_fields import initials
+from dedupe_works import Work
 
 from kb.ingest.cochrane import read_cochrane_string
 from kb.ingest.ris import read_ris_string

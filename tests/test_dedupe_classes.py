@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 import pytest
-from dedupe_exports import clean_articles
+from dedupe_works import clean_articles
 
 from kb.dedupe import Decision
 from kb.dedupe.match import decide

@@ -13,8 +13,10 @@ from collections import Counter
 from dataclasses import replace
 
 import pytest
-from dedupe_exports import DATABASES, Quiet, Work, load_works, render
+from dedupe_exports import DATABASES, render
+from dedupe_fields import Quiet
 from dedupe_probe import TRAPS, pair_decision, probe
+from dedupe_works import Work, load_works
 
 from kb.dedupe import Decision
 from kb.dedupe.authors import reread_authors

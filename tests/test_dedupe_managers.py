@@ -11,9 +11,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from dedupe_exports import DATABASES, Quiet, Work, load_works, render
+from dedupe_exports import DATABASES, render
+from dedupe_fields import Quiet
 from dedupe_managers import MANAGERS, render_manager
 from dedupe_probe import TRAPS, pair_decision
+from dedupe_works import Work, load_works
 
 from kb.dedupe import Decision
 from kb.dedupe.locators import years_apart

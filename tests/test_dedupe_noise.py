@@ -8,8 +8,10 @@ import random
 from collections import Counter
 from dataclasses import replace
 
-from dedupe_exports import DATABASES, Quiet, Work, accented, full_names, load_works, render
+from dedupe_exports import DATABASES, render
+from dedupe_fields import Quiet, full_names
 from dedupe_probe import pair_decision
+from dedupe_works import Work, accented, load_works
 
 from kb.dedupe import Decision, PairVerdict, dedupe
 from kb.dedupe.locators import ONLINE_YEARS

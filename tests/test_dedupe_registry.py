@@ -15,9 +15,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from dedupe_exports import DATABASES, Quiet, Work, load_works, render
+from dedupe_exports import DATABASES, render
+from dedupe_fields import Quiet
 from dedupe_probe import pair_decision
 from dedupe_registry import another_registration, registration, render_registration
+from dedupe_works import Work, load_works
 
 from kb.config import Config
 from kb.dedupe import Decision, dedupe
