@@ -129,3 +129,19 @@ def test_a_wos_early_access_record_and_its_final_record_are_one_work() -> None:
     assert years_apart(replace(final, online_year=0), epub) == 1
     for a, b in ((early, final), (early, epub), (final, epub)):
         assert decide(a, b).decision == Decision.DUPLICATE, decide(a, b).reason
+
+
+def test_a_cut_supplement_issue_with_one_page_is_a_meeting_abstract() -> None:
+    """ "1)" (a cut "(Suppl. 1)") on a record with one page flags a conference record like "Suppl 1" does,
+    so the abstract is not merged with the full paper ahead of print under its title; and a supplement's
+    page a few pages from an issue's first page is no miskeyed page."""
+    work = replace(sample(21, 1)[0], doi="")  # no DOI: the fields decide
+    abstract = replace(work, issue="", pages="1123")
+    a = render_manager(abstract, "zotero", Quiet(1), [], "a")
+    a = replace(a, reference=replace(a.reference, issue="1)", pages="1123"))
+    assert prep(a).conference and prep(a).supplement
+    epub = replace(work, volume="", issue="", pages="")
+    b = render_manager(epub, "endnote", Quiet(2), [], "b")
+    assert pair_decision(a, b).decision != Decision.DUPLICATE
+    paper = render_manager(replace(work, pages="1121-1122"), "endnote", Quiet(3), [], "c")
+    assert pair_decision(a, paper).decision != Decision.DUPLICATE

@@ -18,8 +18,8 @@ matches. The rules, in order:
    (a typo, or two neighbours): a duplicate when every other field agrees (years one apart allowed at one
    volume and first page: the online year, ``DOI_TYPO_YEARS``); with one final number
    (:func:`doi_neighbours`: a typo inside the DOI) left to the other fields as if the DOIs were unknown;
-   else ``maybe`` when title, authors, journal and year (or the online year of a record ahead of print)
-   agree.
+   else ``maybe`` when title, authors, journal and year (or the online year of a record ahead of print,
+   up to ``ONLINE_YEARS`` early) agree.
 4. Two generic headings ("Editorial", "Preface": :data:`~kb.dedupe.prep.HEADINGS`) are decided on their
    coordinates (year, first page, journal, volume, authors), never on the title. Titles below 0.8
    similarity are distinct, unless journal, year, volume and page range all agree (a
@@ -38,7 +38,8 @@ matches. The rules, in order:
    titles under five words, which also need a common first page unless the same team of ``TEAM_SIZE`` or
    more authors signs both in one journal and one record has no pages), more when the titles are less
    similar; different first pages allow at most ``maybe`` unless the pages are a few apart in the same
-   volume of the same journal under the same title (a miskeyed page). Titles that differ by a later report's
+   volume of the same journal under the same title (a miskeyed page; never across a supplement, which
+   numbers its pages apart). Titles that differ by a later report's
    words ("5-year follow-up", "post hoc analysis": :data:`~kb.dedupe.kinds.FOLLOW_UP_RE`) and a reply
    against the letter it answers allow at most ``maybe`` unless year, first page and journal agree (one
    printed item whose title one export cut); so does a guideline against its record ahead of print. Near
@@ -305,8 +306,8 @@ def rule_decision(a: Prepped, b: Prepped) -> PairDecision | Weighing:
                     return _decision(a, b, Decision.DUPLICATE, reason, scores)
                 if not doi_neighbours(a.doi, b.doi):
                     continue  # a character mistyped inside the DOI: the other fields decide
-                gap = abs(a.year - b.year) if a.year and b.year else 0  # one apart: the online year
-                years = gap == 0 or (gap == 1 and no_locator(a) != no_locator(b))
+                gap = years_apart(a, b) or 0  # one apart: the online year
+                years = gap == 0 or (gap == 1 and no_locator(a) != no_locator(b)) or online_years(a, b)
                 if title >= 0.95 and (authors is None or authors >= 0.5) and _agree_journal(a, b) and years:
                     reason = "DOIs one or two characters apart (a typo, or two items in sequence)"
                     return _decision(a, b, Decision.MAYBE, reason, scores)
@@ -448,6 +449,7 @@ def _weigh(a: Prepped, b: Prepped, w: Weighing) -> PairDecision:
         and a.volume
         and a.volume == b.volume
         and pages_close(a, b)
+        and a.supplement == b.supplement  # a supplement numbers its pages apart: no miskeyed page
     ):
         pages_differ = False  # the same article with a miskeyed page: everything else agrees
     if journals:

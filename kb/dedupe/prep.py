@@ -212,7 +212,7 @@ def part_of(title: str) -> str:
 # --- journals ------------------------------------------------------------------------------------------
 
 _JOURNAL_STOP = {"the", "of", "and", "for", "in", "on", "a", "an", "de", "la", "le", "der", "und", "et", "du",
-                 "des", "y", "official", "publication"}  # fmt: skip
+                 "des", "y", "official", "publication", "publ"}  # fmt: skip
 _SUBTITLE_RE = re.compile(
     r"\s+:\s+.*$|\s*\([^)]*\)\s*|:\s+(?:(?:the|an?)\s+)?(?:official|international|organ)\b.*$", re.IGNORECASE
 )
@@ -451,11 +451,12 @@ def prep(record: Record, index: int = 0) -> Prepped:
     )
     entry_type = extra.get(EXTRA_ENTRY_TYPE, "").lower()
     container = f"{ref.journal} {extra.get(EXTRA_BOOKTITLE, '')}"
+    supplement = bool(_SUPPLEMENT_RE.search(f"{ref.volume} {ref.issue}") or _CUT_ISSUE_RE.match(ref.issue))
     conference = (
         entry_type in _CONFERENCE_TYPES
         or ref.type == "paper-conference"
         or (bool(MEETING_RE.search(container)) and not _JOURNAL_PROCEEDINGS_RE.search(ref.journal.strip()))
-        or (bool(_SUPPLEMENT_RE.search(f"{ref.volume} {ref.issue}")) and not last)
+        or (supplement and not last)  # a supplement's single page ("Suppl 1", a cut "1)"): an abstract
     )
     erratum = bool(_ERRATUM_RE.search(raw_title) or _WOS_NOTICE_RE.search(raw_title))
     registry, trial = registry_fields(ref, extra, type_text)
@@ -485,7 +486,7 @@ def prep(record: Record, index: int = 0) -> Prepped:
         typed=bool(type_text.strip()),
         conference=conference,
         meeting=meeting_numbers(ref.journal, ref.volume),
-        supplement=bool(_SUPPLEMENT_RE.search(f"{ref.volume} {ref.issue}") or _CUT_ISSUE_RE.match(ref.issue)),
+        supplement=supplement,
         pages_span=max(0, int(last) - int(first) + 1) if last.isdigit() and first.isdigit() else 0,
         part=part_of(raw_title),
         guideline=bool(_GUIDELINE_RE.search(raw_title)),
