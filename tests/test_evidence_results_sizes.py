@@ -74,3 +74,36 @@ def test_an_event_count_after_a_list_is_not_a_size() -> None:
     text = "RESULTS: Delirium occurred in 8 vs 21 patients (odds ratio 0.36; 95% CI 0.15-0.86)."
     assert sizes(text) == []
     assert [(r.measure, r.value) for r in extract_text(text)] == [("or", 0.36)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the arms' sizes in brackets: after a semicolon, named by words that are also demographic words when
+        # they add up to the sample, after the sample's share, farther on in the clause when they add up
+        (
+            "RESULTS: The 22 wards admitted 2,410 patients (usual care 1,190; checklist 1,220).",
+            [1190, 1220, 2410],
+        ),
+        (
+            "RESULTS: 300 adults were randomised (literacy 98, counselling 101, control 101).",
+            [98, 101, 101, 300],
+        ),
+        ("RESULTS: 412 (91.2%) were analysed in the per-protocol set (gel 205, cream 207).", [205, 207, 412]),
+        (
+            "RESULTS: Enrolment closed after 212 of the intended 300 infants had been recruited (A 105, B 107).",
+            [105, 107, 212],
+        ),
+        # ... a split of the sample by sex stays no list of arms, even when it adds up
+        ("METHODS: We enrolled 180 volunteers (men 84, women 96).", [180]),
+        # the analysed sample: data valid for, results available for, follow-up completed by, those measured
+        ("RESULTS: Diary data were valid for 388 adolescents (87.4%).", [388]),
+        ("RESULTS: Serology results at 6 months were available for 271 (93.1%).", [271]),
+        ("RESULTS: The final visit was completed by 145 caregivers (88%).", [145]),
+        ("RESULTS: In all, 512 (90.1%) were measured at 1 year.", [512]),
+        # the last arm of a bracket keeps its size when a new count is the subject of the event verb after it
+        ("RESULTS: Of 80 randomised (drug n = 41, sham n = 39), 74 had complete diaries.", [39, 41, 80]),
+    ],
+)
+def test_arm_lists_and_the_analysed_sample(text: str, expected: list[float]) -> None:
+    assert sizes(text) == sorted(expected)

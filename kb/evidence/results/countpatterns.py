@@ -18,17 +18,20 @@ POPULATION = (
     r"|individuals?|volunteers?|athletes?|youths?|persons?|people|respondents?|students?|mothers?"
     r"|pregnant women"
     r"|smokers?|rats?|mice|dogs?|pigs?|rabbits?|eyes|teeth|knees|hips|couples|families|households|residents"
-    r"|nurses|physicians|doctors|veterans|survivors|recipients|donors|sujets|malades|enfants|femmes|hommes"
+    r"|parents|caregivers|carers|nurses|physicians|doctors|veterans|survivors|recipients|donors|sujets|malades|enfants|femmes|hommes"
     r"|molars|specimens|samples|animals|horses|cows|sheep|lambs|piglets|calves|hens|chickens|fish"
     r"|cases|cas|adolescents?|teenagers?|toddlers?|outpatients?|inpatients?|pupils|schoolchildren|workers"
     r"|employees|nouveau-nés|nourrissons|adultes|participantes?|patientes?)"
 )
 EVENT_AFTER_RE = re.compile(
-    r"^[^.;()\n]{0,40}?\b(?:had|has|have|developed|experienced|died|suffered|required|needed|showed|presented|"
+    r"^[^.;()\n]{0,40}?\b(?:(?:had|has|have)(?!\s+been\s+(?:enrol|recruit|randomi|included|allocated|assigned))"
+    r"|developed|experienced|died|suffered|required|needed|showed|presented|"
     r"underwent|reported|achieved|reached|relapsed|responded|were (?:readmitted|hospitali[sz]ed|reoperated|"
     r"diagnosed|excluded|lost|withdrawn)|discontinued|withdrew|dropped)\b"
 )
 """An event verb after a count: the number counts events, not the sample."""
+NEW_SUBJECT_RE = re.compile(r",\s*\d[\d,]*\s+(?:were\s+)?\w+$")
+"""Between a count and an event verb, another count that is the verb's subject: ", 90 had"."""
 EVENT_BEFORE_RE = re.compile(
     r"(?i)(?:\b(?:occurred|occurring|reported|observed|seen|noted|developed|experienced|recorded|detected|"
     r"documented|happened|led to|leading to|resulted in|resulting in|survenus?|observée?s?|rapportée?s?)\b"
@@ -96,7 +99,7 @@ COUNT_PCT_RE = lead(
 ENROL_AFTER_RE = re.compile(
     rf"\s*(?:{POPULATION}\s+)?(?:were\s+|was\s+|ont été\s+|ont\s+)?(?:completed|analy[sz]ed|included|enrolled"
     r"|randomi[sz]ed|followed|inclus|inclues|randomisée?s|analysée?s|terminé|suivie?s|(?:assessed|examined"
-    r"|evaluated)(?!\s+for\s+eligibility))\b"
+    r"|evaluated|measured|re-?assessed)(?!\s+for\s+eligibility))\b"
 )
 """An enrolment or follow-up verb right after a count ("227 (90.8%) were assessed"): a sample size."""
 ANALYSED_AFTER_RE = re.compile(
@@ -106,10 +109,15 @@ ANALYSED_AFTER_RE = re.compile(
 )
 """After a count (and its %): those whose outcome was measured ("391 (93.5%) had a viral load result")."""
 ANALYSED_BEFORE_RE = re.compile(
-    r"(?i)\b(?:data|results?|measurements?|outcomes?|follow-up)\s+(?:were\s+|was\s+)?(?:available|obtained"
-    r"|complete|collected)\s+(?:for|from|in|on)\s+(?:all\s+|the\s+)?$"
+    r"(?i)\b(?:data|results?|measurements?|outcomes?|follow-up)\s+(?:[\w-]+\s+){0,4}?(?:were\s+|was\s+)?"
+    r"(?:available|obtained|complete|collected|valid|usable|analy[sz]able)\s+(?:for|from|in|on)\s+"
+    r"(?:all\s+|the\s+)?$"
+    r"|\b(?:follow-up|assessments?|questionnaires?|surveys?|visits?)\b[^.;()]{0,40}?\b(?:was|were)\s+"
+    r"(?:completed|attended|returned)\s+by\s+(?:all\s+|the\s+)?$"
 )
-"""Before a count: "Complete data were available for one hundred and fifty-nine children (90.3%)"."""
+"""Before a count: those whose outcome was measured, "Complete data were available for one hundred and
+fifty-nine children (90.3%)", "results at 12 months were available for 452", "data were valid for", "Follow-up
+at 6 months was completed by 601 women"."""
 LIST_GAP_RE = re.compile(
     rf"\s*(?:{POPULATION})?\s*(?:,\s*|\band\s+|\bor\s+|\bvs\.?\s+|\bversus\s+|\bet\s+|\bou\s+|\bcontre\s+)+$"
 )

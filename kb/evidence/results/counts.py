@@ -79,8 +79,15 @@ def counts(sent: Sentence) -> None:
 
 
 def event_after(text: str, pos: int) -> bool:
+    """An event verb after the count at ``pos`` ("(n = 12) had a relapse"), unless another count is the
+    verb's subject ("(A n = 49, placebo n = 48), 90 had paired scans")."""
     after = K.EVENT_LEAD_RE.sub("", text[pos : pos + 80].split("\n")[0])
-    return C.EVENT_AFTER_RE.match(after) is not None and not C.ENROL_RE.search(after.split(" had ")[0])
+    m = C.EVENT_AFTER_RE.match(after)
+    return (
+        m is not None
+        and not C.ENROL_RE.search(after.split(" had ")[0])
+        and C.NEW_SUBJECT_RE.search(after, 0, m.end()) is None
+    )
 
 
 def event_before(sent: Sentence, pos: int) -> bool:

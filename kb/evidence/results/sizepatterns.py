@@ -43,9 +43,21 @@ NEXT_WORD_ARM_RE = re.compile(
     r"\s+(?:received|underwent|were given|were (?:randomly )?(?:assigned|allocated|randomi[sz]ed)|to)\s"
 )
 """The second arm's size in words, its noun left out ("... and one hundred and twenty-two received B")."""
-ARM_LIST_RE = re.compile(r"[^()\d]{0,60}?\(\s*(?P<body>[^();]{1,120})[);]")
+ARM_LIST_RE = re.compile(
+    r"[^()\d]{0,60}?\(\s*(?P<body>[^();]{1,120}"
+    r"(?:;\s*(?:[A-Za-z][\w+/-]*\s+){1,3}\d{1,3}(?:,\d{3})*\s*(?=[;)]))*)[);]"
+)
 """The bracket right after a sample size: the arms' sizes ("(61 transfusions, 60 hydroxyurea)", "(412 drug G,
-206 sitagliptin; mean baseline ...)")."""
+206 sitagliptin; mean baseline ...)", "(intervention 1,004; control 958)": a part after a semicolon that is
+one more "label N")."""
+SUM_LIST_RE = re.compile(rf"(?:\s*\(\s*{NUM}\s*%\s*\))?[^();.]{{0,80}}?\(\s*(?P<body>[^()]{{1,120}})\)")
+"""For a count whose arms add up to it (:func:`.sizes._summed_arms`), their bracket later in its clause, after
+the count's share or other numbers ("598 (93.4%) were included in the per-protocol population (A 301, B
+297)", "340 of the planned 500 patients had been recruited (A 171, B 169)"): the sum is the evidence."""
+PERSON_WORD_RE = re.compile(
+    r"(?i)\b(?:men|women|males?|females?|boys|girls|aged?|years?|hommes|femmes|ans)\b"
+)
+"""Words of a split of the sample by sex or age: a list of them is no list of arms, even when it adds up."""
 ARM_COLON_LIST_RE = re.compile(r"[^()\d:.;]{0,60}?:\s*(?P<body>[^.;()]{1,120})")
 """A list after a colon right after a sample size: "14,320 patients: 6,104 during control periods and 8,216
 during intervention periods"."""

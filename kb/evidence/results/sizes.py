@@ -15,8 +15,8 @@ from kb.evidence.results import sizepatterns as Z
 from kb.evidence.results.counts import event_after, event_before
 from kb.evidence.results.measure import scope
 from kb.evidence.results.model import MEASURE_MEAN, MEASURE_MEDIAN, MEASURE_N, Result
-from kb.evidence.results.numbers import WORD_NUMBER_RE, words_to_int
-from kb.evidence.results.spans import VALUE_ROLES, Sentence, clean
+from kb.evidence.results.numbers import WORD_NUMBER_RE, parse_number, words_to_int
+from kb.evidence.results.spans import VALUE_ROLES, Sentence, Tok, clean
 
 _OF_END_RE = re.compile(r"(?i)\b(?:of|in|among)\s*$")
 _AND_END_RE = re.compile(r"(?i)\band\s+$")
@@ -72,7 +72,8 @@ def sample_sizes(sent: Sentence) -> None:
             nxt = None if nxt is None or event_after(text, nxt.end("num")) else nxt
         if g in ("num", "num5") and nxt is not None:  # "306 were assigned to drug A and 306 to placebo"
             sent.mark(nxt.start("num"), nxt.end("num"), "n")
-        _arm_list(sent, m.end())  # "180 were analysed (robotic 91, laparoscopic 89)"
+        # "180 were analysed (robotic 91, laparoscopic 89)"
+        _arm_list(sent, m.end(), parse_number(m.group(g)))
     for m in sent.finditer(Z.BARE_ARM_N_RE):
         if Z.ALLOCATION_VERB_RE.search(text, sent.s.start, m.start()):
             for t in sent.mark(m.start("num"), m.end("num"), "n"):
@@ -121,7 +122,7 @@ def sample_sizes(sent: Sentence) -> None:
             hits[0].role = "count"  # "No adverse events other than discomfort (4 men) were recorded"
             continue
         hits[0].role = "n"
-        _arm_list(sent, m.end())
+        _arm_list(sent, m.end(), hits[0].value)
     _summed_arms(sent)
     for t in sent.toks:
         if t.role == "n" and _RANGE_END_RE.search(text, max(sent.s.start, t.start - 8), t.start):
@@ -167,7 +168,7 @@ def sample_sizes(sent: Sentence) -> None:
             continue
         sent.extra.append(n_result(sent, m.start(), m.end(), float(value)))
         named = True
-        _arm_list(sent, after.end())
+        _arm_list(sent, after.end(), float(value))
     for m in _BRACKET_OF_RE.finditer(text[sent.s.start : sent.s.end]):
         pos = sent.s.start + m.start()
         words = _WORDS_END_RE.search(text[max(sent.s.start, pos - 40) : pos])
@@ -176,11 +177,20 @@ def sample_sizes(sent: Sentence) -> None:
             sent.extra.append(n_result(sent, start, pos, float(words_to_int(words.group(1)) or 0)))
 
 
-def _arm_list(sent: Sentence, pos: int) -> None:
-    """The arms' sizes in the bracket after a sample size; a bracket of ranges or units describes the sample
-    ("adults with prediabetes (fasting glucose 100-125 mg/dL)")."""
+def _arm_list(sent: Sentence, pos: int, total: float | None = None) -> None:
+    """The arms' sizes in the bracket after a sample size (``total``); a bracket of ranges or units describes
+    the sample ("adults with prediabetes (fasting glucose 100-125 mg/dL)"), and so does one of demographic
+    words unless its numbers add up to the sample and split it by no sex or age: then the words name arms
+    ("611 were randomized (BMI 204, BMI+B 203, control 204)", "(yoga 127, PT 129, education 64)")."""
     m = Z.ARM_LIST_RE.match(sent.text, pos, sent.s.end)
-    if m is None or C.DEMOGRAPHIC_RE.search(m.group("body")) or "%" in m.group("body"):
+    if m is None or "%" in m.group("body"):
+        return
+    body = m.group("body")
+    if C.DEMOGRAPHIC_RE.search(body) and (
+        total is None
+        or Z.PERSON_WORD_RE.search(body)
+        or sum(t.value for t in sent.within(m.start("body"), m.end("body"))) != total
+    ):
         return
     if _RANGE_IN_RE.search(m.group("body")) or P.DOSE_RE.search(m.group("body")):
         return
@@ -200,23 +210,36 @@ def _summed_arms(sent: Sentence) -> None:
     control)", "1,240 eyes (622 laser, 618 sham)"); events counted so ("30 infections (12 A, 18 B)") are
     not."""
     text = sent.text
-    for t in sent.free():
-        if t.pct or not t.value.is_integer() or t.value < 10:
-            continue
-        m = Z.ARM_LIST_RE.match(text, t.end, sent.s.end) or Z.ARM_COLON_LIST_RE.match(text, t.end, sent.s.end)
-        if m is None or P.UNIT_WORD_RE.match(text, t.end, t.end + 12):
+    for t in sent.toks:
+        if t.role not in ("", "n") or t.pct or not t.value.is_integer() or t.value < 10:
+            continue  # a sample already read ("598 (93.4%) were included ...") still gets its arms
+        if P.UNIT_WORD_RE.match(text, t.end, t.end + 12):
             continue
         if Z.EVENT_NOUN_RE.match(text, t.end, sent.s.end) or Z.SITE_AFTER_RE.match(text, t.end, sent.s.end):
             continue  # "30 infections (12 A, 18 B)" counts events, "16 practices (8, 8)" clusters
-        parts = [u for u in sent.within(m.start("body"), m.end("body")) if not u.role]
-        if not 2 <= len(parts) <= 6 or any(u.pct or not u.value.is_integer() for u in parts):
-            continue
-        if sum(u.value for u in parts) != t.value or event_after(text, t.end) or event_before(sent, t.start):
+        parts = next((p for rx in _SUM_LISTS if (p := _summed(sent, rx, t)) is not None), None)
+        if parts is None or event_after(text, t.end) or event_before(sent, t.start):
             continue
         if sent.s.role in VALUE_ROLES and _clause_role(sent, t.start) == "count":
             continue
         for u in (t, *parts):
             u.role = "n"
+
+
+_SUM_LISTS = (Z.ARM_LIST_RE, Z.ARM_COLON_LIST_RE, Z.SUM_LIST_RE)
+"""Where the arms of a count can be listed, nearest first."""
+
+
+def _summed(sent: Sentence, rx: re.Pattern[str], t: Tok) -> list[Tok] | None:
+    """The free integers of the list ``rx`` finds after ``t`` when there are two to six and they add up to
+    it; a split of the sample by sex or age ("180 volunteers (men 84, women 96)") is no list of arms."""
+    m = rx.match(sent.text, t.end, sent.s.end)
+    if m is None or Z.PERSON_WORD_RE.search(m.group("body")):
+        return None
+    parts = [u for u in sent.within(m.start("body"), m.end("body")) if not u.role]
+    if not 2 <= len(parts) <= 6 or any(u.pct or not u.value.is_integer() for u in parts):
+        return None
+    return parts if sum(u.value for u in parts) == t.value else None
 
 
 def not_a_sample(sent: Sentence, start: int, end: int) -> bool:
