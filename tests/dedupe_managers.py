@@ -129,7 +129,8 @@ def _endnote(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Re
         tags.append("short_range")
     names = _ris_names(x, r, tags, 0.3)
     people = [n for n in x.authors if not n.literal]
-    if len(people) > 1 and coin(w, "endnote", "glued_authors", 0.05):  # an Embase record imported: glued
+    glued = len(people) > 1 and not isinstance(r, Quiet) and coin(w, "endnote", "glued_authors", 0.05)
+    if glued:  # an Embase record imported into the library keeps its authors glued
         names = ["".join(written_name(n, "ovid") for n in people)]
         tags.append("glued_authors")
     lines = [("TY", "JOUR"), *(("AU", n) for n in names), ("T1", x.title)]
