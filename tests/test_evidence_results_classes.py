@@ -251,3 +251,36 @@ def test_counts_that_are_no_sample(text: str, expected: list[float]) -> None:
 )
 def test_decoys_and_bounds(text: str, expected: list[tuple]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a difference in percentage points written as a comparison, its CI later in the clause: a risk
+        # difference of shares of people, a mean difference of a score's gain
+        (
+            "Results: Vaccination was 9.6 percentage points higher in the reminder arm (95% CI 4.1 to 15.1).",
+            [("rd", 9.6, 4.1, 15.1, None)],
+        ),
+        (
+            "Results: The coached group gained 11.2 percentage points more than controls, 95% CI [6.0, 16.4].",
+            [("md", 11.2, 6.0, 16.4, None)],
+        ),
+        # two arms' decimal values joined by "and", compared by a p value or "respectively" right after
+        (
+            "Results: Itch scores were 2.7 and 4.4 (p = 0.003).",
+            [("mean", 2.7, None, None, "0.003"), ("mean", 4.4, None, None, "0.003")],
+        ),
+        (
+            "Results: Trough levels were 11.8 and 9.1 ng/mL, respectively.",
+            [("mean", 9.1, None, None, None), ("mean", 11.8, None, None, None)],
+        ),
+        # ... times joined by "and" stay no values
+        (
+            "Results: Scores were recorded at 2.5 and 5.5 hours (p = 0.2).",
+            [("p_only", None, None, None, "0.2")],
+        ),
+    ],
+)
+def test_compared_points_and_pairs_joined_by_and(text: str, expected: list[tuple]) -> None:
+    assert rows(text) == expected

@@ -211,7 +211,7 @@ def paired(sent: Sentence, t: Tok) -> bool:
     elif A.PAIR_BEFORE_RE.search(text[max(sent.s.start, t.start - 20) : t.start]):
         other = t
     else:
-        return False
+        return _and_pair(sent, t)
     if other is None or other.role not in ("", "value") or other.pct:
         return False
     i = sent.index(t)
@@ -231,6 +231,24 @@ def paired(sent: Sentence, t: Tok) -> bool:
     return not re.match(
         rf"\s*(?:{C.POPULATION}|events?|deaths?|episodes?)\b(?!\s+per\s)", text[other.end : other.end + 20]
     )  # "0.84 versus 1.12 episodes per child-year" is a rate
+
+
+def _and_pair(sent: Sentence, t: Tok) -> bool:
+    """One of two arms' decimal values joined by "and" after "were" and compared right after ("scores were
+    41.3 and 47.9 (p = 0.002)"): both are the arms' values."""
+    text = sent.text
+    end = min(sent.s.end, t.end + 60)
+    after = A.AND_PAIR_AFTER_RE.match(text, t.end, end)
+    if after is not None and A.COPULA_END_RE.search(text, max(sent.s.start, t.start - 8), t.start):
+        values = (t.raw, after.group("num"))
+    elif (before := A.AND_PAIR_BEFORE_RE.search(text, max(sent.s.start, t.start - 40), t.start)) is not None:
+        following = A.AND_PAIR_AFTER_RE.match(text, before.end("num"), end)
+        if following is None or following.start("num") != t.start:
+            return False
+        values = (before.group("num"), t.raw)
+    else:
+        return False
+    return all(any(c in v for c in ".·") for v in values)
 
 
 def compared(sent: Sentence, t: Tok) -> bool:

@@ -35,6 +35,7 @@ from kb.evidence.results.design import design_spans
 from kb.evidence.results.measure import (
     CLAUSE_BREAK_RE,
     definitions,
+    effect_with,
     named,
     pct_measurement,
     scope,
@@ -152,8 +153,10 @@ def _values(sent: Sentence) -> None:
             t.measure = listed  # "by 2.2 points (CI) for 2% and by 1.1 points (CI) for 1%"
         elif measured := pct_measurement(sent, t):
             t.measure = measured  # "HbA1c decreased by 1.62% with drug G and 0.94% with sitagliptin"
-        elif points_end(sent, t) is not None and (
-            t.ci is not None or G.CHANGE_BY_RE.search(text, max(sent.s.start, t.start - 60), t.start)
+        elif (end := points_end(sent, t)) is not None and (
+            t.ci is not None
+            or G.CHANGE_BY_RE.search(text, max(sent.s.start, t.start - 60), t.start)
+            or G.POINTS_COMPARED_RE.match(text, end, sent.s.end)
         ):
             t.measure = in_points(sent, t)  # "increased by 6.2 percentage points (95% CI 3.1 to 9.3)"
             _clause_ci(sent, t)
@@ -176,8 +179,7 @@ def _values(sent: Sentence) -> None:
             and not G.FROM_TO_AFTER_RE.match(text, t.end, sent.s.end)  # "a diminué de 1 250 à 420"
         ):
             if G.MORE_WITH_RE.match(text, t.end, sent.s.end) or (
-                t.ci is not None
-                and (by_versus_control(sent, t) or G.EFFECT_WITH_RE.match(text, t.end, sent.s.end))
+                t.ci is not None and (by_versus_control(sent, t) or effect_with(sent, t.end))
             ):
                 t.measure = "md"  # "improved by 0.21 SD (95% CI 0.05 to 0.37) more with the supplement",
                 # "KOOS function improved by 6.1 points (2.4 to 9.8) with exercise."
@@ -397,6 +399,7 @@ def extract_text(text: str) -> list[Result]:
     design_values: set[float] = set()
     sizes: set[float] = set()
     defined = definitions(text)
+    factorial = G.FACTORIAL_RE.search(text) is not None
     for section in sections:
         if section.role in SKIP_ROLES:
             design_values |= {t.value for t in tokens(text, section.start, section.end)}
@@ -411,6 +414,7 @@ def extract_text(text: str) -> list[Result]:
         for sentence in split_sentences(text, section):
             sent = Sentence(text, sentence, defined)
             sent.memo[PCT_MEANS_BEFORE] = means
+            sent.memo[G.FACTORIAL] = factorial
             if sentence.role in VALUE_ROLES:
                 read_table(sent, table)
             design_spans(sent)

@@ -116,7 +116,9 @@ def in_points(sent: Sentence, t: Tok) -> str:
         return "md"
     end = points_end(sent, t) or t.end
     more = G.MORE_WITH_RE.match(sent.text, end, sent.s.end)
-    changed = G.CHANGE_BY_RE.search(sent.text, max(sent.s.start, t.start - 60), t.start)
+    changed = G.CHANGE_BY_RE.search(sent.text, max(sent.s.start, t.start - 60), t.start) or (
+        G.CHANGE_VERB_END_RE.search(sent.text, max(sent.s.start, t.start - 30), t.start)
+    )
     return "md" if (more is not None and changed is not None) else "rd"
 
 
