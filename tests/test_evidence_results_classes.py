@@ -284,3 +284,34 @@ def test_decoys_and_bounds(text: str, expected: list[tuple]) -> None:
 )
 def test_compared_points_and_pairs_joined_by_and(text: str, expected: list[tuple]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a difference written with a comparative of time or speed, or with the comparative right before its CI
+        (
+            "Results: Wound closure was 3.6 days earlier with the dressing than with gauze (95% CI 1.2 to 6.0).",
+            [("md", 3.6, 1.2, 6.0, None)],
+        ),
+        (
+            "Results: Walking was 0.11 m/s faster with the orthosis, and step length was 4.2 cm longer "
+            "(95% CI 1.5 to 6.9).",
+            [("md", 0.11, None, None, None), ("md", 4.2, 1.5, 6.9, None)],
+        ),
+        # the second arm's change of a pair whose "from" is written once
+        (
+            "Results: Adherence rose from 52.0% to 71.4% versus 50.8% to 55.1% (p = 0.01).",
+            [
+                ("proportion", 50.8, None, None, "0.01"),
+                ("proportion", 52.0, None, None, "0.01"),
+                ("proportion", 55.1, None, None, "0.01"),
+                ("proportion", 71.4, None, None, "0.01"),
+            ],
+        ),
+        # ... a range of the background stays no value
+        ("Background: Readmission rates range from 12% to 30%.", []),
+    ],
+)
+def test_comparatives_and_the_second_change_of_a_pair(text: str, expected: list[tuple]) -> None:
+    assert rows(text) == expected

@@ -135,3 +135,11 @@ def test_counts_that_stay_samples() -> None:
     """The trial's completion and the size of an arm given with a copula keep their sizes."""
     assert sizes("RESULTS: Of 210 randomised, 188 (89.5%) completed the 6-month follow-up.") == [188, 210]
     assert sizes("METHODS: Patients were 45 in the A group and 47 in the B group.") == [45, 47]
+
+
+def test_the_population_clusters_serve_is_no_sample() -> None:
+    text = "METHODS: Forty schools (20 per arm) serving a population of about 22,000 pupils were randomised."
+    assert sizes(text) == []
+    assert sizes(
+        "METHODS: The clinics serve a catchment population of 90,000; 512 adults were enrolled."
+    ) == [512]

@@ -77,7 +77,9 @@ value after "versus 1.1 mm Hg" is a pair of means, not this)."""
 def from_to(sent: Sentence, t: Tok, kind: str | None) -> bool:
     """A change "from X to Y" (pre- and post-treatment values, both means, or both medians under "median"):
     "fell from 19.9 to 10.6", "la médiane a diminué de 1 250 à 420"."""
-    if not G.FROM_TO_BEFORE_RE.search(sent.text, max(sent.s.start, t.start - 100), t.start):
+    if not G.FROM_TO_BEFORE_RE.search(
+        sent.text, max(sent.s.start, t.start - 100), t.start
+    ) and not G.FROM_TO_SECOND_RE.search(sent.text, max(sent.s.start, t.start - 120), t.start):
         return False
     m = G.FROM_TO_AFTER_RE.match(sent.text, t.end, sent.s.end)
     other = sent.next_after(t.end) if m else None
@@ -254,8 +256,8 @@ def _and_pair(sent: Sentence, t: Tok) -> bool:
 def compared(sent: Sentence, t: Tok) -> bool:
     """A measured value written as a comparison ("7.1 mm Hg lower with A"), not a count ("3 more in A")."""
     m = E.MD_AFTER_RE.match(sent.text, t.end, sent.s.end)
-    if m is None:
-        return False
+    if m is None or (m.group("ci") and t.ci is None):
+        return False  # "5 mm longer (range 2–9)": a bracket that is no CI
     unit = (m.group("unit") or "").strip()
     if not unit:
         return not t.value.is_integer()

@@ -76,3 +76,9 @@ POINTS_COMPARED_RE = re.compile(r"(?i)\s*(?:higher|lower|more|less|greater|small
 intervention group (95% CI ...)"), a difference whose CI may come later in its clause."""
 CHANGE_VERB_END_RE = re.compile(rf"(?i)\b{CHANGE_VERBS}\s+(?:an?\s+(?:mean\s+|average\s+)?(?:of\s+)?)?$")
 """A change verb right before a value ("the intensive group gained 17.4 percentage points more"): a change."""
+FROM_TO_SECOND_RE = re.compile(
+    rf"(?i)\bfrom\s+{NUM}\s*%?\s*(?:to|à)\s+{NUM}\s*%?(?:[^.;()\d]|\([^()]*\)){{0,50}}?"
+    r"\b(?:versus|vs\.?|compared with|compared to|against|contre)\s*$"
+)
+"""The second arm's change of a pair whose "from" is written once: "rose from 31.2% to 42.5% versus 30.4% to
+29.8%" (the "X to Y" after "versus" is a change, not a range)."""

@@ -83,6 +83,8 @@ def _intervals(sent: Sentence) -> None:
         before = text[max(sent.s.start, m.start() - 30) : m.start()]
         if K.FROM_END_RE.search(before) and not K.RANGE_FROM_END_RE.search(before):
             continue  # "fell from 12.3% to 10.9%": two values, not a range
+        if G.FROM_TO_SECOND_RE.search(text, max(sent.s.start, m.start() - 120), m.start()):
+            continue  # "from 31.2% to 42.5% versus 30.4% to 29.8%": the other arm's change
         sent.mark(m.start(), m.end(), "range")
     for m in sent.finditer(P.SCALE_RANGE_RE) if sent.has("(") else ():
         sent.mark(m.start("lo"), m.end("hi"), "range")

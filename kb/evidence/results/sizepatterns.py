@@ -181,8 +181,11 @@ are)."""
 PLANNED_BEFORE_RE = re.compile(
     r"(?i)\b(?:planned|target(?:ed)?|intended|anticipated|projected|required|prévus?|pr[ée]vue?s)"
     r"(?:\s+(?:sample(?:\s+size)?|enrol+ment|total)(?:\s+of)?)?\s+$"
+    r"|\b(?:population|catchment(?:\s+area)?)\s+of\s+(?:about\s+|approximately\s+|around\s+|some\s+|over\s+"
+    r"|more than\s+|nearly\s+|almost\s+|~\s*)?$"
 )
-"""Before a count of people, a size the trial meant to reach ("the planned 480 patients"): no sample."""
+"""Before a count of people, a size the trial meant to reach ("the planned 480 patients") or the population
+its clusters serve ("villages with a combined population of about 48,000 adults"): no sample."""
 FREQUENCY_BEFORE_RE = re.compile(
     r"(?i)(?:\b\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|a|un|une|deux|trois))"
     r"\s+(?:in|out of|sur)\s+$|\b(?:per|pour)\s+$"
