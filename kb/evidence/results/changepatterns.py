@@ -82,3 +82,6 @@ FROM_TO_SECOND_RE = re.compile(
 )
 """The second arm's change of a pair whose "from" is written once: "rose from 31.2% to 42.5% versus 30.4% to
 29.8%" (the "X to Y" after "versus" is a change, not a range)."""
+DURATION_RE = re.compile(r"(?i)\b(?:time|duration|latency|length|stay|delay|sleep|wait\w*|durée|délai)\b")
+"""A quantity measured in units of time ("crying time", "length of stay"): its change "from 370 to 142
+minutes" gives values, not time points."""

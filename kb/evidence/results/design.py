@@ -109,6 +109,16 @@ def _intervals(sent: Sentence) -> None:
             owner.spread = "range"
 
 
+def _changed_from(sent: Sentence, pos: int, unit: str | None) -> bool:
+    """The numbers at ``pos`` are the values of a change "from X to Y" (a change verb before "from"), not a
+    time: without a time unit ("fell from 82 to 77 kg"), or with one when what changed is a duration ("crying
+    time fell from 370 to 142 minutes"; "improved from 3 to 6 months" stays a time)."""
+    text = sent.text
+    if not G.FROM_TO_BEFORE_RE.search(text, max(sent.s.start, pos - 100), pos):
+        return False
+    return not unit or G.DURATION_RE.search(text, max(sent.s.start, pos - 100), pos) is not None
+
+
 def _not_results(sent: Sentence) -> None:
     """Numbers of another kind: NNTs, Bayesian probabilities, heterogeneity, concentrations, thresholds named
     by a noun, amounts of money, folds."""
@@ -173,6 +183,8 @@ def _times(sent: Sentence) -> None:
         unit = m.group("unit") or m.group("adjunit") or m.group("unit2")
         if not unit and K.DECIMAL_RE.search(nums or ""):
             continue  # "fell from 19.9 to 10.6": decimals without a time unit are values, not time points
+        if m.group("nums") and _changed_from(sent, m.start("nums"), unit):
+            continue  # "weight fell from 82 to 77 kg", "crying time fell from 370 to 142 minutes": values
         sent.mark(m.start(), m.end(), "time")
         if nums and unit:
             sent.times.append((m.start(), f"{' '.join(nums.split())} {time_unit(unit)}"))
