@@ -315,3 +315,26 @@ def test_compared_points_and_pairs_joined_by_and(text: str, expected: list[tuple
 )
 def test_comparatives_and_the_second_change_of_a_pair(text: str, expected: list[tuple]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two rates joined by "and" with their unit, and a ratio's bare CI after a semicolon
+        (
+            "Results: Falls were 1.12 and 1.64 per person-year (rate ratio 0.68; 0.51–0.91).",
+            [
+                ("rr", 0.68, 0.51, 0.91, None),
+                ("proportion", 1.12, None, None, None),
+                ("proportion", 1.64, None, None, None),
+            ],
+        ),
+        # each arm's change of a quantity in %, in percentage points, with the next arm's after "and"
+        (
+            "Results: LVEF rose by 4.6 percentage points with sacubitril and 2.1 with enalapril.",
+            [("mean", 2.1, None, None, None), ("mean", 4.6, None, None, None)],
+        ),
+    ],
+)
+def test_rates_joined_by_and_and_arms_changes_in_points(text: str, expected: list[tuple]) -> None:
+    assert rows(text) == expected

@@ -84,12 +84,13 @@ PAIR_BEFORE_RE = re.compile(
 )
 AND_PAIR_AFTER_RE = re.compile(
     rf"\s*(?:[a-zA-Zµμ/]{{1,8}}\s+)?and\s+(?P<num>{NUM})\s*(?:[a-zA-Zµμ/]{{1,8}}\s*)?"
-    r"(?:\(\s*p\s*[=<>≤]|[;,]\s*p\s*[=<>≤]|,?\s*respectively\b)"
+    r"(?:\(\s*p\s*[=<>≤]|[;,]\s*p\s*[=<>≤]|,?\s*respectively\b|(?:[a-z-]+\s+)?per\s+(?:\d[\d,]*\s*)?[a-z])"
 )
 COPULA_END_RE = re.compile(r"(?i)\b(?:were|was)\s+$")
 AND_PAIR_BEFORE_RE = re.compile(rf"\b(?:were|was)\s+(?P<num>{NUM})\s*(?:[a-zA-Zµμ/]{{1,8}}\s+)?and\s+$")
 """Two arms' values joined by "and" after "were", compared by the p value or "respectively" right after
-("Observer scores were 41.3 and 47.9 (p = 0.002)"); without these ("at 3 and 6 months") no pair."""
+("Observer scores were 41.3 and 47.9 (p = 0.002)"), or two rates "were 0.35 and 0.39 events per
+patient-year"; without these ("at 3 and 6 months") no pair."""
 PRESSURE_UNIT_RE = re.compile(r"\s*(?:mm\s?Hg|mmHg|cm\s?H2O)\b")
 """The unit of a pressure written "systolic/diastolic" ("18·4/9·7 mm Hg")."""
 THAN_ARM_RE = re.compile(

@@ -121,7 +121,7 @@ def arm_pair(sent: Sentence, t: Tok, kind: str | None) -> None:
 
 
 CHANGE_LIST_GAP_RE = re.compile(
-    r"\s*(?:[^\s\d,;()\[\]]{1,12}(?:\s?Hg)?\s*)?"
+    r"\s*(?:(?:percentage points?|[^\s\d,;()\[\]]{1,12}(?:\s?Hg)?)\s*)?"
     r"(?:(?:with|in|for|among|on|after|avec|dans|chez|sous)\s+[^,;()\[\]]{1,40}?)?"
     r"(?:\s*,\s*(?:and\s+|et\s+)?|\s+(?:and|et)\s+)(?:by\s+|de\s+)?"
 )

@@ -85,3 +85,8 @@ FROM_TO_SECOND_RE = re.compile(
 DURATION_RE = re.compile(r"(?i)\b(?:time|duration|latency|length|stay|delay|sleep|wait\w*|durée|délai)\b")
 """A quantity measured in units of time ("crying time", "length of stay"): its change "from 370 to 142
 minutes" gives values, not time points."""
+ARM_CHANGE_PAIR_RE = re.compile(
+    rf"\s*(?:with|in|on)\s+(?!(?:the\s+)?(?:placebo|control)\b)[\w-]+(?:\s+[\w-]+){{0,2}}?\s*,?\s*and\s+(?:by\s+)?{NUM}"
+)
+"""After a change and its unit, its arm and the next arm's change: "by 1.55 percentage points with icodec and
+1.35 with glargine" (each arm's own change, not a difference)."""

@@ -120,8 +120,9 @@ def _token_before(sent: Sentence, t: Tok) -> Tok | None:
 
 def _rate_pair(sent: Sentence, t: Tok) -> bool:
     """``t`` is the first of a pair whose second value is a rate per person-time ("1.52 versus 1.93 falls per
-    person-year"): the unit written once is both values'."""
-    if not A.PAIR_AFTER_RE.match(sent.text, t.end, min(sent.s.end, t.end + 40)):
+    person-year", "were 1.12 and 1.64 per person-year"): the unit written once is both values'."""
+    end = min(sent.s.end, t.end + 40)
+    if not any(rx.match(sent.text, t.end, end) for rx in (A.PAIR_AFTER_RE, A.AND_PAIR_AFTER_RE)):
         return False
     other = sent.next_after(t.end)
     return other is not None and A.RATE_AFTER_RE.match(sent.text, other.end, sent.s.end) is not None
@@ -160,6 +161,8 @@ def _values(sent: Sentence) -> None:
         ):
             t.measure = in_points(sent, t)  # "increased by 6.2 percentage points (95% CI 3.1 to 9.3)"
             _clause_ci(sent, t)
+            if t.measure == MEASURE_MEAN:
+                change_list(sent, t)  # "by 1.55 percentage points with icodec and 1.35 with glargine"
         elif A.RATE_AFTER_RE.match(
             text, t.end, min(sent.s.end, t.end + 60)
         ):  # "22·5 deaths per 1000 person-years", "1,52 chute par résident-année"

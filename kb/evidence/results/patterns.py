@@ -48,10 +48,10 @@ BRACKET_CI_RE = re.compile(
 )
 """Bounds in brackets right after an estimate, without the words: "4.54 (0.10, 8.98)", "0.51 [0.34, 0.75]"."""
 BARE_CI_RE = re.compile(
-    rf"(?:\s*[a-zA-Zµμ°%][\w/%²·-]{{0,9}})?\s*,\s*(?P<lo>{NUM})\s*(?:to|[{MINUS_SIGNS}])\s*(?P<hi>{NUM})(?=\s*[)\];,]|\s*$)"
+    rf"(?:\s*[a-zA-Zµμ°%][\w/%²·-]{{0,9}})?\s*[,;]\s*(?P<lo>{NUM})\s*(?:to|[{MINUS_SIGNS}])\s*(?P<hi>{NUM})(?=\s*[)\];,]|\s*$)"
 )
-"""Bounds after a comma, without words or brackets, after an effect and its unit: "odds ratio 2.35, 1.58 to
-3.49", "difference 0.09 m/s, 0.02 to 0.16"."""
+"""Bounds after a comma or semicolon, without words or brackets, after an effect and its unit: "odds ratio
+2.35, 1.58 to 3.49", "difference 0.09 m/s, 0.02 to 0.16", "rate ratio 0.90; 0.56–1.46"."""
 P_RE = lead(
     "[Pp]",
     r"(?<![A-Za-z])[Pp](?:\s*[-‐]?\s*values?)?(?:\s*(?:for|of)\s+(?:trend|interaction|heterogeneity|difference|"
