@@ -11,6 +11,7 @@ import re
 
 from kb.evidence.results import armpatterns as A
 from kb.evidence.results import changepatterns as G
+from kb.evidence.results import checks as K
 from kb.evidence.results import countpatterns as C
 from kb.evidence.results import effectpatterns as E
 from kb.evidence.results import patterns as P
@@ -241,7 +242,7 @@ def _and_pair(sent: Sentence, t: Tok) -> bool:
     text = sent.text
     end = min(sent.s.end, t.end + 60)
     after = A.AND_PAIR_AFTER_RE.match(text, t.end, end)
-    if after is not None and A.COPULA_END_RE.search(text, max(sent.s.start, t.start - 8), t.start):
+    if after is not None and K.COPULA_END_RE.search(text, max(sent.s.start, t.start - 8), t.start):
         values = (t.raw, after.group("num"))
     elif (before := A.AND_PAIR_BEFORE_RE.search(text, max(sent.s.start, t.start - 40), t.start)) is not None:
         following = A.AND_PAIR_AFTER_RE.match(text, before.end("num"), end)

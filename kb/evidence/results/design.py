@@ -114,6 +114,8 @@ def _changed_from(sent: Sentence, pos: int, unit: str | None) -> bool:
     time: without a time unit ("fell from 82 to 77 kg"), or with one when what changed is a duration ("crying
     time fell from 370 to 142 minutes"; "improved from 3 to 6 months" stays a time)."""
     text = sent.text
+    if not K.FROM_END_RE.search(text, max(sent.s.start, pos - 8), pos):
+        return False  # the common case, checked first: no "from" right before
     if not G.FROM_TO_BEFORE_RE.search(text, max(sent.s.start, pos - 100), pos):
         return False
     return not unit or G.DURATION_RE.search(text, max(sent.s.start, pos - 100), pos) is not None

@@ -77,7 +77,7 @@ from kb.evidence.results.unnamed import carried, contrasts, sibling, siblings
 
 SHARE_BRACKET_RE = re.compile(r"\s*[(\[]\s*")
 """Between a count and its share: "68 (43.3%)"."""
-KEYWORD_LIST_RE = re.compile(rf"\s*(?:of|:|=)?\s*(?:{P.NUM}\s*(?:,\s*(?:and\s+)?|and\s+))+")
+KEYWORD_LIST_RE = re.compile(rf"\s*(?:of|:|=)?\s*(?:{P.NUM}{P.LIST_JOIN})+")
 """Between "mean" or "median" and a later value of the list it opens ("a mean of 1.9, 2.6 and 4.1")."""
 SHARE_OF_RE = re.compile(r"(?i)\b(?:proportion|percentage|share|pourcentage)\s+(?:of|des?|d')")
 """A share of people ("the proportion of patients with ..."): "X% higher" of it is a difference of shares."""

@@ -95,6 +95,8 @@ TIME_UNITS = (
     r"(?:h|hrs?|hours?|min|mins|minutes?|s|sec|seconds?|days?|d|weeks?|wks?|months?|mo|years?|yrs?|y"
     r"|jours?|semaines?|mois|ans?|années|heures?)"
 )
+LIST_JOIN = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s*(?:and|or)\s+)"
+"""Between two values of one list: ", ", ", and ", " and ", " or " ("−8.1, −11.6 and −14.3 points")."""
 LIST = r"(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|et\s+|ou\s+|to\s+|[-–]\s*)\d+(?:[.,]\d+)?)"
 """The next item of a list of numbers ("0, 6, and 12")."""
 TIME_WORDS = (

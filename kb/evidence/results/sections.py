@@ -267,7 +267,10 @@ SENTENCE_VERB_RE = re.compile(r"\b(?:was|were|is|are|did|do|does|showed|had|have
 """A verb in lower case: a line that holds one is a sentence, not a heading."""
 LINE_START_RE = re.compile(r"(?m)^[ \t]*(?=[A-Za-zÀ-ÿ])")
 HEAD_WORDS_RE = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'-]*,?(?=[ \t])")
-SENTENCE_START_RE = re.compile(r"(?<=[.!?])[ \t]+(?=[A-Z])")
+SENTENCE_START_RE = re.compile(
+    r"(?<=[.!?])[ \t]+"
+    r"(?=(?:Background|Objectives?|Aims?|Methods|Results|Findings|Conclusions?|Interpretation)[ \t])"
+)
 MID_HEADING_RE = re.compile(
     r"(?i)background|objectives?|aims?|methods|results|findings|conclusions?|interpretation"
 )
