@@ -18,6 +18,7 @@ from kb.model import Problem, ProblemCode, Reference
 from kb.normalise.dates import PARSER_DATE_ORDER, parse_date
 from kb.normalise.names import split_author_list
 from kb.parse import scope
+from kb.parse.boundary import extend_journal_head, split_journal_tail, trim_journal_head
 from kb.parse.confidence import field_confidence
 from kb.parse.features import MONTHS, Featurizer, fold, ltwa
 from kb.parse.modelfile import model_attributes
@@ -281,6 +282,8 @@ class CRFParser:
             return ref
         tagged, probs = self.label(clean)
         tagged = _repair_issue(_repair_months(_repair_days(_repair_last_author(tagged))))
+        info = self._featurizer.info
+        tagged = split_journal_tail(extend_journal_head(trim_journal_head(tagged, info), info), info)
         segments: list[tuple[str, int, int]] = []
         for _tok, lab, s, e in tagged:
             if segments and segments[-1][0] == lab:

@@ -72,7 +72,8 @@ ORG_WORDS = frozenset(
 _CORE_STRIP = "()[]{}\"'“”«»‘’*.,;:!?"
 _YEAR_RE = re.compile(r"(?<!\d)(1[5-9]\d\d|20[0-4]\d)(?!\d)")
 _RANGE_RE = re.compile(r"\d+\s*[-–—]+\s*\d+")
-_INITIALS_RE = re.compile(r"^(?:[A-Z]\.){1,3}-?(?:[A-Z]\.)?[,;]?$")
+INITIALS_RE = re.compile(r"^(?:[A-Z]\.){1,3}-?(?:[A-Z]\.)?[,;]?$")
+"""Initials with their full stops ("J.", "J.-P.", "A.B.,")."""
 _INITIALS_NODOT_RE = re.compile(r"^[A-Z]{1,3}[,;.]?$")
 _ORDINAL_RE = re.compile(r"^\d+(st|nd|rd|th|e|er|ème)\.?,?$", re.I)
 
@@ -218,7 +219,7 @@ def _token_features(token: str, c: str, lc: str) -> list[str]:
         feats.append("year" if m.group() == c or len(c) <= 6 else "hasyear")
     if _RANGE_RE.search(c):
         feats.append("range")
-    if _INITIALS_RE.match(token):
+    if INITIALS_RE.match(token):
         feats.append("initials")
     elif _INITIALS_NODOT_RE.match(token):
         feats.append("initials_nodot")

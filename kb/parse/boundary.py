@@ -1,0 +1,211 @@
+"""The title/journal boundary after tagging, read with the journal vocabulary.
+
+When a style puts no full stop between the title and the container title ("... in women Circulation.
+1999;100", "... protein A. Am J Physiol 1997"), the CRF can start the journal too early (the end
+of the title becomes the head of the journal) or too late (the journal's first abbreviations stay in
+the title). A container title is made of journal words: the ISO 4 LTWA's words and abbreviations and
+the curated spellings (``kb.parse.features``' ``jword``), joined by connectives ("of", "and", "de").
+The rules here move the boundary to where that vocabulary says it is, and only when the token on the
+other side cannot belong to a journal title.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kb.parse.features import INITIALS_RE, ltwa
+from kb.parse.gazetteer import CONNECTIVES, journal_runs
+
+_Tagged = list[tuple[str, str, int, int]]
+_BEFORE_JOURNAL = frozenset(["title", "author", "date"])
+"""Labels that a journal's head moved out of it can join (the title) or follow (a title of its own)."""
+_PREPOSITIONS = frozenset(
+    "from in of with by for to on at into among between after during versus vs via".split()  # noqa: SIM905
+)
+"""Words a title does not end on: the capitalised word after one is the title's ("from Vietnam")."""
+_SENTENCE_END = (".", "?", "!", '."', ".”", "?”", '?"', ")")
+
+
+def _run_start(tagged: _Tagged, a: int, b: int, info: Callable) -> int:
+    """The first token of the journal-word tail of ``tagged[a..b]`` (``b + 1`` when it has none)."""
+    k = b + 1
+    for i in range(b, a - 1, -1):
+        tok = tagged[i][0]
+        inf = info(tok)
+        if i < b and tok[-1:] in ",;:":
+            break
+        if i < b and tok.endswith(".") and not inf.jword:
+            break
+        if inf.jword:
+            if i < b and tok.endswith(".") and _full_word(inf.key):
+                break  # "Study. Arch Intern Med": a full word and a full stop end a field
+            k = i
+        elif inf.key not in CONNECTIVES or i == b:
+            break
+    return k
+
+
+def _full_word(key: str) -> bool:
+    abbrevs, words, _stems = ltwa()
+    return key not in abbrevs and (key in words or len(key) > 5)
+
+
+def _abbreviation(key: str) -> bool:
+    abbrevs, words, _stems = ltwa()
+    return key in abbrevs and key not in words
+
+
+def _title_end(tok: str, key: str, jword: bool) -> bool:
+    """Whether ``tok`` can end a title but not sit inside a journal title: a lower-case word that is
+    not a connective ("women", "acidophilum"), a word with digits ("Yq11", "cdk2."), or a sentence's
+    last word ("Club.", "(CHARG).", "Kinins.\"") that is not a journal abbreviation."""
+    core = tok.strip("()[]\"'“”«».,;:!?")
+    if not core:
+        return False
+    if core[0].islower() and core.replace("-", "").isalpha() and len(core) > 2 and key not in CONNECTIVES:
+        return not _abbreviation(key)  # "Hum exp Toxicol", "Münchner med. Wochenschr."
+    if any(c.isdigit() for c in core) and any(c.isalpha() for c in core):
+        return True
+    if tok.endswith(_SENTENCE_END) and core.replace("-", "").isalpha() and len(core) >= 3:
+        return not jword or _full_word(key)
+    return False
+
+
+def trim_journal_head(tagged: _Tagged, info: Callable) -> _Tagged:
+    """Give the title back what the CRF put at the head of the journal.
+
+    The journal run's tail of journal words ("Circulation.", "Postgrad Med J", "J Cell Biol") is the
+    container title when the token before it is a title's end (:func:`_title_end`): "... death in women
+    Circulation." and "The Journal Club. Postgrad Med J" keep "Circulation" and "Postgrad Med J" as the
+    journal and the rest as the title; so is a head cut off by a comma (:func:`_comma_piece`). A title
+    that stops on a preposition takes at least the journal's first word ("... in | Israel Genet Test").
+    A journal that starts with a curated spelling is left alone.
+    """
+    a = next((i for i, t in enumerate(tagged) if t[1] == "journal"), -1)
+    if a < 0 or (a > 0 and tagged[a - 1][1] not in _BEFORE_JOURNAL):
+        return tagged
+    b = a
+    while b + 1 < len(tagged) and tagged[b + 1][1] == "journal":
+        b += 1
+    k = _run_start(tagged, a, b, info)
+    if a > 0 and tagged[a - 1][1] == "title" and info(tagged[a - 1][0]).key in _PREPOSITIONS and k < b:
+        k = max(k, a + 1)  # "... breast cancer in | Israel Genet Test": a title does not end on "in"
+        return _relabel(tagged, a, k, "title")
+    if k <= a or k > b:
+        return tagged
+    prev = tagged[k - 1][0]
+    pinf = info(prev)
+    if not (_title_end(prev, pinf.key, pinf.jword) or _comma_piece(tagged, a, k, info)):
+        return tagged
+    if journal_runs([info(t[0]).key for t in tagged[a : b + 1]])[0] == "B":
+        return tagged
+    if any(INITIALS_RE.match(t[0]) for t in tagged[a:k]):
+        return tagged  # "M. Choy. P T Peer-Rev J Formul Manag": a name, not a title's end
+    return _relabel(tagged, a, k, "title")
+
+
+def _comma_piece(tagged: _Tagged, a: int, k: int, info: Callable) -> bool:
+    """Whether the journal's head ``tagged[a:k]``, cut from its journal words by a comma, is the title's
+    last words: the title before it stops on a preposition or a connective ("... in | Canada, N Engl J
+    Med"), or the head holds a word that no journal title has ("... factor, | FNR, Mol Microbiol")."""
+    if not tagged[k - 1][0].endswith(",") or k - a > 5:
+        return False
+    if a > 0 and tagged[a - 1][1] == "title" and info(tagged[a - 1][0]).key in _PREPOSITIONS | CONNECTIVES:
+        return True
+    return any(not (inf.jword or inf.key in CONNECTIVES) for inf in (info(t[0]) for t in tagged[a:k]))
+
+
+def extend_journal_head(tagged: _Tagged, info: Callable) -> _Tagged:
+    """Give the journal back the head words the CRF left at the end of the title.
+
+    The capitalised journal words right before the journal ("... protein A. Am | J Physiol", "... of
+    vancomycin. Mayo Clin | Proc", "... breast cancer. J Natl Cancer | Inst") are its head when the token
+    before them ends the title (:func:`_title_end`, or punctuation; not a preposition) and one of them is
+    an ISO 4 abbreviation: a title word is written in full.
+    """
+    a = next((i for i, t in enumerate(tagged) if t[1] == "journal"), -1)
+    if a < 1 or tagged[a - 1][1] != "title":
+        return tagged
+    k = a
+    while k - 1 > 0 and tagged[k - 1][1] == "title":
+        tok = tagged[k - 1][0]
+        inf = info(tok)
+        if not (inf.jword and inf.bare):
+            break
+        k -= 1
+    if k == a or tagged[k - 1][1] != "title":
+        return tagged
+    prev = tagged[k - 1][0]
+    pinf = info(prev)
+    if not (prev[-1:] in ".,;:)" or _title_end(prev, pinf.key, pinf.jword)) or pinf.key in _PREPOSITIONS:
+        return tagged  # "... strains from Vietnam J Gen Virol": a title does not end on a preposition
+    moved = [info(t[0]) for t in tagged[k:a]]
+    if not any(_abbreviation(m.key) for m in moved) and not (
+        _abbreviation(info(tagged[a][0]).key) and all(len(m.key) > 2 for m in moved)
+    ):
+        return tagged  # "... vitamin A | Eur J Biochem": a letter is the title's
+    return _relabel(tagged, k, a, "journal")
+
+
+_AFTER_JOURNAL = frozenset(["date", "volume", "issue", "pages"])
+
+
+def split_journal_tail(tagged: _Tagged, info: Callable) -> _Tagged:
+    """Find the journal the CRF left at the end of the title when it found none.
+
+    In "... persistent infections Science. 1999. Vol. 284" and "... in plants Proc Natl Acad Sci. 1999"
+    the title runs into a journal with nothing between them; when no token is a journal, the title's
+    tail of capitalised journal words right before the date or the volume is the journal if the token
+    before it ends the title (:func:`_title_end`, not a preposition: "strains from Vietnam" stays whole).
+    """
+    if any(t[1] == "journal" for t in tagged):
+        return tagged
+    if _publisher_is_journal(tagged, info):
+        return tagged
+    b = next(
+        (i for i in range(len(tagged) - 1) if tagged[i][1] == "title" and tagged[i + 1][1] in _AFTER_JOURNAL),
+        -1,
+    )
+    if b < 1:
+        return tagged
+    a = b
+    while a > 0 and tagged[a - 1][1] == "title":
+        a -= 1
+    k = _run_start(tagged, a, b, info)
+    if k <= a or k > b or tagged[k - 1][1] != "title":
+        return tagged
+    prev = tagged[k - 1][0]
+    pinf = info(prev)
+    if not _title_end(prev, pinf.key, pinf.jword) or pinf.key in _PREPOSITIONS:
+        return tagged
+    return _relabel(tagged, k, b + 1, "journal")
+
+
+def _publisher_is_journal(tagged: _Tagged, info: Callable) -> bool:
+    """A "publisher" of journal words followed by the year and then a volume is the journal ("...
+    stenosis. Blood Press. 1996. Vol. 5, p. 360"): a book's publisher is not followed by a volume (relabelled
+    in place)."""
+    a = next((i for i, t in enumerate(tagged) if t[1] == "publisher"), -1)
+    if a < 1 or tagged[a - 1][1] != "title":
+        return False
+    b = a
+    while b + 1 < len(tagged) and tagged[b + 1][1] == "publisher":
+        b += 1
+    d = b + 1
+    while d < len(tagged) and tagged[d][1] == "date":
+        d += 1
+    if d == b + 1 or d >= len(tagged) or tagged[d][1] != "volume":
+        return False
+    words = [info(t[0]) for t in tagged[a : b + 1]]
+    if not all(w.jword or w.key in CONNECTIVES for w in words) or not words[0].jword:
+        return False
+    _relabel(tagged, a, b + 1, "journal")
+    return True
+
+
+def _relabel(tagged: _Tagged, start: int, end: int, label: str) -> _Tagged:
+    """``tagged`` with the tokens ``start`` to ``end - 1`` given ``label`` (in place)."""
+    for i in range(start, end):
+        tok, _lab, s, e = tagged[i]
+        tagged[i] = (tok, label, s, e)
+    return tagged

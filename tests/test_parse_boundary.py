@@ -1,0 +1,166 @@
+"""Tests for kb/parse/boundary.py: the title/journal boundary moved to where the journal vocabulary says."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.parse import parse_reference
+from kb.parse.boundary import extend_journal_head, split_journal_tail, trim_journal_head
+from kb.parse.crf import default_parser
+from kb.parse.tokens import tokenize
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "journal"),
+    [
+        (  # no full stop between the title and the journal
+            "Roest M, van der Schouw T, de Valk B, Marx J, et al. Platelet counts in a hereditary "
+            "thrombocytopenia cohort are associated with bleeding death in women Circulation. 1999;100:1268.",
+            "Platelet counts in a hereditary thrombocytopenia cohort are associated with bleeding death in women",
+            "Circulation",
+        ),
+        (  # the title's last words hold digits and a comma
+            "Hua XH, Newport J. Identification of a platelet antibody that is independent of glycoprotein "
+            "IIb/IIIa and cd36, but dependent on cd41. J Cell Biol 1998; 140:271-281.",
+            "Identification of a platelet antibody that is independent of glycoprotein IIb/IIIa and cd36, "
+            "but dependent on cd41",
+            "J Cell Biol",
+        ),
+        (
+            "Woolner S, Bement WM et coll. Thrombopoietin mimetics acting unconventionally Trends Cell Biol. "
+            "2009;19:245.",
+            "Thrombopoietin mimetics acting unconventionally",
+            "Trends Cell Biol",
+        ),
+    ],
+)
+def test_the_title_end_is_not_the_journal_head(text: str, title: str, journal: str) -> None:
+    ref = parse_reference(text)
+    assert (ref.title, ref.journal) == (title, journal)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "journal"),
+    [
+        (  # the journal's first abbreviation left at the end of the title
+            "Cooper N, Provan D. Thrombopoietin receptor agonists and the platelet surfactant protein A. "
+            "Am J Physiol 1997; 272:L1198-L1204.",
+            "Thrombopoietin receptor agonists and the platelet surfactant protein A",
+            "Am J Physiol",
+        ),
+        (  # ISO 690 author-date: the journal, then the year again and the volume
+            "HOLM, EA, RANDLOV, A and STRANDGAARD, S, 1996. Brief report: acute renal failure after rituximab "
+            "treatment in a patient with immune thrombocytopenia. Blood Press. 1996. Vol. 5, p. 360.",
+            "Brief report: acute renal failure after rituximab treatment in a patient with immune thrombocytopenia",
+            "Blood Press",
+        ),
+        (  # a title does not end on a preposition: "in Israel", not the journal "Israel Genet Test"
+            "Sverdlov R, Barshack I, Bar Sade R, et al. Genetic analyses of immune thrombocytopenia in Israel "
+            "Genet Test. 2000;4:313.",
+            "Genetic analyses of immune thrombocytopenia in Israel",
+            "Genet Test",
+        ),
+        (  # a word no journal title has, cut from the journal's words by a comma
+            "A. Bell, S. Busby et al, Location of an activating region in the platelet transcription factor, "
+            "FNR, Mol Microbiol 11 (1994) 383.",
+            "Location of an activating region in the platelet transcription factor, FNR",
+            "Mol Microbiol",
+        ),
+        (  # a full journal word before an abbreviation that cannot start a journal
+            "Boyd N, Lockwood G. Platelet densities and breast cancer risk Cancer Epidemiol Biomarkers Prev. "
+            "1998;7:1133.",
+            "Platelet densities and breast cancer risk",
+            "Cancer Epidemiol Biomarkers Prev",
+        ),
+        (  # a title does not end on a preposition: "from Vietnam" stays in it
+            "Provan D, Arnold DM. Thrombocytopenia in pregnancy: incidence of hemorrhage in mothers from Vietnam "
+            "J Gen Virol 2000; 81:2267-2272.",
+            "Thrombocytopenia in pregnancy: incidence of hemorrhage in mothers from Vietnam",
+            "J Gen Virol",
+        ),
+    ],
+)
+def test_the_journal_head_is_not_the_title_end(text: str, title: str, journal: str) -> None:
+    ref = parse_reference(text)
+    assert (ref.title, ref.journal) == (title, journal)
+
+
+def test_a_quoted_title_before_the_journal() -> None:
+    assert (
+        parse_reference('Cines D: "Thrombopoietin." Br Med Bull 1987; 43:270-284.').journal == "Br Med Bull"
+    )
+
+
+def _tagged(text: str, labels: list[str]) -> list[tuple[str, str, int, int]]:
+    toks = tokenize(text)
+    assert len(toks) == len(labels)
+    return [(t, lab, s, e) for (t, s, e), lab in zip(toks, labels, strict=True)]
+
+
+INFO = default_parser()._featurizer.info
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "moved"),
+    [
+        # a sentence's last word and a full stop, then the journal's words
+        ("Provan D. The Platelet Club. Br J Haematol 2015", ["author"] * 2 + ["journal"] * 6 + ["date"], 3),
+        # a lower-case abbreviation belongs to the journal: "Hum exp Toxicol"
+        ("Linde K. Dilutions in toxicology. Hum exp Toxicol 1994", ["author"] * 2 + ["title"] * 3 + ["journal"] * 3 + ["date"], 0),
+        # a name before the journal is not a title's end
+        ("Update. M. Choy. P T Peer-Rev J Formul Manag 43", ["title"] + ["journal"] * 8 + ["volume"], 0),
+        # a curated spelling is one journal, whatever its full stops
+        (
+            "Title. Hematology. American Society of Hematology. Education Program 2010",
+            ["title"] + ["journal"] * 7 + ["date"],
+            0,
+        ),
+    ],
+)  # fmt: skip
+def test_trim_journal_head(text: str, labels: list[str], moved: int) -> None:
+    before = _tagged(text, labels)
+    after = trim_journal_head(list(before), INFO)
+    changed = [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
+    assert len(changed) == moved
+    assert all(after[i][1] == "title" for i in changed)
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "journal"),
+    [
+        # no journal found: the title's tail of journal words before the year is the journal
+        ("Costerton JW. 1999. Biofilms: a cause of persistent infections Science. 1999. Vol. 284",
+         ["author"] * 2 + ["date"] + ["title"] * 7 + ["date"] + ["volume"] * 2, "Science."),
+        ("Gibson SI. 1999. Sugar-regulated gene expression in plants Proc Natl Acad Sci. 96:4746",
+         ["author"] * 2 + ["date"] + ["title"] * 9 + ["volume", "pages"], "Proc Natl Acad Sci."),
+        # ... not after a preposition, an article or a connective
+        ("Hannoun C. 2000. Hepatitis B virus strains from Vietnam. 81:2267",
+         ["author"] * 2 + ["date"] + ["title"] * 6 + ["volume", "pages"], ""),
+        # a publisher of journal words followed by the year and a volume is the journal
+        ("Holm EA. 1996. Acute renal failure. Blood Press. 1996. Vol. 5",
+         ["author"] * 2 + ["date"] + ["title"] * 3 + ["publisher"] * 2 + ["date"] + ["volume"] * 2, "Blood Press."),
+        # ... a book's publisher, followed by pages, is not
+        ("Holm EA. 1996. Acute renal failure. Blood Press. 1996. p. 5",
+         ["author"] * 2 + ["date"] + ["title"] * 3 + ["publisher"] * 2 + ["date"] + ["pages"] * 2, ""),
+    ],
+)  # fmt: skip
+def test_split_journal_tail(text: str, labels: list[str], journal: str) -> None:
+    after = split_journal_tail(_tagged(text, labels), INFO)
+    assert " ".join(t[0] for t in after if t[1] == "journal") == journal
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "journal"),
+    [
+        ("Cooper N. Platelet surfactant protein A. Am J Physiol 1997",
+         ["author"] * 2 + ["title"] * 4 + ["journal"] * 3 + ["date"], "Am J Physiol"),
+        ("Cooper N. Platelet surfactant protein A. Am J Physiol 1997",
+         ["author"] * 2 + ["title"] * 5 + ["journal"] * 2 + ["date"], "Am J Physiol"),
+        # a full word after a preposition stays in the title
+        ("Hannoun C. Strains from Vietnam J Gen Virol 2000",
+         ["author"] * 2 + ["title"] * 3 + ["journal"] * 3 + ["date"], "J Gen Virol"),
+    ],
+)  # fmt: skip
+def test_extend_journal_head(text: str, labels: list[str], journal: str) -> None:
+    after = extend_journal_head(_tagged(text, labels), INFO)
+    assert " ".join(t[0] for t in after if t[1] == "journal") == journal
