@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from kb.export import latex_escape, latex_unescape, render, select_works
 from kb.export.bibtex import CONTAINER_FIELD
-from kb.export.records import ExportWork, clean_text, page_range
+from kb.export.records import ExportWork, clean_text, page_range, safe_key
 from kb.export.ris import RIS_TYPES
 from kb.model import Name
 
@@ -321,3 +321,14 @@ def test_csljson_renders_with_citeproc_py(works: list[ExportWork]) -> None:
     )
     ghanima = next(r for r in rendered if "How I treat immune thrombocytopenia" in r)
     assert "Ghanima W, Godeau B, Cines DB, Bussel JB. How I treat" in ghanima
+
+
+def test_citation_keys_fold_accents_with_the_one_folding() -> None:
+    """A letter without a separable accent is spelled, not dropped ("Nørgaard", not "Nrgaard")."""
+    assert [safe_key(k, "w1") for k in ("Nørgaard2019", "Mahévas2013", "Łukasz2020", "Straße2001")] == [
+        "Norgaard2019",
+        "Mahevas2013",
+        "Lukasz2020",
+        "Strasse2001",
+    ]
+    assert safe_key("李", "w_1") == "w_1"

@@ -404,12 +404,25 @@ def test_same_records_from_wos_scopus_pubmed_and_embase_become_one_work_each(tmp
         ("Smith, John; Doe, Jane", ["Smith, John", "Doe, Jane"]),  # Zotero
         ("Smith, John", ["Smith, John"]),
         ("[No author name available]", []),
+        ("Hao J, High R", ["Hao, J", "High, R"]),  # PubMed CSV
+        ("Kestlane Ü., Possnert G., Öberg K.", ["Kestlane, Ü.", "Possnert, G.", "Öberg, K."]),
+        ("De Lisi L.E., Yost M.", ["De Lisi, L.E.", "Yost, M."]),
+        ("World Health Organization", ["World Health Organization"]),
     ],
 )
 def test_csv_author_cells(cell: str, authors: list[str]) -> None:
+    """The author cells are split by the one splitter of author lists (``split_author_list``)."""
     text = f'Title,Authors,Year\n"A study","{cell}",2020\n'
     [record] = read_export(text, "a.csv", sniff_text(text)).records
     assert [n.display() for n in record.reference.authors] == authors
+    assert not record.reference.et_al
+
+
+def test_csv_author_cell_with_et_al() -> None:
+    text = 'Title,Authors,Year\n"A study","Hao J, High R, et al.",2020\n'
+    [record] = read_export(text, "a.csv", sniff_text(text)).records
+    assert [n.display() for n in record.reference.authors] == ["Hao, J", "High, R"]
+    assert record.reference.et_al
 
 
 def test_tab_delimited_quotes_are_text() -> None:

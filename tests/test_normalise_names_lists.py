@@ -1,5 +1,5 @@
 """Tests for kb.normalise.names.split_author_list, the one splitter of author lists (parser, rules,
-synthetic data, BibTeX)."""
+synthetic data, BibTeX, the author cells of delimited exports)."""
 
 from __future__ import annotations
 
@@ -219,3 +219,28 @@ def test_the_package_exports_the_splitter_on_first_use() -> None:
     assert kb.normalise.split_author_list is split_author_list
     assert kb.normalise.split_name is split_name
     assert {"split_author_list", "split_name"} <= set(kb.normalise.__all__)
+
+
+@pytest.mark.parametrize(
+    ("text", "text_form", "field_form"),
+    [
+        (
+            "Hao J., Siu K.-C.",
+            [("Hao", "J", ""), ("Siu", "K.-C", "")],
+            [("Hao", "J.", ""), ("Siu", "K.-C.", "")],
+        ),
+        ("Hao J, High R", [("Hao", "J", ""), ("High", "R", "")], [("Hao", "J", ""), ("High", "R", "")]),
+        (
+            "Smith, John; Doe, J.",
+            [("Smith", "John", ""), ("Doe", "J.", "")],
+            [("Smith", "John", ""), ("Doe", "J.", "")],
+        ),
+    ],
+)
+def test_a_field_keeps_the_period_of_its_initials(text: str, text_form: list, field_form: list) -> None:
+    """In a reference string the period after the last initial also ends the author list; in an export's
+    field (``syntax="field"``) it is the initial's own."""
+    assert _people(text) == text_form
+    assert [
+        (n.family, n.given, n.suffix) for n in split_author_list(text, syntax="field").names
+    ] == field_form

@@ -62,7 +62,7 @@ def extract_option(func: F) -> F:
 
 
 def quiet_option(func: F) -> F:
-    """The ``--quiet`` option of the commands that build: no progress report on stderr."""
+    """The ``--quiet`` option of the long commands (build, dedupe, train...): no progress on stderr."""
     return click.option("--quiet", "-q", is_flag=True, help="No progress report on stderr.")(func)
 
 

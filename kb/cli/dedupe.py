@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from kb.cli.app import cli
+from kb.cli.app import cli, quiet_option
 
 
 @cli.command("dedupe")
@@ -30,12 +30,22 @@ from kb.cli.app import cli
     type=click.Path(path_type=Path),
     help="Reviewer's decisions file (same/different on record ids), as the build's extract/decisions.yml.",
 )
+@quiet_option
 def dedupe_command(
-    files: tuple[Path, ...], fmt: str, maybe: Path | None, summary: bool, strict: bool, decisions: Path | None
+    files: tuple[Path, ...],
+    fmt: str,
+    maybe: Path | None,
+    summary: bool,
+    strict: bool,
+    decisions: Path | None,
+    quiet: bool,
 ) -> None:
-    """Deduplicate exports of any format kb reads: one row per cluster; unreadable files are skipped."""
+    """Deduplicate exports of any format kb reads: one row per cluster; unreadable files are skipped
+    (progress on stderr)."""
     from kb.dedupe.run import run_dedupe
+    from kb.progress import progress_for
 
     paths, maybe_path = [str(f) for f in files], str(maybe) if maybe else None
     reviewed = str(decisions) if decisions else None
-    sys.exit(run_dedupe(paths, fmt, maybe_path, summary, sys.stdout, sys.stderr, strict, reviewed))
+    progress = progress_for(sys.stderr, quiet)
+    sys.exit(run_dedupe(paths, fmt, maybe_path, summary, sys.stdout, sys.stderr, strict, reviewed, progress))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from kb.cli.app import PARSE_FORMATS, cli
+from kb.cli.app import PARSE_FORMATS, cli, quiet_option
 from kb.model import KbError
 
 
@@ -30,22 +30,25 @@ from kb.model import KbError
     default=0,
     help="Worker processes (default 0: one per core, at most 4); the output is the same.",
 )
-def parse_command(file: Path, jsonl: bool, fmt: str, jobs: int) -> None:
+@quiet_option
+def parse_command(file: Path, jsonl: bool, fmt: str, jobs: int, quiet: bool) -> None:
     """Parse one reference per line of FILE (or stdin): authors, title, journal, date, volume, issue,
     pages, DOI, PMID, URL, type, the confidence of each field and the problems found. Every line gives
-    exactly one item."""
+    exactly one item (progress on stderr)."""
     from kb.parse.csl import binary_lines, run_parse
+    from kb.progress import progress_for
     from kb.workers import default_jobs
 
     jobs = jobs or default_jobs()
+    progress = progress_for(sys.stderr, quiet)
 
     out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n", write_through=False)
     try:
         if str(file) == "-":
-            code = run_parse(binary_lines(sys.stdin.buffer), jsonl, fmt, out, jobs)
+            code = run_parse(binary_lines(sys.stdin.buffer), jsonl, fmt, out, jobs, progress)
         else:
             with file.open("rb") as stream:
-                code = run_parse(binary_lines(stream), jsonl, fmt, out, jobs)
+                code = run_parse(binary_lines(stream), jsonl, fmt, out, jobs, progress)
     except OSError as exc:  # a directory, no permission, /proc/self/mem (EIO)...
         raise KbError(f"{file}: cannot be read ({exc.strerror or exc}).") from exc
     finally:
@@ -75,10 +78,13 @@ def find_command(file: Path, jsonl: bool) -> None:
     type=click.Path(path_type=Path),
     help="Directory of the vocabulary files (default: the ones shipped with kb).",
 )
-def tag_command(file: Path, jsonl: bool, itp: bool, vocab: Path | None) -> None:
-    """Tag one text per line of FILE (or stdin): interventions with roles, outcomes, design and level."""
+@quiet_option
+def tag_command(file: Path, jsonl: bool, itp: bool, vocab: Path | None, quiet: bool) -> None:
+    """Tag one text per line of FILE (or stdin): interventions with roles, outcomes, design and level
+    (progress on stderr)."""
     from kb.evidence import VocabularyError, load_vocabulary, run_tag
     from kb.evidence.runner import split_lines
+    from kb.progress import progress_for
 
     try:
         data = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
@@ -87,7 +93,8 @@ def tag_command(file: Path, jsonl: bool, itp: bool, vocab: Path | None) -> None:
         raise KbError(f"{file}: cannot be read ({exc.strerror or exc}).") from exc
     except VocabularyError as exc:
         raise KbError(str(exc)) from exc
-    sys.exit(run_tag(split_lines(data), sys.stdout, vocabulary, assume_itp=itp))
+    progress = progress_for(sys.stderr, quiet)
+    sys.exit(run_tag(split_lines(data), sys.stdout, vocabulary, assume_itp=itp, progress=progress))
 
 
 @cli.command("results")
@@ -100,20 +107,23 @@ def tag_command(file: Path, jsonl: bool, itp: bool, vocab: Path | None) -> None:
     type=click.Path(path_type=Path),
     help="Instead of reading FILE, write the results of this database as CSV (for a meta-analysis).",
 )
-def results_command(file: Path, jsonl: bool, itp: bool, db: Path | None) -> None:
+@quiet_option
+def results_command(file: Path, jsonl: bool, itp: bool, db: Path | None, quiet: bool) -> None:
     """Print the results of FILE (or stdin): one JSON object per number a trial reports.
 
     With --db, print every result of a built database as CSV: study, outcome, measure, value, CI, n, p,
-    source file and line.
+    source file and line. Progress on stderr.
     """
     import sqlite3
 
     from kb.evidence import VocabularyError, load_vocabulary
     from kb.evidence.results.report import run_results, write_results_csv
+    from kb.progress import progress_for
 
+    progress = progress_for(sys.stderr, quiet)
     if db is not None:
         try:
-            write_results_csv(db, sys.stdout)
+            write_results_csv(db, sys.stdout, progress)
         except sqlite3.Error as exc:
             raise KbError(f"{db}: cannot read its results ({exc}); rebuild it with `kb build`.") from exc
         return
@@ -125,7 +135,7 @@ def results_command(file: Path, jsonl: bool, itp: bool, db: Path | None) -> None
     except VocabularyError as exc:
         raise KbError(str(exc)) from exc
     text = data.decode("utf-8", errors="replace").replace("\x00", "")
-    sys.exit(run_results(text, sys.stdout, vocabulary, assume_itp=itp))
+    sys.exit(run_results(text, sys.stdout, vocabulary, assume_itp=itp, progress=progress))
 
 
 @cli.command("train")
@@ -135,12 +145,17 @@ def results_command(file: Path, jsonl: bool, itp: bool, db: Path | None) -> None
     help="Parser model file, or finder model directory.",
 )
 @click.option("--only", type=click.Choice(["parser", "finder"]), help="Rebuild one model (default: all).")
-def train_command(out: Path | None, only: str | None) -> None:
-    """Rebuild the parser's CRF model (data/refparse/) and the finder's (data/refseg/), deterministically."""
+@quiet_option
+def train_command(out: Path | None, only: str | None, quiet: bool) -> None:
+    """Rebuild the parser's CRF model (data/refparse/) and the finder's (data/refseg/), deterministically
+    (progress on stderr: each training's iterations)."""
     from kb.find.train import train_finder
     from kb.parse.train import MODEL_FILE, train_model
+    from kb.progress import progress_for
 
+    progress = progress_for(sys.stderr, quiet)
     if only in (None, "parser"):
-        click.echo(f"trained {train_model(out or MODEL_FILE)}")
+        click.echo(f"trained {train_model(out or MODEL_FILE, progress=progress)}")
     if only in (None, "finder"):
-        click.echo("\n".join(f"trained {path}" for path in train_finder(out if only else None)))
+        paths = train_finder(out if only else None, progress=progress)
+        click.echo("\n".join(f"trained {path}" for path in paths))

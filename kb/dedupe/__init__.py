@@ -35,6 +35,7 @@ from kb.dedupe.notices import NoticeLink, link_notices, link_registrations
 from kb.dedupe.prep import Prepped, prep
 from kb.dedupe.records import ReadResult, Record
 from kb.dedupe.shorts import LinkStatus, ShortLink, link_short_citations
+from kb.progress import Progress
 
 __all__ = [
     "Decision",
@@ -162,23 +163,45 @@ def _reviewer_pairs(
 
 
 def dedupe(
-    records: Sequence[Record], verdicts: Sequence[PairVerdict] = (), keep_distinct: bool = False
+    records: Sequence[Record],
+    verdicts: Sequence[PairVerdict] = (),
+    keep_distinct: bool = False,
+    progress: Progress | None = None,
 ) -> DedupeResult:
     """Deduplicate ``records``: prep, block, decide each candidate pair (a reviewer's verdict replaces the
-    engine's decision), cluster and merge."""
+    engine's decision), cluster and merge; each step reported to ``progress`` (``kb dedupe``; the build
+    reports its grouping as one stage)."""
+    progress = progress or Progress()
     result = DedupeResult(list(records))
-    prepped = [prep(record, i) for i, record in enumerate(result.records)]
-    candidates = candidate_pairs(prepped)
+    with progress.stage("prep", total=len(result.records), unit="records") as step:
+        prepped = []
+        for i, record in enumerate(result.records):
+            prepped.append(prep(record, i))
+            step.advance()
+    with progress.stage("block") as step:
+        candidates = candidate_pairs(prepped)
+        step.done(f"{len(candidates):,} candidate pairs")
     reviewer = _reviewer_pairs(prepped, verdicts, result)
-    decisions = [decide(prepped[a], prepped[b]) for a, b in sorted(candidates) if (a, b) not in reviewer]
+    with progress.stage("decide", total=len(candidates), unit="pairs") as step:
+        decisions = []
+        for a, b in sorted(candidates):
+            if (a, b) not in reviewer:
+                decisions.append(decide(prepped[a], prepped[b]))
+            step.advance()
+        step.done(f"{sum(d.decision is Decision.DUPLICATE for d in decisions):,} duplicate pairs, "
+                  f"{sum(d.decision is Decision.MAYBE for d in decisions):,} for review")  # fmt: skip
     kept = decisions if keep_distinct else [d for d in decisions if d.decision is not Decision.DISTINCT]
     kept += reviewer.values()  # a reviewer's "different" is kept too: it says why two records stay apart
     apart = {(p.a, p.b) for p in reviewer.values() if p.decision is Decision.DISTINCT}
-    result.clusters, result.refused = cluster(prepped, kept, apart)
-    result.works = [merge([result.records[i] for i in c]) for c in result.clusters]
+    with progress.stage("cluster") as step:
+        result.clusters, result.refused = cluster(prepped, kept, apart)
+        result.works = [merge([result.records[i] for i in c]) for c in result.clusters]
+        step.done(f"{len(result.clusters):,} clusters of duplicates")
     result.pairs = sorted(kept, key=lambda p: (p.a, p.b))
     result.shorts = [p.index for p in prepped if p.short]
     result.n_candidates = len(candidates)
-    result.notices = link_notices(prepped, sorted(candidates))
-    result.registrations = link_registrations(result.records, prepped)
+    with progress.stage("link") as step:
+        result.notices = link_notices(prepped, sorted(candidates))
+        result.registrations = link_registrations(result.records, prepped)
+        step.done(f"{len(result.notices):,} notices, {len(result.registrations):,} trial registrations")
     return result

@@ -35,6 +35,7 @@ from kb.dedupe import DedupeResult, PairVerdict, dedupe, reviewer_verdicts
 from kb.dedupe.merge import MergedWork, merge
 from kb.dedupe.records import ReadResult, Record
 from kb.model import Severity
+from kb.progress import Progress
 
 EXIT_OK = 0
 EXIT_USAGE = 1
@@ -199,15 +200,18 @@ def load_verdicts(path: str, err: TextIO) -> tuple[list[PairVerdict], bool] | No
 
 
 def run_dedupe(paths: Sequence[str], fmt: str, maybe_path: str | None, summary: bool, out: TextIO,
-               err: TextIO, strict: bool = False, decisions: str | None = None) -> int:  # fmt: skip
+               err: TextIO, strict: bool = False, decisions: str | None = None,
+               progress: Progress | None = None) -> int:  # fmt: skip
     """Deduplicate the records of ``paths`` and write the clusters to ``out``; returns the exit code.
 
     ``fmt`` is ``csv`` or ``jsonl``; ``maybe_path`` (if given) receives the ``maybe`` pairs as CSV;
     ``summary`` prints PRISMA counts to ``err`` (in all, per file, per database); ``strict`` makes a
     skipped file or an error-level problem exit 2; ``decisions`` is a reviewer's decisions file whose
     same/different verdicts replace the engine's (an entry that cannot be applied counts as a problem for
-    ``strict``). Messages go to ``err``; see the module doc for exit codes.
+    ``strict``). Messages go to ``err``; each stage (read, the engine's, write) is reported to ``progress``
+    (the CLI's reporter on stderr; none by default); see the module doc for exit codes.
     """
+    progress = progress or Progress()
     if fmt not in FORMATS:
         err.write(f"Error: unknown format '{fmt}'; use one of: {', '.join(FORMATS)}\n")
         return EXIT_USAGE
@@ -224,15 +228,18 @@ def run_dedupe(paths: Sequence[str], fmt: str, maybe_path: str | None, summary: 
     results: list[ReadResult] = []
     formats: dict[str, str] = {}
     skipped = 0
-    for path in paths:
-        try:
-            read, kind = read_records(path)
-        except InputError as error:
-            err.write(f"{error}; skipped\n")
-            skipped += 1
-            continue
-        results.append(read)
-        formats[str(path)] = kind
+    with progress.stage("read", total=len(paths), unit="files") as step:
+        for path in paths:
+            step.advance()
+            try:
+                read, kind = read_records(path)
+            except InputError as error:
+                err.write(f"{error}; skipped\n")
+                skipped += 1
+                continue
+            results.append(read)
+            formats[str(path)] = kind
+        step.done(f"{sum(len(r.records) for r in results):,} records from {len(results)} files")
     problems = [p for r in results for p in r.problems]
     for problem in problems:
         err.write(f"{problem.path}:{problem.line}: {problem.code}: {problem.message}\n")
@@ -240,7 +247,7 @@ def run_dedupe(paths: Sequence[str], fmt: str, maybe_path: str | None, summary: 
     if not records:
         err.write(f"Error: no record found in {', '.join(paths)}\n")
         return EXIT_USAGE
-    result = dedupe(records, verdicts)
+    result = dedupe(records, verdicts, progress=progress)
     for verdict, missing in result.unknown:
         err.write(f"{verdict.source}: bad_decision: {missing!r} is not a record of these files (or has no "
                   "title); the decision was not applied\n")  # fmt: skip
@@ -251,7 +258,9 @@ def run_dedupe(paths: Sequence[str], fmt: str, maybe_path: str | None, summary: 
         except OSError as error:
             err.write(f"Error: {maybe_path}: cannot write: {error.strerror or error}\n")
             return EXIT_USAGE
-    write_clusters(result, fmt, out)
+    with progress.stage("write") as step:
+        write_clusters(result, fmt, out)
+        step.done(f"{len(result.clusters):,} clusters, {result.duplicates_removed:,} duplicates removed")
     if summary:
         err.write(f"records in: {len(records)}\n")
         err.write(f"duplicates removed: {result.duplicates_removed}\n")

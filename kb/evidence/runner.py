@@ -3,21 +3,30 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Sequence
 from typing import TextIO
 
 from kb.evidence.tagger import tag_text
 from kb.evidence.vocab import Vocabulary, load_vocabulary
+from kb.progress import Progress
 
 
 def run_tag(
-    lines: Iterable[str], out: TextIO, vocab: Vocabulary | None = None, *, assume_itp: bool = False
+    lines: Sequence[str],
+    out: TextIO,
+    vocab: Vocabulary | None = None,
+    *,
+    assume_itp: bool = False,
+    progress: Progress | None = None,
 ) -> int:
-    """Write one JSON object per item of ``lines`` to ``out``; return the exit status (0)."""
+    """Write one JSON object per item of ``lines`` to ``out``, counted on ``progress``; return the exit
+    status (0)."""
     vocab = vocab or load_vocabulary()
-    for line in lines:
-        result = tag_text(str(line).rstrip("\r\n"), vocab, assume_itp=assume_itp)
-        out.write(json.dumps(result.to_json(), ensure_ascii=False, sort_keys=True) + "\n")
+    with (progress or Progress()).stage("tag", total=len(lines), unit="texts") as step:
+        for line in lines:
+            result = tag_text(str(line).rstrip("\r\n"), vocab, assume_itp=assume_itp)
+            out.write(json.dumps(result.to_json(), ensure_ascii=False, sort_keys=True) + "\n")
+            step.advance()
     return 0
 
 

@@ -18,6 +18,7 @@ from kb import sqlguard
 from kb.cli.codes import EXIT_UNKNOWN_TREATMENT
 from kb.export.facts import cited_as, document_events, journal_forms, table_columns, verified_values
 from kb.model import REGISTRATION, KbError, Name
+from kb.patterns import fold_char
 from kb.readonly import has_table
 
 WORK_ID = "work_id"
@@ -155,8 +156,9 @@ def page_range(pages: str) -> tuple[str, str] | None:
 
 
 def safe_key(key: str, fallback: str) -> str:
-    """A citation key BibTeX, biber and reference managers accept: ASCII letters, digits, ``_:.-``."""
-    folded = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()
+    """A citation key BibTeX, biber and reference managers accept: ASCII letters, digits, ``_:.-``; a
+    letter with an accent is folded by the project's one folding, case kept ("Nørgaard" -> "Norgaard")."""
+    folded = key if key.isascii() else "".join(fold_char(c) for c in key)
     return _KEY_UNSAFE.sub("", folded) or _KEY_UNSAFE.sub("", fallback) or "work"
 
 

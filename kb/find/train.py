@@ -30,6 +30,8 @@ from kb.find import FIRST_MODEL, SECOND_MODEL
 from kb.find.features import crf_items, document_features
 from kb.find.labels import line_labels
 from kb.find.style import with_first_pass
+from kb.parse.train import crf_trainer
+from kb.progress import Progress
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "refseg"
 GROBID_FILE = DATA_DIR / "grobid.jsonl"
@@ -136,15 +138,22 @@ def _unpack(packed: list[str]) -> dict[str, float | str]:
     return out
 
 
-def _train(sequences: list[tuple[Features, list[str]]], out: Path, params: dict | None = None) -> Path:
-    import pycrfsuite
-
-    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
-    trainer.set_params({**CRF_PARAMS, **(params or {})})
+def _train(
+    sequences: list[tuple[Features, list[str]]],
+    out: Path,
+    params: dict | None = None,
+    progress: Progress | None = None,
+    name: str = "finder",
+) -> Path:
+    all_params = {**CRF_PARAMS, **(params or {})}
+    trainer = crf_trainer(all_params)
     for feats, labels in sequences:
         if feats:
             trainer.append(crf_items(feats), labels)
-    trainer.train(str(out))
+    progress = progress or Progress()
+    with progress.stage(name, total=int(all_params["max_iterations"]), unit="iterations") as step:
+        trainer.train(str(out), step)
+        step.done(f"{len(sequences):,} documents")
     return out
 
 
@@ -157,30 +166,42 @@ def _tag(model: Path, feats: Features) -> list[str]:
 
 
 def train_passes(
-    docs: list[tuple[Features, list[str]]], first: Path, second: Path, params: dict | None = None
+    docs: list[tuple[Features, list[str]]],
+    first: Path,
+    second: Path,
+    params: dict | None = None,
+    progress: Progress | None = None,
 ) -> tuple[Path, Path]:
-    """Train both passes on ``docs`` into ``first`` and ``second``; the same docs give the same files."""
+    """Train both passes on ``docs`` into ``first`` and ``second``; the same docs give the same files.
+    Each of the five trainings (three folds, two passes) is reported to ``progress``."""
     first_labels: list[list[str]] = [[] for _ in docs]
     with tempfile.TemporaryDirectory() as tmp:
         scratch = Path(tmp) / "fold.crfsuite"
         for fold in range(FOLDS):
-            _train([d for n, d in enumerate(docs) if n % FOLDS != fold], scratch, params)
+            held_in = [d for n, d in enumerate(docs) if n % FOLDS != fold]
+            _train(held_in, scratch, params, progress, f"finder: fold {fold + 1}/{FOLDS}")
             for n in range(fold, len(docs), FOLDS):
                 first_labels[n] = _tag(scratch, docs[n][0])
-    _train(docs, first, params)
+    _train(docs, first, params, progress, "finder: first pass")
     stacked = [(with_first_pass(f, lab), y) for (f, y), lab in zip(docs, first_labels, strict=True)]
-    _train(stacked, second, params)
+    _train(stacked, second, params, progress, "finder: second pass")
     return first, second
 
 
-def train_finder(out_dir: Path | None = None, data_dir: Path = DATA_DIR) -> tuple[Path, Path]:
+def train_finder(
+    out_dir: Path | None = None, data_dir: Path = DATA_DIR, progress: Progress | None = None
+) -> tuple[Path, Path]:
     """Rebuild the finder's models (``finder1.crfsuite``, ``finder2.crfsuite``) into ``out_dir``
-    (default: the shipped ones beside this module); return their paths."""
+    (default: the shipped ones beside this module); return their paths. Reported to ``progress``."""
     if out_dir:
         out_dir.mkdir(parents=True, exist_ok=True)
     first = (out_dir / FIRST_MODEL.name) if out_dir else FIRST_MODEL
     second = (out_dir / SECOND_MODEL.name) if out_dir else SECOND_MODEL
-    return train_passes(training_documents(data_dir), first, second)
+    progress = progress or Progress()
+    with progress.stage("finder: input", unit="documents") as step:
+        docs = training_documents(data_dir)
+        step.advance(len(docs))
+    return train_passes(docs, first, second, progress=progress)
 
 
 def convert(refseg: Path, data_dir: Path = DATA_DIR) -> tuple[int, int]:

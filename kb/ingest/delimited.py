@@ -18,7 +18,8 @@ from collections import defaultdict
 from kb.ingest import fields as f
 from kb.ingest.tagged import unique_id
 from kb.ingest.wos import WOS_TAGS
-from kb.model import Problem, ProblemCode, ReadResult
+from kb.model import Name, Problem, ProblemCode, ReadResult
+from kb.normalise.names import AuthorList, split_author_list
 
 HEADERS: dict[str, str] = {
     # Scopus
@@ -46,9 +47,8 @@ HEADERS: dict[str, str] = {
 """Header names (lower case) mapped to the fields we store."""
 LISTS = {f.AUTHORS, f.AUTHORS_FULL, f.KEYWORDS, f.INDEX_TERMS, f.ISSN, f.ISBN, f.PUB_TYPE, f.LANGUAGE}
 """Fields whose cell packs several values, separated by ``;``."""
-_ABBREVIATED_AUTHOR = re.compile(r"^[^\W\d][\w'’.\- ]*? (?:[A-Z]\.?-?){1,4}$")
-"""One author as PubMed or older Scopus CSVs write them, several to a cell: "Hao J", "Siu K.-C."."""
-_NO_AUTHOR = re.compile(r"^\[(?:No author|Anonymous)", re.IGNORECASE)
+_NO_AUTHOR = re.compile(r"\[(?:No author|Anonymous)[^\]]*\]", re.IGNORECASE)
+"""Scopus's "[No author name available]", "[Anonymous]": no author."""
 _CITATION = re.compile(r";\s*(?P<volume>[^(:;]+)?(?:\((?P<issue>[^)]+)\))?:(?P<pages>[^.;]+)")
 _DELIMITERS = ",;\t|"
 WOS_TYPES = {"J", "B", "S", "P", "C"}
@@ -84,21 +84,20 @@ def sniff_delimited(head: str) -> bool:
     return header_fields(head) is not None
 
 
-def _authors(values: list[str]) -> list[str]:
-    """Cells of authors: ``;``-separated (Scopus, WoS, Zotero), ``and``-separated (Rayyan), or
-    comma-separated abbreviated names (PubMed's ``Hao J, High R``, older Scopus ``Hao J., Siu K.-C.``)."""
-    names: list[str] = []
+def _authors(values: list[str]) -> AuthorList:
+    """The authors of the author cells, split by the one splitter of author lists (``kb.normalise.names``):
+    ``;``-separated (Scopus, WoS, Zotero), ``and``-separated (Rayyan), comma-separated abbreviated names
+    (PubMed's ``Hao J, High R``, older Scopus ``Hao J., Siu K.-C.``) or one name ("Smith, John"); Scopus's
+    "[No author name available]" is no author."""
+    names: list[Name] = []
+    et_al = False
+    broken: list[str] = []
     for value in values:
-        if ";" in value:
-            parts = f.split_list([value])
-        elif " and " in value:
-            parts = [p.strip() for p in value.split(" and ") if p.strip()]
-        else:
-            parts = [p.strip() for p in value.split(",") if p.strip()]
-            if not (len(parts) > 1 and all(_ABBREVIATED_AUTHOR.match(p) for p in parts)):
-                parts = [value.strip()]
-        names += [p for p in parts if p and not _NO_AUTHOR.match(p)]
-    return names
+        found = split_author_list(_NO_AUTHOR.sub(" ", value), syntax="field")
+        names += found.names
+        et_al = et_al or found.et_al
+        broken += found.broken
+    return AuthorList(names, et_al, broken)
 
 
 def read_delimited_string(text: str, path: str = "<string>") -> ReadResult:
@@ -128,7 +127,7 @@ def read_delimited_string(text: str, path: str = "<string>") -> ReadResult:
             for name, cell in zip(names, row, strict=False):
                 if name and cell.strip():
                     mapped[name] += f.split_list([cell]) if name in LISTS - {f.AUTHORS} else [cell.strip()]
-            mapped[f.AUTHORS] = _authors(mapped.get(f.AUTHORS, []))
+            authors = _authors(mapped.pop(f.AUTHORS, []))
             citation = _CITATION.search((mapped.get(f.NOTE) or [""])[0])
             if citation and f.CONTAINER in mapped:
                 for key in (f.VOLUME, f.ISSUE, f.PAGES):
@@ -136,7 +135,7 @@ def read_delimited_string(text: str, path: str = "<string>") -> ReadResult:
                         mapped[key] = [citation.group(key).strip()]
             if delimiter == "\t" and "".join(mapped.get(f.DATABASE, [])) in WOS_TYPES:
                 mapped[f.DATABASE] = ["Web of Science"]  # WoS tab-delimited: its PT column (J, B, S, P)
-            record = unique_id(f.build_record(mapped, path, first, raw, "csv"), seen)
+            record = unique_id(f.build_record(mapped, path, first, raw, "csv", author_list=authors), seen)
             result.records.append(record)
             if len(row) > len(names):
                 extra = [c for c in row[len(names) :] if c.strip()]

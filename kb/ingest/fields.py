@@ -30,7 +30,7 @@ from kb.model import (
     Record,
     Reference,
 )
-from kb.normalise.names import split_name
+from kb.normalise.names import AuthorList, split_name
 from kb.patterns import DOI_PREFIX
 
 AUTHORS_FULL = "authors_full"
@@ -183,17 +183,29 @@ def pages_from(fields: Mapping[str, Sequence[str]]) -> str:
 
 
 def build_record(
-    fields: Mapping[str, Sequence[str]], path: str, line: int, raw: str, prefix: str, entry_type: str = ""
+    fields: Mapping[str, Sequence[str]],
+    path: str,
+    line: int,
+    raw: str,
+    prefix: str,
+    entry_type: str = "",
+    author_list: AuthorList | None = None,
 ) -> Record:
     """One :class:`Record` from reader-neutral ``fields`` (names of :data:`FIELD_NAMES`, several values
-    each); ``prefix`` starts the id when the record carries none (``wos-`` + a hash of ``raw``)."""
+    each); ``prefix`` starts the id when the record carries none (``wos-`` + a hash of ``raw``). Each value
+    of :data:`AUTHORS_FULL` or :data:`AUTHORS` is one person, unless the reader split a packed list of
+    authors itself (``author_list``, used when there is no :data:`AUTHORS_FULL`)."""
     problems: list[tuple[ProblemCode, str, str]] = []
-    names = fields.get(AUTHORS_FULL) or fields.get(AUTHORS) or []
-    authors = [person(n) for n in names if n.strip()]
+    full = fields.get(AUTHORS_FULL)
+    if author_list is not None and not full:
+        authors = [n for n in author_list.names if n.family or n.literal or n.given]
+    else:
+        authors = [person(n) for n in full or fields.get(AUTHORS) or [] if n.strip()]
     authors += [Name(literal=" ".join(c.split())) for c in fields.get(CORPORATE, ()) if c.strip()]
     kind = _one(fields, PUB_TYPE)
     written_type = re.split(r"[;:]", entry_type or kind)[-1 if ":" in (entry_type or kind) else 0]
     ref = Reference(authors=authors, type=TYPES.get(written_type.strip().lower(), "article-journal"))
+    ref.et_al = bool(author_list and author_list.et_al and not full)
     ref.title = strip_markup(_one(fields, TITLE) or _one(fields, ALT_TITLE)).rstrip(".")
     ref.journal = strip_markup(_one(fields, CONTAINER) or _one(fields, CONTAINER_ABBREV))
     found = _YEAR.search(_one(fields, YEAR))

@@ -3,7 +3,8 @@
 * ``split_author_list`` is the one implementation of cutting an author list into names. Every
   caller uses it: the statistical parser (``kb.parse.crf``), the rule grammar (``kb.parse.rules``),
   the synthetic training data (``kb.parse.synth``), the normaliser (``split_authors`` below) and,
-  with ``syntax="bibtex"``, BibTeX "and"-lists (through bibtexparser's own name grammar). It gives
+  with ``syntax="bibtex"``, BibTeX "and"-lists (through bibtexparser's own name grammar), and with
+  ``syntax="field"`` the author cells of delimited exports (``kb.ingest.delimited``). It gives
   the names as written, whether the list ended with "et al." and the pieces that are no whole name.
 * ``split_name`` splits one name as written ("G. Moulis", "Moulis G", "Moulis, G.", "Solberg L Jr",
   "Guillaume DAUTIN", "Jan van der Berg", "Haute Autorité de Santé") for the readers of structured
@@ -88,7 +89,7 @@ class AuthorList(NamedTuple):
     """The pieces that are no whole name ("E. T.", "N. A."), as written."""
 
 
-def split_author_list(text: str, syntax: Literal["text", "bibtex"] = "text") -> AuthorList:
+def split_author_list(text: str, syntax: Literal["text", "bibtex", "field"] = "text") -> AuthorList:
     """Split an author list into names, as written (no case repair).
 
     ``syntax="text"`` reads the lists of reference strings and exports: Vancouver ("Smith AB, Jones
@@ -98,7 +99,10 @@ def split_author_list(text: str, syntax: Literal["text", "bibtex"] = "text") -> 
     "National Institute for Health and Care Excellence") and Embase lists with no separator
     ("Beresneva O.Kulikov A."). ``syntax="bibtex"`` reads a BibTeX "and"-list with bibtexparser's
     name grammar ("von Last, Jr, First"; "{World Health Organization}" is one literal; "and others"
-    is "et al."); its LaTeX is left for the caller to decode. Time is linear in the length of ``text``.
+    is "et al."); its LaTeX is left for the caller to decode. ``syntax="field"`` reads a list as an export's
+    field holds it (a Scopus or PubMed CSV cell: "Hao J., Siu K.-C.", "Hao J, High R", "Smith, John; Doe,
+    Jane"): as ``"text"``, but a period ending a name is its initial's ("Siu K.-C."), not the punctuation
+    that ends a reference's list of authors. Time is linear in the length of ``text``.
     """
     if syntax == "bibtex":
         return _split_bibtex(text)
@@ -127,18 +131,21 @@ def split_author_list(text: str, syntax: Literal["text", "bibtex"] = "text") -> 
     for part in parts:
         if _HIDDEN in part:
             part = re.sub(_HIDDEN, lambda _m: next(restore), part)
-        _split_part(part, has_org, names, broken)
+        _split_part(part, has_org, names, broken, syntax == "field")
     return AuthorList(names, et_al, broken)
 
 
-def _split_part(part: str, has_org: bool, names: list[Name], broken: list[str]) -> None:
+def _split_part(
+    part: str, has_org: bool, names: list[Name], broken: list[str], periods: bool = False
+) -> None:
     """Add the names of one part of a list (between "and"s or ";"s) to ``names``: its commas separate
-    either names ("Moulis G, Sailler L") or family names from given names ("Moulis, G., Sailler, L.")."""
+    either names ("Moulis G, Sailler L") or family names from given names ("Moulis, G., Sailler, L.");
+    with ``periods`` a piece keeps the period that ends it."""
     pieces: list[str] = []
     inits: list[bool] = []
     for raw in part.split(","):
         is_init = _is_initials(raw)
-        p = raw.strip() if is_init else raw.strip(" .")
+        p = raw.strip() if is_init or periods else raw.strip(" .")
         if p.strip(" ."):
             pieces.append(p)
             inits.append(is_init)

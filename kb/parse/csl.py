@@ -18,6 +18,7 @@ from typing import BinaryIO, TextIO
 
 from kb.model import KbError, Name, Reference
 from kb.parse.confidence import low_confidence_problems
+from kb.progress import Progress
 
 FORMATS = ("csl", "bibtex")
 BATCH = 128
@@ -180,33 +181,43 @@ def _rendered(jobs_in: Iterator[tuple[list[str], str, bool, int]], jobs: int) ->
             yield pending.popleft().get()
 
 
-def run_parse(lines: Iterable[str], jsonl: bool, fmt: str, out: TextIO, jobs: int = 1) -> int:
+def run_parse(
+    lines: Iterable[str], jsonl: bool, fmt: str, out: TextIO, jobs: int = 1, progress: Progress | None = None
+) -> int:
     """Parse one reference per line of ``lines`` and write them to ``out``; return the exit code.
 
     ``fmt`` is ``csl`` (CSL-JSON: one item per line with ``jsonl``, else one array) or ``bibtex``
     (one entry per line, keys ``ref1``, ``ref2``, ...). Every input line gives exactly one output
     item, in order, whatever it holds. ``jobs`` worker processes parse batches of :data:`BATCH`
-    lines side by side (the output is the same whatever their number). Returns 0.
+    lines side by side (the output is the same whatever their number). The references parsed are
+    counted on ``progress`` from the moment the first line is read (an input that cannot be read is
+    one error, with no report before it). Returns 0.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    batches = _batches(lines)
+    first = list(itertools.islice(batches, 1))
+    sizes: collections.deque[int] = collections.deque()
 
     def jobs_in() -> Iterator[tuple[list[str], str, bool, int]]:
         n = 0
-        for batch in _batches(lines):
+        for batch in itertools.chain(first, batches):
+            sizes.append(len(batch))
             yield batch, fmt, jsonl, n
             n += len(batch)
 
     array = fmt == "csl" and not jsonl
     if array:
         out.write("[")
-    for k, text in enumerate(_rendered(jobs_in(), jobs)):
-        if array:
-            out.write(("\n" if k == 0 else ",\n") + text)
-        elif fmt == "bibtex":
-            out.write(text)
-        else:
-            out.write(text + "\n")
+    with (progress or Progress()).stage("parse", unit="references") as step:
+        for k, text in enumerate(_rendered(jobs_in(), jobs)):
+            if array:
+                out.write(("\n" if k == 0 else ",\n") + text)
+            elif fmt == "bibtex":
+                out.write(text)
+            else:
+                out.write(text + "\n")
+            step.advance(sizes.popleft())
     if array:
         out.write("\n]\n")
     out.flush()

