@@ -19,6 +19,7 @@ from dataclasses import replace
 from dedupe_fields import (
     Quiet,
     Rendered,
+    early_access,
     export_noise,
     full_names,
     initials,
@@ -107,6 +108,7 @@ def _embase(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Rec
 
 def _wos(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Record]:
     people = [n for n in x.authors if not n.literal]
+    groups = [n.literal for n in x.authors if n.literal and n.literal != "et al."]
     lines = ["FN Clarivate Analytics Web of Science", "VR 1.0", "PT J"]
     if people:
         lines += [f"AU {people[0].family}, {initials(people[0])}"]
@@ -114,14 +116,11 @@ def _wos(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Record
         lines += [f"AF {people[0].family}, {people[0].given}"] + [
             f"   {n.family}, {n.given}" for n in people[1:]
         ]
+    lines += [f"CA {g}" for g in groups[:1]]  # a group author (WoS: "CA", one per line)
     title = x.title.upper() if r.random() < 0.2 else x.title
-    lines += [
-        f"TI {title}",
-        f"SO {x.journal.upper()}",
-        f"JI {iso4(x.journal)}",
-        f"PY {x.year}",
-        f"VL {x.volume}",
-    ]
+    year, online, online_year = early_access(x, w, "wos", tags)
+    lines += [f"TI {title}", f"SO {x.journal.upper()}", f"JI {iso4(x.journal)}", *_lines("PY ", [year], "")]
+    lines += [f"VL {x.volume}", *_lines("EA ", [online], ""), *_lines("EY ", [online_year], "")]
     if w.kind == "abstract":
         lines += [
             "IS " + (x.supplement or r.choice(("", "S1", "Suppl. 1"))),
@@ -129,7 +128,7 @@ def _wos(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Record
             f"BP {x.first}",
         ]
     else:
-        lines += _lines("IS ", [x.issue], "")
+        lines += [*_lines("IS ", [x.issue], ""), "DT Article"]
         if (w.article_number and not x.last) or (not x.last and r.random() < 0.5):
             lines.append(f"AR {x.first}")
         else:

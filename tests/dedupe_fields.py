@@ -233,7 +233,7 @@ class Quiet(random.Random):
         return 0.999
 
 
-def _coin(w: Work, database: str, noise: str, share: float) -> int:
+def coin(w: Work, database: str, noise: str, share: float) -> int:
     """A draw of ``noise`` for ``w`` in ``database``: a number in 1..999 when the noise falls (``share`` of
     the time), else 0. Drawn from the work, not from the probe's generator, so that the pairs of the other
     classes stay as they were when a noise is added."""
@@ -265,10 +265,10 @@ def export_noise(x: Rendered, w: Work, database: str, tags: list[str]) -> Render
     print, Embase's ``SO`` string split at the wrong bracket, RIS from reference managers that map ``VL``
     and ``IS`` the other way); a group author (MEDLINE ``CN``, an Embase or Scopus author "... Study
     Group") beside the persons or instead of them."""
-    if "10." in x.doi and (draw := _coin(w, database, "doi_typo", 0.04)):
+    if "10." in x.doi and (draw := coin(w, database, "doi_typo", 0.04)):
         x = replace(x, doi=_doi_typo(x.doi, draw))
         tags.append("doi_typo")
-    if w.kind == "article" and x.volume and (draw := _coin(w, database, "garbled_locator", 0.06)):
+    if w.kind == "article" and x.volume and (draw := coin(w, database, "garbled_locator", 0.06)):
         volume, issue = x.volume, x.issue
         form = draw % 5
         if form == 0 and issue:
@@ -283,10 +283,10 @@ def export_noise(x: Rendered, w: Work, database: str, tags: list[str]) -> Render
             issue = volume  # the volume typed into the issue field
         x = replace(x, volume=volume, issue=issue)
         tags.append("garbled_locator")
-    if w.kind == "abstract" and (draw := _coin(w, database, "supplement_form", 0.3)):
+    if w.kind == "abstract" and (draw := coin(w, database, "supplement_form", 0.3)):
         x = replace(x, supplement=("(Supplement 1)", "1)", "(Suppl. 1)", "Suppl. 1 (1)")[draw % 4])
         tags.append("supplement_form")
-    if draw := _coin(w, database, "group_author", 0.05):
+    if draw := coin(w, database, "group_author", 0.05):
         word = max(w.title.split(), key=len).strip(":,.()").upper()  # a trial's acronym-like name
         group = Name(
             literal=f"{word} {('Study Group', 'Investigators', 'Trial Collaborative Group')[draw % 3]}"
@@ -294,3 +294,21 @@ def export_noise(x: Rendered, w: Work, database: str, tags: list[str]) -> Render
         x = replace(x, authors=[group] if draw % 2 else [*x.authors, group])
         tags.append("group_author")
     return x
+
+
+_EA_MONTHS = ("JAN", "MAR", "JUN", "SEP", "NOV")
+
+
+def early_access(x: Rendered, w: Work, database: str, tags: list[str]) -> tuple[str, str, str]:
+    """Web of Science's ``PY``, ``EA`` (early-access date) and ``EY`` (its year) for ``x`` (Clarivate's
+    field tags): an article ahead of print is in early access, with ``EA``/``EY`` and no ``PY``; a final
+    record keeps its early-access date one time in three, the issue's year or the year before."""
+    month = _EA_MONTHS[zlib.crc32(w.title.encode()) % len(_EA_MONTHS)]
+    if w.kind == "article" and not (x.volume or x.issue or x.first):
+        tags.append("early_access")
+        return "", f"{month} {x.year}", str(x.year)
+    if w.kind == "article" and (draw := coin(w, database, "early_access_year", 0.3)):
+        online = x.year - draw % 2
+        tags.append("early_access_year")
+        return str(x.year), f"{month} {online}", str(online)
+    return str(x.year), "", ""

@@ -30,7 +30,18 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from dedupe_fields import Quiet, Rendered, export_noise, initials, iso4, rendered, short_range
+from dedupe_fields import (
+    Quiet,
+    Rendered,
+    coin,
+    early_access,
+    export_noise,
+    initials,
+    iso4,
+    rendered,
+    short_range,
+    written_name,
+)
 from dedupe_works import Work
 
 from kb.ingest.delimited import read_delimited_string
@@ -116,7 +127,13 @@ def _endnote(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Re
     if x.last and r.random() < 0.3:  # the record came from PubMed into the library
         pages = short_range(x.first, x.last)
         tags.append("short_range")
-    lines = [("TY", "JOUR"), *(("AU", n) for n in _ris_names(x, r, tags, 0.3)), ("T1", x.title)]
+    names = _ris_names(x, r, tags, 0.3)
+    people = [n for n in x.authors if not n.literal]
+    glued = len(people) > 1 and not isinstance(r, Quiet) and coin(w, "endnote", "glued_authors", 0.05)
+    if glued:  # an Embase record imported into the library keeps its authors glued
+        names = ["".join(written_name(n, "ovid") for n in people)]
+        tags.append("glued_authors")
+    lines = [("TY", "JOUR"), *(("AU", n) for n in names), ("T1", x.title)]
     lines += [("T2", x.journal), ("J2", dotted(x.journal) if r.random() < 0.5 else iso4(x.journal)),
               ("PY", str(x.year)), ("DA", r.choice((*_MONTHS, ""))), ("VL", x.volume), ("IS", _issue(x, w, r)),
               ("SP", pages), ("DO", x.doi), ("N1", "Conference abstract" if w.kind == "abstract" else ""),
@@ -187,9 +204,8 @@ def _wos_tab(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Re
             row |= {"BP": x.first, "EP": x.last}
         if x.last and x.first.isdigit() and x.last.isdigit():
             row["PG"] = str(int(x.last) - int(x.first) + 1)
-        if r.random() < 0.05:  # early access: the year of the online version, the issue's year not yet given
-            row |= {"EA": f"{r.choice(_MONTHS).upper()} {x.year}", "PY": ""}
-            tags.append("early_access")
+        row["PY"], row["EA"], row["EY"] = early_access(x, w, "wos_tab", tags)
+        r.random()  # the draw of this noise's first form, kept so that the other pairs stay as they were
     text = "\t".join(_WOS_COLUMNS) + "\n" + "\t".join(row[c].replace("\t", " ") for c in _WOS_COLUMNS) + "\n"
     return list(read_delimited_string(text).records)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from dedupe_exports import DATABASES, render
@@ -17,8 +18,12 @@ from dedupe_probe import TRAPS, pair_decision
 from dedupe_works import Work, load_works
 
 from kb.dedupe import Decision
+from kb.dedupe.locators import years_apart
+from kb.dedupe.match import decide
 from kb.dedupe.prep import part_of, prep
 from kb.ingest.fields import strip_markup
+from kb.ingest.formats import sniff_text
+from kb.ingest.readers import read_export
 
 
 def sample(seed: int, size: int = 300) -> list[Work]:
@@ -106,3 +111,37 @@ def test_a_mark_glued_to_part_keeps_the_part_number() -> None:
         render(one, "wos", Quiet(1), [], "a"), render_manager(two, "endnote", Quiet(1), [], "b")
     )
     assert pair.decision != Decision.DUPLICATE and prep(render(two, "medline", Quiet(1), [], "b")).part == "2"
+
+
+def test_a_wos_early_access_record_and_its_final_record_are_one_work() -> None:
+    """Web of Science early access (``EA``/``EY``, no ``PY``), the same article once in an issue (``PY
+    2021``, ``EY 2020`` kept) and its MEDLINE record ahead of print (2020), without the DOI and PMID that
+    would settle it: every pair merges on its fields, the years agreeing through the early-access year."""
+    folder = Path(__file__).parent / "fixtures" / "formats" / "early_access"
+    records = []
+    for name in ("wos_early_access.txt", "wos_final_tab.txt", "medline_epub.nbib"):
+        text = (folder / name).read_text(encoding="utf-8")
+        record = read_export(text, name, sniff_text(text)).records[0]
+        records.append(replace(record, reference=replace(record.reference, doi="", pmid="")))
+    early, final, epub = (prep(r, i) for i, r in enumerate(records))
+    assert (early.year, early.online_year, final.year, final.online_year) == (2020, 2020, 2021, 2020)
+    assert years_apart(final, epub) == 0 and years_apart(early, final) == 0
+    assert years_apart(replace(final, online_year=0), epub) == 1
+    for a, b in ((early, final), (early, epub), (final, epub)):
+        assert decide(a, b).decision == Decision.DUPLICATE, decide(a, b).reason
+
+
+def test_a_cut_supplement_issue_with_one_page_is_a_meeting_abstract() -> None:
+    """ "1)" (a cut "(Suppl. 1)") on a record with one page flags a conference record like "Suppl 1" does,
+    so the abstract is not merged with the full paper ahead of print under its title; and a supplement's
+    page a few pages from an issue's first page is no miskeyed page."""
+    work = replace(sample(21, 1)[0], doi="")  # no DOI: the fields decide
+    abstract = replace(work, issue="", pages="1123")
+    a = render_manager(abstract, "zotero", Quiet(1), [], "a")
+    a = replace(a, reference=replace(a.reference, issue="1)", pages="1123"))
+    assert prep(a).conference and prep(a).supplement
+    epub = replace(work, volume="", issue="", pages="")
+    b = render_manager(epub, "endnote", Quiet(2), [], "b")
+    assert pair_decision(a, b).decision != Decision.DUPLICATE
+    paper = render_manager(replace(work, pages="1121-1122"), "endnote", Quiet(3), [], "c")
+    assert pair_decision(a, paper).decision != Decision.DUPLICATE

@@ -36,7 +36,30 @@ def test_a_change_with_placebo_is_the_placebo_arms_own() -> None:
         "0.19) with placebo."
     )
     assert sorted(rows(text)) == [("mean", -0.31, -0.45, -0.17), ("mean", 0.05, -0.09, 0.19)]
-    # a change credited to the intervention alone stays the difference it makes
-    assert rows("RESULTS: Systolic pressure fell by 6.2 mm Hg (95% CI 4.0 to 8.4) with amlodipine.") == [
+    # a change credited to the intervention alone is the difference it makes in a factorial trial (each
+    # factor reported as the contrast with and without it), elsewhere that arm's or period's own change
+    change = "RESULTS: Systolic pressure fell by 6.2 mm Hg (95% CI 4.0 to 8.4) with amlodipine."
+    assert rows("METHODS: A 2×2 factorial trial of amlodipine and salt reduction. " + change) == [
         ("md", 6.2, 4.0, 8.4)
     ]
+    assert rows(change) == [("mean", 6.2, 4.0, 8.4)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a change "from X to Y" of whole numbers, or of a duration in minutes: values, not time points
+        (
+            "RESULTS: Body weight fell from 96 to 88 kg with the diet.",
+            [("mean", 88.0, None, None), ("mean", 96.0, None, None)],
+        ),
+        (
+            "RESULTS: Sleep latency fell from 45 to 21 minutes with CBT.",
+            [("mean", 21.0, None, None), ("mean", 45.0, None, None)],
+        ),
+        # ... while a span of ages or follow-up stays a time
+        ("RESULTS: Scores improved from 3 to 6 months.", []),
+    ],
+)
+def test_a_change_from_whole_numbers(text: str, expected: list[tuple]) -> None:
+    assert rows(text) == expected

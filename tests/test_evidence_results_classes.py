@@ -251,3 +251,90 @@ def test_counts_that_are_no_sample(text: str, expected: list[float]) -> None:
 )
 def test_decoys_and_bounds(text: str, expected: list[tuple]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a difference in percentage points written as a comparison, its CI later in the clause: a risk
+        # difference of shares of people, a mean difference of a score's gain
+        (
+            "Results: Vaccination was 9.6 percentage points higher in the reminder arm (95% CI 4.1 to 15.1).",
+            [("rd", 9.6, 4.1, 15.1, None)],
+        ),
+        (
+            "Results: The coached group gained 11.2 percentage points more than controls, 95% CI [6.0, 16.4].",
+            [("md", 11.2, 6.0, 16.4, None)],
+        ),
+        # two arms' decimal values joined by "and", compared by a p value or "respectively" right after
+        (
+            "Results: Itch scores were 2.7 and 4.4 (p = 0.003).",
+            [("mean", 2.7, None, None, "0.003"), ("mean", 4.4, None, None, "0.003")],
+        ),
+        (
+            "Results: Trough levels were 11.8 and 9.1 ng/mL, respectively.",
+            [("mean", 9.1, None, None, None), ("mean", 11.8, None, None, None)],
+        ),
+        # ... times joined by "and" stay no values
+        (
+            "Results: Scores were recorded at 2.5 and 5.5 hours (p = 0.2).",
+            [("p_only", None, None, None, "0.2")],
+        ),
+    ],
+)
+def test_compared_points_and_pairs_joined_by_and(text: str, expected: list[tuple]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a difference written with a comparative of time or speed, or with the comparative right before its CI
+        (
+            "Results: Wound closure was 3.6 days earlier with the dressing than with gauze (95% CI 1.2 to 6.0).",
+            [("md", 3.6, 1.2, 6.0, None)],
+        ),
+        (
+            "Results: Walking was 0.11 m/s faster with the orthosis, and step length was 4.2 cm longer "
+            "(95% CI 1.5 to 6.9).",
+            [("md", 0.11, None, None, None), ("md", 4.2, 1.5, 6.9, None)],
+        ),
+        # the second arm's change of a pair whose "from" is written once
+        (
+            "Results: Adherence rose from 52.0% to 71.4% versus 50.8% to 55.1% (p = 0.01).",
+            [
+                ("proportion", 50.8, None, None, "0.01"),
+                ("proportion", 52.0, None, None, "0.01"),
+                ("proportion", 55.1, None, None, "0.01"),
+                ("proportion", 71.4, None, None, "0.01"),
+            ],
+        ),
+        # ... a range of the background stays no value
+        ("Background: Readmission rates range from 12% to 30%.", []),
+    ],
+)
+def test_comparatives_and_the_second_change_of_a_pair(text: str, expected: list[tuple]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two rates joined by "and" with their unit, and a ratio's bare CI after a semicolon
+        (
+            "Results: Falls were 1.12 and 1.64 per person-year (rate ratio 0.68; 0.51–0.91).",
+            [
+                ("rr", 0.68, 0.51, 0.91, None),
+                ("proportion", 1.12, None, None, None),
+                ("proportion", 1.64, None, None, None),
+            ],
+        ),
+        # each arm's change of a quantity in %, in percentage points, with the next arm's after "and"
+        (
+            "Results: LVEF rose by 4.6 percentage points with sacubitril and 2.1 with enalapril.",
+            [("mean", 2.1, None, None, None), ("mean", 4.6, None, None, None)],
+        ),
+    ],
+)
+def test_rates_joined_by_and_and_arms_changes_in_points(text: str, expected: list[tuple]) -> None:
+    assert rows(text) == expected

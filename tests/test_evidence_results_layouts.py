@@ -442,3 +442,24 @@ def test_a_title_before_named_parts_stays_a_title() -> None:
     values = {v for _, v, _, _ in rows(text)}
     assert not values & {2019.0, 40.0}
     assert {11.2, 4.9} <= values
+
+
+def test_headings_without_colons_inside_one_paragraph() -> None:
+    """ "... common practice. Methods In this trial ... Results At 6 weeks ...": the parts are read, so a
+    Methods sentence gives sizes only; a sentence that opens "Results were" stays a sentence."""
+    text = (
+        "ABSTRACT:\nBackground Splints are common. Methods In this trial, 90 adults with wrist fractures were "
+        "randomised; a difference of 8 points was considered important. Results At 6 weeks, the mean score was "
+        "71.2 with the brace and 64.0 with the cast (difference 7.2, 95% CI 2.0 to 12.4). Conclusions Braces "
+        "helped."
+    )
+    found = extract_text(text)
+    assert {r.section for r in found} == {"methods", "results"}
+    assert rows(text) == [
+        ("md", 7.2, 2.0, 12.4),
+        ("mean", 64.0, None, None),
+        ("mean", 71.2, None, None),
+        ("n", 90.0, None, None),
+    ]
+    one = "Results were similar. Methods Of note, 40 were analysed."
+    assert {r.section for r in extract_text(one)} == {"unknown"}

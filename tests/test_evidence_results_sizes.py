@@ -107,3 +107,39 @@ def test_an_event_count_after_a_list_is_not_a_size() -> None:
 )
 def test_arm_lists_and_the_analysed_sample(text: str, expected: list[float]) -> None:
     assert sizes(text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # events counted: people who stopped a treatment, events reported for a share of an arm named by its
+        # treatment, the second count of a pair after a rate in brackets
+        "RESULTS: Four children stopped the inhaler because of hoarseness.",
+        "RESULTS: Headache was reported for 14 (12%) women receiving the patch and 6 (5%) receiving placebo.",
+        "RESULTS: Shingles occurred in three vaccinated adults (0.4 per 1000 person-years) and 26 unvaccinated "
+        "adults (3.1 per 1000 person-years).",
+        # adherence to the intervention's dose, not the trial's completion
+        "RESULTS: In the app arm, 61 (47.3%) completed all 5 lessons.",
+        # a rate of things per person, and an amount of things in each arm
+        "RESULTS: Midwives made a median of 4 home visits per woman (IQR 3 to 6).",
+        "RESULTS: Returned pills numbered 310 in the reminder group and 622 in the usual care group.",
+        # the levels of a factorial design
+        "METHODS: In a 2 × 2 factorial trial, older adults were given vitamin D, exercise, both or neither.",
+    ],
+)
+def test_counts_that_are_no_sample(text: str) -> None:
+    assert sizes(text) == []
+
+
+def test_counts_that_stay_samples() -> None:
+    """The trial's completion and the size of an arm given with a copula keep their sizes."""
+    assert sizes("RESULTS: Of 210 randomised, 188 (89.5%) completed the 6-month follow-up.") == [188, 210]
+    assert sizes("METHODS: Patients were 45 in the A group and 47 in the B group.") == [45, 47]
+
+
+def test_the_population_clusters_serve_is_no_sample() -> None:
+    text = "METHODS: Forty schools (20 per arm) serving a population of about 22,000 pupils were randomised."
+    assert sizes(text) == []
+    assert sizes(
+        "METHODS: The clinics serve a catchment population of 90,000; 512 adults were enrolled."
+    ) == [512]

@@ -17,11 +17,18 @@ from kb.evidence.results.sections import split_sections
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a change "by X (CI)" credited to an intervention: the difference between the arms (a factorial
-        # trial's main effect), not one arm's own change
+        # a change "by X (CI)" credited to an intervention in a factorial trial: the difference between the
+        # arms with and without it (the factor's main effect), not one arm's own change; in favour of A, or
+        # with A compared with B, in any design
+        (
+            "Methods: A factorial trial of training and diet in older adults. Results: Walking speed increased "
+            "by 0.12 m/s (95% CI 0.05 to 0.19) with the training programme.",
+            [("md", 0.12, 0.05, 0.19)],
+        ),
+        # ... outside a factorial trial, a change "with A" alone is that arm's (or crossover period's) own
         (
             "Results: Walking speed increased by 0.12 m/s (95% CI 0.05 to 0.19) with the training programme.",
-            [("md", 0.12, 0.05, 0.19)],
+            [("mean", 0.12, 0.05, 0.19)],
         ),
         (
             "Results: Quality of life improved by 4.3 points [1.1 to 7.5] in favour of yoga.",
@@ -43,8 +50,19 @@ from kb.evidence.results.sections import split_sections
         ),
         # a quantity measured in % (HbA1c) changes like any measurement: its "%" is its unit
         (
-            "Results: HbA1c fell by 0.6% (95% CI 0.4 to 0.8) with metformin.",
+            "Methods: In a 2 x 2 factorial trial, adults took metformin or not and walked or not. Results: HbA1c "
+            "fell by 0.6% (95% CI 0.4 to 0.8) with metformin.",
             [("md", 0.6, 0.4, 0.8)],
+        ),
+        (
+            "Results: HbA1c fell by 0.6% (95% CI 0.4 to 0.8) with metformin.",
+            [("mean", 0.6, 0.4, 0.8)],
+        ),
+        # a crossover trial's change during one treatment period
+        (
+            "Methods: Randomised crossover trial of two dialysate baths. Results: Serum phosphate fell by "
+            "0.31 mmol/l (95% CI 0.12 to 0.50) with the low-calcium bath.",
+            [("mean", 0.31, 0.12, 0.5)],
         ),
     ],
 )

@@ -36,6 +36,9 @@ def read(name: str) -> ReadResult:
         ("crossdb/scopus.csv", InputFormat.CSV, 2),
         ("eric.nbib", InputFormat.PUBMED, 2),
         ("crossdb/pubmed.nbib", InputFormat.PUBMED, 2),
+        ("early_access/wos_early_access.txt", InputFormat.WOS, 1),
+        ("early_access/wos_final_tab.txt", InputFormat.CSV, 1),
+        ("early_access/medline_epub.nbib", InputFormat.PUBMED, 1),
     ],
 )
 def test_every_record_is_read_without_problems(name: str, fmt: InputFormat, n_records: int) -> None:
@@ -96,6 +99,14 @@ FIELDS = [
     ("wos_tab.txt", 0, "mesh", "IMMUNE THROMBOCYTOPENIA; B-CELL"),
     ("wos_tab.txt", 1, "id", "WOS:000842118900001"),
     ("wos_tab.txt", 1, "database", "Web of Science"),
+    # WoS early access: no PY until the article is in an issue; EA (online date) and EY (its year) give the
+    # year, and stay the record's online year once PY is given (plain text and tab-delimited alike)
+    ("early_access/wos_early_access.txt", 0, "year", "2020"),
+    ("early_access/wos_early_access.txt", 0, "online_year", "2020"),
+    ("early_access/wos_early_access.txt", 0, "volume", ""),
+    ("early_access/wos_final_tab.txt", 0, "year", "2021"),
+    ("early_access/wos_final_tab.txt", 0, "online_year", "2020"),
+    ("early_access/wos_final_tab.txt", 0, "pages", "1047-1055"),
     # Ovid Embase (real export): record-number lines, SO read for volume/issue, DO as a URL, UI accession,
     # MH (Emtree) without the major-topic star, unindented abstract continuation lines
     ("ovid_embase.cgi", 0, "authors", ["Behan, L.", "Rubbo, B.", "Lucas, J.S.", "Galvin, A.D."]),

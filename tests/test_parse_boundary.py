@@ -115,6 +115,25 @@ INFO = default_parser()._featurizer.info
             ["title"] + ["journal"] * 7 + ["date"],
             0,
         ),
+        # the style's own boundary (a full stop, a quote) before a proceedings or a journal is kept
+        ("Moreau P. Sparse rule induction. In Proceedings of the 9th Workshop on Learned Models 1997",
+         ["author"] * 2 + ["title"] * 3 + ["journal"] * 9 + ["date"], 0),
+        ("Okafor D. Lattice bounds for sieves. Trans. Amer. Math. Soc. 347",
+         ["author"] * 2 + ["title"] * 4 + ["journal"] * 4 + ["volume"], 0),
+        ('Lind A, "Designing coordination protocols," in the Proceedings of 3rd Workshop on Agents 1994',
+         ["author"] * 2 + ["title"] * 4 + ["journal"] * 8 + ["date"], 0),
+        # a capitalised "In" opening a container is not a preposition ending the title
+        ("Lund K. Graph colouring heuristics In Proceedings of the Annual Symposium on Algorithms 2003",
+         ["author"] * 2 + ["title"] * 4 + ["journal"] * 7 + ["date"], 0),
+        # a title cut from the container by a comma keeps its end only for a word no journal has
+        ("Tsang R, The shape of sparse networks, Physica A: Statistical Mechanics and its Applications 333",
+         ["author"] * 2 + ["title"] * 5 + ["journal"] * 7 + ["volume"], 0),
+        # ... unless the piece after the comma ends on a code or a number: "activator, | CRP. Mol Microbiol"
+        ("Kent A. Binding of the activator, CRP. Mol Microbiol 1994",
+         ["author"] * 2 + ["title"] * 4 + ["journal"] * 3 + ["date"], 1),
+        # no title: journal abbreviations after the authors are not a title of their own
+        ("Ortega T. et al., Nucl. Instr. Meth. A 465", ["author"] * 4 + ["journal"] * 4 + ["volume"], 0),
+        ("Ruiz L., 2009, Astropar. Phys., 32", ["author"] * 2 + ["date"] + ["journal"] * 2 + ["volume"], 0),
     ],
 )  # fmt: skip
 def test_trim_journal_head(text: str, labels: list[str], moved: int) -> None:

@@ -35,6 +35,20 @@ never kept apart silently; it is never merged either (a guideline's next version
 the same title looks the same)."""
 
 
+def years_apart(a: Prepped, b: Prepped) -> int | None:
+    """How many years apart two records are (``None`` when a year is unknown): the smaller gap between the
+    years each carries, its publication year or its early-access year (WoS ``EY``). A final record's
+    early-access year is the year another database dates it by (its online version), so that year agreeing
+    is a year agreeing."""
+    if not (a.year and b.year):
+        return None
+    gap = abs(a.year - b.year)
+    if gap and (a.online_year or b.online_year):
+        ours, theirs = {a.year, a.online_year} - {0}, {b.year, b.online_year} - {0}
+        gap = min(abs(x - y) for x in ours for y in theirs)
+    return gap
+
+
 def online_years(a: Prepped, b: Prepped) -> bool:
     """The earlier record has no locator and the years are at most :data:`ONLINE_YEARS` apart."""
     early, late = (a, b) if a.year < b.year else (b, a)

@@ -18,8 +18,8 @@ matches. The rules, in order:
    (a typo, or two neighbours): a duplicate when every other field agrees (years one apart allowed at one
    volume and first page: the online year, ``DOI_TYPO_YEARS``); with one final number
    (:func:`doi_neighbours`: a typo inside the DOI) left to the other fields as if the DOIs were unknown;
-   else ``maybe`` when title, authors, journal and year (or the online year of a record ahead of print)
-   agree.
+   else ``maybe`` when title, authors, journal and year (or the online year of a record ahead of print,
+   up to ``ONLINE_YEARS`` early) agree.
 4. Two generic headings ("Editorial", "Preface": :data:`~kb.dedupe.prep.HEADINGS`) are decided on their
    coordinates (year, first page, journal, volume, authors), never on the title. Titles below 0.8
    similarity are distinct, unless journal, year, volume and page range all agree (a
@@ -38,7 +38,8 @@ matches. The rules, in order:
    titles under five words, which also need a common first page unless the same team of ``TEAM_SIZE`` or
    more authors signs both in one journal and one record has no pages), more when the titles are less
    similar; different first pages allow at most ``maybe`` unless the pages are a few apart in the same
-   volume of the same journal under the same title (a miskeyed page). Titles that differ by a later report's
+   volume of the same journal under the same title (a miskeyed page; never across a supplement, which
+   numbers its pages apart). Titles that differ by a later report's
    words ("5-year follow-up", "post hoc analysis": :data:`~kb.dedupe.kinds.FOLLOW_UP_RE`) and a reply
    against the letter it answers allow at most ``maybe`` unless year, first page and journal agree (one
    printed item whose title one export cut); so does a guideline against its record ahead of print. Near
@@ -73,6 +74,7 @@ from kb.dedupe.locators import (
     pdf_pages,
     same_locator,
     same_print_location,
+    years_apart,
 )
 from kb.dedupe.prep import Prepped, journals_compatible
 from kb.dedupe.registry import registry_conflict, registry_rule
@@ -165,7 +167,7 @@ def hard_conflict(a: Prepped, b: Prepped) -> str:
     conflict = kind_conflict(a, b)
     if conflict and not same_locator(a, b):
         return conflict
-    if a.year and b.year and abs(a.year - b.year) > 1 and not online_years(a, b):
+    if (years_apart(a, b) or 0) > 1 and not online_years(a, b):
         return "years more than one apart"
     return ""
 
@@ -304,8 +306,8 @@ def rule_decision(a: Prepped, b: Prepped) -> PairDecision | Weighing:
                     return _decision(a, b, Decision.DUPLICATE, reason, scores)
                 if not doi_neighbours(a.doi, b.doi):
                     continue  # a character mistyped inside the DOI: the other fields decide
-                gap = abs(a.year - b.year) if a.year and b.year else 0  # one apart: the online year
-                years = gap == 0 or (gap == 1 and no_locator(a) != no_locator(b))
+                gap = years_apart(a, b) or 0  # one apart: the online year
+                years = gap == 0 or (gap == 1 and no_locator(a) != no_locator(b)) or online_years(a, b)
                 if title >= 0.95 and (authors is None or authors >= 0.5) and _agree_journal(a, b) and years:
                     reason = "DOIs one or two characters apart (a typo, or two items in sequence)"
                     return _decision(a, b, Decision.MAYBE, reason, scores)
@@ -323,7 +325,7 @@ def rule_decision(a: Prepped, b: Prepped) -> PairDecision | Weighing:
             reason = "titles differ (a translation?) but journal, year, volume and page range agree"
             return _decision(a, b, Decision.DUPLICATE, reason, scores)
         return _decision(a, b, Decision.DISTINCT, "titles differ", scores)
-    if a.year and b.year and abs(a.year - b.year) > 1:
+    if (years_apart(a, b) or 0) > 1:
         if title >= 0.95 and same_locator(a, b):
             return _decision(a, b, Decision.MAYBE, "years far apart but volume and first page agree", scores)
         if (
@@ -388,8 +390,8 @@ def _weigh(a: Prepped, b: Prepped, w: Weighing) -> PairDecision:
         elif authors == 0:
             evidence -= 2
             notes.append("no author in common")
-    if a.year and b.year:
-        gap = abs(a.year - b.year)
+    gap = years_apart(a, b)
+    if gap is not None:
         if gap == 0:
             evidence += 1
         # one apart: a conference paper's meeting year and proceedings year often differ; an
@@ -447,6 +449,7 @@ def _weigh(a: Prepped, b: Prepped, w: Weighing) -> PairDecision:
         and a.volume
         and a.volume == b.volume
         and pages_close(a, b)
+        and a.supplement == b.supplement  # a supplement numbers its pages apart: no miskeyed page
     ):
         pages_differ = False  # the same article with a miskeyed page: everything else agrees
     if journals:

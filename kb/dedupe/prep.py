@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from kb.dedupe.authors import ORGANISATION_RE, group_keys, reread_authors
 from kb.dedupe.folding import fold
-from kb.dedupe.records import EXTRA_BOOKTITLE, EXTRA_ENTRY_TYPE, EXTRA_NOTE, Record
+from kb.dedupe.records import EXTRA_BOOKTITLE, EXTRA_ENTRY_TYPE, EXTRA_NOTE, EXTRA_ONLINE_YEAR, Record
 from kb.dedupe.registry import registry_fields
 from kb.model import Name
 from kb.patterns import DOI
@@ -212,7 +212,7 @@ def part_of(title: str) -> str:
 # --- journals ------------------------------------------------------------------------------------------
 
 _JOURNAL_STOP = {"the", "of", "and", "for", "in", "on", "a", "an", "de", "la", "le", "der", "und", "et", "du",
-                 "des", "y", "official", "publication"}  # fmt: skip
+                 "des", "y", "official", "publication", "publ"}  # fmt: skip
 _SUBTITLE_RE = re.compile(
     r"\s+:\s+.*$|\s*\([^)]*\)\s*|:\s+(?:(?:the|an?)\s+)?(?:official|international|organ)\b.*$", re.IGNORECASE
 )
@@ -297,6 +297,8 @@ class Prepped:
     numbers: str
     """The digits of the title, in order ("FOCUS 2" -> ``"2"``; "10 000" and "10000" agree)."""
     year: int
+    online_year: int
+    """The year of the online (early access) version when the record gives it (WoS ``EY``), else 0."""
     journal: str
     volume: str
     issue: str
@@ -449,11 +451,12 @@ def prep(record: Record, index: int = 0) -> Prepped:
     )
     entry_type = extra.get(EXTRA_ENTRY_TYPE, "").lower()
     container = f"{ref.journal} {extra.get(EXTRA_BOOKTITLE, '')}"
+    supplement = bool(_SUPPLEMENT_RE.search(f"{ref.volume} {ref.issue}") or _CUT_ISSUE_RE.match(ref.issue))
     conference = (
         entry_type in _CONFERENCE_TYPES
         or ref.type == "paper-conference"
         or (bool(MEETING_RE.search(container)) and not _JOURNAL_PROCEEDINGS_RE.search(ref.journal.strip()))
-        or (bool(_SUPPLEMENT_RE.search(f"{ref.volume} {ref.issue}")) and not last)
+        or (supplement and not last)  # a supplement's single page ("Suppl 1", a cut "1)"): an abstract
     )
     erratum = bool(_ERRATUM_RE.search(raw_title) or _WOS_NOTICE_RE.search(raw_title))
     registry, trial = registry_fields(ref, extra, type_text)
@@ -468,6 +471,7 @@ def prep(record: Record, index: int = 0) -> Prepped:
         translated=_is_translated(ref.title or ""),
         numbers="".join(_NUMBER_RE.findall(title)),
         year=year,
+        online_year=_year(extra.get(EXTRA_ONLINE_YEAR, "")),
         journal=journal,
         volume=volume_key(ref.volume),
         issue=issue_key(ref.issue),
@@ -482,7 +486,7 @@ def prep(record: Record, index: int = 0) -> Prepped:
         typed=bool(type_text.strip()),
         conference=conference,
         meeting=meeting_numbers(ref.journal, ref.volume),
-        supplement=bool(_SUPPLEMENT_RE.search(f"{ref.volume} {ref.issue}") or _CUT_ISSUE_RE.match(ref.issue)),
+        supplement=supplement,
         pages_span=max(0, int(last) - int(first) + 1) if last.isdigit() and first.isdigit() else 0,
         part=part_of(raw_title),
         guideline=bool(_GUIDELINE_RE.search(raw_title)),

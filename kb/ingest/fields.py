@@ -23,6 +23,7 @@ from kb.model import (
     EXTRA_KEYWORDS,
     EXTRA_MESH,
     EXTRA_NOTE,
+    EXTRA_ONLINE_YEAR,
     EXTRA_PUBLICATION_TYPES,
     EXTRA_PUBLISHER,
     Name,
@@ -44,6 +45,9 @@ ALT_TITLE = "alt_title"
 CONTAINER = "container"
 CONTAINER_ABBREV = "container_abbrev"
 YEAR = "year"
+EARLY_ACCESS = "early_access"
+"""The date or year of the online (early access) version (WoS ``EA`` "MAR 2021", ``EY`` "2021"): the record's
+year when it has no publication year yet, and its online year (:data:`kb.model.EXTRA_ONLINE_YEAR`)."""
 VOLUME = "volume"
 ISSUE = "issue"
 PAGES = "pages"
@@ -67,9 +71,9 @@ NOTE = "note"
 DATABASE = "database"
 RECORD_ID = "record_id"
 FIELD_NAMES = (
-    AUTHORS_FULL, AUTHORS, CORPORATE, TITLE, ALT_TITLE, CONTAINER, CONTAINER_ABBREV, YEAR, VOLUME, ISSUE,
-    PAGES, PAGE_START, PAGE_END, ARTICLE_NUMBER, DOI, PMID, ACCESSION, ABSTRACT, KEYWORDS, INDEX_TERMS,
-    PUB_TYPE, LANGUAGE, ISSN, ISBN, PUBLISHER, URL, NOTE, DATABASE, RECORD_ID,
+    AUTHORS_FULL, AUTHORS, CORPORATE, TITLE, ALT_TITLE, CONTAINER, CONTAINER_ABBREV, YEAR, EARLY_ACCESS,
+    VOLUME, ISSUE, PAGES, PAGE_START, PAGE_END, ARTICLE_NUMBER, DOI, PMID, ACCESSION, ABSTRACT, KEYWORDS,
+    INDEX_TERMS, PUB_TYPE, LANGUAGE, ISSN, ISBN, PUBLISHER, URL, NOTE, DATABASE, RECORD_ID,
 )  # fmt: skip
 
 EXTRA_ACCESSION = "accession"
@@ -208,8 +212,8 @@ def build_record(
     ref.et_al = bool(author_list and author_list.et_al and not full)
     ref.title = strip_markup(_one(fields, TITLE) or _one(fields, ALT_TITLE)).rstrip(".")
     ref.journal = strip_markup(_one(fields, CONTAINER) or _one(fields, CONTAINER_ABBREV))
-    found = _YEAR.search(_one(fields, YEAR))
-    ref.year = found.group(1) if found else ""
+    found, online = _YEAR.search(_one(fields, YEAR)), _YEAR.search(_one(fields, EARLY_ACCESS))
+    ref.year = found.group(1) if found else online.group(1) if online else ""
     ref.volume, ref.issue = _one(fields, VOLUME), _one(fields, ISSUE)
     ref.pages = pages_from(fields)
     ref.doi = clean_doi(_one(fields, DOI), problems)
@@ -235,6 +239,7 @@ def build_record(
         EXTRA_PUBLISHER: _one(fields, PUBLISHER),
         EXTRA_JOURNAL_ABBREV: _one(fields, CONTAINER_ABBREV),
         EXTRA_NOTE: _joined(fields, NOTE),
+        EXTRA_ONLINE_YEAR: online.group(1) if online else "",
     }
     record_id = _one(fields, RECORD_ID) or _one(fields, ACCESSION).split(";")[0].strip() or ref.pmid
     if not record_id:

@@ -17,12 +17,13 @@ from kb.model import ReadResult
 
 WOS_TAGS: dict[str, str] = {
     "AU": f.AUTHORS, "AF": f.AUTHORS_FULL, "CA": f.CORPORATE, "GP": f.CORPORATE, "TI": f.TITLE,
-    "SO": f.CONTAINER, "JI": f.CONTAINER_ABBREV, "PY": f.YEAR, "VL": f.VOLUME,
-    "IS": f.ISSUE, "BP": f.PAGE_START, "EP": f.PAGE_END, "AR": f.ARTICLE_NUMBER, "DI": f.DOI, "PM": f.PMID,
-    "UT": f.ACCESSION, "AB": f.ABSTRACT, "DE": f.KEYWORDS, "ID": f.INDEX_TERMS, "DT": f.PUB_TYPE,
-    "LA": f.LANGUAGE, "SN": f.ISSN, "EI": f.ISSN, "BN": f.ISBN, "PU": f.PUBLISHER,
+    "SO": f.CONTAINER, "JI": f.CONTAINER_ABBREV, "PY": f.YEAR, "EA": f.EARLY_ACCESS, "EY": f.EARLY_ACCESS,
+    "VL": f.VOLUME, "IS": f.ISSUE, "BP": f.PAGE_START, "EP": f.PAGE_END, "AR": f.ARTICLE_NUMBER, "DI": f.DOI,
+    "PM": f.PMID, "UT": f.ACCESSION, "AB": f.ABSTRACT, "DE": f.KEYWORDS, "ID": f.INDEX_TERMS,
+    "DT": f.PUB_TYPE, "LA": f.LANGUAGE, "SN": f.ISSN, "EI": f.ISSN, "BN": f.ISBN, "PU": f.PUBLISHER,
 }  # fmt: skip
-"""Web of Science field tags mapped to the fields we store (AF full names are preferred over AU)."""
+"""Web of Science field tags mapped to the fields we store (AF full names are preferred over AU; an
+early-access record has ``EA``/``EY``, its online date and year, and no ``PY`` until it is in an issue)."""
 WOS_LISTS = {"DE": ";", "ID": ";", "DT": ";", "LA": ";"}
 """Tags that pack several values in one, and their separator."""
 

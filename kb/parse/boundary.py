@@ -23,6 +23,8 @@ _PREPOSITIONS = frozenset(
     "from in of with by for to on at into among between after during versus vs via".split()  # noqa: SIM905
 )
 """Words a title does not end on: the capitalised word after one is the title's ("from Vietnam")."""
+_SEPARATORS = (".", "?", "!", ";", '"', "”", "'", "’", ")", "]")
+"""A title token ending on one of these was cut from the container by the style itself."""
 _SENTENCE_END = (".", "?", "!", '."', ".”", "?”", '?"', ")")
 
 
@@ -79,29 +81,48 @@ def trim_journal_head(tagged: _Tagged, info: Callable) -> _Tagged:
     Circulation." and "The Journal Club. Postgrad Med J" keep "Circulation" and "Postgrad Med J" as the
     journal and the rest as the title; so is a head cut off by a comma (:func:`_comma_piece`). A title
     that stops on a preposition takes at least the journal's first word ("... in | Israel Genet Test").
-    A journal that starts with a curated spelling is left alone.
+    A journal that starts with a curated spelling is left alone, and so is a boundary the style marked
+    itself: a title ending on a full stop or a quote ("... induction. In Proceedings of ..."), or on a
+    comma unless the piece after it ends on a code; a preposition counts only written in lower case
+    ("... heuristics In Proceedings"), and abbreviations after the authors are no title of their own.
     """
     a = next((i for i, t in enumerate(tagged) if t[1] == "journal"), -1)
     if a < 0 or (a > 0 and tagged[a - 1][1] not in _BEFORE_JOURNAL):
         return tagged
+    last = tagged[a - 1][0] if a > 0 and tagged[a - 1][1] == "title" else ""
     b = a
     while b + 1 < len(tagged) and tagged[b + 1][1] == "journal":
         b += 1
     k = _run_start(tagged, a, b, info)
-    if a > 0 and tagged[a - 1][1] == "title" and info(tagged[a - 1][0]).key in _PREPOSITIONS and k < b:
+    if last.endswith(_SEPARATORS):
+        return tagged  # "... induction. In Proceedings of the 11th ...": the style put a boundary there
+    if last in _PREPOSITIONS and k < b:
         k = max(k, a + 1)  # "... breast cancer in | Israel Genet Test": a title does not end on "in"
         return _relabel(tagged, a, k, "title")
     if k <= a or k > b:
         return tagged
     prev = tagged[k - 1][0]
     pinf = info(prev)
-    if not (_title_end(prev, pinf.key, pinf.jword) or _comma_piece(tagged, a, k, info)):
+    if last.endswith(","):
+        if not (_coded_end(prev) or _comma_piece(tagged, a, k, info)):
+            return tagged  # "... climate network, Physica A: Statistical Mechanics and its Applications"
+    elif not (_title_end(prev, pinf.key, pinf.jword) or _comma_piece(tagged, a, k, info)):
         return tagged
     if journal_runs([info(t[0]).key for t in tagged[a : b + 1]])[0] == "B":
         return tagged
+    if a > 0 and not last and (k - a < 3 or any(t[0].endswith((".", ":")) for t in tagged[a : k - 1])):
+        return tagged  # "... et al., Nucl. Instr. Meth. A 465": abbreviations are not a title of their own
     if any(INITIALS_RE.match(t[0]) for t in tagged[a:k]):
         return tagged  # "M. Choy. P T Peer-Rev J Formul Manag": a name, not a title's end
     return _relabel(tagged, a, k, "title")
+
+
+def _coded_end(tok: str) -> bool:
+    """Whether ``tok`` ends a sentence on a code or a number, never a journal word ("FNR.",
+    "interleukin-15.")."""
+    core = tok.strip("()[]\"'“”«».,;:!?")
+    coded = any(c.isdigit() for c in core) or (len(core) > 1 and core.isupper())
+    return tok.endswith(_SENTENCE_END) and coded
 
 
 def _comma_piece(tagged: _Tagged, a: int, k: int, info: Callable) -> bool:

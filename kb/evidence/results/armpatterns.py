@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from kb.evidence.results.countpatterns import POPULATION
-from kb.evidence.results.patterns import NUM
+from kb.evidence.results.patterns import LIST_JOIN, NUM
 
 AFTER_ARM_RE = re.compile(
     r"^\s*%?\s*\)?\s*(?:\(\s*)?(?:for|in|with|on|of|among|under|dans|chez|avec|pour|sous)\s+(?:the\s+|those\s+"
@@ -77,11 +77,19 @@ RATE_AFTER_RE = re.compile(
     r"|semaines?)\b)"
 )
 """A rate's unit after a value: "22·5 deaths per 1000 person-years", "1,52 chute par résident-année"."""
-VALUE_LIST_GAP_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+VALUE_LIST_GAP_RE = re.compile(LIST_JOIN)
 """Between two values of one list ("−8.1, −11.6, −14.3 and −2.5 points")."""
 PAIR_BEFORE_RE = re.compile(
     rf"(?:\bvs\.?|\bversus|\bcompared with|\bcompared to|\bv\.?|\bcontre)\s*{CURRENCY}$"
 )
+AND_PAIR_AFTER_RE = re.compile(
+    rf"\s*(?:[a-zA-Zµμ/]{{1,8}}\s+)?and\s+(?P<num>{NUM})\s*(?:[a-zA-Zµμ/]{{1,8}}\s*)?"
+    r"(?:\(\s*p\s*[=<>≤]|[;,]\s*p\s*[=<>≤]|,?\s*respectively\b|(?:[a-z-]+\s+)?per\s+(?:\d[\d,]*\s*)?[a-z])"
+)
+AND_PAIR_BEFORE_RE = re.compile(rf"\b(?:were|was)\s+(?P<num>{NUM})\s*(?:[a-zA-Zµμ/]{{1,8}}\s+)?and\s+$")
+"""Two arms' values joined by "and" after "were", compared by the p value or "respectively" right after
+("Observer scores were 41.3 and 47.9 (p = 0.002)"), or two rates "were 0.35 and 0.39 events per
+patient-year"; without these ("at 3 and 6 months") no pair."""
 PRESSURE_UNIT_RE = re.compile(r"\s*(?:mm\s?Hg|mmHg|cm\s?H2O)\b")
 """The unit of a pressure written "systolic/diastolic" ("18·4/9·7 mm Hg")."""
 THAN_ARM_RE = re.compile(

@@ -11,6 +11,7 @@ import re
 
 from kb.evidence.results import armpatterns as A
 from kb.evidence.results import changepatterns as G
+from kb.evidence.results import checks as K
 from kb.evidence.results import countpatterns as C
 from kb.evidence.results import effectpatterns as E
 from kb.evidence.results import patterns as P
@@ -77,7 +78,9 @@ value after "versus 1.1 mm Hg" is a pair of means, not this)."""
 def from_to(sent: Sentence, t: Tok, kind: str | None) -> bool:
     """A change "from X to Y" (pre- and post-treatment values, both means, or both medians under "median"):
     "fell from 19.9 to 10.6", "la médiane a diminué de 1 250 à 420"."""
-    if not G.FROM_TO_BEFORE_RE.search(sent.text, max(sent.s.start, t.start - 100), t.start):
+    if not G.FROM_TO_BEFORE_RE.search(
+        sent.text, max(sent.s.start, t.start - 100), t.start
+    ) and not G.FROM_TO_SECOND_RE.search(sent.text, max(sent.s.start, t.start - 120), t.start):
         return False
     m = G.FROM_TO_AFTER_RE.match(sent.text, t.end, sent.s.end)
     other = sent.next_after(t.end) if m else None
@@ -119,7 +122,7 @@ def arm_pair(sent: Sentence, t: Tok, kind: str | None) -> None:
 
 
 CHANGE_LIST_GAP_RE = re.compile(
-    r"\s*(?:[^\s\d,;()\[\]]{1,12}(?:\s?Hg)?\s*)?"
+    r"\s*(?:(?:percentage points?|[^\s\d,;()\[\]]{1,12}(?:\s?Hg)?)\s*)?"
     r"(?:(?:with|in|for|among|on|after|avec|dans|chez|sous)\s+[^,;()\[\]]{1,40}?)?"
     r"(?:\s*,\s*(?:and\s+|et\s+)?|\s+(?:and|et)\s+)(?:by\s+|de\s+)?"
 )
@@ -211,7 +214,7 @@ def paired(sent: Sentence, t: Tok) -> bool:
     elif A.PAIR_BEFORE_RE.search(text[max(sent.s.start, t.start - 20) : t.start]):
         other = t
     else:
-        return False
+        return _and_pair(sent, t)
     if other is None or other.role not in ("", "value") or other.pct:
         return False
     i = sent.index(t)
@@ -233,11 +236,29 @@ def paired(sent: Sentence, t: Tok) -> bool:
     )  # "0.84 versus 1.12 episodes per child-year" is a rate
 
 
+def _and_pair(sent: Sentence, t: Tok) -> bool:
+    """One of two arms' decimal values joined by "and" after "were" and compared right after ("scores were
+    41.3 and 47.9 (p = 0.002)"): both are the arms' values."""
+    text = sent.text
+    end = min(sent.s.end, t.end + 60)
+    after = A.AND_PAIR_AFTER_RE.match(text, t.end, end)
+    if after is not None and K.COPULA_END_RE.search(text, max(sent.s.start, t.start - 8), t.start):
+        values = (t.raw, after.group("num"))
+    elif (before := A.AND_PAIR_BEFORE_RE.search(text, max(sent.s.start, t.start - 40), t.start)) is not None:
+        following = A.AND_PAIR_AFTER_RE.match(text, before.end("num"), end)
+        if following is None or following.start("num") != t.start:
+            return False
+        values = (before.group("num"), t.raw)
+    else:
+        return False
+    return all(any(c in v for c in ".·") for v in values)
+
+
 def compared(sent: Sentence, t: Tok) -> bool:
     """A measured value written as a comparison ("7.1 mm Hg lower with A"), not a count ("3 more in A")."""
     m = E.MD_AFTER_RE.match(sent.text, t.end, sent.s.end)
-    if m is None:
-        return False
+    if m is None or (m.group("ci") and t.ci is None):
+        return False  # "5 mm longer (range 2–9)": a bracket that is no CI
     unit = (m.group("unit") or "").strip()
     if not unit:
         return not t.value.is_integer()

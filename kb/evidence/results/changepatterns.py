@@ -46,15 +46,20 @@ DIFFER_BEFORE_RE = re.compile(
 value ("Triglycerides did not differ (−0.04 mmol/L; 95% CI: −0.13, 0.05)")."""
 EFFECT_WITH_RE = re.compile(
     r"\s*(?:[a-zA-Zµμ/]{1,10}(?:\s?Hg)?\s*)?(?:\([^()]{3,60}\)|\[[^\[\]]{3,60}\])\s*"
-    r"(?:with\s+(?!(?:the\s+)?(?:placebo|control|sham|usual|standard|no)\b)|in favou?r of\s+)"
+    r"(?:with\s+(?!(?:the\s+)?(?:placebo|control|sham|usual|standard|no)\b)|(?P<favour>in favou?r of\s+))"
     r"(?!(?:the\s+|each\s+)?(?:[\w-]+\s+){0,2}?(?:group|arm|patients|participants)s?\b)"
     r"(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?\s*"
-    r"(?:[.;]|$|,?\s+(?:compared (?:with|to)|versus|vs\.?|than|over)\s)"
+    r"(?:[.;]|$|(?P<versus>,?\s+(?:compared (?:with|to)|versus|vs\.?|than|over)\s))"
 )
-"""After a change "by X" and its CI: the intervention it is credited to, the clause ending there ("improved
-by 6.1 points (2.4 to 9.8) with exercise."): the effect of the intervention, a difference between the arms;
-"in the exercise group" names one arm's own change, and a change "with placebo" (or control, sham, usual
-care) is the control arm's own."""
+"""After a change "by X" and its CI: the intervention it is credited to, the clause ending there. "In favour
+of yoga" and "with A compared with B" make it a difference between the arms; a bare "with exercise" does so
+only in a factorial trial, where each factor is reported as the contrast of the arms with and without it
+(``effect_with``). "In the exercise group" names one arm's own change, and a change "with placebo" (or
+control, sham, usual care) is the control arm's own."""
+FACTORIAL_RE = re.compile(r"(?i)\bfactorial\b|\b2\s*[×x]\s*2\b")
+"""A factorial design named anywhere in the text."""
+FACTORIAL = "factorial"
+"""The ``Sentence.memo`` key of a text whose design is factorial."""
 MORE_WITH_RE = re.compile(
     r"\s*(?:[a-zA-Zµμ/][\w/µμ·-]{0,14}(?:\s+(?!(?:more|less|further|greater|and|or)\b)[a-zA-Z][\w-]{0,14}){0,2}\s*)?"
     r"(?:\([^()]{0,60}\)\s*)?(?:more|less|further|greater)\s+(?:with|in|than|among|on)\s"
@@ -66,3 +71,22 @@ CHANGED_BY_RE = re.compile(rf"(?i)\b{CHANGE_VERBS}\b[^.;]{{0,40}}?\bby\b")
 VERSUS_ARM_AFTER_RE = re.compile(rf"(?i)\s*(?:[a-zA-Zµμ/][\w/µμ·-]{{0,14}}\s+)?{COMPARED_WITH}\s*[(\[,;]")
 """The other arm right after a change "by X" and before its CI: "increased haemoglobin by 4.6 g/L compared
 with no iron (95% CI 3.1–6.1)": a difference between the arms."""
+POINTS_COMPARED_RE = re.compile(r"(?i)\s*(?:higher|lower|more|less|greater|smaller|larger|fewer)\b")
+"""After a value's "percentage points": a comparison of the arms ("17.4 percentage points higher in the
+intervention group (95% CI ...)"), a difference whose CI may come later in its clause."""
+CHANGE_VERB_END_RE = re.compile(rf"(?i)\b{CHANGE_VERBS}\s+(?:an?\s+(?:mean\s+|average\s+)?(?:of\s+)?)?$")
+"""A change verb right before a value ("the intensive group gained 17.4 percentage points more"): a change."""
+FROM_TO_SECOND_RE = re.compile(
+    rf"(?i)\bfrom\s+{NUM}\s*%?\s*(?:to|à)\s+{NUM}\s*%?(?:[^.;()\d]|\([^()]*\)){{0,50}}?"
+    r"\b(?:versus|vs\.?|compared with|compared to|against|contre)\s*$"
+)
+"""The second arm's change of a pair whose "from" is written once: "rose from 31.2% to 42.5% versus 30.4% to
+29.8%" (the "X to Y" after "versus" is a change, not a range)."""
+DURATION_RE = re.compile(r"(?i)\b(?:time|duration|latency|length|stay|delay|sleep|wait\w*|durée|délai)\b")
+"""A quantity measured in units of time ("crying time", "length of stay"): its change "from 370 to 142
+minutes" gives values, not time points."""
+ARM_CHANGE_PAIR_RE = re.compile(
+    rf"\s*(?:with|in|on)\s+(?!(?:the\s+)?(?:placebo|control)\b)[\w-]+(?:\s+[\w-]+){{0,2}}?\s*,?\s*and\s+(?:by\s+)?{NUM}"
+)
+"""After a change and its unit, its arm and the next arm's change: "by 1.55 percentage points with icodec and
+1.35 with glargine" (each arm's own change, not a difference)."""

@@ -27,7 +27,7 @@ EVENT_AFTER_RE = re.compile(
     r"^[^.;()\n]{0,40}?\b(?:(?:had|has|have)(?!\s+been\s+(?:enrol|recruit|randomi|included|allocated|assigned))"
     r"|developed|experienced|died|suffered|required|needed|showed|presented|"
     r"underwent|reported|achieved|reached|relapsed|responded|were (?:readmitted|hospitali[sz]ed|reoperated|"
-    r"diagnosed|excluded|lost|withdrawn)|discontinued|withdrew|dropped)\b"
+    r"diagnosed|excluded|lost|withdrawn)|discontinued|withdrew|dropped|stopped|ceased|quit|abandoned)\b"
 )
 """An event verb after a count: the number counts events, not the sample."""
 NEW_SUBJECT_RE = re.compile(r",\s*\d[\d,]*\s+(?:were\s+)?\w+$")
@@ -40,12 +40,12 @@ EVENT_BEFORE_RE = re.compile(
     r"|\b(?:affected|affecting|complicated|complicating)"
     r"(?:\s+(?:only|about|approximately|a total of))?)\s*"
     rf"(?:(?:{NUM}|[a-z]+(?:-[a-z]+)?)\s*%?\s*(?:\([^()]{{0,20}}\)\s*)?(?:[A-Za-z-]+\s+){{0,3}}?"
-    r"(?:vs\.?|versus|v|and|or|,|et|contre)\s*"
+    r"(?:\([^()]{0,30}\)\s*)?(?:vs\.?|versus|v|and|or|,|et|contre)\s*"
     r"(?:in\s+|among\s+|by\s+)?){0,3}$"
 )
 """An event verb before a count ("occurred in 45", "was reported by 4", "was needed for 14", "affected 9", the
-second count of "occurred in 5 vs 19 patients" or "in six versus thirteen patients"): the number counts
-events."""
+second count of "occurred in 5 vs 19 patients", "in six versus thirteen patients" or "in four vaccinated
+residents (0.9 per 1000 days) and 31"): the number counts events."""
 ENROL_RE = re.compile(
     r"(?i)\b(?:enrol+ed|recruited|randomi[sz]ed|included|allocated|assigned|selected|participated|completed|"
     r"analy[sz]ed|studied|evaluated|examined|treated|given|received|underwent|inclus|randomisés?|analysés?|"
@@ -96,9 +96,16 @@ COUNT_PCT_RE = lead(
     rf"(?:{POPULATION}\s*)?\(\s*(?P<pct>{NUM})\s*%\s*\)",
 )
 """A count with its percentage: "21 (18%)", "8 patients (31%)", "1,150 (94.9%)"."""
+DOSES_DONE = (
+    r"\s+(?:all\s+|at least\s+|≥\s*|more than\s+|the\s+(?:full|whole)\s+)?(?:\d+|one|two|three|four|five|six"
+    r"|seven|eight|nine|ten|twelve)?\s*(?:of\s+the\s+)?(?:[\w-]+\s+)?(?:sessions?|modules?|lessons?|classes"
+    r"|doses?|cycles?|exercises?|tasks?|chapters?|homework)\b"
+)
+"""What those who "completed all 6 modules" completed: the dose of the intervention (adherence, a count of
+an outcome), not the trial ("completed the 12-month follow-up" is the analysed sample)."""
 ENROL_AFTER_RE = re.compile(
-    rf"\s*(?:{POPULATION}\s+)?(?:were\s+|was\s+|ont été\s+|ont\s+)?(?:completed|analy[sz]ed|included|enrolled"
-    r"|randomi[sz]ed|followed|inclus|inclues|randomisée?s|analysée?s|terminé|suivie?s|(?:assessed|examined"
+    rf"\s*(?:{POPULATION}\s+)?(?:were\s+|was\s+|ont été\s+|ont\s+)?(?:completed(?!{DOSES_DONE})|analy[sz]ed"
+    r"|included|enrolled|randomi[sz]ed|followed|inclus|inclues|randomisée?s|analysée?s|terminé|suivie?s|(?:assessed|examined"
     r"|evaluated|measured|re-?assessed)(?!\s+for\s+eligibility))\b"
 )
 """An enrolment or follow-up verb right after a count ("227 (90.8%) were assessed"): a sample size."""

@@ -92,4 +92,4 @@ def event_after(text: str, pos: int) -> bool:
 
 def event_before(sent: Sentence, pos: int) -> bool:
     """An event verb before a count ("were reported in 97 (19%) patients"): it counts events."""
-    return C.EVENT_BEFORE_RE.search(sent.text, max(sent.s.start, pos - 70), pos) is not None
+    return C.EVENT_BEFORE_RE.search(sent.text, max(sent.s.start, pos - 90), pos) is not None

@@ -83,6 +83,8 @@ def _intervals(sent: Sentence) -> None:
         before = text[max(sent.s.start, m.start() - 30) : m.start()]
         if K.FROM_END_RE.search(before) and not K.RANGE_FROM_END_RE.search(before):
             continue  # "fell from 12.3% to 10.9%": two values, not a range
+        if G.FROM_TO_SECOND_RE.search(text, max(sent.s.start, m.start() - 120), m.start()):
+            continue  # "from 31.2% to 42.5% versus 30.4% to 29.8%": the other arm's change
         sent.mark(m.start(), m.end(), "range")
     for m in sent.finditer(P.SCALE_RANGE_RE) if sent.has("(") else ():
         sent.mark(m.start("lo"), m.end("hi"), "range")
@@ -105,6 +107,18 @@ def _intervals(sent: Sentence) -> None:
         sent.mark(m.start(), m.end(), "range")
         if owner is not None:
             owner.spread = "range"
+
+
+def _changed_from(sent: Sentence, pos: int, unit: str | None) -> bool:
+    """The numbers at ``pos`` are the values of a change "from X to Y" (a change verb before "from"), not a
+    time: without a time unit ("fell from 82 to 77 kg"), or with one when what changed is a duration ("crying
+    time fell from 370 to 142 minutes"; "improved from 3 to 6 months" stays a time)."""
+    text = sent.text
+    if not K.FROM_END_RE.search(text, max(sent.s.start, pos - 8), pos):
+        return False  # the common case, checked first: no "from" right before
+    if not G.FROM_TO_BEFORE_RE.search(text, max(sent.s.start, pos - 100), pos):
+        return False
+    return not unit or G.DURATION_RE.search(text, max(sent.s.start, pos - 100), pos) is not None
 
 
 def _not_results(sent: Sentence) -> None:
@@ -171,6 +185,8 @@ def _times(sent: Sentence) -> None:
         unit = m.group("unit") or m.group("adjunit") or m.group("unit2")
         if not unit and K.DECIMAL_RE.search(nums or ""):
             continue  # "fell from 19.9 to 10.6": decimals without a time unit are values, not time points
+        if m.group("nums") and _changed_from(sent, m.start("nums"), unit):
+            continue  # "weight fell from 82 to 77 kg", "crying time fell from 370 to 142 minutes": values
         sent.mark(m.start(), m.end(), "time")
         if nums and unit:
             sent.times.append((m.start(), f"{' '.join(nums.split())} {time_unit(unit)}"))

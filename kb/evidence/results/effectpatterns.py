@@ -13,9 +13,11 @@ from kb.evidence.results.patterns import NUM
 
 MD_AFTER_RE = re.compile(
     r"\s*(?P<unit>[a-zA-Zµμ°]{1,10}(?:\s?Hg)?(?:/[a-zA-Z0-9²]+)*\s+)?(?:higher|lower|greater|less|more|fewer"
-    r"|shorter|longer|smaller|larger)\s+(?:in|among|with|for|than|on)\s"
+    r"|shorter|longer|smaller|larger|earlier|later|faster|slower|heavier|lighter)"
+    r"(?:\s+(?:in|among|with|for|than|on)\s|(?P<ci>\s*[(\[]))"
 )
-"""A difference written as a comparison: "7.1 mm Hg lower with the salt substitute" (a mean difference)."""
+"""A difference written as a comparison: "7.1 mm Hg lower with the salt substitute", "27.4 minutes earlier
+with A than with B", or right before its CI "19.8 minutes longer (95% CI ...)" (a mean difference)."""
 EFFECTS: tuple[tuple[str, str, bool], ...] = (
     (
         "hr",

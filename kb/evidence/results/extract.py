@@ -35,6 +35,7 @@ from kb.evidence.results.design import design_spans
 from kb.evidence.results.measure import (
     CLAUSE_BREAK_RE,
     definitions,
+    effect_with,
     named,
     pct_measurement,
     scope,
@@ -76,7 +77,7 @@ from kb.evidence.results.unnamed import carried, contrasts, sibling, siblings
 
 SHARE_BRACKET_RE = re.compile(r"\s*[(\[]\s*")
 """Between a count and its share: "68 (43.3%)"."""
-KEYWORD_LIST_RE = re.compile(rf"\s*(?:of|:|=)?\s*(?:{P.NUM}\s*(?:,\s*(?:and\s+)?|and\s+))+")
+KEYWORD_LIST_RE = re.compile(rf"\s*(?:of|:|=)?\s*(?:{P.NUM}{P.LIST_JOIN})+")
 """Between "mean" or "median" and a later value of the list it opens ("a mean of 1.9, 2.6 and 4.1")."""
 SHARE_OF_RE = re.compile(r"(?i)\b(?:proportion|percentage|share|pourcentage)\s+(?:of|des?|d')")
 """A share of people ("the proportion of patients with ..."): "X% higher" of it is a difference of shares."""
@@ -119,8 +120,9 @@ def _token_before(sent: Sentence, t: Tok) -> Tok | None:
 
 def _rate_pair(sent: Sentence, t: Tok) -> bool:
     """``t`` is the first of a pair whose second value is a rate per person-time ("1.52 versus 1.93 falls per
-    person-year"): the unit written once is both values'."""
-    if not A.PAIR_AFTER_RE.match(sent.text, t.end, min(sent.s.end, t.end + 40)):
+    person-year", "were 1.12 and 1.64 per person-year"): the unit written once is both values'."""
+    end = min(sent.s.end, t.end + 40)
+    if not any(rx.match(sent.text, t.end, end) for rx in (A.PAIR_AFTER_RE, A.AND_PAIR_AFTER_RE)):
         return False
     other = sent.next_after(t.end)
     return other is not None and A.RATE_AFTER_RE.match(sent.text, other.end, sent.s.end) is not None
@@ -152,11 +154,15 @@ def _values(sent: Sentence) -> None:
             t.measure = listed  # "by 2.2 points (CI) for 2% and by 1.1 points (CI) for 1%"
         elif measured := pct_measurement(sent, t):
             t.measure = measured  # "HbA1c decreased by 1.62% with drug G and 0.94% with sitagliptin"
-        elif points_end(sent, t) is not None and (
-            t.ci is not None or G.CHANGE_BY_RE.search(text, max(sent.s.start, t.start - 60), t.start)
+        elif (end := points_end(sent, t)) is not None and (
+            t.ci is not None
+            or G.CHANGE_BY_RE.search(text, max(sent.s.start, t.start - 60), t.start)
+            or G.POINTS_COMPARED_RE.match(text, end, sent.s.end)
         ):
             t.measure = in_points(sent, t)  # "increased by 6.2 percentage points (95% CI 3.1 to 9.3)"
             _clause_ci(sent, t)
+            if t.measure == MEASURE_MEAN:
+                change_list(sent, t)  # "by 1.55 percentage points with icodec and 1.35 with glargine"
         elif A.RATE_AFTER_RE.match(
             text, t.end, min(sent.s.end, t.end + 60)
         ):  # "22·5 deaths per 1000 person-years", "1,52 chute par résident-année"
@@ -176,8 +182,7 @@ def _values(sent: Sentence) -> None:
             and not G.FROM_TO_AFTER_RE.match(text, t.end, sent.s.end)  # "a diminué de 1 250 à 420"
         ):
             if G.MORE_WITH_RE.match(text, t.end, sent.s.end) or (
-                t.ci is not None
-                and (by_versus_control(sent, t) or G.EFFECT_WITH_RE.match(text, t.end, sent.s.end))
+                t.ci is not None and (by_versus_control(sent, t) or effect_with(sent, t.end))
             ):
                 t.measure = "md"  # "improved by 0.21 SD (95% CI 0.05 to 0.37) more with the supplement",
                 # "KOOS function improved by 6.1 points (2.4 to 9.8) with exercise."
@@ -397,6 +402,7 @@ def extract_text(text: str) -> list[Result]:
     design_values: set[float] = set()
     sizes: set[float] = set()
     defined = definitions(text)
+    factorial = G.FACTORIAL_RE.search(text) is not None
     for section in sections:
         if section.role in SKIP_ROLES:
             design_values |= {t.value for t in tokens(text, section.start, section.end)}
@@ -411,6 +417,7 @@ def extract_text(text: str) -> list[Result]:
         for sentence in split_sentences(text, section):
             sent = Sentence(text, sentence, defined)
             sent.memo[PCT_MEANS_BEFORE] = means
+            sent.memo[G.FACTORIAL] = factorial
             if sentence.role in VALUE_ROLES:
                 read_table(sent, table)
             design_spans(sent)

@@ -263,11 +263,19 @@ def pct_measurement(sent: Sentence, t: Tok) -> str | None:
         return MEASURE_MEDIAN
     end = (P.PCT_AFTER_RE.match(sent.text, t.end) or t).end()
     if t.ci is not None and (
-        G.EFFECT_WITH_RE.match(sent.text, end, sent.s.end)
-        or G.VERSUS_CONTROL_RE.search(sent.text, sent.s.start, t.start)
+        effect_with(sent, end) or G.VERSUS_CONTROL_RE.search(sent.text, sent.s.start, t.start)
     ):
         return "md"
     return MEASURE_MEAN
+
+
+def effect_with(sent: Sentence, pos: int) -> bool:
+    """After a change "by X" and its CI (from ``pos``), the intervention it is credited to as a difference
+    between the arms (``changepatterns.EFFECT_WITH_RE``): "in favour of A", "with A compared with B", or a
+    bare "with A" in a factorial trial. Elsewhere "decreased by 4.6 mg/l (95% CI 2.1 to 7.1) with drug A" is
+    the change in that arm or period, a within-group change (a mean), as the development set labels them."""
+    m = G.EFFECT_WITH_RE.match(sent.text, pos, sent.s.end)
+    return m is not None and bool(m.group("favour") or m.group("versus") or sent.memo.get(G.FACTORIAL))
 
 
 def decide(sent: Sentence, t: Tok, named: Keyword, points_before: bool) -> str | None:

@@ -48,10 +48,10 @@ BRACKET_CI_RE = re.compile(
 )
 """Bounds in brackets right after an estimate, without the words: "4.54 (0.10, 8.98)", "0.51 [0.34, 0.75]"."""
 BARE_CI_RE = re.compile(
-    rf"(?:\s*[a-zA-Zµμ°%][\w/%²·-]{{0,9}})?\s*,\s*(?P<lo>{NUM})\s*(?:to|[{MINUS_SIGNS}])\s*(?P<hi>{NUM})(?=\s*[)\];,]|\s*$)"
+    rf"(?:\s*[a-zA-Zµμ°%][\w/%²·-]{{0,9}})?\s*[,;]\s*(?P<lo>{NUM})\s*(?:to|[{MINUS_SIGNS}])\s*(?P<hi>{NUM})(?=\s*[)\];,]|\s*$)"
 )
-"""Bounds after a comma, without words or brackets, after an effect and its unit: "odds ratio 2.35, 1.58 to
-3.49", "difference 0.09 m/s, 0.02 to 0.16"."""
+"""Bounds after a comma or semicolon, without words or brackets, after an effect and its unit: "odds ratio
+2.35, 1.58 to 3.49", "difference 0.09 m/s, 0.02 to 0.16", "rate ratio 0.90; 0.56–1.46"."""
 P_RE = lead(
     "[Pp]",
     r"(?<![A-Za-z])[Pp](?:\s*[-‐]?\s*values?)?(?:\s*(?:for|of)\s+(?:trend|interaction|heterogeneity|difference|"
@@ -95,6 +95,8 @@ TIME_UNITS = (
     r"(?:h|hrs?|hours?|min|mins|minutes?|s|sec|seconds?|days?|d|weeks?|wks?|months?|mo|years?|yrs?|y"
     r"|jours?|semaines?|mois|ans?|années|heures?)"
 )
+LIST_JOIN = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s*(?:and|or)\s+)"
+"""Between two values of one list: ", ", ", and ", " and ", " or " ("−8.1, −11.6 and −14.3 points")."""
 LIST = r"(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|et\s+|ou\s+|to\s+|[-–]\s*)\d+(?:[.,]\d+)?)"
 """The next item of a list of numbers ("0, 6, and 12")."""
 TIME_WORDS = (

@@ -12,6 +12,7 @@ heading at all, read as results). :func:`split_sentences` cuts a section into se
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kb.evidence.results.numbers import lead
@@ -266,6 +267,16 @@ SENTENCE_VERB_RE = re.compile(r"\b(?:was|were|is|are|did|do|does|showed|had|have
 """A verb in lower case: a line that holds one is a sentence, not a heading."""
 LINE_START_RE = re.compile(r"(?m)^[ \t]*(?=[A-Za-zÀ-ÿ])")
 HEAD_WORDS_RE = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'-]*,?(?=[ \t])")
+SENTENCE_START_RE = re.compile(
+    r"(?<=[.!?])[ \t]+"
+    r"(?=(?:Background|Objectives?|Aims?|Methods|Results|Findings|Conclusions?|Interpretation)[ \t])"
+)
+MID_HEADING_RE = re.compile(
+    r"(?i)background|objectives?|aims?|methods|results|findings|conclusions?|interpretation"
+)
+"""Inside one paragraph, after a full stop, the main part names that may open a part without a colon
+("... 6 weeks is common practice. Methods In this trial ... Results At 12 weeks ..."): read only when the
+paragraph has both its Methods and its Results so."""
 
 
 def _bare_headings(text: str) -> list[tuple[int, int, str, str]]:
@@ -275,8 +286,17 @@ def _bare_headings(text: str) -> list[tuple[int, int, str, str]]:
     The longest run of up to six words that names a part exactly (no fallback word) and is followed by a
     capital or a digit is the heading; a sentence that opens "Results were ..." goes on in lower case.
     """
+    found = _bare_at(text, LINE_START_RE.finditer(text))
+    mid = [h for h in _bare_at(text, SENTENCE_START_RE.finditer(text)) if MID_HEADING_RE.fullmatch(h[2])]
+    if {METHODS, RESULTS} <= {h[3] for h in mid}:
+        found += mid
+    return found
+
+
+def _bare_at(text: str, starts: Iterable[re.Match[str]]) -> list[tuple[int, int, str, str]]:
+    """The bare headings at ``starts`` (line or sentence starts)."""
     found = []
-    for line in LINE_START_RE.finditer(text):
+    for line in starts:
         pos, best = line.end(), None
         for _ in range(6):
             word = HEAD_WORDS_RE.match(text, pos)

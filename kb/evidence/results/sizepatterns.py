@@ -181,20 +181,36 @@ are)."""
 PLANNED_BEFORE_RE = re.compile(
     r"(?i)\b(?:planned|target(?:ed)?|intended|anticipated|projected|required|prévus?|pr[ée]vue?s)"
     r"(?:\s+(?:sample(?:\s+size)?|enrol+ment|total)(?:\s+of)?)?\s+$"
+    r"|\b(?:population|catchment(?:\s+area)?)\s+of\s+(?:about\s+|approximately\s+|around\s+|some\s+|over\s+"
+    r"|more than\s+|nearly\s+|almost\s+|~\s*)?$"
 )
-"""Before a count of people, a size the trial meant to reach ("the planned 480 patients"): no sample."""
+"""Before a count of people, a size the trial meant to reach ("the planned 480 patients") or the population
+its clusters serve ("villages with a combined population of about 48,000 adults"): no sample."""
 FREQUENCY_BEFORE_RE = re.compile(
     r"(?i)(?:\b\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|a|un|une|deux|trois))"
     r"\s+(?:in|out of|sur)\s+$|\b(?:per|pour)\s+$"
 )
 """Before a count of people, a frequency "three in 100 women", "12 per 1000 patients": the base, no sample."""
 ARM_AFTER_RE = re.compile(
-    r"(?i)\s+(?:in|of|on|with|receiving|assigned to)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:group|arm)s?\b"
+    r"(?i)\s+(?:(?:in|of|on|with|receiving|assigned to)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:group|arm)s?\b"
+    r"|(?:receiving|given|taking|treated with|allocated to|assigned to)\s)"
 )
-"""After "68 (70.8%) children" in Results, the arm they belong to: the count is of those with an outcome in
-that arm ("68 (70.8%) children in the active group and 1 (2.0%) in the placebo group were desensitized")."""
+"""After "68 (70.8%) children" in Results, the arm they belong to, by its name or its treatment: the count is
+of those with an outcome in that arm ("68 (70.8%) children in the active group and 1 (2.0%) in the placebo
+group were desensitized", "12 (10%) adults receiving cream and 5 (4%) receiving vehicle")."""
 PAIR_COUNT_BEFORE_RE = re.compile(
     r"(?i)(?<![\d.,])(?:\d+|none|zero|one|two|three|four|five|six|seven|eight|nine|ten)\s*"
     r"(?:versus|vs\.?|and|or|contre|et)\s+$"
 )
 """Before a count of people, the other arm's count of a pair "0 versus five men", "(8 versus 17 men)"."""
+PER_HEAD_RE = re.compile(r"(?i)\s(?:per|each|every)\s+\S+$")
+"""A count of things per person ("6 home sessions per patient", "3 visits each participant"): a rate."""
+AMOUNT_VERB_END_RE = re.compile(
+    r"(?i)\b(?:totall?ed|amounted to|numbered|was|were)\s+"
+    r"(?:\d[\d,]*\s+in\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:group|arm)\s+(?:and|versus|vs\.?)\s+)?$"
+)
+"""The verb before an arm's number that gives an amount: "totalled 240 in the intervention group and 515"."""
+POPULATION_WORD_RE = re.compile(rf"(?i)\b{POPULATION}\b")
+"""People named in a clause."""
+TIMES_BEFORE_RE = re.compile(r"\d\s*[×xX]\s*$")
+"""Before a number, "2 ×": the levels of a factorial design ("a 2 x 2 factorial trial, adults"), no sample."""

@@ -65,6 +65,8 @@ def sample_sizes(sent: Sentence) -> None:
             continue  # "the median number of days was 24 in the early group and 21 in the late group"
         if g == "num2" and _after_events(sent, m.start(g)):
             continue  # "there were 22 new hamstring injuries in the active group and 51 in the control group"
+        if g == "num2" and sent.s.role in VALUE_ROLES and _amount_of(sent, m.start(g)):
+            continue  # "Unused doses totalled 240 in the intervention group and 515 in the control group"
         sent.mark(m.start(g), m.end(g), "n")
         nxt = Z.NEXT_ARM_N_RE.match(text, m.end(), sent.s.end)
         if nxt is None and split and m.re is Z.ARM_RECEIVED_RE:
@@ -97,6 +99,10 @@ def sample_sizes(sent: Sentence) -> None:
             continue  # "at 213 sites, patients aged 18 years": the number counts places
         if Z.LABEL_BEFORE_RE.search(text, max(sent.s.start, hits[0].start - 12), hits[0].start):
             continue  # "In this phase 3 trial, we randomly assigned patients": the number names the phase
+        if Z.TIMES_BEFORE_RE.search(text, max(sent.s.start, hits[0].start - 6), hits[0].start):
+            continue  # "In a 2 x 2 factorial trial, adults ...": the number counts a factor's levels
+        if Z.PER_HEAD_RE.search(m.group()) or (sent.s.role in VALUE_ROLES and _measured(sent, hits[0].start)):
+            continue  # "a median of 6 home sessions per patient (IQR 4 to 8)": a rate per person, measured
         if not_a_sample(sent, hits[0].start, m.end()):
             continue
         if P.UNIT_WORD_RE.match(text, hits[0].end, hits[0].end + 12):
@@ -291,6 +297,18 @@ def _measured(sent: Sentence, pos: int) -> bool:
     """A median or mean reaches ``pos``: the number is its value, not a group's size."""
     found = scope(sent, pos)
     return found is not None and found[0] in (MEASURE_MEDIAN, MEASURE_MEAN)
+
+
+def _amount_of(sent: Sentence, pos: int) -> bool:
+    """An arm's number right after "totalled" or "was" whose clause names no people: an amount of the
+    clause's subject in that arm ("Unused doses totalled 240 in the intervention group"), not the arm's size
+    ("The number of patients was 45 in group A" is)."""
+    text = sent.text
+    verb = Z.AMOUNT_VERB_END_RE.search(text, max(sent.s.start, pos - 90), pos)
+    if verb is None:
+        return False
+    clause = max(sent.s.start, text.rfind(";", sent.s.start, pos) + 1, text.rfind(",", sent.s.start, pos) + 1)
+    return Z.POPULATION_WORD_RE.search(text, clause, verb.start()) is None
 
 
 def _open_bracket(sent: Sentence, pos: int) -> int | None:

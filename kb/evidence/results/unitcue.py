@@ -113,10 +113,14 @@ def in_points(sent: Sentence, t: Tok) -> str:
     difference ("attendance increased by 6.2 percentage points (95% CI 3.1 to 9.3)", "45% vs 30% (difference
     15 percentage points)")."""
     if measured_points(sent, t):
+        if t.ci is None and G.ARM_CHANGE_PAIR_RE.match(sent.text, points_end(sent, t) or t.end, sent.s.end):
+            return "mean"  # "HbA1c fell by 1.55 percentage points with A and 1.35 with B": each arm's own
         return "md"
     end = points_end(sent, t) or t.end
     more = G.MORE_WITH_RE.match(sent.text, end, sent.s.end)
-    changed = G.CHANGE_BY_RE.search(sent.text, max(sent.s.start, t.start - 60), t.start)
+    changed = G.CHANGE_BY_RE.search(sent.text, max(sent.s.start, t.start - 60), t.start) or (
+        G.CHANGE_VERB_END_RE.search(sent.text, max(sent.s.start, t.start - 30), t.start)
+    )
     return "md" if (more is not None and changed is not None) else "rd"
 
 
