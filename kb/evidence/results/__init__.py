@@ -4,15 +4,15 @@
 - :func:`extract_results`: the same over a file's lines (documents), with line numbers and vocabulary ids;
 - :func:`results_for_text`: offsets, words and vocabulary ids, as ``kb results`` prints them.
 
-Modules: ``numbers`` (tokens, words), ``sections`` (sections and sentences), ``triggers`` (cheap tests before a
-pattern), the patterns by idea (``patterns`` shared pieces, ``effectpatterns`` names of estimates,
+Modules: ``numbers`` (tokens, words), ``sections`` (sections and sentences), ``triggers`` (cheap tests before
+a pattern), the patterns by idea (``patterns`` shared pieces, ``effectpatterns`` names of estimates,
 ``countpatterns`` counted people, ``changepatterns`` changes, ``armpatterns`` arms, ``sizepatterns`` sample
-sizes, ``checks`` small span patterns), ``spans`` (roles of numbers before any value), ``design`` (numbers of the
-design: p, CIs, SDs, ranges, doses, thresholds), ``notvalues`` (numbers that are no value), ``counts`` (events
-and their denominators), ``sizes`` (sample sizes), ``baseline`` (numbers that describe the sample), ``tables``
-(tables flattened into text), ``measure`` with ``unitcue`` and ``unnamed`` (which measure a value has),
-``extract`` (values), ``arms`` (values of two arms), ``concepts`` (arms, outcomes, vocabulary ids), ``report``
-(what ``kb results`` prints), ``model`` (the type).
+sizes, ``checks`` small span patterns), ``spans`` (roles of numbers before any value), ``design`` (numbers of
+the design: p, CIs, SDs, ranges, doses, thresholds), ``notvalues`` (numbers that are no value), ``counts``
+(events and their denominators), ``sizes`` (sample sizes), ``baseline`` (numbers that describe the sample),
+``tables`` (tables flattened into text), ``measure`` with ``unitcue`` and ``unnamed`` (which measure a value
+has), ``extract`` (values), ``arms`` (values of two arms), ``concepts`` (arms, outcomes, vocabulary ids),
+``report`` (what ``kb results`` prints), ``model`` (the type).
 """
 
 from __future__ import annotations
