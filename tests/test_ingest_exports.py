@@ -436,6 +436,18 @@ def test_csv_author_cell_with_et_al() -> None:
     assert record.reference.et_al
 
 
+def test_csv_author_cell_with_a_piece_that_is_no_name_is_reported() -> None:
+    """Initials left without a family name (a cell cut by the export) stay in the record and are a
+    ``broken_author`` problem, as the parser reports them, never a silent author."""
+    text = 'Title,Authors,Year\n"A study","Hao J., E. T., Siu K.-C.",2020\n'
+    [record] = read_export(text, "a.csv", sniff_text(text)).records
+    assert [n.display() for n in record.reference.authors][::2] == ["Hao, J.", "Siu, K.-C."]
+    assert [(code, field) for code, field, _ in record.reference.problems] == [
+        (ProblemCode.BROKEN_AUTHOR, "authors")
+    ]
+    assert "'E. T.'" in record.reference.problems[0][2]
+
+
 def test_tab_delimited_quotes_are_text() -> None:
     text = 'PT\tAU\tTI\tPY\tUT\nJ\tSmith, J\t"Quoted" results in ITP\t2020\tWOS:1\nJ\tDoe, K\tSecond\t2021\tWOS:2\n'
     result = read_export(text, "w.txt", sniff_text(text))

@@ -203,6 +203,9 @@ def build_record(
     full = fields.get(AUTHORS_FULL)
     if author_list is not None and not full:
         authors = [n for n in author_list.names if n.family or n.literal or n.given]
+        problems += [
+            (ProblemCode.BROKEN_AUTHOR, "authors", f"incomplete name {b!r}") for b in author_list.broken
+        ]
     else:
         authors = [person(n) for n in full or fields.get(AUTHORS) or [] if n.strip()]
     authors += [Name(literal=" ".join(c.split())) for c in fields.get(CORPORATE, ()) if c.strip()]
