@@ -149,3 +149,23 @@ def test_the_year_typed_in_the_pages_field_is_no_page() -> None:
 
 def test_a_percent_encoded_doi_in_a_link() -> None:
     assert canonical_doi("https://doi.org/10.1111%2Fbjh.15789") == "10.1111/bjh.15789"
+
+
+@pytest.mark.parametrize(
+    "joined",
+    [
+        f"Romiplostim in {BODY}. Russian",
+        f"Romiplostim in {BODY}. Russian\nРомиплостим у взрослых",
+        f"Romiplostim in {BODY}. Chinese 罗米司亭",
+    ],
+)
+def test_the_original_titles_language_and_script_after_the_title(joined: str) -> None:
+    assert prep(rec("a", joined)).title == prep(rec("b", f"Romiplostim in {BODY}")).title
+    assert _pair(f"Romiplostim in {BODY}", joined) is Decision.DUPLICATE
+
+
+def test_a_sentence_that_opens_with_a_language_name_stays() -> None:
+    assert (
+        "spanish"
+        in prep(rec("a", "Quality of life in ITP. Spanish validation of the KIT questionnaire")).title
+    )

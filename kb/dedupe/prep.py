@@ -28,15 +28,24 @@ from kb.patterns import DOI
 
 # --- titles --------------------------------------------------------------------------------------------
 
+_LANGUAGES = (
+    "chinese|english|french|german|spanish|italian|japanese|russian|portuguese|polish|dutch|danish|swedish|"
+    "norwegian|korean|turkish|czech|hungarian|hebrew|finnish|greek|romanian|croatian|serbian|slovak|slovenian|"
+    "slovene|ukrainian|bulgarian|lithuanian|latvian|estonian|persian|arabic|thai|vietnamese|icelandic|"
+    "catalan|afrikaans|indonesian|malay|bosnian|macedonian"
+)
 _LANGUAGE_TAG_RE = re.compile(  # the tag alone: "[Japanese cedar pollinosis ...]" is a translated title
-    r"\s*[\[(](?:article in |text in )?(?:chinese|english|french|german|spanish|italian|japanese|russian|"
-    r"portuguese|polish|dutch|danish|swedish|norwegian|korean|turkish|czech|hungarian|hebrew|finnish|greek|"
-    r"romanian|croatian|serbian|slovak|slovenian|slovene|ukrainian|bulgarian|lithuanian|latvian|estonian|"
-    r"persian|arabic|thai|vietnamese|icelandic|catalan|afrikaans|indonesian|malay|bosnian|macedonian|"
+    rf"\s*[\[(](?:article in |text in )?(?:{_LANGUAGES}|"
     r"author'?s'? transl(?:ation)?|[a-z]+ abstract|abstract)"
     r"(?:\s+(?:text|abstract|summary|version|edition)|\s*[;,][^\])]*)?[\])]\s*\.?\s*$",
     re.IGNORECASE,
 )
+_ORIGINAL_TITLE_RE = re.compile(
+    rf"\.\s+(?:{_LANGUAGES})\s*(?:$|[\r\n]|(?=[^\x00-\x7f]))[\s\S]*$", re.IGNORECASE
+)
+"""The English title followed by the original's language, and the original title when its script is not
+Latin (an export that joins the translated and the original title fields: "... children. Russian",
+"... children. Russian\nОригинальное название"): the English title is the title."""
 _RETRACTED_PREFIX_RE = re.compile(r"^\s*(?:retracted(?: article)?|withdrawn)\s*[:.\-]\s*", re.IGNORECASE)
 _ERRATUM_RE = re.compile(
     r"^\s*(?:erratum|errata|corrigend(?:um|a)|notice of retraction|expression of concern|publisher'?s? note|"
@@ -325,7 +334,7 @@ def clean_title(title: str) -> str:
     """The title without annotations ("[Review]", "[Erratum in ...]"), a trailing language tag ("[Chinese]"),
     a "Retracted:" prefix or enclosing brackets."""
     title = _ANNOTATION_RE.sub("", title)
-    title = _LANGUAGE_TAG_RE.sub("", title)
+    title = _ORIGINAL_TITLE_RE.sub("", _LANGUAGE_TAG_RE.sub("", title))
     title = _RETRACTED_PREFIX_RE.sub("", title)
     return title.strip().strip("[]").strip()
 
@@ -349,7 +358,9 @@ def alt_titles(title: str) -> tuple[str, ...]:
 def _is_translated(title: str) -> bool:
     stripped = title.strip().strip('"').strip()
     return (
-        stripped.startswith("[") or bool(_LANGUAGE_TAG_RE.search(title)) or bool(_ALT_TITLE_RE.search(title))
+        stripped.startswith("[")
+        or bool(_LANGUAGE_TAG_RE.search(title) or _ORIGINAL_TITLE_RE.search(title))
+        or bool(_ALT_TITLE_RE.search(title))
     )
 
 
