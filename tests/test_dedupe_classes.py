@@ -13,11 +13,11 @@ import random
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 
 import pytest
-from dedupe_works import clean_articles
+from dedupe_works import Work, clean_articles
 
 from kb.dedupe import Decision
 from kb.dedupe.match import decide
@@ -34,28 +34,11 @@ _HEADINGS = ("Editorial", "Guest Editorial", "Foreword", "Preface", "Introductio
 _STOP = {"of", "the", "and", "for", "in", "on", "de", "la", "et", "a", "an"}
 
 
-@dataclass(frozen=True)
-class Work:
-    """One work's fields, as one database exports them."""
-
-    authors: tuple[Name, ...]
-    title: str
-    journal: str
-    year: int
-    volume: str
-    issue: str
-    pages: str
-    doi: str = ""
-
-    @property
-    def first_page(self) -> str:
-        return re.split(r"[-–]", self.pages)[0].strip()
-
-    def record(self, key: str) -> Record:
-        ref = Reference(authors=list(self.authors), title=self.title, journal=self.journal,
-                        year=str(self.year), volume=self.volume, issue=self.issue, pages=self.pages,
-                        doi=self.doi)  # fmt: skip
-        return Record(key, ref)
+def _record(w: Work, key: str) -> Record:
+    """``w`` as one database exports it: a record of its fields."""
+    ref = Reference(authors=list(w.authors), title=w.title, journal=w.journal, year=str(w.year), volume=w.volume,
+                    issue=w.issue, pages=w.pages, doi=w.doi)  # fmt: skip
+    return Record(key, ref)
 
 
 @cache
@@ -276,7 +259,7 @@ def decisions(generator: Generator) -> list[tuple[Decision, str, Work, Work]]:
     out = []
     for w in works():
         a, b = generator(w, rng)
-        pair = decide(prep(a.record("a"), 0), prep(b.record("b"), 1))
+        pair = decide(prep(_record(a, "a"), 0), prep(_record(b, "b"), 1))
         out.append((pair.decision, pair.reason, a, b))
     return out
 

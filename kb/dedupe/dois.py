@@ -2,7 +2,8 @@
 
 :func:`doi_typo` finds two DOIs of one registrant a character or two apart (one DOI mistyped in one
 database, or two neighbours); :func:`doi_neighbours` tells whether they differ in their final number, where
-a registrant numbers its items in sequence. :mod:`kb.dedupe.match` weighs both.
+a registrant numbers its items in sequence; :func:`typo_rule` decides a pair whose DOIs are a typo apart
+from its other fields, for :mod:`kb.dedupe.match`.
 """
 
 from __future__ import annotations
@@ -11,6 +12,10 @@ import re
 from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Levenshtein
+
+from kb.dedupe.kinds import no_locator
+from kb.dedupe.locators import agree, agree_journal, online_years, same_locator, years_apart
+from kb.dedupe.prep import journals_compatible
 
 if TYPE_CHECKING:
     from kb.dedupe.prep import Prepped
@@ -44,3 +49,47 @@ def doi_neighbours(a: str, b: str) -> bool:
     neighbour."""
     x, y = _FINAL_NUMBER_RE.search(a), _FINAL_NUMBER_RE.search(b)
     return not (x and y and x.group(0) == y.group(0))
+
+
+DOI_TYPO_YEARS = 1
+"""Two DOIs a typo apart at one volume and first page under one title may carry years this far apart: the
+online year one export gives against the issue's (the year is often inside the DOI, so a typo there and the
+online year come together); one printed item, not two items of a journal in sequence (those differ in
+pages)."""
+
+
+def all_else_agrees(a: Prepped, b: Prepped, title: float, authors: float | None) -> bool:
+    """Title, year (or :data:`DOI_TYPO_YEARS` apart), journal, volume and first page all agree, each
+    present; authors, issue and last page agree when both records have them."""
+    return bool(
+        title >= 0.97
+        and a.year
+        and b.year
+        and abs(a.year - b.year) <= DOI_TYPO_YEARS
+        and (authors is None or authors >= 0.5)
+        and same_locator(a, b)
+        and agree(a.issue, b.issue)
+        and agree(a.last_page, b.last_page)
+        and journals_compatible(a.journal, b.journal)
+    )
+
+
+UNKNOWN = "unknown"
+"""The verdict of :func:`typo_rule` when the DOIs tell nothing (one mistyped inside): the other fields
+decide."""
+
+
+def typo_rule(a: Prepped, b: Prepped, title: float, authors: float | None) -> tuple[str, str]:
+    """The verdict (``"duplicate"``, ``"maybe"``, :data:`UNKNOWN`, or ``""`` when no rule of DOI typos
+    settles the pair: different DOIs) and its reason, for two records whose DOIs are a typo apart
+    (:func:`doi_typo`) and whose titles and authors are ``title`` and ``authors`` similar."""
+    if all_else_agrees(a, b, title, authors):
+        reason = "DOIs one or two characters apart (a typo) and every other field agrees"
+        return "duplicate", reason + ("" if a.year == b.year else " (years one apart: the online year)")
+    if not doi_neighbours(a.doi, b.doi):
+        return UNKNOWN, ""
+    gap = years_apart(a, b) or 0  # one apart: the online year
+    years = gap == 0 or (gap == 1 and no_locator(a) != no_locator(b)) or online_years(a, b)
+    if title >= 0.95 and (authors is None or authors >= 0.5) and agree_journal(a, b) and years:
+        return "maybe", "DOIs one or two characters apart (a typo, or two items in sequence)"
+    return "", ""
