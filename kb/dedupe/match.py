@@ -15,11 +15,14 @@ matches. The rules, in order:
    count only against a record that has type metadata too.
 3. Identifiers: the same DOI (or PMID) is a duplicate when the titles agree; different DOIs are distinct
    (``maybe`` if every other field agrees), except two DOIs of one registrant one or two characters apart
-   (a typo, or two neighbours): a duplicate when every other field agrees (years one apart allowed at one
-   volume and first page: the online year, ``DOI_TYPO_YEARS``); with one final number
-   (:func:`doi_neighbours`: a typo inside the DOI) left to the other fields as if the DOIs were unknown;
-   else ``maybe`` when title, authors, journal and year (or the online year of a record ahead of print,
-   up to ``ONLINE_YEARS`` early) agree.
+   (a typo, or two neighbours), decided by :func:`~kb.dedupe.dois.typo_rule`: a duplicate when every other
+   field agrees (years one apart allowed at one volume and first page: the online year,
+   ``DOI_TYPO_YEARS``), or when the first author and the print location (journal, page range, year)
+   agree under a title cut at its subtitle (``DOI_TYPO_TITLE``: a typo with a second export noise); with
+   one final number (:func:`~kb.dedupe.dois.doi_neighbours`: a typo inside the DOI) left to the other
+   fields as if the DOIs were unknown; else ``maybe`` when title, authors, journal and year (one apart at
+   one first page or ahead of print, or the online year of a record ahead of print, up to
+   ``ONLINE_YEARS`` early) agree.
 4. Two generic headings ("Editorial", "Preface": :data:`~kb.dedupe.prep.HEADINGS`) are decided on their
    coordinates (year, first page, journal, volume, authors), never on the title. Titles below 0.8
    similarity are distinct, unless journal, year, volume and page range all agree (a
@@ -250,12 +253,13 @@ def rule_decision(a: Prepped, b: Prepped) -> PairDecision | Weighing:
                     return _decision(a, b, Decision.DUPLICATE, f"same {name}", scores)
                 return _decision(a, b, Decision.MAYBE, f"same {name} but different titles", scores)
             if name == "DOI" and doi_typo(a, b):
-                verdict, why = typo_rule(a, b, title, authors)
+                people = (authors or 0) >= 0.5 and _first_authors_agree(a, b)
+                verdict, why = typo_rule(a, b, title, authors, people)
                 if verdict == UNKNOWN:
                     continue  # a character mistyped inside the DOI: the other fields decide
                 if verdict:
                     return _decision(a, b, Decision(verdict), why, scores)
-            if title >= 0.97 and locator and a.year == b.year and (authors or 0) >= 0.5:
+            if title >= 0.97 and locator and a.year == b.year and (authors is None or authors >= 0.5):
                 return _decision(
                     a, b, Decision.MAYBE, f"different {name}s but all other fields agree", scores
                 )
