@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from kb.dedupe.kinds import no_locator
 from kb.dedupe.locators import (
@@ -105,12 +105,21 @@ def same_pages(a: Prepped, b: Prepped) -> bool:
     )
 
 
+ONE_SLIP = 1
+"""Two records both ahead of print, a year apart under one title, are one article dated two ways only when
+their DOIs are one slip of the keyboard apart (a character mistyped or dropped, or two swapped): a yearly
+series ("Annual update on ...") has next year's DOI, whose year and sequence number both differ."""
+
+
 def _one_item(a: Prepped, b: Prepped) -> bool:
-    """Nothing tells two items apart: a record ahead of print (no locator), or one first page with the
-    same volume and issue, or with one record's issue typed into the other's volume field (the two
-    swapped); a recurring column of the next volume has the same pages but another volume and issue."""
-    if no_locator(a) or no_locator(b):
+    """Nothing tells two items apart: one record ahead of print (no locator) and the other in print; both
+    ahead of print under DOIs one slip apart (:data:`ONE_SLIP`); one first page with the same volume and
+    issue, or with one record's issue typed into the other's volume field (the two swapped). A recurring
+    column of the next volume has the same pages but another volume and issue."""
+    if no_locator(a) != no_locator(b):
         return True
+    if no_locator(a):
+        return OSA.distance(a.doi, b.doi, score_cutoff=ONE_SLIP) <= ONE_SLIP
     swapped = bool(a.issue and a.issue == b.volume) or bool(b.issue and b.issue == a.volume)
     issue = (agree(a.volume, b.volume) and agree(a.issue, b.issue)) or swapped
     return a.first_page == b.first_page and issue
