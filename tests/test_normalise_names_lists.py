@@ -244,3 +244,69 @@ def test_a_field_keeps_the_period_of_its_initials(text: str, text_form: list, fi
     assert [
         (n.family, n.given, n.suffix) for n in split_author_list(text, syntax="field").names
     ] == field_form
+
+
+# --- Embase's glued lists (no separator: the next family name starts right after the initials' full stop) ---
+
+_GLUED_FAMILIES = ["Broadley", "McDonald", "O'Brien", "DeVita", "Li", "Le Gall", "van der Berg", "Kulikov-Ivanov"]  # fmt: skip
+_GLUED_INITIALS = ["K.", "A. C.", "A.C.", "J.-L.", "M. A.-C."]
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_GLUED_FAMILIES), st.sampled_from(_GLUED_INITIALS)), min_size=2, max_size=6
+    )
+)
+def test_a_glued_list_gives_each_family_name(people: list[tuple[str, str]]) -> None:
+    """Whatever the family names (a capital inside, an apostrophe, a particle, two letters) and however the
+    initials are written (spaced, hyphenated), each name of a glued list is read apart."""
+    text = "".join(f"{family} {initials}" for family, initials in people)
+    assert [family for family, _, _ in _people(text)] == [family for family, _ in people]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Broadley K.Burton A. C.Avgar T.", [("Broadley", "K", ""), ("Burton", "A. C", ""), ("Avgar", "T", "")]),
+        ("PayenJ.-L.IzopetJ.", [("Payen", "J.-L", ""), ("Izopet", "J", "")]),
+        ("PayenJ.-L.IzopetJ.et al.", [("Payen", "J.-L", ""), ("Izopet", "J", "")]),
+        ("Solberg L. Jr.Smith K.", [("Solberg", "L.", "Jr"), ("Smith", "K", "")]),
+        ("Smith J.de la Fuente M.", [("Smith", "J", ""), ("de la Fuente", "M", "")]),
+    ],
+)  # fmt: skip
+def test_glued_list_forms(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _people(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Smith AC, Jones B", [("Smith", "AC", ""), ("Jones", "B", "")]),  # initials without full stops
+        ("Smith A. C., Jones B.", [("Smith", "A. C", ""), ("Jones", "B", "")]),
+        ("A. C. Smith, B. Jones", [("Smith", "A. C.", ""), ("Jones", "B.", "")]),
+        ("van der Berg J, McDonald K, O'Brien P, DeVita VT, Le Gall J-M",
+         [("van der Berg", "J", ""), ("McDonald", "K", ""), ("O'Brien", "P", ""), ("DeVita", "VT", ""),
+          ("Le Gall", "J-M", "")]),
+        ("Wilson, R.McL.", [("Wilson", "R.McL", "")]),  # "Mc" glued to an initial is no family name
+        ("Koeberl, C., Miller,R.McG.", [("Koeberl", "C.", ""), ("Miller", "R.McG", "")]),
+        ("Solberg L Jr, Smith K", [("Solberg", "L", "Jr"), ("Smith", "K", "")]),
+        ("Groupe d'Etude des Thromboses", [("", "", "Groupe d'Etude des Thromboses")]),
+        ("D. Xiuand G. E.Karniadakis", [("Xiuand G. E.Karniadakis", "D.", "")]),  # initials first: as before
+        ("K. Ueda, B.Emmel, R. Matola", [("Ueda", "K.", ""), ("B.Emmel", "", ""), ("Matola", "R.", "")]),
+    ],
+)  # fmt: skip
+def test_lists_that_are_not_glued_are_read_as_before(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _people(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Broadley K.Burton A. C.Avgar T.", "PayenJ.-L.IzopetJ.", "McDonald J.O'Brien K."]
+)
+def test_a_glued_export_field_is_read_by_the_one_splitter(text: str) -> None:
+    """An export's author field that holds a glued list (one RIS ``AU``, a literal) gives the splitter's names."""
+    from kb.dedupe.authors import reread_authors
+
+    expected = split_author_list(text).names
+    assert len(expected) >= 2
+    for name in (Name(literal=text), split_name(text)):
+        assert reread_authors([name]) == expected, name

@@ -18,8 +18,9 @@ from kb.dedupe.folding import fold
 from kb.model import Name
 from kb.normalise.names import split_author_list
 
-_GLUED_RE = re.compile(r"\.[A-Z][a-z]")
-"""A full stop glued to a capitalised word: where Embase's list without separators starts its next name."""
+_GLUED_RE = re.compile(r"\.[A-Z][a-z'’]")
+"""A full stop glued to a capitalised word ("K.Burton", "K.O'Brien"): where Embase's list without separators
+starts its next name."""
 _INITIALS_RE = re.compile(r"^(?:[A-Z]\.?-?){1,4}$")
 """A word of initials ("AB", "A.B.", "J.-F"): "Family I." in one field ends with one."""
 _ET_AL_RE = re.compile(r"(?:^|\s|(?<=\.))et\.?\s*al\b\.?\s*$", re.IGNORECASE)

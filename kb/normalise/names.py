@@ -70,10 +70,19 @@ _MAX_WORDS = 5
 _ET_AL = re.compile(r"\b(?:et\.?\s*al(?:ii|ia)?|and\s+others|et\s+coll|a\s+kol)\b\.*", re.IGNORECASE)
 _SEPARATOR = re.compile(r"\s*(?:;|\band\b|&|\bet\b(?!\s*al)|\bund\b)\s*", re.IGNORECASE)
 """Between two names, whatever the commas do: ";", "and", "&", "et", "und"."""
-_GLUED = re.compile(rf"(\b[{_U}][{_L}'’-]*[{_L}]\s+(?:[{_U}]\.-?){{0,2}}[{_U}]\.)(?=[{_U}][{_L}][{_L}'’-])")
-"""An Embase list without separators ("Beresneva O.Kulikov A.Parastaeva M."): a family name, its
-initials, and the next family name glued to the last period."""
-_GLUE_POINT = re.compile(rf"\.[{_U}][{_L}]")  # pre-check: ``_GLUED`` needs a word glued to a period
+_PARTICLE_WORD = "|".join(sorted(PARTICLES, key=len, reverse=True))
+_GLUED = re.compile(
+    rf"(?<!\b[{_U}]\.\s)\b(?:([{_U}][{_U}{_L}'’-]*[{_L}])\s|([{_U}][{_L}'’-]*[{_L}]{{3}}))"
+    rf"((?:[{_U}]\.\s?-?){{0,3}}[{_U}]\.(?:\s(?:Jr|Sr|Jnr|Snr)\.)?)"
+    rf"(?=[{_U}](?:[{_L}](?:[{_L}'’-]|[{_U}][{_L}]|\s[{_U}])|['’][{_U}])|(?:{_PARTICLE_WORD})\s)"
+)
+"""An Embase list without separators ("Beresneva O.Kulikov A.Parastaeva M.", "Broadley K.Burton A. C.Avgar
+T.", "PayenJ.-L.IzopetJ."): a family name, its initials (spaced or not, hyphenated or not, "Jr."), the next
+family name glued to their last full stop ("O'Brien K.DeVita V.Li K.van der Berg H.", not "J.Ch."). Not
+after an initial ("D. Xiuand G. E.Karniadakis"). With no space before the initials the family name has at
+least four letters, its last three lower case ("PayenJ.", not "R.McL." or "PhD.")."""
+_GLUED_LAST = re.compile(rf"(?<=, )([{_U}][{_L}'’-]*[{_L}]{{3}})((?:[{_U}]\.-?){{0,3}}[{_U}]\.?)$")  # last
+_GLUE_POINT = re.compile(rf"\.(?:[{_U}][{_L}'’]|(?:{_PARTICLE_WORD})\s)")  # pre-check: a word after a period
 _HIDDEN = "\ue020"
 _INNER_SEPARATOR = re.compile(r"(?<=\S)(\s+)(and|et|und|&)(?=\s+\S)", re.IGNORECASE)
 
@@ -117,7 +126,9 @@ def split_author_list(text: str, syntax: Literal["text", "bibtex", "field"] = "t
         text = _MARKS.sub("", text)
     text = " ".join(text.split()).strip(" ,;:")
     if _GLUE_POINT.search(text):
-        text = _GLUED.sub(r"\1, ", text)
+        text, glued = _GLUED.subn(lambda m: f"{m[1] or m[2]} {m[3]}, ", text)  # family, initials, separator
+        if glued:
+            text = _GLUED_LAST.sub(r"\1 \2", text)
     names: list[Name] = []
     broken: list[str] = []
     has_org = bool(ORGANISATION_WORDS.search(text))  # a word of a piece is a word of the text
