@@ -7,6 +7,10 @@ the title). A container title is made of journal words: the ISO 4 LTWA's words a
 the curated spellings (``kb.parse.features``' ``jword``), joined by connectives ("of", "and", "de").
 The rules here move the boundary to where that vocabulary says it is, and only when the token on the
 other side cannot belong to a journal title.
+
+Two more boundaries are read here: the names after the title in title-first entries ("Title. D.
+Cantrell. Annu Rev Immunol", :func:`title_first_authors`) and a book's title read as a container
+("BERNARD, Jean. Les maladies du sang. Paris : Masson, 2010", :func:`book_title`).
 """
 
 from __future__ import annotations
@@ -305,3 +309,80 @@ def _relabel(tagged: _Tagged, start: int, end: int, label: str) -> _Tagged:
         tok, _lab, s, e = tagged[i]
         tagged[i] = (tok, label, s, e)
     return tagged
+
+
+_UP = "A-ZÀ-ÖØ-Þ"
+_PARTICLE = r"(?:van|von|de|der|den|del|della|di|da|du|le|la|ten|ter|dos|das)\s"
+_FAMILY = rf"(?:{_PARTICLE})*[{_UP}][\w'’-]*[a-zß-öø-ÿ][\w'’-]*"
+_INITIALS = rf"[{_UP}]{{1,3}}(?:-[{_UP}])?"
+_DOTTED = rf"[{_UP}]\.(?:\s?-?[{_UP}]\.){{0,2}}"
+_NAME = rf"(?:{_FAMILY}\s{_INITIALS}|{_DOTTED}\s{_FAMILY}(?:\s{_FAMILY})?|{_FAMILY},\s{_DOTTED})"
+_NAME_LIST_RE = re.compile(
+    rf"{_NAME}(?:,\s{_NAME})*(?:,?\s(?:and|&|et)\s{_NAME})?(?:,?\s(?:et\s+al|et\s+coll)\.?)?\.?"
+)
+"""A list of personal names as reference styles write them: "Temple R, Pledger G", "D. Cantrell",
+"S. Zeitlin, R. Shelby, K. Sullivan", "Cantrell, D. A.", with "and", "et al." or "et coll."."""
+_ZONE = frozenset(["title", "author", "journal"])
+_NAMES_AT_MOST = 60
+
+
+def title_first_authors(tagged: _Tagged, info: Callable) -> _Tagged:
+    """Give the authors back the names the CRF read as title or journal in a title-first entry.
+
+    Styles that put the title first ("T cell receptor signalling. D. Cantrell. Annu Rev Immunol 14
+    (1996) 259", "Experimental strategies. Darvasi A. Nat Genet. 1998;18:19") write the names after the
+    title's full stop; the CRF, which sees names first in most styles, can read them as the title's end,
+    the journal's head, or take the title's last word as a name ("... phosphatase LAR. A. Tsai, ...").
+    When the entry opens on the title, the first stretch after a sentence end (not an initial, not an
+    ISO 4 abbreviation: "Allg. Z. Psychiatr." is a journal) that is a whole list of names ending on a
+    full stop, with something left before the date or the volume, is the authors, and what follows them
+    is the journal. Names the CRF gave the authors are never taken from them.
+    """
+    f = next((i for i, t in enumerate(tagged) if t[1] not in ("other", "note")), -1)
+    if f < 0 or tagged[f][1] != "title":
+        return tagged
+    j = f
+    while j < len(tagged) and tagged[j][1] in _ZONE:
+        j += 1
+    if j - f > _NAMES_AT_MOST or j == len(tagged):
+        return tagged
+    toks = [t[0] for t in tagged]
+    named = [i for i in range(f, j) if tagged[i][1] == "author"]
+    for s in range(f + 1, min(j, named[0] + 2) if named else j):
+        if not _title_stop(toks[s - 1], info) or not toks[s][:1].isupper():
+            continue
+        for e in range(j - 1, max(s, named[-1]) if named else s, -1):  # a journal follows the names
+            if toks[e - 1].endswith(".") and _NAME_LIST_RE.fullmatch(" ".join(toks[s:e])):
+                _relabel(tagged, f, s, "title")
+                _relabel(tagged, s, e, "author")
+                return _relabel(tagged, e, j, "journal")
+    return tagged
+
+
+def _title_stop(tok: str, info: Callable) -> bool:
+    """Whether ``tok`` ends a title: a sentence end on a word, not an initial ("C.") or an ISO 4
+    abbreviation ("Allg. Z. Psychiatr." is a journal, not a title's end and a name)."""
+    if not tok.endswith(_SENTENCE_END) or INITIALS_RE.match(tok) or len(tok.strip('.?!"”)')) < 2:
+        return False
+    return not _abbreviation(info(tok).key)
+
+
+def book_title(tagged: _Tagged, info: Callable) -> _Tagged:
+    """A book's title that the CRF read as a container: with no title, no volume and no editor, the
+    container followed by the place or the publisher ("BERNARD, Jean. Les maladies du sang. Paris :
+    Masson, 2010. 312 p.") is the title."""
+    labels = {t[1] for t in tagged}
+    if "title" in labels or "journal" not in labels or labels & {"volume", "issue", "editor"}:
+        return tagged
+    a = next(i for i, t in enumerate(tagged) if t[1] == "journal")
+    if a == 0 or tagged[a - 1][1] not in ("author", "date"):
+        return tagged  # "—Luke and the Law (Cambridge: ...)": no author, no evidence it is a book's title
+    b = a
+    while b + 1 < len(tagged) and tagged[b + 1][1] == "journal":
+        b += 1
+    d = b + 1
+    while d < len(tagged) and tagged[d][1] in ("note", "date"):
+        d += 1
+    if d >= len(tagged) or tagged[d][1] not in ("location", "publisher") or info(tagged[a][0]).key == "in":
+        return tagged
+    return _relabel(tagged, a, b + 1, "title")
