@@ -41,6 +41,12 @@ def _fields(tagged: list[tuple[str, str, int, int]]) -> dict[str, str]:
         ("Mutants of the platelet receptor GPVI. A. Tsai, M. Itoh. J Biol Chem 266",
          ["title"] * 5 + ["author"] * 5 + ["journal"] * 3 + ["volume"],
          "Mutants of the platelet receptor GPVI.", "A. Tsai, M. Itoh.", "J Biol Chem"),
+        # names read as editors, and a journal read as one of them
+        ("Platelet kinetics in ITP. J. Massague, S. Blain. Cell 103", ["title"] * 4 + ["editor"] * 5 + ["volume"],
+         "Platelet kinetics in ITP.", "J. Massague, S. Blain.", "Cell"),
+        # a short title read as the first author's name
+        ("Aspirin and the platelet. D. Graham, J. Smith. Ann Intern Med 104", ["author"] * 8 + ["journal"] * 3 + ["volume"],
+         "Aspirin and the platelet.", "D. Graham, J. Smith.", "Ann Intern Med"),
     ],
 )  # fmt: skip
 def test_title_first_names_are_authors(
@@ -63,6 +69,9 @@ def test_title_first_names_are_authors(
         # names the CRF already gave the authors are not taken away ("Webster, M., C. Forest, ...")
         ("Uncertainty of policy response Webster, M., C. Forest, J. Reilly and C. Wang 2003",
          ["title"] * 4 + ["author"] * 9 + ["date"]),
+        # authors without a title, and journal abbreviations, are no title read as names
+        ("Graham D. Smith J. Blood 104", ["author"] * 4 + ["journal", "volume"]),
+        ("Intl. J. Mol. Med., Vol. 2", ["author"] * 3 + ["journal"] + ["volume"] * 2),
     ],
 )  # fmt: skip
 def test_title_first_leaves_other_entries(text: str, labels: list[str]) -> None:
