@@ -149,6 +149,11 @@ INFO = default_parser()._featurizer.info
          "Reich, 2016", ["author"] * 2 + ["title"] * 8 + ["journal"] * 8 + ["date"], 0),
         ("Allen B, « Adultery », dans The Greenwood Encyclopedia of Love, Courtship and Sexuality through "
          "History, 2008", ["author"] * 2 + ["title"] * 5 + ["journal"] * 10 + ["date"], 0),
+        # a title's second sentence the CRF gave the journal goes back; a meeting's abstracts do not
+        ("Nomura N. HIV-EP2, a new member of the platelet gene family. Comparison with HIV-EP1/MBP-1. J Biol "
+         "Chem 1991", ["author"] * 2 + ["title"] * 9 + ["journal"] * 6 + ["date"], 3),
+        ("Lind A. Platelet counts. Abstracts of the annual meeting. Blood Cells 2010",
+         ["author"] * 2 + ["title"] * 2 + ["journal"] * 7 + ["date"], 0),
         # a journal's opening word starts the journal; an acronym before a single word opens it
         ("Southern E, Journal of molecular Biology, 98", ["author"] * 2 + ["journal"] * 4 + ["volume"], 0),
         ("Zeuch W, Neue Verfahren zur Messung der Blutplättchen, MZT, Jahr. 22",

@@ -7,6 +7,10 @@ the title). A container title is made of journal words: the ISO 4 LTWA's words a
 the curated spellings (``kb.parse.features``' ``jword``), joined by connectives ("of", "and", "de").
 The rules here move the boundary to where that vocabulary says it is, and only when the token on the
 other side cannot belong to a journal title.
+
+Two more boundaries are read here: the names after the title in title-first entries ("Title. D.
+Cantrell. Annu Rev Immunol", :func:`title_first_authors`) and a book's title read as a container
+("BERNARD, Jean. Les maladies du sang. Paris : Masson, 2010", :func:`book_title`).
 """
 
 from __future__ import annotations
@@ -116,7 +120,9 @@ def trim_journal_head(tagged: _Tagged, info: Callable) -> _Tagged:
     while b + 1 < len(tagged) and tagged[b + 1][1] == "journal":
         b += 1
     k = _run_start(tagged, a, b, info)
-    if last.endswith(_SEPARATORS) or _marked(last, tagged[a][0]):
+    if (last.endswith(_SEPARATORS) or _marked(last, tagged[a][0])) and not _second_sentence(
+        tagged, a, k, b, info
+    ):
         return tagged  # "... induction. In Proceedings of the 11th ...": the style put a boundary there
     if last in _PREPOSITIONS and k < b:
         if a > 1 and tagged[a - 2][0].endswith((",", *_SEPARATORS)):
@@ -141,14 +147,30 @@ def trim_journal_head(tagged: _Tagged, info: Callable) -> _Tagged:
     if info(tagged[a][0]).key in _OPENERS and not prev.rstrip(",").endswith((*_SENTENCE_END, *_QUOTES)):
         return tagged  # "Southern, Journal of molecular Biology, 98": the CRF's journal opens there
     if any(t[0].endswith(".") and _abbreviation(info(t[0]).key) for t in tagged[a:k]):
-        return (
-            tagged  # "... attenuationsystems Nucl. Instrum. MethodsPhys. Res.": the journal's abbreviations
-        )
+        return tagged  # "... attenuationsystems Nucl. Instrum. MethodsPhys. Res.": a journal's
     if any(info(t[0]).key in _GENRE for t in tagged[a:k]):
         return tagged  # "... by proteins Proceedings of the 24th National Congress": the container's words
     if any(INITIALS_RE.match(t[0]) for t in tagged[a:k]):
         return tagged  # "M. Choy. P T Peer-Rev J Formul Manag": a name, not a title's end
     return _relabel(tagged, a, k, "title")
+
+
+def _second_sentence(tagged: _Tagged, a: int, k: int, b: int, info: Callable) -> bool:
+    """Whether the journal's head ``tagged[a:k]`` after the title's full stop is the title's second
+    sentence ("... enhancer-binding protein. | Comparison with HIV-EP1/PRDII-BF1/MBP-1. J Biol Chem"): a
+    sentence of its own (a lower-case word that no journal title holds), then two journal words or more."""
+    if not tagged[a - 1][0].endswith(".") or k - a < 2 or k > b or not tagged[k - 1][0].endswith("."):
+        return False
+    if not all(info(t[0]).jword or info(t[0]).key in CONNECTIVES for t in tagged[k : b + 1]):
+        return False
+    return any(
+        t[0][:1].islower()
+        and len(t[0].strip(".,;:")) > 2
+        and info(t[0]).key not in CONNECTIVES
+        and not _abbreviation(info(t[0]).key)
+        and not info(t[0]).jword
+        for t in tagged[a:k]
+    )
 
 
 def _marked(last: str, first: str) -> bool:
@@ -305,3 +327,95 @@ def _relabel(tagged: _Tagged, start: int, end: int, label: str) -> _Tagged:
         tok, _lab, s, e = tagged[i]
         tagged[i] = (tok, label, s, e)
     return tagged
+
+
+_UP = "A-ZÀ-ÖØ-Þ"
+_PARTICLE = r"(?:van|von|de|der|den|del|della|di|da|du|le|la|ten|ter|dos|das)\s"
+_FAMILY = rf"(?:{_PARTICLE})*[{_UP}][\w'’-]*[a-zß-öø-ÿ][\w'’-]*"
+_INITIALS = rf"[{_UP}]{{1,3}}(?:-[{_UP}])?"
+_DOTTED = rf"[{_UP}]\.(?:\s?-?[{_UP}]\.){{0,2}}"
+_NAME = rf"(?:{_FAMILY}\s{_INITIALS}|{_DOTTED}\s{_FAMILY}(?:\s{_FAMILY})?|{_FAMILY},\s{_DOTTED})"
+_NAME_LIST_RE = re.compile(
+    rf"{_NAME}(?:,\s{_NAME})*(?:,?\s(?:and|&|et)\s{_NAME})?(?:,?\s(?:et\s+al|et\s+coll)\.?)?\.?"
+)
+"""A list of personal names as reference styles write them: "Temple R, Pledger G", "D. Cantrell",
+"S. Zeitlin, R. Shelby, K. Sullivan", "Cantrell, D. A.", with "and", "et al." or "et coll."."""
+_ZONE = frozenset(["title", "author", "journal", "editor"])
+_NAMES_AT_MOST = 60
+
+
+def title_first_authors(tagged: _Tagged, info: Callable) -> _Tagged:
+    """Give the authors back the names the CRF read as title or journal in a title-first entry.
+
+    Styles that put the title first ("T cell receptor signalling. D. Cantrell. Annu Rev Immunol 14
+    (1996) 259", "Experimental strategies. Darvasi A. Nat Genet. 1998;18:19") write the names after the
+    title's full stop; the CRF, which sees names first in most styles, can read them as the title's end,
+    the journal's head, or take the title's last word as a name ("... phosphatase LAR. A. Tsai, ...").
+    When the entry opens on the title, the first stretch after a sentence end (not an initial, not an
+    ISO 4 abbreviation: "Allg. Z. Psychiatr." is a journal) that is a whole list of names ending on a
+    full stop, with something left before the date or the volume, is the authors, and what follows them
+    is the journal. Names the CRF gave the authors are never taken from them.
+    """
+    f = next((i for i, t in enumerate(tagged) if t[1] not in ("other", "note")), -1)
+    if f < 0 or tagged[f][1] not in ("title", "author"):
+        return tagged
+    j = f
+    while j < len(tagged) and tagged[j][1] in _ZONE:
+        j += 1
+    if j - f > _NAMES_AT_MOST or j == len(tagged):
+        return tagged
+    toks = [t[0] for t in tagged]
+    titled = tagged[f][1] == "title"
+    if not titled and any(t[1] == "title" for t in tagged):
+        return tagged  # an entry that opens on its authors
+    named = [i for i in range(f, j) if tagged[i][1] == "author"] if titled else []
+    for s in range(f + 1, min(j, named[0] + 2) if named else j):
+        if not _title_stop(toks[s - 1], info) or not toks[s][:1].isupper():
+            continue
+        if not titled and not _sentence(toks[f:s]):
+            continue  # "Smith J. Jones K. Blood": names, not a title read as names
+        for e in range(j - 1, max(s, named[-1]) if named else s, -1):  # a journal follows the names
+            if toks[e - 1].endswith(".") and _NAME_LIST_RE.fullmatch(" ".join(toks[s:e])):
+                _relabel(tagged, f, s, "title")
+                _relabel(tagged, s, e, "author")
+                return _relabel(tagged, e, j, "journal")
+    return tagged
+
+
+def _sentence(toks: list[str]) -> bool:
+    """Whether ``toks``, read as names by the CRF, are a title: no initials, no "et al.", and one word
+    ("Aquaporins.") or a lower-case word and no list of names ("Aspirin and the stomach.")."""
+    if any(INITIALS_RE.match(t) or t.lower().rstrip(".,;") in ("et", "al", "coll") for t in toks):
+        return False
+    if len(toks) == 1:
+        return len(toks[0].strip(".?!")) > 4 and toks[0].strip(".?!").isalpha()  # not "Intl. J. Mol. Med."
+    return any(t[:1].islower() for t in toks) and not _NAME_LIST_RE.fullmatch(" ".join(toks))
+
+
+def _title_stop(tok: str, info: Callable) -> bool:
+    """Whether ``tok`` ends a title: a sentence end on a word, not an initial ("C.") or an ISO 4
+    abbreviation ("Allg. Z. Psychiatr." is a journal, not a title's end and a name)."""
+    if not tok.endswith(_SENTENCE_END) or INITIALS_RE.match(tok) or len(tok.strip('.?!"”)')) < 2:
+        return False
+    return not _abbreviation(info(tok).key)
+
+
+def book_title(tagged: _Tagged, info: Callable) -> _Tagged:
+    """A book's title that the CRF read as a container: with no title, no volume and no editor, the
+    container followed by the place or the publisher ("BERNARD, Jean. Les maladies du sang. Paris :
+    Masson, 2010. 312 p.") is the title."""
+    labels = {t[1] for t in tagged}
+    if "title" in labels or "journal" not in labels or labels & {"volume", "issue", "editor"}:
+        return tagged
+    a = next(i for i, t in enumerate(tagged) if t[1] == "journal")
+    if a == 0 or tagged[a - 1][1] not in ("author", "date"):
+        return tagged  # "—Luke and the Law (Cambridge: ...)": no author, no evidence it is a book's title
+    b = a
+    while b + 1 < len(tagged) and tagged[b + 1][1] == "journal":
+        b += 1
+    d = b + 1
+    while d < len(tagged) and tagged[d][1] in ("note", "date"):
+        d += 1
+    if d >= len(tagged) or tagged[d][1] not in ("location", "publisher") or info(tagged[a][0]).key == "in":
+        return tagged
+    return _relabel(tagged, a, b + 1, "title")
