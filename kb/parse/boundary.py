@@ -108,9 +108,12 @@ def trim_journal_head(tagged: _Tagged, info: Callable) -> _Tagged:
     journal and the rest as the title; so is a head cut off by a comma (:func:`_comma_piece`). A title
     that stops on a preposition takes at least the journal's first word ("... in | Israel Genet Test").
     A journal that starts with a curated spelling is left alone, and so is a boundary the style marked
-    itself: a title ending on a full stop or a quote ("... induction. In Proceedings of ..."), or on a
-    comma unless the piece after it ends on a code; a preposition counts only written in lower case
-    ("... heuristics In Proceedings"), and abbreviations after the authors are no title of their own.
+    itself: a title ending on a full stop or a quote ("... induction. In Proceedings of ..."), unless the
+    head is the title's second sentence (:func:`_second_sentence`), or on a comma unless the piece after
+    it ends on a code; a preposition counts only written in lower case ("... heuristics In
+    Proceedings"), and abbreviations after the authors are no title of their own. A title never gets a
+    container's words: a conference's edition, a genre word, an ISO 4 abbreviation and its full stop, a
+    journal's opening word, and never ends on a preposition, an article or a possessive.
     """
     a = next((i for i, t in enumerate(tagged) if t[1] == "journal"), -1)
     if a < 0 or (a > 0 and tagged[a - 1][1] not in _BEFORE_JOURNAL):
@@ -120,9 +123,8 @@ def trim_journal_head(tagged: _Tagged, info: Callable) -> _Tagged:
     while b + 1 < len(tagged) and tagged[b + 1][1] == "journal":
         b += 1
     k = _run_start(tagged, a, b, info)
-    if (last.endswith(_SEPARATORS) or _marked(last, tagged[a][0])) and not _second_sentence(
-        tagged, a, k, b, info
-    ):
+    marked = last.endswith(_SEPARATORS) or _marked(last, tagged[a][0])
+    if marked and not _second_sentence(tagged, a, k, b, info):
         return tagged  # "... induction. In Proceedings of the 11th ...": the style put a boundary there
     if last in _PREPOSITIONS and k < b:
         if a > 1 and tagged[a - 2][0].endswith((",", *_SEPARATORS)):
@@ -159,7 +161,13 @@ def _second_sentence(tagged: _Tagged, a: int, k: int, b: int, info: Callable) ->
     """Whether the journal's head ``tagged[a:k]`` after the title's full stop is the title's second
     sentence ("... enhancer-binding protein. | Comparison with HIV-EP1/PRDII-BF1/MBP-1. J Biol Chem"): a
     sentence of its own (a lower-case word that no journal title holds), then two journal words or more."""
-    if not tagged[a - 1][0].endswith(".") or k - a < 2 or k > b or not tagged[k - 1][0].endswith("."):
+    if (
+        a < 1
+        or not tagged[a - 1][0].endswith(".")
+        or k - a < 2
+        or b - k < 1
+        or not tagged[k - 1][0].endswith(".")
+    ):
         return False
     if not all(info(t[0]).jword or info(t[0]).key in CONNECTIVES for t in tagged[k : b + 1]):
         return False
