@@ -5,7 +5,8 @@ The generators are ``tests/dedupe_works.py``, ``dedupe_fields.py``, ``dedupe_exp
 ``dedupe_probe.py`` (works from ``data/refparse/refparse.jsonl``, rendered as MEDLINE, Embase, Web of
 Science, Scopus and CENTRAL exports and read back by the project's readers). Per database pair and per
 noise: pairs, share merged (recall), share sent to review; per trap: pairs, wrong merges, share sent to
-review. With ``--examples`` the first misses of each class are printed.
+review (a meeting abstract against its full paper is the trap ``abstract_and_paper``, each side from any of
+the eleven exports). With ``--examples`` the first misses of each class are printed.
 
 Usage: ``python benchmarks/dedupe_exports.py [--works 3000] [--rounds 3] [--seed 16] [--examples]``
 """

@@ -19,11 +19,13 @@ from dataclasses import replace
 from dedupe_fields import (
     Quiet,
     Rendered,
+    coin,
     early_access,
     export_noise,
     full_names,
     initials,
     iso4,
+    nlm,
     rendered,
     short_range,
     written_name,
@@ -38,6 +40,8 @@ from kb.ingest.wos import read_wos_string
 from kb.model import Record
 
 DATABASES = ("medline", "embase", "wos", "scopus", "central")
+_LANGUAGES = ("Ukrainian", "Finnish", "Greek", "Romanian", "Croatian", "Slovak", "Persian", "Lithuanian")
+"""Languages of MEDLINE's translated titles beyond the common ones ("[Article in Ukrainian]")."""
 
 
 def _lines(tag: str, values: list[str], sep: str) -> list[str]:
@@ -47,9 +51,13 @@ def _lines(tag: str, values: list[str], sep: str) -> list[str]:
 def _medline(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Record]:
     title = x.title if not x.title.endswith(".") else x.title[:-1]
     if r.random() < 0.08:  # a translated title: in brackets, or followed by the language
-        title = (
-            f"[{title}]" if r.random() < 0.5 else f"{title}. [Article in {r.choice(('French', 'German'))}]"
-        )
+        if r.random() < 0.5:
+            title = f"[{title}]"
+        else:
+            language = r.choice(("French", "German"))
+            if draw := coin(w, "medline", "language", 0.5):
+                language = _LANGUAGES[draw % len(_LANGUAGES)]
+            title = f"{title}. [Article in {language}]"
         tags.append("translated")
     pages = short_range(x.first, x.last) if x.last else x.first
     volume, issue = (
@@ -65,7 +73,7 @@ def _medline(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Re
         else:
             lines += [f"FAU - {n.family}, {n.given}", f"AU  - {n.family} {initials(n)}"]
     lines += [
-        f"TA  - {iso4(x.journal)}",
+        f"TA  - {nlm(iso4(x.journal))}",
         f"JT  - {x.journal}",
         f"DP  - {x.year} {r.choice(('Mar', 'Jun', ''))}",
     ]

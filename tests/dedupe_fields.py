@@ -15,6 +15,7 @@ import random
 import re
 import zlib
 from dataclasses import dataclass, replace
+from html.entities import codepoint2name
 
 from dedupe_works import Work
 
@@ -67,12 +68,22 @@ def iso4(journal: str) -> str:
             continue
         if low in _ISO4:
             out.append(_ISO4[low])
+        elif re.fullmatch(r"[A-Za-z]{3,}-[A-Za-z]{3,}", word):  # a compound: each part abbreviated
+            out.append("-".join(iso4(part) or part for part in word.split("-")))
         elif len(word) > 6:
             cut = next((i for i in range(6, 3, -1) if word[i - 1].lower() not in "aeiouy"), 4)
             out.append(word[:cut])
         else:
             out.append(word)
     return " ".join(out)
+
+
+def nlm(abbreviation: str) -> str:
+    """An NLM abbreviation (MEDLINE's ``TA``): a compound whose first part is a combining form written as
+    one word ("Psycho-Oncol" -> "Psychooncol", "Cardio-Thorac" -> "Cardiothorac"), other hyphens as spaces
+    ("Deep-Sea" -> "Deep Sea"), where ISO 4 and Web of Science keep the hyphen."""
+    joined = re.sub(r"(?<=[A-Za-z]{3}o)-([A-Za-z])", lambda m: m.group(1).lower(), abbreviation)
+    return re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", " ", joined)
 
 
 def full_names(w: Work, database: str, share: float = 0.3) -> bool:
@@ -293,7 +304,70 @@ def export_noise(x: Rendered, w: Work, database: str, tags: list[str]) -> Render
         )
         x = replace(x, authors=[group] if draw % 2 else [*x.authors, group])
         tags.append("group_author")
-    return x
+    return title_noise(x, w, database, tags)
+
+
+HAND_KEYED = ("endnote", "zotero", "mendeley")
+"""Reference managers: records typed or completed by hand, or imported from a publisher's page."""
+_REVIEW_NOTES = (" [Review] [{n} refs]", ". Review {n} refs", " (Review)")
+"""Ovid MEDLINE's note on a review, kept in the title by an EndNote import (its brackets lost in one
+conversion, or written "(Review)")."""
+_FOOTNOTES = ("<sup>1</sup>", "<sup>*</sup>", "*", "1")
+"""A footnote mark a publisher's or Crossref's title carries (the markup kept, or gone: "children1")."""
+_ROMAN_WORDS = {"1": "I", "2": "II", "3": "III", "4": "IV", "I": "1", "II": "2", "III": "3", "IV": "4"}
+_NUMBER_NAMES = {"2": "two", "3": "three", "4": "four", "5": "five", "6": "six", "10": "ten",
+                 "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "ten": "10"}  # fmt: skip
+_NUMBERED_RE = re.compile(
+    r"\b(Type|Phase|Stage|Grade|Class|type|phase|stage|grade|class) (IV|I{1,3}|[1-4])\b"
+)
+_SPAN_RE = re.compile(
+    r"\b([2-6]|10|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Tt]en)([- ](?:year|month|week|day))"
+)
+
+
+def other_numbers(title: str) -> str:
+    """The title's numbers written the other way ("Type II" / "Type 2", "3-year" / "three-year"), as an
+    author or a journal's style writes them and a hand-keyed record copies."""
+    title = _NUMBERED_RE.sub(lambda m: f"{m.group(1)} {_ROMAN_WORDS[m.group(2)]}", title)
+    return _SPAN_RE.sub(lambda m: _NUMBER_NAMES[m.group(1).lower()] + m.group(2), title)
+
+
+def html_entities(title: str) -> str:
+    """The title as a web page writes it: letters outside ASCII and "&" as HTML character references
+    (named, decimal or hexadecimal), as reference managers import them from publishers' pages."""
+    out = []
+    for i, c in enumerate(title):
+        if c == "&":
+            out.append("&amp;")
+        elif not c.isascii() and c.isalpha():
+            name = codepoint2name.get(ord(c))
+            out.append((f"&{name};" if name else f"&#{ord(c)};", f"&#{ord(c)};", f"&#x{ord(c):x};")[i % 3])
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+def title_noise(x: Rendered, w: Work, database: str, tags: list[str]) -> Rendered:
+    """The title noise of hand-keyed and imported records (:data:`HAND_KEYED`): numbers written the other
+    way, HTML character references, a footnote mark, Ovid's review note (EndNote)."""
+    if database not in HAND_KEYED:
+        return x
+    title = x.title
+    if coin(w, database, "other_numbers", 0.15) and other_numbers(title) != title:
+        title = other_numbers(title)
+        tags.append("other_numbers")
+    if coin(w, database, "html_entities", 0.3) and html_entities(title) != title:
+        title = html_entities(title)
+        tags.append("html_entities")
+    if draw := coin(w, database, "footnote", 0.04):
+        mark = _FOOTNOTES[draw % len(_FOOTNOTES)]
+        glued = mark != "1" or re.search(r"(?<![A-Za-z])[a-z]{4,}$", title)  # a glued digit ends a word
+        title = f"{title.rstrip('.')}{mark if glued else _FOOTNOTES[0]}"  # ("BRCA1" is a name, not a mark)
+        tags.append("footnote")
+    if database == "endnote" and (draw := coin(w, database, "review_note", 0.04)):
+        title += _REVIEW_NOTES[draw % len(_REVIEW_NOTES)].format(n=20 + draw % 80)
+        tags.append("review_note")
+    return replace(x, title=title)
 
 
 _EA_MONTHS = ("JAN", "MAR", "JUN", "SEP", "NOV")

@@ -3,7 +3,7 @@
 Traps turn a work of ``tests/dedupe_works.py`` into two records a reviewer must keep apart: a trial's
 primary paper and its long-term extension or post hoc analysis, the same abstract title at two meetings,
 erratum and article, letter and reply, Part 1 and Part 2, two versions of a guideline, two items of one
-issue under one heading; and a trial's registry record in CENTRAL against the article that reports the trial,
+issue under one heading; a meeting abstract and the full paper (:func:`abstract_and_paper`, drawn apart); and a trial's registry record in CENTRAL against the article that reports the trial,
 or against another trial registered under its title (``tests/dedupe_registry.py``). :func:`probe` renders
 duplicates and traps through every database's export.
 """
@@ -96,6 +96,16 @@ def two_items(w: Work, r: random.Random) -> tuple[Work, Work]:
     return one, replace(_later(w, r, 0), title=heading, authors=others, issue=w.issue, doi="")
 
 
+def abstract_and_paper(w: Work, r: random.Random) -> tuple[Work, Work]:
+    """A meeting abstract (one page of its journal's supplement, the meeting named, the paper's year or
+    the year before, with a DOI of its own or none) and the full paper it became, under one title by the
+    same authors: two records a reviewer screens apart."""
+    early = r.choice((0, 1))
+    abstract = replace(as_abstract(w, r), year=w.year - early, volume=str(max(1, int(w.volume) - early)),
+                       pages=str(r.randint(100, 4000)), doi=r.choice(("", f"{w.doi}.abs")))  # fmt: skip
+    return abstract, w
+
+
 TRAPS: dict[str, Callable[[Work, random.Random], tuple[Work, Work]]] = {
     "extension": extension, "two_meetings": two_meetings, "erratum": erratum, "reply": reply,
     "parts": parts, "guideline": guideline, "two_items": two_items,
@@ -134,6 +144,7 @@ def probe(
     r = random.Random(seed)
     registries = random.Random(seed + 1)  # its own draws: the other classes' pairs stay as they were
     managers = random.Random(seed + 2)
+    abstracts = random.Random(seed + 3)
     by_class: dict[str, Tally] = {}
     by_noise: dict[str, Tally] = {}
     traps: dict[str, Tally] = {}
@@ -166,7 +177,19 @@ def probe(
             traps.setdefault(name, Tally()).add(pair.decision, note, trap=True)
         _registry_pairs(w, registries, by_class, by_noise, traps)
         _manager_pairs(w, managers, by_class, by_noise, traps)
+        _abstract_pair(w, abstracts, traps)
     return by_class, by_noise, traps
+
+
+def _abstract_pair(w: Work, r: random.Random, traps: dict[str, Tally]) -> None:
+    """The abstract and the full paper of ``w`` (:func:`abstract_and_paper`), each side from any of the
+    eleven exports: a trap tallied as ``abstract_and_paper``, with its own draws so that the other pairs
+    stay as they were."""
+    x, y = abstract_and_paper(w, r)
+    exports = (*DATABASES, *MANAGERS)
+    pair = pair_decision(_any(x, r.choice(exports), r, [], "a"), _any(y, r.choice(exports), r, [], "b"))
+    note = f"{pair.reason} | {x.title!r} {x.year} / {y.title!r} {y.year}"
+    traps.setdefault("abstract_and_paper", Tally()).add(pair.decision, note, trap=True)
 
 
 def _registry_pairs(w: Work, r: random.Random, by_class: dict[str, Tally], by_noise: dict[str, Tally],

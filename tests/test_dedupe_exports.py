@@ -15,8 +15,9 @@ from dataclasses import replace
 import pytest
 from dedupe_exports import DATABASES, render
 from dedupe_fields import Quiet
+from dedupe_managers import render_manager
 from dedupe_probe import TRAPS, pair_decision, probe
-from dedupe_works import Work, load_works
+from dedupe_works import Work, as_abstract, load_works
 
 from kb.dedupe import Decision
 from kb.dedupe.authors import reread_authors
@@ -223,3 +224,20 @@ def test_one_group_author_on_both_sides_is_an_author_in_common() -> None:
         if pair.decision != Decision.DUPLICATE:
             missed.append(pair.reason)
     assert not missed, missed[:3]
+
+
+def test_a_meeting_abstract_by_its_type_is_not_the_paper_ahead_of_print() -> None:
+    """Web of Science types a meeting abstract ("DT Meeting Abstract") and gives it a volume and page, here
+    without a supplement named; the full paper ahead of print in EndNote's RIS has no type beyond JOUR and
+    no locator. An abstract is printed in its supplement, never ahead of print: two records (before, the
+    type counted only against a typed record, and title, authors, journal and year merged them)."""
+    merged = []
+    for i, w in enumerate(sample(23)[:100]):
+        r = Quiet(i)
+        a = render(as_abstract(w, r), "wos", r, [], "a")
+        a = replace(a, reference=replace(a.reference, issue=""))  # no supplement: the type alone tells
+        paper = render_manager(replace(w, volume="", issue="", pages="", doi=""), "endnote", r, [], "b")
+        assert "conference" in prep(a).type_kinds and not prep(paper).typed
+        if pair_decision(a, paper).decision == Decision.DUPLICATE:
+            merged.append(w.title)
+    assert not merged, merged[:3]

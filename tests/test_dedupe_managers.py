@@ -131,6 +131,23 @@ def test_a_wos_early_access_record_and_its_final_record_are_one_work() -> None:
         assert decide(a, b).decision == Decision.DUPLICATE, decide(a, b).reason
 
 
+def test_a_medline_record_in_print_keeps_its_online_year() -> None:
+    """MEDLINE's final record of an article printed two years after its online version (``DP 2022``, a
+    ``PHST [aheadofprint]`` date of 2020) and the Web of Science early-access record (``EY 2020``), without
+    DOI and PMID: one work, the years agreeing through the online year (without it, two years apart: at
+    most review)."""
+    folder = Path(__file__).parent / "fixtures" / "formats" / "early_access"
+    records = []
+    for name, index in (("wos_backlog.txt", 0), ("medline_final.nbib", 1)):
+        text = (folder / name).read_text(encoding="utf-8")
+        record = read_export(text, name, sniff_text(text)).records[index]
+        records.append(replace(record, reference=replace(record.reference, doi="", pmid="")))
+    early, final = (prep(r, i) for i, r in enumerate(records))
+    assert (early.year, final.year, final.online_year) == (2020, 2022, 2020)
+    assert decide(early, final).decision == Decision.DUPLICATE, decide(early, final).reason
+    assert decide(early, replace(final, online_year=0)).decision != Decision.DUPLICATE
+
+
 def test_a_cut_supplement_issue_with_one_page_is_a_meeting_abstract() -> None:
     """ "1)" (a cut "(Suppl. 1)") on a record with one page flags a conference record like "Suppl 1" does,
     so the abstract is not merged with the full paper ahead of print under its title; and a supplement's

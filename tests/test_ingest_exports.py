@@ -39,6 +39,8 @@ def read(name: str) -> ReadResult:
         ("early_access/wos_early_access.txt", InputFormat.WOS, 1),
         ("early_access/wos_final_tab.txt", InputFormat.CSV, 1),
         ("early_access/medline_epub.nbib", InputFormat.PUBMED, 1),
+        ("early_access/medline_final.nbib", InputFormat.PUBMED, 2),
+        ("early_access/wos_backlog.txt", InputFormat.WOS, 1),
     ],
 )
 def test_every_record_is_read_without_problems(name: str, fmt: InputFormat, n_records: int) -> None:
@@ -107,6 +109,12 @@ FIELDS = [
     ("early_access/wos_final_tab.txt", 0, "year", "2021"),
     ("early_access/wos_final_tab.txt", 0, "online_year", "2020"),
     ("early_access/wos_final_tab.txt", 0, "pages", "1047-1055"),
+    # MEDLINE: DEP (date of electronic publication), else a PHST "[aheadofprint]" date, is the online year
+    ("early_access/medline_epub.nbib", 0, "online_year", "2020"),
+    ("early_access/medline_final.nbib", 0, "year", "2021"),
+    ("early_access/medline_final.nbib", 0, "online_year", "2020"),
+    ("early_access/medline_final.nbib", 1, "year", "2022"),
+    ("early_access/medline_final.nbib", 1, "online_year", "2020"),
     # Ovid Embase (real export): record-number lines, SO read for volume/issue, DO as a URL, UI accession,
     # MH (Emtree) without the major-topic star, unindented abstract continuation lines
     ("ovid_embase.cgi", 0, "authors", ["Behan, L.", "Rubbo, B.", "Lucas, J.S.", "Galvin, A.D."]),

@@ -134,6 +134,32 @@ INFO = default_parser()._featurizer.info
         # no title: journal abbreviations after the authors are not a title of their own
         ("Ortega T. et al., Nucl. Instr. Meth. A 465", ["author"] * 4 + ["journal"] * 4 + ["volume"], 0),
         ("Ruiz L., 2009, Astropar. Phys., 32", ["author"] * 2 + ["date"] + ["journal"] * 2 + ["volume"], 0),
+        # a conference's edition, a genre word or ISO 4 abbreviations are the container's, not a title's end
+        ("Kim U. 1991 Abdominal bleeding in platelet disorders Proceedings of the 5th Joint Conference on "
+         "Haemostasis p 432", ["author"] * 2 + ["date"] + ["title"] * 5 + ["journal"] * 8 + ["pages"] * 2, 0),
+        ("Bertolini A 2006 Platelet design for seismic attenuationsystems Nucl. Instrum. MethodsPhys. Res. A556",
+         ["author"] * 2 + ["date"] + ["title"] * 5 + ["journal"] * 4 + ["volume"], 0),
+        # a quote before the comma, or punctuation glued to the journal, marks the boundary
+        ('Novick A, "Platelet counts in the chemostat", Doctoral dissertation, Sorbonne Université, 1950',
+         ["author"] * 2 + ["title"] * 5 + ["journal"] * 4 + ["date"], 0),
+        ("Lelli F.: Platelet counts of galaxies .Astro -phys. J. 836",
+         ["author"] * 2 + ["title"] * 4 + ["journal"] * 3 + ["volume"], 0),
+        # "in" after a closing quote opens the container; no title ends on a preposition
+        ('Hagen J, "Platelets and the New Town Concept," in Hitler\'s Geographies; The Spatialities of the Third '
+         "Reich, 2016", ["author"] * 2 + ["title"] * 8 + ["journal"] * 8 + ["date"], 0),
+        ("Allen B, « Adultery », dans The Greenwood Encyclopedia of Love, Courtship and Sexuality through "
+         "History, 2008", ["author"] * 2 + ["title"] * 5 + ["journal"] * 10 + ["date"], 0),
+        # a title's second sentence the CRF gave the journal goes back; a meeting's abstracts do not
+        ("Nomura N. HIV-EP2, a new member of the platelet gene family. Comparison with HIV-EP1/MBP-1. J Biol "
+         "Chem 1991", ["author"] * 2 + ["title"] * 9 + ["journal"] * 6 + ["date"], 3),
+        ("Lind A. Platelet counts. Abstracts of the annual meeting. Blood Cells 2010",
+         ["author"] * 2 + ["title"] * 2 + ["journal"] * 7 + ["date"], 0),
+        # a journal's opening word starts the journal; an acronym before a single word opens it
+        ("Southern E, Journal of molecular Biology, 98", ["author"] * 2 + ["journal"] * 4 + ["volume"], 0),
+        ("Zeuch W, Neue Verfahren zur Messung der Blutplättchen, MZT, Jahr. 22",
+         ["author"] * 2 + ["title"] * 6 + ["journal"] * 2 + ["volume"], 0),
+        ("Musso T, Human monocytes express active, and upregulated interleukin-15, Blood 93",
+         ["author"] * 2 + ["title"] * 4 + ["journal"] * 4 + ["volume"], 3),
     ],
 )  # fmt: skip
 def test_trim_journal_head(text: str, labels: list[str], moved: int) -> None:
@@ -155,6 +181,14 @@ def test_trim_journal_head(text: str, labels: list[str], moved: int) -> None:
         # ... not after a preposition, an article or a connective
         ("Hannoun C. 2000. Hepatitis B virus strains from Vietnam. 81:2267",
          ["author"] * 2 + ["date"] + ["title"] * 6 + ["volume", "pages"], ""),
+        # ... only when a volume, an issue or pages follow, or the reference ends on the date after a sentence
+        ("Sheu H. Recommendations for Voice Services Apr. 2007", ["author"] * 2 + ["title"] * 4 + ["date"] * 2, ""),
+        ("Green B. Platelet Agenda Support across Europe, 2012. Available online",
+         ["author"] * 2 + ["title"] * 5 + ["date"] + ["note"] * 2, ""),
+        ("Ananth S. Platelets of the Movement. Socialism and Democracy. 2013",
+         ["author"] * 2 + ["title"] * 7 + ["date"], "Socialism and Democracy."),
+        ("Tokutaka H. Self-Organizing Maps and its Application 2007. 12",
+         ["author"] * 2 + ["title"] * 5 + ["date", "volume"], ""),
         # a publisher of journal words followed by the year and a volume is the journal
         ("Holm EA. 1996. Acute renal failure. Blood Press. 1996. Vol. 5",
          ["author"] * 2 + ["date"] + ["title"] * 3 + ["publisher"] * 2 + ["date"] + ["volume"] * 2, "Blood Press."),

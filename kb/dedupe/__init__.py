@@ -5,7 +5,7 @@ The stages, one module each, in pipeline order:
 * :mod:`kb.dedupe.records` - the :class:`Record` type that readers produce and the engine compares;
 * :mod:`kb.dedupe.prep` - normalised fields and record-kind flags;
 * :mod:`kb.dedupe.block` - blocking keys and candidate pairs (close to linear cost);
-* :mod:`kb.dedupe.dois` - DOIs a typo apart, or in sequence, for the matcher;
+* :mod:`kb.dedupe.dois` - DOIs a typo apart, or in sequence, and the rule that decides such pairs;
 * :mod:`kb.dedupe.match` - a ``duplicate`` / ``maybe`` / ``distinct`` decision per pair, with its reason
   and scores;
 * :mod:`kb.dedupe.cluster` - clusters over ``duplicate`` pairs only, refusing conflicting joins;

@@ -1,12 +1,15 @@
 """The one folding of deduplication: titles, journals and names compared as lower-case ASCII words.
 
-:func:`fold` lower-cases, strips accents (``kb.patterns.fold``), removes markup (inline markup such as
-``<sub>`` and MathML without a space, so that "CO<sub>2</sub>" reads as "CO2"), joins MEDLINE's bracketed
-subscripts ("CO(2)") and spells Greek letters by their names.
+:func:`fold` lower-cases, strips accents (``kb.patterns.fold``), reads HTML character references as the
+letters they stand for, removes markup (inline markup such as ``<sub>`` and MathML without a space, so
+that "CO<sub>2</sub>" reads as "CO2"), joins MEDLINE's bracketed subscripts ("CO(2)") and spells Greek
+letters by their names. :func:`numerals` writes the numbers of a folded title one way (Roman numerals
+after "type", "phase", "part"..., number words and ordinals as digits).
 """
 
 from __future__ import annotations
 
+import html
 import re
 
 from kb.patterns import fold as accent_fold
@@ -18,8 +21,12 @@ _SPELLED = str.maketrans({
     "μ": " mu ", "µ": " mu ",
 })  # fmt: skip
 _NON_ALNUM_RE = re.compile(r"[^0-9a-z]+")
-_MARKUP_RE = re.compile(r"<(?:br|p|div|li)\b[^<>]{0,200}>|&(?:lt|gt|quot|#\d+);")
-"""Markup that separates words: a line or paragraph break, an escaped character."""
+_MARKUP_RE = re.compile(r"<(?:br|p|div|li)\b[^<>]{0,200}>|&(?:lt|gt|quot);")
+"""Markup that separates words: a line or paragraph break, an escaped bracket or quote."""
+_ENTITY_RE = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});")
+"""An HTML character reference ("&eacute;", "&#945;", "&#x3b1;"): records taken from web pages (a
+publisher's RIS, a reference manager's import, a database's HTML export) write a letter so; it is read as
+the letter it stands for, as the database that kept the letter writes it."""
 _INLINE_MARKUP_RE = re.compile(r"</?(?:[a-z]+:)?[a-z][a-z0-9]*(?:\s[^<>]{0,200})?/?>")
 """Inline markup (``<i>``, ``<sub>``, Scopus's ``<inf>``, MathML's ``<mml:msub>``...): removed without a
 space, so that "CO<sub>2</sub>" and a MathML formula read "co2" as the plain title does."""
@@ -34,6 +41,8 @@ def fold(text: str) -> str:
     text = text.casefold().replace("&amp;", "&")
     if "<" in text or "&" in text:
         text = _INLINE_MARKUP_RE.sub("", _MARKUP_RE.sub(" ", text))
+        if ";" in text:
+            text = _ENTITY_RE.sub(lambda m: html.unescape(m.group(0)), text)
     if "(" in text:
         text = _SUBSCRIPT_RE.sub(r"\1", text)
     text = text.translate(_SPELLED)
@@ -42,3 +51,33 @@ def fold(text: str) -> str:
         if not text.isascii():  # other scripts: keep their letters and digits as they are
             return " ".join("".join(c if c.isalnum() else " " for c in text).split())
     return " ".join(_NON_ALNUM_RE.sub(" ", text).split())
+
+
+_NUMBER_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "fifteen": "15", "twenty": "20",
+    "first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th", "sixth": "6th",
+    "seventh": "7th", "eighth": "8th", "ninth": "9th", "tenth": "10th",
+    "ii": "2", "iii": "3", "vii": "7", "viii": "8",  # Roman numerals that are no English word
+}  # fmt: skip
+_NUMBER_WORD_RE = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b")
+_ROMAN = {"i": "1", "iv": "4", "v": "5", "vi": "6", "ix": "9", "x": "10"}
+_ROMAN_AFTER_RE = re.compile(
+    r"\b(type|phase|stage|grade|class|part|step|level|factor|study|trial|cohort|arm|group|category|series|"
+    r"experiment|section|chapter) (i|iv|v|vi|ix|x)\b"
+)
+"""Roman numerals that are also words or abbreviations ("I", "IV" intravenous, "V" versus, "X-ray") are
+read as numbers only after a word that numbers ("type I", "phase IV", "factor V")."""
+
+
+def numerals(title: str) -> str:
+    """A folded title with its numbers written as digits: "type II" and "type 2", "phase I/II" and "phase
+    1/2", "three-year" and "3-year", "first-line" and "1st-line" are one title in different hands (an
+    author's, a journal's style, a hand-keyed record); the title's numbers are evidence (a different
+    number is a different study), so they are compared in one writing."""
+    if not title or title.isdigit():
+        return title
+    title = _NUMBER_WORD_RE.sub(lambda m: _NUMBER_WORDS[m.group(0)], title)
+    if " " in title:
+        title = _ROMAN_AFTER_RE.sub(lambda m: f"{m.group(1)} {_ROMAN[m.group(2)]}", title)
+    return title

@@ -16,8 +16,11 @@ from kb.dedupe.prep import MEETING_RE, Prepped
 def _kind(x: Prepped, other: Prepped, kind: str) -> bool:
     """Whether ``x`` is of ``kind`` as far as a comparison with ``other`` can tell: from its title or
     container, or from its type metadata when ``other`` has type metadata too (a PubMed "Comment" record is
-    not contradicted by a BibTeX copy that says nothing about its type)."""
-    return bool(getattr(x, kind)) or (kind in x.type_kinds and other.typed)
+    not contradicted by a BibTeX copy that says nothing about its type). A meeting abstract by its type
+    ("Meeting Abstract") counts against a record ahead of print too: an abstract is printed in its
+    supplement, never ahead of print, so the untyped record without locator is the paper."""
+    typed = other.typed or (kind == "conference" and no_locator(other))
+    return bool(getattr(x, kind)) or (kind in x.type_kinds and typed)
 
 
 FULL_PAPER_PAGES = 3

@@ -1,11 +1,22 @@
 """Where two records are printed, compared: the same volume and first page, the same print location, an
 online year against the final record's, an article number against a PDF's pages, a miskeyed first page.
-The pair decision (:mod:`kb.dedupe.match`) weighs what these helpers say."""
+A volume that differs by export noise. The pair decision (:mod:`kb.dedupe.match`) weighs what these helpers
+say."""
 
 from __future__ import annotations
 
 from kb.dedupe.kinds import no_locator
 from kb.dedupe.prep import Prepped, journals_compatible
+
+
+def agree(x: str, y: str) -> bool:
+    """Two values of one field that do not differ (equal, or missing on a side: unknown)."""
+    return not (x and y and x != y)
+
+
+def agree_journal(a: Prepped, b: Prepped) -> bool:
+    """Compatible journals, or a journal missing on a side."""
+    return not (a.journal and b.journal) or journals_compatible(a.journal, b.journal)
 
 
 def same_locator(a: Prepped, b: Prepped) -> bool:
@@ -85,3 +96,24 @@ def pages_close(a: Prepped, b: Prepped) -> bool:
     if not (a.first_page.isdigit() and b.first_page.isdigit()):
         return elocator(a.first_page) and elocator(b.first_page)
     return abs(int(a.first_page) - int(b.first_page)) <= PAGE_SLACK
+
+
+def locator_noise(a: Prepped, b: Prepped, title: float) -> bool:
+    """One printed item whose volume differs by export noise (an issue or a year typed in the volume field,
+    the two swapped, a digit lost): the same title, first page and journal, and the same first author
+    and year, or the same page range (first and last page), which stands for an author list one export
+    lacks (a group author only) and for the online year one export gives (at most one apart)."""
+    if not (
+        title >= 0.97
+        and a.first_page
+        and a.first_page == b.first_page
+        and a.year
+        and b.year
+        and journals_compatible(a.journal, b.journal)
+    ):
+        return False
+    people = bool(a.first_author and a.first_author == b.first_author)
+    if people and a.year == b.year:
+        return True
+    printed = bool(a.last_page and a.last_page == b.last_page)
+    return printed and abs(a.year - b.year) <= 1 and (people or not (a.authors and b.authors))

@@ -15,11 +15,14 @@ matches. The rules, in order:
    count only against a record that has type metadata too.
 3. Identifiers: the same DOI (or PMID) is a duplicate when the titles agree; different DOIs are distinct
    (``maybe`` if every other field agrees), except two DOIs of one registrant one or two characters apart
-   (a typo, or two neighbours): a duplicate when every other field agrees (years one apart allowed at one
-   volume and first page: the online year, ``DOI_TYPO_YEARS``); with one final number
-   (:func:`doi_neighbours`: a typo inside the DOI) left to the other fields as if the DOIs were unknown;
-   else ``maybe`` when title, authors, journal and year (or the online year of a record ahead of print,
-   up to ``ONLINE_YEARS`` early) agree.
+   (a typo, or two neighbours), decided by :func:`~kb.dedupe.dois.typo_rule`: a duplicate when every other
+   field agrees (years one apart allowed at one volume and first page: the online year,
+   ``DOI_TYPO_YEARS``), or when the first author and the print location (journal, page range, year)
+   agree under a title cut at its subtitle (``DOI_TYPO_TITLE``: a typo with a second export noise); with
+   one final number (:func:`~kb.dedupe.dois.doi_neighbours`: a typo inside the DOI) left to the other
+   fields as if the DOIs were unknown; else ``maybe`` when title, authors, journal and year (one apart at
+   one first page or ahead of print, or the online year of a record ahead of print, up to
+   ``ONLINE_YEARS`` early) agree.
 4. Two generic headings ("Editorial", "Preface": :data:`~kb.dedupe.prep.HEADINGS`) are decided on their
    coordinates (year, first page, journal, volume, authors), never on the title. Titles below 0.8
    similarity are distinct, unless journal, year, volume and page range all agree (a
@@ -58,7 +61,7 @@ from enum import StrEnum
 
 from rapidfuzz.distance import Indel
 
-from kb.dedupe.dois import doi_neighbours, doi_typo
+from kb.dedupe.dois import UNKNOWN, doi_typo, typo_rule
 from kb.dedupe.kinds import (
     answer_and_letter,
     cut_part,
@@ -68,7 +71,10 @@ from kb.dedupe.kinds import (
     proceedings,
 )
 from kb.dedupe.locators import (
+    agree,
+    agree_journal,
     elocator,
+    locator_noise,
     online_years,
     pages_close,
     pdf_pages,
@@ -183,59 +189,6 @@ JOURNAL_MISMATCH = 1.5
 translated journal name: not decisive alone)."""
 
 
-def _agree(x: str, y: str) -> bool:
-    return not (x and y and x != y)
-
-
-def _agree_journal(a: Prepped, b: Prepped) -> bool:
-    """Compatible journals, or a journal missing on a side."""
-    return not (a.journal and b.journal) or journals_compatible(a.journal, b.journal)
-
-
-DOI_TYPO_YEARS = 1
-"""Two DOIs a typo apart at one volume and first page under one title may carry years this far apart: the
-online year one export gives against the issue's (the year is often inside the DOI, so a typo there and the
-online year come together); one printed item, not two items of a journal in sequence (those differ in
-pages)."""
-
-
-def _all_else_agrees(a: Prepped, b: Prepped, title: float, authors: float | None) -> bool:
-    """Title, year (or :data:`DOI_TYPO_YEARS` apart), journal, volume and first page all agree, each
-    present; authors, issue and last page agree when both records have them."""
-    return bool(
-        title >= 0.97
-        and a.year
-        and b.year
-        and abs(a.year - b.year) <= DOI_TYPO_YEARS
-        and (authors is None or authors >= 0.5)
-        and same_locator(a, b)
-        and _agree(a.issue, b.issue)
-        and _agree(a.last_page, b.last_page)
-        and journals_compatible(a.journal, b.journal)
-    )
-
-
-def _locator_noise(a: Prepped, b: Prepped, title: float) -> bool:
-    """One printed item whose volume differs by export noise (an issue or a year typed in the volume field,
-    the two swapped, a digit lost): the same title, first page and journal, and the same first author
-    and year, or the same page range (first and last page), which stands for an author list one export
-    lacks (a group author only) and for the online year one export gives (at most one apart)."""
-    if not (
-        title >= 0.97
-        and a.first_page
-        and a.first_page == b.first_page
-        and a.year
-        and b.year
-        and journals_compatible(a.journal, b.journal)
-    ):
-        return False
-    people = bool(a.first_author and a.first_author == b.first_author)
-    if people and a.year == b.year:
-        return True
-    printed = bool(a.last_page and a.last_page == b.last_page)
-    return printed and abs(a.year - b.year) <= 1 and (people or not (a.authors and b.authors))
-
-
 def _decision(
     a: Prepped, b: Prepped, decision: Decision, reason: str, scores: dict[str, float]
 ) -> PairDecision:
@@ -300,18 +253,13 @@ def rule_decision(a: Prepped, b: Prepped) -> PairDecision | Weighing:
                     return _decision(a, b, Decision.DUPLICATE, f"same {name}", scores)
                 return _decision(a, b, Decision.MAYBE, f"same {name} but different titles", scores)
             if name == "DOI" and doi_typo(a, b):
-                if _all_else_agrees(a, b, title, authors):
-                    reason = "DOIs one or two characters apart (a typo) and every other field agrees"
-                    reason += "" if a.year == b.year else " (years one apart: the online year)"
-                    return _decision(a, b, Decision.DUPLICATE, reason, scores)
-                if not doi_neighbours(a.doi, b.doi):
+                people = (authors or 0) >= 0.5 and _first_authors_agree(a, b)
+                verdict, why = typo_rule(a, b, title, authors, people)
+                if verdict == UNKNOWN:
                     continue  # a character mistyped inside the DOI: the other fields decide
-                gap = years_apart(a, b) or 0  # one apart: the online year
-                years = gap == 0 or (gap == 1 and no_locator(a) != no_locator(b)) or online_years(a, b)
-                if title >= 0.95 and (authors is None or authors >= 0.5) and _agree_journal(a, b) and years:
-                    reason = "DOIs one or two characters apart (a typo, or two items in sequence)"
-                    return _decision(a, b, Decision.MAYBE, reason, scores)
-            if title >= 0.97 and locator and a.year == b.year and (authors or 0) >= 0.5:
+                if verdict:
+                    return _decision(a, b, Decision(verdict), why, scores)
+            if title >= 0.97 and locator and a.year == b.year and (authors is None or authors >= 0.5):
                 return _decision(
                     a, b, Decision.MAYBE, f"different {name}s but all other fields agree", scores
                 )
@@ -332,7 +280,7 @@ def rule_decision(a: Prepped, b: Prepped) -> PairDecision | Weighing:
             title >= 0.95
             and online_years(a, b)
             and (authors is None or authors >= 0.5)
-            and _agree_journal(a, b)
+            and agree_journal(a, b)
             and a.numbers == b.numbers
         ):
             reason = "years two apart, the earlier record ahead of print (its online year?)"
@@ -348,7 +296,7 @@ def _same_coordinates(a: Prepped, b: Prepped) -> bool:
         and a.year == b.year
         and a.first_page
         and a.first_page == b.first_page
-        and _agree(a.volume, b.volume)
+        and agree(a.volume, b.volume)
         and journals_compatible(a.journal, b.journal)
     )
 
@@ -363,7 +311,7 @@ def _headings(a: Prepped, b: Prepped, authors: float | None, scores: dict[str, f
         (authors or 0) >= 0.5 or (authors is None and bool(a.last_page) and a.last_page == b.last_page)
     ):
         return _decision(a, b, Decision.DUPLICATE, "generic headings at the same coordinates", scores)
-    unknown = not (a.first_page and b.first_page) and _agree(a.volume, b.volume)
+    unknown = not (a.first_page and b.first_page) and agree(a.volume, b.volume)
     if a.title == b.title and unknown and (authors or 0) >= 0.5 and abs(a.year - b.year) <= 1:
         return _decision(a, b, Decision.MAYBE, "same generic heading, pages unknown", scores)
     return _decision(a, b, Decision.DISTINCT, "generic headings at different coordinates", scores)
@@ -402,14 +350,14 @@ def _weigh(a: Prepped, b: Prepped, w: Weighing) -> PairDecision:
             or no_locator(a)
             or no_locator(b)
             or same_locator(a, b)
-            or _locator_noise(a, b, title)
+            or locator_noise(a, b, title)
         ):
             evidence -= 1
             notes.append("years one apart")
     if a.volume and b.volume:
         if a.volume == b.volume:
             evidence += 1
-        elif _locator_noise(a, b, title):
+        elif locator_noise(a, b, title):
             notes.append("volumes differ (export noise: everything else agrees)")
         elif a.volume == str(a.year) or b.volume == str(b.year):
             notes.append("volumes differ (one is the year typed in the volume field)")

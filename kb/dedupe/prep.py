@@ -6,10 +6,8 @@ the year as a number, a journal key, volume, first and last page, and the flags 
 never be merged with an ordinary article (errata, comments and replies, conference abstracts, numbered
 parts, guidelines). Missing fields stay empty: empty means unknown, never agreement.
 
-The journal key for pair matching is :func:`fold_journal` (fast: case, accents, punctuation, subtitles and
-stop words dropped); :func:`journals_compatible` accepts abbreviations (``J Clin Invest``) and acronyms
-(``JCI``) of the full name. Short-citation linking (:mod:`kb.dedupe.shorts`) uses the curated
-``kb.normalise.journals`` canonicaliser when it is importable.
+The journal key and its comparison are :mod:`kb.dedupe.journals`'s (re-exported here). Placeholders that
+exports write for a missing value ("NA", "N/A", "Unknown") are missing values.
 """
 
 from __future__ import annotations
@@ -18,9 +16,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from urllib.parse import unquote
 
 from kb.dedupe.authors import ORGANISATION_RE, group_keys, reread_authors
-from kb.dedupe.folding import fold
+from kb.dedupe.folding import fold, numerals
+from kb.dedupe.journals import fold_journal, journal_key, journals_compatible  # noqa: F401 (the engine's import)
 from kb.dedupe.records import EXTRA_BOOKTITLE, EXTRA_ENTRY_TYPE, EXTRA_NOTE, EXTRA_ONLINE_YEAR, Record
 from kb.dedupe.registry import registry_fields
 from kb.model import Name
@@ -28,13 +28,24 @@ from kb.patterns import DOI
 
 # --- titles --------------------------------------------------------------------------------------------
 
+_LANGUAGES = (
+    "chinese|english|french|german|spanish|italian|japanese|russian|portuguese|polish|dutch|danish|swedish|"
+    "norwegian|korean|turkish|czech|hungarian|hebrew|finnish|greek|romanian|croatian|serbian|slovak|slovenian|"
+    "slovene|ukrainian|bulgarian|lithuanian|latvian|estonian|persian|arabic|thai|vietnamese|icelandic|"
+    "catalan|afrikaans|indonesian|malay|bosnian|macedonian"
+)
 _LANGUAGE_TAG_RE = re.compile(  # the tag alone: "[Japanese cedar pollinosis ...]" is a translated title
-    r"\s*[\[(](?:article in |text in )?(?:chinese|english|french|german|spanish|italian|japanese|russian|"
-    r"portuguese|polish|dutch|danish|swedish|norwegian|korean|turkish|czech|hungarian|hebrew|"
+    rf"\s*[\[(](?:article in |text in )?(?:{_LANGUAGES}|"
     r"author'?s'? transl(?:ation)?|[a-z]+ abstract|abstract)"
     r"(?:\s+(?:text|abstract|summary|version|edition)|\s*[;,][^\])]*)?[\])]\s*\.?\s*$",
     re.IGNORECASE,
 )
+_ORIGINAL_TITLE_RE = re.compile(
+    rf"\.\s+(?:{_LANGUAGES})\s*(?:$|[\r\n]|(?=[^\x00-\x7f]))[\s\S]*$", re.IGNORECASE
+)
+"""The English title followed by the original's language, and the original title when its script is not
+Latin (an export that joins the translated and the original title fields: "... children. Russian",
+"... children. Russian\nОригинальное название"): the English title is the title."""
 _RETRACTED_PREFIX_RE = re.compile(r"^\s*(?:retracted(?: article)?|withdrawn)\s*[:.\-]\s*", re.IGNORECASE)
 _ERRATUM_RE = re.compile(
     r"^\s*(?:erratum|errata|corrigend(?:um|a)|notice of retraction|expression of concern|publisher'?s? note|"
@@ -55,9 +66,16 @@ _COMMENT_RE = re.compile(
 _ANNOTATION_RE = re.compile(
     r"\s*[\[(]?\s*(?:erratum|corrigendum|comment|comments|retraction|retracted|update|summary for patients|"
     r"republished|expression of concern|reprint)s? (?:appears? |published |from |of |to )?in\b.*$"
-    r"|\s*\[(?:review|editorial|letter|abstract|see comments?|\d+ refs?)[^\]]*\]",
+    r"|\s*\[(?:review|editorial|letter|abstract|see comments?|\d+ refs?)[^\]]*\]"
+    r"|[.\s]*\(review\)\s*$|[.\s]+review\W+\d+\s*refs?\W*$",
     re.IGNORECASE,
 )
+"""Database annotations, not title words: MEDLINE's "[Erratum in ...]", Ovid's "[Review] [45 refs]" (also
+with its brackets lost, "Review 45 refs", or as "(Review)"), "[see comments]"."""
+_FOOTNOTE_RE = re.compile(r"\s*<sup>[^<]{1,3}</sup>\s*$|(?<![A-Za-z])([a-z]{4,})[1-9]\s*$")
+"""A footnote mark ending a title taken from a publisher's page or Crossref ("... in children<sup>1</sup>",
+"... in children1" once the markup is gone): not part of the title. A word in capitals or mixed case
+("BRCA1", "Brca1") keeps its digit: that is a name."""
 _PART_RE = re.compile(
     r"\bpart\s*[:.\-+*]?\s*(?P<part>[ivx]{1,4}|\d{1,2}|one|two|three|four|five|a|b)\b"
     r"|\((?P<paren>i{1,3}|iv|v|vi{1,3})\)\s*$",
@@ -140,6 +158,8 @@ def canonical_doi(value: str) -> str:
     """The DOI found in ``value`` in lower case, without resolver prefix or trailing punctuation."""
     if not value:
         return ""
+    if "%" in value:  # a DOI in a link, percent-encoded ("10.1111%2Fbjh.15789")
+        value = unquote(value)
     found = DOI.search(value)
     return found.group(0).lower().rstrip(".,;") if found else ""
 
@@ -190,6 +210,11 @@ def volume_key(volume: str) -> str:
     return key if any(c.isdigit() for c in key) else ""
 
 
+PLACEHOLDERS = frozenset({"na", "nan", "none", "null", "unknown", "notavailable", "nopagination", "np"})
+"""What exports write for a missing value ("NA", "N/A", "Unknown", "(no pagination)"), folded without spaces:
+unknown, never a value that differs."""
+
+
 def issue_key(issue: str) -> str:
     """The issue as a locator: folded, but ``""`` (unknown) for a number of three digits or more, which in
     exports is more often a database sequence number than an issue (journals numbered that way carry pages),
@@ -199,7 +224,7 @@ def issue_key(issue: str) -> str:
     if _SUPPLEMENT_RE.search(issue) or _CUT_ISSUE_RE.match(issue) or _MONTH_RE.search(issue):
         return ""  # a supplement, a cut "(Suppl. 1)", or a month typed in the issue field: unknown
     key = fold(issue).replace(" ", "")
-    return "" if key.isdigit() and len(key.lstrip("0")) > 2 else key
+    return "" if (key.isdigit() and len(key.lstrip("0")) > 2) or key in PLACEHOLDERS else key
 
 
 def part_of(title: str) -> str:
@@ -207,75 +232,6 @@ def part_of(title: str) -> str:
     series title numbers its parts too), or ``""``."""
     values = ((m.group("part") or m.group("paren") or "").lower() for m in _PART_RE.finditer(title))
     return " ".join(_PART_WORDS.get(v, v) for v in values)
-
-
-# --- journals ------------------------------------------------------------------------------------------
-
-_JOURNAL_STOP = {"the", "of", "and", "for", "in", "on", "a", "an", "de", "la", "le", "der", "und", "et", "du",
-                 "des", "y", "official", "publication", "publ"}  # fmt: skip
-_SUBTITLE_RE = re.compile(
-    r"\s+:\s+.*$|\s*\([^)]*\)\s*|:\s+(?:(?:the|an?)\s+)?(?:official|international|organ)\b.*$", re.IGNORECASE
-)
-"""A journal's subtitle ("Title : official journal of ...", "Title: an international journal") and a
-place in brackets ("(London)"): some databases give them, others do not."""
-
-
-@lru_cache(maxsize=1 << 16)
-def fold_journal(name: str) -> str:
-    """Fallback journal key: folded words without subtitles (``Title : official journal of...``),
-    parenthesised places and stop words."""
-    if not name:
-        return ""
-    name = _SUBTITLE_RE.sub(" ", name.replace("&", " and "))
-    return " ".join(w for w in fold(name).split() if w not in _JOURNAL_STOP)
-
-
-journal_key = fold_journal
-"""The journal key used for matching pairs: fast folding (the curated canonicaliser is used for short
-citations, see :mod:`kb.dedupe.shorts`)."""
-
-
-def _word_abbreviates(short: str, full: str) -> bool:
-    """``short`` is a prefix of ``full`` ("clin"), or an ISO 4 contraction of it: the same first letter and
-    at least three letters found in order ("dtsch" / "deutsche", "natl" / "national", "hematol" /
-    "haematologica")."""
-    if full.startswith(short):
-        return True
-    if len(short) < 3 or short[0] != full[0] or len(short) >= len(full):
-        return False
-    rest = iter(full[1:])
-    return all(c in rest for c in short[1:])
-
-
-def _abbreviates(short: list[str], full: list[str]) -> bool:
-    """Each word of ``short`` abbreviates one of the next words of ``full``, in order (J Clin Invest)."""
-    if not short or len(short) > len(full):
-        return False
-    i = 0
-    for word in short:
-        while i < len(full) and not _word_abbreviates(word, full[i]):
-            i += 1
-        if i == len(full):
-            return False
-        i += 1
-    return True
-
-
-def journals_compatible(a: str, b: str) -> bool:
-    """Whether two journal keys may name one journal: equal, an abbreviation, or an acronym of the other."""
-    if not a or not b:
-        return False
-    if a == b:
-        return True
-    wa, wb = a.split(), b.split()
-    if _abbreviates(wa, wb) or _abbreviates(wb, wa):
-        return True
-    return _acronym_of(wa[0], wb) or _acronym_of(wb[0], wa)
-
-
-def _acronym_of(word: str, words: list[str]) -> bool:
-    """``jci`` / ``icis``: the word is the initials of the other name (at least two letters)."""
-    return len(word) >= 2 and len(words) >= 2 and word == "".join(w[0] for w in words)
 
 
 # --- the prepped record --------------------------------------------------------------------------------
@@ -378,9 +334,15 @@ def clean_title(title: str) -> str:
     """The title without annotations ("[Review]", "[Erratum in ...]"), a trailing language tag ("[Chinese]"),
     a "Retracted:" prefix or enclosing brackets."""
     title = _ANNOTATION_RE.sub("", title)
-    title = _LANGUAGE_TAG_RE.sub("", title)
+    title = _ORIGINAL_TITLE_RE.sub("", _LANGUAGE_TAG_RE.sub("", title))
     title = _RETRACTED_PREFIX_RE.sub("", title)
     return title.strip().strip("[]").strip()
+
+
+def title_key(title: str) -> str:
+    """A title (cleaned by :func:`clean_title`) as the engine compares it: without a footnote mark, folded,
+    its numbers written as digits (:func:`~kb.dedupe.folding.numerals`)."""
+    return numerals(fold(_FOOTNOTE_RE.sub(r"\1", title)))
 
 
 def alt_titles(title: str) -> tuple[str, ...]:
@@ -388,15 +350,17 @@ def alt_titles(title: str) -> tuple[str, ...]:
     out: list[str] = []
     for match in _ALT_TITLE_RE.finditer(title):
         alt = match.group(1) or match.group(2) or match.group(3)
-        out.append(fold(alt))
-        out.append(fold(title[: match.start()]))
+        out.append(title_key(alt))
+        out.append(title_key(title[: match.start()]))
     return tuple(t for t in out if len(t) >= 20)
 
 
 def _is_translated(title: str) -> bool:
     stripped = title.strip().strip('"').strip()
     return (
-        stripped.startswith("[") or bool(_LANGUAGE_TAG_RE.search(title)) or bool(_ALT_TITLE_RE.search(title))
+        stripped.startswith("[")
+        or bool(_LANGUAGE_TAG_RE.search(title) or _ORIGINAL_TITLE_RE.search(title))
+        or bool(_ALT_TITLE_RE.search(title))
     )
 
 
@@ -429,7 +393,7 @@ def prep(record: Record, index: int = 0) -> Prepped:
     """The :class:`Prepped` view of ``record`` (``index`` is its position in the input)."""
     ref, extra = record.reference, record.extra
     raw_title = clean_title(ref.title or "")
-    title = fold(raw_title)  # (link_key gives the same first author, year and short flag, cheaply)
+    title = title_key(raw_title)  # (link_key gives the same first author, year and short flag, cheaply)
     people = _people(ref.authors)
     authors = tuple(k for k in (family_key(n.family) for n in people) if k)
     initials = tuple((fold(n.given)[:1] if n.given else "") for n in people if n.family)
@@ -438,6 +402,8 @@ def prep(record: Record, index: int = 0) -> Prepped:
     year = _year(ref.year)
     journal = journal_key(_MEETING_JOURNAL_RE.sub("", ref.journal)) if ref.journal else ""
     first, last = pages_key(ref.pages)
+    if first == str(year) and not last:
+        first = ""  # the year typed in the pages field: no page
     doi = canonical_doi(ref.doi) or canonical_doi(extra.get(EXTRA_NOTE, "")) or url_doi(ref.url)
     type_text = " ".join(extra.get(k, "") for k in _TYPE_FIELDS)
     type_kinds = frozenset(

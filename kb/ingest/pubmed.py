@@ -3,8 +3,9 @@
 A MEDLINE file is a series of records separated by blank lines; each line is a tag padded to four
 characters, ``- `` and a value, and continuation lines are indented by six spaces. Read here: PMID, TI,
 AU, FAU, TA, JT, DP, VI, IP, PG, LID, AID, AB, PT (publication types), MH (MeSH terms), OT (keywords),
-PMC, LA, IS, and for ERIC/EBSCO exports (no PMID) OWN and OID/AN (the accession number, then the record
-id). A record without a PMID or a title is still kept, with a problem.
+PMC, LA, IS, the online date (DEP, else a PHST ``[aheadofprint]``/``[epublish]`` date: the online year
+that dedupe compares), and for ERIC/EBSCO exports (no PMID) OWN and OID/AN (the accession number, then the
+record id). A record without a PMID or a title is still kept, with a problem.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from kb.model import (
     EXTRA_ISSN,
     EXTRA_KEYWORDS,
     EXTRA_MESH,
+    EXTRA_ONLINE_YEAR,
     EXTRA_PUBLICATION_TYPES,
     Name,
     Problem,
@@ -45,6 +47,9 @@ PUBLICATION_TYPES = {
     "Book": "book",
     "Preprint": "article",
 }
+ONLINE_DATE = re.compile(rf"^({YEAR})(?:\d{{4}}$|/\d\d/\d\d.*\[(?:aheadofprint|epublish)\])")
+"""MEDLINE's date of the electronic publication: ``DEP - 20201115`` (YYYYMMDD), or a publication history
+line ``PHST- 2020/11/15 00:00 [aheadofprint]`` (or ``[epublish]``); its year is the record's online year."""
 DATE = re.compile(rf"^(?P<year>{YEAR})(?:\s+(?P<month>[A-Za-z]{{3}})(?:\s+(?P<day>\d{{1,2}}))?)?")
 
 
@@ -73,6 +78,14 @@ def _identifier(values: list[str], kind: str) -> str:
     for value in values:
         m = re.match(rf"^(\S+)\s*\[{kind}\]$", value.strip())
         if m:
+            return m.group(1)
+    return ""
+
+
+def _online_year(fields: dict[str, list[str]]) -> str:
+    """The year of the electronic publication (:data:`ONLINE_DATE`): ``DEP``, else ``PHST``."""
+    for value in (*fields.get("DEP", []), *fields.get("PHST", [])):
+        if m := ONLINE_DATE.match(value.strip()):
             return m.group(1)
     return ""
 
@@ -115,6 +128,7 @@ def record_from_fields(fields: dict[str, list[str]], path: str, line: int, raw: 
         EXTRA_ACCESSION: accession,
         EXTRA_DATABASE: "PubMed" if ref.pmid else owner,
         EXTRA_ISSN: "; ".join(fields.get("IS", [])),
+        EXTRA_ONLINE_YEAR: _online_year(fields),
     }
     record_id = ref.pmid or accession or f"line{line}"
     return Record(record_id, ref, {k: v for k, v in extra.items() if v}, path, line, raw)

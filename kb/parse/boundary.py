@@ -7,10 +7,15 @@ the title). A container title is made of journal words: the ISO 4 LTWA's words a
 the curated spellings (``kb.parse.features``' ``jword``), joined by connectives ("of", "and", "de").
 The rules here move the boundary to where that vocabulary says it is, and only when the token on the
 other side cannot belong to a journal title.
+
+Two more boundaries are read here: the names after the title in title-first entries ("Title. D.
+Cantrell. Annu Rev Immunol", :func:`title_first_authors`) and a book's title read as a container
+("BERNARD, Jean. Les maladies du sang. Paris : Masson, 2010", :func:`book_title`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from kb.parse.features import INITIALS_RE, ltwa
@@ -19,13 +24,34 @@ from kb.parse.gazetteer import CONNECTIVES, journal_runs
 _Tagged = list[tuple[str, str, int, int]]
 _BEFORE_JOURNAL = frozenset(["title", "author", "date"])
 """Labels that a journal's head moved out of it can join (the title) or follow (a title of its own)."""
-_PREPOSITIONS = frozenset(
-    "from in of with by for to on at into among between after during versus vs via".split()  # noqa: SIM905
-)
-"""Words a title does not end on: the capitalised word after one is the title's ("from Vietnam")."""
+# fmt: off
+_PREPOSITIONS = frozenset((
+    "from", "in", "of", "with", "by", "for", "to", "on", "at", "into", "among", "between", "after", "during",
+    "versus", "vs", "via", "through", "across", "against", "within", "without", "under", "over", "about",
+    "toward", "towards", "upon", "than", "its", "their", "his", "her", "our", "a", "an",
+    "contre", "dans", "sur", "pour", "avec", "entre", "chez", "par", "vers", "zur", "zum", "von", "mit",
+    "über", "bei", "nach",
+))
+"""Words a title does not end on (prepositions, articles, possessives; English, French, German): the
+capitalised word after one is the title's ("from Vietnam", "and its Application", "contre Monsieur T")."""
+_GENRE = frozenset((
+    "proceedings", "proc", "conference", "conf", "symposium", "symp", "workshop", "congress", "congr",
+    "meeting", "colloquium", "abstracts", "report", "rapport", "thesis", "these", "dissertation",
+))
+"""Words of a container's genre: a journal's head holding one is the container's, not a title's end."""
+_OPENERS = frozenset((
+    "journal", "j", "annals", "ann", "archives", "arch", "acta", "bulletin", "bull", "transactions", "trans",
+    "revue", "revista", "rev", "zeitschrift", "proceedings", "proc", "official",
+))
+"""Words that open a journal title: the CRF's journal starting on one starts there ("Southern, Journal of
+molecular Biology"), unless the title's end is marked ("The | Journal Club. Postgrad Med J")."""
+# fmt: on
 _SEPARATORS = (".", "?", "!", ";", '"', "”", "'", "’", ")", "]")
 """A title token ending on one of these was cut from the container by the style itself."""
 _SENTENCE_END = (".", "?", "!", '."', ".”", "?”", '?"', ")")
+_QUOTES = ('"', "”", "'", "’", "»")
+_ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th|e|er|ème)$", re.I)
+"""A conference's edition ("24th", "10th", "3e"): a container's word, never a title's end."""
 
 
 def _run_start(tagged: _Tagged, a: int, b: int, info: Callable) -> int:
@@ -67,9 +93,9 @@ def _title_end(tok: str, key: str, jword: bool) -> bool:
     if core[0].islower() and core.replace("-", "").isalpha() and len(core) > 2 and key not in CONNECTIVES:
         return not _abbreviation(key)  # "Hum exp Toxicol", "Münchner med. Wochenschr."
     if any(c.isdigit() for c in core) and any(c.isalpha() for c in core):
-        return True
+        return not _ORDINAL_RE.match(core)  # "Proceedings of the 24th National Congress"
     if tok.endswith(_SENTENCE_END) and core.replace("-", "").isalpha() and len(core) >= 3:
-        return not jword or _full_word(key)
+        return not _abbreviation(key) and (not jword or _full_word(key))  # not "Astro -phys. J."
     return False
 
 
@@ -82,9 +108,12 @@ def trim_journal_head(tagged: _Tagged, info: Callable) -> _Tagged:
     journal and the rest as the title; so is a head cut off by a comma (:func:`_comma_piece`). A title
     that stops on a preposition takes at least the journal's first word ("... in | Israel Genet Test").
     A journal that starts with a curated spelling is left alone, and so is a boundary the style marked
-    itself: a title ending on a full stop or a quote ("... induction. In Proceedings of ..."), or on a
-    comma unless the piece after it ends on a code; a preposition counts only written in lower case
-    ("... heuristics In Proceedings"), and abbreviations after the authors are no title of their own.
+    itself: a title ending on a full stop or a quote ("... induction. In Proceedings of ..."), unless the
+    head is the title's second sentence (:func:`_second_sentence`), or on a comma unless the piece after
+    it ends on a code; a preposition counts only written in lower case ("... heuristics In
+    Proceedings"), and abbreviations after the authors are no title of their own. A title never gets a
+    container's words: a conference's edition, a genre word, an ISO 4 abbreviation and its full stop, a
+    journal's opening word, and never ends on a preposition, an article or a possessive.
     """
     a = next((i for i, t in enumerate(tagged) if t[1] == "journal"), -1)
     if a < 0 or (a > 0 and tagged[a - 1][1] not in _BEFORE_JOURNAL):
@@ -94,15 +123,20 @@ def trim_journal_head(tagged: _Tagged, info: Callable) -> _Tagged:
     while b + 1 < len(tagged) and tagged[b + 1][1] == "journal":
         b += 1
     k = _run_start(tagged, a, b, info)
-    if last.endswith(_SEPARATORS):
+    marked = last.endswith(_SEPARATORS) or _marked(last, tagged[a][0])
+    if marked and not _second_sentence(tagged, a, k, b, info):
         return tagged  # "... induction. In Proceedings of the 11th ...": the style put a boundary there
     if last in _PREPOSITIONS and k < b:
+        if a > 1 and tagged[a - 2][0].endswith((",", *_SEPARATORS)):
+            return tagged  # '"... Concept," in Hitler's Geographies': "in" opens the container
         k = max(k, a + 1)  # "... breast cancer in | Israel Genet Test": a title does not end on "in"
         return _relabel(tagged, a, k, "title")
     if k <= a or k > b:
         return tagged
     prev = tagged[k - 1][0]
     pinf = info(prev)
+    if _dangling(prev):
+        return tagged  # "... Encyclopedia of Love, Courtship and Sexuality through | History"
     if last.endswith(","):
         if not (_coded_end(prev) or _comma_piece(tagged, a, k, info)):
             return tagged  # "... climate network, Physica A: Statistical Mechanics and its Applications"
@@ -112,9 +146,51 @@ def trim_journal_head(tagged: _Tagged, info: Callable) -> _Tagged:
         return tagged
     if a > 0 and not last and (k - a < 3 or any(t[0].endswith((".", ":")) for t in tagged[a : k - 1])):
         return tagged  # "... et al., Nucl. Instr. Meth. A 465": abbreviations are not a title of their own
+    if info(tagged[a][0]).key in _OPENERS and not prev.rstrip(",").endswith((*_SENTENCE_END, *_QUOTES)):
+        return tagged  # "Southern, Journal of molecular Biology, 98": the CRF's journal opens there
+    if any(t[0].endswith(".") and _abbreviation(info(t[0]).key) for t in tagged[a:k]):
+        return tagged  # "... attenuationsystems Nucl. Instrum. MethodsPhys. Res.": a journal's
+    if any(info(t[0]).key in _GENRE for t in tagged[a:k]):
+        return tagged  # "... by proteins Proceedings of the 24th National Congress": the container's words
     if any(INITIALS_RE.match(t[0]) for t in tagged[a:k]):
         return tagged  # "M. Choy. P T Peer-Rev J Formul Manag": a name, not a title's end
     return _relabel(tagged, a, k, "title")
+
+
+def _second_sentence(tagged: _Tagged, a: int, k: int, b: int, info: Callable) -> bool:
+    """Whether the journal's head ``tagged[a:k]`` after the title's full stop is the title's second
+    sentence ("... enhancer-binding protein. | Comparison with HIV-EP1/PRDII-BF1/MBP-1. J Biol Chem"): a
+    sentence of its own (a lower-case word that no journal title holds), then two journal words or more."""
+    if (
+        a < 1
+        or not tagged[a - 1][0].endswith(".")
+        or k - a < 2
+        or b - k < 1
+        or not tagged[k - 1][0].endswith(".")
+    ):
+        return False
+    if not all(info(t[0]).jword or info(t[0]).key in CONNECTIVES for t in tagged[k : b + 1]):
+        return False
+    return any(
+        t[0][:1].islower()
+        and len(t[0].strip(".,;:")) > 2
+        and info(t[0]).key not in CONNECTIVES
+        and not _abbreviation(info(t[0]).key)
+        and not info(t[0]).jword
+        for t in tagged[a:k]
+    )
+
+
+def _marked(last: str, first: str) -> bool:
+    """Whether the style marked the end of the title: a quote before its comma (``"...device",``,
+    ``»,``) or punctuation glued to the journal's first token (``.Astro -phys. J.``)."""
+    return last.rstrip(",").endswith(_QUOTES) or first[:1] in ".,;:"
+
+
+def _dangling(tok: str) -> bool:
+    """Whether ``tok`` is a word no title ends on (:data:`_PREPOSITIONS`; a capital letter alone is
+    not the article "a": "protein A")."""
+    return tok in _PREPOSITIONS or (len(tok) > 1 and tok.lower() in _PREPOSITIONS)
 
 
 def _coded_end(tok: str) -> bool:
@@ -133,7 +209,25 @@ def _comma_piece(tagged: _Tagged, a: int, k: int, info: Callable) -> bool:
         return False
     if a > 0 and tagged[a - 1][1] == "title" and info(tagged[a - 1][0]).key in _PREPOSITIONS | CONNECTIVES:
         return True
-    return any(not (inf.jword or inf.key in CONNECTIVES) for inf in (info(t[0]) for t in tagged[a:k]))
+    head = tagged[a:k]
+    if any(t[0].endswith(".") for t in head):
+        return False  # "Ann. Inst. Fourier, Grenoble.": abbreviations are the container's
+    if any(t[0].rstrip(",").isdigit() for t in head):
+        return False  # "GSA Abstracts with Programs, 1996, Session 72"
+    odd = [t[0] for t in head if not (info(t[0]).jword or info(t[0]).key in CONNECTIVES)]
+    if all(w.strip(",").isupper() for w in odd) and not _full_journal(tagged, k, info):
+        return False  # "... Diesel-Einspritz-pumpen, MZT, Jahr. 22": an acronym before one word opens it
+    return bool(odd)
+
+
+def _full_journal(tagged: _Tagged, k: int, info: Callable) -> bool:
+    """Whether two journal words or more follow ``k`` ("FNR, | Mol Microbiol")."""
+    n = 0
+    for t in tagged[k:]:
+        if t[1] != "journal" or not info(t[0]).jword:
+            break
+        n += 1
+    return n >= 2
 
 
 def extend_journal_head(tagged: _Tagged, info: Callable) -> _Tagged:
@@ -158,7 +252,7 @@ def extend_journal_head(tagged: _Tagged, info: Callable) -> _Tagged:
         return tagged
     prev = tagged[k - 1][0]
     pinf = info(prev)
-    if not (prev[-1:] in ".,;:)" or _title_end(prev, pinf.key, pinf.jword)) or pinf.key in _PREPOSITIONS:
+    if not (prev[-1:] in ".,;:)" or _title_end(prev, pinf.key, pinf.jword)) or _dangling(prev):
         return tagged  # "... strains from Vietnam J Gen Virol": a title does not end on a preposition
     moved = [info(t[0]) for t in tagged[k:a]]
     if not any(_abbreviation(m.key) for m in moved) and not (
@@ -172,22 +266,27 @@ _AFTER_JOURNAL = frozenset(["date", "volume", "issue", "pages"])
 
 
 def split_journal_tail(tagged: _Tagged, info: Callable) -> _Tagged:
-    """Find the journal the CRF left at the end of the title when it found none.
+    """Find the journal the CRF left at the end of the title (or called a publisher) when it found none.
 
-    In "... persistent infections Science. 1999. Vol. 284" and "... in plants Proc Natl Acad Sci. 1999"
-    the title runs into a journal with nothing between them; when no token is a journal, the title's
-    tail of capitalised journal words right before the date or the volume is the journal if the token
-    before it ends the title (:func:`_title_end`, not a preposition: "strains from Vietnam" stays whole).
+    In "... persistent infections Science. 1999. Vol. 284" and "... in plants Proc Natl Acad Sci. 1999;
+    96:4746" the title runs into a journal with nothing between them; when no token is a journal, the
+    title's tail of capitalised journal words right before the date or the volume is the journal if the
+    token before it ends the title (:func:`_title_end`, not a preposition: "strains from Vietnam" stays
+    whole) and a volume, an issue or pages follow (after the date; or the date ends the reference and a
+    sentence ends before the tail): "... Voice Services Apr. 2007" and "... across Europe, 2012.
+    Available online" have none, and a tail cut off by a comma is no journal.
+    A "publisher" of journal words is the journal on the same evidence (:func:`_publisher_as_journal`).
     """
     if any(t[1] == "journal" for t in tagged):
         return tagged
-    if _publisher_is_journal(tagged, info):
-        return tagged
+    span = _publisher_as_journal(tagged, info)
+    if span:
+        return _relabel(tagged, *span, "journal")
     b = next(
         (i for i in range(len(tagged) - 1) if tagged[i][1] == "title" and tagged[i + 1][1] in _AFTER_JOURNAL),
         -1,
     )
-    if b < 1:
+    if b < 1 or tagged[b][0].endswith(","):
         return tagged
     a = b
     while a > 0 and tagged[a - 1][1] == "title":
@@ -197,18 +296,25 @@ def split_journal_tail(tagged: _Tagged, info: Callable) -> _Tagged:
         return tagged
     prev = tagged[k - 1][0]
     pinf = info(prev)
-    if not _title_end(prev, pinf.key, pinf.jword) or pinf.key in _PREPOSITIONS:
+    if not _title_end(prev, pinf.key, pinf.jword) or _dangling(prev):
         return tagged
-    return _relabel(tagged, k, b + 1, "journal")
+    d = b + 1
+    while d < len(tagged) and tagged[d][1] == "date":
+        d += 1
+    if d < len(tagged) and tagged[d][1] in ("volume", "issue", "pages"):
+        return _relabel(tagged, k, b + 1, "journal")
+    if d == len(tagged) and prev.endswith(".") and pinf.word:
+        return _relabel(tagged, k, b + 1, "journal")  # "... Movement. Socialism and Democracy. 2013"
+    return tagged
 
 
-def _publisher_is_journal(tagged: _Tagged, info: Callable) -> bool:
-    """A "publisher" of journal words followed by the year and then a volume is the journal ("...
-    stenosis. Blood Press. 1996. Vol. 5, p. 360"): a book's publisher is not followed by a volume (relabelled
-    in place)."""
+def _publisher_as_journal(tagged: _Tagged, info: Callable) -> tuple[int, int] | None:
+    """The span of a "publisher" of journal words right after the title and followed by the year and
+    then a volume ("... stenosis. Blood Press. 1996. Vol. 5, p. 360"): a journal, since a book's
+    publisher is not followed by a volume; ``None`` when there is no such publisher."""
     a = next((i for i, t in enumerate(tagged) if t[1] == "publisher"), -1)
     if a < 1 or tagged[a - 1][1] != "title":
-        return False
+        return None
     b = a
     while b + 1 < len(tagged) and tagged[b + 1][1] == "publisher":
         b += 1
@@ -216,12 +322,11 @@ def _publisher_is_journal(tagged: _Tagged, info: Callable) -> bool:
     while d < len(tagged) and tagged[d][1] == "date":
         d += 1
     if d == b + 1 or d >= len(tagged) or tagged[d][1] != "volume":
-        return False
+        return None
     words = [info(t[0]) for t in tagged[a : b + 1]]
     if not all(w.jword or w.key in CONNECTIVES for w in words) or not words[0].jword:
-        return False
-    _relabel(tagged, a, b + 1, "journal")
-    return True
+        return None
+    return a, b + 1
 
 
 def _relabel(tagged: _Tagged, start: int, end: int, label: str) -> _Tagged:
@@ -230,3 +335,95 @@ def _relabel(tagged: _Tagged, start: int, end: int, label: str) -> _Tagged:
         tok, _lab, s, e = tagged[i]
         tagged[i] = (tok, label, s, e)
     return tagged
+
+
+_UP = "A-ZÀ-ÖØ-Þ"
+_PARTICLE = r"(?:van|von|de|der|den|del|della|di|da|du|le|la|ten|ter|dos|das)\s"
+_FAMILY = rf"(?:{_PARTICLE})*[{_UP}][\w'’-]*[a-zß-öø-ÿ][\w'’-]*"
+_INITIALS = rf"[{_UP}]{{1,3}}(?:-[{_UP}])?"
+_DOTTED = rf"[{_UP}]\.(?:\s?-?[{_UP}]\.){{0,2}}"
+_NAME = rf"(?:{_FAMILY}\s{_INITIALS}|{_DOTTED}\s{_FAMILY}(?:\s{_FAMILY})?|{_FAMILY},\s{_DOTTED})"
+_NAME_LIST_RE = re.compile(
+    rf"{_NAME}(?:,\s{_NAME})*(?:,?\s(?:and|&|et)\s{_NAME})?(?:,?\s(?:et\s+al|et\s+coll)\.?)?\.?"
+)
+"""A list of personal names as reference styles write them: "Temple R, Pledger G", "D. Cantrell",
+"S. Zeitlin, R. Shelby, K. Sullivan", "Cantrell, D. A.", with "and", "et al." or "et coll."."""
+_ZONE = frozenset(["title", "author", "journal", "editor"])
+_NAMES_AT_MOST = 60
+
+
+def title_first_authors(tagged: _Tagged, info: Callable) -> _Tagged:
+    """Give the authors back the names the CRF read as title or journal in a title-first entry.
+
+    Styles that put the title first ("T cell receptor signalling. D. Cantrell. Annu Rev Immunol 14
+    (1996) 259", "Experimental strategies. Darvasi A. Nat Genet. 1998;18:19") write the names after the
+    title's full stop; the CRF, which sees names first in most styles, can read them as the title's end,
+    the journal's head, or take the title's last word as a name ("... phosphatase LAR. A. Tsai, ...").
+    When the entry opens on the title, the first stretch after a sentence end (not an initial, not an
+    ISO 4 abbreviation: "Allg. Z. Psychiatr." is a journal) that is a whole list of names ending on a
+    full stop, with something left before the date or the volume, is the authors, and what follows them
+    is the journal. Names the CRF gave the authors are never taken from them.
+    """
+    f = next((i for i, t in enumerate(tagged) if t[1] not in ("other", "note")), -1)
+    if f < 0 or tagged[f][1] not in ("title", "author"):
+        return tagged
+    j = f
+    while j < len(tagged) and tagged[j][1] in _ZONE:
+        j += 1
+    if j - f > _NAMES_AT_MOST or j == len(tagged):
+        return tagged
+    toks = [t[0] for t in tagged]
+    titled = tagged[f][1] == "title"
+    if not titled and any(t[1] == "title" for t in tagged):
+        return tagged  # an entry that opens on its authors
+    named = [i for i in range(f, j) if tagged[i][1] == "author"] if titled else []
+    for s in range(f + 1, min(j, named[0] + 2) if named else j):
+        if not _title_stop(toks[s - 1], info) or not toks[s][:1].isupper():
+            continue
+        if not titled and not _sentence(toks[f:s]):
+            continue  # "Smith J. Jones K. Blood": names, not a title read as names
+        for e in range(j - 1, max(s, named[-1]) if named else s, -1):  # a journal follows the names
+            if toks[e - 1].endswith(".") and _NAME_LIST_RE.fullmatch(" ".join(toks[s:e])):
+                _relabel(tagged, f, s, "title")
+                _relabel(tagged, s, e, "author")
+                return _relabel(tagged, e, j, "journal")
+    return tagged
+
+
+def _sentence(toks: list[str]) -> bool:
+    """Whether ``toks``, read as names by the CRF, are a title: no initials, no "et al.", and one word
+    ("Aquaporins.") or a lower-case word and no list of names ("Aspirin and the stomach.")."""
+    if any(INITIALS_RE.match(t) or t.lower().rstrip(".,;") in ("et", "al", "coll") for t in toks):
+        return False
+    if len(toks) == 1:
+        return len(toks[0].strip(".?!")) > 4 and toks[0].strip(".?!").isalpha()  # not "Intl. J. Mol. Med."
+    return any(t[:1].islower() for t in toks) and not _NAME_LIST_RE.fullmatch(" ".join(toks))
+
+
+def _title_stop(tok: str, info: Callable) -> bool:
+    """Whether ``tok`` ends a title: a sentence end on a word, not an initial ("C.") or an ISO 4
+    abbreviation ("Allg. Z. Psychiatr." is a journal, not a title's end and a name)."""
+    if not tok.endswith(_SENTENCE_END) or INITIALS_RE.match(tok) or len(tok.strip('.?!"”)')) < 2:
+        return False
+    return not _abbreviation(info(tok).key)
+
+
+def book_title(tagged: _Tagged, info: Callable) -> _Tagged:
+    """A book's title that the CRF read as a container: with no title, no volume and no editor, the
+    container followed by the place or the publisher ("BERNARD, Jean. Les maladies du sang. Paris :
+    Masson, 2010. 312 p.") is the title."""
+    labels = {t[1] for t in tagged}
+    if "title" in labels or "journal" not in labels or labels & {"volume", "issue", "editor"}:
+        return tagged
+    a = next(i for i, t in enumerate(tagged) if t[1] == "journal")
+    if a == 0 or tagged[a - 1][1] not in ("author", "date"):
+        return tagged  # "—Luke and the Law (Cambridge: ...)": no author, no evidence it is a book's title
+    b = a
+    while b + 1 < len(tagged) and tagged[b + 1][1] == "journal":
+        b += 1
+    d = b + 1
+    while d < len(tagged) and tagged[d][1] in ("note", "date"):
+        d += 1
+    if d >= len(tagged) or tagged[d][1] not in ("location", "publisher") or info(tagged[a][0]).key == "in":
+        return tagged
+    return _relabel(tagged, a, b + 1, "title")

@@ -18,7 +18,13 @@ from kb.model import Problem, ProblemCode, Reference
 from kb.normalise.dates import PARSER_DATE_ORDER, parse_date
 from kb.normalise.names import split_author_list
 from kb.parse import scope
-from kb.parse.boundary import extend_journal_head, split_journal_tail, trim_journal_head
+from kb.parse.boundary import (
+    book_title,
+    extend_journal_head,
+    split_journal_tail,
+    title_first_authors,
+    trim_journal_head,
+)
 from kb.parse.confidence import field_confidence
 from kb.parse.features import MONTHS, Featurizer, fold, ltwa
 from kb.parse.modelfile import model_attributes
@@ -284,6 +290,7 @@ class CRFParser:
         tagged = _repair_issue(_repair_months(_repair_days(_repair_last_author(tagged))))
         info = self._featurizer.info
         tagged = split_journal_tail(extend_journal_head(trim_journal_head(tagged, info), info), info)
+        tagged = book_title(title_first_authors(tagged, info), info)
         segments: list[tuple[str, int, int]] = []
         for _tok, lab, s, e in tagged:
             if segments and segments[-1][0] == lab:

@@ -1,0 +1,124 @@
+"""Tests for the title/author boundary of title-first entries and for books read as containers
+(``kb.parse.boundary.title_first_authors`` and ``book_title``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.parse import parse_reference
+from kb.parse.boundary import book_title, title_first_authors
+from kb.parse.crf import default_parser
+from kb.parse.tokens import tokenize
+
+INFO = default_parser()._featurizer.info
+
+
+def _tagged(text: str, labels: list[str]) -> list[tuple[str, str, int, int]]:
+    toks = tokenize(text)
+    assert len(toks) == len(labels)
+    return [(t, lab, s, e) for (t, s, e), lab in zip(toks, labels, strict=True)]
+
+
+def _fields(tagged: list[tuple[str, str, int, int]]) -> dict[str, str]:
+    out: dict[str, list[str]] = {}
+    for tok, lab, _s, _e in tagged:
+        out.setdefault(lab, []).append(tok)
+    return {k: " ".join(v) for k, v in out.items()}
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "title", "authors", "journal"),
+    [
+        # the names read as the journal's head, after the title's full stop
+        ("Platelet kinetics in chronic ITP. D. Provan. Br J Haematol 2015",
+         ["title"] * 5 + ["journal"] * 5 + ["date"],
+         "Platelet kinetics in chronic ITP.", "D. Provan.", "Br J Haematol"),
+        # Vancouver names, the first one read as the title's end
+        ("Thrombopoietin mimetics in children. Godeau B, Stasi R, et al. Blood. 2011",
+         ["title"] * 5 + ["author"] * 5 + ["journal", "date"],
+         "Thrombopoietin mimetics in children.", "Godeau B, Stasi R, et al.", "Blood."),
+        # the title's last word read as a name
+        ("Mutants of the platelet receptor GPVI. A. Tsai, M. Itoh. J Biol Chem 266",
+         ["title"] * 5 + ["author"] * 5 + ["journal"] * 3 + ["volume"],
+         "Mutants of the platelet receptor GPVI.", "A. Tsai, M. Itoh.", "J Biol Chem"),
+        # names read as editors, and a journal read as one of them
+        ("Platelet kinetics in ITP. J. Massague, S. Blain. Cell 103", ["title"] * 4 + ["editor"] * 5 + ["volume"],
+         "Platelet kinetics in ITP.", "J. Massague, S. Blain.", "Cell"),
+        # a short title read as the first author's name
+        ("Aspirin and the platelet. D. Graham, J. Smith. Ann Intern Med 104", ["author"] * 8 + ["journal"] * 3 + ["volume"],
+         "Aspirin and the platelet.", "D. Graham, J. Smith.", "Ann Intern Med"),
+    ],
+)  # fmt: skip
+def test_title_first_names_are_authors(
+    text: str, labels: list[str], title: str, authors: str, journal: str
+) -> None:
+    got = _fields(title_first_authors(_tagged(text, labels), INFO))
+    assert (got["title"], got["author"], got["journal"]) == (title, authors, journal)
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # an entry that opens on its authors is not title-first
+        ("Provan D, Stasi R. Immune thrombocytopenia. Blood 2010", ["author"] * 4 + ["title"] * 2 + ["journal", "date"]),
+        # a corporate author is no list of personal names
+        ("Guideline on ITP. American Society of Hematology. Blood 2011",
+         ["title"] * 3 + ["journal"] * 5 + ["date"]),
+        # an ISO 4 abbreviation and its full stop is the journal's: "Z. Psychiatr." is no name
+        ("Wickel: Über stationäre Paralyse. Allg. Z. Psychiatr. 71", ["title"] * 4 + ["journal"] * 3 + ["volume"]),
+        # names the CRF already gave the authors are not taken away ("Webster, M., C. Forest, ...")
+        ("Uncertainty of policy response Webster, M., C. Forest, J. Reilly and C. Wang 2003",
+         ["title"] * 4 + ["author"] * 9 + ["date"]),
+        # authors without a title, and journal abbreviations, are no title read as names
+        ("Graham D. Smith J. Blood 104", ["author"] * 4 + ["journal", "volume"]),
+        ("Intl. J. Mol. Med., Vol. 2", ["author"] * 3 + ["journal"] + ["volume"] * 2),
+    ],
+)  # fmt: skip
+def test_title_first_leaves_other_entries(text: str, labels: list[str]) -> None:
+    before = _tagged(text, labels)
+    assert title_first_authors(list(before), INFO) == before
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "journal", "family"),
+    [
+        ("Romiplostim in chronic immune thrombocytopenia. Kuter DJ, Bussel JB. Lancet. 2008;371:395-403.",
+         "Romiplostim in chronic immune thrombocytopenia", "Lancet", ["Kuter", "Bussel"]),
+        ("Eltrombopag for refractory ITP in adults. M. Michel. Blood 118 (2011) 1200.",
+         "Eltrombopag for refractory ITP in adults", "Blood", ["Michel"]),
+    ],
+)  # fmt: skip
+def test_title_first_end_to_end(text: str, title: str, journal: str, family: list[str]) -> None:
+    ref = parse_reference(text)
+    assert (ref.title, ref.journal, [n.family for n in ref.authors]) == (title, journal, family)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "year"),
+    [
+        ("BERNARD, Jean. Les maladies du sang. Paris : Masson, 2010. 312 p.", "Les maladies du sang", "2010"),
+        ("SCHVED, Jean-François. Le purpura de l'enfant. Montrouge : John Libbey Eurotext, 2014. 180 p.",
+         "Le purpura de l'enfant", "2014"),
+    ],
+)  # fmt: skip
+def test_iso690_book_title_is_the_title(text: str, title: str, year: str) -> None:
+    ref = parse_reference(text)
+    assert (ref.title, ref.journal, ref.year, ref.type) == (title, "", year, "book")
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "title"),
+    [
+        ("BERNARD, Jean. Les maladies du sang. Paris : Masson, 2010.",
+         ["author"] * 2 + ["journal"] * 4 + ["location"] * 2 + ["publisher", "date"], "Les maladies du sang."),
+        # with a volume it is a journal, with no author nothing says it is a book, after "In" a chapter
+        ("BERNARD, Jean. Les maladies du sang. Paris : Masson, 2010. Vol. 3",
+         ["author"] * 2 + ["journal"] * 4 + ["location"] * 2 + ["publisher", "date"] + ["volume"] * 2, ""),
+        ("—Les maladies du sang (Paris : Masson, 2010).", ["journal"] * 4 + ["location"] * 2 + ["publisher", "date"], ""),
+        ("BERNARD, Jean. In Les maladies du sang. Paris : Masson, 2010.",
+         ["author"] * 2 + ["journal"] * 5 + ["location"] * 2 + ["publisher", "date"], ""),
+    ],
+)  # fmt: skip
+def test_book_title(text: str, labels: list[str], title: str) -> None:
+    got = _fields(book_title(_tagged(text, labels), INFO))
+    assert got.get("title", "") == title
