@@ -192,11 +192,7 @@ def _arm_list(sent: Sentence, pos: int, total: float | None = None) -> None:
     if m is None or "%" in m.group("body"):
         return
     body = m.group("body")
-    if C.DEMOGRAPHIC_RE.search(body) and (
-        total is None
-        or Z.PERSON_WORD_RE.search(body)
-        or sum(t.value for t in sent.within(m.start("body"), m.end("body"))) != total
-    ):
+    if C.DEMOGRAPHIC_RE.search(body) and (total is None or _adding_up(sent, m, total) is None):
         return
     if _RANGE_IN_RE.search(m.group("body")) or P.DOSE_RE.search(m.group("body")):
         return
@@ -237,15 +233,21 @@ _SUM_LISTS = (Z.ARM_LIST_RE, Z.ARM_COLON_LIST_RE, Z.SUM_LIST_RE)
 
 
 def _summed(sent: Sentence, rx: re.Pattern[str], t: Tok) -> list[Tok] | None:
-    """The free integers of the list ``rx`` finds after ``t`` when there are two to six and they add up to
-    it; a split of the sample by sex or age ("180 volunteers (men 84, women 96)") is no list of arms."""
+    """The arms of ``t`` in the list ``rx`` finds right after it (see ``_adding_up``)."""
     m = rx.match(sent.text, t.end, sent.s.end)
-    if m is None or Z.PERSON_WORD_RE.search(m.group("body")):
+    return None if m is None else _adding_up(sent, m, t.value)
+
+
+def _adding_up(sent: Sentence, m: re.Match[str], total: float) -> list[Tok] | None:
+    """The free integers of a bracket or list ``m`` when there are two to six and they add up to ``total``:
+    the arms of a sample; a split of the sample by sex or age ("180 volunteers (men 84, women 96)") is no list
+    of arms."""
+    if Z.PERSON_WORD_RE.search(m.group("body")):
         return None
     parts = [u for u in sent.within(m.start("body"), m.end("body")) if not u.role]
     if not 2 <= len(parts) <= 6 or any(u.pct or not u.value.is_integer() for u in parts):
         return None
-    return parts if sum(u.value for u in parts) == t.value else None
+    return parts if sum(u.value for u in parts) == total else None
 
 
 def not_a_sample(sent: Sentence, start: int, end: int) -> bool:
