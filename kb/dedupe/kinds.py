@@ -110,3 +110,13 @@ def later_report(a: Prepped, b: Prepped) -> bool:
         return False
     words_a, words_b = set(a.title.split()), set(b.title.split())
     return len(words_a - words_b) != len(words_b - words_a)
+
+
+def cut_subtitle(a: Prepped, b: Prepped) -> bool:
+    """One title is the other's main title, the subtitle cut by one export (:attr:`Prepped.heads`), and the
+    cut subtitle names no later report (:data:`FOLLOW_UP_RE`) and no part: the numbers only in that
+    subtitle ("...: a randomized phase II trial") are no difference between the two."""
+    for short, long_ in ((a, b), (b, a)):
+        if short.title in long_.heads and long_.title.startswith(short.title) and short.part == long_.part:
+            return not FOLLOW_UP_RE.search(long_.title[len(short.title) :])
+    return False

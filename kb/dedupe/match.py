@@ -37,7 +37,9 @@ matches. The rules, in order:
    noise), first page (+1/-1; without pages, different issues
    -2; a supplement issue is unknown), compatible journals (+0.5; incompatible -1.5, also between two
    conference records unless one container names the meeting; a meeting named after the journal is not
-   part of it), different numbers in the titles (-1.5). A duplicate needs 2 (3.5 for
+   part of it), different numbers in the titles (-1.5; none for numbers only in a subtitle one export cut,
+   :func:`~kb.dedupe.kinds.cut_subtitle`, but then only the first author at one print location merges,
+   else ``maybe``). A duplicate needs 2 (3.5 for
    titles under five words, which also need a common first page unless the same team of ``TEAM_SIZE`` or
    more authors signs both in one journal and one record has no pages), more when the titles are less
    similar; different first pages allow at most ``maybe`` unless the pages are a few apart in the same
@@ -65,6 +67,7 @@ from kb.dedupe.dois import UNKNOWN, doi_typo, typo_rule
 from kb.dedupe.kinds import (
     answer_and_letter,
     cut_part,
+    cut_subtitle,
     kind_conflict,
     later_report,
     no_locator,
@@ -385,6 +388,10 @@ def _weigh(a: Prepped, b: Prepped, w: Weighing) -> PairDecision:
         evidence -= 2
         notes.append("issues differ")
     numbers_differ = a.numbers != b.numbers
+    cut = numbers_differ and cut_subtitle(a, b)  # the other numbers went with a subtitle one export cut
+    if cut:
+        numbers_differ = False
+        notes.append("numbers only in a subtitle one export cut")
     if numbers_differ:
         evidence -= 1.5
         notes.append("numbers in the titles differ")
@@ -437,6 +444,9 @@ def _weigh(a: Prepped, b: Prepped, w: Weighing) -> PairDecision:
     if (a.guideline or b.guideline) and no_locator(a) != no_locator(b):
         later = True  # a guideline's next version ahead of print carries the year of the last one
         notes.append("a guideline ahead of print (perhaps its next version)")
+    if cut and not ((authors or 0) >= 0.5 and _first_authors_agree(a, b) and same_print_location(a, b)):
+        later = True  # without the first author at one print location: "X" and "X: a phase III trial"
+        notes.append("no first author and print location to confirm the cut")
     if evidence >= need and not (pages_differ or generic or later):
         detail = f"; {', '.join(notes)}" if notes else ""
         return _decision(a, b, Decision.DUPLICATE, f"{reason} and agreeing fields{detail}", scores)

@@ -252,6 +252,8 @@ class Prepped:
     """The title is marked as a translation ("[Translated]", "(author's transl)", "English [Original]")."""
     numbers: str
     """The digits of the title, in order ("FOCUS 2" -> ``"2"``; "10 000" and "10000" agree)."""
+    heads: tuple[str, ...]
+    """The main titles before the title's subtitles, when it has numbers (:func:`title_heads`)."""
     year: int
     online_year: int
     """The year of the online (early access) version when the record gives it (WoS ``EY``), else 0."""
@@ -345,6 +347,23 @@ def title_key(title: str) -> str:
     return numerals(fold(_FOOTNOTE_RE.sub(r"\1", title)))
 
 
+SUBTITLE_HEAD_WORDS = 3
+"""A main title of fewer words ("Editorial", "Case 3") is too generic to stand for the work it heads."""
+_SUBTITLE_RE = re.compile(r"(?<!\d):|:(?!\d)|\s[-\u2013\u2014]\s|\.\s")
+"""Where a subtitle begins (":", " - ", ". "): an export that keeps the subtitle in a field of its own
+(Crossref) or a database that cuts at the colon gives the main title alone."""
+
+
+def title_heads(raw_title: str, title: str) -> tuple[str, ...]:
+    """The main titles (folded) a title with numbers has before each subtitle separator
+    (:data:`_SUBTITLE_RE`), of :data:`SUBTITLE_HEAD_WORDS` words or more; ``()`` for a title without
+    numbers (a cut can then leave no number behind)."""
+    if not _NUMBER_RE.search(title):
+        return ()
+    heads = (title_key(raw_title[: m.start()]) for m in _SUBTITLE_RE.finditer(raw_title))
+    return tuple(h for h in heads if h.count(" ") + 1 >= SUBTITLE_HEAD_WORDS and h != title)
+
+
 def alt_titles(title: str) -> tuple[str, ...]:
     """Other-language forms inside a title ("English [Original]", "Original; English"), folded."""
     out: list[str] = []
@@ -436,6 +455,7 @@ def prep(record: Record, index: int = 0) -> Prepped:
         alt_titles=alt_titles(ref.title or ""),
         translated=_is_translated(ref.title or ""),
         numbers="".join(_NUMBER_RE.findall(title)),
+        heads=title_heads(raw_title, title),
         year=year,
         online_year=_year(extra.get(EXTRA_ONLINE_YEAR, "")),
         journal=journal,
