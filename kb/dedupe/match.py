@@ -320,6 +320,11 @@ def _headings(a: Prepped, b: Prepped, authors: float | None, scores: dict[str, f
     return _decision(a, b, Decision.DISTINCT, "generic headings at different coordinates", scores)
 
 
+NUMBERS_DIFFER = 1.5
+"""Evidence lost when the numbers in two titles differ ("phase II" / "phase III", "FOCUS 2" / "FOCUS 3"):
+two studies or two reports of one, unless every other field agrees."""
+
+
 TEAM_SIZE = 2
 """A short title by the same team of at least this many authors (every author agreeing) in one journal is
 no generic title: when one record lacks pages (ahead of print), it needs no common first page."""
@@ -393,7 +398,7 @@ def _weigh(a: Prepped, b: Prepped, w: Weighing) -> PairDecision:
         numbers_differ = False
         notes.append("numbers only in a subtitle one export cut")
     if numbers_differ:
-        evidence -= 1.5
+        evidence -= NUMBERS_DIFFER
         notes.append("numbers in the titles differ")
     journals = bool(a.journal and b.journal and journals_compatible(a.journal, b.journal))
     if (
@@ -444,7 +449,8 @@ def _weigh(a: Prepped, b: Prepped, w: Weighing) -> PairDecision:
     if (a.guideline or b.guideline) and no_locator(a) != no_locator(b):
         later = True  # a guideline's next version ahead of print carries the year of the last one
         notes.append("a guideline ahead of print (perhaps its next version)")
-    if cut and not ((authors or 0) >= 0.5 and _first_authors_agree(a, b) and same_print_location(a, b)):
+    confirmed = (authors or 0) >= 0.5 and _first_authors_agree(a, b) and same_print_location(a, b)
+    if cut and not confirmed and evidence - NUMBERS_DIFFER < need:  # what merged with the numbers still does
         later = True  # without the first author at one print location: "X" and "X: a phase III trial"
         notes.append("no first author and print location to confirm the cut")
     if evidence >= need and not (pages_differ or generic or later):
