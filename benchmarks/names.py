@@ -1,4 +1,4 @@
-"""Speed of the one name splitter (``kb.normalise.names.split_author_list``): microseconds per author list.
+"""Speed of the one list splitter (``kb.normalise.name_lists.split_author_list``): microseconds per list.
 
 Reads every author and editor segment of the labelled references (``data/refparse/refparse.jsonl``,
 about 21,000 lists as written in real reference strings), splits them all ``--repeat`` times and prints
@@ -18,7 +18,7 @@ import statistics
 import time
 from pathlib import Path
 
-from kb.normalise import names
+from kb.normalise import name_lists, names
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "refparse" / "refparse.jsonl"
 
@@ -35,16 +35,17 @@ def author_lists(path: Path = DATA) -> list[str]:
 
 
 def _clear_caches() -> None:
-    """Empty the splitter's memo caches, as a fresh process has them."""
-    for value in vars(names).values():
-        clear = getattr(value, "cache_clear", None)
-        if callable(clear):
-            clear()
+    """Empty the splitter's memo caches (of the list and of one name), as a fresh process has them."""
+    for module in (name_lists, names):
+        for value in vars(module).values():
+            clear = getattr(value, "cache_clear", None)
+            if callable(clear):
+                clear()
 
 
 def _one_pass(lists: list[str]) -> float:
     """CPU seconds to split every list once."""
-    split = names.split_author_list
+    split = name_lists.split_author_list
     start = time.process_time()
     for text in lists:
         split(text)

@@ -42,6 +42,7 @@ from kb.model import Record
 DATABASES = ("medline", "embase", "wos", "scopus", "central")
 _LANGUAGES = ("Ukrainian", "Finnish", "Greek", "Romanian", "Croatian", "Slovak", "Persian", "Lithuanian")
 """Languages of MEDLINE's translated titles beyond the common ones ("[Article in Ukrainian]")."""
+_MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 
 
 def _lines(tag: str, values: list[str], sep: str) -> list[str]:
@@ -79,7 +80,18 @@ def _medline(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Re
     ]
     lines += _lines("VI  - ", [volume], "") + _lines("IP  - ", [issue], "") + _lines("PG  - ", [pages], "")
     lines += _lines("LID - ", [f"{x.doi} [doi]" if x.doi else ""], "")
+    lines += _lines("DEP - ", [_online_date(x, w, tags)], "")
     return list(read_pubmed_string("\n".join(lines) + "\n").records)
+
+
+def _online_date(x: Rendered, w: Work, tags: list[str]) -> str:
+    """MEDLINE's ``DEP`` (YYYYMMDD), the date of the electronic publication, for most records ahead of print
+    and for the records in print that were online first (the online date of :func:`early_access`)."""
+    _, online, year = early_access(x, w, "medline", [])
+    if not year or not (draw := coin(w, "medline", "dep", 0.8)):
+        return ""
+    tags.append("medline_dep")
+    return f"{year}{_MONTHS.index(online[:3]) + 1:02d}{draw % 28 + 1:02d}"
 
 
 def _embase(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Record]:
@@ -104,6 +116,10 @@ def _embase(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Rec
         return list(read_ovid_string("\n".join(lines) + "\n").records)
     names = [written_name(n, form) for n in x.authors]
     if len(names) > 1 and r.random() < 0.3 and form == "ovid":
+        spaced = [n.replace(".", ". ").rstrip() for n in names]  # the initials spaced: "Burton A. C.Avgar T."
+        if spaced != names and coin(w, "embase", "spaced_initials", 0.5):
+            names = spaced
+            tags.append("glued_spaced")
         names = ["".join(names)]  # glued (initials only)
         tags.append("glued_authors")
     volume = f"Conference: {w.meeting}. {x.volume}" if w.kind == "abstract" and r.random() < 0.5 else x.volume

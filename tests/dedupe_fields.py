@@ -375,8 +375,9 @@ _EA_MONTHS = ("JAN", "MAR", "JUN", "SEP", "NOV")
 
 def early_access(x: Rendered, w: Work, database: str, tags: list[str]) -> tuple[str, str, str]:
     """Web of Science's ``PY``, ``EA`` (early-access date) and ``EY`` (its year) for ``x`` (Clarivate's
-    field tags): an article ahead of print is in early access, with ``EA``/``EY`` and no ``PY``; a final
-    record keeps its early-access date one time in three, the issue's year or the year before."""
+    field tags; MEDLINE's ``DEP`` is the same online date): an article ahead of print is in early access,
+    with ``EA``/``EY`` and no ``PY``; a final record keeps its early-access date one time in three, the
+    issue's year or the year before."""
     month = _EA_MONTHS[zlib.crc32(w.title.encode()) % len(_EA_MONTHS)]
     if w.kind == "article" and not (x.volume or x.issue or x.first):
         tags.append("early_access")

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from kb.model import Name
-from kb.normalise.names import split_authors
+from kb.normalise.name_lists import split_authors
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "refparse" / "refparse.jsonl"
 _YEAR_RE = re.compile(r"\b(19[6-9]\d|20[0-2]\d)\b")

@@ -50,7 +50,8 @@ def test_exports_of_one_work_are_merged_or_sent_to_review(tallies: tuple[dict, d
     assert unseen <= 0.005 * pairs, {
         n: t.examples for n, t in by_class.items() if t.pairs > t.merged + t.maybe
     }
-    assert {"no_authors", "et_al", "glued_authors", "caps", "markup", "unicode", "no_doi"} <= set(by_noise)
+    noises = {"no_authors", "et_al", "glued_authors", "glued_spaced", "caps", "markup", "unicode", "no_doi"}
+    assert noises | {"medline_dep"} <= set(by_noise)  # glued_spaced: "Burton A. C.Avgar T."; DEP dates
 
 
 @pytest.mark.parametrize("name", sorted(TRAPS))

@@ -19,7 +19,8 @@ from kb.dedupe.match import doi_typo, hard_conflict
 from kb.dedupe.prep import issue_key, pages_key, prep, volume_key
 from kb.ingest.bibtex import parse_names, read_bibtex_file
 from kb.model import Name, Record, Reference
-from kb.normalise.names import split_author_list, split_name
+from kb.normalise.name_lists import split_author_list
+from kb.normalise.names import split_name
 
 FIXTURES = Path(__file__).parent / "fixtures" / "dedupe"
 RECORDS = {r.id: r for r in read_bibtex_file(FIXTURES / "golden_pairs.bib").records}
@@ -91,7 +92,7 @@ def test_one_embase_author_in_one_field_is_split(name: Name, family: str, given:
 
 
 def test_glued_lists_are_read_by_the_one_splitter() -> None:
-    """A glued list gives the names ``kb.normalise.names.split_author_list`` gives, whichever reader
+    """A glued list gives the names ``kb.normalise.name_lists.split_author_list`` gives, whichever reader
     split it (BibTeX's "First Last", RIS's "Family, Given" or a literal)."""
     text = "Beresneva O.Kulikov A.Parastaeva M.et al."
     expected = split_author_list(text).names

@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kb.model import Name
+from kb.normalise.name_lists import split_authors
 from kb.normalise.names import (
     name_key,
     normalise_initials,
@@ -15,7 +16,6 @@ from kb.normalise.names import (
     organisation_prefix,
     parse_name,
     repair_family,
-    split_authors,
     split_name,
 )
 

@@ -1,4 +1,4 @@
-"""Tests for kb.normalise.names.split_author_list, the one splitter of author lists (parser, rules,
+"""Tests for kb.normalise.name_lists.split_author_list, the one splitter of author lists (parser, rules,
 synthetic data, BibTeX, the author cells of delimited exports)."""
 
 from __future__ import annotations
@@ -8,11 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kb.model import Name
-from kb.normalise.names import (
-    split_author_list,
-    split_authors,
-    split_name,
-)
+from kb.normalise.name_lists import split_author_list, split_authors
+from kb.normalise.names import split_name
 
 
 def _people(text: str) -> list[tuple[str, str, str]]:

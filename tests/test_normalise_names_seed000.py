@@ -6,10 +6,8 @@ import re
 
 import pytest
 
-from kb.normalise.names import (
-    parse_name,
-    split_authors,
-)
+from kb.normalise.name_lists import split_authors
+from kb.normalise.names import parse_name
 
 # Every author of every entry of seed 000 (HAL thesis export), as written there, with the family
 # name and initials expected after normalisation, written by hand. Damaged names (lower case after a

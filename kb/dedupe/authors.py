@@ -5,7 +5,7 @@ Embase glues a list ("Beresneva O.Kulikov A.Parastaeva M."), writes one author "
 and a list cut short ends in "et al." (alone, glued: "Liu H.et al.", or inside a family name). A reader
 then gives one :class:`~kb.model.Name` that holds several names, a name and "et al.", or "et al." alone.
 :func:`reread_authors` finds such names by a cheap test and re-reads their text with the one name splitter
-(:func:`kb.normalise.names.split_author_list`); every other name is kept as the reader gave it (the
+(:func:`kb.normalise.name_lists.split_author_list`); every other name is kept as the reader gave it (the
 splitter costs tens of microseconds a list, the test a fraction of one).
 """
 
@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from kb.dedupe.folding import fold
 from kb.model import Name
-from kb.normalise.names import split_author_list
+from kb.normalise.name_lists import split_author_list
 
 _GLUED_RE = re.compile(r"\.[A-Z][a-z'’]")
 """A full stop glued to a capitalised word ("K.Burton", "K.O'Brien"): where Embase's list without separators

@@ -30,7 +30,7 @@ from kb.model import (
     Record,
     Reference,
 )
-from kb.normalise.names import split_author_list
+from kb.normalise.name_lists import split_author_list
 
 # bibtexparser logs every failed block; they are returned as problems here, so keep them off stderr unless
 # the application configures logging itself.
@@ -152,7 +152,7 @@ def decode_latex(value: str, dashes: bool = True) -> str:
 
 
 def parse_names(value: str) -> tuple[list[Name], bool]:
-    """A BibTeX name list split on ``and`` by the one splitter (``kb.normalise.names``, bibtexparser's
+    """A BibTeX name list split on ``and`` by the one splitter (``kb.normalise.name_lists``, bibtexparser's
     grammar), each part's LaTeX decoded: the names, and whether ``and others`` ended the list."""
     found = split_author_list(value, syntax="bibtex")
     names = []

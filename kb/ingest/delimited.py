@@ -19,7 +19,7 @@ from kb.ingest import fields as f
 from kb.ingest.tagged import unique_id
 from kb.ingest.wos import WOS_TAGS
 from kb.model import Name, Problem, ProblemCode, ReadResult
-from kb.normalise.names import AuthorList, split_author_list
+from kb.normalise.name_lists import AuthorList, split_author_list
 
 HEADERS: dict[str, str] = {
     # Scopus
@@ -85,10 +85,10 @@ def sniff_delimited(head: str) -> bool:
 
 
 def _authors(values: list[str]) -> AuthorList:
-    """The authors of the author cells, split by the one splitter of author lists (``kb.normalise.names``):
-    ``;``-separated (Scopus, WoS, Zotero), ``and``-separated (Rayyan), comma-separated abbreviated names
-    (PubMed's ``Hao J, High R``, older Scopus ``Hao J., Siu K.-C.``) or one name ("Smith, John"); Scopus's
-    "[No author name available]" is no author."""
+    """The authors of the author cells, split by the one splitter of author lists
+    (``kb.normalise.name_lists``): ``;``-separated (Scopus, WoS, Zotero), ``and``-separated (Rayyan),
+    comma-separated abbreviated names (PubMed's ``Hao J, High R``, older Scopus ``Hao J., Siu K.-C.``) or
+    one name ("Smith, John"); Scopus's "[No author name available]" is no author."""
     names: list[Name] = []
     et_al = False
     broken: list[str] = []

@@ -31,7 +31,8 @@ from kb.model import (
     Record,
     Reference,
 )
-from kb.normalise.names import AuthorList, split_name
+from kb.normalise.name_lists import AuthorList
+from kb.normalise.names import split_name
 from kb.patterns import DOI_PREFIX
 
 AUTHORS_FULL = "authors_full"

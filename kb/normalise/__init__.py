@@ -9,8 +9,8 @@ the journal table (``extract/journals.yml``, read once), none mutates its input,
 Modules, in the order a reference's fields go through them:
 
 * ``text``: mojibake, ligatures, odd spaces; lost characters and joined words flagged.
-* ``names``: author names and lists (``split_author_list``, the one splitter); case repair, initials,
-  particles, match keys.
+* ``name_lists``: author lists (``split_author_list``, the one splitter of a list into names).
+* ``names``: one author name (``split_name``); case repair, initials, particles, match keys.
 * ``journals``: canonical NLM-style abbreviation (curated table, then ISO 4) and comparison key.
 * ``dates``: year, month, day from English and French forms.
 * ``pages``: page ranges, e-locators, implausible ranges.
@@ -36,14 +36,13 @@ if TYPE_CHECKING:  # the names below, for type checkers; at run time they are im
         normalise_url,
     )
     from kb.normalise.journals import canonical_journal, journal_key, load_journal_table
+    from kb.normalise.name_lists import split_author_list, split_authors
     from kb.normalise.names import (
         name_key,
         normalise_initials,
         normalise_name,
         parse_name,
         repair_family,
-        split_author_list,
-        split_authors,
         split_name,
     )
     from kb.normalise.pages import PageRange, normalise_pages
@@ -69,8 +68,8 @@ _MODULE_OF = {
     "normalise_name": "names",
     "parse_name": "names",
     "repair_family": "names",
-    "split_author_list": "names",
-    "split_authors": "names",
+    "split_author_list": "name_lists",
+    "split_authors": "name_lists",
     "split_name": "names",
     "PageRange": "pages",
     "normalise_pages": "pages",

@@ -1,4 +1,4 @@
-"""BibTeX "and"-lists read with bibtexparser's name grammar, for the one splitter (``kb.normalise.names``).
+"""BibTeX "and"-lists read with bibtexparser's name grammar, for the one list splitter (``name_lists``).
 
 bibtexparser is imported on the first BibTeX list, once (not with the splitter, which most commands use
 without BibTeX, and not on every list).

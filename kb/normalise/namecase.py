@@ -10,7 +10,8 @@
 * ``name_key`` is the comparison key: accent-folded lower-case family and first initial
   ("lapeyre-mestre m").
 
-Splitting a name or an author list into names is ``kb.normalise.names``; this module only re-cases.
+Splitting a name is ``kb.normalise.names``, an author list ``kb.normalise.name_lists``; this module only
+re-cases.
 """
 
 from __future__ import annotations

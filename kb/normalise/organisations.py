@@ -1,7 +1,7 @@
 """Organisations that sign as authors ("Haute Autorité de Santé", "ITP Study Group") and that open titles.
 
-* ``ORGANISATION_WORDS``: the words of an organisation's name; the name splitter (``kb.normalise.names``)
-  keeps a piece holding one of them whole, as a literal.
+* ``ORGANISATION_WORDS``: the words of an organisation's name; the name splitters (``kb.normalise.names``,
+  ``kb.normalise.name_lists``) keep a piece holding one of them whole, as a literal.
 * ``is_organisation``: whether a family name is an organisation.
 * ``organisation_prefix``: an organisation that opens a title, split from the title.
 """

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from kb.model import Problem, ProblemCode, Reference
 from kb.normalise.dates import PARSER_DATE_ORDER, parse_date
-from kb.normalise.names import split_author_list
+from kb.normalise.name_lists import split_author_list
 from kb.parse import scope
 from kb.parse.boundary import (
     book_title,

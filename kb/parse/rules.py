@@ -18,7 +18,7 @@ import re
 
 from kb.model import Name, Problem, ProblemCode, Reference
 from kb.normalise.dates import PARSER_DATE_ORDER, parse_date
-from kb.normalise.names import split_author_list
+from kb.normalise.name_lists import split_author_list
 from kb.patterns import (
     DOI,
     FAMILY,
@@ -168,7 +168,7 @@ def _hal_shaped(text: str) -> bool:
 
 
 def parse_names(text: str) -> list[Name]:
-    """The names of an author string, in order (the one splitter, ``kb.normalise.names``)."""
+    """The names of an author string, in order (the one splitter, ``kb.normalise.name_lists``)."""
     return [n for n in split_author_list(text).names if n.family or n.literal]
 
 

@@ -87,7 +87,7 @@ def _clean(text: str) -> str:
 
 def _names(text: str) -> list[dict[str, str]]:
     """The CSL names of a labelled author segment, read by the one splitter; [] when a piece is broken."""
-    from kb.normalise.names import split_author_list
+    from kb.normalise.name_lists import split_author_list
 
     names, _et_al, broken = split_author_list(text)
     if broken:
