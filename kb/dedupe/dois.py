@@ -19,6 +19,7 @@ from kb.dedupe.locators import (
     agree_journal,
     online_years,
     same_locator,
+    same_range,
     years_apart,
 )
 from kb.dedupe.prep import journals_compatible
@@ -88,17 +89,13 @@ kept apart when its DOIs are a typo apart and its other fields agree."""
 
 
 def same_pages(a: Prepped, b: Prepped) -> bool:
-    """One print location: compatible journals, the same volume (both present) and first and last page (a
-    real range), the same issue when both give one, years at most :data:`DOI_TYPO_YEARS` apart (the
-    online year). A journal's recurring column (one editor's "Editorial introduction" on pages 5-7 of
-    every issue) differs in volume or issue, and its DOIs, which name them, differ by a character too."""
+    """One print location (:func:`~kb.dedupe.locators.same_range`), the same issue when both give one,
+    years at most :data:`DOI_TYPO_YEARS` apart (the online year). A journal's recurring column (one
+    editor's "Editorial introduction" on pages 5-7 of every issue) differs in volume or issue, and its
+    DOIs, which name them, differ by a character too."""
     return bool(
-        same_locator(a, b)
-        and a.last_page
-        and a.last_page == b.last_page
-        and a.last_page != a.first_page
+        same_range(a, b)
         and agree(a.issue, b.issue)
-        and journals_compatible(a.journal, b.journal)
         and a.year
         and b.year
         and (years_apart(a, b) or 0) <= DOI_TYPO_YEARS

@@ -24,18 +24,26 @@ def same_locator(a: Prepped, b: Prepped) -> bool:
     return bool(a.volume and a.first_page and a.volume == b.volume and a.first_page == b.first_page)
 
 
-def same_print_location(a: Prepped, b: Prepped) -> bool:
-    """Same year, volume and page range (a real range) in compatible journals, and the same issue when both
-    are known (unless a title is marked as a translation: issue fields are often junk in such exports)."""
+def same_range(a: Prepped, b: Prepped) -> bool:
+    """Same volume and page range (first and last page, a real range, both present) in compatible
+    journals: one place in print, whatever the years and issues say."""
     return bool(
-        a.year
-        and a.year == b.year
-        and same_locator(a, b)
+        same_locator(a, b)
         and a.last_page
         and a.last_page == b.last_page
         and a.last_page != a.first_page
         and journals_compatible(a.journal, b.journal)
-        and (a.translated or b.translated or not (a.issue and b.issue and a.issue != b.issue))
+    )
+
+
+def same_print_location(a: Prepped, b: Prepped) -> bool:
+    """Same year and :func:`same_range`, and the same issue when both are known (unless a title is marked
+    as a translation: issue fields are often junk in such exports)."""
+    return bool(
+        a.year
+        and a.year == b.year
+        and same_range(a, b)
+        and (a.translated or b.translated or agree(a.issue, b.issue))
     )
 
 
