@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from kb.normalise.namecase import PARTICLES
 from kb.parse.features import INITIALS_RE, ltwa
 from kb.parse.gazetteer import CONNECTIVES, journal_runs
 
@@ -338,7 +339,7 @@ def _relabel(tagged: _Tagged, start: int, end: int, label: str) -> _Tagged:
 
 
 _UP = "A-ZÀ-ÖØ-Þ"
-_PARTICLE = r"(?:van|von|de|der|den|del|della|di|da|du|le|la|ten|ter|dos|das)\s"
+_PARTICLE = rf"(?:{'|'.join(sorted(PARTICLES, key=len, reverse=True))})\s"  # the project's one list
 _FAMILY = rf"(?:{_PARTICLE})*[{_UP}][\w'’-]*[a-zß-öø-ÿ][\w'’-]*"
 _INITIALS = rf"[{_UP}]{{1,3}}(?:-[{_UP}])?"
 _DOTTED = rf"[{_UP}]\.(?:\s?-?[{_UP}]\.){{0,2}}"
