@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from kb.cli.app import PARSE_FORMATS, cli, quiet_option
+from kb.cli.app import PARSE_FORMATS, cli, jobs_option, out_option, quiet_option
 from kb.model import KbError
 
 
@@ -24,12 +24,7 @@ from kb.model import KbError
     show_default=True,
     help="CSL-JSON items or BibTeX entries.",
 )
-@click.option(
-    "--jobs",
-    type=click.IntRange(min=0),
-    default=0,
-    help="Worker processes (default 0: one per core, at most 4); the output is the same.",
-)
+@jobs_option("the output is the same")
 @quiet_option
 def parse_command(file: Path, jsonl: bool, fmt: str, jobs: int, quiet: bool) -> None:
     """Parse one reference per line of FILE (or stdin): authors, title, journal, date, volume, issue,
@@ -139,11 +134,7 @@ def results_command(file: Path, jsonl: bool, itp: bool, db: Path | None, quiet: 
 
 
 @cli.command("train")
-@click.option(
-    "--out",
-    type=click.Path(path_type=Path),
-    help="Parser model file, or finder model directory.",
-)
+@out_option("Parser model file, or finder model directory.")
 @click.option("--only", type=click.Choice(["parser", "finder"]), help="Rebuild one model (default: all).")
 @quiet_option
 def train_command(out: Path | None, only: str | None, quiet: bool) -> None:
