@@ -220,7 +220,8 @@ def rendered(w: Work, r: random.Random, tags: list[str]) -> Rendered:
         last = ""
     elif r.random() < 0.06:
         first = last = volume = issue = ""  # ahead of print: no locator yet, the online year
-        year -= r.choice((0, 1))
+        r.choice((0, 1))  # (the draw of the online year before it was the work's own: other draws stay)
+        year = w.year - online_offset(w)
         tags.append("ahead_of_print")
     elif w.article_number:
         tags.append("article_number")
@@ -373,17 +374,24 @@ def title_noise(x: Rendered, w: Work, database: str, tags: list[str]) -> Rendere
 _EA_MONTHS = ("JAN", "MAR", "JUN", "SEP", "NOV")
 
 
+def online_offset(w: Work) -> int:
+    """How many years before its print issue the work went online (0 or 1): one online date per work,
+    whichever database gives it (MEDLINE's ``DEP``, Web of Science's early access, the year of a record
+    ahead of print)."""
+    return zlib.crc32(f"online {w.title}".encode()) % 2
+
+
 def early_access(x: Rendered, w: Work, database: str, tags: list[str]) -> tuple[str, str, str]:
     """Web of Science's ``PY``, ``EA`` (early-access date) and ``EY`` (its year) for ``x`` (Clarivate's
     field tags; MEDLINE's ``DEP`` is the same online date): an article ahead of print is in early access,
-    with ``EA``/``EY`` and no ``PY``; a final record keeps its early-access date one time in three, the
-    issue's year or the year before."""
+    with ``EA``/``EY`` and no ``PY``; a final record keeps its early-access date one time in three: the
+    work's one online date (:func:`online_offset`), the issue's year or the year before."""
     month = _EA_MONTHS[zlib.crc32(w.title.encode()) % len(_EA_MONTHS)]
     if w.kind == "article" and not (x.volume or x.issue or x.first):
         tags.append("early_access")
         return "", f"{month} {x.year}", str(x.year)
-    if w.kind == "article" and (draw := coin(w, database, "early_access_year", 0.3)):
-        online = x.year - draw % 2
+    if w.kind == "article" and coin(w, database, "early_access_year", 0.3):  # the database gives the date
+        online = min(x.year, w.year - online_offset(w))
         tags.append("early_access_year")
         return str(x.year), f"{month} {online}", str(online)
     return str(x.year), "", ""
