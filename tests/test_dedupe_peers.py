@@ -24,6 +24,7 @@ from kb.dedupe.folding import fold
 from kb.dedupe.match import decide
 from kb.dedupe.notices import notice_kind
 from kb.dedupe.prep import prep
+from kb.model import Name
 
 
 def _epub(w: Work, r: random.Random) -> Work:
@@ -198,3 +199,38 @@ def test_greek_symbols_with_other_numbers_stay_apart() -> None:
 def test_a_greek_word_stays_greek() -> None:
     assert fold("Η θεραπεία της ITP") == "eta θεραπεια tau eta sigma itp"
     assert fold("γδ T cells and TNF-α") == "gamma delta t cells and tnf alpha"
+
+
+# --- placeholders for a missing author list -------------------------------------------------------------
+
+_NO_AUTHORS = (Name(family="No authorship", given="indicated"), Name(family="[No authors listed]"),
+               Name(literal="[No author name available]"), Name(family="Unknown"), Name(family="Anonymous", given="A"),
+               Name(family="NA"))  # fmt: skip
+
+
+def placeholder_authors(w: Work, r: random.Random) -> tuple[Work, Work]:
+    """One export writes a placeholder where it has no author list (Embase's "No authorship, indicated",
+    PubMed's "[No authors listed]", Scopus's "[No author name available]"); the other gives the authors."""
+    return replace(w, authors=(r.choice(_NO_AUTHORS),)), w
+
+
+def two_placeholders(w: Work, r: random.Random) -> tuple[Work, Work]:
+    """Two articles of one journal and year, each without authors under the same placeholder, titles alike
+    (an annual report's title, a recurring column)."""
+    author = (r.choice(_NO_AUTHORS),)
+    first = int(w.first_page) + r.randint(12, 40)
+    a = replace(w, authors=author, title=f"{w.title}: {w.year} update")
+    return a, replace(a, title=f"{w.title}: {w.year} report", pages=f"{first}-{first + 3}")
+
+
+def test_a_placeholder_is_no_author() -> None:
+    missed = [d[:2] for d in decisions(placeholder_authors) if d[0] != Decision.DUPLICATE]
+    assert len(missed) <= (1 - MIN_RECALL) * SAMPLE, Counter(missed)
+    assert not prep(rec("a", TITLE, "[No authors listed]")).authors
+
+
+def test_two_placeholders_are_no_author_in_common() -> None:
+    merged = [d[1] for d in decisions(two_placeholders) if d[0] == Decision.DUPLICATE]
+    assert not merged, Counter(merged)
+    assert not prep(rec("a", TITLE, "Anonymous A")).groups
+    assert prep(rec("a", TITLE, "Na K; Unknown")).authors == ("na",)

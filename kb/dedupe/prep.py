@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote
 
-from kb.dedupe.authors import ORGANISATION_RE, group_keys, reread_authors
+from kb.dedupe.authors import ORGANISATION_RE, group_keys, placeholder, reread_authors
 from kb.dedupe.folding import fold, numerals
 from kb.dedupe.journals import fold_journal, journal_key, journals_compatible  # noqa: F401 (the engine's import)
 from kb.dedupe.records import EXTRA_BOOKTITLE, EXTRA_ENTRY_TYPE, EXTRA_NOTE, EXTRA_ONLINE_YEAR, Record
@@ -392,10 +392,12 @@ def _is_translated(title: str) -> bool:
 
 
 def _people(names: Sequence[Name]) -> list[Name]:
-    """The persons of an author list (glued lists re-read by the one splitter, "et al." and organisations
-    left out)."""
+    """The persons of an author list (glued lists re-read by the one splitter, "et al.", organisations and
+    placeholders left out)."""
     return [
-        n for n in reread_authors(names) if not ORGANISATION_RE.search(n.literal or f"{n.family} {n.given}")
+        n
+        for n in reread_authors(names)
+        if not (ORGANISATION_RE.search(n.literal or f"{n.family} {n.given}") or placeholder(n))
     ]
 
 
