@@ -14,6 +14,7 @@ import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
+from dedupe_bib import as_bib
 from dedupe_exports import DATABASES, render
 from dedupe_fields import _FORMULAS
 from dedupe_managers import MANAGERS, render_manager
@@ -132,15 +133,19 @@ class Tally:
             self.examples.append(f"{decision.name.lower()}: {note}")
 
 
-def pair_decision(a: Record, b: Record) -> PairDecision:
+def pair_decision(a: Record, b: Record, bib: bool = False) -> PairDecision:
+    """The engine's decision on ``a`` and ``b`` as their readers give them, or with ``bib`` as a
+    benchmark's BibTeX gives them (``tests/dedupe_bib.py``: no record type, online date or accession)."""
+    a, b = as_bib((a, b)) if bib else (a, b)
     return decide(prep(a, 0), prep(b, 1))
 
 
 def probe(
-    works: Sequence[Work], seed: int = 16, rounds: int = 1
+    works: Sequence[Work], seed: int = 16, rounds: int = 1, bib: bool = False
 ) -> tuple[dict[str, Tally], dict[str, Tally], dict[str, Tally]]:
     """For each work, ``rounds`` times: one duplicate pair (two databases, an abstract one time in six) and
-    one pair of each trap; returns the tallies by database pair, by noise tag, and by trap."""
+    one pair of each trap; returns the tallies by database pair, by noise tag, and by trap. With ``bib``
+    every pair is weighed as a benchmark's BibTeX gives it (:func:`pair_decision`): same pairs, same draws."""
     r = random.Random(seed)
     registries = random.Random(seed + 1)  # its own draws: the other classes' pairs stay as they were
     managers = random.Random(seed + 2)
@@ -162,7 +167,7 @@ def probe(
         one, two = r.sample(DATABASES, 2)
         tags: list[str] = []
         a, b = render(work, one, r, tags, "a"), render(work, two, r, tags, "b")
-        pair = pair_decision(a, b)
+        pair = pair_decision(a, b, bib)
         note = f"{pair.reason} | {a.reference.title!r} / {b.reference.title!r}"
         by_class.setdefault(f"{work.kind} {'-'.join(sorted((one, two)))}", Tally()).add(pair.decision, note)
         for tag in set(tags) or {"none"}:
@@ -171,47 +176,47 @@ def probe(
             x, y = trap(w, r)
             x, y = (replace(v, title=f"{v.title} with TNF-α") for v in (x, y)) if greek else (x, y)
             pair = pair_decision(
-                render(x, r.choice(DATABASES), r, [], "a"), render(y, r.choice(DATABASES), r, [], "b")
+                render(x, r.choice(DATABASES), r, [], "a"), render(y, r.choice(DATABASES), r, [], "b"), bib
             )
             note = f"{pair.reason} | {x.title!r} {x.year} / {y.title!r} {y.year}"
             traps.setdefault(name, Tally()).add(pair.decision, note, trap=True)
-        _registry_pairs(w, registries, by_class, by_noise, traps)
-        _manager_pairs(w, managers, by_class, by_noise, traps)
-        _abstract_pair(w, abstracts, traps)
+        _registry_pairs(w, registries, by_class, by_noise, traps, bib)
+        _manager_pairs(w, managers, by_class, by_noise, traps, bib)
+        _abstract_pair(w, abstracts, traps, bib)
     return by_class, by_noise, traps
 
 
-def _abstract_pair(w: Work, r: random.Random, traps: dict[str, Tally]) -> None:
+def _abstract_pair(w: Work, r: random.Random, traps: dict[str, Tally], bib: bool) -> None:
     """The abstract and the full paper of ``w`` (:func:`abstract_and_paper`), each side from any of the
     eleven exports: a trap tallied as ``abstract_and_paper``, with its own draws so that the other pairs
     stay as they were."""
     x, y = abstract_and_paper(w, r)
     exports = (*DATABASES, *MANAGERS)
-    pair = pair_decision(_any(x, r.choice(exports), r, [], "a"), _any(y, r.choice(exports), r, [], "b"))
+    pair = pair_decision(_any(x, r.choice(exports), r, [], "a"), _any(y, r.choice(exports), r, [], "b"), bib)
     note = f"{pair.reason} | {x.title!r} {x.year} / {y.title!r} {y.year}"
     traps.setdefault("abstract_and_paper", Tally()).add(pair.decision, note, trap=True)
 
 
 def _registry_pairs(w: Work, r: random.Random, by_class: dict[str, Tally], by_noise: dict[str, Tally],
-                    traps: dict[str, Tally]) -> None:  # fmt: skip
+                    traps: dict[str, Tally], bib: bool) -> None:  # fmt: skip
     """The registry record of ``w``'s trial exported twice by CENTRAL (a duplicate), against the article
     (a trap: its title is the article's half of the time), and against another trial registered under
     its title (a trap)."""
     reg = registration(w, r)
     tags: list[str] = []
     a, b = render_registration(reg, r, tags, "a"), render_registration(reg, r, tags, "b")
-    pair = pair_decision(a, b)
+    pair = pair_decision(a, b, bib)
     note = f"{pair.reason} | {a.reference.title!r} {a.reference.journal} / {b.reference.title!r}"
     by_class.setdefault("registry central-central", Tally()).add(pair.decision, note)
     for tag in set(tags) or {"registry"}:
         by_noise.setdefault(tag, Tally()).add(pair.decision, note)
     article = render(w, r.choice(DATABASES), r, [], "b")
-    pair = pair_decision(render_registration(reg, r, [], "a"), article)
+    pair = pair_decision(render_registration(reg, r, [], "a"), article, bib)
     traps.setdefault("registry_article", Tally()).add(
         pair.decision, f"{pair.reason} | {reg.title!r}", trap=True
     )
     other = another_registration(reg, r)
-    pair = pair_decision(render_registration(reg, r, [], "a"), render_registration(other, r, [], "b"))
+    pair = pair_decision(render_registration(reg, r, [], "a"), render_registration(other, r, [], "b"), bib)
     note = f"{pair.reason} | {reg.trial_id} / {other.trial_id} {reg.title!r}"
     traps.setdefault("two_registrations", Tally()).add(pair.decision, note, trap=True)
 
@@ -221,7 +226,7 @@ def _any(w: Work, database: str, r: random.Random, tags: list[str], key: str) ->
 
 
 def _manager_pairs(w: Work, r: random.Random, by_class: dict[str, Tally], by_noise: dict[str, Tally],
-                   traps: dict[str, Tally]) -> None:  # fmt: skip
+                   traps: dict[str, Tally], bib: bool) -> None:  # fmt: skip
     """``w`` exported by CINAHL, a reference manager, WoS tab-delimited or Scopus CSV
     (``tests/dedupe_managers.py``) against any other export (an abstract one time in six); and one pair of
     each trap with such an export on one side (the trap tallied under its name + ``"*"``)."""
@@ -233,7 +238,7 @@ def _manager_pairs(w: Work, r: random.Random, by_class: dict[str, Tally], by_noi
     two = r.choice([d for d in (*MANAGERS, *DATABASES) if d != one])
     tags: list[str] = []
     a, b = _any(work, one, r, tags, "a"), _any(work, two, r, tags, "b")
-    pair = pair_decision(a, b)
+    pair = pair_decision(a, b, bib)
     note = f"{pair.reason} | {a.reference.title!r} / {b.reference.title!r}"
     by_class.setdefault(f"{work.kind} {one}-*", Tally()).add(pair.decision, f"{two}: {note}")
     for tag in set(tags) or {"none"}:
@@ -241,7 +246,9 @@ def _manager_pairs(w: Work, r: random.Random, by_class: dict[str, Tally], by_noi
     for name, trap in TRAPS.items():
         x, y = trap(w, r)
         pair = pair_decision(
-            _any(x, r.choice(MANAGERS), r, [], "a"), _any(y, r.choice((*MANAGERS, *DATABASES)), r, [], "b")
+            _any(x, r.choice(MANAGERS), r, [], "a"),
+            _any(y, r.choice((*MANAGERS, *DATABASES)), r, [], "b"),
+            bib,
         )
         note = f"{pair.reason} | {x.title!r} {x.year} / {y.title!r} {y.year}"
         traps.setdefault(f"{name}*", Tally()).add(pair.decision, note, trap=True)

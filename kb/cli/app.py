@@ -61,6 +61,23 @@ def extract_option(func: F) -> F:
     )(func)
 
 
+def jobs_option(same: str) -> Callable[[F], F]:
+    """The ``--jobs N`` option of the commands that spread their work over processes; ``same`` says what
+    stays the same whatever the number."""
+    return click.option(
+        "--jobs",
+        type=click.IntRange(min=0),
+        default=0,
+        help=f"Worker processes (default 0: one per core, at most 4); {same}.",
+    )
+
+
+def out_option(help_text: str) -> Callable[[F], F]:
+    """The ``--out PATH`` option of the commands that write a file; ``help_text`` says where they write
+    without it."""
+    return click.option("--out", "out", type=click.Path(path_type=Path), default=None, help=help_text)
+
+
 def quiet_option(func: F) -> F:
     """The ``--quiet`` option of the long commands (build, dedupe, train...): no progress on stderr."""
     return click.option("--quiet", "-q", is_flag=True, help="No progress report on stderr.")(func)

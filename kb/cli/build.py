@@ -14,6 +14,7 @@ from kb.cli.app import (
     cli,
     db_option,
     extract_option,
+    jobs_option,
     print_summary,
     quiet_option,
     references_option,
@@ -26,12 +27,7 @@ from kb.model import DocumentKind
 @references_option("Directory of input documents (each with an optional <name>.yml).")
 @db_option("Database file to write (replaced atomically).")
 @click.option("--strict", is_flag=True, help="Exit 2 when any problem of severity error was recorded.")
-@click.option(
-    "--jobs",
-    type=click.IntRange(min=0),
-    default=0,
-    help="Worker processes (default 0: one per core, at most 4); the database is the same.",
-)
+@jobs_option("the database is the same")
 @extract_option
 @quiet_option
 def build_command(

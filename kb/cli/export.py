@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from kb.cli.app import EXPORT_FORMATS, GRAPH_FORMATS, TREATMENT_ROLES, cli, db_option
+from kb.cli.app import EXPORT_FORMATS, GRAPH_FORMATS, TREATMENT_ROLES, cli, db_option, out_option
 
 
 @cli.command("export")
@@ -27,9 +27,7 @@ from kb.cli.app import EXPORT_FORMATS, GRAPH_FORMATS, TREATMENT_ROLES, cli, db_o
     is_flag=True,
     help="Also export short citations without a title, as misc entries whose note quotes the citation.",
 )
-@click.option(
-    "--out", "out", type=click.Path(path_type=Path), help="File to write (default: standard output)."
-)
+@out_option("File to write (default: standard output).")
 def export_command(db: Path, fmt: str, out: Path | None, **options: Any) -> None:
     """Export works as BibTeX, RIS or CSL-JSON: every work, or those of --drug/--design/--sql."""
     from kb.export import run_export
@@ -48,9 +46,7 @@ def export_command(db: Path, fmt: str, out: Path | None, **options: Any) -> None
     show_default=True,
     help="GraphML and GEXF open in Gephi and Cytoscape; json is cytoscape.js elements.",
 )
-@click.option(
-    "--out", type=click.Path(path_type=Path), default=None, help="File to write (default: standard output)."
-)
+@out_option("File to write (default: standard output).")
 @db_option("Database to read the graph from.")
 def graph_command(fmt: str, out: Path | None, db: Path) -> None:
     """Export the citation graph: works and documents as nodes, citations as edges, with their metrics."""

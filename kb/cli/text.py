@@ -6,11 +6,15 @@ from __future__ import annotations
 import io
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from kb.cli.app import PARSE_FORMATS, cli, quiet_option
+from kb.cli.app import PARSE_FORMATS, cli, jobs_option, out_option, quiet_option
 from kb.model import KbError
+
+if TYPE_CHECKING:
+    from kb.evidence.vocab import Vocabulary
 
 
 @cli.command("parse")
@@ -24,12 +28,7 @@ from kb.model import KbError
     show_default=True,
     help="CSL-JSON items or BibTeX entries.",
 )
-@click.option(
-    "--jobs",
-    type=click.IntRange(min=0),
-    default=0,
-    help="Worker processes (default 0: one per core, at most 4); the output is the same.",
-)
+@jobs_option("the output is the same")
 @quiet_option
 def parse_command(file: Path, jsonl: bool, fmt: str, jobs: int, quiet: bool) -> None:
     """Parse one reference per line of FILE (or stdin): authors, title, journal, date, volume, issue,
@@ -82,17 +81,13 @@ def find_command(file: Path, jsonl: bool) -> None:
 def tag_command(file: Path, jsonl: bool, itp: bool, vocab: Path | None, quiet: bool) -> None:
     """Tag one text per line of FILE (or stdin): interventions with roles, outcomes, design and level
     (progress on stderr)."""
-    from kb.evidence import VocabularyError, load_vocabulary, run_tag
+    from kb.evidence import run_tag
     from kb.evidence.runner import split_lines
+    from kb.ingest.text import read_input
     from kb.progress import progress_for
 
-    try:
-        data = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
-        vocabulary = load_vocabulary(vocab)
-    except OSError as exc:
-        raise KbError(f"{file}: cannot be read ({exc.strerror or exc}).") from exc
-    except VocabularyError as exc:
-        raise KbError(str(exc)) from exc
+    data = read_input(file)
+    vocabulary = _vocabulary(vocab)
     progress = progress_for(sys.stderr, quiet)
     sys.exit(run_tag(split_lines(data), sys.stdout, vocabulary, assume_itp=itp, progress=progress))
 
@@ -116,8 +111,9 @@ def results_command(file: Path, jsonl: bool, itp: bool, db: Path | None, quiet: 
     """
     import sqlite3
 
-    from kb.evidence import VocabularyError, load_vocabulary
     from kb.evidence.results.report import run_results, write_results_csv
+    from kb.evidence.runner import input_text
+    from kb.ingest.text import read_input
     from kb.progress import progress_for
 
     progress = progress_for(sys.stderr, quiet)
@@ -127,23 +123,24 @@ def results_command(file: Path, jsonl: bool, itp: bool, db: Path | None, quiet: 
         except sqlite3.Error as exc:
             raise KbError(f"{db}: cannot read its results ({exc}); rebuild it with `kb build`.") from exc
         return
+    data = read_input(file)
+    vocabulary = _vocabulary()
+    sys.exit(run_results(input_text(data), sys.stdout, vocabulary, assume_itp=itp, progress=progress))
+
+
+def _vocabulary(directory: Path | None = None) -> Vocabulary:
+    """The evidence vocabularies of ``directory`` (default: the shipped ones); ``KbError`` when they are
+    invalid."""
+    from kb.evidence import VocabularyError, load_vocabulary
+
     try:
-        data = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
-        vocabulary = load_vocabulary()
-    except OSError as exc:
-        raise KbError(f"{file}: cannot be read ({exc.strerror or exc}).") from exc
+        return load_vocabulary(directory)
     except VocabularyError as exc:
         raise KbError(str(exc)) from exc
-    text = data.decode("utf-8", errors="replace").replace("\x00", "")
-    sys.exit(run_results(text, sys.stdout, vocabulary, assume_itp=itp, progress=progress))
 
 
 @cli.command("train")
-@click.option(
-    "--out",
-    type=click.Path(path_type=Path),
-    help="Parser model file, or finder model directory.",
-)
+@out_option("Parser model file, or finder model directory.")
 @click.option("--only", type=click.Choice(["parser", "finder"]), help="Rebuild one model (default: all).")
 @quiet_option
 def train_command(out: Path | None, only: str | None, quiet: bool) -> None:

@@ -14,7 +14,6 @@ both sides; the work stays as it is. The stage never touches the network.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -39,6 +38,7 @@ from kb.model import (
 from kb.normalise import normalise_record
 from kb.normalise.pages import normalise_pages
 from kb.store import TableSpec, columns
+from kb.works import stable_id
 
 FLAGGED_CODES = frozenset(
     {"long_page_range", "implausible_pages", "truncated", "lost_character", "joined_words", "invalid_doi"}
@@ -78,10 +78,6 @@ ENRICH_SCHEMA: dict[str, TableSpec] = {
 """The enrichment stage's tables: what each work was looked up with and how it was decided
 (``enrich_targets``), and every field an accepted record filled, confirmed or corrected, with its
 provenance (``enrichments``)."""
-
-
-def _id(prefix: str, *parts: str) -> str:
-    return prefix + hashlib.sha1("\x00".join(parts).encode("utf-8")).hexdigest()[:12]
 
 
 @dataclass
@@ -157,7 +153,7 @@ def _provenance(
     work_id: str, field_name: str, value: str, written: str, status: str, c: Candidate, when: str
 ) -> Row:
     return {
-        "id": _id("en_", work_id, field_name),
+        "id": stable_id("en_", work_id, field_name),
         "work_id": work_id,
         "field": field_name,
         "value": value,
@@ -252,7 +248,7 @@ def _review_row(work: Work, target: Target, match: Match, first: Citation | None
         for c in match.candidates
     )
     return {
-        "id": _id("rq_", "enrich", work.id, match.verdict.value),
+        "id": stable_id("rq_", "enrich", work.id, match.verdict.value),
         "kind": f"enrich_{match.verdict.value}",
         "record_a": first.id if first else None,
         "record_b": "; ".join(f"{c.source}:{c.source_id}" for c in match.candidates),

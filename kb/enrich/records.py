@@ -105,12 +105,17 @@ def author_row(name: Name) -> list[str]:
     return [name.family, name.given, name.literal, name.suffix]
 
 
+def _json_answer(answer: str, service: str) -> object:
+    """The JSON value of a service's answer; ``MalformedResponse`` when the answer is not JSON."""
+    try:
+        return decode(answer)
+    except ValueError as exc:
+        raise MalformedResponse(f"the {service} answer is not JSON ({exc})") from None
+
+
 def esearch_ids(answer: str) -> list[str]:
     """The PMIDs of an esearch answer in JSON (``retmode=json``)."""
-    try:
-        data = decode(answer)
-    except ValueError as exc:
-        raise MalformedResponse(f"the esearch answer is not JSON ({exc})") from None
+    data = _json_answer(answer, "esearch")
     result = data.get("esearchresult") if isinstance(data, dict) else None
     if not isinstance(result, dict) or not isinstance(result.get("idlist", []), list):
         raise MalformedResponse("the esearch answer has no 'esearchresult.idlist'")
@@ -130,10 +135,7 @@ _CROSSREF_TYPES = {
 
 def crossref_candidates(answer: str) -> list[Candidate]:
     """Candidates from a Crossref ``/works`` answer (a list) or ``/works/{doi}`` answer (one work)."""
-    try:
-        data = decode(answer)
-    except ValueError as exc:
-        raise MalformedResponse(f"the Crossref answer is not JSON ({exc})") from None
+    data = _json_answer(answer, "Crossref")
     message = data.get("message") if isinstance(data, dict) else None
     if not isinstance(message, dict):
         raise MalformedResponse("the Crossref answer has no 'message' object")

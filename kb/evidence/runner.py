@@ -30,10 +30,15 @@ def run_tag(
     return 0
 
 
+def input_text(data: bytes) -> str:
+    """The text of the input of ``kb tag`` and ``kb results``: UTF-8, bad bytes replaced, NUL characters
+    dropped."""
+    return data.decode("utf-8", errors="replace").replace("\x00", "")
+
+
 def split_lines(data: bytes) -> list[str]:
-    """Decode ``data`` (UTF-8, bad bytes replaced) and split it on newlines; ``b""`` is one empty text."""
-    text = data.decode("utf-8", errors="replace").replace("\x00", "")
-    lines = text.split("\n")
+    """Decode ``data`` (:func:`input_text`) and split it on newlines; ``b""`` is one empty text."""
+    lines = input_text(data).split("\n")
     if len(lines) > 1 and lines[-1] == "":
         lines.pop()
     return lines

@@ -64,10 +64,9 @@ def run_find(data: bytes, name: str, jsonl: bool, out: TextIO, err: TextIO) -> i
 def find_file(path: Path, jsonl: bool) -> int:
     """``kb find``: read ``path`` (``-`` for stdin), write its references to stdout as UTF-8 JSON.
     Raises ``KbError`` when the file cannot be read."""
-    try:
-        data = sys.stdin.buffer.read() if str(path) == "-" else path.read_bytes()
-    except OSError as exc:
-        raise KbError(f"{path}: cannot be read ({exc.strerror or exc}).") from exc
+    from kb.ingest.text import read_input
+
+    data = read_input(path)
     out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n", write_through=False)
     try:
         return run_find(data, str(path), jsonl, out, sys.stderr)

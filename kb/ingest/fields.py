@@ -9,7 +9,6 @@ stored, and pages are built from a first/last page or an article number.
 
 from __future__ import annotations
 
-import hashlib
 import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -34,6 +33,7 @@ from kb.model import (
 from kb.normalise.name_lists import AuthorList
 from kb.normalise.names import split_name
 from kb.patterns import DOI_PREFIX
+from kb.works import stable_id
 
 AUTHORS_FULL = "authors_full"
 """Authors with full given names ("Asampong, Emmanuel"): preferred over :data:`AUTHORS`."""
@@ -247,5 +247,5 @@ def build_record(
     }
     record_id = _one(fields, RECORD_ID) or _one(fields, ACCESSION).split(";")[0].strip() or ref.pmid
     if not record_id:
-        record_id = f"{prefix}-" + hashlib.sha1(raw.strip().encode("utf-8")).hexdigest()[:12]
+        record_id = stable_id(f"{prefix}-", raw.strip())
     return Record(record_id, ref, {k: v for k, v in extra.items() if v}, path, line, raw)

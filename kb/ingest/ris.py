@@ -9,7 +9,6 @@ Every ``TY`` type maps to a CSL-ish type (:data:`RIS_TYPES`); the record id is t
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 
@@ -34,6 +33,7 @@ from kb.model import (
     Reference,
 )
 from kb.normalise.names import split_name
+from kb.works import stable_id
 
 RIS_TYPES: dict[str, str] = {
     "ABST": "article-journal", "ADVS": "motion_picture", "AGGR": "dataset", "ANCIENT": "classic",
@@ -145,7 +145,7 @@ def _to_record(fields: dict[str, object], path: str, line: int, raw: str) -> Rec
         extra["language"] = _text(fields["language"])
     record_id = _first(fields, "id") or accession
     if not record_id:
-        record_id = "ris-" + hashlib.sha1(raw.strip().encode("utf-8")).hexdigest()[:12]
+        record_id = stable_id("ris-", raw.strip())
     return Record(record_id, reference, extra, path, line, raw)
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from kb.model import Problem, ProblemCode, ReadResult
+from kb.model import KbError, Problem, ProblemCode, ReadResult
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 BINARY_SIGNATURES = (b"\x89PNG", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8", b"\x7fELF", b"\x1f\x8b")
@@ -92,6 +93,15 @@ HTML_START = re.compile(
 def looks_html(data: bytes) -> bool:
     """An HTML page (a web page saved under another name)."""
     return bool(HTML_START.match(data[:2048].lstrip(b"\xef\xbb\xbf")))
+
+
+def read_input(path: Path) -> bytes:
+    """The bytes of a command's input ``path`` (``-``: standard input). Raises ``KbError`` naming the file
+    when it cannot be read (missing, a directory, no permission...)."""
+    try:
+        return sys.stdin.buffer.read() if str(path) == "-" else path.read_bytes()
+    except OSError as exc:
+        raise KbError(f"{path}: cannot be read ({exc.strerror or exc}).") from exc
 
 
 def read_records_file(path: str | Path, reader: Callable[[str, str], ReadResult]) -> ReadResult:
