@@ -58,3 +58,12 @@ def content_hash(db: Path) -> str:
             digest.update(repr(row).encode())
     conn.close()
     return digest.hexdigest()
+
+
+def db_rows(db: Path, sql: str, *params: object) -> list[tuple]:
+    """The rows of ``sql`` (with ``params``) on the database file ``db``."""
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()

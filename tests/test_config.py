@@ -3,25 +3,14 @@ decisions; the curated defaults ship inside the package."""
 
 from __future__ import annotations
 
-import sqlite3
-from pathlib import Path
-
 import pytest
-from conftest import REFERENCES
+from conftest import REFERENCES, db_rows
 
 from kb.cli import main
 from kb.config import Config, shipped_extract_dir
 from kb.model import KbError
 
 ROOT = REFERENCES.parent
-
-
-def _query(db: Path, sql: str) -> list[tuple]:
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
 
 
 def test_shipped_curated_files_are_the_repository_extract_dir():
@@ -38,12 +27,12 @@ def test_extract_dir_governs_journals_and_falls_back_to_the_shipped_vocabularies
     )
     db = tmp_path / "e.db"
     assert main(["build", "--references", str(REFERENCES), "--db", str(db), "--extract", str(extract)]) == 0
-    abbrevs = {a for (a,) in _query(db, "select journal_abbrev from citations")}
+    abbrevs = {a for (a,) in db_rows(db, "select journal_abbrev from citations")}
     assert "Blood (Curated)" in abbrevs and "Blood" not in abbrevs
     # no vocabulary files in the directory: the shipped ones tag the works
-    assert _query(db, "select count(*) from work_interventions")[0][0] > 0
+    assert db_rows(db, "select count(*) from work_interventions")[0][0] > 0
     # no decisions.yml: none applied, none reported
-    assert _query(db, "select count(*) from problems where code = 'bad_decision'")[0][0] == 0
+    assert db_rows(db, "select count(*) from problems where code = 'bad_decision'")[0][0] == 0
 
 
 def test_a_broken_vocabulary_in_the_extract_dir_is_a_clear_error(tmp_path, capsys):

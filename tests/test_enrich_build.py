@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import db_rows
 
 from kb.cli import main
 from tests.fake_services import Answer, FakeServices, Route, fake_services
@@ -80,14 +81,6 @@ def _args(corpus: Path, db: Path, s: FakeServices | str, *more: str) -> list[str
     ]  # fmt: skip
 
 
-def _rows(db: Path, sql: str, *params: object) -> list[tuple]:
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute(sql, params).fetchall()
-    finally:
-        conn.close()
-
-
 def _work(db: Path, first_author: str) -> dict[str, object]:
     conn = sqlite3.connect(db)
     conn.row_factory = sqlite3.Row
@@ -129,7 +122,7 @@ def test_an_unambiguous_short_citation_becomes_a_full_work_with_provenance(enric
     )
     assert "31% of patients" in str(work["abstract"]) and "Platelet Transfusion" in str(work["mesh_terms"])
     assert str(work["authors"]).startswith("Stanworth, Simon J.; Navarrete, Cristina")
-    provenance = _rows(
+    provenance = db_rows(
         enriched, "select field, status, source, source_id, source_url, retrieved_at from enrichments where work_id = ?",
         work["id"],
     )  # fmt: skip
@@ -141,43 +134,45 @@ def test_an_unambiguous_short_citation_becomes_a_full_work_with_provenance(enric
 
 def test_the_new_title_and_abstract_are_tagged(enriched: Path) -> None:
     work_id = _work(enriched, "Stanworth")["id"]
-    assert ("platelet_transfusion",) in _rows(
+    assert ("platelet_transfusion",) in db_rows(
         enriched, "select intervention_id from work_interventions where work_id = ?", work_id
     )
-    [(design,)] = _rows(enriched, "select design_id from work_design where work_id = ?", work_id)
+    [(design,)] = db_rows(enriched, "select design_id from work_design where work_id = ?", work_id)
     assert design == "cohort_prospective" or "cohort" in design
 
 
 def test_ambiguous_and_weak_candidates_go_to_review_and_change_nothing(enriched: Path) -> None:
-    queue = dict(_rows(enriched, "select kind, record_b from review_queue where kind like 'enrich_%'"))
+    queue = dict(db_rows(enriched, "select kind, record_b from review_queue where kind like 'enrich_%'"))
     assert queue["enrich_ambiguous"] == "pubmed:900000201; pubmed:900000202"
     assert queue["enrich_weak"] == "pubmed:900000401"
     for name in ("Qamar", "Pedini"):
         work = _work(enriched, name)
         assert not work["title"] and not work["doi"]
-        assert _rows(enriched, "select count(*) from enrichments where work_id = ?", work["id"]) == [(0,)]
+        assert db_rows(enriched, "select count(*) from enrichments where work_id = ?", work["id"]) == [(0,)]
 
 
 def test_a_work_with_no_candidate_is_left_as_it_is(enriched: Path) -> None:
     work = _work(enriched, "Seike")
     assert not work["title"]
-    assert _rows(enriched, "select verdict from enrich_targets where work_id = ?", work["id"]) == [("none",)]
+    assert db_rows(enriched, "select verdict from enrich_targets where work_id = ?", work["id"]) == [
+        ("none",)
+    ]
 
 
 def test_a_contradicted_written_value_is_kept_beside_and_flagged(enriched: Path) -> None:
     work = _work(enriched, "Moulis")
     assert (work["pages"], work["first_page"], work["last_page"]) == ("437–445", "437", "445")
-    [(written, status)] = _rows(
+    [(written, status)] = db_rows(
         enriched,
         "select written_value, status from enrichments where work_id = ? and field = 'pages'",
         work["id"],
     )
     assert (status, written) == ("corrected", "437–485")
-    [(message, line)] = _rows(
+    [(message, line)] = db_rows(
         enriched, "select message, line from problems where code = 'contradicted_by_record'"
     )
     assert "thesis.txt:1" in message and "437–485" in message and "900000501" in message and line == 1
-    [(citation_pages,)] = _rows(enriched, "select pages from citations where first_author = 'Moulis'")
+    [(citation_pages,)] = db_rows(enriched, "select pages from citations where first_author = 'Moulis'")
     assert citation_pages == "437–485"  # the citation keeps what was written
 
 
@@ -191,12 +186,12 @@ def test_nothing_changes_without_provenance(corpus: Path, enriched: Path, tmp_pa
         "journal_written": "journal", "publication_types": "publication_types",
     }  # fmt: skip
     ignored = {"citation_key", "type", "condition"}  # derived from the fields, not fields themselves
-    for before in _rows(plain, "select id from works"):
+    for before in db_rows(plain, "select id from works"):
         old, new = (_one(db, before[0]) for db in (plain, enriched))
         changed = {c for c in old if old[c] != new[c] and c not in ignored}
         assert changed <= set(column_field), changed
         touched = {
-            f for (f,) in _rows(enriched, "select field from enrichments where work_id = ?", before[0])
+            f for (f,) in db_rows(enriched, "select field from enrichments where work_id = ?", before[0])
         }
         assert {column_field[c] for c in changed} <= touched, (before[0], changed, touched)
 

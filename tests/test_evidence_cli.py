@@ -1,4 +1,4 @@
-"""Tests for ``python -m kb.evidence`` / run_tag: one JSON object per input text, never an exception."""
+"""Tests for ``python -m kb.evidence`` (``kb tag --quiet``) / run_tag: one JSON object per input text, never an exception."""
 
 from __future__ import annotations
 
@@ -80,6 +80,20 @@ def test_module_entry_point_stdin() -> None:
         cwd=Path(__file__).resolve().parents[1],
     )
     assert json.loads(proc.stdout)["interventions"] == [{"id": "ivig", "role": "intervention"}]
+
+
+def test_module_entry_point_is_kb_tag(tmp_path: Path, capsys: object) -> None:
+    """``python -m kb.evidence`` is ``kb tag --quiet``: same lines out, same error and exit code."""
+    from kb.cli.app import main as kb_main
+
+    path = tmp_path / "texts.txt"
+    path.write_bytes(b"Rituximab vs placebo in chronic ITP: a randomised trial\n\nDapsone\n")
+    for args in ([str(path), "--jsonl", "--itp"], [str(tmp_path / "nope.txt")], ["--vocab", str(tmp_path)]):
+        code = main(list(args))
+        module = capsys.readouterr()  # type: ignore[attr-defined]
+        assert code == kb_main(["tag", "--quiet", *args])
+        command = capsys.readouterr()  # type: ignore[attr-defined]
+        assert (module.out, module.err) == (command.out, command.err)
 
 
 @settings(max_examples=200, deadline=None)

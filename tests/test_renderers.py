@@ -17,6 +17,7 @@ import bibtexparser
 import httpx
 import pytest
 import rispy
+from conftest import db_rows
 from datasette.app import Datasette
 from export_works import HOSTILE, add_works
 
@@ -36,14 +37,6 @@ def db_path(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
         conn.execute("create view recent_works as select id, title, year from works where year >= 2015")
     conn.close()
     return db
-
-
-def query(db: Path, sql: str) -> list[tuple[Any, ...]]:
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
 
 
 def fetch(db: Path, *paths: str, metadata: dict[str, Any] | None = None) -> list[httpx.Response]:
@@ -74,7 +67,9 @@ def test_renderers_are_registered(db_path: Path) -> None:
 
 
 def test_works_table_exports_every_work_not_one_page(db_path: Path) -> None:
-    n_works = query(db_path, "select count(*) from works where title != ''")[0][0]  # short citations left out
+    n_works = db_rows(db_path, "select count(*) from works where title != ''")[0][
+        0
+    ]  # short citations left out
     assert n_works > 30  # several pages of 10
     bib, ris, csl = fetch(
         db_path,
@@ -95,8 +90,8 @@ def test_works_table_exports_every_work_not_one_page(db_path: Path) -> None:
 
 
 def test_table_filters_and_search_are_kept(db_path: Path) -> None:
-    year = query(db_path, "select count(*) from works where year = 2012 and title != ''")[0][0]
-    search = query(
+    year = db_rows(db_path, "select count(*) from works where year = 2012 and title != ''")[0][0]
+    search = db_rows(
         db_path,
         "select count(*) from works where rowid in (select rowid from works_fts where works_fts match 'rituximab')",
     )[0][0]
@@ -125,7 +120,7 @@ def test_links_are_shown_where_rows_are_works(db_path: Path) -> None:
 
 
 def test_a_view_of_works_exports_every_row(db_path: Path) -> None:
-    expected = query(db_path, "select count(*) from works where year >= 2015 and title != ''")[0][0]
+    expected = db_rows(db_path, "select count(*) from works where year >= 2015 and title != ''")[0][0]
     page, export = fetch(
         db_path, f"/{DB_NAME}/recent_works?_size=10", f"/{DB_NAME}/recent_works.ris?_size=10"
     )
@@ -135,7 +130,7 @@ def test_a_view_of_works_exports_every_row(db_path: Path) -> None:
 
 
 def test_citations_export_their_distinct_works(db_path: Path) -> None:
-    expected = query(
+    expected = db_rows(
         db_path,
         "select count(distinct c.work_id) from citations c join works w on w.id = c.work_id "
         "where c.kind = 'inline' and w.title != ''",
@@ -159,7 +154,7 @@ def test_sql_query_exports_every_row_beyond_max_returned_rows(db_path: Path) -> 
         return await ds.client.get(f"/{DB_NAME}.ris?sql=select+work_id+from+citations+order+by+id")
 
     response = asyncio.run(run())
-    expected = query(
+    expected = db_rows(
         db_path,
         "select count(distinct c.work_id) from citations c join works w on w.id = c.work_id where w.title != ''",
     )[0][0]
@@ -185,7 +180,7 @@ def test_canned_query_with_a_parameter(db_path: Path) -> None:
         metadata=metadata,
     )
     assert f'href="/{DB_NAME}/works_of_year.csljson?year=2012"' in page.text
-    expected = query(db_path, "select count(*) from works where year = 2012 and title != ''")[0][0]
+    expected = db_rows(db_path, "select count(*) from works where year = 2012 and title != ''")[0][0]
     items = json.loads(export.text)
     assert len(items) == expected and all(i["issued"]["date-parts"][0][0] == 2012 for i in items)
     assert export.headers["content-disposition"] == 'attachment; filename="works_of_year.csljson"'

@@ -1,40 +1,20 @@
-"""``python -m kb.evidence [FILE|-] --jsonl``: tag one text per input line, one JSON object per line out.
+"""``python -m kb.evidence [FILE|-] --jsonl``: the same command as ``kb tag --quiet`` (one text per input
+line in, one JSON object per line out); kept as a module entry point for scripts that call it.
 
-The logic is :func:`kb.evidence.runner.run_tag` (re-exported here), so ``kb tag`` can call it. Any input
-line (empty, huge, binary garbage) gives exactly one object; an internal bug in the tagger still raises
-(it is not swallowed).
+There is one implementation: the ``kb tag`` command of :mod:`kb.cli.text` (input reading, vocabulary
+loading, error messages and exit codes), whose logic is :func:`kb.evidence.runner.run_tag`.
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
-from pathlib import Path
-
-from kb.evidence.runner import run_tag, split_lines
-from kb.evidence.vocab import load_vocabulary
-
-__all__ = ["main", "run_tag"]
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command-line entry point."""
-    parser = argparse.ArgumentParser(
-        prog="python -m kb.evidence",
-        description="Tag one text per input line (interventions, outcomes, design, level) as JSON lines.",
-    )
-    parser.add_argument("file", nargs="?", default="-", help="input file, one text per line ('-': stdin)")
-    parser.add_argument("--jsonl", action="store_true", help="write JSON lines (the only format)")
-    parser.add_argument("--itp", action="store_true", help="the texts are known to be about ITP")
-    parser.add_argument("--vocab", default=None, help="directory of the vocabulary files (default extract/)")
-    args = parser.parse_args(argv)
-    try:
-        data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
-        vocab = load_vocabulary(args.vocab)
-    except (OSError, ValueError) as exc:
-        print(f"Error: {exc}", file=sys.stderr)
-        return 1
-    return run_tag(split_lines(data), sys.stdout, vocab, assume_itp=args.itp)
+    """Run ``kb tag --quiet`` with ``argv`` (default: the process's arguments); return its exit code."""
+    from kb.cli.app import main as kb_main
+
+    return kb_main(["tag", "--quiet", *(sys.argv[1:] if argv is None else argv)])
 
 
 if __name__ == "__main__":
