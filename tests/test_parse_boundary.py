@@ -198,6 +198,11 @@ def test_trim_journal_head(text: str, labels: list[str], moved: int) -> None:
          ["author"] * 2 + ["title"] * 7 + ["date"], "Socialism and Democracy."),
         ("Tokutaka H. Self-Organizing Maps and its Application 2007. 12",
          ["author"] * 2 + ["title"] * 5 + ["date", "volume"], ""),
+        # a run of abbreviations, each with its full stop, has no title to split from
+        ("Suzuki K, et al., Biochem. Mol. Bio. Int. 1993, 31",
+         ["author"] * 4 + ["title"] * 4 + ["date", "volume"], ""),
+        ("Kim H. Salt stress in rice. Plant Physiol. 2001, 125",
+         ["author"] * 2 + ["title"] * 6 + ["date", "volume"], "Plant Physiol."),
         # a publisher of journal words followed by the year and a volume is the journal
         ("Holm EA. 1996. Acute renal failure. Blood Press. 1996. Vol. 5",
          ["author"] * 2 + ["date"] + ["title"] * 3 + ["publisher"] * 2 + ["date"] + ["volume"] * 2, "Blood Press."),

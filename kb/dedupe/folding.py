@@ -14,12 +14,23 @@ import re
 
 from kb.patterns import fold as accent_fold
 
-_SPELLED = str.maketrans({
-    "&": " and ",
-    # Greek letters as written out in other records ("TNF-α" / "TNF-alpha"); µ is the micro sign
-    "α": " alpha ", "β": " beta ", "γ": " gamma ", "δ": " delta ", "κ": " kappa ", "λ": " lambda ",
-    "μ": " mu ", "µ": " mu ",
-})  # fmt: skip
+_SPELLED = str.maketrans({"&": " and ", "µ": " mu "})  # µ: the micro sign
+_GREEK = {
+    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta", "η": "eta",
+    "θ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu", "ν": "nu", "ξ": "xi",
+    "ο": "omicron", "π": "pi", "ρ": "rho", "σ": "sigma", "τ": "tau", "υ": "upsilon", "φ": "phi",
+    "χ": "chi", "ψ": "psi", "ω": "omega",
+}  # fmt: skip
+_GREEK_SYMBOL_RE = re.compile(r"(?<![\u0370-\u03ff])[\u03b1-\u03c9]{1,3}(?![\u0370-\u03ff])")
+"""Greek letters used as symbols in a Latin-script title ("TNF-α", "ω-3", "APOE ε4", "γδ T cells"): one to
+three letters, spelled by their names as other records write them ("TNF-alpha", "omega-3"); a longer run is
+a Greek word and stays Greek."""
+
+
+def _spell_greek(text: str) -> str:
+    return _GREEK_SYMBOL_RE.sub(lambda m: " " + " ".join(_GREEK[c] for c in m.group(0)) + " ", text)
+
+
 _NON_ALNUM_RE = re.compile(r"[^0-9a-z]+")
 _MARKUP_RE = re.compile(r"<(?:br|p|div|li)\b[^<>]{0,200}>|&(?:lt|gt|quot);")
 """Markup that separates words: a line or paragraph break, an escaped bracket or quote."""
@@ -46,8 +57,8 @@ def fold(text: str) -> str:
     if "(" in text:
         text = _SUBSCRIPT_RE.sub(r"\1", text)
     text = text.translate(_SPELLED)
-    if not text.isascii():
-        text = accent_fold(text).casefold().translate(_SPELLED)  # compatibility forms may decompose to Greek
+    if not text.isascii():  # compatibility forms ("ϵ", "ϑ") may decompose to Greek letters
+        text = _spell_greek(accent_fold(_spell_greek(text)).casefold().translate(_SPELLED))
         if not text.isascii():  # other scripts: keep their letters and digits as they are
             return " ".join("".join(c if c.isalnum() else " " for c in text).split())
     return " ".join(_NON_ALNUM_RE.sub(" ", text).split())

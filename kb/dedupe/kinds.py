@@ -83,7 +83,7 @@ def proceedings(x: Prepped) -> bool:
 
 
 FOLLOW_UP_RE = re.compile(
-    r"\b(?:follow ?ups?|long term|extension|extended|post hoc|final (?:results?|analysis|report)|updated?|"
+    r"\b(?:follow ?ups?|long ?term|extension|extended|post ?hoc|final (?:results?|analysis|report)|updated?|"
     r"interim|secondary analysis|subgroups?|exploratory|pooled analysis|\d+ (?:years?|months?|weeks?))\b"
 )
 """Words that name a later report of one study ("5-year follow-up", "long-term extension", "post hoc
@@ -102,11 +102,16 @@ def answer_and_letter(a: Prepped, b: Prepped) -> bool:
     return bool(REPLY_RE.match(a.title)) != bool(REPLY_RE.match(b.title))
 
 
+def _report_words(title: str) -> list[str]:
+    return sorted(m.replace(" ", "") for m in FOLLOW_UP_RE.findall(title))
+
+
 def later_report(a: Prepped, b: Prepped) -> bool:
     """The titles name different later reports of a study (:data:`FOLLOW_UP_RE`), by words one of them
     adds: a typo ("long-etrm") changes as many words on each side as it removes, an added "5-year
-    follow-up" does not."""
-    if sorted(FOLLOW_UP_RE.findall(a.title)) == sorted(FOLLOW_UP_RE.findall(b.title)):
+    follow-up" does not. A compound written as one word, hyphenated or as two ("followup", "follow-up",
+    "follow up") is one word."""
+    if _report_words(a.title) == _report_words(b.title):
         return False
     words_a, words_b = set(a.title.split()), set(b.title.split())
     return len(words_a - words_b) != len(words_b - words_a)

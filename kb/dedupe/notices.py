@@ -31,7 +31,10 @@ NOTICE_TITLE_SIMILARITY = 0.9
 the title it concerns, give or take punctuation and a truncation."""
 
 _KINDS = (
-    ("retraction", re.compile(r"^(?:notice of retraction|retraction|retracted)\b")),
+    (
+        "retraction",
+        re.compile(r"^(?:notice of retraction|retraction|retracted)\b|.* retraction of vol \w+ pg?"),
+    ),
     ("expression of concern", re.compile(r"^expression of concern\b")),
     ("corrigendum", re.compile(r"^corrigend")),
     ("correction", re.compile(r"^(?:correction|author correction|publisher s? ?note)\b")),

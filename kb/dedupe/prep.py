@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote
 
-from kb.dedupe.authors import ORGANISATION_RE, group_keys, reread_authors
+from kb.dedupe.authors import ORGANISATION_RE, group_keys, placeholder, reread_authors
 from kb.dedupe.folding import fold, numerals
 from kb.dedupe.journals import fold_journal, journal_key, journals_compatible  # noqa: F401 (the engine's import)
 from kb.dedupe.records import EXTRA_BOOKTITLE, EXTRA_ENTRY_TYPE, EXTRA_NOTE, EXTRA_ONLINE_YEAR, Record
@@ -53,8 +53,11 @@ _ERRATUM_RE = re.compile(
     r"|\b(?:erratum|corrigendum) (?:to|for)\b",
     re.IGNORECASE,
 )
-_WOS_NOTICE_RE = re.compile(r"\(vol\.?\s*\w+,?\s*(?:pg|pp?)\.?\s*\w+(?:,\s*\d{4})?\)\s*$", re.IGNORECASE)
-"""Web of Science titles a correction with the article's title and locator: "... (vol 113, pg 6511, 2009)"."""
+_WOS_NOTICE_RE = re.compile(
+    r"\((?:retraction of\s+)?vol\.?\s*\w+,?\s*(?:pg|pp?)\.?\s*\w+(?:,\s*\d{4})?\)\s*$", re.IGNORECASE
+)
+"""Web of Science titles a correction with the article's title and locator: "... (vol 113, pg 6511, 2009)",
+and a retraction notice so too: "... (Retraction of vol 113, pg 6511, 2009)"."""
 _COMMENT_RE = re.compile(
     r"^\s*(?:comments? on|commentary on|commentary\s*:|comment\s*:|re\s*:|reply\b|replies\b|in reply|"
     r"response to (?:the )?(?:letter|comment|editorial|correspondence|article|[a-z]+ et al)|response\s*:|"
@@ -67,11 +70,13 @@ _ANNOTATION_RE = re.compile(
     r"\s*[\[(]?\s*(?:erratum|corrigendum|comment|comments|retraction|retracted|update|summary for patients|"
     r"republished|expression of concern|reprint)s? (?:appears? |published |from |of |to )?in\b.*$"
     r"|\s*\[(?:review|editorial|letter|abstract|see comments?|\d+ refs?)[^\]]*\]"
-    r"|[.\s]*\(review\)\s*$|[.\s]+review\W+\d+\s*refs?\W*$",
+    r"|[.\s]*\(review\)\s*$|[.\s]+review\W+\d+\s*refs?\W*$"
+    r"|\s*\((?:retracted article|reprinted from)\b[^()]*\)[.\s]*$",
     re.IGNORECASE,
 )
 """Database annotations, not title words: MEDLINE's "[Erratum in ...]", Ovid's "[Review] [45 refs]" (also
-with its brackets lost, "Review 45 refs", or as "(Review)"), "[see comments]"."""
+with its brackets lost, "Review 45 refs", or as "(Review)"), "[see comments]", Web of Science's "(Retracted
+article. See vol. 12, pg. 45, 2020)" and "(Reprinted from ...)" (the article itself, not its notice)."""
 _FOOTNOTE_RE = re.compile(r"\s*<sup>[^<]{1,3}</sup>\s*$|(?<![A-Za-z])([a-z]{4,})[1-9]\s*$")
 """A footnote mark ending a title taken from a publisher's page or Crossref ("... in children<sup>1</sup>",
 "... in children1" once the markup is gone): not part of the title. A word in capitals or mixed case
@@ -95,6 +100,9 @@ HEADINGS = frozenset({
 })  # fmt: skip
 """Generic headings (folded): a title that names the kind of item, not its content, repeats in every issue
 of a journal; as title evidence it is weak, so such records are compared on their coordinates."""
+PLACEHOLDER_TITLES = frozenset({"not available", "no title available", "title not available", "untitled"})
+"""What a database writes for a title it lacks (MEDLINE's "[Not Available]." for an article without an English
+title): it names no work, so such records are compared on their coordinates, as a heading is."""
 _GUIDELINE_RE = re.compile(
     r"\b(?:guidelines?|recommendations?|consensus|practice parameters?|position (?:statement|paper)|"
     r"standards of care)\b",
@@ -318,7 +326,7 @@ _NOTICE_PREFIX_RE = re.compile(
     r"publisher s note|publishers note|erratum|errata|corrigendum|corrigenda|correction|retraction|"
     r"retracted)(?: (?:to|for|of|on|in|regarding))?(?: (?:the )?(?:article|paper))?\b\s*"
 )
-_NOTICE_LOCATOR_RE = re.compile(r"\bvol (\w+) (?:pg|p|pp|page|pages) (\w+)(?: (\d{4}))?\s*$")
+_NOTICE_LOCATOR_RE = re.compile(r"\b(?:retraction of )?vol (\w+) (?:pg|pp?|pages?) (\w+)(?: (\d{4}))?\s*$")
 """The locator Web of Science appends to a notice's title: "... (vol 360, pg 542, 2009)", folded."""
 
 
@@ -384,10 +392,12 @@ def _is_translated(title: str) -> bool:
 
 
 def _people(names: Sequence[Name]) -> list[Name]:
-    """The persons of an author list (glued lists re-read by the one splitter, "et al." and organisations
-    left out)."""
+    """The persons of an author list (glued lists re-read by the one splitter, "et al.", organisations and
+    placeholders left out)."""
     return [
-        n for n in reread_authors(names) if not ORGANISATION_RE.search(n.literal or f"{n.family} {n.given}")
+        n
+        for n in reread_authors(names)
+        if not (ORGANISATION_RE.search(n.literal or f"{n.family} {n.given}") or placeholder(n))
     ]
 
 
@@ -477,7 +487,7 @@ def prep(record: Record, index: int = 0) -> Prepped:
         part=part_of(raw_title),
         guideline=bool(_GUIDELINE_RE.search(raw_title)),
         short=not title,
-        heading=title in HEADINGS,
+        heading=title in HEADINGS or title in PLACEHOLDER_TITLES,
         groups=group_keys(ref.authors),
         registry=registry,
         trial_id=trial,

@@ -302,7 +302,8 @@ def split_journal_tail(tagged: _Tagged, info: Callable) -> _Tagged:
     token before it ends the title (:func:`_title_end`, not a preposition: "strains from Vietnam" stays
     whole) and a volume, an issue or pages follow (after the date; or the date ends the reference and a
     sentence ends before the tail): "... Voice Services Apr. 2007" and "... across Europe, 2012.
-    Available online" have none, and a tail cut off by a comma is no journal.
+    Available online" have none, and a tail cut off by a comma is no journal; nor is the tail of a run of
+    abbreviations that each end on a full stop ("Biochem. Mol. Bio. Int. 1993": no title before it).
     A "publisher" of journal words is the journal on the same evidence (:func:`_publisher_as_journal`).
     """
     if any(t[1] == "journal" for t in tagged):
@@ -326,6 +327,8 @@ def split_journal_tail(tagged: _Tagged, info: Callable) -> _Tagged:
     pinf = info(prev)
     if not _title_end(prev, pinf.key, pinf.jword) or _dangling(prev):
         return tagged
+    if k - a > 1 and all(t[0].endswith(".") for t in tagged[a:k]):
+        return tagged  # "Biochem. Mol. Bio. | Int. 1993": abbreviations all through are no title
     d = b + 1
     while d < len(tagged) and tagged[d][1] == "date":
         d += 1

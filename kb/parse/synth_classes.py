@@ -11,7 +11,11 @@ TR-15-04, Rice University"). :func:`class_example` turns the fields of one label
 these, rendered by CSL with the same markers as every synthetic example, so the labels stay exact by
 construction: the container (proceedings or journal) is ``journal``, the genre and the report number are
 ``note``, the university or institution ``publisher``, its town ``location`` (as the labelled corpora
-label them). Every draw is made by the generator it is given (the example's own ``class`` stream).
+label them). Books without a container ("BERNARD, Jean. Les maladies du sang. Paris : Masson, 2010.
+312 p.", "Bernard J. Les maladies du sang. Paris: Masson; 2010. 312 p.") are rendered through ISO 690,
+Vancouver and author-date styles in French and English: the title is ``title``, the town ``location``, the
+publisher ``publisher``, the page count ``pages`` (as the labelled corpora label "312 p.").
+Every draw is made by the generator it is given (the example's own ``class`` stream).
 """
 
 from __future__ import annotations
@@ -35,11 +39,18 @@ OTHER_STYLES: tuple[str, ...] = (
 )  # fmt: skip
 """Training styles that also render the conference papers, theses and reports."""
 
+BOOK_STYLES: tuple[str, ...] = (
+    "iso690-author-date-fr", "iso690-numeric-fr", "nlm-citation-sequence", "elsevier-vancouver",
+    "bibliotheque-universitaire-de-medecine-vancouver", "apa", "chicago-author-date", "elsevier-harvard",
+)  # fmt: skip
+"""Training styles that render a whole book (none of ``synth.HELD_OUT_STYLES``)."""
+
 KINDS: tuple[tuple[str, float], ...] = (
-    ("article", 0.35),
-    ("conference", 0.35),
-    ("thesis", 0.15),
-    ("report", 0.15),
+    ("article", 0.3),
+    ("conference", 0.3),
+    ("thesis", 0.1),
+    ("report", 0.1),
+    ("book", 0.2),
 )
 """What a class example is, with its share."""
 
@@ -89,6 +100,16 @@ _INSTITUTIONS = (
     ("National Physical Laboratory", "Teddington"),
     ("Agency for Healthcare Research and Quality", "Rockville, MD"), ("NASA", "Washington, DC"),
 )  # fmt: skip
+_BOOK_PUBLISHERS = (
+    ("Masson", "Paris"), ("Elsevier Masson", "Issy-les-Moulineaux"), ("Doin", "Paris"),
+    ("Flammarion Médecine-Sciences", "Paris"), ("John Libbey Eurotext", "Montrouge"),
+    ("Presses universitaires de France", "Paris"),
+    ("Lavoisier", "Paris"), ("De Boeck", "Bruxelles"), ("Springer", "Berlin"), ("Thieme", "Stuttgart"),
+    ("Karger", "Basel"), ("Wiley-Blackwell", "Oxford"), ("Lippincott Williams & Wilkins", "Philadelphia"),
+    ("Saunders", "Philadelphia"), ("Oxford University Press", "Oxford"), ("CRC Press", "Boca Raton, FL"),
+    ("Cambridge University Press", "Cambridge"), ("McGraw-Hill", "New York"), ("Churchill Livingstone",
+    "Edinburgh"), ("Academic Press", "San Diego, CA"),
+)  # fmt: skip
 _THESES = ("PhD thesis", "Ph.D. dissertation", "Doctoral dissertation", "Master's thesis", "MSc thesis")
 _THESES_FR = ("Thèse de doctorat", "Thèse d'exercice", "Mémoire de master", "Thèse de doctorat en médecine")
 _REPORTS = ("Technical Report", "Tech. Rep.", "Research Report", "Working Paper", "Technical Memorandum")
@@ -133,6 +154,18 @@ def class_fields(f: Fields, kind: str, rng: random.Random, editors: list[dict], 
         return g
     for key in ("journal", "issue", "doi"):
         g.pop(key, None)
+    if kind == "book":
+        g["kind"] = "book"
+        g.pop("volume", None)
+        g["publisher"], place = rng.choice(_BOOK_PUBLISHERS)
+        if f.get("publisher") and rng.random() < 0.5:
+            g["publisher"], place = f["publisher"], f.get("location", "")
+        if place and rng.random() < 0.8:
+            g["location"] = place
+        g.pop("pages", None)
+        if rng.random() < 0.6:
+            g["count"] = str(rng.randint(48, 1200))  # written after the rendering: few styles print it
+        return g
     if kind == "conference":
         g["kind"] = "paper-conference"
         g["journal"] = proceedings_title(rng, french)
@@ -179,8 +212,8 @@ def class_example(f: Fields, rng: random.Random, editors: list[dict]) -> tuple[s
             break
         r -= share
     styles = ENGINEERING_STYLES if kind == "article" else ENGINEERING_STYLES + OTHER_STYLES
-    style = rng.choice(styles)
-    french = style.endswith("-fr") or (kind != "article" and rng.random() < 0.1)
+    style = rng.choice(BOOK_STYLES if kind == "book" else styles)
+    french = style.endswith("-fr") or (kind != "article" and rng.random() < (0.4 if kind == "book" else 0.1))
     locale = "fr-FR" if french else "en-US"
     g = class_fields(f, kind, rng, editors, french)
     try:
@@ -190,7 +223,21 @@ def class_example(f: Fields, rng: random.Random, editors: list[dict]) -> tuple[s
     segments = segments_of(text, g)
     if not segments:
         return None
+    if g.get("count"):
+        segments = _with_count(segments, g["count"], rng)
     return f"{style}/{locale}", noise.vary_segments(segments, g, rng, french=french)
+
+
+def _with_count(segments: list[list[str]], count: str, rng: random.Random) -> list[list[str]]:
+    """A book's segments with its page count written at the end ("... 2010. 312 p."), as ``pages``; the
+    empty group some ISO 690 styles leave after the title (". .") removed."""
+    out = [[lab, text.replace(". . ", ". ") if lab == "other" else text] for lab, text in segments]
+    unit = rng.choice((" p.", " p.", " pages."))
+    if out[-1][0] == "other":
+        out[-1][1] = out[-1][1].rstrip() + " "
+    else:
+        out.append(["other", ". "])
+    return [*out, ["pages", count], ["other", unit]]
 
 
 def class_examples(
