@@ -299,13 +299,20 @@ def export_noise(x: Rendered, w: Work, database: str, tags: list[str]) -> Render
         x = replace(x, supplement=("(Supplement 1)", "1)", "(Suppl. 1)", "Suppl. 1 (1)")[draw % 4])
         tags.append("supplement_form")
     if draw := coin(w, database, "group_author", 0.05):
-        word = max(w.title.split(), key=len).strip(":,.()").upper()  # a trial's acronym-like name
+        word = _acronym(w)  # a trial's acronym: one per study, never shared by two items of one heading
         group = Name(
             literal=f"{word} {('Study Group', 'Investigators', 'Trial Collaborative Group')[draw % 3]}"
         )
         x = replace(x, authors=[group] if draw % 2 else [*x.authors, group])
         tags.append("group_author")
     return title_noise(x, w, database, tags)
+
+
+def _acronym(w: Work) -> str:
+    """A study group's acronym ("KXQRT") drawn from the work's title and print location: one per work, the
+    same in every database; two items printed under one heading ("Letter to the editor") get two."""
+    h = zlib.crc32(f"group {w.title} {w.volume} {w.pages} {w.doi}".encode())
+    return "".join(chr(65 + (h >> (5 * i)) % 26) for i in range(5))
 
 
 HAND_KEYED = ("endnote", "zotero", "mendeley")

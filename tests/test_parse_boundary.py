@@ -160,6 +160,15 @@ INFO = default_parser()._featurizer.info
          ["author"] * 2 + ["title"] * 6 + ["journal"] * 2 + ["volume"], 0),
         ("Musso T, Human monocytes express active, and upregulated interleukin-15, Blood 93",
          ["author"] * 2 + ["title"] * 4 + ["journal"] * 4 + ["volume"], 3),
+        # a title does not end on a conjunction, even after a comma
+        ("Ross P. Hip fractures among Japanese Americans, and American Caucasians Am J Epidemiol 1991",
+         ["author"] * 2 + ["title"] * 6 + ["journal"] * 5 + ["date"], 2),
+        # no title: a sentence before a curated journal's spelling is the title ("pain" is only an ISO 4
+        # abbreviation); abbreviations before one are the journal's, and so is a head with no full stop
+        ("Deyo RA. Low back pain. N Engl J Med 2001", ["author"] * 2 + ["journal"] * 7 + ["date"], 3),
+        ("Deyo RA. Platelets in pregnancy? Blood 2001", ["author"] * 2 + ["journal"] * 4 + ["date"], 3),
+        ("Deyo RA. Ann. Intern. Med. 2001", ["author"] * 2 + ["journal"] * 3 + ["date"], 0),
+        ("Deyo RA. Low back pain N Engl J Med 2001", ["author"] * 2 + ["journal"] * 7 + ["date"], 0),
     ],
 )  # fmt: skip
 def test_trim_journal_head(text: str, labels: list[str], moved: int) -> None:
@@ -217,6 +226,12 @@ def test_split_journal_tail(text: str, labels: list[str], journal: str) -> None:
         # a full word after a preposition stays in the title
         ("Hannoun C. Strains from Vietnam J Gen Virol 2000",
          ["author"] * 2 + ["title"] * 3 + ["journal"] * 3 + ["date"], "J Gen Virol"),
+        # a full word before an abbreviation that opens journal titles stays in the title; not before one
+        # that continues them
+        ("Brakefield PM. Butterflies as a model Insect Nat Rev Genet 2003",
+         ["author"] * 2 + ["title"] * 5 + ["journal"] * 3 + ["date"], "Nat Rev Genet"),
+        ("Brakefield PM. Butterflies as a model system Cancer Res 2003",
+         ["author"] * 2 + ["title"] * 6 + ["journal"] + ["date"], "Cancer Res"),
     ],
 )  # fmt: skip
 def test_extend_journal_head(text: str, labels: list[str], journal: str) -> None:

@@ -46,6 +46,16 @@ _OPENERS = frozenset((
 ))
 """Words that open a journal title: the CRF's journal starting on one starts there ("Southern, Journal of
 molecular Biology"), unless the title's end is marked ("The | Journal Club. Postgrad Med J")."""
+_OPENING_ABBREVIATIONS = frozenset((
+    "nat", "eur", "int", "am", "ann", "nucl", "proc", "bull", "curr", "mol", "plos", "can", "clin", "comm",
+    "commun", "adv", "arch", "astrophys",
+))
+"""ISO 4 abbreviations that open journal titles: in the labelled training data each starts a container
+title ten times as often as it follows a full word, so a full word before one is the title's ("... as a
+model Insect | Nat Rev Genet"), unlike the head of "Cancer | Res"."""
+_JOINERS = frozenset(("and", "or", "und", "et", "ou"))
+"""Conjunctions no title ends on: the capitalised words after one are the title's ("... Japanese
+Americans, and | American Caucasians Am J Epidemiol")."""
 # fmt: on
 _SEPARATORS = (".", "?", "!", ";", '"', "”", "'", "’", ")", "]")
 """A title token ending on one of these was cut from the container by the style itself."""
@@ -123,12 +133,14 @@ def trim_journal_head(tagged: _Tagged, info: Callable) -> _Tagged:
     b = a
     while b + 1 < len(tagged) and tagged[b + 1][1] == "journal":
         b += 1
+    if not last and (m := _titled_head(tagged, a, b, info)):
+        return _relabel(tagged, a, m, "title")  # "Deyo RA. Low back pain. | N Engl J Med 2001"
     k = _run_start(tagged, a, b, info)
     marked = last.endswith(_SEPARATORS) or _marked(last, tagged[a][0])
     if marked and not _second_sentence(tagged, a, k, b, info):
         return tagged  # "... induction. In Proceedings of the 11th ...": the style put a boundary there
-    if last in _PREPOSITIONS and k < b:
-        if a > 1 and tagged[a - 2][0].endswith((",", *_SEPARATORS)):
+    if (last in _PREPOSITIONS or last in _JOINERS) and k < b:
+        if last not in _JOINERS and a > 1 and tagged[a - 2][0].endswith((",", *_SEPARATORS)):
             return tagged  # '"... Concept," in Hitler's Geographies': "in" opens the container
         k = max(k, a + 1)  # "... breast cancer in | Israel Genet Test": a title does not end on "in"
         return _relabel(tagged, a, k, "title")
@@ -156,6 +168,20 @@ def trim_journal_head(tagged: _Tagged, info: Callable) -> _Tagged:
     if any(INITIALS_RE.match(t[0]) for t in tagged[a:k]):
         return tagged  # "M. Choy. P T Peer-Rev J Formul Manag": a name, not a title's end
     return _relabel(tagged, a, k, "title")
+
+
+def _titled_head(tagged: _Tagged, a: int, b: int, info: Callable) -> int:
+    """Where a curated journal spelling (``extract/journals.yml``) that ends the journal run ``a..b``
+    starts, when the words before it are a sentence of their own: a full stop before it and a lower-case
+    word that is no connective ("Low back pain. | N Engl J Med"; not "Ann. | Intern. Med."); 0 if none."""
+    runs = journal_runs([info(t[0]).key for t in tagged[a : b + 1]])
+    m = next((i for i in range(len(runs) - 1, 0, -1) if runs[i] == "B"), 0)
+    if not m or runs[m - 1] or "" in runs[m:] or not tagged[a + m - 1][0].endswith((".", "?", "!")):
+        return 0
+    head = [t[0].strip(".,;:?!") for t in tagged[a : a + m]]
+    if not any(w[:1].islower() and len(w) > 2 and w.isalpha() and w not in CONNECTIVES for w in head):
+        return 0
+    return a + m
 
 
 def _second_sentence(tagged: _Tagged, a: int, k: int, b: int, info: Callable) -> bool:
@@ -256,10 +282,11 @@ def extend_journal_head(tagged: _Tagged, info: Callable) -> _Tagged:
     if not (prev[-1:] in ".,;:)" or _title_end(prev, pinf.key, pinf.jword)) or _dangling(prev):
         return tagged  # "... strains from Vietnam J Gen Virol": a title does not end on a preposition
     moved = [info(t[0]) for t in tagged[k:a]]
+    first = info(tagged[a][0]).key
     if not any(_abbreviation(m.key) for m in moved) and not (
-        _abbreviation(info(tagged[a][0]).key) and all(len(m.key) > 2 for m in moved)
+        _abbreviation(first) and first not in _OPENING_ABBREVIATIONS and all(len(m.key) > 2 for m in moved)
     ):
-        return tagged  # "... vitamin A | Eur J Biochem": a letter is the title's
+        return tagged  # "... vitamin A | Eur J Biochem", "... model Insect | Nat Rev Genet": the title's
     return _relabel(tagged, k, a, "journal")
 
 

@@ -254,6 +254,43 @@ def _repair_issue(tagged: list[tuple[str, str, int, int]]) -> list[tuple[str, st
     return tagged
 
 
+_LONE_PAGE = re.compile(r"^[A-Za-z]?\d{1,6}[A-Za-z]?,$")
+_LONE_YEAR = re.compile(r"^\(?(?:1[5-9]\d\d|20[0-4]\d)[a-z]?\)?[.;]?$")
+
+
+def _repair_page_before_year(tagged: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
+    """A lone page between "volume:" and the year that ends the reference ("Nature 456:81, 2008", "J Natl
+    Cancer Inst 81:1879, 1989") is the page, not a date or a second volume."""
+    n = len(tagged)
+    for i in range(1, n - 1):
+        tok, lab, s, e = tagged[i]
+        if (
+            lab in ("date", "volume")
+            and tagged[i - 1][1] in ("volume", "issue")
+            and tagged[i - 1][0].endswith(":")
+            and _LONE_PAGE.match(tok)
+            and tagged[i + 1][1] == "date"
+            and _LONE_YEAR.match(tagged[i + 1][0])
+            and not any(t[1] == "pages" for t in tagged)
+        ):
+            tagged[i] = (tok, "pages", s, e)
+            break
+    return tagged
+
+
+_CITATION_NUMBER = re.compile(r"^[\[(]?\d{1,3}[.)\]]?$")
+
+
+def _repair_citation_number(tagged: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
+    """A bare number opening the entry before a capitalised title word is the list's citation number,
+    not the title's ("74 Voltage-dependent calcium channels in neurons. Catterall WA. Annu Rev ...")."""
+    if len(tagged) > 2 and tagged[0][1] == "title" and tagged[1][1] == "title":
+        tok, _lab, s, e = tagged[0]
+        if _CITATION_NUMBER.match(tok) and tagged[1][0][:1].isupper():
+            tagged[0] = (tok, "other", s, e)
+    return tagged
+
+
 class CRFParser:
     """A reference-string parser backed by a crfsuite model file."""
 
@@ -288,6 +325,7 @@ class CRFParser:
             return ref
         tagged, probs = self.label(clean)
         tagged = _repair_issue(_repair_months(_repair_days(_repair_last_author(tagged))))
+        tagged = _repair_citation_number(_repair_page_before_year(tagged))
         info = self._featurizer.info
         tagged = split_journal_tail(extend_journal_head(trim_journal_head(tagged, info), info), info)
         tagged = book_title(title_first_authors(tagged, info), info)

@@ -1,0 +1,91 @@
+"""Tests for the label repairs of ``kb.parse.crf`` that read the numbers after the container title."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.parse import parse_reference
+from kb.parse.crf import _repair_citation_number, _repair_page_before_year
+from kb.parse.tokens import tokenize
+
+
+def _tagged(text: str, labels: list[str]) -> list[tuple[str, str, int, int]]:
+    toks = tokenize(text)
+    assert len(toks) == len(labels)
+    return [(t, lab, s, e) for (t, s, e), lab in zip(toks, labels, strict=True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "expected"),
+    [
+        # "volume:page, year" (JCO, JASN, Anticancer Research): a lone page read as a date
+        ("Nature 248:30, 1974", ["journal", "volume", "date", "date"], ["journal", "volume", "pages", "date"]),
+        # ... or as a second volume, with the issue before the colon
+        ("Science 329(5998): 1521, 2010", ["journal", "volume", "issue", "volume", "date"],
+         ["journal", "volume", "issue", "pages", "date"]),
+        # an e-locator
+        ("J Stat Mech p07010, 2013", ["journal"] * 2 + ["volume", "date", "date"],
+         ["journal"] * 2 + ["volume", "date", "date"]),  # no colon: the style did not say it is a page
+    ],
+)  # fmt: skip
+def test_page_before_year(text: str, labels: list[str], expected: list[str]) -> None:
+    assert [t[1] for t in _repair_page_before_year(_tagged(text, labels))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a page range is already the pages
+        ("Nature 248:30-35, 1974", ["journal", "volume", "pages", "date"]),
+        # no year after it: "2008;456:81" keeps whatever the model read
+        ("Nature 456:81, Suppl", ["journal", "volume", "date", "other"]),
+        # the date before the volume (Vancouver): nothing after the colon but the page
+        ("Nature. 2008;456:81", ["journal", "date", "volume", "pages"]),
+    ],
+)  # fmt: skip
+def test_page_before_year_leaves_other_orders(text: str, labels: list[str]) -> None:
+    assert [t[1] for t in _repair_page_before_year(_tagged(text, labels))] == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "volume", "pages"),
+    [
+        ("Gail M, Brinton L, Byar D, et al: Projecting individualized probabilities of developing breast "
+         "cancer. J Natl Cancer Inst 81:1879, 1989", "1989", "81", "1879"),
+        ("Paneth FA: The making of the missing chemical elements. Nature 159: 8, 1947", "1947", "159", "8"),
+        ("Hamm C, Goldmann B: Emergency room triage of patients. N Engl J Med 337:1648-1653, 1997",
+         "1997", "337", "1648-1653"),
+    ],
+)  # fmt: skip
+def test_page_before_year_end_to_end(text: str, year: str, volume: str, pages: str) -> None:
+    ref = parse_reference(text)
+    assert (ref.year, ref.volume, ref.pages) == (year, volume, pages)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a title-first entry keeps its list number out of the title
+        ("74 Voltage-dependent calcium channels in neurons. Catterall WA. Annu Rev Biochem 2000;69:1.",
+         "Voltage-dependent calcium channels in neurons"),
+        ("[12] Immune thrombocytopenia in adults. Provan D. Br J Haematol 2015;168:2.",
+         "Immune thrombocytopenia in adults"),
+    ],
+)  # fmt: skip
+def test_citation_number_before_a_title(text: str, title: str) -> None:
+    assert parse_reference(text).title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("74 Voltage-dependent channels. Catterall WA.", "other"),
+        ("(12) Voltage-dependent channels. Catterall WA.", "other"),
+        # the title's own number: a lower-case word or a unit follows, or it is a year
+        ("3 cases of ITP. Catterall WA.", "title"),
+        ("2019 Guidelines for ITP. Catterall WA.", "title"),
+    ],
+)
+def test_citation_number_repair(text: str, first: str) -> None:
+    labels = ["title"] * (len(tokenize(text)) - 2) + ["author"] * 2
+    assert _repair_citation_number(_tagged(text, labels))[0][1] == first
