@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+
 import pytest
 
 from kb.parse import parse_reference
@@ -237,3 +241,33 @@ def test_split_journal_tail(text: str, labels: list[str], journal: str) -> None:
 def test_extend_journal_head(text: str, labels: list[str], journal: str) -> None:
     after = extend_journal_head(_tagged(text, labels), INFO)
     assert " ".join(t[0] for t in after if t[1] == "journal") == journal
+
+
+def test_title_first_name_lists_that_fail_late_are_read_in_bounded_time() -> None:
+    """A title-first entry whose long list of names does not end as a list ("..., Haakenson C:.", "et
+    al:.") is read like any other: the name-list pattern takes each family name whole, where before it
+    retried every split of every name (exponential: 14 names did not finish in 30 s). Run in a child
+    with a generous limit, so a return of the old behaviour fails instead of hanging the suite."""
+    families = [
+        "Bathon", "Martin", "van der Berg", "D'Agostino", "Adams-Burton", "Tesser", "Schiff", "Keystone",
+        "Genovese", "Chester Wasko", "Moreland", "Weaver", "Markenson", "Finck", "Cohn", "Zeische", "Tristani",
+        "Dunkman", "Loeb", "Fletcher",
+    ]  # fmt: skip
+    entries = []
+    for n, form in ((14, "{} J"), (20, "{} J"), (14, "{} JK"), (20, "{} RA")):
+        names = ", ".join(form.format(family) for family in families[:n])
+        for tail in (" and Haakenson C:. N Engl J Med 325: 303, 1991.", " et al:. JAMA 283: 1829, 2000."):
+            entries.append(f"A comparison of enalapril with hydralazine in heart failure. {names}{tail}")
+    code = (
+        "import json, sys\n"
+        "from kb.parse import parse_many\n"
+        "items = parse_many(json.loads(sys.stdin.read()))\n"
+        "print(json.dumps([item.title for item in items]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], input=json.dumps(entries), capture_output=True, timeout=60, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    titles = json.loads(done.stdout)
+    assert len(titles) == len(entries)
+    assert all(t.startswith("A comparison of enalapril with hydralazine") for t in titles)

@@ -370,7 +370,10 @@ def _relabel(tagged: _Tagged, start: int, end: int, label: str) -> _Tagged:
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _PARTICLE = rf"(?:{'|'.join(sorted(PARTICLES, key=len, reverse=True))})\s"  # the project's one list
-_FAMILY = rf"(?:{_PARTICLE})*[{_UP}][\w'’-]*[a-zß-öø-ÿ][\w'’-]*"
+_FAMILY = rf"(?:{_PARTICLE})*[{_UP}](?=[\w'’-]*[a-zß-öø-ÿ])[\w'’-]*+"
+# The lower-case letter is asked by a look-ahead and the word taken whole (possessive): written as
+# "[\w]*[a-z][\w]*" the word could be split at each of its letters, and a list that fails to match late
+# ("..., Haakenson C:.") was retried in every combination of splits, exponential in its length.
 _INITIALS = rf"[{_UP}]{{1,3}}(?:-[{_UP}])?"
 _DOTTED = rf"[{_UP}]\.(?:\s?-?[{_UP}]\.){{0,2}}"
 _NAME = rf"(?:{_FAMILY}\s{_INITIALS}|{_DOTTED}\s{_FAMILY}(?:\s{_FAMILY})?|{_FAMILY},\s{_DOTTED})"
