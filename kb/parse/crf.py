@@ -30,7 +30,7 @@ from kb.parse.features import MONTHS, Featurizer, fold, ltwa
 from kb.parse.modelfile import model_attributes
 from kb.parse.scope import YEAR_RE
 from kb.parse.tokens import lacks, tighten, tokenize
-from kb.patterns import DOI
+from kb.patterns import DOI, YEAR
 
 MODEL_FILE = Path(__file__).resolve().parent / "model.crfsuite"
 MAX_CHARS = 2000
@@ -255,7 +255,7 @@ def _repair_issue(tagged: list[tuple[str, str, int, int]]) -> list[tuple[str, st
 
 
 _LONE_PAGE = re.compile(r"^[A-Za-z]?\d{1,6}[A-Za-z]?,$")
-_LONE_YEAR = re.compile(r"^\(?(?:1[5-9]\d\d|20[0-4]\d)[a-z]?\)?[.;]?$")
+_LONE_YEAR = re.compile(rf"^\(?{YEAR}[a-z]?\)?[.;]?$")  # the project's one year (kb.patterns)
 
 
 def _repair_page_before_year(tagged: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
