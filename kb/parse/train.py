@@ -40,7 +40,7 @@ HANDMADE_FILE = DATA_DIR / "handmade.xml"
 MODEL_FILE = Path(__file__).resolve().parent / "model.crfsuite"
 HANDMADE_REPEAT = 3
 """Hand-labelled examples are few; they are repeated so the forms of our seeds are learnt."""
-SYNTHETIC_EXAMPLES = 5000
+SYNTHETIC_EXAMPLES = 8000
 """How many synthetic examples (``kb.parse.synth``: the labelled fields re-rendered through CSL
 styles, with noise) are added to the corpora."""
 
