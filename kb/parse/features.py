@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from kb.normalise.namecase import PARTICLES
-from kb.patterns import fold
+from kb.patterns import PARSER_YEAR, fold
 
 MONTHS: dict[str, int] = {}
 for _i, _names in enumerate(
@@ -70,7 +70,7 @@ ORG_WORDS = frozenset(
 """Words of corporate authors ("Haute Autorité de Santé", "The WHO Collaborative Study")."""
 
 _CORE_STRIP = "()[]{}\"'“”«»‘’*.,;:!?"
-_YEAR_RE = re.compile(r"(?<!\d)(1[5-9]\d\d|20[0-4]\d)(?!\d)")
+_YEAR_RE = re.compile(rf"(?<!\d){PARSER_YEAR}(?!\d)")
 _RANGE_RE = re.compile(r"\d+\s*[-–—]+\s*\d+")
 INITIALS_RE = re.compile(r"^(?:[A-Z]\.){1,3}-?(?:[A-Z]\.)?[,;]?$")
 """Initials with their full stops ("J.", "J.-P.", "A.B.,")."""
