@@ -422,7 +422,7 @@ if __name__ == "__main__":  # pragma: no cover
     import sys
 
     if len(sys.argv) > 1 and sys.argv[1] == "ltwa":
-        from kb.parse.features import write_ltwa
+        from kb.parse.ltwa import write_ltwa
 
         print(write_ltwa())
     elif len(sys.argv) > 1 and sys.argv[1] == "convert":
