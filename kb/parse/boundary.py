@@ -340,24 +340,40 @@ def split_journal_tail(tagged: _Tagged, info: Callable) -> _Tagged:
 
 
 def _publisher_as_journal(tagged: _Tagged, info: Callable) -> tuple[int, int] | None:
-    """The span of a "publisher" of journal words right after the title and followed by the year and
-    then a volume ("... stenosis. Blood Press. 1996. Vol. 5, p. 360"): a journal, since a book's
-    publisher is not followed by a volume; ``None`` when there is no such publisher."""
-    a = next((i for i, t in enumerate(tagged) if t[1] == "publisher"), -1)
+    """The span of a "publisher" (or "location") of journal words right after the title and followed by
+    the year and then a volume ("... stenosis. Blood Press. 1996. Vol. 5, p. 360", "... delirium. Crit
+    Care Clin, 1994 10: 733", "Science, 1998 281: 1305"): a journal, since a book's publisher is not
+    followed by a volume; its first word and half of them or more are journal words, the others
+    capitalised words or connectives; ``None`` when there is no such publisher."""
+    a = next((i for i, t in enumerate(tagged) if t[1] in _IMPRINT), -1)
     if a < 1 or tagged[a - 1][1] != "title":
         return None
+    if tagged[a][1] == "location" and not tagged[a - 1][0].endswith((".", "?", "!")):
+        return None  # a place after a title's comma or in brackets: "Conference, Madrid, 1993, Vol. 3"
     b = a
-    while b + 1 < len(tagged) and tagged[b + 1][1] == "publisher":
+    while b + 1 < len(tagged) and tagged[b + 1][1] == tagged[a][1]:
         b += 1
     d = b + 1
     while d < len(tagged) and tagged[d][1] == "date":
         d += 1
     if d == b + 1 or d >= len(tagged) or tagged[d][1] != "volume":
         return None
-    words = [info(t[0]) for t in tagged[a : b + 1]]
-    if not all(w.jword or w.key in CONNECTIVES for w in words) or not words[0].jword:
+    toks = tagged[a : b + 1]
+    words = [info(t[0]) for t in toks]
+    if not words[0].jword or 2 * sum(w.jword for w in words) < len(words):
+        return None  # "Crit Care Clin", "Combustion Science and Technology": a journal's words mostly
+    if not all(
+        w.jword or w.key in CONNECTIVES or _capitalised(t[0]) for w, t in zip(words, toks, strict=True)
+    ):
         return None
     return a, b + 1
+
+
+_IMPRINT = frozenset(["publisher", "location"])
+
+
+def _capitalised(tok: str) -> bool:
+    return tok[:1].isupper() and tok.rstrip(".,;:").isalpha()
 
 
 def _relabel(tagged: _Tagged, start: int, end: int, label: str) -> _Tagged:
