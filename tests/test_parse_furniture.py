@@ -42,6 +42,9 @@ from kb.parse.tokens import tokenize
          "Smith J. Title. JAMA. 2018;320:1-2. https://example.org/a."),
         ("Smith J (2011) Title. Salon. Online: http://example.org/a (accessed 6 October 2011).",
          "Smith J (2011) Title. Salon. Online: http://example.org/a."),
+        # an identifier's label glued to the page's full stop
+        ("Sasaki K. Title. J Cell Biol. 2015; 210:695.DOI: 10.1083/jcb.201506107.",
+         "Sasaki K. Title. J Cell Biol. 2015; 210:695. DOI: 10.1083/jcb.201506107."),
     ],
 )  # fmt: skip
 def test_strip_furniture(text: str, expected: str) -> None:
@@ -122,6 +125,9 @@ def _tagged(text: str, labels: list[str]) -> list[tuple[str, str, int, int]]:
          ["journal"] * 3 + ["date", "volume", "pages", "pmid", "pmid"]),
         # the volume, its year in brackets, then the page (physics, chemistry)
         ("Science 280 (1998) 1614.", ["journal", "volume", "date", "date"], ["journal", "volume", "date", "pages"]),
+        # author-date: the year printed first, then "volume, page"
+        ("Cook R (1986) J Biol Chem 261, 1868.", ["author"] * 2 + ["date"] + ["journal"] * 3 + ["volume", "date"],
+         ["author"] * 2 + ["date"] + ["journal"] * 3 + ["volume", "pages"]),
     ],
 )  # fmt: skip
 def test_page_after_date(text: str, labels: list[str], expected: list[str]) -> None:
@@ -137,6 +143,9 @@ def test_page_after_date(text: str, labels: list[str], expected: list[str]) -> N
         ("Lancet. 1999;354: 1999 Dec", ["journal", "date", "volume", "date", "date"]),
         # a year not in brackets before it ("1998 1614" can be a date range or a day)
         ("Science 280 1998 1614.", ["journal", "volume", "date", "date"]),
+        # the year printed again at the end is the year
+        ("Yannibelli V (2006) Interact Learn Environ 14, 2006.",
+         ["author"] * 2 + ["date"] + ["journal"] * 3 + ["volume", "date"]),
         # the pages are already read
         ("Blood. 2001;97:1-5 2002", ["journal", "date", "volume", "pages", "date"]),
     ],

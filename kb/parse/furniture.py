@@ -9,6 +9,7 @@ MEDLINE's "[see comments]" and "[published erratum appears in ...]", an access d
 citation date gives the year or the volume, "[Internet]" joins the journal, "[in French]" the title and
 an erratum's numbers the issue. :func:`strip_furniture` removes them from the cleaned text; what stays is
 read as before (the URL of "Available from:" and the PMID are still found; the raw text is kept whole).
+An identifier's label glued to the page before it ("210:695.DOI: 10.1083/...") is set apart.
 """
 
 from __future__ import annotations
@@ -47,10 +48,16 @@ _REVIEW = re.compile(r"(?<=[.;)\]]) Review\.?(?= PMID\b| PMCID\b|$)")
 """PubMed's publication type "Review." as a sentence of its own at the end or before the PMID."""
 
 
+_GLUED_ID = re.compile(r"(?<=\d\.)(?=(?:DOI|doi|PMID):)")
+"""An identifier's label glued to the page's full stop ("2015; 210:695.DOI: 10.1083/jcb")."""
+
+
 def strip_furniture(text: str) -> str:
     """``text`` (cleaned, single-spaced) without the furniture of printed lists; unchanged if it has none."""
     if "[" in text:
         text = _BRACKETS.sub("", text)
+    if ".DOI:" in text or ".doi:" in text or ".PMID:" in text:
+        text = _GLUED_ID.sub(" ", text)
     if not lacks(text, "accessed", "consult", "cited", "updated", "modified"):
         seen = _VISITED.sub("", text)
         if YEAR_RE.search(seen):  # the work's own date is printed too (a page dated only when seen keeps it)

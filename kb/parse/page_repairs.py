@@ -39,10 +39,17 @@ def _repair_page_before_year(tagged: list[tuple[str, str, int, int]]) -> list[tu
 _PAGE_TOKEN = re.compile(r"^[A-Za-z]?\d{1,6}[A-Za-z]?[.,;]?$")
 
 
+def _dated(tagged: list[tuple[str, str, int, int]], tok: str) -> bool:
+    """Whether a date token of ``tagged`` holds a year, and not the number of ``tok`` (a year printed twice:
+    "Interactive Learning Environment, 14(1), 2006." after "(2006)")."""
+    years = [m.group(1) for t in tagged if t[1] == "date" for m in YEAR_RE.finditer(t[0])]
+    return bool(years) and tok.strip(".,;") not in years
+
+
 def _repair_page_after_date(tagged: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
-    """A lone number given to the date after a dated "volume:" ("J Clin Invest. 1991;88:1976. PMID: ...")
-    or after the volume and its year in brackets ("Science 280 (1998) 1614.") is the page, not a second
-    year: the date is already printed."""
+    """A lone number given to the date after a dated "volume:" or "volume," ("J Clin Invest. 1991;88:1976.
+    PMID: ...", "Cook R (1986) ... J Biol Chem 261, 1868.") or after the volume and its year in brackets
+    ("Science 280 (1998) 1614.") is the page, not a second year: the date is already printed."""
     for i in range(2, len(tagged)):
         tok, lab, s, e = tagged[i]
         if (
@@ -53,9 +60,7 @@ def _repair_page_after_date(tagged: list[tuple[str, str, int, int]]) -> list[tup
             continue
         prev = tagged[i - 1]
         if (
-            prev[1] in ("volume", "issue")
-            and prev[0].endswith(":")
-            and any(t[1] == "date" and YEAR_RE.search(t[0]) for t in tagged[: i - 1])
+            prev[1] in ("volume", "issue") and prev[0].endswith((":", ",")) and _dated(tagged[: i - 1], tok)
         ) or (
             prev[1] == "date"
             and prev[0][:1] == "("
