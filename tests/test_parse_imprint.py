@@ -1,5 +1,6 @@
 """Tests for the journal that the CRF called a publisher or a place (``kb.parse.boundary``'s
-``_publisher_as_journal``): journal words after the title, then the year and a volume."""
+``_publisher_as_journal``): journal words after the title, then the year and a volume; and for the journal
+left in the title before a comma, the year, a volume and pages (``split_journal_tail``)."""
 
 from __future__ import annotations
 
@@ -59,3 +60,23 @@ def test_journal_with_a_loose_comma_before_the_year() -> None:
         "Crippen D. Pharmacologic treatment of brain failure and delirium. Crit Care Clin , 1994 10: 733."
     )
     assert (ref.journal, ref.year, ref.volume, ref.pages) == ("Crit Care Clin", "1994", "10", "733")
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "journal"),
+    [
+        # "Title Journal, year volume: pages" (Pediatric Blood & Cancer, JBJS): the comma ends the journal
+        ("Thompson SG. Superheavy elements Science, 1972 178: 1047.",
+         ["author"] * 2 + ["title"] * 3 + ["date", "volume", "pages"], "Science,"),
+        ("Fiore M. Interventions to help people stop smoking Arch Intern Med, 1995 155: 1933.",
+         ["author"] * 2 + ["title"] * 9 + ["date", "volume", "pages"],
+         "Arch Intern Med,"),
+        # a comma with a year but no volume and pages after it: no journal ("... across Europe, 2012.")
+        ("Green B. Platelet Agenda Support across Europe, 2012. Available online",
+         ["author"] * 2 + ["title"] * 5 + ["date"] + ["note"] * 2, ""),
+        ("Green B. Platelet Agenda Support across Europe, 2012 12",
+         ["author"] * 2 + ["title"] * 5 + ["date", "volume"], ""),
+    ],
+)  # fmt: skip
+def test_journal_tail_before_a_comma(text: str, labels: list[str], journal: str) -> None:
+    assert _journal(text, labels) == journal

@@ -302,8 +302,9 @@ def split_journal_tail(tagged: _Tagged, info: Callable) -> _Tagged:
     token before it ends the title (:func:`_title_end`, not a preposition: "strains from Vietnam" stays
     whole) and a volume, an issue or pages follow (after the date; or the date ends the reference and a
     sentence ends before the tail): "... Voice Services Apr. 2007" and "... across Europe, 2012.
-    Available online" have none, and a tail cut off by a comma is no journal; nor is the tail of a run of
-    abbreviations that each end on a full stop ("Biochem. Mol. Bio. Int. 1993": no title before it).
+    Available online" have none, and a tail cut off by a comma is no journal unless the year, a volume
+    and pages follow ("... universal tree Science, 1999 284: 2124", :func:`_numbers_follow`); nor is the
+    tail of a run of abbreviations that each end on a full stop ("Biochem. Mol. Bio. Int. 1993").
     A "publisher" of journal words is the journal on the same evidence (:func:`_publisher_as_journal`).
     """
     if any(t[1] == "journal" for t in tagged):
@@ -315,7 +316,9 @@ def split_journal_tail(tagged: _Tagged, info: Callable) -> _Tagged:
         (i for i in range(len(tagged) - 1) if tagged[i][1] == "title" and tagged[i + 1][1] in _AFTER_JOURNAL),
         -1,
     )
-    if b < 1 or tagged[b][0].endswith(","):
+    if b < 1:
+        return tagged
+    if tagged[b][0].endswith(",") and not _numbers_follow(tagged, b + 1):
         return tagged
     a = b
     while a > 0 and tagged[a - 1][1] == "title":
@@ -337,6 +340,15 @@ def split_journal_tail(tagged: _Tagged, info: Callable) -> _Tagged:
     if d == len(tagged) and prev.endswith(".") and pinf.word:
         return _relabel(tagged, k, b + 1, "journal")  # "... Movement. Socialism and Democracy. 2013"
     return tagged
+
+
+def _numbers_follow(tagged: _Tagged, d: int) -> bool:
+    """Whether the year, then a volume and pages follow from ``d`` ("Science, 1999 284: 2124")."""
+    if d >= len(tagged) or tagged[d][1] != "date":
+        return False
+    while d < len(tagged) and tagged[d][1] == "date":
+        d += 1
+    return d + 1 < len(tagged) and tagged[d][1] == "volume" and tagged[d + 1][1] == "pages"
 
 
 def _publisher_as_journal(tagged: _Tagged, info: Callable) -> tuple[int, int] | None:
