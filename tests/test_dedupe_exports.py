@@ -21,7 +21,8 @@ from dedupe_works import Work, as_abstract, load_works
 
 from kb.dedupe import Decision
 from kb.dedupe.authors import reread_authors
-from kb.dedupe.prep import clean_title, link_key, prep
+from kb.dedupe.prep import link_key, prep
+from kb.dedupe.titles import clean_title
 from kb.ingest.ovid import read_ovid_string
 from kb.model import Name
 

@@ -20,7 +20,8 @@ from dedupe_works import Work, load_works
 from kb.dedupe import Decision
 from kb.dedupe.locators import years_apart
 from kb.dedupe.match import decide
-from kb.dedupe.prep import part_of, prep
+from kb.dedupe.prep import prep
+from kb.dedupe.titles import part_of
 from kb.ingest.fields import strip_markup
 from kb.ingest.formats import sniff_text
 from kb.ingest.readers import read_export

@@ -3,7 +3,7 @@
 The stages, one module each, in pipeline order:
 
 * :mod:`kb.dedupe.records` - the :class:`Record` type that readers produce and the engine compares;
-* :mod:`kb.dedupe.prep` - normalised fields and record-kind flags;
+* :mod:`kb.dedupe.prep` - normalised fields and record-kind flags (the title key: :mod:`kb.dedupe.titles`);
 * :mod:`kb.dedupe.block` - blocking keys and candidate pairs (close to linear cost);
 * :mod:`kb.dedupe.dois` - DOIs a typo apart, or in sequence, and the rule that decides such pairs;
 * :mod:`kb.dedupe.match` - a ``duplicate`` / ``maybe`` / ``distinct`` decision per pair, with its reason

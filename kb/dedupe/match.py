@@ -23,7 +23,7 @@ matches. The rules, in order:
    fields as if the DOIs were unknown; else ``maybe`` when title, authors, journal and year (one apart at
    one first page or ahead of print, or the online year of a record ahead of print, up to
    ``ONLINE_YEARS`` early) agree.
-4. Two generic headings ("Editorial", "Preface": :data:`~kb.dedupe.prep.HEADINGS`) are decided on their
+4. Two generic headings ("Editorial", "Preface": :data:`~kb.dedupe.titles.HEADINGS`) are decided on their
    coordinates (year, first page, journal, volume, authors), never on the title. Titles below 0.8
    similarity are distinct, unless journal, year, volume and page range all agree (a
    translated title) with the same first author, or with no authors on one side and a title at least

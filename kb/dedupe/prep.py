@@ -6,8 +6,9 @@ the year as a number, a journal key, volume, first and last page, and the flags 
 never be merged with an ordinary article (errata, comments and replies, conference abstracts, numbered
 parts, guidelines). Missing fields stay empty: empty means unknown, never agreement.
 
-The journal key and its comparison are :mod:`kb.dedupe.journals`'s (re-exported here). Placeholders that
-exports write for a missing value ("NA", "N/A", "Unknown") are missing values.
+The title key and its other forms are :mod:`kb.dedupe.titles`'s; the journal key and its comparison are
+:mod:`kb.dedupe.journals`'s (re-exported here). Placeholders that exports write for a missing value ("NA",
+"N/A", "Unknown") are missing values.
 """
 
 from __future__ import annotations
@@ -20,34 +21,27 @@ from urllib.parse import unquote
 
 from kb.dedupe.abstracts import abstract_key
 from kb.dedupe.authors import ORGANISATION_RE, group_keys, placeholder, reread_authors
-from kb.dedupe.folding import fold, numerals
+from kb.dedupe.folding import fold
 from kb.dedupe.journals import fold_journal, journal_key, journals_compatible  # noqa: F401 (the engine's import)
 from kb.dedupe.records import EXTRA_BOOKTITLE, EXTRA_ENTRY_TYPE, EXTRA_NOTE, EXTRA_ONLINE_YEAR, Record
 from kb.dedupe.registry import registry_fields
+from kb.dedupe.titles import (
+    HEADINGS,
+    PLACEHOLDER_TITLES,
+    alt_titles,
+    clean_title,
+    is_translated,
+    notice_title,
+    part_of,
+    title_heads,
+    title_key,
+    title_numbers,
+)
 from kb.model import Name
 from kb.patterns import DOI
 
-# --- titles --------------------------------------------------------------------------------------------
+# --- record kinds --------------------------------------------------------------------------------------
 
-_LANGUAGES = (
-    "chinese|english|french|german|spanish|italian|japanese|russian|portuguese|polish|dutch|danish|swedish|"
-    "norwegian|korean|turkish|czech|hungarian|hebrew|finnish|greek|romanian|croatian|serbian|slovak|slovenian|"
-    "slovene|ukrainian|bulgarian|lithuanian|latvian|estonian|persian|arabic|thai|vietnamese|icelandic|"
-    "catalan|afrikaans|indonesian|malay|bosnian|macedonian"
-)
-_LANGUAGE_TAG_RE = re.compile(  # the tag alone: "[Japanese cedar pollinosis ...]" is a translated title
-    rf"\s*[\[(](?:article in |text in )?(?:{_LANGUAGES}|"
-    r"author'?s'? transl(?:ation)?|[a-z]+ abstract|abstract)"
-    r"(?:\s+(?:text|abstract|summary|version|edition)|\s*[;,][^\])]*)?[\])]\s*\.?\s*$",
-    re.IGNORECASE,
-)
-_ORIGINAL_TITLE_RE = re.compile(
-    rf"\.\s+(?:{_LANGUAGES})\s*(?:$|[\r\n]|(?=[^\x00-\x7f]))[\s\S]*$", re.IGNORECASE
-)
-"""The English title followed by the original's language, and the original title when its script is not
-Latin (an export that joins the translated and the original title fields: "... children. Russian",
-"... children. Russian\nОригинальное название"): the English title is the title."""
-_RETRACTED_PREFIX_RE = re.compile(r"^\s*(?:retracted(?: article)?|withdrawn)\s*[:.\-]\s*", re.IGNORECASE)
 _ERRATUM_RE = re.compile(
     r"^\s*(?:erratum|errata|corrigend(?:um|a)|notice of retraction|expression of concern|publisher'?s? note|"
     r"author correction)\b|^\s*(?:correction|retraction(?: note| notice)?)\s*(?::|-|to\b|notice\b|$)"
@@ -67,43 +61,6 @@ _COMMENT_RE = re.compile(
     r"|\b(?:letter to the editor|reply to (?:the )?(?:letter|comment|editorial))\b|\[(?:comment|letter)\]",
     re.IGNORECASE,
 )
-_ANNOTATION_RE = re.compile(
-    r"\s*[\[(]?\s*(?:erratum|corrigendum|comment|comments|retraction|retracted|update|summary for patients|"
-    r"republished|expression of concern|reprint)s? (?:appears? |published |from |of |to )?in\b.*$"
-    r"|\s*\[(?:review|editorial|letter|abstract|see comments?|\d+ refs?)[^\]]*\]"
-    r"|[.\s]*\(review\)\s*$|[.\s]+review\W+\d+\s*refs?\W*$"
-    r"|\s*\((?:retracted article|reprinted from)\b[^()]*\)[.\s]*$",
-    re.IGNORECASE,
-)
-"""Database annotations, not title words: MEDLINE's "[Erratum in ...]", Ovid's "[Review] [45 refs]" (also
-with its brackets lost, "Review 45 refs", or as "(Review)"), "[see comments]", Web of Science's "(Retracted
-article. See vol. 12, pg. 45, 2020)" and "(Reprinted from ...)" (the article itself, not its notice)."""
-_FOOTNOTE_RE = re.compile(r"\s*<sup>[^<]{1,3}</sup>\s*$|(?<![A-Za-z])([a-z]{4,})[1-9]\s*$")
-"""A footnote mark ending a title taken from a publisher's page or Crossref ("... in children<sup>1</sup>",
-"... in children1" once the markup is gone): not part of the title. A word in capitals or mixed case
-("BRCA1", "Brca1") keeps its digit: that is a name."""
-_PART_RE = re.compile(
-    r"\bpart\s*[:.\-+*]?\s*(?P<part>[ivx]{1,4}|\d{1,2}|one|two|three|four|five|a|b)\b"
-    r"|\((?P<paren>i{1,3}|iv|v|vi{1,3})\)\s*$",
-    re.IGNORECASE,
-)
-"""A part number after "Part" (a separator, or a superscript or footnote mark left by markup: "Part+ II"),
-or a Roman number in brackets ending the title."""
-_PART_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "i": "1", "ii": "2",
-               "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9",
-               "x": "10"}  # fmt: skip
-HEADINGS = frozenset({
-    "editorial", "guest editorial", "editorial note", "editor s note", "editors note", "from the editor",
-    "from the editors", "foreword", "preface", "introduction", "commentary", "overview", "in this issue",
-    "book review", "book reviews", "news", "announcement", "announcements", "acknowledgement",
-    "acknowledgements", "acknowledgment", "acknowledgments", "reviewer acknowledgement", "in memoriam",
-    "obituary", "contents", "table of contents", "index", "abstracts", "highlights",
-})  # fmt: skip
-"""Generic headings (folded): a title that names the kind of item, not its content, repeats in every issue
-of a journal; as title evidence it is weak, so such records are compared on their coordinates."""
-PLACEHOLDER_TITLES = frozenset({"not available", "no title available", "title not available", "untitled"})
-"""What a database writes for a title it lacks (MEDLINE's "[Not Available]." for an article without an English
-title): it names no work, so such records are compared on their coordinates, as a heading is."""
 _GUIDELINE_RE = re.compile(
     r"\b(?:guidelines?|recommendations?|consensus|practice parameters?|position (?:statement|paper)|"
     r"standards of care)\b",
@@ -136,7 +93,6 @@ _PAGE_COUNT_RE = re.compile(r"^\s*\d+\s*(?:pp?|pages)\.?\s*$", re.IGNORECASE)
 
 _DIGITS_RE = re.compile(r"\d+")
 _PAGE_RE = re.compile(r"^\s*(?!sup)([a-z]{0,3})\.?\s?(\d+)(?:\s*[-–]+\s*[a-z]{0,3}(\d+))?", re.IGNORECASE)
-_NUMBER_RE = re.compile(r"\d+")
 _MONTH_RE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 _LEADING_NUMBER_RE = re.compile(r"^\s*(?:vol(?:ume)?\.?\s*|v\.\s*)?(\d+)", re.IGNORECASE)
 """The volume number, after a "Vol." / "Volume" / "v." label that some exports keep ("Vol. 8" is volume 8)."""
@@ -160,7 +116,6 @@ def meeting_numbers(journal: str, volume: str) -> str:
 _MEETING_JOURNAL_RE = re.compile(r"\.\s*(?:conference|congress|meeting|symposium)\s*:.*$", re.IGNORECASE)
 """Embase names the meeting after the journal ("Blood. Conference: 60th ASH Annual Meeting"): the journal
 is what comes before it."""
-_ALT_TITLE_RE = re.compile(r"\[([^\]]{20,})\]|;\s+(.{20,})$|\s=\s(.{20,})$")
 
 
 def canonical_doi(value: str) -> str:
@@ -236,13 +191,6 @@ def issue_key(issue: str) -> str:
     return "" if (key.isdigit() and len(key.lstrip("0")) > 2) or key in PLACEHOLDERS else key
 
 
-def part_of(title: str) -> str:
-    """The part numbers of a title, in order ("Part II" -> ``"2"``; "Part I: ... Part 2" -> ``"1 2"``: a
-    series title numbers its parts too), or ``""``."""
-    values = ((m.group("part") or m.group("paren") or "").lower() for m in _PART_RE.finditer(title))
-    return " ".join(_PART_WORDS.get(v, v) for v in values)
-
-
 # --- the prepped record --------------------------------------------------------------------------------
 
 
@@ -262,7 +210,8 @@ class Prepped:
     numbers: str
     """The digits of the title, in order ("FOCUS 2" -> ``"2"``; "10 000" and "10000" agree)."""
     heads: tuple[str, ...]
-    """The main titles before the title's subtitles, when it has numbers (:func:`title_heads`)."""
+    """The main titles before the title's subtitles, when it has numbers
+    (:func:`~kb.dedupe.titles.title_heads`)."""
     year: int
     online_year: int
     """The year of the online (early access) version when the record gives it (WoS ``EY``), else 0."""
@@ -279,7 +228,7 @@ class Prepped:
     """The title says comment, reply or letter."""
     notice_of: tuple[str, str, str]
     """For a notice (erratum flag): the title, volume and page of the article it concerns, as far as its
-    own title tells (:func:`notice_title`); empty otherwise."""
+    own title tells (:func:`~kb.dedupe.titles.notice_title`); empty otherwise."""
     type_kinds: frozenset[str]
     """Kinds the record's type metadata gives ("erratum", "comment", "conference"); trusted only against a
     record that has type metadata too (see :func:`kb.dedupe.match.kind_conflict`)."""
@@ -296,7 +245,8 @@ class Prepped:
     guideline: bool
     short: bool
     heading: bool
-    """The title is a generic heading (:data:`HEADINGS`): "Editorial", "Preface", "Introduction"."""
+    """The title is a generic heading (:data:`~kb.dedupe.titles.HEADINGS`): "Editorial", "Preface",
+    "Introduction"."""
     groups: tuple[str, ...] = ()
     """Folded names of the group authors ("ABC Study Group"), who are not persons (:func:`group_keys`)."""
     registry: bool = False
@@ -322,76 +272,6 @@ def family_key(family: str) -> str:
     """Letters of a family name, folded and with transliterated umlauts collapsed (``"O'Brien-Smith"`` ->
     ``"obriensmith"``, ``"Mueller"`` and ``"Müller"`` -> ``"muller"``)."""
     return _TRANSLITERATION_RE.sub(r"\1", fold(family).replace(" ", ""))
-
-
-_NOTICE_PREFIX_RE = re.compile(
-    r"^(?:notice of retraction|retraction (?:note|notice)|expression of concern|author correction|"
-    r"publisher s note|publishers note|erratum|errata|corrigendum|corrigenda|correction|retraction|"
-    r"retracted)(?: (?:to|for|of|on|in|regarding))?(?: (?:the )?(?:article|paper))?\b\s*"
-)
-_NOTICE_LOCATOR_RE = re.compile(r"\b(?:retraction of )?vol (\w+) (?:pg|pp?|pages?) (\w+)(?: (\d{4}))?\s*$")
-"""The locator Web of Science appends to a notice's title: "... (vol 360, pg 542, 2009)", folded."""
-
-
-def notice_title(title: str) -> tuple[str, str, str]:
-    """A notice's folded title without its "Erratum to" prefix and its "(vol V, pg P)" locator, with that
-    volume and page (``""`` when absent)."""
-    title = _NOTICE_PREFIX_RE.sub("", title)
-    match = _NOTICE_LOCATOR_RE.search(title)
-    if not match:
-        return title.strip(), "", ""
-    return title[: match.start()].strip(), match.group(1).lstrip("0"), match.group(2).lstrip("0")
-
-
-def clean_title(title: str) -> str:
-    """The title without annotations ("[Review]", "[Erratum in ...]"), a trailing language tag ("[Chinese]"),
-    a "Retracted:" prefix or enclosing brackets."""
-    title = _ANNOTATION_RE.sub("", title)
-    title = _ORIGINAL_TITLE_RE.sub("", _LANGUAGE_TAG_RE.sub("", title))
-    title = _RETRACTED_PREFIX_RE.sub("", title)
-    return title.strip().strip("[]").strip()
-
-
-def title_key(title: str) -> str:
-    """A title (cleaned by :func:`clean_title`) as the engine compares it: without a footnote mark, folded,
-    its numbers written as digits (:func:`~kb.dedupe.folding.numerals`)."""
-    return numerals(fold(_FOOTNOTE_RE.sub(r"\1", title)))
-
-
-SUBTITLE_HEAD_WORDS = 3
-"""A main title of fewer words ("Editorial", "Case 3") is too generic to stand for the work it heads."""
-_SUBTITLE_RE = re.compile(r"(?<!\d):|:(?!\d)|\s[-\u2013\u2014]\s|\.\s")
-"""Where a subtitle begins (":", " - ", ". "): an export that keeps the subtitle in a field of its own
-(Crossref) or a database that cuts at the colon gives the main title alone."""
-
-
-def title_heads(raw_title: str, title: str) -> tuple[str, ...]:
-    """The main titles (folded) a title with numbers has before each subtitle separator
-    (:data:`_SUBTITLE_RE`), of :data:`SUBTITLE_HEAD_WORDS` words or more; ``()`` for a title without
-    numbers (a cut can then leave no number behind)."""
-    if not _NUMBER_RE.search(title):
-        return ()
-    heads = (title_key(raw_title[: m.start()]) for m in _SUBTITLE_RE.finditer(raw_title))
-    return tuple(h for h in heads if h.count(" ") + 1 >= SUBTITLE_HEAD_WORDS and h != title)
-
-
-def alt_titles(title: str) -> tuple[str, ...]:
-    """Other-language forms inside a title ("English [Original]", "Original; English"), folded."""
-    out: list[str] = []
-    for match in _ALT_TITLE_RE.finditer(title):
-        alt = match.group(1) or match.group(2) or match.group(3)
-        out.append(title_key(alt))
-        out.append(title_key(title[: match.start()]))
-    return tuple(t for t in out if len(t) >= 20)
-
-
-def _is_translated(title: str) -> bool:
-    stripped = title.strip().strip('"').strip()
-    return (
-        stripped.startswith("[")
-        or bool(_LANGUAGE_TAG_RE.search(title) or _ORIGINAL_TITLE_RE.search(title))
-        or bool(_ALT_TITLE_RE.search(title))
-    )
 
 
 def _people(names: Sequence[Name]) -> list[Name]:
@@ -466,8 +346,8 @@ def prep(record: Record, index: int = 0) -> Prepped:
         initials=initials,
         author_tokens=author_tokens,
         alt_titles=alt_titles(ref.title or ""),
-        translated=_is_translated(ref.title or ""),
-        numbers="".join(_NUMBER_RE.findall(title)),
+        translated=is_translated(ref.title or ""),
+        numbers=title_numbers(title),
         heads=title_heads(raw_title, title),
         year=year,
         online_year=_year(extra.get(EXTRA_ONLINE_YEAR, "")),
