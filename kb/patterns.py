@@ -52,6 +52,11 @@ JOURNAL_CONNECTOR = r"(?:and|of|the|for|in|on|de|des|du|et|&)"
 JOURNAL_WORD = rf"[{UPPER}][{LETTER}'’&-]*\.?"
 JOURNAL = rf"\*?{JOURNAL_WORD}(?:\s+(?:{JOURNAL_CONNECTOR}\s+)*{JOURNAL_WORD}){{0,7}}\*?"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+"""A year, 1500 to 2099."""
+PARSER_YEAR = r"(?:1[5-9]\d\d|20[0-4]\d)"
+"""A year as the reference parser reads a token (its features, its training labels, its volume reader): to
+2049 only, the range its model is trained with (the training data's 27 tokens of 2050-2099 are pages, title
+words and report numbers, none a date)."""
 NUMERIC_DATE = rf"\d{{1,2}}[./]\d{{1,2}}[./]{YEAR}"
 
 # A whole short citation, anchored by the caller: authors, optional journal, year or date.

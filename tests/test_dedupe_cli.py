@@ -16,6 +16,13 @@ from kb.dedupe.run import EXIT_INPUT_PROBLEMS, EXIT_OK, EXIT_USAGE, run_dedupe
 FIXTURES = Path(__file__).parent / "fixtures" / "dedupe"
 TINY_BIB = str(FIXTURES / "tiny.bib")
 TINY_RIS = str(FIXTURES / "tiny.ris")
+TWO_ISSUES_BIB = (
+    "@article{a, title={Editor's comments}, author={Lambert, Michele}, journal={Haematologica}, year={2002},"
+    " volume={26}, number={1}}\n"
+    "@article{b, title={Editor's comments}, author={Lambert, Michele}, journal={Haematologica}, year={2002},"
+    " volume={26}, number={2}}\n"
+)
+"""One short title, one author, one volume, two issues: the engine's maybe pair."""
 
 
 def run(
@@ -65,13 +72,7 @@ def test_summary_goes_to_stderr() -> None:
 
 def test_maybe_file(tmp_path: Path) -> None:
     bib = tmp_path / "m.bib"
-    bib.write_text(
-        "@article{a, title={Editor's comments}, author={Lambert, Michele}, journal={Haematologica}, year={2002},"
-        " volume={26}, number={1}}\n"
-        "@article{b, title={Editor's comments}, author={Lambert, Michele}, journal={Haematologica}, year={2002},"
-        " volume={26}, number={2}}\n",
-        encoding="utf-8",
-    )
+    bib.write_text(TWO_ISSUES_BIB, encoding="utf-8")
     maybe = tmp_path / "maybe.csv"
     code, out, _ = run([str(bib)], maybe=str(maybe))
     assert (code, out) == (EXIT_OK, "merged_ids,size,title,year,doi,notices,registrations,origins\n")
@@ -85,13 +86,7 @@ def test_decisions_replace_the_engine_for_their_pair(tmp_path: Path) -> None:
     """The maybe pair above, then a reviewer's ``same``; a ``different`` splits the engine's duplicates and
     is not undone through a third copy; entries that cannot be applied are reported with their line."""
     bib = tmp_path / "m.bib"
-    bib.write_text(
-        "@article{a, title={Editor's comments}, author={Lambert, Michele}, journal={Haematologica}, year={2002},"
-        " volume={26}, number={1}}\n"
-        "@article{b, title={Editor's comments}, author={Lambert, Michele}, journal={Haematologica}, year={2002},"
-        " volume={26}, number={2}}\n",
-        encoding="utf-8",
-    )
+    bib.write_text(TWO_ISSUES_BIB, encoding="utf-8")
     decisions = tmp_path / "decisions.yml"
     decisions.write_text("decisions:\n  - {a: a, b: b, decision: same}\n", encoding="utf-8")
     out, err = io.StringIO(), io.StringIO()

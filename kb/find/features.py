@@ -16,20 +16,16 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kb.normalise.namecase import PARTICLES
-from kb.patterns import DOI_PREFIX
+from kb.patterns import DOI_PREFIX, PARTICLE, YEAR
 
 UPPER = "A-ZÀ-ÖØ-Þ"
 LOWER = "a-zß-öø-ÿĀ-ž'’"
 """Capitals and small letters of Latin-1 (Latin Extended-A counted as small): cheap to compile, since
 ``kb find`` runs once per document and a name pattern over every Unicode capital costs start-up time."""
-PARTICLE = f"(?:{'|'.join(sorted(PARTICLES, key=lambda p: (-len(p), p)))})"
-"""A lower-case name particle ("van", "de", "della"): the one list, ``kb.normalise.namecase.PARTICLES``
-(the pattern ``kb.patterns.PARTICLE`` is built the same way; importing that module costs start-up)."""
 FAMILY = rf"(?:{PARTICLE}\s+){{0,2}}(?:[{UPPER}]['’])?[{UPPER}][{LOWER}]+(?:-[{UPPER}]?[{LOWER}]+)*"
 """A family name as a line opens with it, an "O'" or "D'" before it allowed ("O'Brien", "D'Angelo")."""
 INITIALS = rf"[{UPPER}]\.?(?:\s?-?\s?[{UPPER}]\.?){{0,3}}(?![{LOWER}])"
 VINITIALS = rf"[{UPPER}]{{1,3}}(?:-[{UPPER}]{{1,2}})?(?![{UPPER}{LOWER}])"
-YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 NUMBER_MARK = re.compile(r"^\s*(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)](?!\d)|(\d{1,4})(?=\s+[A-Z]))")
 """A list marker at the start of a line: "[12]", "(12)", "12.", "12)", "12 Smith"."""
 KEY_MARK = re.compile(r"^\s*\[[A-Za-z][A-Za-z0-9+.:-]{0,11}\]")

@@ -18,7 +18,7 @@ from pathlib import Path
 import bibtexparser
 from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, ParsingFailedBlock
 
-from kb.ingest.fields import clean_doi, strip_markup
+from kb.ingest.fields import clean_doi, strip_markup, year_in
 from kb.ingest.text import read_records_file
 from kb.model import (
     EXTRA_ENTRY_TYPE,
@@ -166,7 +166,6 @@ def parse_names(value: str) -> tuple[list[Name], bool]:
 
 # --- entries -------------------------------------------------------------------------------------------
 
-_YEAR_RE = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 _PMID_EPRINT = {"pubmed", "pmid"}
 
 
@@ -219,8 +218,7 @@ def entry_to_record(
     if not reference.journal and "booktitle" in values:
         reference.journal = decode_latex(values["booktitle"])
     year = values.get("year", "") or values.get("date", "")
-    found = _YEAR_RE.search(year)
-    reference.year = found.group(1) if found else decode_latex(year)
+    reference.year = year_in(year) or decode_latex(year)
     reference.month = decode_latex(values.get("month", ""))
     reference.day = decode_latex(values.get("day", ""))
     reference.volume = decode_latex(values.get("volume", ""))

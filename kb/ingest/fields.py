@@ -33,6 +33,7 @@ from kb.model import (
 from kb.normalise.name_lists import AuthorList
 from kb.normalise.names import split_name
 from kb.patterns import DOI_PREFIX
+from kb.patterns import YEAR as YEAR_PATTERN
 from kb.works import stable_id
 
 AUTHORS_FULL = "authors_full"
@@ -88,7 +89,7 @@ _MARKUP = re.compile(
 )
 _DOI_START = re.compile(DOI_PREFIX)
 _EMBEDDED_TAG = re.compile(r"[A-Z][A-Z0-9]\s{1,2}-(?:\s|$)")
-_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+_YEAR = re.compile(rf"\b({YEAR_PATTERN})\b")
 _PUBMED = re.compile(r"pubmed|medline|\bNLM\b", re.IGNORECASE)
 _SCOPUS_AUTHOR_ID = re.compile(r"\s*\(\d{5,}\)\s*$")
 
@@ -104,6 +105,13 @@ TYPES: dict[str, str] = {
     "web page": "webpage", "preprint": "article",
 }  # fmt: skip
 """Publication types as databases write them, mapped to CSL types (unknown ones: article-journal)."""
+
+
+def year_in(date: str) -> str:
+    """The first year written as a word of a date field ("2016 May 3", "2016/05/03", "Spring 2016" ->
+    ``"2016"``), ``""`` when it holds none: the year every export reader keeps."""
+    found = _YEAR.search(date)
+    return found.group(1) if found else ""
 
 
 def strip_markup(text: str) -> str:
@@ -216,8 +224,7 @@ def build_record(
     ref.et_al = bool(author_list and author_list.et_al and not full)
     ref.title = strip_markup(_one(fields, TITLE) or _one(fields, ALT_TITLE)).rstrip(".")
     ref.journal = strip_markup(_one(fields, CONTAINER) or _one(fields, CONTAINER_ABBREV))
-    found, online = _YEAR.search(_one(fields, YEAR)), _YEAR.search(_one(fields, EARLY_ACCESS))
-    ref.year = found.group(1) if found else online.group(1) if online else ""
+    ref.year = year_in(_one(fields, YEAR)) or year_in(_one(fields, EARLY_ACCESS))
     ref.volume, ref.issue = _one(fields, VOLUME), _one(fields, ISSUE)
     ref.pages = pages_from(fields)
     ref.doi = clean_doi(_one(fields, DOI), problems)
@@ -243,7 +250,7 @@ def build_record(
         EXTRA_PUBLISHER: _one(fields, PUBLISHER),
         EXTRA_JOURNAL_ABBREV: _one(fields, CONTAINER_ABBREV),
         EXTRA_NOTE: _joined(fields, NOTE),
-        EXTRA_ONLINE_YEAR: online.group(1) if online else "",
+        EXTRA_ONLINE_YEAR: year_in(_one(fields, EARLY_ACCESS)),
     }
     record_id = _one(fields, RECORD_ID) or _one(fields, ACCESSION).split(";")[0].strip() or ref.pmid
     if not record_id:

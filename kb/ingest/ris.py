@@ -14,7 +14,7 @@ from pathlib import Path
 
 import rispy
 
-from kb.ingest.fields import EXTRA_ACCESSION, EXTRA_DATABASE, clean_doi, strip_markup
+from kb.ingest.fields import EXTRA_ACCESSION, EXTRA_DATABASE, clean_doi, strip_markup, year_in
 from kb.ingest.text import read_records_file
 from kb.model import (
     EXTRA_ABSTRACT,
@@ -58,7 +58,6 @@ _TAG_RE = re.compile(r"^([A-Z][A-Z0-9]) {1,2}-(?: +(.*))?$")
 _FILE_LINE = re.compile(r"^(?:Record #\d+ of \d+|Provider: .*|Content: .*|\s*<\s*\d+\.?\s*>|\s*\d+\.)\s*$")
 """Lines that belong to the export, not to a record: Cochrane's ``Record #3 of 18``, ``Provider:`` and
 ``Content:`` headers, Ovid's record numbers (``2.``, ``<2>``)."""
-_YEAR_RE = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 _CONTAINER_TYPES = {"CONF", "CPAPER", "CHAP", "ECHAP"}
 
 
@@ -104,8 +103,7 @@ def _to_record(fields: dict[str, object], path: str, line: int, raw: str) -> Rec
                        "alternate_title2")  # fmt: skip
     reference.journal = container
     date = _first(fields, "year", "publication_year", "date")
-    found = _YEAR_RE.search(date)
-    reference.year = found.group(1) if found else ""
+    reference.year = year_in(date)
     reference.volume = _first(fields, "volume")
     reference.issue = _first(fields, "number")
     start, end = _first(fields, "start_page"), _first(fields, "end_page")

@@ -3,9 +3,9 @@
 A reference string is cut into tokens (``kb.parse.tokens.tokenize``); each token gets a list of
 attributes (:class:`Featurizer`, UTF-8 bytes) that python-crfsuite turns into weights. The features carry the
 domain: token shape and case, punctuation, digits and years, position in the string, bracket
-state, and dictionaries (journal-title words and abbreviations from the ISO 4 LTWA list shipped in
-``pyiso4``, English and French month names, the name particles of ``kb.normalise.namecase``, initials
-patterns).
+state, and dictionaries (journal-title words and abbreviations from the ISO 4 LTWA list,
+:mod:`kb.parse.ltwa`, English and French month names, the name particles of
+``kb.normalise.namecase``, initials patterns).
 
 Features that depend only on the token text are computed once per distinct token and cached, so
 that tagging many references costs little more than a few list concatenations per token.
@@ -13,17 +13,15 @@ that tagging many references costs little more than a few list concatenations pe
 
 from __future__ import annotations
 
-import gzip
 import re
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 from itertools import groupby
 from operator import itemgetter
-from pathlib import Path
 from typing import NamedTuple
 
 from kb.normalise.namecase import PARTICLES
-from kb.patterns import fold
+from kb.parse.ltwa import ltwa
+from kb.patterns import PARSER_YEAR, fold
 
 MONTHS: dict[str, int] = {}
 for _i, _names in enumerate(
@@ -70,7 +68,7 @@ ORG_WORDS = frozenset(
 """Words of corporate authors ("Haute Autorité de Santé", "The WHO Collaborative Study")."""
 
 _CORE_STRIP = "()[]{}\"'“”«»‘’*.,;:!?"
-_YEAR_RE = re.compile(r"(?<!\d)(1[5-9]\d\d|20[0-4]\d)(?!\d)")
+_YEAR_RE = re.compile(rf"(?<!\d){PARSER_YEAR}(?!\d)")
 _RANGE_RE = re.compile(r"\d+\s*[-–—]+\s*\d+")
 INITIALS_RE = re.compile(r"^(?:[A-Z]\.){1,3}-?(?:[A-Z]\.)?[,;]?$")
 """Initials with their full stops ("J.", "J.-P.", "A.B.,")."""
@@ -107,73 +105,6 @@ def shape(word: str) -> str:
         if not out or out[-1] != k:
             out.append(k)
     return "".join(out)
-
-
-def _ltwa_path() -> Path | None:
-    try:
-        import pyiso4
-    except ImportError:  # pragma: no cover - pyiso4 is a dependency
-        return None
-    found = sorted(Path(pyiso4.__file__).parent.glob("LTWA_*.csv"))
-    return found[-1] if found else None
-
-
-def build_ltwa() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """The ISO 4 LTWA read from pyiso4's CSV as (abbreviations, whole words, word stems), folded to
-    lower case (a third of a second: the parser reads the compact copy, :func:`ltwa`)."""
-    abbrevs: set[str] = set()
-    words: set[str] = set()
-    stems: set[str] = set()
-    path = _ltwa_path()
-    if path is None:
-        return frozenset(), frozenset(), frozenset()
-    with path.open(encoding="utf-8") as fh:
-        next(fh, None)
-        for line in fh:
-            word, _, rest = line.partition("\t")
-            abbr = rest.partition("\t")[0].strip()
-            if "(" in word:
-                word = re.sub(r"\(.*?\)", "", word)
-            word = word.strip()
-            word = word.lower() if word.isascii() else fold(word)
-            if word.startswith("-"):
-                continue
-            if word.endswith("-"):
-                if len(word) > 4:
-                    stems.add(word[:-1])
-            elif " " not in word:
-                words.add(word)
-            if abbr and abbr not in ("n.a.", "n. a.", "n.a"):
-                for a in abbr.split():
-                    a = (a.lower() if a.isascii() else fold(a)).rstrip(".")
-                    if len(a) > 1:
-                        abbrevs.add(a)
-    return frozenset(abbrevs), frozenset(words), frozenset(stems)
-
-
-LTWA_FILE = Path(__file__).resolve().parent / "ltwa.txt.gz"
-"""The compact copy of :func:`build_ltwa`: three sorted lists (abbreviations, words, stems) separated by
-a blank line. A test checks it against the installed pyiso4; rebuild it with
-``python -m kb.parse.train ltwa``."""
-
-
-def write_ltwa(path: Path = LTWA_FILE) -> Path:
-    """Write the compact copy of the LTWA (deterministic bytes: no time stamp in the gzip header)."""
-    text = "\n\n".join("\n".join(sorted(part)) for part in build_ltwa()) + "\n"
-    path.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
-    return path
-
-
-@lru_cache(maxsize=1)
-def ltwa() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """The ISO 4 LTWA as (abbreviations, whole words, word stems), folded to lower case: the compact
-    copy shipped beside the model (``LTWA_FILE``), else pyiso4's CSV."""
-    try:
-        text = gzip.decompress(LTWA_FILE.read_bytes()).decode("utf-8")
-    except OSError:
-        return build_ltwa()
-    abbrevs, words, stems = (frozenset(part.split("\n")) - {""} for part in text.split("\n\n"))
-    return abbrevs, words, stems
 
 
 def token_features(token: str) -> list[str]:

@@ -2,7 +2,7 @@
 
 Two sources: the curated journal table (``extract/journals.yml``: canonical abbreviations, full
 titles and the spellings seen in reference lists), whose spellings are matched as whole token runs,
-and the ISO 4 List of Title Word Abbreviations shipped in ``pyiso4`` (``features.ltwa``), whose
+and the ISO 4 List of Title Word Abbreviations shipped in ``pyiso4`` (:mod:`kb.parse.ltwa`), whose
 words and abbreviations mark single tokens. A run of the curated table gives the CRF the features
 ``jgaz=B``/``jgaz=I``; a token of either source that follows a field boundary ("... research.
 PLoS One 7: e39315") gets ``jstart``, and one that follows another journal word ``jcont``.

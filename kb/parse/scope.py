@@ -11,8 +11,11 @@ import re
 
 from kb.model import Reference
 from kb.parse.tokens import lacks
+from kb.patterns import PARSER_YEAR
 
-YEAR_RE = re.compile(r"(?<![0-9.])(1[5-9][0-9][0-9]|20[0-4][0-9])(?![0-9])")
+YEAR_RE = re.compile(rf"(?<![0-9.])({PARSER_YEAR})(?![0-9])", re.ASCII)
+"""A year in another field's text (the parser's year, :data:`kb.patterns.PARSER_YEAR`), in ASCII digits
+and not after a period ("3.2011", a DOI's "10.2011"): what it matches becomes the reference's year."""
 NUMBER_RE = re.compile(r"[A-Za-z]?\d+[A-Za-z]?|\b[IVXLC]+\b")
 PAGES_RE = re.compile(r"[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—‐]+\s*[A-Za-z]?\d+[A-Za-z]?)?")
 _DASHES = re.compile(r"\s*[-–—‐]+\s*")

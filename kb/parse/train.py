@@ -26,6 +26,7 @@ import pycrfsuite
 from kb.model import KbError
 from kb.parse.features import Featurizer, core, fold
 from kb.parse.tokens import tighten, tokenize
+from kb.patterns import PARSER_YEAR
 from kb.progress import Progress, Step
 
 LABELS = (
@@ -69,7 +70,7 @@ _SCOPE_WORDS = {"vol": "volume", "vols": "volume", "volume": "volume", "v": "vol
                 "page": "pages", "pages": "pages"}  # fmt: skip
 
 
-_YEAR_TOKEN = re.compile(r"^\(?(1[5-9]\d\d|20[0-4]\d)\)?[;:.,]?$")
+_YEAR_TOKEN = re.compile(rf"^\(?{PARSER_YEAR}\)?[;:.,]?$")
 
 
 def _split_volume(text: str) -> list[list[str]]:
@@ -421,7 +422,7 @@ if __name__ == "__main__":  # pragma: no cover
     import sys
 
     if len(sys.argv) > 1 and sys.argv[1] == "ltwa":
-        from kb.parse.features import write_ltwa
+        from kb.parse.ltwa import write_ltwa
 
         print(write_ltwa())
     elif len(sys.argv) > 1 and sys.argv[1] == "convert":
