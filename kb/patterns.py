@@ -53,6 +53,8 @@ JOURNAL_WORD = rf"[{UPPER}][{LETTER}'’&-]*\.?"
 JOURNAL = rf"\*?{JOURNAL_WORD}(?:\s+(?:{JOURNAL_CONNECTOR}\s+)*{JOURNAL_WORD}){{0,7}}\*?"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 """A year, 1500 to 2099."""
+YEAR_WORD = re.compile(rf"\b{YEAR}\b")
+"""A year standing as a word ("2016", "2016;", "May 2016"; not "20161" nor "a2016")."""
 PARSER_YEAR = r"(?:1[5-9]\d\d|20[0-4]\d)"
 """A year as the reference parser reads a token (its features, its training labels, its volume reader): to
 2049 only, the range its model is trained with (the training data's 27 tokens of 2050-2099 are pages, title

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from kb.model import ProblemCode
 from kb.normalise.journals import load_journal_table
+from kb.patterns import YEAR
 from kb.readonly import has_table
 
 SUSPECT_CODES: dict[str, str] = {
@@ -34,7 +35,7 @@ SUSPECT_CODES: dict[str, str] = {
 """Problem code -> the work field whose flagged value is not exported as fact."""
 
 _DATE_PART = re.compile(
-    r"\b(?:1[5-9]|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|fevr|avr|mai|juin|"
+    rf"\b{YEAR}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|fevr|avr|mai|juin|"
     r"juil|août|aout|sept|déc)[a-zéû]*\.?(?:\s|$)",
     re.IGNORECASE,
 )

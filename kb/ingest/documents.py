@@ -19,6 +19,7 @@ from kb.ingest.pdf import extract_pdf_text
 from kb.ingest.sidecar import SIDECAR_SUFFIX, read_sidecar, sidecar_path
 from kb.ingest.text import decode, is_binary, looks_html, split_lines
 from kb.model import Document, DocumentKind, KbError, Problem, ProblemCode
+from kb.patterns import YEAR_WORD
 
 MAX_DOCUMENT_BYTES = 200 * 1024 * 1024
 """The largest input file read (a 100,000-record PubMed export is about 190 MB): bounds the memory."""
@@ -262,7 +263,7 @@ def guess_kind(lines: list[str]) -> DocumentKind:
     blocks = [b for b in re.split(r"\n\s*\n", "\n".join(lines)) if b.strip()]
     if not blocks:
         return DocumentKind.TEXT
-    refs = sum(1 for b in blocks if re.search(r"\b(1[5-9]|20)\d\d\b", b) and b.count(",") >= 2)
+    refs = sum(1 for b in blocks if YEAR_WORD.search(b) and b.count(",") >= 2)
     return DocumentKind.REFERENCE_LIST if refs >= 0.6 * len(blocks) else DocumentKind.TEXT
 
 

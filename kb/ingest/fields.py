@@ -32,8 +32,7 @@ from kb.model import (
 )
 from kb.normalise.name_lists import AuthorList
 from kb.normalise.names import split_name
-from kb.patterns import DOI_PREFIX
-from kb.patterns import YEAR as YEAR_PATTERN
+from kb.patterns import DOI_PREFIX, YEAR_WORD
 from kb.works import stable_id
 
 AUTHORS_FULL = "authors_full"
@@ -89,7 +88,6 @@ _MARKUP = re.compile(
 )
 _DOI_START = re.compile(DOI_PREFIX)
 _EMBEDDED_TAG = re.compile(r"[A-Z][A-Z0-9]\s{1,2}-(?:\s|$)")
-_YEAR = re.compile(rf"\b({YEAR_PATTERN})\b")
 _PUBMED = re.compile(r"pubmed|medline|\bNLM\b", re.IGNORECASE)
 _SCOPUS_AUTHOR_ID = re.compile(r"\s*\(\d{5,}\)\s*$")
 
@@ -108,10 +106,11 @@ TYPES: dict[str, str] = {
 
 
 def year_in(date: str) -> str:
-    """The first year written as a word of a date field ("2016 May 3", "2016/05/03", "Spring 2016" ->
-    ``"2016"``), ``""`` when it holds none: the year every export reader keeps."""
-    found = _YEAR.search(date)
-    return found.group(1) if found else ""
+    """The first year written as a word of a date field (:data:`kb.patterns.YEAR_WORD`: "2016 May 3",
+    "2016/05/03", "Spring 2016" -> ``"2016"``), ``""`` when it holds none: the year every export reader
+    keeps."""
+    found = YEAR_WORD.search(date)
+    return found.group() if found else ""
 
 
 def strip_markup(text: str) -> str:
