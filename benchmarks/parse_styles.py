@@ -5,7 +5,7 @@ Usage: python benchmarks/parse_styles.py GOLD.jsonl [GOLD.jsonl ...] --out STYLE
 GOLD files are scorer-format sets (``{"id", "text", "gold": {authors, title, ...}}``, e.g. the
 shared ``five_itp.jsonl`` or ``grobid_biomed_dev.jsonl``) or the seed gold of the tests
 (``tests/gold/seed_references.jsonl``, ``{"id", "expected": {...}}``). Each reference with authors,
-title, year and a journal is rendered through every style of ``kb.parse.synth.HELD_OUT_STYLES``
+title, year and a journal is rendered through every style of ``kb.parse.styles.HELD_OUT_STYLES``
 (styles the training data never uses) with citeproc-py; the gold of the new set is read back from
 the rendering itself (each field as the style wrote it). Writes STYLED.jsonl in the scorer's format
 (ids ``style:original-id``); with ``--score`` then runs ``benchmarks/parse.py`` on it.
@@ -24,7 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import random
 
-from kb.parse.synth import HELD_OUT_STYLES, SEED, Fields, _names, render, segments_of
+from kb.parse.styles import HELD_OUT_STYLES
+from kb.parse.synth import SEED, Fields, _names, render, segments_of
 from kb.parse.synth_noise import vary_segments
 
 

@@ -31,8 +31,8 @@ from parse_styles import styled
 
 from kb.parse import parse_many
 from kb.parse.csl import to_csl
-from kb.parse.synth import HELD_OUT_STYLES, SEED, TRAIN_STYLES
-from kb.parse.synth_classes import ENGINEERING_STYLES, OTHER_STYLES
+from kb.parse.styles import ENGINEERING_STYLES, HELD_OUT_STYLES, OTHER_STYLES, TRAIN_STYLES
+from kb.parse.synth import SEED
 
 SWEEP_STYLES: tuple[tuple[str, str], ...] = (
     ("american-association-for-cancer-research", "en-US"),

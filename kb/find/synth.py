@@ -27,7 +27,8 @@ import random
 from pathlib import Path
 
 from kb.model import KbError
-from kb.parse.synth import TRAIN_STYLES, Fields, record_fields, record_key, render
+from kb.parse.styles import TRAIN_STYLES
+from kb.parse.synth import Fields, record_fields, record_key, render
 
 REFPARSE_FILE = Path(__file__).resolve().parents[2] / "data" / "refparse" / "refparse.jsonl"
 SEED = 151

@@ -12,7 +12,7 @@ rendering, so that each field's span is read back from the output; the date and 
 styles reformat, are found by value in the text left outside the markers.
 
 Everything is seeded: the same records and :data:`SEED` give the same examples, in the same order.
-Styles in :data:`HELD_OUT_STYLES` are never used for training; ``benchmarks/parse_styles.py``
+Styles in ``kb.parse.styles.HELD_OUT_STYLES`` are never used for training; ``benchmarks/parse_styles.py``
 renders gold references through them to estimate how the parser holds on unseen styles.
 """
 
@@ -27,34 +27,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from kb.parse import synth_noise as noise
+from kb.parse.styles import TRAIN_STYLES
 from kb.patterns import DOI_PREFIX
 
 SEED = 17
-TRAIN_STYLES: tuple[tuple[str, float], ...] = (
-    ("american-medical-association", 0.1), ("nlm-citation-sequence", 0.2), ("nlm-citation-name", 0.1),
-    ("apa", 0.05), ("the-lancet", 0.1), ("haematologica", 0.1), ("harvard-cite-them-right", 0.05),
-    ("nature", 0.0), ("cell", 0.0), ("plos", 0.1), ("bmj", 0.1), ("the-new-england-journal-of-medicine", 0.1),
-    ("iso690-author-date-fr", 1.0), ("iso690-numeric-fr", 1.0), ("elsevier-vancouver", 0.2),
-    ("elsevier-harvard", 0.05), ("springer-basic-author-date", 0.05), ("springer-vancouver-brackets", 0.1),
-    ("british-journal-of-haematology", 0.0), ("journal-of-thrombosis-and-haemostasis", 0.0),
-    ("thrombosis-and-haemostasis", 0.1), ("karger-journals", 0.0), ("sage-vancouver", 0.0),
-    ("taylor-and-francis-national-library-of-medicine", 0.0), ("frontiers", 0.0),
-    ("chicago-author-date", 0.0), ("ieee", 0.0), ("oxford-journals-scimed-numeric", 0.0),
-    ("annals-of-oncology", 0.0), ("bibliotheque-universitaire-de-medecine-vancouver", 0.7),
-    ("american-society-for-microbiology", 0.0), ("hematology-oncology-clinics-of-north-america", 0.0),
-    ("chicago-author-date-fr", 1.0), ("modern-language-association", 0.0),
-)  # fmt: skip
-"""CSL styles rendered for training, each with the share of its examples in the French locale."""
-
-HELD_OUT_STYLES: tuple[tuple[str, str], ...] = (
-    ("universite-de-montreal-nlm-fr-ca", "fr-FR"), ("elsevier-with-titles", "en-US"),
-    ("american-journal-of-respiratory-and-critical-care-medicine", "en-US"),
-    ("springer-basic-brackets", "en-US"), ("annals-of-surgery", "en-US"),
-    ("mary-ann-liebert-vancouver", "en-US"), ("iso690-author-date-en", "en-US"),
-    ("taylor-and-francis-council-of-science-editors-author-date", "en-US"),
-)  # fmt: skip
-"""Styles never trained on: the style-shifted check renders gold references through them."""
-
 CLASS_SHARE = 0.0
 """Examples of the classes of :mod:`kb.parse.synth_classes` (conference papers, theses, reports, numeric
 engineering and physics styles) drawn on top of the ``limit`` ordinary ones, as a share of ``limit``. Off:

