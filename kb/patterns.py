@@ -105,6 +105,9 @@ ENGLISH_MONTHS = {
     "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
 }  # fmt: skip
 MONTHS = {**ENGLISH_MONTHS, **FRENCH_MONTHS}
+MONTH_VARIANTS = {"febr": 2, "fev": 2, "fév": 2}
+"""Abbreviations of February that the date normaliser and the parser's features read as a month beside
+:data:`MONTHS`; the rule parser's dates (:data:`MONTH_WORD`) do not take them."""
 MONTH_WORD = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 
 

@@ -22,21 +22,15 @@ from unidecode import unidecode
 
 from kb.model import Problem
 from kb.normalise.findings import AMBIGUOUS_DATE, INVALID_DATE, UNPARSED_DATE, finding
+from kb.patterns import MONTH_VARIANTS, fold
+from kb.patterns import MONTHS as PROJECT_MONTHS
 
 MIN_YEAR = 1500
 MAX_YEAR = 2100
 
-MONTHS: dict[str, int] = {
-    # English
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-    # French, accent-folded ("févr" -> "fevr", "août" -> "aout", "déc" -> "dec")
-    "janv": 1, "janvier": 1, "fev": 2, "febr": 2, "fevr": 2, "fevrier": 2, "mars": 3, "avr": 4, "avril": 4,
-    "mai": 5, "juin": 6, "juil": 7, "juill": 7, "juillet": 7, "aout": 8, "septembre": 9,
-    "octobre": 10, "novembre": 11, "decembre": 12,
-}  # fmt: skip
-"""Month names and abbreviations, accent-folded and lower-case, to their number."""
+MONTHS: dict[str, int] = {fold(name): n for name, n in {**PROJECT_MONTHS, **MONTH_VARIANTS}.items()}
+"""Month names and abbreviations, accent-folded and lower-case, to their number: the project's
+(:data:`kb.patterns.MONTHS`, :data:`kb.patterns.MONTH_VARIANTS`)."""
 
 SEASONS: dict[str, str] = {
     "spring": "spring", "summer": "summer", "autumn": "autumn", "fall": "autumn", "winter": "winter",

@@ -21,29 +21,12 @@ from typing import NamedTuple
 
 from kb.normalise.namecase import PARTICLES
 from kb.parse.ltwa import ltwa
-from kb.patterns import PARSER_YEAR, fold
+from kb.patterns import MONTH_VARIANTS, PARSER_YEAR, fold
+from kb.patterns import MONTHS as PROJECT_MONTHS
 
-MONTHS: dict[str, int] = {}
-for _i, _names in enumerate(
-    [
-        "january jan janvier janv",
-        "february feb febr february février fevrier févr fevr fév fev",
-        "march mar mars",
-        "april apr avril avr",
-        "may mai",
-        "june jun juin",
-        "july jul juillet juil juill",
-        "august aug août aout",
-        "september sep sept septembre",
-        "october oct octobre",
-        "november nov novembre",
-        "december dec décembre decembre déc",
-    ],
-    start=1,
-):
-    for _n in _names.split():
-        MONTHS[_n] = _i
-"""English and French month names and abbreviations (lower case, no dot) -> month number."""
+MONTHS: dict[str, int] = {**PROJECT_MONTHS, **MONTH_VARIANTS}
+"""English and French month names and abbreviations (lower case, no dot) -> month number: the project's
+(:data:`kb.patterns.MONTHS`, :data:`kb.patterns.MONTH_VARIANTS`)."""
 
 
 KEYWORDS = frozenset(
