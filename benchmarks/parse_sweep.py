@@ -91,9 +91,11 @@ def _class(field: str, gold: dict, pred: dict) -> str:
     return "other"
 
 
-def score(rows: list[dict], misses: int = 0) -> None:
-    """Parse ``rows`` and print the per-style table, the per-field table and the classes of misses."""
-    preds = [normalise(from_csl(to_csl(r))) for r in parse_many([row["text"] for row in rows])]
+def score(rows: list[dict], misses: int = 0, preds: list[dict] | None = None) -> None:
+    """Parse ``rows`` (unless their normalised ``preds`` are given) and print the per-style table, the
+    per-field table and the classes of misses."""
+    if preds is None:
+        preds = [normalise(from_csl(to_csl(r))) for r in parse_many([row["text"] for row in rows])]
     counts: dict[str, dict[str, list[int]]] = defaultdict(lambda: {f: [0, 0, 0] for f in FIELDS})
     classes: dict[str, Counter] = defaultdict(Counter)
     shown = 0

@@ -302,8 +302,9 @@ def split_journal_tail(tagged: _Tagged, info: Callable) -> _Tagged:
     token before it ends the title (:func:`_title_end`, not a preposition: "strains from Vietnam" stays
     whole) and a volume, an issue or pages follow (after the date; or the date ends the reference and a
     sentence ends before the tail): "... Voice Services Apr. 2007" and "... across Europe, 2012.
-    Available online" have none, and a tail cut off by a comma is no journal; nor is the tail of a run of
-    abbreviations that each end on a full stop ("Biochem. Mol. Bio. Int. 1993": no title before it).
+    Available online" have none, and a tail cut off by a comma is no journal unless the year, a volume
+    and pages follow ("... universal tree Science, 1999 284: 2124", :func:`_numbers_follow`); nor is the
+    tail of a run of abbreviations that each end on a full stop ("Biochem. Mol. Bio. Int. 1993").
     A "publisher" of journal words is the journal on the same evidence (:func:`_publisher_as_journal`).
     """
     if any(t[1] == "journal" for t in tagged):
@@ -315,7 +316,9 @@ def split_journal_tail(tagged: _Tagged, info: Callable) -> _Tagged:
         (i for i in range(len(tagged) - 1) if tagged[i][1] == "title" and tagged[i + 1][1] in _AFTER_JOURNAL),
         -1,
     )
-    if b < 1 or tagged[b][0].endswith(","):
+    if b < 1:
+        return tagged
+    if tagged[b][0].endswith(",") and not _numbers_follow(tagged, b + 1):
         return tagged
     a = b
     while a > 0 and tagged[a - 1][1] == "title":
@@ -339,25 +342,50 @@ def split_journal_tail(tagged: _Tagged, info: Callable) -> _Tagged:
     return tagged
 
 
+def _numbers_follow(tagged: _Tagged, d: int) -> bool:
+    """Whether the year, then a volume and pages follow from ``d`` ("Science, 1999 284: 2124")."""
+    if d >= len(tagged) or tagged[d][1] != "date":
+        return False
+    while d < len(tagged) and tagged[d][1] == "date":
+        d += 1
+    return d + 1 < len(tagged) and tagged[d][1] == "volume" and tagged[d + 1][1] == "pages"
+
+
 def _publisher_as_journal(tagged: _Tagged, info: Callable) -> tuple[int, int] | None:
-    """The span of a "publisher" of journal words right after the title and followed by the year and
-    then a volume ("... stenosis. Blood Press. 1996. Vol. 5, p. 360"): a journal, since a book's
-    publisher is not followed by a volume; ``None`` when there is no such publisher."""
-    a = next((i for i, t in enumerate(tagged) if t[1] == "publisher"), -1)
+    """The span of a "publisher" (or "location") of journal words right after the title and followed by
+    the year and then a volume ("... stenosis. Blood Press. 1996. Vol. 5, p. 360", "... delirium. Crit
+    Care Clin, 1994 10: 733", "Science, 1998 281: 1305"): a journal, since a book's publisher is not
+    followed by a volume; its first word and half of them or more are journal words, the others
+    capitalised words or connectives; ``None`` when there is no such publisher."""
+    a = next((i for i, t in enumerate(tagged) if t[1] in _IMPRINT), -1)
     if a < 1 or tagged[a - 1][1] != "title":
         return None
+    if tagged[a][1] == "location" and not tagged[a - 1][0].endswith((".", "?", "!")):
+        return None  # a place after a title's comma or in brackets: "Conference, Madrid, 1993, Vol. 3"
     b = a
-    while b + 1 < len(tagged) and tagged[b + 1][1] == "publisher":
+    while b + 1 < len(tagged) and tagged[b + 1][1] == tagged[a][1]:
         b += 1
     d = b + 1
     while d < len(tagged) and tagged[d][1] == "date":
         d += 1
     if d == b + 1 or d >= len(tagged) or tagged[d][1] != "volume":
         return None
-    words = [info(t[0]) for t in tagged[a : b + 1]]
-    if not all(w.jword or w.key in CONNECTIVES for w in words) or not words[0].jword:
+    toks = tagged[a : b + 1]
+    words = [info(t[0]) for t in toks]
+    if not words[0].jword or 2 * sum(w.jword for w in words) < len(words):
+        return None  # "Crit Care Clin", "Combustion Science and Technology": a journal's words mostly
+    if not all(
+        w.jword or w.key in CONNECTIVES or _capitalised(t[0]) for w, t in zip(words, toks, strict=True)
+    ):
         return None
     return a, b + 1
+
+
+_IMPRINT = frozenset(["publisher", "location"])
+
+
+def _capitalised(tok: str) -> bool:
+    return tok[:1].isupper() and tok.rstrip(".,;:").isalpha()
 
 
 def _relabel(tagged: _Tagged, start: int, end: int, label: str) -> _Tagged:

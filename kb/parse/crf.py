@@ -27,10 +27,12 @@ from kb.parse.boundary import (
 )
 from kb.parse.confidence import field_confidence
 from kb.parse.features import MONTHS, Featurizer, fold, ltwa
+from kb.parse.furniture import strip_furniture
 from kb.parse.modelfile import model_attributes
+from kb.parse.page_repairs import _repair_page_after_date, _repair_page_before_year
 from kb.parse.scope import YEAR_RE
 from kb.parse.tokens import lacks, tighten, tokenize
-from kb.patterns import DOI, YEAR
+from kb.patterns import DOI
 
 MODEL_FILE = Path(__file__).resolve().parent / "model.crfsuite"
 MAX_CHARS = 2000
@@ -254,30 +256,6 @@ def _repair_issue(tagged: list[tuple[str, str, int, int]]) -> list[tuple[str, st
     return tagged
 
 
-_LONE_PAGE = re.compile(r"^[A-Za-z]?\d{1,6}[A-Za-z]?,$")
-_LONE_YEAR = re.compile(rf"^\(?{YEAR}[a-z]?\)?[.;]?$")  # the project's one year (kb.patterns)
-
-
-def _repair_page_before_year(tagged: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
-    """A lone page between "volume:" and the year that ends the reference ("Nature 456:81, 2008", "J Natl
-    Cancer Inst 81:1879, 1989") is the page, not a date or a second volume."""
-    n = len(tagged)
-    for i in range(1, n - 1):
-        tok, lab, s, e = tagged[i]
-        if (
-            lab in ("date", "volume")
-            and tagged[i - 1][1] in ("volume", "issue")
-            and tagged[i - 1][0].endswith(":")
-            and _LONE_PAGE.match(tok)
-            and tagged[i + 1][1] == "date"
-            and _LONE_YEAR.match(tagged[i + 1][0])
-            and not any(t[1] == "pages" for t in tagged)
-        ):
-            tagged[i] = (tok, "pages", s, e)
-            break
-    return tagged
-
-
 _CITATION_NUMBER = re.compile(r"^[\[(]?\d{1,3}[.)\]]?$")
 
 
@@ -317,6 +295,7 @@ class CRFParser:
         if not isinstance(text, str):
             text = str(text)
         clean, problems = _clean_text(text)
+        clean = strip_furniture(clean)
         ref = Reference()
         ref.problems.extend(problems)
         if not any(c.isalnum() for c in clean):
@@ -325,7 +304,7 @@ class CRFParser:
             return ref
         tagged, probs = self.label(clean)
         tagged = _repair_issue(_repair_months(_repair_days(_repair_last_author(tagged))))
-        tagged = _repair_citation_number(_repair_page_before_year(tagged))
+        tagged = _repair_citation_number(_repair_page_after_date(_repair_page_before_year(tagged)))
         info = self._featurizer.info
         tagged = split_journal_tail(extend_journal_head(trim_journal_head(tagged, info), info), info)
         tagged = book_title(title_first_authors(tagged, info), info)

@@ -1,0 +1,73 @@
+"""Repairs of the CRF's labels around the page that a journal reference prints next to its date.
+
+A lone first page that looks like a year ("1879", "1976") is easily taken for the date or a volume when
+the style puts it between "volume:" and the closing year, or after a date that is already printed;
+each repair here gives it back to the pages when the sequence of labels shows that it cannot be the date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kb.parse.scope import YEAR_RE
+from kb.patterns import YEAR
+
+_LONE_PAGE = re.compile(r"^[A-Za-z]?\d{1,6}[A-Za-z]?,$")
+_LONE_YEAR = re.compile(rf"^\(?{YEAR}[a-z]?\)?[.;]?$")  # the project's one year (kb.patterns)
+
+
+def _repair_page_before_year(tagged: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
+    """A lone page between "volume:" and the year that ends the reference ("Nature 456:81, 2008", "J Natl
+    Cancer Inst 81:1879, 1989") is the page, not a date or a second volume."""
+    n = len(tagged)
+    for i in range(1, n - 1):
+        tok, lab, s, e = tagged[i]
+        if (
+            lab in ("date", "volume")
+            and tagged[i - 1][1] in ("volume", "issue")
+            and tagged[i - 1][0].endswith(":")
+            and _LONE_PAGE.match(tok)
+            and tagged[i + 1][1] == "date"
+            and _LONE_YEAR.match(tagged[i + 1][0])
+            and not any(t[1] == "pages" for t in tagged)
+        ):
+            tagged[i] = (tok, "pages", s, e)
+            break
+    return tagged
+
+
+_PAGE_TOKEN = re.compile(r"^[A-Za-z]?\d{1,6}[A-Za-z]?[.,;]?$")
+
+
+def _dated(tagged: list[tuple[str, str, int, int]], tok: str) -> bool:
+    """Whether a date token of ``tagged`` holds a year, and not the number of ``tok`` (a year printed twice:
+    "Interactive Learning Environment, 14(1), 2006." after "(2006)")."""
+    years = [m.group(1) for t in tagged if t[1] == "date" for m in YEAR_RE.finditer(t[0])]
+    return bool(years) and tok.strip(".,;") not in years
+
+
+def _repair_page_after_date(tagged: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
+    """A lone number given to the date after a dated "volume:" or "volume," ("J Clin Invest. 1991;88:1976.
+    PMID: ...", "Cook R (1986) ... J Biol Chem 261, 1868.") or after the volume and its year in brackets
+    ("Science 280 (1998) 1614.") is the page, not a second year: the date is already printed."""
+    for i in range(2, len(tagged)):
+        tok, lab, s, e = tagged[i]
+        if (
+            lab != "date"
+            or not _PAGE_TOKEN.match(tok)
+            or (tagged[i + 1 : i + 2] and tagged[i + 1][1] == "date")
+        ):
+            continue
+        prev = tagged[i - 1]
+        if (
+            prev[1] in ("volume", "issue") and prev[0].endswith((":", ",")) and _dated(tagged[: i - 1], tok)
+        ) or (
+            prev[1] == "date"
+            and prev[0][:1] == "("
+            and _LONE_YEAR.match(prev[0])
+            and tagged[i - 2][1] == "volume"
+        ):
+            if not any(t[1] == "pages" for t in tagged):
+                tagged[i] = (tok, "pages", s, e)
+            break
+    return tagged

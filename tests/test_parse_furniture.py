@@ -1,0 +1,162 @@
+"""Tests for the furniture of printed reference lists (``kb.parse.furniture``) and the page read after a
+printed date (``kb.parse.page_repairs``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.parse import parse_reference
+from kb.parse.furniture import strip_furniture
+from kb.parse.page_repairs import _repair_page_after_date
+from kb.parse.tokens import tokenize
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # NLM's medium and citation date, the URL kept
+        ("Vanderboom CE. Key factors. Appl Nurs Res [Internet]. 2014 [cited 2015 Jun 3];27:1-9. Available "
+         "from: http://www.example.org/a", "Vanderboom CE. Key factors. Appl Nurs Res. 2014;27:1-9. Available "
+         "from: http://www.example.org/a"),
+        ("Smith J. Title [serial on the Internet]. J Med. 2010 [updated 2011 Jan 2; cited 2012 Mar 4];3:4.",
+         "Smith J. Title. J Med. 2010;3:4."),
+        # the kind and the language of the work after its title
+        ("Smith J. Immune thrombocytopenia [in French]. Rev Med Interne. 2020;41:3-9.",
+         "Smith J. Immune thrombocytopenia. Rev Med Interne. 2020;41:3-9."),
+        ("Smith J. Purpura [Article in German, English abstract]. Med Klin. 1990;4:5.",
+         "Smith J. Purpura. Med Klin. 1990;4:5."),
+        ("Smith J. A case of ITP [letter]. N Engl J Med. 1995;332:1004.", "Smith J. A case of ITP. N Engl J Med. "
+         "1995;332:1004."),
+        ("Smith J. Title [abstract]. Blood. 2019;134:3-4.", "Smith J. Title. Blood. 2019;134:3-4."),
+        # MEDLINE's notes
+        ("Smith J. Title. N Engl J Med 1994;331:1-5 [see comments] [published erratum appears in N Engl J Med "
+         "1995;332:1004]", "Smith J. Title. N Engl J Med 1994;331:1-5"),
+        # PubMed's linked notices and publication type, up to the PMID
+        ("Smith J. Title. Blood. 2020;135(1):1-10. doi: 10.1182/blood.2019. Erratum in: Blood. 2021 Mar;137(2):300."
+         " Review. PMID: 31234567; PMCID: PMC7000000.", "Smith J. Title. Blood. 2020;135(1):1-10. doi: "
+         "10.1182/blood.2019. PMID: 31234567; PMCID: PMC7000000."),
+        ("Smith J. Title. Lancet. 2019;393:10-20. Comment in: Lancet. 2019;393:5.", "Smith J. Title. Lancet. "
+         "2019;393:10-20."),
+        # an access date after the work's own date
+        ("Smith J. Title. JAMA. 2018;320:1-2. https://example.org/a. Accessed March 3, 2021.",
+         "Smith J. Title. JAMA. 2018;320:1-2. https://example.org/a."),
+        ("Smith J (2011) Title. Salon. Online: http://example.org/a (accessed 6 October 2011).",
+         "Smith J (2011) Title. Salon. Online: http://example.org/a."),
+        # an identifier's label glued to the page's full stop
+        ("Sasaki K. Title. J Cell Biol. 2015; 210:695.DOI: 10.1083/jcb.201506107.",
+         "Sasaki K. Title. J Cell Biol. 2015; 210:695. DOI: 10.1083/jcb.201506107."),
+    ],
+)  # fmt: skip
+def test_strip_furniture(text: str, expected: str) -> None:
+    assert strip_furniture(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a translated title in brackets is the title
+        "Dupont P. [Treatment of immune thrombocytopenia in children]. Arch Pediatr. 2010;17:1-5.",
+        # a title that starts with "Comment on:" before any volume or page: the notice rule needs both
+        "Smith J (2020) Comment on: rituximab in ITP. Blood 12:34",
+        # a page dated only when it was seen keeps that date: nothing else dates it
+        "Poppler. http://poppler.freedesktop.org. Accessed: 2015-05-12.",
+        "Energy UK. http://www.energy-uk.org.uk/ [cited 2019 Jan 3].",
+        # a status, not furniture of a field
+        "Smith J. Title. Blood. 2021 [in press].",
+        # "Review" inside a journal title
+        "Smith J. Title. Transfus Med Rev. 2019;33:1-9.",
+    ],
+)
+def test_strip_furniture_keeps(text: str) -> None:
+    assert strip_furniture(text) == text
+
+
+def test_nlm_internet_reference_reads_its_fields() -> None:
+    ref = parse_reference(
+        "Vanderboom CE, Thackeray NL, Rhudy LM. Key factors in patient-centered care coordination in ambulatory "
+        "care: nurse care coordinators' perspectives. Appl Nurs Res [Internet]. 2014 [cited 2015 Jun 3];27(2):"
+        "123-9. Available from: http://www.sciencedirect.com/science/article/pii/S0897189714000457"
+    )
+    assert (ref.journal, ref.year, ref.volume, ref.issue, ref.pages) == (
+        "Appl Nurs Res",
+        "2014",
+        "27",
+        "2",
+        "123-9",
+    )
+    assert ref.url == "http://www.sciencedirect.com/science/article/pii/S0897189714000457"
+
+
+def test_pubmed_entry_keeps_its_own_numbers() -> None:
+    ref = parse_reference(
+        "Neunert C, Terrell DR, Arnold DM. American Society of Hematology 2019 guidelines for immune "
+        "thrombocytopenia. Blood Adv. 2019;3(23):3829-3866. doi: 10.1182/bloodadvances.2019000966. Erratum in: "
+        "Blood Adv. 2020 Jan 28;4(2):252. PMID: 31794604; PMCID: PMC6963252."
+    )
+    assert (ref.journal, ref.year, ref.volume, ref.issue, ref.pages) == (
+        "Blood Adv",
+        "2019",
+        "3",
+        "23",
+        "3829-3866",
+    )
+    assert (ref.doi, ref.pmid) == ("10.1182/bloodadvances.2019000966", "31794604")
+
+
+def test_title_keeps_no_language_note() -> None:
+    ref = parse_reference(
+        "Godeau B, Michel M. Thrombopénie immunologique de l'adulte [in French]. Rev Med Interne. 2021;42:1-9."
+    )
+    assert ref.title == "Thrombopénie immunologique de l'adulte"
+    assert ref.journal == "Rev Med Interne"
+
+
+def _tagged(text: str, labels: list[str]) -> list[tuple[str, str, int, int]]:
+    toks = tokenize(text)
+    assert len(toks) == len(labels)
+    return [(t, lab, s, e) for (t, s, e), lab in zip(toks, labels, strict=True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "expected"),
+    [
+        # Vancouver, a page that looks like a year after "volume:", the date printed before
+        ("J Clin Invest. 1991;88:1976. PMID: 1643917", ["journal"] * 3 + ["date", "volume", "date", "pmid", "pmid"],
+         ["journal"] * 3 + ["date", "volume", "pages", "pmid", "pmid"]),
+        # the volume, its year in brackets, then the page (physics, chemistry)
+        ("Science 280 (1998) 1614.", ["journal", "volume", "date", "date"], ["journal", "volume", "date", "pages"]),
+        # author-date: the year printed first, then "volume, page"
+        ("Cook R (1986) J Biol Chem 261, 1868.", ["author"] * 2 + ["date"] + ["journal"] * 3 + ["volume", "date"],
+         ["author"] * 2 + ["date"] + ["journal"] * 3 + ["volume", "pages"]),
+    ],
+)  # fmt: skip
+def test_page_after_date(text: str, labels: list[str], expected: list[str]) -> None:
+    assert [t[1] for t in _repair_page_after_date(_tagged(text, labels))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # no date before the volume: the number after the colon may be the year ("Nature 456: 2008")
+        ("Nature 456: 2008", ["journal", "volume", "date"]),
+        # a month follows: the number is the start of a date
+        ("Lancet. 1999;354: 1999 Dec", ["journal", "date", "volume", "date", "date"]),
+        # a year not in brackets before it ("1998 1614" can be a date range or a day)
+        ("Science 280 1998 1614.", ["journal", "volume", "date", "date"]),
+        # the year printed again at the end is the year
+        ("Yannibelli V (2006) Interact Learn Environ 14, 2006.",
+         ["author"] * 2 + ["date"] + ["journal"] * 3 + ["volume", "date"]),
+        # the pages are already read
+        ("Blood. 2001;97:1-5 2002", ["journal", "date", "volume", "pages", "date"]),
+    ],
+)  # fmt: skip
+def test_page_after_date_leaves_other_orders(text: str, labels: list[str]) -> None:
+    assert [t[1] for t in _repair_page_after_date(_tagged(text, labels))] == labels
+
+
+def test_vancouver_page_like_a_year_before_the_pmid() -> None:
+    ref = parse_reference(
+        "Gregory T, Longmore W, Moxley M. Surfactant chemical composition and biophysical activity in acute "
+        "respiratory distress syndrome. J Clin Invest. 1991;88:1976. PMID: 1643917; PMCID: PMC4325702."
+    )
+    assert (ref.year, ref.volume, ref.pages, ref.pmid) == ("1991", "88", "1976", "1643917")
