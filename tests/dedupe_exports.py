@@ -13,9 +13,11 @@ evaluation-only benchmark sets are never read.
 from __future__ import annotations
 
 import random
+import textwrap
 from collections.abc import Callable
 from dataclasses import replace
 
+from dedupe_abstracts import exported_abstract
 from dedupe_fields import (
     Quiet,
     Rendered,
@@ -81,6 +83,8 @@ def _medline(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Re
     lines += _lines("VI  - ", [volume], "") + _lines("IP  - ", [issue], "") + _lines("PG  - ", [pages], "")
     lines += _lines("LID - ", [f"{x.doi} [doi]" if x.doi else ""], "")
     lines += _lines("DEP - ", [_online_date(x, w, tags)], "")
+    if x.abstract:  # MEDLINE wraps a long field at 80 columns, continued after six spaces
+        lines.append("AB  - " + "\n      ".join(textwrap.wrap(x.abstract, 74)))
     return list(read_pubmed_string("\n".join(lines) + "\n").records)
 
 
@@ -111,6 +115,7 @@ def _embase(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Rec
         lines = ["<1. >", "VN  - Ovid Technologies", "DB  - Embase", f"AN  - {r.randint(10**8, 7 * 10**8)}",
                  f"TI  - {x.title}.", f"SO  - {source}"]  # fmt: skip
         lines += _lines("AU  - ", names, "") + _lines("DO  - ", [x.doi], "") + [f"YR  - {x.year}"]
+        lines += _lines("AB  - ", [x.abstract], "")
         if w.kind == "abstract":
             lines.append("PT  - Conference Abstract")
         return list(read_ovid_string("\n".join(lines) + "\n").records)
@@ -125,7 +130,9 @@ def _embase(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Rec
     volume = f"Conference: {w.meeting}. {x.volume}" if w.kind == "abstract" and r.random() < 0.5 else x.volume
     lines = ["TY  - JOUR", f"T1  - {x.title}", f"JF  - {journal}", f"Y1  - {x.year}", f"VL  - {volume}"]
     lines += _lines("AU  - ", names, "") + _lines("IS  - ", [issue], "") + _lines("SP  - ", [x.first], "")
-    lines += _lines("EP  - ", [x.last], "") + _lines("DO  - ", [x.doi], "")
+    lines += (
+        _lines("EP  - ", [x.last], "") + _lines("DO  - ", [x.doi], "") + _lines("N2  - ", [x.abstract], "")
+    )
     lines += ["M3  - Conference Abstract" if w.kind == "abstract" else "M3  - Article", "ER  - "]
     return list(read_ris_string("\n".join(lines) + "\n").records)
 
@@ -157,7 +164,7 @@ def _wos(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Record
             lines.append(f"AR {x.first}")
         else:
             lines += _lines("BP ", [x.first], "") + _lines("EP ", [x.last], "")
-    lines += [*_lines("DI ", [x.doi], ""), "ER", "", "EF"]
+    lines += [*_lines("DI ", [x.doi], ""), *_lines("AB ", [x.abstract], ""), "ER", "", "EF"]
     return list(read_wos_string("\n".join(lines) + "\n").records)
 
 
@@ -174,7 +181,7 @@ def _scopus(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Rec
         lines.append(f"C7  - {x.first}")
     else:
         lines += _lines("SP  - ", [x.first], "") + _lines("EP  - ", [x.last], "")
-    lines += [*_lines("DO  - ", [x.doi], ""), "ER  - "]
+    lines += [*_lines("DO  - ", [x.doi], ""), *_lines("AB  - ", [x.abstract], ""), "ER  - "]
     return list(read_ris_string("\n".join(lines) + "\n").records)
 
 
@@ -188,6 +195,7 @@ def _central(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Re
     issue = x.supplement or issue
     pages = f"{x.first}-{x.last}" if x.last else x.first
     lines += _lines("NO: ", [issue], "") + _lines("PG: ", [pages], "") + _lines("DOI: ", [x.doi], "")
+    lines += _lines("AB: ", [x.abstract], "")
     if w.kind == "abstract":
         lines.append("PT: Conference proceeding")
     lines.append(
@@ -205,6 +213,7 @@ def render(w: Work, database: str, r: random.Random, tags: list[str], key: str) 
     """``w`` as ``database`` exports it (with random noise, named in ``tags``), read back by its reader."""
     x = rendered(w, r, tags)
     x = x if isinstance(r, Quiet) else export_noise(x, w, database, tags)
+    x = replace(x, abstract=exported_abstract(w, database, tags))
     records = _WRITERS[database](x, w, r, tags)
     assert len(records) == 1, (database, w)
     return replace(records[0], id=key)

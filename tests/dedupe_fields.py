@@ -168,6 +168,8 @@ class Rendered:
     last: str
     doi: str
     abstract_meeting: str = ""
+    abstract: str = ""
+    """The abstract as the database exports it (``tests/dedupe_abstracts.py``), ``""`` when it leaves it out."""
     supplement: str = ""
     """A meeting abstract's supplement issue as a garbled export writes it ("(Supplement 1)", "1)" cut from
     "(Suppl. 1)"), in place of the database's own form; ``""`` keeps that form."""

@@ -30,6 +30,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from dedupe_abstracts import exported_abstract
 from dedupe_fields import (
     Quiet,
     Rendered,
@@ -64,7 +65,7 @@ _WOS_COLUMNS = ("PT", "AU", "BA", "BE", "GP", "AF", "BF", "CA", "TI", "SO", "SE"
 _SCOPUS_COLUMNS = ("Authors", "Author full names", "Author(s) ID", "Title", "Year", "Source title", "Volume",
                    "Issue", "Art. No.", "Page start", "Page end", "Page count", "Cited by", "DOI", "Link",
                    "Abbreviated Source Title", "Document Type", "Publication Stage", "Open Access", "Source",
-                   "EID")  # fmt: skip
+                   "EID", "Abstract")  # fmt: skip
 
 
 def dotted(journal: str) -> str:
@@ -118,7 +119,7 @@ def _cinahl(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Rec
               ("VL", x.volume), ("IS", _issue(x, w, r)), ("SP", x.first), ("EP", x.last),
               ("M3", "Abstract" if w.kind == "abstract" else r.choice(("Article", "Article; research"))),
               ("DO", x.doi), ("UR", f"https://search.ebscohost.com/login.aspx?direct=true&db=rzh&AN={an}"),
-              ("DP", "EBSCOhost"), ("DB", "rzh"), ("ER", "")]  # fmt: skip
+              ("DP", "EBSCOhost"), ("DB", "rzh"), ("AB", x.abstract), ("ER", "")]  # fmt: skip
     return _ris(lines)
 
 
@@ -137,7 +138,7 @@ def _endnote(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Re
     lines += [("T2", x.journal), ("J2", dotted(x.journal) if r.random() < 0.5 else iso4(x.journal)),
               ("PY", str(x.year)), ("DA", r.choice((*_MONTHS, ""))), ("VL", x.volume), ("IS", _issue(x, w, r)),
               ("SP", pages), ("DO", x.doi), ("N1", "Conference abstract" if w.kind == "abstract" else ""),
-              ("ER", "")]  # fmt: skip
+              ("AB", x.abstract), ("ER", "")]  # fmt: skip
     return _ris(lines)
 
 
@@ -169,7 +170,7 @@ def _zotero(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Rec
     lines = [("TY", "JOUR"), ("TI", x.title), *(("AU", n) for n in _ris_names(x, r, tags, 0.7))]
     lines += [("T2", journal), ("J2", abbreviation), ("DA", f"{x.year}/{r.randint(1, 12):02d}/{day}"),
               ("PY", str(x.year)), ("VL", x.volume), ("IS", _issue(x, w, r)), ("SP", x.first), ("EP", x.last),
-              ("DO", x.doi), ("ER", "")]  # fmt: skip
+              ("DO", x.doi), ("AB", x.abstract), ("ER", "")]  # fmt: skip
     return _ris(lines)
 
 
@@ -181,7 +182,8 @@ def _mendeley(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[R
         tags.append("date_only")
     lines = [("TY", "JOUR"), *(("AU", n) for n in _ris_names(x, r, tags, 0.6)), ("TI", x.title)]
     lines += [(r.choice(("JO", "JF")), x.journal), *year, ("DA", f"{x.year}///"), ("VL", x.volume),
-              ("IS", _issue(x, w, r)), ("SP", x.first), ("EP", x.last), ("DO", x.doi), ("ER", "")]  # fmt: skip
+              ("IS", _issue(x, w, r)), ("SP", x.first), ("EP", x.last), ("DO", x.doi), ("AB", x.abstract),
+              ("ER", "")]  # fmt: skip
     return _ris(lines)
 
 
@@ -191,7 +193,7 @@ def _wos_tab(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list[Re
     row |= {"PT": "J", "AU": "; ".join(f"{n.family}, {initials(n)}" for n in people),
             "AF": "; ".join(f"{n.family}, {n.given}" for n in people), "TI": x.title, "SO": x.journal.upper(),
             "J9": iso4(x.journal).upper()[:29], "JI": dotted(x.journal), "PY": str(x.year), "VL": x.volume,
-            "IS": x.issue, "DI": x.doi, "LA": "English", "UT": f"WOS:000{r.randint(10**11, 9 * 10**11)}"}  # fmt: skip
+            "IS": x.issue, "DI": x.doi, "LA": "English", "AB": x.abstract, "UT": f"WOS:000{r.randint(10**11, 9 * 10**11)}"}  # fmt: skip
     row["CA"] = "; ".join(n.literal for n in x.authors if n.literal and n.literal != "et al.")
     if w.kind == "abstract":
         row |= {"DT": "Meeting Abstract", "SU": "1" if r.random() < 0.5 else "", "BP": x.first}
@@ -221,7 +223,8 @@ def _scopus_csv(x: Rendered, w: Work, r: random.Random, tags: list[str]) -> list
             "Volume": x.volume, "Issue": _issue(x, w, r) if w.kind == "abstract" else x.issue, "DOI": x.doi,
             "Abbreviated Source Title": dotted(x.journal), "Source": "Scopus",
             "Document Type": "Conference Paper" if w.kind == "abstract" else "Article",
-            "Publication Stage": "Final", "EID": f"2-s2.0-85{r.randint(10**9, 9 * 10**9)}"}  # fmt: skip
+            "Publication Stage": "Final", "EID": f"2-s2.0-85{r.randint(10**9, 9 * 10**9)}",
+            "Abstract": x.abstract}  # fmt: skip
     if not r.random() < 0.5:
         row["Author full names"] = ""  # the short export ("Citation information" only)
     if w.article_number and not x.last:
@@ -248,6 +251,7 @@ def render_manager(w: Work, database: str, r: random.Random, tags: list[str], ke
     :class:`dedupe_fields.Quiet`), read back by its reader."""
     x = rendered(w, r, tags)
     x = x if isinstance(r, Quiet) else export_noise(x, w, database, tags)
+    x = replace(x, abstract=exported_abstract(w, database, tags))
     records = WRITERS[database](x, w, r, tags)
     assert len(records) == 1, (database, w)
     return replace(records[0], id=key)

@@ -14,6 +14,7 @@ import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
+from dedupe_abstracts import with_abstract
 from dedupe_bib import as_bib
 from dedupe_exports import DATABASES, render
 from dedupe_fields import _FORMULAS
@@ -45,8 +46,9 @@ def extension(w: Work, r: random.Random) -> tuple[Work, Work]:
 
 
 def two_meetings(w: Work, r: random.Random) -> tuple[Work, Work]:
-    """One abstract title at ASH (Blood's supplement) and at EHA (HemaSphere's) a few months later."""
-    ash = replace(as_abstract(w, r), journal="Blood", meeting=_MEETINGS[0], volume="136")
+    """One abstract at ASH (Blood's supplement) and at EHA (HemaSphere's) a few months later: one title, one
+    text (an encore)."""
+    ash = with_abstract(replace(as_abstract(w, r), journal="Blood", meeting=_MEETINGS[0], volume="136"))
     eha = replace(ash, journal="HemaSphere", meeting=_MEETINGS[1], volume="5", year=w.year + r.choice((0, 1)),
                   pages=f"S{r.randint(100, 900)}", doi="")  # fmt: skip
     return ash, eha
@@ -166,6 +168,7 @@ def probe(
             work = replace(work, title=f"{work.title} and {r.choice(_FORMULAS)}")
         one, two = r.sample(DATABASES, 2)
         tags: list[str] = []
+        work = with_abstract(work)
         a, b = render(work, one, r, tags, "a"), render(work, two, r, tags, "b")
         pair = pair_decision(a, b, bib)
         note = f"{pair.reason} | {a.reference.title!r} / {b.reference.title!r}"
@@ -175,6 +178,7 @@ def probe(
         for name, trap in TRAPS.items():
             x, y = trap(w, r)
             x, y = (replace(v, title=f"{v.title} with TNF-α") for v in (x, y)) if greek else (x, y)
+            x, y = with_abstract(x), with_abstract(y)  # each item its own text (an encore: one)
             pair = pair_decision(
                 render(x, r.choice(DATABASES), r, [], "a"), render(y, r.choice(DATABASES), r, [], "b"), bib
             )
@@ -191,6 +195,7 @@ def _abstract_pair(w: Work, r: random.Random, traps: dict[str, Tally], bib: bool
     eleven exports: a trap tallied as ``abstract_and_paper``, with its own draws so that the other pairs
     stay as they were."""
     x, y = abstract_and_paper(w, r)
+    x, y = with_abstract(x), with_abstract(y)  # one topic, two texts
     exports = (*DATABASES, *MANAGERS)
     pair = pair_decision(_any(x, r.choice(exports), r, [], "a"), _any(y, r.choice(exports), r, [], "b"), bib)
     note = f"{pair.reason} | {x.title!r} {x.year} / {y.title!r} {y.year}"
@@ -237,6 +242,7 @@ def _manager_pairs(w: Work, r: random.Random, by_class: dict[str, Tally], by_noi
     one = r.choice(MANAGERS)
     two = r.choice([d for d in (*MANAGERS, *DATABASES) if d != one])
     tags: list[str] = []
+    work = with_abstract(work)
     a, b = _any(work, one, r, tags, "a"), _any(work, two, r, tags, "b")
     pair = pair_decision(a, b, bib)
     note = f"{pair.reason} | {a.reference.title!r} / {b.reference.title!r}"
@@ -245,6 +251,7 @@ def _manager_pairs(w: Work, r: random.Random, by_class: dict[str, Tally], by_noi
         by_noise.setdefault(f"{tag}*", Tally()).add(pair.decision, f"{one}/{two}: {note}")
     for name, trap in TRAPS.items():
         x, y = trap(w, r)
+        x, y = with_abstract(x), with_abstract(y)
         pair = pair_decision(
             _any(x, r.choice(MANAGERS), r, [], "a"),
             _any(y, r.choice((*MANAGERS, *DATABASES)), r, [], "b"),

@@ -45,6 +45,8 @@ class Work:
     meeting: str = ""
     article_number: bool = False
     """The pages are an article number ("e0123456" or "4821"), not a printed range."""
+    abstract: str = ""
+    """The work's abstract (``tests/dedupe_abstracts.py``), ``""``: none (the probe gives one to its works)."""
 
     @property
     def first_page(self) -> str:

@@ -26,6 +26,7 @@ def test_a_meeting_abstract_loses_its_type_and_keeps_its_fields() -> None:
     native = render(w, "wos", Quiet(0), [], "a")
     assert prep(native).typed and "conference" in prep(native).type_kinds
     [flat] = as_bib([native])
+    assert flat.extra.pop("abstract", "") == native.extra.get("abstract", "")  # a benchmark's entry keeps it
     assert flat.id == "a" and flat.extra == {"entry_type": "article"}
     assert not prep(flat).typed and not prep(flat).type_kinds
     for field in ("title", "journal", "year", "volume", "pages", "doi"):

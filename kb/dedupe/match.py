@@ -54,6 +54,9 @@ matches. The rules, in order:
    ``maybe``: a letter and the reply printed under its title look the same. Pages "1-N" against an
    article number are not compared (:data:`~kb.dedupe.locators.PDF_PAGES`); an ahead-of-print record two
    years before its final record is ``maybe`` (:data:`~kb.dedupe.locators.ONLINE_YEARS`).
+6. The abstracts (:mod:`kb.dedupe.abstracts`), only when both records carry a long one: one text settles
+   a pair that only missing fields left to review (:data:`ABSTRACT_SETTLES`; never two conference records)
+   and a DOI typo's ``maybe``; two texts send a merge that no common first page confirms to review.
 """
 
 from __future__ import annotations
@@ -63,6 +66,7 @@ from enum import StrEnum
 
 from rapidfuzz.distance import Indel
 
+from kb.dedupe.abstracts import ABSTRACT_EVIDENCE, compare
 from kb.dedupe.dois import UNKNOWN, doi_typo, typo_rule
 from kb.dedupe.kinds import (
     answer_and_letter,
@@ -260,6 +264,9 @@ def rule_decision(a: Prepped, b: Prepped) -> PairDecision | Weighing:
                 verdict, why = typo_rule(a, b, title, authors, people)
                 if verdict == UNKNOWN:
                     continue  # a character mistyped inside the DOI: the other fields decide
+                one_text = verdict == "maybe" and not (a.conference and b.conference)  # (encores: one text)
+                if one_text and compare(a.abstract, b.abstract) == "same":  # the typo, not two items
+                    verdict, why = "duplicate", f"{why}; the abstracts are one text"
                 if verdict:
                     return _decision(a, b, Decision(verdict), why, scores)
             if title >= 0.97 and locator and a.year == b.year and (authors is None or authors >= 0.5):
@@ -328,6 +335,16 @@ two studies or two reports of one, unless every other field agrees."""
 TEAM_SIZE = 2
 """A short title by the same team of at least this many authors (every author agreeing) in one journal is
 no generic title: when one record lacks pages (ahead of print), it needs no common first page."""
+
+
+ABSTRACT_SETTLES = frozenset((
+    "no authors on one side and no volume or pages on one side", "short title without a common first page",
+    "volumes differ (export noise: everything else agrees)",
+    "volumes differ (one is the year typed in the volume field)",
+))  # fmt: skip
+"""The notes of a weighing that say only that evidence is missing (or that a difference is export noise):
+one abstract text on both records (:func:`~kb.dedupe.abstracts.compare`) settles them. A note that a
+field differs (pages, numbers, journal, year, authors, a later report, a part, a reply) never is."""
 
 
 def _weigh(a: Prepped, b: Prepped, w: Weighing) -> PairDecision:
@@ -455,7 +472,18 @@ def _weigh(a: Prepped, b: Prepped, w: Weighing) -> PairDecision:
         notes.append("no first author and print location to confirm the cut")
     if evidence >= need and not (pages_differ or generic or later):
         detail = f"; {', '.join(notes)}" if notes else ""
+        paged = comparable and a.first_page == b.first_page  # a common first page confirms the pair
+        if not paged and compare(a.abstract, b.abstract) == "different":
+            return _decision(a, b, Decision.MAYBE, f"{reason} but the abstracts are two texts", scores)
         return _decision(a, b, Decision.DUPLICATE, f"{reason} and agreeing fields{detail}", scores)
+    if (
+        set(notes) <= ABSTRACT_SETTLES
+        and not both_conference  # one meeting abstract presented twice carries one text
+        and evidence + ABSTRACT_EVIDENCE >= need
+        and compare(a.abstract, b.abstract) == "same"
+    ):
+        detail = f" ({', '.join(notes)})" if notes else ""
+        return _decision(a, b, Decision.DUPLICATE, f"{reason} and the abstracts are one text{detail}", scores)
     same_people = title >= 0.98 and (authors or 0) >= 0.5  # one title, shared authors: worth a look
     if (title >= 0.9 and evidence >= need - 2) or (same_people and evidence >= need - 3):
         detail = ", ".join(notes) or "too few fields to confirm"

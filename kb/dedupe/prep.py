@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote
 
+from kb.dedupe.abstracts import abstract_key
 from kb.dedupe.authors import ORGANISATION_RE, group_keys, placeholder, reread_authors
 from kb.dedupe.folding import fold
 from kb.dedupe.journals import fold_journal, journal_key, journals_compatible  # noqa: F401 (the engine's import)
@@ -251,6 +252,8 @@ class Prepped:
     registry: bool = False
     """A trial registry record (:mod:`kb.dedupe.registry`); ``trial_id`` is its trial id if it names one."""
     trial_id: str = ""
+    abstract: str = ""
+    """The abstract without its export noise (:func:`kb.dedupe.abstracts.abstract_key`), ``""`` if none."""
 
     @property
     def first_author(self) -> str:
@@ -371,4 +374,5 @@ def prep(record: Record, index: int = 0) -> Prepped:
         groups=group_keys(ref.authors),
         registry=registry,
         trial_id=trial,
+        abstract=abstract_key(record),
     )

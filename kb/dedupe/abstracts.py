@@ -1,0 +1,111 @@
+"""The abstract as evidence where the rules are unsure: two exports of one article carry one abstract.
+
+Databases export the abstract (MEDLINE, Embase, Web of Science and CINAHL ``AB``, Scopus, CENTRAL, a
+reference manager's ``abstract``), each with its own noise: structured labels ("BACKGROUND:" or none), a
+copyright or licence sentence appended ("Copyright (C) 2019 Elsevier", "(c) 2019 The Authors", "[ABSTRACT
+FROM AUTHOR]"), markup, Greek letters or their names, a line wrap, a cut at the database's limit.
+:func:`abstract_key` removes that noise once per record (:func:`kb.dedupe.prep.prep`); :func:`compare`
+weighs two keys only for the pairs the rules leave unsure (:mod:`kb.dedupe.match`).
+
+Two texts are compared by the share of the shorter one's word trigrams found in the other (containment),
+which a cut at a database's limit does not lower: the cut text is the shorter, every trigram of it is in
+the whole. ``same``: at least :data:`SAME_ABSTRACT` of them (one text, whatever the export's noise).
+``different``: at most :data:`DIFFERENT_ABSTRACT`, both texts in English (a translated abstract shares no
+trigram with the original and says nothing). A conference abstract and the full paper it became, a letter
+and the reply, two items under one heading carry different texts or none; an erratum carries none. A
+meeting abstract presented twice (an encore) carries one text at two meetings, so the abstract is no
+evidence between two conference records (:mod:`kb.dedupe.match` does not ask).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kb.dedupe.folding import fold
+from kb.dedupe.records import EXTRA_ABSTRACT, Record
+
+ABSTRACT_WORDS = 40
+"""Fewer words than this on either side and the abstracts are not compared: a real abstract runs to 150-300
+words; a sentence or two (a placeholder, a note a database keeps in the field) is too little text to tell
+one article from another, and two short texts on one topic share their few phrases."""
+
+SAME_ABSTRACT = 0.8
+"""Share of the shorter abstract's word trigrams found in the other's at or above which the two are one
+text: after :func:`abstract_key` only noise the folding cannot see is left (a label written without its
+colon, a word cut at the database's limit), a few trigrams; two texts written apart share far fewer."""
+
+DIFFERENT_ABSTRACT = 0.25
+"""Share at or below which two English abstracts are two texts: a meeting abstract and the paper it became
+reuse a phrase or two of each other (their title, "patients with"), one text exported twice shares nearly all
+of them. Between the two thresholds the abstract is no evidence."""
+
+ENGLISH_SHARE = 0.15
+"""Share of English function words ("the", "of", "and", "with", "was"...) a text needs to count as English:
+an abstract in English shows about a third of them, one in French, German or Spanish almost none; two
+abstracts in two languages share no trigram, so they are never evidence of two texts."""
+
+ABSTRACT_EVIDENCE = 2.0
+"""What one abstract text on both records adds to a weighing (:mod:`kb.dedupe.match`) that only missing
+fields left short (no authors on a side, no locator on a side, a short title without a common page): as much
+as authors and year together, since a 40-word text shared word for word names one article."""
+
+_ENGLISH = frozenset(
+    ("the", "of", "and", "in", "to", "with", "was", "were", "a", "an", "for", "is", "are", "that", "by", "on",
+     "as", "at", "from", "we", "this", "these", "or", "be", "than", "after")
+)  # fmt: skip
+_COPYRIGHT_RE = re.compile(
+    r"(?:\bcopyright\s*(?:\(c\)|©)?\s*(?:19|20)\d\d|\bcopyright (?:of|\(c\)|©)|©|\(c\)\s*(?:19|20)\d\d"
+    r"|\ball rights reserved\b|\[abstract from (?:author|publisher)\]|\(abstract truncated\b"
+    r"|\bpublished by elsevier\b|\bthis is an open access article\b|\bpsycinfo database record\b).*\Z",
+    re.IGNORECASE | re.DOTALL,
+)
+"""A copyright or licence sentence (and everything after it: databases append it last), a database's note
+that it cut the text or took it from the author; "copyright" alone is a word of the text (its topic)."""
+_LABEL_RE = re.compile(
+    r"(?:^|(?<=[.!?:;]\s)|(?<=[.!?]))\s*(?:background|objectives?|aims?|aims and objectives|purpose|"
+    r"introduction|context|rationale|hypothesis|methods?|materials and methods|methods and materials|"
+    r"study design|design|setting|settings|participants|patients|population|subjects|interventions?|"
+    r"measurements?|main outcome measures?|outcomes?|results?|findings|conclusions?|interpretation|"
+    r"discussion|significance|implications|limitations|summary|trial registration|registration|funding|"
+    r"clinical relevance|key words|keywords|level of evidence)(?:\s*:|(?=\s+[A-Z][a-z]))",
+    re.IGNORECASE,
+)
+"""A structured abstract's label ("BACKGROUND:", "Methods:", "Results" before a sentence): some exports
+keep the labels, others run the sections together."""
+_PLACEHOLDER_RE = re.compile(r"^\W*(?:no abstract(?: available)?|abstract not available|n/?a)\W*$", re.I)
+
+
+def abstract_key(record: Record) -> str:
+    """The abstract of ``record`` without the noise of the module doc, folded to lower-case ASCII words
+    (``""`` for no abstract or a placeholder: "[No abstract available]")."""
+    text = record.extra.get(EXTRA_ABSTRACT, "")
+    if not text or _PLACEHOLDER_RE.match(text):
+        return ""
+    text = _COPYRIGHT_RE.sub("", text)
+    text = _LABEL_RE.sub(" ", text)
+    return fold(text)
+
+
+@lru_cache(maxsize=4096)
+def _shingles(key: str) -> tuple[frozenset[tuple[str, str, str]], bool]:
+    """The word trigrams of ``key`` and whether it reads as English (:data:`ENGLISH_SHARE`)."""
+    words = key.split()
+    english = sum(w in _ENGLISH for w in words) >= ENGLISH_SHARE * len(words)
+    return frozenset(zip(words, words[1:], words[2:], strict=False)), english
+
+
+def compare(a: str, b: str) -> str:
+    """``"same"``, ``"different"`` or ``""`` (no evidence) for two :func:`abstract_key` texts."""
+    if not a or not b or a.count(" ") + 1 < ABSTRACT_WORDS or b.count(" ") + 1 < ABSTRACT_WORDS:
+        return ""
+    if a == b:
+        return "same"
+    (x, english_a), (y, english_b) = _shingles(a), _shingles(b)
+    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+    share = len(short & long_) / len(short) if short else 0.0
+    if share >= SAME_ABSTRACT:
+        return "same"
+    if share <= DIFFERENT_ABSTRACT and english_a and english_b:
+        return "different"
+    return ""
