@@ -19,8 +19,9 @@ import re
 from collections.abc import Callable
 
 from kb.normalise.namecase import PARTICLES
-from kb.parse.features import INITIALS_RE, ltwa
+from kb.parse.features import INITIALS_RE
 from kb.parse.gazetteer import CONNECTIVES, journal_runs
+from kb.parse.ltwa import ltwa
 
 _Tagged = list[tuple[str, str, int, int]]
 _BEFORE_JOURNAL = frozenset(["title", "author", "date"])

@@ -26,8 +26,9 @@ from kb.parse.boundary import (
     trim_journal_head,
 )
 from kb.parse.confidence import field_confidence
-from kb.parse.features import MONTHS, Featurizer, fold, ltwa
+from kb.parse.features import MONTHS, Featurizer, fold
 from kb.parse.furniture import strip_furniture
+from kb.parse.ltwa import ltwa
 from kb.parse.modelfile import model_attributes
 from kb.parse.page_repairs import _repair_page_after_date, _repair_page_before_year
 from kb.parse.scope import YEAR_RE

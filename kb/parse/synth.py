@@ -28,7 +28,7 @@ from pathlib import Path
 
 from kb.parse import synth_noise as noise
 from kb.parse.styles import DRAW_STYLES
-from kb.patterns import DOI_PREFIX
+from kb.patterns import DOI_PREFIX, PARSER_YEAR
 
 SEED = 17
 CLASS_SHARE = 0.0
@@ -48,7 +48,7 @@ _OPEN = {v[0]: k for k, v in _MARK.items()}
 _CLOSE = {v[1] for v in _MARK.values()}
 _NUMBER_PREFIX = re.compile(r"^\s*[\[(]?\d{1,4}[\])]?\.?\s*(?=\D)")
 _TAGS = re.compile(r"</?(?:italic|bold|sup|sub|i|b|em|hi)>", re.I)
-_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20[0-4]\d)(?!\d)")
+_YEAR = re.compile(rf"(?<!\d)({PARSER_YEAR})(?!\d)")
 
 
 class Fields(dict):
@@ -269,8 +269,9 @@ def short_citation(f: Fields, rng: random.Random, french: bool) -> str:
 
 def wordlike_surnames(pool: list[Fields]) -> list[str]:
     """Short family names of ``pool`` that are also journal-title words or abbreviations ("Cid", "Ban")."""
-    from kb.parse.features import fold, ltwa
+    from kb.parse.features import fold
     from kb.parse.gazetteer import journal_words
+    from kb.parse.ltwa import ltwa
 
     abbrevs, words, _stems = ltwa()
     known = journal_words() | abbrevs | words
