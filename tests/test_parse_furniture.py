@@ -7,8 +7,6 @@ import pytest
 
 from kb.parse import parse_reference
 from kb.parse.furniture import strip_furniture
-from kb.parse.page_repairs import _repair_page_after_date
-from kb.parse.tokens import tokenize
 
 
 @pytest.mark.parametrize(
@@ -109,49 +107,6 @@ def test_title_keeps_no_language_note() -> None:
     )
     assert ref.title == "Thrombopénie immunologique de l'adulte"
     assert ref.journal == "Rev Med Interne"
-
-
-def _tagged(text: str, labels: list[str]) -> list[tuple[str, str, int, int]]:
-    toks = tokenize(text)
-    assert len(toks) == len(labels)
-    return [(t, lab, s, e) for (t, s, e), lab in zip(toks, labels, strict=True)]
-
-
-@pytest.mark.parametrize(
-    ("text", "labels", "expected"),
-    [
-        # Vancouver, a page that looks like a year after "volume:", the date printed before
-        ("J Clin Invest. 1991;88:1976. PMID: 1643917", ["journal"] * 3 + ["date", "volume", "date", "pmid", "pmid"],
-         ["journal"] * 3 + ["date", "volume", "pages", "pmid", "pmid"]),
-        # the volume, its year in brackets, then the page (physics, chemistry)
-        ("Science 280 (1998) 1614.", ["journal", "volume", "date", "date"], ["journal", "volume", "date", "pages"]),
-        # author-date: the year printed first, then "volume, page"
-        ("Cook R (1986) J Biol Chem 261, 1868.", ["author"] * 2 + ["date"] + ["journal"] * 3 + ["volume", "date"],
-         ["author"] * 2 + ["date"] + ["journal"] * 3 + ["volume", "pages"]),
-    ],
-)  # fmt: skip
-def test_page_after_date(text: str, labels: list[str], expected: list[str]) -> None:
-    assert [t[1] for t in _repair_page_after_date(_tagged(text, labels))] == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "labels"),
-    [
-        # no date before the volume: the number after the colon may be the year ("Nature 456: 2008")
-        ("Nature 456: 2008", ["journal", "volume", "date"]),
-        # a month follows: the number is the start of a date
-        ("Lancet. 1999;354: 1999 Dec", ["journal", "date", "volume", "date", "date"]),
-        # a year not in brackets before it ("1998 1614" can be a date range or a day)
-        ("Science 280 1998 1614.", ["journal", "volume", "date", "date"]),
-        # the year printed again at the end is the year
-        ("Yannibelli V (2006) Interact Learn Environ 14, 2006.",
-         ["author"] * 2 + ["date"] + ["journal"] * 3 + ["volume", "date"]),
-        # the pages are already read
-        ("Blood. 2001;97:1-5 2002", ["journal", "date", "volume", "pages", "date"]),
-    ],
-)  # fmt: skip
-def test_page_after_date_leaves_other_orders(text: str, labels: list[str]) -> None:
-    assert [t[1] for t in _repair_page_after_date(_tagged(text, labels))] == labels
 
 
 def test_vancouver_page_like_a_year_before_the_pmid() -> None:
