@@ -337,11 +337,11 @@ TEAM_SIZE = 2
 no generic title: when one record lacks pages (ahead of print), it needs no common first page."""
 
 
-ABSTRACT_SETTLES = frozenset((
-    "no authors on one side and no volume or pages on one side", "short title without a common first page",
-    "volumes differ (export noise: everything else agrees)",
-    "volumes differ (one is the year typed in the volume field)",
-))  # fmt: skip
+VOLUME_NOISE = "volumes differ (export noise: everything else agrees)"
+VOLUME_YEAR = "volumes differ (one is the year typed in the volume field)"
+NO_AUTHORS_NO_LOCATOR = "no authors on one side and no volume or pages on one side"
+SHORT_TITLE = "short title without a common first page"
+ABSTRACT_SETTLES = frozenset((NO_AUTHORS_NO_LOCATOR, SHORT_TITLE, VOLUME_NOISE, VOLUME_YEAR))
 """The notes of a weighing that say only that evidence is missing (or that a difference is export noise):
 one abstract text on both records (:func:`~kb.dedupe.abstracts.compare`) settles them. A note that a
 field differs (pages, numbers, journal, year, authors, a later report, a part, a reply) never is."""
@@ -383,9 +383,9 @@ def _weigh(a: Prepped, b: Prepped, w: Weighing) -> PairDecision:
         if a.volume == b.volume:
             evidence += 1
         elif locator_noise(a, b, title):
-            notes.append("volumes differ (export noise: everything else agrees)")
+            notes.append(VOLUME_NOISE)
         elif a.volume == str(a.year) or b.volume == str(b.year):
-            notes.append("volumes differ (one is the year typed in the volume field)")
+            notes.append(VOLUME_YEAR)
         else:
             evidence -= 1
             notes.append("volumes differ")
@@ -394,7 +394,7 @@ def _weigh(a: Prepped, b: Prepped, w: Weighing) -> PairDecision:
         evidence += 1  # one group author on both sides (the persons listed on one side only, or nowhere)
     elif authors is None and (no_locator(a) or no_locator(b)):
         # nothing left to tell a letter from the reply printed under its title: review, never merged
-        notes.append("no authors on one side and no volume or pages on one side")
+        notes.append(NO_AUTHORS_NO_LOCATOR)
     pages_differ = False
     comparable = a.first_page and b.first_page and elocator(a.first_page) == elocator(b.first_page)
     if comparable and not pdf_pages(a, b):
@@ -446,7 +446,7 @@ def _weigh(a: Prepped, b: Prepped, w: Weighing) -> PairDecision:
     need = 2.0 if words >= 5 or team else 3.5
     generic = words < 5 and not (a.first_page and a.first_page == b.first_page) and not team
     if generic:
-        notes.append("short title without a common first page")
+        notes.append(SHORT_TITLE)
     if title < 0.9:
         need += 1.5
     elif title < 0.95:
