@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from kb.parse import parse_reference
-from kb.parse.crf import _repair_citation_number, _repair_page_before_year
-from kb.parse.page_repairs import _repair_page_after_date
+from kb.parse.crf import _repair_citation_number
+from kb.parse.page_repairs import repair_page_after_date, repair_page_before_year
 from kb.parse.tokens import tokenize
 
 
@@ -31,7 +31,7 @@ def _tagged(text: str, labels: list[str]) -> list[tuple[str, str, int, int]]:
     ],
 )  # fmt: skip
 def test_page_before_year(text: str, labels: list[str], expected: list[str]) -> None:
-    assert [t[1] for t in _repair_page_before_year(_tagged(text, labels))] == expected
+    assert [t[1] for t in repair_page_before_year(_tagged(text, labels))] == expected
 
 
 @pytest.mark.parametrize(
@@ -46,7 +46,7 @@ def test_page_before_year(text: str, labels: list[str], expected: list[str]) -> 
     ],
 )  # fmt: skip
 def test_page_before_year_leaves_other_orders(text: str, labels: list[str]) -> None:
-    assert [t[1] for t in _repair_page_before_year(_tagged(text, labels))] == labels
+    assert [t[1] for t in repair_page_before_year(_tagged(text, labels))] == labels
 
 
 @pytest.mark.parametrize(
@@ -107,7 +107,7 @@ def test_citation_number_repair(text: str, first: str) -> None:
     ],
 )  # fmt: skip
 def test_page_after_date(text: str, labels: list[str], expected: list[str]) -> None:
-    assert [t[1] for t in _repair_page_after_date(_tagged(text, labels))] == expected
+    assert [t[1] for t in repair_page_after_date(_tagged(text, labels))] == expected
 
 
 @pytest.mark.parametrize(
@@ -127,4 +127,4 @@ def test_page_after_date(text: str, labels: list[str], expected: list[str]) -> N
     ],
 )  # fmt: skip
 def test_page_after_date_leaves_other_orders(text: str, labels: list[str]) -> None:
-    assert [t[1] for t in _repair_page_after_date(_tagged(text, labels))] == labels
+    assert [t[1] for t in repair_page_after_date(_tagged(text, labels))] == labels

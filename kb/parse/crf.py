@@ -30,7 +30,7 @@ from kb.parse.features import MONTHS, Featurizer, fold
 from kb.parse.furniture import strip_furniture
 from kb.parse.ltwa import ltwa
 from kb.parse.modelfile import model_attributes
-from kb.parse.page_repairs import _repair_page_after_date, _repair_page_before_year
+from kb.parse.page_repairs import repair_page_after_date, repair_page_before_year
 from kb.parse.scope import YEAR_RE
 from kb.parse.tokens import lacks, tighten, tokenize
 from kb.patterns import DOI
@@ -305,7 +305,7 @@ class CRFParser:
             return ref
         tagged, probs = self.label(clean)
         tagged = _repair_issue(_repair_months(_repair_days(_repair_last_author(tagged))))
-        tagged = _repair_citation_number(_repair_page_after_date(_repair_page_before_year(tagged)))
+        tagged = _repair_citation_number(repair_page_after_date(repair_page_before_year(tagged)))
         info = self._featurizer.info
         tagged = split_journal_tail(extend_journal_head(trim_journal_head(tagged, info), info), info)
         tagged = book_title(title_first_authors(tagged, info), info)

@@ -16,7 +16,7 @@ _LONE_PAGE = re.compile(r"^[A-Za-z]?\d{1,6}[A-Za-z]?,$")
 _LONE_YEAR = re.compile(rf"^\(?{YEAR}[a-z]?\)?[.;]?$")  # the project's one year (kb.patterns)
 
 
-def _repair_page_before_year(tagged: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
+def repair_page_before_year(tagged: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
     """A lone page between "volume:" and the year that ends the reference ("Nature 456:81, 2008", "J Natl
     Cancer Inst 81:1879, 1989") is the page, not a date or a second volume."""
     n = len(tagged)
@@ -46,7 +46,7 @@ def _dated(tagged: list[tuple[str, str, int, int]], tok: str) -> bool:
     return bool(years) and tok.strip(".,;") not in years
 
 
-def _repair_page_after_date(tagged: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
+def repair_page_after_date(tagged: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
     """A lone number given to the date after a dated "volume:" or "volume," ("J Clin Invest. 1991;88:1976.
     PMID: ...", "Cook R (1986) ... J Biol Chem 261, 1868.") or after the volume and its year in brackets
     ("Science 280 (1998) 1614.") is the page, not a second year: the date is already printed."""
